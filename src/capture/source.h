@@ -1,0 +1,24 @@
+/* source.h - where packets come from (files, interfaces) and go (-w),
+ * all through libpcap. */
+#ifndef TRAWL_SOURCE_H
+#define TRAWL_SOURCE_H
+
+#include <pcap/pcap.h>
+
+#include "../options.h"
+
+/* Opens a savefile ("-" is stdin); prints tcpdump's stderr banner.  On
+ * failure prints an error naming the file and returns NULL. */
+pcap_t *source_open_file(const char *path, const struct options *opt);
+/* Opens and activates a live capture; prints the "listening on" banner. */
+pcap_t *source_open_live(const char *device, const struct options *opt);
+/* Compiles and installs the filter (NULL: none); -1 on error (printed). */
+int source_set_filter(pcap_t *p, const struct options *opt, const char *device);
+/* -D */
+int source_list_interfaces(void);
+/* -L */
+int source_list_dlts(pcap_t *p, const char *device);
+/* "EN10MB (Ethernet)" */
+void source_describe_dlt(int dlt, char *buf, size_t n);
+
+#endif

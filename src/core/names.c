@@ -1,0 +1,299 @@
+#include "names.h"
+
+#include <arpa/inet.h>
+#include <netdb.h>
+#include <netinet/ether.h>
+#include <netinet/in.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+
+/* One open-addressing table per address family; keys are the raw address
+ * bytes, values the text to print. */
+struct entry {
+	uint8_t key[16];
+	uint8_t used;
+	char *text;
+};
+
+struct table {
+	struct entry *e;
+	size_t cap, n;
+	unsigned keylen;
+};
+
+struct names {
+	const struct options *opt;
+	struct table ip4, ip6, mac;
+	char *tcp[65536];
+	char *udp[65536];
+};
+
+static uint64_t hash_key(const uint8_t *k, unsigned len)
+{
+	uint64_t h = 1469598103934665603ull;
+	for (unsigned i = 0; i < len; i++)
+		h = (h ^ k[i]) * 1099511628211ull;
+	return h ^ (h >> 29);
+}
+
+static int table_init(struct table *t, unsigned keylen)
+{
+	t->cap = 1024;
+	t->n = 0;
+	t->keylen = keylen;
+	t->e = calloc(t->cap, sizeof *t->e);
+	return t->e ? 0 : -1;
+}
+
+static void table_free(struct table *t)
+{
+	for (size_t i = 0; i < t->cap; i++)
+		free(t->e[i].text);
+	free(t->e);
+}
+
+static struct entry *table_slot(struct table *t, const uint8_t *key)
+{
+	size_t mask = t->cap - 1;
+	for (size_t i = (size_t)hash_key(key, t->keylen) & mask;; i = (i + 1) & mask) {
+		struct entry *e = &t->e[i];
+		if (!e->used || memcmp(e->key, key, t->keylen) == 0)
+			return e;
+	}
+}
+
+static void table_grow(struct table *t)
+{
+	struct table nt = { .cap = t->cap * 2, .n = t->n, .keylen = t->keylen };
+	nt.e = calloc(nt.cap, sizeof *nt.e);
+	if (!nt.e)
+		return; /* keep the fuller table; lookups stay correct */
+	for (size_t i = 0; i < t->cap; i++)
+		if (t->e[i].used)
+			*table_slot(&nt, t->e[i].key) = t->e[i];
+	free(t->e);
+	*t = nt;
+}
+
+/* Returns the cached text for key, or NULL after reserving a slot that the
+ * caller fills with table_put. */
+static const char *table_get(struct table *t, const uint8_t *key)
+{
+	struct entry *e = table_slot(t, key);
+	return e->used ? e->text : NULL;
+}
+
+static const char *table_put(struct table *t, const uint8_t *key, char *text)
+{
+	if ((t->n + 1) * 4 > t->cap * 3)
+		table_grow(t);
+	struct entry *e = table_slot(t, key);
+	if (!e->used) {
+		e->used = 1;
+		memcpy(e->key, key, t->keylen);
+		t->n++;
+	} else {
+		free(e->text);
+	}
+	e->text = text;
+	return text;
+}
+
+static void load_services(struct names *n)
+{
+	struct servent *sv;
+	setservent(0);
+	while ((sv = getservent()) != NULL) {
+		unsigned port = ntohs((uint16_t)sv->s_port);
+		char **slot = NULL;
+		if (strcmp(sv->s_proto, "tcp") == 0)
+			slot = &n->tcp[port];
+		else if (strcmp(sv->s_proto, "udp") == 0)
+			slot = &n->udp[port];
+		if (slot && !*slot)
+			*slot = strdup(sv->s_name);
+	}
+	endservent();
+}
+
+struct names *names_new(const struct options *opt)
+{
+	struct names *n = calloc(1, sizeof *n);
+	if (!n)
+		return NULL;
+	n->opt = opt;
+	if (table_init(&n->ip4, 4) || table_init(&n->ip6, 16) ||
+	    table_init(&n->mac, 6)) {
+		names_free(n);
+		return NULL;
+	}
+	if (!opt->nflag)
+		load_services(n);
+	return n;
+}
+
+void names_free(struct names *n)
+{
+	if (!n)
+		return;
+	if (n->ip4.e) table_free(&n->ip4);
+	if (n->ip6.e) table_free(&n->ip6);
+	if (n->mac.e) table_free(&n->mac);
+	for (unsigned i = 0; i < 65536; i++) {
+		free(n->tcp[i]);
+		free(n->udp[i]);
+	}
+	free(n);
+}
+
+int fmt_ip4(char *buf, const uint8_t *a)
+{
+	char *s = buf;
+	for (int i = 0; i < 4; i++) {
+		unsigned v = a[i];
+		if (v >= 100) {
+			*s++ = (char)('0' + v / 100);
+			*s++ = (char)('0' + v / 10 % 10);
+		} else if (v >= 10) {
+			*s++ = (char)('0' + v / 10);
+		}
+		*s++ = (char)('0' + v % 10);
+		if (i < 3)
+			*s++ = '.';
+	}
+	*s = 0;
+	return (int)(s - buf);
+}
+
+int fmt_ip6(char *buf, const uint8_t *a)
+{
+	if (!inet_ntop(AF_INET6, a, buf, INET6_ADDRSTRLEN))
+		strcpy(buf, "?");
+	return (int)strlen(buf);
+}
+
+int fmt_mac(char *buf, const uint8_t *a)
+{
+	static const char hex[] = "0123456789abcdef";
+	char *s = buf;
+	for (int i = 0; i < 6; i++) {
+		*s++ = hex[a[i] >> 4];
+		*s++ = hex[a[i] & 15];
+		if (i < 5)
+			*s++ = ':';
+	}
+	*s = 0;
+	return 17;
+}
+
+static char *strip_domain(char *name, const struct options *opt)
+{
+	if (opt->Nflag) {
+		char *dot = strchr(name, '.');
+		if (dot)
+			*dot = 0;
+	}
+	return name;
+}
+
+void put_ip4(nd_t *nd, const uint8_t *a)
+{
+	char buf[16];
+	nd_need(nd, a, 4);
+	if (nd->opt->nflag) {
+		out_mem(nd->out, buf, (size_t)fmt_ip4(buf, a));
+		return;
+	}
+	struct names *n = nd->names;
+	const char *text = table_get(&n->ip4, a);
+	if (!text) {
+		struct hostent *h = gethostbyaddr(a, 4, AF_INET);
+		char *t;
+		if (h && h->h_name) {
+			t = strip_domain(strdup(h->h_name), n->opt);
+		} else {
+			fmt_ip4(buf, a);
+			t = strdup(buf);
+		}
+		text = t ? table_put(&n->ip4, a, t) : "?";
+	}
+	out_s(nd->out, text);
+}
+
+void put_ip6(nd_t *nd, const uint8_t *a)
+{
+	char buf[INET6_ADDRSTRLEN];
+	nd_need(nd, a, 16);
+	if (nd->opt->nflag) {
+		out_mem(nd->out, buf, (size_t)fmt_ip6(buf, a));
+		return;
+	}
+	struct names *n = nd->names;
+	const char *text = table_get(&n->ip6, a);
+	if (!text) {
+		struct hostent *h = gethostbyaddr(a, 16, AF_INET6);
+		char *t;
+		if (h && h->h_name) {
+			t = strip_domain(strdup(h->h_name), n->opt);
+		} else {
+			fmt_ip6(buf, a);
+			t = strdup(buf);
+		}
+		text = t ? table_put(&n->ip6, a, t) : "?";
+	}
+	out_s(nd->out, text);
+}
+
+void put_mac_plain(nd_t *nd, const uint8_t *a)
+{
+	char buf[18];
+	nd_need(nd, a, 6);
+	out_mem(nd->out, buf, (size_t)fmt_mac(buf, a));
+}
+
+const char *oui_name(uint32_t oui);
+
+void put_mac(nd_t *nd, const uint8_t *a)
+{
+	nd_need(nd, a, 6);
+	if (nd->opt->nflag) {
+		put_mac_plain(nd, a);
+		return;
+	}
+	struct names *n = nd->names;
+	const char *text = table_get(&n->mac, a);
+	if (!text) {
+		char buf[256];
+		struct ether_addr ea;
+		memcpy(ea.ether_addr_octet, a, 6);
+		if (ether_ntohost(buf, &ea) != 0) {
+			char mac[18];
+			fmt_mac(mac, a);
+			const char *o = oui_name((uint32_t)a[0] << 16 | (uint32_t)a[1] << 8 | a[2]);
+			snprintf(buf, sizeof buf, "%s (oui %s)", mac, o ? o : "Unknown");
+		}
+		char *t = strdup(buf);
+		text = t ? table_put(&n->mac, a, t) : "?";
+	}
+	out_s(nd->out, text);
+}
+
+static void put_port(nd_t *nd, char **tab, unsigned port)
+{
+	if (!nd->opt->nflag && tab[port & 0xffff])
+		out_s(nd->out, tab[port & 0xffff]);
+	else
+		out_u(nd->out, port);
+}
+
+void put_tcpport(nd_t *nd, unsigned port)
+{
+	put_port(nd, nd->names->tcp, port);
+}
+
+void put_udpport(nd_t *nd, unsigned port)
+{
+	put_port(nd, nd->names->udp, port);
+}

@@ -1,0 +1,57 @@
+/* out.h - the one buffered writer all output goes through.
+ *
+ * Printers append to a large in-memory buffer; the buffer reaches the file
+ * descriptor only when it fills, at the end of the run, or after each packet
+ * when the user asked for line (-l) or packet (-U) buffering.  Appending never
+ * makes a system call, which keeps the per-packet hot path free of them. */
+#ifndef TRAWL_OUT_H
+#define TRAWL_OUT_H
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#define OUT_BUFSZ (1u << 20)
+/* Room every append may assume without checking: out_reserve() keeps at least
+ * this much free before a packet starts and after each flush. */
+#define OUT_SLACK 4096
+
+struct out {
+	char *buf;
+	size_t len;
+	int fd;
+	int failed; /* errno of the first failed write, 0 when all went well */
+};
+
+int out_init(struct out *o, int fd);
+void out_free(struct out *o);
+void out_flush(struct out *o);
+void out_grow_(struct out *o, size_t need);
+
+/* Makes sure n more bytes fit without overflowing the buffer. */
+static inline void out_reserve(struct out *o, size_t n)
+{
+	if (o->len + n > OUT_BUFSZ)
+		out_grow_(o, n);
+}
+
+static inline void out_c(struct out *o, char c)
+{
+	out_reserve(o, 1);
+	o->buf[o->len++] = c;
+}
+
+void out_mem(struct out *o, const void *p, size_t n);
+void out_s(struct out *o, const char *s);
+void out_u(struct out *o, uint64_t v);
+void out_d(struct out *o, int64_t v);
+/* v in decimal, at least width digits, padded on the left with pad. */
+void out_uw(struct out *o, uint64_t v, int width, char pad);
+/* v in lower-case hex, at least width digits, zero padded. */
+void out_x(struct out *o, uint64_t v, int width);
+/* printf-style: for rare paths only; the common printers format by hand. */
+void out_f(struct out *o, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+void out_vf(struct out *o, const char *fmt, va_list ap);
+
+#endif

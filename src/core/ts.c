@@ -1,0 +1,130 @@
+#include "ts.h"
+
+#include <time.h>
+
+void ts_init(struct ts_state *ts, int mode, int nano)
+{
+	*ts = (struct ts_state){ .mode = mode, .nano = nano, .zone_key = INT64_MIN };
+}
+
+/* Days since 1970-01-01 to a proleptic Gregorian date (Howard Hinnant's
+ * well-known civil-from-days arithmetic). */
+void ts_civil(int64_t z, int *y, unsigned *m, unsigned *d)
+{
+	z += 719468;
+	int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+	unsigned doe = (unsigned)(z - era * 146097);
+	unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	int64_t yy = (int64_t)yoe + era * 400;
+	unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	unsigned mp = (5 * doy + 2) / 153;
+	*d = doy - (153 * mp + 2) / 5 + 1;
+	*m = mp < 10 ? mp + 3 : mp - 9;
+	*y = (int)(yy + (*m <= 2));
+}
+
+static int64_t floordiv(int64_t a, int64_t b)
+{
+	int64_t q = a / b;
+	return (a % b != 0 && ((a < 0) != (b < 0))) ? q - 1 : q;
+}
+
+static long zone_offset(struct ts_state *ts, int64_t sec)
+{
+	int64_t key = floordiv(sec, 900);
+	if (key != ts->zone_key) {
+		time_t t = (time_t)sec;
+		struct tm tm;
+		ts->zone_off = localtime_r(&t, &tm) ? tm.tm_gmtoff : 0;
+		ts->zone_key = key;
+	}
+	return ts->zone_off;
+}
+
+static void put_frac(struct ts_state *ts, struct out *o, uint32_t frac)
+{
+	out_c(o, '.');
+	out_uw(o, frac, ts->nano ? 9 : 6, '0');
+}
+
+static void put_hms(struct out *o, int64_t secs_of_day)
+{
+	out_uw(o, (uint64_t)(secs_of_day / 3600), 2, '0');
+	out_c(o, ':');
+	out_uw(o, (uint64_t)(secs_of_day / 60 % 60), 2, '0');
+	out_c(o, ':');
+	out_uw(o, (uint64_t)(secs_of_day % 60), 2, '0');
+}
+
+/* Prints b - a as [-| ]HH:MM:SS.frac (hours wrap at a day, as gmtime does). */
+static void put_delta(struct ts_state *ts, struct out *o, int64_t bs,
+                      uint32_t bf, int64_t as, uint32_t af)
+{
+	uint32_t unit = ts->nano ? 1000000000u : 1000000u;
+	int neg = bs < as || (bs == as && bf < af);
+	if (neg) {
+		int64_t ts_ = bs; uint32_t tf = bf;
+		bs = as; bf = af; as = ts_; af = tf;
+	}
+	int64_t s = bs - as;
+	uint32_t f;
+	if (bf >= af) {
+		f = bf - af;
+	} else {
+		f = bf + unit - af;
+		s--;
+	}
+	out_c(o, neg ? '-' : ' ');
+	put_hms(o, s % 86400);
+	put_frac(ts, o, f);
+}
+
+void ts_print(struct ts_state *ts, struct out *o, int64_t sec, uint32_t frac)
+{
+	switch (ts->mode) {
+	case 1:
+		return;
+	case 2:
+		out_d(o, sec);
+		put_frac(ts, o, frac);
+		break;
+	case 3:
+		if (!ts->have_prev) {
+			ts->prev_sec = sec;
+			ts->prev_frac = frac;
+			ts->have_prev = 1;
+		}
+		put_delta(ts, o, sec, frac, ts->prev_sec, ts->prev_frac);
+		ts->prev_sec = sec;
+		ts->prev_frac = frac;
+		break;
+	case 5:
+		if (!ts->have_first) {
+			ts->first_sec = sec;
+			ts->first_frac = frac;
+			ts->have_first = 1;
+		}
+		put_delta(ts, o, sec, frac, ts->first_sec, ts->first_frac);
+		break;
+	case 4:
+	default: {
+		int64_t local = sec + zone_offset(ts, sec);
+		int64_t days = floordiv(local, 86400);
+		if (ts->mode == 4) {
+			int y;
+			unsigned m, d;
+			ts_civil(days, &y, &m, &d);
+			out_uw(o, (uint64_t)y, 4, '0');
+			out_c(o, '-');
+			out_uw(o, m, 2, '0');
+			out_c(o, '-');
+			out_uw(o, d, 2, '0');
+			out_c(o, ' ');
+		}
+		put_hms(o, local - days * 86400);
+		put_frac(ts, o, frac);
+		break;
+	}
+	}
+	out_c(o, ' ');
+}

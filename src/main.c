@@ -1,0 +1,287 @@
+/* main.c - trawl: read or capture packets, filter, write and print them the
+ * way tcpdump 4.99.3 does. */
+#include <errno.h>
+#include <openssl/opensslv.h>
+#include <pcap/pcap.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "capture/source.h"
+#include "core/names.h"
+#include "core/out.h"
+#include "core/ts.h"
+#include "options.h"
+#include "print/print.h"
+#include "print/tcp.h"
+#include "version.h"
+
+const char *trawl_lib_versions(void)
+{
+	static char buf[256];
+	snprintf(buf, sizeof buf, "%s\n%s", pcap_lib_version(), OPENSSL_VERSION_TEXT);
+	return buf;
+}
+
+/* Everything one run owns; nothing mutable lives outside it except the
+ * handle the signal handler needs to stop the loop. */
+struct run {
+	struct options opt;
+	struct out out;
+	struct ts_state ts;
+	nd_t nd;
+	pcap_t *pcap;
+	pcap_dumper_t *dumper;
+	link_fn link;
+	unsigned long count; /* packets accepted by the filter so far */
+	int print;           /* decode to stdout (no -w, or --print) */
+	int flush_each;      /* -l or -U: flush after every packet */
+};
+
+static pcap_t *volatile stop_handle;
+
+static void on_signal(int sig)
+{
+	(void)sig;
+	if (stop_handle)
+		pcap_breakloop(stop_handle);
+}
+
+static void on_packet(u_char *user, const struct pcap_pkthdr *h, const u_char *p)
+{
+	struct run *r = (struct run *)user;
+	r->count++;
+	if (r->dumper) {
+		pcap_dump((u_char *)r->dumper, h, p);
+		if (r->opt.Uflag)
+			pcap_dump_flush(r->dumper);
+	}
+	if (r->print) {
+		print_packet(&r->nd, h, p, r->count, r->link);
+		if (r->flush_each)
+			out_flush(&r->out);
+	}
+	if (r->opt.count && r->count >= (unsigned long)r->opt.count)
+		pcap_breakloop(r->pcap);
+}
+
+static int open_output(struct run *r)
+{
+	if (!r->opt.wfile)
+		return 0;
+	r->dumper = pcap_dump_open(r->pcap, r->opt.wfile);
+	if (!r->dumper) {
+		fprintf(stderr, "trawl: %s\n", pcap_geterr(r->pcap));
+		return -1;
+	}
+	return 0;
+}
+
+static int close_output(struct run *r)
+{
+	int rc = 0;
+	if (r->dumper) {
+		if (pcap_dump_flush(r->dumper) < 0) {
+			fprintf(stderr, "trawl: error writing %s: %s\n", r->opt.wfile,
+				strerror(errno));
+			rc = 1;
+		}
+		pcap_dump_close(r->dumper);
+		r->dumper = NULL;
+	}
+	return rc;
+}
+
+/* Runs the loop over one opened source; returns the exit status. */
+static int run_source(struct run *r, const char *name, int live)
+{
+	int dlt = pcap_datalink(r->pcap);
+	if (r->print) {
+		r->link = dispatch_link(dlt);
+		if (!r->link) {
+			fprintf(stderr, "trawl: packet printing is not supported for link type %s: use -w\n",
+				pcap_datalink_val_to_name(dlt) ? pcap_datalink_val_to_name(dlt) : "unknown");
+			return 1;
+		}
+	}
+	stop_handle = r->pcap;
+	int rc = pcap_loop(r->pcap, -1, on_packet, (u_char *)r);
+	stop_handle = NULL;
+	out_flush(&r->out);
+	if (rc == PCAP_ERROR) {
+		fprintf(stderr, "trawl: %s: %s\n", name, pcap_geterr(r->pcap));
+		return 1;
+	}
+	if (live) {
+		struct pcap_stat st;
+		if (pcap_stats(r->pcap, &st) == 0) {
+			fprintf(stderr, "%lu packet%s captured\n", r->count, r->count == 1 ? "" : "s");
+			fprintf(stderr, "%u packet%s received by filter\n", st.ps_recv, st.ps_recv == 1 ? "" : "s");
+			fprintf(stderr, "%u packet%s dropped by kernel\n", st.ps_drop, st.ps_drop == 1 ? "" : "s");
+		}
+	}
+	return 0;
+}
+
+static int setup_printing(struct run *r)
+{
+	if (out_init(&r->out, STDOUT_FILENO) < 0)
+		return -1;
+	ts_init(&r->ts, r->opt.tflag, r->opt.nano);
+	dispatch_init();
+	r->nd = (nd_t){ .opt = &r->opt, .out = &r->out, .ts = &r->ts };
+	r->nd.names = names_new(&r->opt);
+	r->nd.tcpseq = tcp_seqtab_new();
+	if (!r->nd.names || !r->nd.tcpseq)
+		return -1;
+	if (r->opt.Tname && !dispatch_type(r->opt.Tname)) {
+		fprintf(stderr, "trawl: unknown packet type `%s'\n", r->opt.Tname);
+		return 1;
+	}
+	return 0;
+}
+
+static void teardown(struct run *r)
+{
+	names_free(r->nd.names);
+	tcp_seqtab_free(r->nd.tcpseq);
+	out_free(&r->out);
+	options_free(&r->opt);
+}
+
+/* -V: a file that lists savefiles, one a line. */
+static int run_file_list(struct run *r)
+{
+	FILE *f = fopen(r->opt.Vfile, "r");
+	if (!f) {
+		fprintf(stderr, "trawl: %s: %s\n", r->opt.Vfile, strerror(errno));
+		return 1;
+	}
+	char line[4096];
+	int rc = 0, first = 1;
+	while (rc == 0 && fgets(line, sizeof line, f)) {
+		line[strcspn(line, "\r\n")] = 0;
+		if (!line[0])
+			continue;
+		r->pcap = source_open_file(line, &r->opt);
+		if (!r->pcap) {
+			rc = 1;
+			break;
+		}
+		int fr = source_set_filter(r->pcap, &r->opt, NULL);
+		if (fr == 0 && first)
+			fr = open_output(r);
+		first = 0;
+		if (fr != 0)
+			rc = fr < 0 ? 1 : 0;
+		else
+			rc = run_source(r, line, 0);
+		pcap_close(r->pcap);
+		r->pcap = NULL;
+		if (r->opt.count && r->count >= (unsigned long)r->opt.count)
+			break;
+	}
+	fclose(f);
+	if (close_output(r))
+		rc = 1;
+	return rc;
+}
+
+int main(int argc, char **argv)
+{
+	struct run r;
+	memset(&r, 0, sizeof r);
+	int rc = options_parse(&r.opt, argc, argv);
+	if (rc)
+		return rc < 0 ? 0 : rc;
+	if (r.opt.Dflag)
+		return source_list_interfaces();
+
+	r.print = !r.opt.wfile || r.opt.print_anyway;
+	r.flush_each = r.opt.lflag || r.opt.Uflag;
+	if (r.opt.lflag)
+		setvbuf(stdout, NULL, _IOLBF, 0);
+	rc = setup_printing(&r);
+	if (rc) {
+		if (rc < 0)
+			fprintf(stderr, "trawl: out of memory\n");
+		teardown(&r);
+		return 1;
+	}
+
+	if (r.opt.Vfile) {
+		rc = run_file_list(&r);
+		teardown(&r);
+		return rc;
+	}
+
+	int live = 0;
+	const char *name;
+	if (r.opt.rfile) {
+		name = r.opt.rfile;
+		r.pcap = source_open_file(name, &r.opt);
+	} else {
+		name = r.opt.device;
+		if (!name) {
+			char err[PCAP_ERRBUF_SIZE];
+			pcap_if_t *devs;
+			if (pcap_findalldevs(&devs, err) < 0 || !devs) {
+				fprintf(stderr, "trawl: no suitable device found\n");
+				teardown(&r);
+				return 1;
+			}
+			static char first[256];
+			snprintf(first, sizeof first, "%s", devs->name);
+			pcap_freealldevs(devs);
+			name = first;
+		}
+		if (r.opt.Lflag) {
+			char err[PCAP_ERRBUF_SIZE];
+			pcap_t *p = pcap_create(name, err);
+			if (!p || pcap_activate(p) < 0) {
+				fprintf(stderr, "trawl: %s: %s\n", name, p ? pcap_geterr(p) : err);
+				if (p)
+					pcap_close(p);
+				teardown(&r);
+				return 1;
+			}
+			rc = source_list_dlts(p, name);
+			pcap_close(p);
+			teardown(&r);
+			return rc;
+		}
+		r.pcap = source_open_live(name, &r.opt);
+		live = 1;
+	}
+	if (!r.pcap) {
+		teardown(&r);
+		return 1;
+	}
+	int fr = source_set_filter(r.pcap, &r.opt, live ? name : NULL);
+	if (fr != 0) {
+		pcap_close(r.pcap);
+		teardown(&r);
+		return fr < 0 ? 1 : 0;
+	}
+	if (open_output(&r) < 0) {
+		pcap_close(r.pcap);
+		teardown(&r);
+		return 1;
+	}
+	if (live) {
+		struct sigaction sa;
+		memset(&sa, 0, sizeof sa);
+		sa.sa_handler = on_signal;
+		sigaction(SIGINT, &sa, NULL);
+		sigaction(SIGTERM, &sa, NULL);
+		sigaction(SIGHUP, &sa, NULL);
+	}
+	rc = run_source(&r, name, live);
+	if (close_output(&r))
+		rc = 1;
+	pcap_close(r.pcap);
+	teardown(&r);
+	return rc;
+}

@@ -1,0 +1,323 @@
+/* options.c - tcpdump 4.99.3's command line, parsed the way tcpdump parses
+ * it (getopt_long with the same option letters, bundling and attached
+ * arguments), into struct options.
+ *
+ * The table below is the single list of options: it feeds getopt, --help
+ * and the "not supported yet" refusal for options trawl does not do yet. */
+#include "options.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "version.h"
+
+enum {
+	OPT_NANO = 256, OPT_MICRO, OPT_PRECISION, OPT_IMMEDIATE, OPT_COUNT,
+	OPT_PRINT, OPT_VERSION, OPT_FP_TYPE, OPT_SAMPLING, OPT_HELP_LONG,
+};
+
+struct optdef {
+	int key;            /* short letter or OPT_* */
+	const char *lng;    /* long name or NULL */
+	int arg;            /* no_argument / required_argument */
+	int supported;      /* 0: refused with "not supported yet" */
+};
+
+static const struct optdef defs[] = {
+	{ 'A', NULL, no_argument, 1 },       { 'b', NULL, no_argument, 1 },
+	{ 'B', "buffer-size", required_argument, 1 },
+	{ 'c', NULL, required_argument, 1 }, { 'C', NULL, required_argument, 0 },
+	{ 'd', NULL, no_argument, 1 },
+	{ 'D', "list-interfaces", no_argument, 1 },
+	{ 'e', NULL, no_argument, 1 },       { 'E', NULL, required_argument, 0 },
+	{ 'f', NULL, no_argument, 1 },       { 'F', NULL, required_argument, 1 },
+	{ 'G', NULL, required_argument, 0 }, { 'h', "help", no_argument, 1 },
+	{ 'H', NULL, no_argument, 1 },
+	{ 'i', "interface", required_argument, 1 },
+	{ 'I', "monitor-mode", no_argument, 0 },
+	{ 'j', "time-stamp-type", required_argument, 0 },
+	{ 'J', "list-time-stamp-types", no_argument, 0 },
+	{ 'K', "dont-verify-checksums", no_argument, 1 },
+	{ 'l', NULL, no_argument, 1 },
+	{ 'L', "list-data-link-types", no_argument, 1 },
+	{ 'm', NULL, required_argument, 0 }, { 'M', NULL, required_argument, 0 },
+	{ 'n', NULL, no_argument, 1 },       { 'N', NULL, no_argument, 1 },
+	{ 'O', "no-optimize", no_argument, 1 },
+	{ 'p', "no-promiscuous-mode", no_argument, 1 },
+	{ 'q', NULL, no_argument, 1 },
+	{ 'Q', "direction", required_argument, 0 },
+	{ 'r', NULL, required_argument, 1 },
+	{ 's', "snapshot-length", required_argument, 1 },
+	{ 'S', "absolute-tcp-sequence-numbers", no_argument, 1 },
+	{ 't', NULL, no_argument, 1 },       { 'T', NULL, required_argument, 1 },
+	{ 'u', NULL, no_argument, 1 },
+	{ 'U', "packet-buffered", no_argument, 1 },
+	{ 'v', NULL, no_argument, 1 },       { 'V', NULL, required_argument, 1 },
+	{ 'w', NULL, required_argument, 1 }, { 'W', NULL, required_argument, 0 },
+	{ 'x', NULL, no_argument, 1 },       { 'X', NULL, no_argument, 1 },
+	{ 'y', "linktype", required_argument, 1 },
+	{ 'Y', "debug-filter-parser", no_argument, 0 },
+	{ 'z', NULL, required_argument, 0 },
+	{ 'Z', "relinquish-privileges", required_argument, 0 },
+	{ '#', "number", no_argument, 1 },
+	{ OPT_NANO, "nano", no_argument, 1 },
+	{ OPT_MICRO, "micro", no_argument, 1 },
+	{ OPT_PRECISION, "time-stamp-precision", required_argument, 1 },
+	{ OPT_IMMEDIATE, "immediate-mode", no_argument, 1 },
+	{ OPT_COUNT, "count", no_argument, 0 },
+	{ OPT_PRINT, "print", no_argument, 1 },
+	{ OPT_FP_TYPE, "fp-type", no_argument, 0 },
+	{ OPT_SAMPLING, "print-sampling", required_argument, 0 },
+	{ OPT_VERSION, "version", no_argument, 1 },
+};
+
+#define NDEFS (sizeof defs / sizeof defs[0])
+
+static const char usage_text[] =
+	"Usage: trawl [-AbdDefhHIJKlLnNOpqStuUvxX#] [ -B size ] [ -c count ] [--count]\n"
+	"\t\t[ -C file_size ] [ -E algo:secret ] [ -F file ] [ -G seconds ]\n"
+	"\t\t[ -i interface ] [ --immediate-mode ] [ -j tstamptype ]\n"
+	"\t\t[ -M secret ] [ --number ] [ --print ] [ -Q in|out|inout ]\n"
+	"\t\t[ -r file ] [ -s snaplen ] [ -T type ] [ --version ]\n"
+	"\t\t[ -V file ] [ -w file ] [ -W filecount ] [ -y datalinktype ]\n"
+	"\t\t[ --time-stamp-precision precision ] [ --micro ] [ --nano ]\n"
+	"\t\t[ -z postrotate-command ] [ -Z user ] [ expression ]\n";
+
+static void print_version(FILE *f)
+{
+	fprintf(f, "trawl version %s\n%s\n", TRAWL_VERSION, trawl_lib_versions());
+}
+
+void options_usage(void)
+{
+	print_version(stderr);
+	fputs(usage_text, stderr);
+}
+
+static void help(void)
+{
+	print_version(stdout);
+	fputs(usage_text, stdout);
+	fputs("\ntrawl reads, filters and prints packets exactly as tcpdump 4.99.3 does.\n"
+	      "See trawl(1) for every option; options tcpdump has that trawl does not\n"
+	      "do yet are refused with a message, never ignored.\n", stdout);
+}
+
+static int fail(const char *fmt, const char *arg)
+{
+	fputs("trawl: ", stderr);
+	fprintf(stderr, fmt, arg);
+	fputc('\n', stderr);
+	return 1;
+}
+
+static int parse_long(const char *s, long lo, long hi, long *out)
+{
+	char *end;
+	errno = 0;
+	long v = strtol(s, &end, 0);
+	if (errno || end == s || *end || v < lo || v > hi)
+		return -1;
+	*out = v;
+	return 0;
+}
+
+/* Reads a -F file, blanking '#' comments to the end of each line. */
+static char *read_filter_file(const char *path)
+{
+	FILE *f = fopen(path, "r");
+	if (!f) {
+		fprintf(stderr, "trawl: can't open %s: %s\n", path, strerror(errno));
+		return NULL;
+	}
+	size_t cap = 4096, len = 0;
+	char *buf = malloc(cap);
+	int c;
+	while (buf && (c = fgetc(f)) != EOF) {
+		if (len + 1 >= cap) {
+			char *nb = realloc(buf, cap *= 2);
+			if (!nb) {
+				free(buf);
+				buf = NULL;
+				break;
+			}
+			buf = nb;
+		}
+		buf[len++] = (char)c;
+	}
+	fclose(f);
+	if (!buf)
+		return NULL;
+	buf[len] = 0;
+	for (size_t i = 0; i < len; i++)
+		if (buf[i] == '#')
+			while (i < len && buf[i] != '\n')
+				buf[i++] = ' ';
+	return buf;
+}
+
+static char *join_args(int argc, char **argv)
+{
+	size_t n = 0;
+	for (int i = 0; i < argc; i++)
+		n += strlen(argv[i]) + 1;
+	if (n == 0)
+		return NULL;
+	char *s = malloc(n), *p = s;
+	if (!s)
+		return NULL;
+	for (int i = 0; i < argc; i++) {
+		size_t k = strlen(argv[i]);
+		memcpy(p, argv[i], k);
+		p += k;
+		*p++ = i + 1 < argc ? ' ' : 0;
+	}
+	return s;
+}
+
+static const struct optdef *find_def(int key)
+{
+	for (size_t i = 0; i < NDEFS; i++)
+		if (defs[i].key == key)
+			return &defs[i];
+	return NULL;
+}
+
+static void describe(int key, char *buf, size_t n)
+{
+	const struct optdef *d = find_def(key);
+	if (key < 256)
+		snprintf(buf, n, "-%c", key);
+	else
+		snprintf(buf, n, "--%s", d && d->lng ? d->lng : "?");
+}
+
+int options_parse(struct options *opt, int argc, char **argv)
+{
+	char shorts[128];
+	struct option longs[NDEFS + 1];
+	size_t ns = 0, nl = 0;
+	memset(opt, 0, sizeof *opt);
+	for (size_t i = 0; i < NDEFS; i++) {
+		if (defs[i].key < 256) {
+			shorts[ns++] = (char)defs[i].key;
+			if (defs[i].arg == required_argument)
+				shorts[ns++] = ':';
+		}
+		if (defs[i].lng)
+			longs[nl++] = (struct option){ defs[i].lng, defs[i].arg, NULL, defs[i].key };
+	}
+	shorts[ns] = 0;
+	longs[nl] = (struct option){ 0, 0, 0, 0 };
+	/* Like tcpdump, let getopt permute: options may follow the filter. */
+
+	int c;
+	long v;
+	opterr = 1;
+	while ((c = getopt_long(argc, argv, shorts, longs, NULL)) != -1) {
+		if (c == '?' || c == ':') {
+			options_usage();
+			return 1;
+		}
+		const struct optdef *d = find_def(c);
+		if (d && !d->supported) {
+			char name[64];
+			describe(c, name, sizeof name);
+			fprintf(stderr, "trawl: option %s is not supported yet\n", name);
+			return 1;
+		}
+		switch (c) {
+		case 'A': opt->Aflag++; break;
+		case 'b': opt->bflag++; break;
+		case 'B':
+			if (parse_long(optarg, 1, INT_MAX, &v))
+				return fail("invalid packet buffer size %s", optarg);
+			opt->buffer_size = (int)v;
+			break;
+		case 'c':
+			if (parse_long(optarg, 1, LONG_MAX, &v))
+				return fail("invalid packet count %s", optarg);
+			opt->count = v;
+			break;
+		case 'd': opt->dflag++; break;
+		case 'D': opt->Dflag++; break;
+		case 'e': opt->eflag++; break;
+		case 'f': break; /* foreign-address test: names are resolved anyway */
+		case 'F': opt->Ffile = optarg; break;
+		case 'h': help(); return -1;
+		case 'H': opt->Hflag++; break;
+		case 'i': opt->device = optarg; break;
+		case 'K': opt->Kflag++; break;
+		case 'l': opt->lflag++; break;
+		case 'L': opt->Lflag++; break;
+		case 'n': opt->nflag++; break;
+		case 'N': opt->Nflag++; break;
+		case 'O': opt->Oflag++; break;
+		case 'p': opt->pflag++; break;
+		case 'q': opt->qflag++; break;
+		case 'r': opt->rfile = optarg; break;
+		case 's':
+			if (parse_long(optarg, 0, 262144, &v))
+				return fail("invalid snaplen %s (must be >= 0 and <= 262144)", optarg);
+			opt->snaplen = (int)v;
+			opt->snaplen_set = 1;
+			break;
+		case 'S': opt->Sflag++; break;
+		case 't': opt->tflag++; break;
+		case 'T': opt->Tname = optarg; break;
+		case 'u': opt->uflag++; break;
+		case 'U': opt->Uflag++; break;
+		case 'v': opt->vflag++; break;
+		case 'V': opt->Vfile = optarg; break;
+		case 'w': opt->wfile = optarg; break;
+		case 'x': opt->xflag++; break;
+		case 'X': opt->Xflag++; break;
+		case 'y': opt->dlt_name = optarg; break;
+		case '#': opt->number++; break;
+		case OPT_NANO: opt->nano = 1; opt->precision_set = 1; break;
+		case OPT_MICRO: opt->nano = 0; opt->precision_set = 1; break;
+		case OPT_PRECISION:
+			if (strcmp(optarg, "nano") == 0)
+				opt->nano = 1;
+			else if (strcmp(optarg, "micro") == 0)
+				opt->nano = 0;
+			else
+				return fail("unsupported time stamp precision%s", "");
+			opt->precision_set = 1;
+			break;
+		case OPT_IMMEDIATE: opt->immediate = 1; break;
+		case OPT_PRINT: opt->print_anyway = 1; break;
+		case OPT_VERSION: print_version(stdout); return -1;
+		default:
+			options_usage();
+			return 1;
+		}
+	}
+	/* the -t count is the mode: 1 none, 2 unix, 3 delta, 4 date, 5 since first */
+	if (opt->tflag > 5)
+		return fail("only -t, -tt, -ttt, -tttt and -ttttt are supported%s", "");
+
+	if (opt->Ffile) {
+		opt->filter = read_filter_file(opt->Ffile);
+		if (!opt->filter)
+			return 1;
+		if (optind < argc)
+			fprintf(stderr, "Warning: trawl: the expression on the command line is ignored, -F %s is used instead\n", opt->Ffile);
+	} else if (optind < argc) {
+		opt->filter = join_args(argc - optind, argv + optind);
+	}
+	if (opt->rfile && opt->Vfile)
+		return fail("-r and -V can not be used together%s", "");
+	return 0;
+}
+
+void options_free(struct options *opt)
+{
+	free(opt->filter);
+	opt->filter = NULL;
+}

@@ -1,0 +1,64 @@
+/* options.h - the parsed command line: tcpdump 4.99.3's options, same meaning. */
+#ifndef TRAWL_OPTIONS_H
+#define TRAWL_OPTIONS_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+struct esp_sa; /* ESP security associations from -E, owned by the esp printer */
+
+struct options {
+	/* printing */
+	int nflag;      /* -n: no name resolution */
+	int Nflag;      /* -N: strip domain from host names */
+	int eflag;      /* -e: link-level header */
+	int qflag;      /* -q: quick output */
+	int Sflag;      /* -S: absolute TCP sequence numbers */
+	int tflag;      /* timestamp mode: 0 default, 1 none, 2 unix, 3 delta, 4 date, 5 since first */
+	int vflag;      /* -v count */
+	int xflag;      /* -x count */
+	int Xflag;      /* -X count */
+	int Aflag;      /* -A count */
+	int Hflag;      /* -H: 802.11s mesh headers */
+	int bflag;      /* -b: BGP ASDOT */
+	int Kflag;      /* -K: don't verify checksums */
+	int uflag;      /* -u: undecoded NFS handles */
+	int number;     /* -#: packet numbers */
+	int lflag;      /* -l: line buffered */
+	int Uflag;      /* -U: packet buffered */
+	int nano;       /* --nano / --time-stamp-precision=nano */
+	int precision_set;
+	int print_anyway; /* --print together with -w */
+	const char *Tname; /* -T type */
+	const char *espsecret; /* -E */
+	const char *msecret;   /* -M */
+
+	/* sources and sinks */
+	const char *rfile;  /* -r */
+	const char *wfile;  /* -w */
+	const char *device; /* -i */
+	const char *Ffile;  /* -F */
+	const char *Vfile;  /* -V */
+	long count;         /* -c, 0 for unlimited */
+	int snaplen;        /* -s, 0 for default */
+	int snaplen_set;
+	int pflag;          /* -p: not promiscuous */
+	int immediate;      /* --immediate-mode */
+	int Oflag;          /* -O: don't optimise the filter */
+	int dflag;          /* -d count: dump compiled filter */
+	int Dflag;          /* -D: list interfaces */
+	int Lflag;          /* -L: list data link types */
+	int buffer_size;    /* -B in KiB */
+	const char *dlt_name; /* -y */
+
+	char *filter; /* expression from -F or the remaining arguments, or NULL */
+};
+
+/* Parses argv into opt.  On a usage error prints tcpdump's message to stderr
+ * and returns the exit status to use (>0); on success returns 0, and -1 when
+ * the program must stop now with status 0 (--version, --help). */
+int options_parse(struct options *opt, int argc, char **argv);
+void options_free(struct options *opt);
+void options_usage(void);
+
+#endif

@@ -1,0 +1,367 @@
+/* tcp.c - TCP: ports, flags, relative sequence numbers, options, checksum,
+ * and the payload dispatch by port. */
+#include <stdlib.h>
+
+#include "../core/names.h"
+#include "print.h"
+#include "tcp.h"
+
+#define TH_FIN 0x01
+#define TH_SYN 0x02
+#define TH_RST 0x04
+#define TH_PUSH 0x08
+#define TH_ACK 0x10
+#define TH_URG 0x20
+#define TH_ECE 0x40
+#define TH_CWR 0x80
+
+/* Relative sequence numbers: per connection, the first sequence numbers
+ * seen in each direction (tcpdump learns them from the first packet with
+ * ACK set, or anew from any SYN).  Keys are canonical: the numerically lower
+ * address (then port) first, so both directions find one entry. */
+struct seq_entry {
+	uint8_t key[36]; /* lo addr(16) hi addr(16) lo port(2) hi port(2) */
+	uint8_t used;
+	uint32_t seq_lo; /* base of the lower endpoint's sequence numbers */
+	uint32_t seq_hi;
+};
+
+struct tcp_seqtab {
+	struct seq_entry *e;
+	size_t cap, n;
+};
+
+struct tcp_seqtab *tcp_seqtab_new(void)
+{
+	struct tcp_seqtab *t = calloc(1, sizeof *t);
+	if (!t)
+		return NULL;
+	t->cap = 1024;
+	t->e = calloc(t->cap, sizeof *t->e);
+	if (!t->e) {
+		free(t);
+		return NULL;
+	}
+	return t;
+}
+
+void tcp_seqtab_free(struct tcp_seqtab *t)
+{
+	if (t) {
+		free(t->e);
+		free(t);
+	}
+}
+
+static size_t key_hash(const uint8_t *k)
+{
+	uint64_t h = 1469598103934665603ull;
+	for (int i = 0; i < 36; i++)
+		h = (h ^ k[i]) * 1099511628211ull;
+	return (size_t)(h ^ (h >> 31));
+}
+
+static struct seq_entry *seq_slot(struct seq_entry *e, size_t cap,
+                                  const uint8_t *key)
+{
+	for (size_t i = key_hash(key) & (cap - 1);; i = (i + 1) & (cap - 1))
+		if (!e[i].used || memcmp(e[i].key, key, 36) == 0)
+			return &e[i];
+}
+
+static struct seq_entry *seq_find(struct tcp_seqtab *t, const uint8_t *key)
+{
+	if ((t->n + 1) * 4 > t->cap * 3) {
+		size_t ncap = t->cap * 2;
+		struct seq_entry *ne = calloc(ncap, sizeof *ne);
+		if (ne) {
+			for (size_t i = 0; i < t->cap; i++)
+				if (t->e[i].used)
+					*seq_slot(ne, ncap, t->e[i].key) = t->e[i];
+			free(t->e);
+			t->e = ne;
+			t->cap = ncap;
+		}
+	}
+	return seq_slot(t->e, t->cap, key);
+}
+
+static const char *const option_names[] = {
+	[0] = "eol", [1] = "nop", [2] = "mss", [3] = "wscale", [4] = "sackOK",
+	[5] = "sack", [6] = "echo", [7] = "echoreply", [8] = "TS", [11] = "cc",
+	[12] = "ccnew", [13] = "", [19] = "md5", [20] = "scps", [28] = "uto",
+	[29] = "tcp-ao", [30] = "mptcp", [34] = "tfo", [254] = "exp",
+};
+
+static void put_flags(nd_t *nd, unsigned flags)
+{
+	static const char sym[] = "FSRP.UEW";
+	char buf[8];
+	int n = 0;
+	for (int i = 0; i < 8; i++)
+		if (flags & (1u << i))
+			buf[n++] = sym[i];
+	nd_s(nd, "Flags [");
+	if (n)
+		out_mem(nd->out, buf, (size_t)n);
+	else
+		nd_s(nd, "none");
+	nd_c(nd, ']');
+}
+
+static void put_addr(nd_t *nd, const struct ip_ctx *ip, const uint8_t *a)
+{
+	if (ip->ver == 6)
+		put_ip6(nd, a);
+	else
+		put_ip4(nd, a);
+}
+
+void tcp_print(nd_t *nd, const uint8_t *bp, unsigned length,
+               const struct ip_ctx *ip)
+{
+	nd_proto(nd, "tcp");
+	if (!nd_has(nd, bp + 2, 2)) {
+		put_addr(nd, ip, ip->src);
+		nd_s(nd, " > ");
+		put_addr(nd, ip, ip->dst);
+		nd_c(nd, ':');
+		nd_print_trunc(nd);
+		return;
+	}
+	unsigned sport = nd_be16(nd, bp), dport = nd_be16(nd, bp + 2);
+	put_addr(nd, ip, ip->src);
+	nd_c(nd, '.');
+	put_tcpport(nd, sport);
+	nd_s(nd, " > ");
+	put_addr(nd, ip, ip->dst);
+	nd_c(nd, '.');
+	put_tcpport(nd, dport);
+	nd_s(nd, ": ");
+
+	nd_need(nd, bp, 20);
+	unsigned hlen = (nd_u8(nd, bp + 12) >> 4) * 4u;
+	if (hlen < 20) {
+		nd_printf(nd, " tcp %u [bad hdr length %u - too short, < 20]",
+			  length - hlen, hlen);
+		return;
+	}
+	uint32_t seq = nd_be32(nd, bp + 4), ack = nd_be32(nd, bp + 8);
+	unsigned win = nd_be16(nd, bp + 14), urp = nd_be16(nd, bp + 18);
+	if (nd->opt->qflag) {
+		nd_printf(nd, "tcp %u", length - hlen);
+		if (hlen > length)
+			nd_printf(nd, " [bad hdr length %u - too long, > %u]",
+				  hlen, length);
+		return;
+	}
+	unsigned flags = nd_u8(nd, bp + 13);
+	put_flags(nd, flags);
+
+	int rev = 0;
+	uint32_t thseq = 0, thack = 0;
+	if (!nd->opt->Sflag && (flags & TH_ACK) && nd->tcpseq) {
+		unsigned alen = ip->ver == 6 ? 16 : 4;
+		int c = memcmp(ip->src, ip->dst, alen);
+		rev = c > 0 || (c == 0 && sport > dport);
+		uint8_t key[36] = { 0 };
+		memcpy(key, rev ? ip->dst : ip->src, alen);
+		memcpy(key + 16, rev ? ip->src : ip->dst, alen);
+		unsigned lo = rev ? dport : sport, hi = rev ? sport : dport;
+		key[32] = (uint8_t)(lo >> 8); key[33] = (uint8_t)lo;
+		key[34] = (uint8_t)(hi >> 8); key[35] = (uint8_t)hi;
+		struct seq_entry *e = seq_find(nd->tcpseq, key);
+		if (!e->used || (flags & TH_SYN)) {
+			if (!e->used) {
+				e->used = 1;
+				memcpy(e->key, key, 36);
+				nd->tcpseq->n++;
+			}
+			if (rev) {
+				e->seq_hi = seq;
+				e->seq_lo = ack - 1;
+			} else {
+				e->seq_lo = seq;
+				e->seq_hi = ack - 1;
+			}
+		} else if (rev) {
+			seq -= e->seq_hi;
+			ack -= e->seq_lo;
+		} else {
+			seq -= e->seq_lo;
+			ack -= e->seq_hi;
+		}
+		thseq = e->seq_lo;
+		thack = e->seq_hi;
+	}
+
+	if (hlen > length) {
+		nd_printf(nd, " [bad hdr length %u - too long, > %u]", hlen, length);
+		return;
+	}
+	if (nd->opt->vflag && !nd->opt->Kflag && !ip->fragmented &&
+	    nd_has(nd, bp, length)) {
+		uint16_t sum = ip_pseudo_cksum(ip, bp, length, 6);
+		unsigned tsum = nd_be16(nd, bp + 16);
+		nd_printf(nd, ", cksum 0x%04x", tsum);
+		if (sum != 0) {
+			uint32_t should = (uint32_t)tsum + sum;
+			should = (should & 0xffff) + (should >> 16);
+			nd_printf(nd, " (incorrect -> 0x%04x)", (unsigned)(should & 0xffff));
+		} else {
+			nd_s(nd, " (correct)");
+		}
+	}
+	length -= hlen;
+	if (nd->opt->vflag > 1 || length > 0 || (flags & (TH_SYN | TH_FIN | TH_RST))) {
+		nd_s(nd, ", seq ");
+		nd_u(nd, seq);
+		if (length > 0) {
+			nd_c(nd, ':');
+			nd_u(nd, (uint32_t)(seq + length));
+		}
+	}
+	if (flags & TH_ACK) {
+		nd_s(nd, ", ack ");
+		nd_u(nd, ack);
+	}
+	nd_s(nd, ", win ");
+	nd_u(nd, win);
+	if (flags & TH_URG)
+		nd_printf(nd, ", urg %u", urp);
+
+	if (hlen > 20) {
+		struct tcp_opt_ctx oc = { .ip = ip, .tcp = bp, .payload_len = length,
+					  .flags = flags, .rev = rev,
+					  .thseq = thseq, .thack = thack };
+		if (tcp_options_print(nd, bp + 20, hlen - 20, &oc) < 0)
+			return;
+	}
+	nd_s(nd, ", length ");
+	nd_u(nd, length);
+	if (length == 0)
+		return;
+
+	const uint8_t *payload = bp + hlen;
+	if ((flags & TH_RST) && nd->opt->vflag) {
+		tcp_rst_data_print(nd, payload, length);
+		return;
+	}
+	port_fn fn = nd->opt->Tname ? dispatch_type(nd->opt->Tname)
+				    : dispatch_tcp(sport, dport);
+	if (fn && ++nd->depth <= ND_MAX_DEPTH) {
+		fn(nd, payload, length, ip, sport, dport);
+		nd->depth--;
+	}
+}
+
+/* Prints ", options [...]"; returns -1 when the option list was bad and the
+ * rest of the header line must not be printed. */
+int tcp_options_print(nd_t *nd, const uint8_t *cp, unsigned hlen,
+                      const struct tcp_opt_ctx *oc)
+{
+	char sep = 0;
+	nd_s(nd, ", options [");
+	while (hlen > 0) {
+		if (sep)
+			nd_c(nd, sep);
+		unsigned opt = nd_u8(nd, cp++);
+		unsigned len;
+		if (opt == 0 || opt == 1) {
+			len = 1;
+		} else {
+			len = nd_u8(nd, cp++);
+			if (len < 2 || len > hlen)
+				goto bad;
+			hlen--;
+		}
+		hlen--;
+		unsigned datalen = 0;
+		const char *name = opt < sizeof option_names / sizeof *option_names
+					   ? option_names[opt] : NULL;
+		if (name)
+			nd_s(nd, name);
+		else
+			nd_printf(nd, "unknown-%u", opt);
+#define LENCHECK(l) do { if ((l) > hlen) goto bad; nd_need(nd, cp, (l)); } while (0)
+		switch (opt) {
+		case 0: case 1: case 4: /* eol, nop, sackOK: no data */
+			break;
+		case 2: /* mss */
+			datalen = 2;
+			LENCHECK(datalen);
+			nd_c(nd, ' ');
+			nd_u(nd, nd_be16(nd, cp));
+			break;
+		case 3: /* wscale */
+			datalen = 1;
+			LENCHECK(datalen);
+			nd_c(nd, ' ');
+			nd_u(nd, nd_u8(nd, cp));
+			break;
+		case 5: /* sack */
+			datalen = len - 2;
+			if (datalen % 8 != 0) {
+				nd_s(nd, " invalid sack");
+			} else {
+				nd_printf(nd, " %u ", datalen / 8);
+				for (unsigned i = 0; i < datalen; i += 8) {
+					LENCHECK(i + 4);
+					uint32_t s = nd_be32(nd, cp + i);
+					LENCHECK(i + 8);
+					uint32_t e = nd_be32(nd, cp + i + 4);
+					uint32_t base = oc->rev ? oc->thseq : oc->thack;
+					nd_printf(nd, "{%u:%u}", s - base, e - base);
+				}
+			}
+			break;
+		case 6: case 7: case 11: case 12: case 13:
+			datalen = 4;
+			LENCHECK(datalen);
+			nd_c(nd, ' ');
+			nd_u(nd, nd_be32(nd, cp));
+			break;
+		case 8: /* timestamps */
+			datalen = 8;
+			LENCHECK(datalen);
+			nd_s(nd, " val ");
+			nd_u(nd, nd_be32(nd, cp));
+			nd_s(nd, " ecr ");
+			nd_u(nd, nd_be32(nd, cp + 4));
+			break;
+		default: {
+			int r = tcp_option_extra(nd, opt, cp, len, oc, &datalen);
+			if (r < 0)
+				goto bad;
+			if (r > 0)
+				break;
+			datalen = len - 2;
+			if (datalen)
+				nd_s(nd, " 0x");
+			for (unsigned i = 0; i < datalen; i++) {
+				LENCHECK(i + 1);
+				nd_printf(nd, "%02x", nd_u8(nd, cp + i));
+			}
+			break;
+		}
+		}
+#undef LENCHECK
+		cp += datalen;
+		hlen -= datalen;
+		datalen++;
+		if (opt != 0 && opt != 1)
+			datalen++;
+		if (datalen != len)
+			nd_printf(nd, "[len %u]", len);
+		sep = ',';
+		if (opt == 0)
+			break;
+	}
+	nd_c(nd, ']');
+	return 0;
+bad:
+	nd_s(nd, "[bad opt]");
+	if (sep)
+		nd_c(nd, ']');
+	return -1;
+}

@@ -1,0 +1,150 @@
+/* util.c - checksums and the name tables several printers share. */
+#include "../core/hexdump.h"
+#include "print.h"
+
+uint16_t in_cksum(const uint8_t *p, unsigned len, uint32_t sum)
+{
+	uint64_t s = sum;
+	while (len >= 2) {
+		s += (uint32_t)(p[0] << 8 | p[1]);
+		p += 2;
+		len -= 2;
+	}
+	if (len)
+		s += (uint32_t)p[0] << 8;
+	while (s >> 16)
+		s = (s & 0xffff) + (s >> 16);
+	return (uint16_t)~s;
+}
+
+static uint32_t sum_bytes(const uint8_t *p, unsigned n)
+{
+	uint32_t s = 0;
+	for (unsigned i = 0; i + 1 < n; i += 2)
+		s += (uint32_t)(p[i] << 8 | p[i + 1]);
+	return s;
+}
+
+/* Checksum of an upper-layer packet with the IPv4 or IPv6 pseudo-header;
+ * the caller has made sure len bytes of p were captured. */
+uint16_t ip_pseudo_cksum(const struct ip_ctx *ip, const uint8_t *p,
+                         unsigned len, unsigned proto)
+{
+	uint32_t s;
+	if (ip->ver == 6) {
+		s = sum_bytes(ip->src, 16) + sum_bytes(ip->dst, 16);
+		s += (len >> 16) + (len & 0xffff) + proto;
+	} else {
+		s = sum_bytes(ip->src, 4) + sum_bytes(ip->dst, 4);
+		s += proto + (len & 0xffff);
+	}
+	return in_cksum(p, len, s);
+}
+
+struct name { unsigned v; const char *s; };
+
+static const char *lookup(const struct name *t, unsigned v)
+{
+	for (; t->s; t++)
+		if (t->v == v)
+			return t->s;
+	return NULL;
+}
+
+/* Names tcpdump gives ethertypes in "ethertype NAME (0x....)". */
+static const struct name ethertypes[] = {
+	{ 0x0200, "PUP" }, { 0x0800, "IPv4" }, { 0x0806, "ARP" },
+	{ 0x0842, "Wake-on-LAN" }, { 0x22f0, "AVTP" }, { 0x6000, "DEC" },
+	{ 0x6001, "DN" }, { 0x6002, "MOP" }, { 0x6003, "DN" }, { 0x6004, "LAT" },
+	{ 0x6007, "SCA" }, { 0x8035, "Reverse ARP" }, { 0x8038, "Lanbridge" },
+	{ 0x803c, "DEC DNS" }, { 0x803e, "DEC DTS" }, { 0x805b, "VEXP" },
+	{ 0x805c, "VPROD" }, { 0x809b, "Appletalk" }, { 0x80f3, "Appletalk ARP" },
+	{ 0x8100, "802.1Q" }, { 0x8137, "IPX" }, { 0x86dd, "IPv6" },
+	{ 0x8808, "OAM" }, { 0x880b, "PPP" }, { 0x8819, "CobraNet" },
+	{ 0x8847, "MPLS unicast" }, { 0x8848, "MPLS multicast" },
+	{ 0x8863, "PPPoE D" }, { 0x8864, "PPPoE S" }, { 0x886f, "MS NLB heartbeat" },
+	{ 0x887b, "HomePlug" }, { 0x888e, "EAPOL" }, { 0x8892, "PROFINET" },
+	{ 0x889a, "HyperSCSI" }, { 0x88a2, "AoE" }, { 0x88a8, "802.1Q-QinQ" },
+	{ 0x88cc, "LLDP" }, { 0x88e5, "802.1AE MACsec" }, { 0x88f7, "PTP" },
+	{ 0x8902, "CFM" }, { 0x8906, "FCoE" }, { 0x8914, "FIP" },
+	{ 0x9000, "Loopback" }, { 0x9100, "802.1Q-9100" }, { 0x9200, "802.1Q-9200" },
+	{ 0x8809, "Slow Protocols" }, { 0x88ab, "EtherPowerLink" }, { 0xdada, "EDSA" },
+	{ 0x8874, "Broadcom Ethertype" }, { 0x8918, "Geneve" }, { 0x876b, "TCP Compression" },
+	{ 0, NULL },
+};
+
+const char *ethertype_name(unsigned type)
+{
+	return lookup(ethertypes, type);
+}
+
+/* Names tcpdump prints in "proto NAME (N)" with -v. */
+static const struct name ipprotos[] = {
+	{ 0, "HBH" }, { 1, "ICMP" }, { 2, "IGMP" }, { 4, "IPIP" }, { 6, "TCP" },
+	{ 8, "EGP" }, { 9, "IGRP" }, { 17, "UDP" }, { 33, "DCCP" }, { 41, "IPv6" },
+	{ 43, "Routing" }, { 44, "Fragment" }, { 46, "RSVP" }, { 47, "GRE" },
+	{ 50, "ESP" }, { 51, "AH" }, { 54, "NHRP" }, { 55, "Mobile IP" },
+	{ 58, "ICMPv6" }, { 59, "NONE" }, { 60, "DSTOPTS" }, { 88, "EIGRP" },
+	{ 89, "OSPF" }, { 94, "ETHERIP" }, { 97, "ETHERIP" }, { 98, "ENCAP" },
+	{ 103, "PIM" }, { 108, "Compressed IP" }, { 112, "VRRP" }, { 113, "PGM" },
+	{ 132, "SCTP" }, { 135, "Mobility" }, { 136, "UDPLite" }, { 137, "MPLS-in-IP" },
+	{ 143, "Ethernet" }, { 0, NULL },
+};
+
+const char *ipproto_name(unsigned proto)
+{
+	return lookup(ipprotos, proto);
+}
+
+static const struct name ouis[] = {
+	{ 0x000000, "Ethernet" }, { 0x0000f8, "Cisco" }, { 0x00000c, "Cisco" },
+	{ 0x000c29, "VMware" }, { 0x0080c2, "IEEE 802.1 Private" },
+	{ 0x00e02b, "Extreme" }, { 0x00a0f8, "Symbol" }, { 0x001018, "Broadcom" },
+	{ 0x00906d, "Juniper" }, { 0x00001d, "Cabletron" }, { 0x0004ac, "IBM" },
+	{ 0x00120f, "IEEE 802.3 Private" }, { 0, NULL },
+};
+
+const char *oui_name(uint32_t oui);
+const char *oui_name(uint32_t oui)
+{
+	return lookup(ouis, oui);
+}
+
+void print_unknown_data(nd_t *nd, const uint8_t *p, const char *ident,
+                        unsigned len)
+{
+	size_t avail = nd_avail(nd, p);
+	int truncated = len > avail;
+	if (truncated)
+		len = (unsigned)avail;
+	hex_dump(nd->out, ident, p, len, 0);
+	if (truncated)
+		nd_trunc(nd);
+}
+
+/* One byte as tcpdump shows untrusted text: "M-" for the high bit, "^X" for
+ * control characters. */
+void nd_print_char(nd_t *nd, uint8_t c)
+{
+	if (c & 0x80) {
+		nd_s(nd, "M-");
+		c &= 0x7f;
+	}
+	if (c < 0x20 || c == 0x7f) {
+		nd_c(nd, '^');
+		nd_c(nd, (char)(c ^ 0x40));
+	} else {
+		nd_c(nd, (char)c);
+	}
+}
+
+/* Up to n bytes as text, stopping where the capture ends. Returns 1 when
+ * the capture ended first. */
+int nd_print_chars(nd_t *nd, const uint8_t *p, unsigned n)
+{
+	size_t avail = nd_avail(nd, p);
+	unsigned k = n < avail ? n : (unsigned)avail;
+	for (unsigned i = 0; i < k; i++)
+		nd_print_char(nd, p[i]);
+	return k < n;
+}
