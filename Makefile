@@ -33,8 +33,18 @@ clean:
 
 # The conformance ratchet: every case in tests/conformance/pass.list must
 # still pass.  `make conformance` runs all 582 and reports.
-check: trawl
+check: trawl tests/unit/run-unit tests/gen/gen
+	tests/unit/run-unit
+	tests/golden/run.sh
+	tests/cli/run.sh
 	tests/conformance/run.sh -r -l tests/conformance/pass.list
 
 conformance: trawl
 	tests/conformance/run.sh $(if $(DIFF),-d)
+
+LIBOBJ := $(filter-out build/src/main.o,$(OBJ))
+tests/unit/run-unit: tests/unit/unit.c $(LIBOBJ)
+	$(CC) $(CFLAGS) -o $@ tests/unit/unit.c $(LIBOBJ) $(LDLIBS)
+
+tests/gen/gen: tests/gen/gen.c
+	$(CC) -std=c11 -D_GNU_SOURCE -Wall -Wextra -O2 -o $@ $<
