@@ -28,16 +28,41 @@ build/%.o: %.c
 
 -include $(DEPS)
 
+# ASan + UBSan build of the same sources (clang, as Debian ships it).
+SANCC    ?= clang
+SANFLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
+            -fno-sanitize-recover=all -std=c11 -D_GNU_SOURCE -Wall -Wextra -MMD -MP
+SANOBJ   := $(SRC:%.c=build-san/%.o)
+-include $(SANOBJ:.o=.d)
+
+sanitize: trawl-sanitize
+
+trawl-sanitize: $(SANOBJ)
+	$(SANCC) $(SANFLAGS) -o $@ $(SANOBJ) $(LDLIBS)
+
+build-san/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(SANCC) $(SANFLAGS) -c -o $@ $<
+
+demo: trawl tests/gen/gen
+	@tools/demo.sh
+
+install: trawl
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1
+	install -m 755 trawl $(DESTDIR)$(PREFIX)/bin/trawl
+	install -m 644 docs/trawl.1 $(DESTDIR)$(PREFIX)/share/man/man1/trawl.1
+
 clean:
-	rm -rf build trawl trawl-sanitize tests/unit/run-unit tests/gen/gen
+	rm -rf build build-san trawl trawl-sanitize tests/unit/run-unit tests/gen/gen tests/out demo
 
 # The conformance ratchet: every case in tests/conformance/pass.list must
 # still pass.  `make conformance` runs all 582 and reports.
-check: trawl tests/unit/run-unit tests/gen/gen
+check: trawl tests/unit/run-unit tests/gen/gen trawl-sanitize
 	tests/unit/run-unit
 	tests/golden/run.sh
 	tests/cli/run.sh
 	tests/conformance/run.sh -r -l tests/conformance/pass.list
+	tests/sanitize/run.sh
 
 conformance: trawl
 	tests/conformance/run.sh $(if $(DIFF),-d)
