@@ -10,7 +10,7 @@ SRC  := $(shell find src -name '*.c' | sort)
 OBJ  := $(SRC:%.c=build/%.o)
 DEPS := $(OBJ:.o=.d)
 
-.PHONY: all check conformance unit golden demo install sanitize clean deps
+.PHONY: all check conformance demo install sanitize clean deps bench
 
 all: deps trawl
 
@@ -73,3 +73,9 @@ tests/unit/run-unit: tests/unit/unit.c $(LIBOBJ)
 
 tests/gen/gen: tests/gen/gen.c
 	$(CC) -std=c11 -D_GNU_SOURCE -Wall -Wextra -O2 -o $@ $<
+
+bench/gen: bench/gen.c
+	$(CC) -std=c11 -D_GNU_SOURCE -Wall -Wextra -O2 -o $@ $<
+
+bench: trawl bench/gen
+	bench/run.sh
