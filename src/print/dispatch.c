@@ -24,6 +24,7 @@ static const struct ether_row ether_rows[] = {
 	{ 0x86dd, ip6_print },
 	{ 0x0806, arp_print },
 	{ 0x8035, arp_print },
+	{ 0x9000, loopback_print },
 };
 
 static const struct ipproto_row ipproto_rows[] = {
