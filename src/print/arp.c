@@ -178,7 +178,7 @@ static void atmarp_print(nd_t *nd, const uint8_t *bp, unsigned length)
 		break;
 	case 9:
 		atm_addr(nd, sha, shln, ssa, ssln);
-		nd_s(nd, " at ");
+		nd_s(nd, "at "); /* sic: tcpdump prints no space here */
 		paddr(nd, spa, pro, spln);
 		break;
 	case 10:

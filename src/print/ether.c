@@ -157,6 +157,16 @@ unsigned ether_common(nd_t *nd, const uint8_t *p, unsigned caplen,
 		nd_restore(nd, old);
 		return hdrlen + (unsigned)llc_len;
 	}
+	if (type == 0x8870) {
+		/* Alteon jumbo frames: an LLC header follows the type */
+		int llc_len = llc_print(nd, p, len, caplen, src, dst);
+		if (llc_len < 0) {
+			if (!suppress_default(nd))
+				link_default_print(nd, p, caplen);
+			llc_len = -llc_len;
+		}
+		return hdrlen + (unsigned)llc_len;
+	}
 	if (eflag) {
 		ether_type_print(nd, type);
 		if (!printed_length)

@@ -122,5 +122,11 @@ int suppress_default(const nd_t *nd);
 int snap_print(nd_t *nd, const uint8_t *p, unsigned len, unsigned caplen,
                const uint8_t *src, const uint8_t *dst, unsigned bridge_pad);
 void loopback_print(nd_t *, const uint8_t *, unsigned);
+void pppoe_print(nd_t *, const uint8_t *, unsigned);
+unsigned ppp_print(nd_t *nd, const uint8_t *p, unsigned length);
+void ppp_proto_print(nd_t *nd, unsigned proto, const uint8_t *p, unsigned length);
+const char *ppp_proto_name(unsigned proto);
+unsigned ppp_if_print(nd_t *, const uint8_t *, unsigned, unsigned);
+unsigned ppp_hdlc_if_print(nd_t *, const uint8_t *, unsigned, unsigned);
 
 #endif
