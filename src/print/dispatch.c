@@ -17,6 +17,8 @@ static const struct link_row link_rows[] = {
 	{ DLT_IPV6, ipv6_if_print },
 	{ DLT_LINUX_SLL, sll_if_print },
 	{ DLT_LINUX_SLL2, sll2_if_print },
+	{ DLT_PPP, ppp_if_print },
+	{ DLT_PPP_SERIAL, ppp_hdlc_if_print },
 };
 
 static const struct ether_row ether_rows[] = {
@@ -24,6 +26,9 @@ static const struct ether_row ether_rows[] = {
 	{ 0x86dd, ip6_print },
 	{ 0x0806, arp_print },
 	{ 0x8035, arp_print },
+	{ 0x9000, loopback_print },
+	{ 0x8863, pppoe_print },
+	{ 0x8864, pppoe_print },
 };
 
 static const struct ipproto_row ipproto_rows[] = {

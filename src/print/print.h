@@ -72,8 +72,8 @@ unsigned sll2_if_print(nd_t *, const uint8_t *, unsigned, unsigned);
 
 /* 802.2 LLC (and SNAP) after an 802.3 length; src/dst are the MAC
  * addresses, printed when the payload is not decoded. */
-void llc_print(nd_t *nd, const uint8_t *p, unsigned len, unsigned caplen,
-               const uint8_t *src, const uint8_t *dst);
+int llc_print(nd_t *nd, const uint8_t *p, unsigned len, unsigned caplen,
+              const uint8_t *src, const uint8_t *dst);
 void ip_print(nd_t *, const uint8_t *, unsigned);
 void ip6_print(nd_t *, const uint8_t *, unsigned);
 void arp_print(nd_t *, const uint8_t *, unsigned);
@@ -109,5 +109,24 @@ void nd_print_char(nd_t *nd, uint8_t c);
 int nd_print_chars(nd_t *nd, const uint8_t *p, unsigned n);
 void print_unknown_data(nd_t *nd, const uint8_t *p, const char *ident,
                         unsigned len);
+
+/* Link layers (link helper). */
+unsigned ether_common(nd_t *nd, const uint8_t *p, unsigned caplen,
+                      unsigned len, unsigned tag_len,
+                      void (*tag_fn)(nd_t *, const uint8_t *),
+                      void (*encap_fn)(nd_t *, const uint8_t *));
+unsigned ether_print(nd_t *nd, const uint8_t *p, unsigned len);
+void ether_type_print(nd_t *nd, unsigned type);
+void link_default_print(nd_t *nd, const uint8_t *p, unsigned len);
+int suppress_default(const nd_t *nd);
+int snap_print(nd_t *nd, const uint8_t *p, unsigned len, unsigned caplen,
+               const uint8_t *src, const uint8_t *dst, unsigned bridge_pad);
+void loopback_print(nd_t *, const uint8_t *, unsigned);
+void pppoe_print(nd_t *, const uint8_t *, unsigned);
+unsigned ppp_print(nd_t *nd, const uint8_t *p, unsigned length);
+void ppp_proto_print(nd_t *nd, unsigned proto, const uint8_t *p, unsigned length);
+const char *ppp_proto_name(unsigned proto);
+unsigned ppp_if_print(nd_t *, const uint8_t *, unsigned, unsigned);
+unsigned ppp_hdlc_if_print(nd_t *, const uint8_t *, unsigned, unsigned);
 
 #endif
