@@ -30,6 +30,8 @@ static const struct ipproto_row ipproto_rows[] = {
 	{ 1, icmp_print },
 	{ 6, tcp_print },
 	{ 17, udp_print },
+	{ 2, igmp_print },
+	{ 4, ipip_print },
 };
 
 static const struct port_row udp_rows[] = {

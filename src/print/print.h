@@ -110,4 +110,13 @@ int nd_print_chars(nd_t *nd, const uint8_t *p, unsigned n);
 void print_unknown_data(nd_t *nd, const uint8_t *p, const char *ident,
                         unsigned len);
 
+/* Seconds as "1y2w3d4h5m6s" ("0s" for zero). */
+void put_relts_unsigned(nd_t *nd, uint32_t secs);
+/* IPv4-family printers (ipv4 area). */
+void ipip_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *);
+void igmp_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *);
+void mtrace_print(nd_t *, const uint8_t *, unsigned, const char *);
+void dvmrp_print(nd_t *, const uint8_t *, unsigned);
+void pimv1_print(nd_t *, const uint8_t *, unsigned);
+
 #endif
