@@ -65,7 +65,7 @@ static int probe(nd_t *nd, const uint8_t *bp, unsigned len)
 	len -= 4;
 	while (len > 0) {
 		if (len < 4) {
-			nd_printf(nd, "[length %u < 4]", len);
+			nd_printf(nd, "[remaining length %u < 4]", len);
 			return -1;
 		}
 		nd_need(nd, bp, 4);

@@ -1,5 +1,6 @@
 /* icmp.c - ICMP (RFC 792 and successors), with the quoted datagram of error
  * messages at -v and the RFC 4884/4950 multi-part extensions. */
+#include "../core/hexdump.h"
 #include "../core/names.h"
 #include "print.h"
 
@@ -160,9 +161,8 @@ static void icmp_text(nd_t *nd, const uint8_t *bp, unsigned type,
 			    unreach_fmt[code]) {
 				fmt_addr(nd, unreach_fmt[code], bp + 24);
 			} else {
-				nd_printf(nd, "#%u ", code);
 				put_ip4(nd, bp + 24);
-				nd_s(nd, " unreachable");
+				nd_printf(nd, " unreachable - #%u", code);
 			}
 			return;
 		}
@@ -282,6 +282,7 @@ static void icmp_ext(nd_t *nd, const uint8_t *bp, unsigned plen)
 		if (cls == 0 || olen < 4)
 			return;
 		olen -= 4;
+		hlen -= 4;
 		if (cls == 1 && ctype == 1) {
 			uint32_t e = nd_be32(nd, o);
 			nd_printf(nd, "\n\t    label %u, tc %u", e >> 12,
@@ -290,7 +291,9 @@ static void icmp_ext(nd_t *nd, const uint8_t *bp, unsigned plen)
 				nd_s(nd, ", [S]");
 			nd_printf(nd, ", ttl %u", e & 0xff);
 		} else {
-			print_unknown_data(nd, o, "\n\t    ", olen);
+			size_t avail = nd_avail(nd, o);
+			hex_dump(nd->out, "\n\t    ", o,
+				 olen < avail ? olen : (unsigned)avail, 0);
 		}
 		if (hlen < olen)
 			break;
@@ -305,6 +308,7 @@ static void icmp_head(nd_t *nd, const uint8_t *bp, unsigned type,
 	struct out *o = nd->out;
 	out_reserve(o, 2048); /* no flush while the text may be rolled back */
 	const size_t start = o->len;
+	out_s(o, "ICMP ");
 	jmp_buf saved;
 	memcpy(saved, nd->trunc, sizeof saved);
 	if (setjmp(nd->trunc)) {
@@ -312,10 +316,10 @@ static void icmp_head(nd_t *nd, const uint8_t *bp, unsigned type,
 		o->len = start;
 		nd_trunc(nd);
 	}
-	icmp_text(nd, bp, type, code, start);
+	icmp_text(nd, bp, type, code, start + 5);
 	memcpy(nd->trunc, saved, sizeof saved);
-	if (o->len - start > ICMP_TEXT_MAX)
-		o->len = start + ICMP_TEXT_MAX;
+	if (o->len - (start + 5) > ICMP_TEXT_MAX)
+		o->len = start + 5 + ICMP_TEXT_MAX;
 }
 
 void icmp_print(nd_t *nd, const uint8_t *bp, unsigned length,
@@ -323,7 +327,6 @@ void icmp_print(nd_t *nd, const uint8_t *bp, unsigned length,
 {
 	nd_proto(nd, "icmp");
 	unsigned type = nd_u8(nd, bp), code = nd_u8(nd, bp + 1);
-	nd_s(nd, "ICMP ");
 	icmp_head(nd, bp, type, code);
 	nd_s(nd, ", length ");
 	nd_u(nd, length);

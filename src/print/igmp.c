@@ -7,6 +7,7 @@ static void put_gaddr_list(nd_t *nd, const uint8_t *p, unsigned n)
 {
 	nd_s(nd, " {");
 	for (unsigned i = 0; i < n; i++) {
+		nd_need(nd, p + 4 * i, 4);
 		nd_c(nd, ' ');
 		put_ip4(nd, p + 4 * i);
 	}
@@ -39,11 +40,9 @@ static void v3_query(nd_t *nd, const uint8_t *bp, unsigned len)
 	put_ip4(nd, bp + 4);
 	unsigned nsrcs = nd_be16(nd, bp + 10);
 	if (nsrcs > 0) {
-		if (len < 12 + (nsrcs << 2)) {
+		if (len < 12 + (nsrcs << 2))
 			nd_s(nd, " [invalid number of sources]");
-			return;
-		}
-		if (nd->opt->vflag == 1)
+		else if (nd->opt->vflag < 2)
 			nd_printf(nd, ", %u source(s)", nsrcs);
 		else
 			put_gaddr_list(nd, bp + 12, nsrcs);

@@ -124,6 +124,8 @@ int ip_options_print(nd_t *nd, const uint8_t *p, unsigned len)
 			nd_printf(nd, " [bad length %u]", olen);
 			return 0;
 		}
+		if (!nd_has(nd, p, olen))
+			return -1;
 		switch (type) {
 		case OPT_EOL:
 			return 0;
@@ -156,17 +158,13 @@ int ip_options_print(nd_t *nd, const uint8_t *p, unsigned len)
 
 /* The final destination of a datagram with a loose or strict source route
  * (the last address of the route), which the TCP/UDP pseudo-header uses;
- * NULL when there is no usable route option. */
-const uint8_t *ip_final_dst(nd_t *nd, const uint8_t *iph);
-const uint8_t *ip_final_dst(nd_t *nd, const uint8_t *iph)
+ * NULL when there is no such option.  The caller has checked that the
+ * whole header (hlen bytes) was captured. */
+const uint8_t *ip_final_dst(const uint8_t *iph)
 {
-	if (!nd_has(nd, iph, 20))
-		return NULL;
 	unsigned hlen = (iph[0] & 15) * 4u;
-	if (hlen <= 20 || !nd_has(nd, iph, hlen))
-		return NULL;
 	const uint8_t *cp = iph + 20;
-	unsigned left = hlen - 20;
+	unsigned left = hlen > 20 ? hlen - 20 : 0;
 	while (left > 0) {
 		unsigned type = cp[0], olen;
 		if (type == OPT_EOL)
@@ -180,8 +178,11 @@ const uint8_t *ip_final_dst(nd_t *nd, const uint8_t *iph)
 			if (olen < 2 || olen > left)
 				break;
 		}
-		if ((type == OPT_LSRR || type == OPT_SSRR) && olen >= 7)
+		if (type == OPT_LSRR || type == OPT_SSRR) {
+			if (olen < 7)
+				break;
 			return cp + olen - 4;
+		}
 		cp += olen;
 		left -= olen;
 	}

@@ -35,7 +35,8 @@ uint16_t ip_pseudo_cksum(const struct ip_ctx *ip, const uint8_t *p,
 		s = sum_bytes(ip->src, 16) + sum_bytes(ip->dst, 16);
 		s += (len >> 16) + (len & 0xffff) + proto;
 	} else {
-		s = sum_bytes(ip->src, 4) + sum_bytes(ip->dst, 4);
+		const uint8_t *dst = ip_final_dst(ip->hdr); /* source route */
+		s = sum_bytes(ip->src, 4) + sum_bytes(dst ? dst : ip->dst, 4);
 		s += proto + (len & 0xffff);
 	}
 	return in_cksum(p, len, s);
