@@ -35,6 +35,9 @@ static const struct ipproto_row ipproto_rows[] = {
 	{ 1, icmp_print },
 	{ 6, tcp_print },
 	{ 17, udp_print },
+	{ 2, igmp_print },
+	{ 4, ipip_print },
+	{ 112, vrrp_print },
 };
 
 static const struct port_row udp_rows[] = {

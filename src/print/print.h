@@ -128,5 +128,16 @@ void ppp_proto_print(nd_t *nd, unsigned proto, const uint8_t *p, unsigned length
 const char *ppp_proto_name(unsigned proto);
 unsigned ppp_if_print(nd_t *, const uint8_t *, unsigned, unsigned);
 unsigned ppp_hdlc_if_print(nd_t *, const uint8_t *, unsigned, unsigned);
+/* Seconds as "1y2w3d4h5m6s" ("0s" for zero). */
+void put_relts_unsigned(nd_t *nd, uint32_t secs);
+/* IPv4-family printers (ipv4 area). */
+void ipip_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *);
+void igmp_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *);
+void mtrace_print(nd_t *, const uint8_t *, unsigned, const char *);
+void dvmrp_print(nd_t *, const uint8_t *, unsigned);
+void pimv1_print(nd_t *, const uint8_t *, unsigned);
+void vrrp_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *);
+/* Last hop of an IPv4 source route option, else NULL (header captured). */
+const uint8_t *ip_final_dst(const uint8_t *iph);
 
 #endif

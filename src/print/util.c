@@ -35,7 +35,8 @@ uint16_t ip_pseudo_cksum(const struct ip_ctx *ip, const uint8_t *p,
 		s = sum_bytes(ip->src, 16) + sum_bytes(ip->dst, 16);
 		s += (len >> 16) + (len & 0xffff) + proto;
 	} else {
-		s = sum_bytes(ip->src, 4) + sum_bytes(ip->dst, 4);
+		const uint8_t *dst = ip_final_dst(ip->hdr); /* source route */
+		s = sum_bytes(ip->src, 4) + sum_bytes(dst ? dst : ip->dst, 4);
 		s += proto + (len & 0xffff);
 	}
 	return in_cksum(p, len, s);
@@ -80,15 +81,13 @@ const char *ethertype_name(unsigned type)
 
 /* Names tcpdump prints in "proto NAME (N)" with -v. */
 static const struct name ipprotos[] = {
-	{ 0, "HBH" }, { 1, "ICMP" }, { 2, "IGMP" }, { 4, "IPIP" }, { 6, "TCP" },
+	{ 0, "Options" }, { 1, "ICMP" }, { 2, "IGMP" }, { 4, "IPIP" }, { 6, "TCP" },
 	{ 8, "EGP" }, { 9, "IGRP" }, { 17, "UDP" }, { 33, "DCCP" }, { 41, "IPv6" },
 	{ 43, "Routing" }, { 44, "Fragment" }, { 46, "RSVP" }, { 47, "GRE" },
-	{ 50, "ESP" }, { 51, "AH" }, { 54, "NHRP" }, { 55, "Mobile IP" },
-	{ 58, "ICMPv6" }, { 59, "NONE" }, { 60, "DSTOPTS" }, { 88, "EIGRP" },
-	{ 89, "OSPF" }, { 94, "ETHERIP" }, { 97, "ETHERIP" }, { 98, "ENCAP" },
-	{ 103, "PIM" }, { 108, "Compressed IP" }, { 112, "VRRP" }, { 113, "PGM" },
-	{ 132, "SCTP" }, { 135, "Mobility" }, { 136, "UDPLite" }, { 137, "MPLS-in-IP" },
-	{ 143, "Ethernet" }, { 0, NULL },
+	{ 50, "ESP" }, { 51, "AH" }, { 55, "Mobile IP" }, { 58, "ICMPv6" },
+	{ 62, "Mobile IP (old)" }, { 88, "EIGRP" }, { 89, "OSPF" }, { 103, "PIM" },
+	{ 108, "Compressed IP" }, { 112, "VRRP" }, { 113, "PGM" }, { 132, "SCTP" },
+	{ 135, "Mobility" }, { 143, "Ethernet" }, { 0, NULL },
 };
 
 const char *ipproto_name(unsigned proto)
@@ -154,4 +153,23 @@ int nd_print_chars(nd_t *nd, const uint8_t *p, unsigned n)
 	for (unsigned i = 0; i < k; i++)
 		nd_print_char(nd, p[i]);
 	return k < n;
+}
+
+/* A count of seconds as tcpdump's "1y2w3d4h5m6s" (units that are zero
+ * left out; "0s" for zero). */
+void put_relts_unsigned(nd_t *nd, uint32_t secs)
+{
+	static const char units[] = "ywdhms";
+	static const uint32_t size[] = { 31536000, 604800, 86400, 3600, 60, 1 };
+	if (secs == 0) {
+		nd_s(nd, "0s");
+		return;
+	}
+	for (int i = 0; i < 6 && secs > 0; i++) {
+		if (secs >= size[i]) {
+			nd_u(nd, secs / size[i]);
+			nd_c(nd, units[i]);
+			secs %= size[i];
+		}
+	}
 }
