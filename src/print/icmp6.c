@@ -812,8 +812,8 @@ void icmp6_print(nd_t *nd, const uint8_t *bp, unsigned length,
 		break;
 	case 147:
 		if (v) {
-			unsigned f = nd_be16(nd, bp + 6);
 			nd_printf(nd, ", id 0x%04x", nd_be16(nd, bp + 4));
+			unsigned f = nd_be16(nd, bp + 6);
 			if (f & 0x8000)
 				nd_s(nd, " M");
 			if (f & 0x4000)
