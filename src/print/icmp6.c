@@ -33,6 +33,7 @@ static const char *type_name(unsigned t)
 	case 145: return "ha discovery reply";
 	case 146: return "mobile router solicitation";
 	case 147: return "mobile router advertisement";
+	case 155: return "RPL";
 	case 200: return "mtrace response";
 	case 201: return "mtrace message";
 	default: return NULL;
@@ -622,6 +623,93 @@ trunc:
 	nd_print_trunc(nd);
 }
 
+
+/* RPL control messages (RFC 6550). */
+static void rpl_dagid(nd_t *nd, const uint8_t *p, int present)
+{
+	nd_s(nd, "[dagid:");
+	if (present)
+		put_ip6(nd, p);
+	else
+		nd_s(nd, "<elided>");
+}
+
+static void rpl_options(nd_t *nd, const uint8_t *p, unsigned len)
+{
+	static const char *const names[] = { "pad1", "padn", "dagmetric",
+		"routeinfo", "dagconf", "rpltarget", "transit", "solicitedinfo",
+		"prefixinfo", "targetdesc" };
+	while (len > 0) {
+		unsigned type = nd_u8(nd, p);
+		if (type == 0) {
+			nd_s(nd, " opt:pad1");
+			p++;
+			len--;
+			continue;
+		}
+		unsigned olen = nd_u8(nd, p + 1) + 2u;
+		if (type < 10)
+			nd_printf(nd, " opt:%s len:%u ", names[type], olen);
+		else
+			nd_printf(nd, " opt:subopt:%u len:%u ", type, olen);
+		if (olen > len)
+			nd_trunc(nd);
+		nd_need(nd, p, olen);
+		if (nd->opt->vflag > 2)
+			hex_dump(nd->out, " ", p + 2, olen - 2, 0);
+		p += olen;
+		len -= olen;
+	}
+}
+
+static void rpl_print(nd_t *nd, const uint8_t *bp, unsigned length)
+{
+	static const char *const names[] = { "DODAG Information Solicitation",
+		"DODAG Information Object", "Destination Advertisement Object",
+		"Destination Advertisement Object Ack" };
+	unsigned code = nd_u8(nd, bp + 1);
+	unsigned base = code & 0x7f;
+	nd_printf(nd, ", (%s)", (code & 0x80) ? "SEC" : "CLR");
+	if (base < 4)
+		nd_s(nd, names[base]);
+	else if (base == 0x0a)
+		nd_s(nd, "Consistency Check");
+	else
+		nd_printf(nd, "RPL message, unknown code %u", code);
+	if (!nd->opt->vflag || (code & 0x80))
+		return;
+	const uint8_t *m = bp + 4;
+	unsigned mlen = length > 4 ? length - 4 : 0;
+	switch (base) {
+	case 2: {
+		unsigned f = nd_u8(nd, m + 1);
+		int d = (f & 0x40) != 0;
+		nd_c(nd, ' ');
+		rpl_dagid(nd, m + 4, d);
+		nd_printf(nd, ",seq:%u,instance:%u%s%s,%02x]", nd_u8(nd, m + 3),
+			  nd_u8(nd, m), (f & 0x80) ? ",acK" : "", d ? ",Dagid" : "", f);
+		unsigned hl = d ? 20 : 4;
+		if (nd->opt->vflag > 1 && mlen > hl)
+			rpl_options(nd, m + hl, mlen - hl);
+		break;
+	}
+	case 3: {
+		unsigned f = nd_u8(nd, m + 1);
+		int d = (f & 0x80) != 0;
+		nd_c(nd, ' ');
+		rpl_dagid(nd, m + 4, d);
+		nd_printf(nd, ",seq:%u,instance:%u,status:%u]", nd_u8(nd, m + 2),
+			  nd_u8(nd, m), nd_u8(nd, m + 3));
+		unsigned hl = d ? 20 : 4;
+		if (nd->opt->vflag > 1 && mlen > hl)
+			rpl_options(nd, m + hl, mlen - hl);
+		break;
+	}
+	default:
+		break;
+	}
+}
+
 void icmp6_print(nd_t *nd, const uint8_t *bp, unsigned length,
                  const struct ip_ctx *ip)
 {
@@ -793,6 +881,9 @@ void icmp6_print(nd_t *nd, const uint8_t *bp, unsigned length,
 		break;
 	case 141:
 	case 142:
+		break;
+	case 155:
+		rpl_print(nd, bp, length);
 		break;
 	case 143:
 		mldv2_report(nd, bp, length);

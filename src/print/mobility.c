@@ -44,6 +44,7 @@ static void mh_options(nd_t *nd, const uint8_t *p, unsigned len)
 				nd_s(nd, "(altcoa: trunc)");
 				nd_trunc(nd);
 			}
+			nd_need(nd, o + 2, 16);
 			nd_s(nd, "(alt-CoA: ");
 			put_ip6(nd, o + 2);
 			nd_c(nd, ')');

@@ -9,10 +9,11 @@ int rt6_print(nd_t *nd, const uint8_t *cp, const uint8_t **final_dst)
 {
 	nd_proto(nd, "rt6");
 	int v = nd->opt->vflag != 0;
+	nd_s(nd, "RT6");
 	unsigned len = nd_u8(nd, cp + 1);
 	unsigned type = nd_u8(nd, cp + 2);
 	unsigned segleft = nd_u8(nd, cp + 3);
-	nd_printf(nd, "RT6 (len=%u, type=%u", len, type);
+	nd_printf(nd, " (len=%u, type=%u", len, type);
 	if (type == 0)
 		nd_s(nd, " [Deprecated]");
 	nd_printf(nd, ", segleft=%u", segleft);
