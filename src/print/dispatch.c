@@ -38,6 +38,9 @@ static const struct ipproto_row ipproto_rows[] = {
 	{ 2, igmp_print },
 	{ 4, ipip_print },
 	{ 112, vrrp_print },
+	{ 41, ip6_ipproto_print },
+	{ 58, icmp6_print },
+	{ 143, ipether_print },
 };
 
 static const struct port_row udp_rows[] = {

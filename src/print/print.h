@@ -140,4 +140,25 @@ void vrrp_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *);
 /* Last hop of an IPv4 source route option, else NULL (header captured). */
 const uint8_t *ip_final_dst(const uint8_t *iph);
 
+/* IPv6 (ip6.c) and its extension headers (ip6opts.c, rt6.c, frag6.c,
+ * mobility.c).  The walk state is shared by the header chain printers. */
+struct ip6_walk {
+	const uint8_t *ip6;   /* the fixed header */
+	unsigned plen;        /* its payload length field */
+	int found_hbh;
+	int found_jumbo;      /* a valid Jumbo Payload option was seen */
+	int jumbo_seen;       /* any Jumbo Payload option was seen */
+	uint32_t jumbo;       /* its value */
+};
+/* Each returns the length of its header, or -1 when nothing follows that
+ * can be decoded (the printer has said why). */
+int ip6_hbhopt_print(nd_t *nd, const uint8_t *cp, struct ip6_walk *w);
+int ip6_dstopt_print(nd_t *nd, const uint8_t *cp, struct ip6_walk *w);
+int rt6_print(nd_t *nd, const uint8_t *cp, const uint8_t **final_dst);
+int frag6_print(nd_t *nd, const uint8_t *cp, const uint8_t *ip6);
+int mobility_print(nd_t *nd, const uint8_t *cp, const uint8_t *ip6);
+void ip6_ipproto_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *);
+void icmp6_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *);
+void ipether_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *);
+
 #endif

@@ -31,9 +31,7 @@ static void udpipaddr(nd_t *nd, const struct ip_ctx *ip, int sport, int dport)
 		nd_s(nd, " > ");
 		put_udpport(nd, (unsigned)dport);
 	} else {
-		put_addr(nd, ip, ip->src);
-		nd_s(nd, " > ");
-		put_addr(nd, ip, ip->dst);
+		return; /* nothing known to print (after IPv6 extension headers) */
 	}
 	nd_s(nd, ": ");
 }
