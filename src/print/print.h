@@ -110,4 +110,25 @@ int nd_print_chars(nd_t *nd, const uint8_t *p, unsigned n);
 void print_unknown_data(nd_t *nd, const uint8_t *p, const char *ident,
                         unsigned len);
 
+/* Line-oriented text protocols (txtproto.c): prints name, then the first
+ * line (or, with -v, ", length: N" and every line).  cmds: request keywords
+ * (NULL: every payload is text); TXT_RESP_CODE2: a line whose second token
+ * is a three-digit code is a response. */
+#define TXT_RESP_CODE2 1u
+void txtproto_print(nd_t *nd, const uint8_t *p, unsigned len,
+                    const char *name, const char *trunc_name,
+                    const char *const *cmds, unsigned flags);
+void http_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
+                unsigned, unsigned);
+void ftp_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
+               unsigned, unsigned);
+void smtp_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
+                unsigned, unsigned);
+void rtsp_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
+                unsigned, unsigned);
+void sip_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
+               unsigned, unsigned);
+void beep_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
+                unsigned, unsigned);
+
 #endif
