@@ -6,15 +6,6 @@
 #include "print.h"
 #include "tcp.h"
 
-#define TH_FIN 0x01
-#define TH_SYN 0x02
-#define TH_RST 0x04
-#define TH_PUSH 0x08
-#define TH_ACK 0x10
-#define TH_URG 0x20
-#define TH_ECE 0x40
-#define TH_CWR 0x80
-
 /* Relative sequence numbers: per connection, the first sequence numbers
  * seen in each direction (tcpdump learns them from the first packet with
  * ACK set, or anew from any SYN).  Keys are canonical: the numerically lower
@@ -231,7 +222,9 @@ void tcp_print(nd_t *nd, const uint8_t *bp, unsigned length,
 		nd_printf(nd, ", urg %u", urp);
 
 	if (hlen > 20) {
-		struct tcp_opt_ctx oc = { .ip = ip, .tcp = bp, .payload_len = length,
+		struct tcp_opt_ctx oc = { .ip = ip, .tcp = bp, .hlen = hlen,
+					  .length = length + hlen,
+					  .payload_len = length,
 					  .flags = flags, .rev = rev,
 					  .thseq = thseq, .thack = thack };
 		if (tcp_options_print(nd, bp + 20, hlen - 20, &oc) < 0)
@@ -330,7 +323,8 @@ int tcp_options_print(nd_t *nd, const uint8_t *cp, unsigned hlen,
 			nd_u(nd, nd_be32(nd, cp + 4));
 			break;
 		default: {
-			int r = tcp_option_extra(nd, opt, cp, len, oc, &datalen);
+			int r = tcp_option_extra(nd, opt, cp, len, hlen, oc,
+						 &datalen);
 			if (r < 0)
 				goto bad;
 			if (r > 0)
