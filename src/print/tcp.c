@@ -235,6 +235,12 @@ void tcp_print(nd_t *nd, const uint8_t *bp, unsigned length,
 	if (length == 0)
 		return;
 
+	if (!nd_has(nd, bp, hlen)) {
+		nd_printf(nd, " [remaining caplen(%u) < header length(%u)]",
+			  (unsigned)nd_avail(nd, bp), hlen);
+		nd_print_trunc(nd);
+		return;
+	}
 	const uint8_t *payload = bp + hlen;
 	if ((flags & TH_RST) && nd->opt->vflag) {
 		tcp_rst_data_print(nd, payload, length);
@@ -248,8 +254,13 @@ void tcp_print(nd_t *nd, const uint8_t *bp, unsigned length,
 	}
 }
 
-/* Prints ", options [...]"; returns -1 when the option list was bad and the
- * rest of the header line must not be printed. */
+/* Prints ", options [...]"; returns -1 when the option list was bad or
+ * truncated and the rest of the header line must not be printed.
+ *
+ * Like tcpdump, an option's data is checked against what is left of the
+ * option space (too long: "[bad opt]") and, for most options, against the
+ * capture before it is printed; a capture that ends there prints the
+ * truncation marker followed by ">" when an option was printed before. */
 int tcp_options_print(nd_t *nd, const uint8_t *cp, unsigned hlen,
                       const struct tcp_opt_ctx *oc)
 {
@@ -276,7 +287,10 @@ int tcp_options_print(nd_t *nd, const uint8_t *cp, unsigned hlen,
 			nd_s(nd, name);
 		else
 			nd_printf(nd, "unknown-%u", opt);
-#define LENCHECK(l) do { if ((l) > hlen) goto bad; nd_need(nd, cp, (l)); } while (0)
+#define LENCHECK(l) do { \
+		if ((l) > hlen) goto bad; \
+		if (!nd_has(nd, cp, (l))) goto trunc; \
+	} while (0)
 		switch (opt) {
 		case 0: case 1: case 4: /* eol, nop, sackOK: no data */
 			break;
@@ -325,8 +339,10 @@ int tcp_options_print(nd_t *nd, const uint8_t *cp, unsigned hlen,
 		default: {
 			int r = tcp_option_extra(nd, opt, cp, len, hlen, oc,
 						 &datalen);
-			if (r < 0)
+			if (r == TCPOPT_BAD)
 				goto bad;
+			if (r == TCPOPT_TRUNC)
+				goto trunc;
 			if (r > 0)
 				break;
 			datalen = len - 2;
@@ -357,5 +373,10 @@ bad:
 	nd_s(nd, "[bad opt]");
 	if (sep)
 		nd_c(nd, ']');
+	return -1;
+trunc:
+	nd_print_trunc(nd);
+	if (sep)
+		nd_c(nd, '>');
 	return -1;
 }

@@ -34,7 +34,10 @@ int tcp_options_print(nd_t *nd, const uint8_t *cp, unsigned hlen,
  * cp points at the option data, len is the option's total length and room
  * the option bytes left in the header after its kind and length.  Returns 1
  * when printed (setting *datalen to the bytes consumed), 0 when unknown (the
- * caller prints hex), -1 for a bad option. */
+ * caller prints hex), TCPOPT_BAD for a bad option and TCPOPT_TRUNC when the
+ * data the option needs was not captured. */
+#define TCPOPT_BAD (-1)
+#define TCPOPT_TRUNC (-2)
 int tcp_option_extra(nd_t *nd, unsigned opt, const uint8_t *cp, unsigned len,
                      unsigned room, const struct tcp_opt_ctx *oc,
                      unsigned *datalen);

@@ -81,6 +81,19 @@ static int md5_sig_ok(nd_t *nd, const uint8_t *sig,
 	return ok && dl == MD5_SIGLEN && memcmp(dig, sig, MD5_SIGLEN) == 0;
 }
 
+/* The option needs n data bytes: they must lie within the option space
+ * (room) and have been captured. */
+static int need(nd_t *nd, const uint8_t *cp, unsigned n, unsigned room)
+{
+	if (n > room)
+		return TCPOPT_BAD;
+	if (!nd_has(nd, cp, n))
+		return TCPOPT_TRUNC;
+	return 0;
+}
+
+#define NEED(n) do { int r_ = need(nd, cp, (n), room); if (r_) return r_; } while (0)
+
 int tcp_option_extra(nd_t *nd, unsigned opt, const uint8_t *cp, unsigned len,
                      unsigned room, const struct tcp_opt_ctx *oc,
                      unsigned *datalen)
@@ -89,9 +102,7 @@ int tcp_option_extra(nd_t *nd, unsigned opt, const uint8_t *cp, unsigned len,
 	switch (opt) {
 	case TCPOPT_MD5:
 		n = MD5_SIGLEN;
-		if (n > room)
-			return -1;
-		nd_need(nd, cp, n);
+		NEED(n);
 		nd_c(nd, ' ');
 		if (!nd_has(nd, oc->tcp, oc->length)) {
 			nd_s(nd, "snaplen too short, can't check - ");
@@ -107,14 +118,12 @@ int tcp_option_extra(nd_t *nd, unsigned opt, const uint8_t *cp, unsigned len,
 		*datalen = n;
 		return 1;
 	case TCPOPT_SCPS:
-		if (2 > room)
-			return -1;
+		NEED(2);
 		nd_printf(nd, " cap %02x id %u", nd_u8(nd, cp), nd_u8(nd, cp + 1));
 		*datalen = 2;
 		return 1;
 	case TCPOPT_UTO: {
-		if (2 > room)
-			return -1;
+		NEED(2);
 		unsigned v = nd_be16(nd, cp);
 		nd_printf(nd, " 0x%x", v);
 		/* low bit: granularity minutes, else seconds */
@@ -124,40 +133,43 @@ int tcp_option_extra(nd_t *nd, unsigned opt, const uint8_t *cp, unsigned len,
 	}
 	case TCPOPT_AO:
 		n = len - 2;
-		if (n > room)
-			return -1;
 		if (n < 2) {
 			nd_s(nd, " (invalid)");
 		} else {
-			nd_printf(nd, " keyid %u rnextkeyid %u", nd_u8(nd, cp),
-				  nd_u8(nd, cp + 1));
+			NEED(1);
+			nd_printf(nd, " keyid %u", nd_u8(nd, cp));
+			NEED(2);
+			nd_printf(nd, " rnextkeyid %u", nd_u8(nd, cp + 1));
 			if (n > 2) {
 				nd_s(nd, " mac 0x");
-				put_hex_bytes(nd, cp + 2, n - 2);
+				for (unsigned i = 2; i < n; i++) {
+					NEED(i + 1);
+					out_x(nd->out, cp[i], 2);
+				}
 			}
 		}
 		*datalen = n;
 		return 1;
 	case TCPOPT_MPTCP:
 		n = len - 2;
-		if (n > room)
-			return -1;
+		NEED(n);
+		nd_proto(nd, "mptcp");
 		if (!mptcp_print(nd, cp - 2, len, oc->flags))
-			return -1;
+			return TCPOPT_BAD;
 		*datalen = n;
 		return 1;
 	case TCPOPT_TFO:
 		n = len - 2;
-		if (n > room)
-			return -1;
+		NEED(n);
 		nd_c(nd, ' ');
 		tfo_body(nd, cp, n);
 		*datalen = n;
 		return 1;
 	case TCPOPT_EXP: {
 		n = len - 2;
-		if (n > room || n < 2)
-			return -1;
+		NEED(n);
+		if (n < 2)
+			return TCPOPT_BAD;
 		unsigned magic = nd_be16(nd, cp);
 		if (magic == TFO_EXP_MAGIC) {
 			nd_s(nd, "-tfo");
