@@ -33,8 +33,11 @@ static const struct ipproto_row ipproto_rows[] = {
 };
 
 static const struct port_row udp_rows[] = {
-	{ 5060, 5060, sip_print },
 	{ 53, 53, dns_print },
+	/* SIP comes after nearly every other UDP port test in tcpdump; only
+	 * LISP 4342, VXLAN 4789/4790, Geneve 6081, MPLS 6635, OTV 8472,
+	 * ZEP 17754 and SOME/IP 30490 come after it. */
+	{ 5060, 5060, sip_print },
 };
 
 static const struct port_row tcp_rows[] = {
