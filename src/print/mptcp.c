@@ -72,9 +72,9 @@ static int join(nd_t *nd, const uint8_t *cp, unsigned len, unsigned flags)
 }
 
 /* Data Sequence Signal: flags F(0x10) m(0x08) M(0x04) a(0x02) A(0x01). */
-static int dss(nd_t *nd, const uint8_t *cp, unsigned len)
+static int dss(nd_t *nd, const uint8_t *cp, unsigned len, unsigned flags)
 {
-	if (len < 4)
+	if (len < 4 || (flags & TH_SYN))
 		return 0;
 	unsigned fl = nd_u8(nd, cp + 3);
 	const uint8_t *p = cp + 4;
@@ -191,7 +191,7 @@ int mptcp_print(nd_t *nd, const uint8_t *cp, unsigned len, unsigned flags)
 	case MP_JOIN:
 		return join(nd, cp, len, flags);
 	case MP_DSS:
-		return dss(nd, cp, len);
+		return dss(nd, cp, len, flags);
 	case MP_ADD_ADDR:
 		return add_addr(nd, cp, len);
 	case MP_REMOVE_ADDR:
