@@ -45,9 +45,23 @@ static const struct ipproto_row ipproto_rows[] = {
 
 static const struct port_row udp_rows[] = {
 	{ 53, 53, dns_print },
+	/* SIP comes after nearly every other UDP port test in tcpdump; only
+	 * LISP 4342, VXLAN 4789/4790, Geneve 6081, MPLS 6635, OTV 8472,
+	 * ZEP 17754 and SOME/IP 30490 come after it. */
+	{ 5060, 5060, sip_print },
 };
 
 static const struct port_row tcp_rows[] = {
+	/* tcpdump order: telnet 23, SMTP 25, whois 43, BGP 179, PPTP 1723,
+	 * RESP 6379, SSH 22, BEEP 10288, OpenFlow 6633/6653, FTP 21,
+	 * HTTP 80/8080, RTSP 554/8554, then DNS 53 and the rest. */
+	{ 25, 25, smtp_print },
+	{ 10288, 10288, beep_print },
+	{ 21, 21, ftp_print },
+	{ 80, 80, http_print },
+	{ 8080, 8080, http_print },
+	{ 554, 554, rtsp_print },
+	{ 8554, 8554, rtsp_print },
 	{ 53, 53, dns_tcp_print },
 };
 

@@ -160,5 +160,25 @@ int mobility_print(nd_t *nd, const uint8_t *cp, const uint8_t *ip6);
 void ip6_ipproto_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *);
 void icmp6_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *);
 void ipether_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *);
+/* Line-oriented text protocols (txtproto.c): prints name, then the first
+ * line (or, with -v, ", length: N" and every line).  cmds: request keywords
+ * (NULL: every payload is text); TXT_RESP_CODE2: a line whose second token
+ * is a three-digit code is a response. */
+#define TXT_RESP_CODE2 1u
+void txtproto_print(nd_t *nd, const uint8_t *p, unsigned len,
+                    const char *name, const char *trunc_name,
+                    const char *const *cmds, unsigned flags);
+void http_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
+                unsigned, unsigned);
+void ftp_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
+               unsigned, unsigned);
+void smtp_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
+                unsigned, unsigned);
+void rtsp_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
+                unsigned, unsigned);
+void sip_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
+               unsigned, unsigned);
+void beep_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
+                unsigned, unsigned);
 
 #endif
