@@ -842,14 +842,21 @@ static void domain_print(nd_t *nd, const uint8_t *bp, unsigned length,
 {
 	nd_proto(nd, "domain");
 	if (over_tcp) {
-		/* RFC 1035 4.2.2: a two-byte length prefix, which tcpdump
-		 * skips without comparing it with the segment */
+		/* RFC 1035 4.2.2: a two-byte length prefix, which must
+		 * cover exactly the rest of the segment */
 		if (length < 2) {
 			nd_printf(nd, " [DNS over TCP: length %u < 2]", length);
 			nd_print_invalid(nd);
 			return;
 		}
 		length -= 2;
+		unsigned prefix = nd_be16(nd, bp);
+		if (prefix != length) {
+			nd_printf(nd, " [prefix length(%u) != length(%u)]",
+				  prefix, length);
+			nd_print_invalid(nd);
+			return;
+		}
 		bp += 2;
 		nd_c(nd, ' ');
 	}
@@ -880,7 +887,7 @@ void dns_print(nd_t *nd, const uint8_t *bp, unsigned length,
 	domain_print(nd, bp, length, ip && ip->nh == 6, 0);
 }
 
-/* TCP port 53: each segment is taken to start with a message. */
+/* TCP port 53: each segment must hold exactly one whole message. */
 void dns_tcp_print(nd_t *nd, const uint8_t *bp, unsigned length,
                    const struct ip_ctx *ip, unsigned sport, unsigned dport)
 {
