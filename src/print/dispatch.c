@@ -35,6 +35,7 @@ static const struct ipproto_row ipproto_rows[] = {
 static const struct port_row udp_rows[] = {
 	{ 53, 53, dns_print },
 	{ 5353, 5353, mdns_print },
+	{ 921, 921, lwres_print },
 };
 
 static const struct port_row tcp_rows[] = {

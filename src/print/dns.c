@@ -108,9 +108,21 @@ static const struct code_name nsec3_hashes[] = {
 #define OPT_CHAIN 13
 #define OPT_KEYTAG 14
 
+/* Mnemonics of RR types and classes (NULL when there is none); lwres.c
+ * uses them too. */
+const char *dns_type_name(unsigned t)
+{
+	return t < 49 ? low_types[t] : code_lookup(high_types, t);
+}
+
+const char *dns_class_name(unsigned c)
+{
+	return code_lookup(class_names, c);
+}
+
 static void put_type(nd_t *nd, unsigned t)
 {
-	const char *s = t < 49 ? low_types[t] : code_lookup(high_types, t);
+	const char *s = dns_type_name(t);
 	if (s) {
 		nd_s(nd, s);
 	} else {
