@@ -49,6 +49,8 @@ static const struct port_row udp_rows[] = {
 	 * LISP 4342, VXLAN 4789/4790, Geneve 6081, MPLS 6635, OTV 8472,
 	 * ZEP 17754 and SOME/IP 30490 come after it. */
 	{ 5060, 5060, sip_print },
+	{ 5353, 5353, mdns_print },
+	{ 921, 921, lwres_print },
 };
 
 static const struct port_row tcp_rows[] = {

@@ -86,6 +86,12 @@ void dns_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
                unsigned, unsigned);
 void dns_tcp_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
                    unsigned, unsigned);
+void mdns_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
+                unsigned, unsigned);
+void lwres_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
+                 unsigned, unsigned);
+const char *dns_type_name(unsigned type);   /* NULL when unknown */
+const char *dns_class_name(unsigned cls);   /* NULL when unknown */
 
 /* Ethernet-type payload dispatch shared by every link layer that carries an
  * ethertype (Ethernet, VLAN, SLL, GRE ...).  Returns 0 when no printer knows
