@@ -34,6 +34,7 @@ static const struct ipproto_row ipproto_rows[] = {
 
 static const struct port_row udp_rows[] = {
 	{ 53, 53, dns_print },
+	{ 67, 68, bootp_print },
 	{ 123, 123, ntp_print },
 };
 

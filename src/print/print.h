@@ -88,6 +88,8 @@ void dns_tcp_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
                    unsigned, unsigned);
 void ntp_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
                unsigned, unsigned);
+void bootp_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
+                 unsigned, unsigned);
 
 /* Ethernet-type payload dispatch shared by every link layer that carries an
  * ethertype (Ethernet, VLAN, SLL, GRE ...).  Returns 0 when no printer knows
