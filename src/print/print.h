@@ -90,6 +90,8 @@ void ntp_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
                unsigned, unsigned);
 void bootp_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
                  unsigned, unsigned);
+void dhcp6_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
+                 unsigned, unsigned);
 
 /* Ethernet-type payload dispatch shared by every link layer that carries an
  * ethertype (Ethernet, VLAN, SLL, GRE ...).  Returns 0 when no printer knows
