@@ -184,34 +184,41 @@ static int array(nd_t *nd, const uint8_t *bp, int length)
 	return length - cur;
 }
 
-/* Inline command: text up to CR or LF, then all CRs and LFs. */
+/* Skips all CRs and LFs; TRUNC when the data ends before any was seen. */
+static int consume_cr_lf(nd_t *nd, const uint8_t **pp, int *lenp)
+{
+	int seen = 0;
+	for (;;) {
+		if (*lenp == 0 || !nd_has(nd, *pp, 1))
+			return seen ? 0 : TRUNC;
+		if (**pp != '\r' && **pp != '\n')
+			return 0;
+		seen = 1;
+		(*pp)++;
+		(*lenp)--;
+	}
+}
+
+/* Inline command: CRs and LFs, text up to CR or LF, then CRs and LFs. */
 static int inline_cmd(nd_t *nd, const uint8_t *bp, int length)
 {
 	int cur = length;
+	if (consume_cr_lf(nd, &bp, &cur) < 0)
+		return TRUNC;
 	const uint8_t *p = bp;
 	for (;;) {
-		if (cur < 1 || !nd_has(nd, p, 1))
+		if (cur < 1)
 			return TRUNC;
-		if (*p == '\r' || *p == '\n')
+		uint8_t c = nd_u8(nd, p);
+		if (c == '\r' || c == '\n')
 			break;
 		p++;
 		cur--;
 	}
 	if (segment(nd, bp, (int)(p - bp)) < 0)
 		return TRUNC;
-	int seen = 0;
-	for (;;) {
-		if (cur == 0 || !nd_has(nd, p, 1)) {
-			if (seen)
-				break;
-			return TRUNC;
-		}
-		if (*p != '\r' && *p != '\n')
-			break;
-		seen = 1;
-		p++;
-		cur--;
-	}
+	if (consume_cr_lf(nd, &p, &cur) < 0)
+		return TRUNC;
 	return length - cur;
 }
 

@@ -50,7 +50,6 @@ void whois_print(nd_t *nd, const uint8_t *bp, unsigned len,
 		while (idx < len && (eol = txt_line(nd, "\n\t", bp, idx, len)) != 0)
 			idx = eol;
 	} else {
-		nd_s(nd, ": ");
-		txt_line(nd, "", bp, 0, len);
+		txt_line(nd, ": ", bp, 0, len);
 	}
 }
