@@ -51,6 +51,11 @@ static const struct port_row udp_rows[] = {
 	{ 5060, 5060, sip_print },
 	{ 5353, 5353, mdns_print },
 	{ 921, 921, lwres_print },
+	{ 69, 69, tftp_print },
+	{ 67, 68, bootp_print },
+	{ 123, 123, ntp_print },
+	{ 546, 547, dhcp6_print },
+	{ 514, 514, syslog_print },
 };
 
 static const struct port_row tcp_rows[] = {
@@ -65,10 +70,16 @@ static const struct port_row tcp_rows[] = {
 	{ 554, 554, rtsp_print },
 	{ 8554, 8554, rtsp_print },
 	{ 53, 53, dns_tcp_print },
+	{ 23, 23, telnet_print },
+	{ 43, 43, whois_print },
+	{ 6379, 6379, resp_print },
+	{ 22, 22, ssh_print },
 };
 
 static const struct type_row type_rows[] = {
 	{ "domain", dns_print },
+	{ "tftp", tftp_print },
+	{ "resp", resp_print },
 };
 
 #define N(a) (sizeof(a) / sizeof((a)[0]))

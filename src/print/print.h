@@ -92,6 +92,24 @@ void lwres_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
                  unsigned, unsigned);
 const char *dns_type_name(unsigned type);   /* NULL when unknown */
 const char *dns_class_name(unsigned cls);   /* NULL when unknown */
+void ntp_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
+               unsigned, unsigned);
+void bootp_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
+                 unsigned, unsigned);
+void dhcp6_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
+                 unsigned, unsigned);
+void tftp_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
+                unsigned, unsigned);
+void syslog_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
+                  unsigned, unsigned);
+void ssh_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
+               unsigned, unsigned);
+void whois_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
+                 unsigned, unsigned);
+void resp_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
+                unsigned, unsigned);
+void telnet_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
+                  unsigned, unsigned);
 
 /* Ethernet-type payload dispatch shared by every link layer that carries an
  * ethertype (Ethernet, VLAN, SLL, GRE ...).  Returns 0 when no printer knows
