@@ -30,10 +30,17 @@ static const struct ipproto_row ipproto_rows[] = {
 	{ 1, icmp_print },
 	{ 6, tcp_print },
 	{ 17, udp_print },
+	{ 50, esp_print },
+	{ 51, ah_print },
+	{ 108, ipcomp_print },
 };
 
 static const struct port_row udp_rows[] = {
 	{ 53, 53, dns_print },
+	{ 500, 500, isakmp_print },
+	{ 4500, 4500, isakmp_rfc3948_print },
+	{ 7500, 7500, isakmp_print },
+	{ 8500, 8500, isakmp_print },
 };
 
 static const struct port_row tcp_rows[] = {
