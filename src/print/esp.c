@@ -15,6 +15,7 @@
 #include <arpa/inet.h>
 #include <errno.h>
 #include <openssl/evp.h>
+#include <openssl/objects.h>
 #include <openssl/provider.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -39,6 +40,8 @@ struct esp_state *esp_state_new(const struct options *opt)
 		/* des-cbc and friends live in the legacy provider since
 		 * OpenSSL 3; keep the default provider loaded as well. */
 		OSSL_PROVIDER_try_load(NULL, "legacy", 1);
+		/* the name tcpdump users write for triple DES */
+		EVP_add_cipher_alias(SN_des_ede3_cbc, "3des");
 	}
 	return st;
 }

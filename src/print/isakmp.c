@@ -1130,7 +1130,7 @@ static const uint8_t *v2_n(nd_t *nd, const struct ike *ike, unsigned np,
 	(void)ike; (void)np; (void)doi; (void)proto; (void)depth;
 	if (!nd_has(nd, ext, 8))
 		goto trunc;
-	pay_name(nd, NP_V2N, nd_u8(nd, ext + 1));
+	pay_name(nd, NP_N, nd_u8(nd, ext + 1));
 	nd_s(nd, " prot_id=");
 	PUT(nd, nd_u8(nd, ext + 4), protoid_names);
 	unsigned type = nd_be16(nd, ext + 6);
