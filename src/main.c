@@ -126,7 +126,8 @@ static int setup_printing(struct run *r)
 	r->nd = (nd_t){ .opt = &r->opt, .out = &r->out, .ts = &r->ts };
 	r->nd.names = names_new(&r->opt);
 	r->nd.tcpseq = tcp_seqtab_new();
-	if (!r->nd.names || !r->nd.tcpseq)
+	r->nd.esp = esp_state_new(&r->opt);
+	if (!r->nd.names || !r->nd.tcpseq || !r->nd.esp)
 		return -1;
 	if (r->opt.Tname && !dispatch_type(r->opt.Tname)) {
 		fprintf(stderr, "trawl: unknown packet type `%s'\n", r->opt.Tname);
@@ -139,6 +140,7 @@ static void teardown(struct run *r)
 {
 	names_free(r->nd.names);
 	tcp_seqtab_free(r->nd.tcpseq);
+	esp_state_free(r->nd.esp);
 	out_free(&r->out);
 	options_free(&r->opt);
 }

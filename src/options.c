@@ -34,7 +34,7 @@ static const struct optdef defs[] = {
 	{ 'c', NULL, required_argument, 1 }, { 'C', NULL, required_argument, 0 },
 	{ 'd', NULL, no_argument, 1 },
 	{ 'D', "list-interfaces", no_argument, 1 },
-	{ 'e', NULL, no_argument, 1 },       { 'E', NULL, required_argument, 0 },
+	{ 'e', NULL, no_argument, 1 },       { 'E', NULL, required_argument, 1 },
 	{ 'f', NULL, no_argument, 1 },       { 'F', NULL, required_argument, 1 },
 	{ 'G', NULL, required_argument, 0 }, { 'h', "help", no_argument, 1 },
 	{ 'H', NULL, no_argument, 1 },
@@ -247,6 +247,7 @@ int options_parse(struct options *opt, int argc, char **argv)
 		case 'd': opt->dflag++; break;
 		case 'D': opt->Dflag++; break;
 		case 'e': opt->eflag++; break;
+		case 'E': opt->espsecret = optarg; break;
 		case 'f': break; /* foreign-address test: names are resolved anyway */
 		case 'F': opt->Ffile = optarg; break;
 		case 'h': help(); return -1;

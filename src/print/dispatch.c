@@ -41,6 +41,9 @@ static const struct ipproto_row ipproto_rows[] = {
 	{ 41, ip6_ipproto_print },
 	{ 58, icmp6_print },
 	{ 143, ipether_print },
+	{ 50, esp_print },
+	{ 51, ah_print },
+	{ 108, ipcomp_print },
 };
 
 static const struct port_row udp_rows[] = {
@@ -56,6 +59,10 @@ static const struct port_row udp_rows[] = {
 	{ 123, 123, ntp_print },
 	{ 546, 547, dhcp6_print },
 	{ 514, 514, syslog_print },
+	{ 500, 500, isakmp_print },
+	{ 4500, 4500, isakmp_rfc3948_print },
+	{ 7500, 7500, isakmp_print },
+	{ 8500, 8500, isakmp_print },
 };
 
 static const struct port_row tcp_rows[] = {

@@ -206,3 +206,15 @@ void beep_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
                 unsigned, unsigned);
 
 #endif
+
+/* IPsec and IKE (esp.c, ah.c, ipcomp.c, isakmp.c). */
+struct esp_state *esp_state_new(const struct options *opt);
+void esp_state_free(struct esp_state *st);
+void esp_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *);
+void ah_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *);
+unsigned ah_header_print(nd_t *nd, const uint8_t *bp);
+void ipcomp_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *);
+void isakmp_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
+                  unsigned, unsigned);
+void isakmp_rfc3948_print(nd_t *, const uint8_t *, unsigned,
+                          const struct ip_ctx *, unsigned, unsigned);
