@@ -179,7 +179,7 @@ static const char *const names[] = { "www.example.com", "mail.example.org", "cdn
 
 static void tcp_session(const struct host *c, const struct host *s, int v6, int vlan, int tls)
 {
-	unsigned cp = 1024 + rnd() % 60000, sp = tls ? 443 : 80;
+	unsigned cp = 32768 + rnd() % 28232, sp = tls ? 443 : 80; /* Linux ephemeral ports */
 	uint32_t cs = rnd(), ss = rnd();
 	uint8_t pl[1500];
 	l4(c, s, v6, vlan, 6, cp, sp, cs, 0, 0x02, NULL, 0);
@@ -252,7 +252,7 @@ static void dns_pair(const struct host *c, const struct host *s)
 	unsigned type = rnd() % 3 ? 1 : 28;
 	put16(m + n, type); put16(m + n + 2, 1);
 	n += 4;
-	unsigned sp = 1024 + rnd() % 60000;
+	unsigned sp = 32768 + rnd() % 28232;
 	l4(c, s, 0, 0, 17, sp, 53, 0, 0, 0, m, n);
 	put16(m + 2, 0x8180);
 	put16(m + 6, 1);
