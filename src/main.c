@@ -8,6 +8,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "capture/fastcopy.h"
 #include "capture/source.h"
 #include "core/names.h"
 #include "core/out.h"
@@ -272,7 +273,11 @@ int main(int argc, char **argv)
 		sigaction(SIGTERM, &sa, NULL);
 		sigaction(SIGHUP, &sa, NULL);
 	}
-	rc = run_source(&r, name, live);
+	rc = -1;
+	if (!live && r.dumper && !r.print)
+		rc = fastcopy_run(r.pcap, r.dumper, &r.opt, &r.count);
+	if (rc < 0)
+		rc = run_source(&r, name, live);
 	if (close_output(&r))
 		rc = 1;
 	pcap_close(r.pcap);

@@ -71,6 +71,18 @@ expect read-back 0 "" -- "$bin" -n -r "$dir/nvp.pcap"
 same_as read-back-output "$dir/nvp-direct.out"
 expect write-stdout 0 "" -- sh -c "'$bin' -r '$dir/demo.pcap' -w - | '$bin' -n -r -"
 same_as write-stdout-output "$dir/demo-n.out"
+# -w from a file takes the mapped fast path, from stdin libpcap's: same bytes.
+expect write-fast 0 "" -- "$bin" -r "$dir/demo.pcap" -w "$dir/fast.pcap" 'tcp or proto 11'
+expect write-slow 0 "" -- sh -c "cat '$dir/demo.pcap' | '$bin' -r - -w '$dir/slow.pcap' 'tcp or proto 11'"
+if cmp -s "$dir/fast.pcap" "$dir/slow.pcap"; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL cli write-fast-equals-libpcap"; fi
+expect write-fast-count 0 "" -- "$bin" -r "$dir/demo.pcap" -w "$dir/fast5.pcap" -c 5 tcp
+"$bin" -n -r "$dir/fast5.pcap" >"$dir/cli.out" 2>/dev/null
+[ "$(wc -l <"$dir/cli.out")" -eq 5 ] && pass=$((pass + 1)) || { fail=$((fail + 1)); echo "FAIL cli write-fast-count-lines"; }
+# a truncated file is not taken by the fast path: good records, then the error
+expect write-truncated 1 "truncated dump file" -- "$bin" -r "$dir/truncated.pcap" -w "$dir/trunc-out.pcap"
+"$bin" -n -r "$dir/trunc-out.pcap" >"$dir/cli.out" 2>/dev/null
+same_as write-truncated-good "$dir/basics-but-last.out"
+
 expect count 0 "" -- "$bin" -n -c 3 -r "$dir/demo.pcap"
 [ "$(wc -l <"$dir/cli.out")" -eq 3 ] && pass=$((pass + 1)) || { fail=$((fail + 1)); echo "FAIL cli count-lines"; }
 printf 'proto 11 # the NVP traffic\n' >"$dir/filter.txt"
