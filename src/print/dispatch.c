@@ -35,10 +35,13 @@ static const struct ipproto_row ipproto_rows[] = {
 	{ 1, icmp_print },
 	{ 6, tcp_print },
 	{ 17, udp_print },
+	{ 47, gre_print },
 };
 
 static const struct port_row udp_rows[] = {
 	{ 53, 53, dns_print },
+	{ 4789, 4789, vxlan_print },
+	{ 6081, 6081, geneve_print },
 };
 
 static const struct port_row tcp_rows[] = {
@@ -47,6 +50,7 @@ static const struct port_row tcp_rows[] = {
 
 static const struct type_row type_rows[] = {
 	{ "domain", dns_print },
+	{ "vxlan", vxlan_print },
 };
 
 #define N(a) (sizeof(a) / sizeof((a)[0]))

@@ -128,5 +128,10 @@ void ppp_proto_print(nd_t *nd, unsigned proto, const uint8_t *p, unsigned length
 const char *ppp_proto_name(unsigned proto);
 unsigned ppp_if_print(nd_t *, const uint8_t *, unsigned, unsigned);
 unsigned ppp_hdlc_if_print(nd_t *, const uint8_t *, unsigned, unsigned);
+void gre_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *);
+void vxlan_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
+                 unsigned, unsigned);
+void geneve_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
+                  unsigned, unsigned);
 
 #endif
