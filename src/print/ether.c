@@ -69,7 +69,6 @@ unsigned ether_common(nd_t *nd, const uint8_t *p, unsigned caplen,
                       void (*tag_fn)(nd_t *, const uint8_t *),
                       void (*encap_fn)(nd_t *, const uint8_t *))
 {
-	nd_proto(nd, "ether");
 	if (len < caplen) {
 		nd_printf(nd, "[length %u < caplen %u]", len, caplen);
 		nd_print_invalid(nd);
@@ -189,6 +188,7 @@ unsigned ether_common(nd_t *nd, const uint8_t *p, unsigned caplen,
 unsigned ether_if_print(nd_t *nd, const uint8_t *p, unsigned caplen,
                         unsigned len)
 {
+	nd_proto(nd, "ether");
 	return ether_common(nd, p, caplen, len, 0, NULL, NULL);
 }
 
@@ -198,6 +198,7 @@ unsigned ether_print(nd_t *nd, const uint8_t *p, unsigned len)
 {
 	size_t avail = nd_avail(nd, p);
 	unsigned caplen = avail < len ? (unsigned)avail : len;
+	nd_proto(nd, "ether");
 	return ether_common(nd, p, caplen, len, 0, NULL, NULL);
 }
 

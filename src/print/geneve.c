@@ -54,7 +54,8 @@ void geneve_print(nd_t *nd, const uint8_t *bp, unsigned len,
 	nd_proto(nd, "geneve");
 	nd_s(nd, "Geneve");
 	if (len < GENEVE_HDRLEN) {
-		nd_print_trunc(nd);
+		nd_printf(nd, " [length %u < %u]", len, GENEVE_HDRLEN);
+		nd_print_invalid(nd);
 		return;
 	}
 	unsigned ver_opt = nd_u8(nd, bp);

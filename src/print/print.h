@@ -133,5 +133,7 @@ void vxlan_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
                  unsigned, unsigned);
 void geneve_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
                   unsigned, unsigned);
+unsigned dsa_if_print(nd_t *, const uint8_t *, unsigned, unsigned);
+unsigned edsa_if_print(nd_t *, const uint8_t *, unsigned, unsigned);
 
 #endif
