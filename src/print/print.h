@@ -135,5 +135,7 @@ void geneve_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
                   unsigned, unsigned);
 unsigned dsa_if_print(nd_t *, const uint8_t *, unsigned, unsigned);
 unsigned edsa_if_print(nd_t *, const uint8_t *, unsigned, unsigned);
+unsigned brcm_if_print(nd_t *, const uint8_t *, unsigned, unsigned);
+unsigned brcm_prepend_if_print(nd_t *, const uint8_t *, unsigned, unsigned);
 
 #endif
