@@ -924,7 +924,8 @@ unsigned ppp_if_print(nd_t *nd, const uint8_t *p, unsigned caplen, unsigned len)
 		nd_print_trunc(nd);
 		return caplen;
 	}
-	return ppp_print(nd, p, len);
+	ppp_print(nd, p, len);
+	return 4;
 }
 
 /* PPP in HDLC-like framing (DLT_PPP_SERIAL). */

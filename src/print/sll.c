@@ -134,7 +134,7 @@ unsigned sll_if_print(nd_t *nd, const uint8_t *p, unsigned caplen, unsigned len)
 	nd_proto(nd, "sll");
 	if (caplen < SLL_HDR_LEN) {
 		nd_print_trunc(nd);
-		return caplen;
+		return 0;
 	}
 	if (nd->opt->eflag)
 		sll1_header(nd, p, len);
