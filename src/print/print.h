@@ -139,5 +139,6 @@ unsigned brcm_if_print(nd_t *, const uint8_t *, unsigned, unsigned);
 unsigned brcm_prepend_if_print(nd_t *, const uint8_t *, unsigned, unsigned);
 unsigned ipnet_if_print(nd_t *, const uint8_t *, unsigned, unsigned);
 unsigned ipoib_if_print(nd_t *, const uint8_t *, unsigned, unsigned);
+unsigned unsupported_if_print(nd_t *, const uint8_t *, unsigned, unsigned);
 
 #endif
