@@ -140,5 +140,7 @@ unsigned brcm_prepend_if_print(nd_t *, const uint8_t *, unsigned, unsigned);
 unsigned ipnet_if_print(nd_t *, const uint8_t *, unsigned, unsigned);
 unsigned ipoib_if_print(nd_t *, const uint8_t *, unsigned, unsigned);
 unsigned unsupported_if_print(nd_t *, const uint8_t *, unsigned, unsigned);
+unsigned chdlc_print(nd_t *nd, const uint8_t *p, unsigned length);
+unsigned chdlc_if_print(nd_t *, const uint8_t *, unsigned, unsigned);
 
 #endif
