@@ -104,6 +104,21 @@ unsigned ether_common(nd_t *nd, const uint8_t *p, unsigned caplen,
 	hdrlen += 2;
 
 	int printed_length = 0;
+	if (type == 0x88e5) {
+		if (eflag) {
+			ether_type_print(nd, type);
+			nd_printf(nd, ", length %u: ", orig_len);
+			printed_length = 1;
+		}
+		unsigned r = macsec_print(nd, &p, &len, &caplen, &hdrlen, src, dst);
+		if (r)
+			return r;
+		type = nd_be16(nd, p);
+		p += 2;
+		len -= 2;
+		caplen -= 2;
+		hdrlen += 2;
+	}
 	while (is_vlan(type)) {
 		if (caplen < 4) {
 			nd_proto(nd, "vlan");

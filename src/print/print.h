@@ -142,5 +142,8 @@ unsigned ipoib_if_print(nd_t *, const uint8_t *, unsigned, unsigned);
 unsigned unsupported_if_print(nd_t *, const uint8_t *, unsigned, unsigned);
 unsigned chdlc_print(nd_t *nd, const uint8_t *p, unsigned length);
 unsigned chdlc_if_print(nd_t *, const uint8_t *, unsigned, unsigned);
+unsigned macsec_print(nd_t *nd, const uint8_t **pp, unsigned *lenp,
+                      unsigned *caplenp, unsigned *hdrlenp,
+                      const uint8_t *src, const uint8_t *dst);
 
 #endif
