@@ -617,8 +617,8 @@ static void mlppp_print(nd_t *nd, const uint8_t *p, unsigned length)
 	nd_proto(nd, "mlppp");
 	if (!nd->opt->eflag)
 		nd_s(nd, "MLPPP, ");
-	if (length < 2) {
-		nd_print_trunc(nd);
+	if (length < 2 || !nd_has(nd, p, 2)) {
+		nd_s(nd, "[|mlppp]");
 		return;
 	}
 	unsigned w = nd_be16(nd, p);
