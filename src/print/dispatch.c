@@ -34,6 +34,8 @@ static const struct ether_row ether_rows[] = {
 	{ 0x0806, arp_print },
 	{ 0x8035, arp_print },
 	{ 0x9000, loopback_print },
+	{ 0x8847, mpls_print },
+	{ 0x8848, mpls_print },
 	{ 0x8863, pppoe_print },
 	{ 0x8864, pppoe_print },
 };
@@ -49,6 +51,7 @@ static const struct port_row udp_rows[] = {
 	{ 53, 53, dns_print },
 	{ 4789, 4789, vxlan_print },
 	{ 6081, 6081, geneve_print },
+	{ 6635, 6635, mpls_udp_print },
 };
 
 static const struct port_row tcp_rows[] = {

@@ -145,5 +145,8 @@ unsigned chdlc_if_print(nd_t *, const uint8_t *, unsigned, unsigned);
 unsigned macsec_print(nd_t *nd, const uint8_t **pp, unsigned *lenp,
                       unsigned *caplenp, unsigned *hdrlenp,
                       const uint8_t *src, const uint8_t *dst);
+void mpls_print(nd_t *, const uint8_t *, unsigned);
+void mpls_udp_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
+                    unsigned, unsigned);
 
 #endif
