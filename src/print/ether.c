@@ -119,6 +119,7 @@ unsigned ether_common(nd_t *nd, const uint8_t *p, unsigned caplen,
 		caplen -= 2;
 		hdrlen += 2;
 	}
+	for (unsigned rounds = 0;; rounds++) {
 	while (is_vlan(type)) {
 		if (caplen < 4) {
 			nd_proto(nd, "vlan");
@@ -180,6 +181,39 @@ unsigned ether_common(nd_t *nd, const uint8_t *p, unsigned caplen,
 			llc_len = -llc_len;
 		}
 		return hdrlen + (unsigned)llc_len;
+	}
+	if (type == 0xd28b && rounds < ND_MAX_DEPTH) {
+		/* Arista vendor header, then another ethertype */
+		if (caplen < 2 || len < 2) {
+			nd_s(nd, "[|arista]");
+			return hdrlen + (caplen < len ? caplen : len);
+		}
+		ether_type_print(nd, type);
+		nd_printf(nd, ", length %u: ", orig_len);
+		unsigned used = arista_print(nd, p, len);
+		if (used == 0) {
+			if (!eflag) {
+				addresses(nd, src, dst);
+				ether_type_print(nd, type);
+				nd_printf(nd, ", length %u: ", orig_len);
+			}
+			if (!suppress_default(nd))
+				link_default_print(nd, p, caplen);
+			return hdrlen;
+		}
+		p += used;
+		len -= used;
+		caplen -= used;
+		hdrlen += used;
+		type = nd_be16(nd, p);
+		p += 2;
+		len -= 2;
+		caplen -= 2;
+		hdrlen += 2;
+		printed_length = 0;
+		continue;
+	}
+	break;
 	}
 	if (eflag) {
 		ether_type_print(nd, type);
