@@ -151,7 +151,7 @@ unsigned sl_if_print(nd_t *nd, const uint8_t *p, unsigned caplen, unsigned len)
 	nd_proto(nd, "slip");
 	if (caplen < SLIP_HDRLEN) {
 		nd_print_trunc(nd);
-		return caplen;
+		return 0;
 	}
 	len -= SLIP_HDRLEN;
 	const uint8_t *ip = p + SLIP_HDRLEN;
