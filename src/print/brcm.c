@@ -39,17 +39,17 @@ static void brcm_tag(nd_t *nd, const uint8_t *t)
 
 unsigned brcm_if_print(nd_t *nd, const uint8_t *p, unsigned caplen, unsigned len)
 {
-	nd_proto(nd, "brcm");
+	nd_proto(nd, "brcm-tag");
 	return ether_common(nd, p, caplen, len, BRCM_TAG_LEN, brcm_tag, NULL);
 }
 
 unsigned brcm_prepend_if_print(nd_t *nd, const uint8_t *p, unsigned caplen,
                                unsigned len)
 {
-	nd_proto(nd, "brcm");
+	nd_proto(nd, "brcm-tag-prepend");
 	if (caplen < BRCM_TAG_LEN) {
 		nd_print_trunc(nd);
-		return caplen;
+		return 0;
 	}
 	if (len < BRCM_TAG_LEN) {
 		nd_print_invalid(nd);

@@ -31,10 +31,10 @@ static void af_header(nd_t *nd, uint32_t af, unsigned len)
 static unsigned af_print(nd_t *nd, const uint8_t *p, unsigned caplen,
                          unsigned len, int loop)
 {
-	nd_proto(nd, loop ? "loop" : "null");
+	nd_proto(nd, "null");
 	if (caplen < NULL_HDRLEN) {
 		nd_print_trunc(nd);
-		return caplen;
+		return 0;
 	}
 	uint32_t af;
 	if (loop) {

@@ -148,7 +148,7 @@ unsigned sll2_if_print(nd_t *nd, const uint8_t *p, unsigned caplen, unsigned len
 	nd_proto(nd, "sll2");
 	if (caplen < SLL2_HDR_LEN) {
 		nd_print_trunc(nd);
-		return caplen;
+		return 0;
 	}
 	char ifname[IF_NAMESIZE + 1];
 	if (!if_indextoname(nd_be32(nd, p + 4), ifname)) {
