@@ -35,6 +35,7 @@ static const struct ether_row ether_rows[] = {
 	{ 0x0806, arp_print },
 	{ 0x8035, arp_print },
 	{ 0x9000, loopback_print },
+	{ 0x80f3, aarp_print },
 	{ 0x8847, mpls_print },
 	{ 0x8848, mpls_print },
 	{ 0x8863, pppoe_print },

@@ -150,5 +150,6 @@ void mpls_udp_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
                     unsigned, unsigned);
 unsigned arista_print(nd_t *nd, const uint8_t *p, unsigned len);
 unsigned sl_if_print(nd_t *, const uint8_t *, unsigned, unsigned);
+void aarp_print(nd_t *, const uint8_t *, unsigned);
 
 #endif
