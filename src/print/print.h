@@ -151,5 +151,8 @@ void mpls_udp_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
 unsigned arista_print(nd_t *nd, const uint8_t *p, unsigned len);
 unsigned sl_if_print(nd_t *, const uint8_t *, unsigned, unsigned);
 void aarp_print(nd_t *, const uint8_t *, unsigned);
+unsigned llc_if_print(nd_t *, const uint8_t *, unsigned, unsigned);
+unsigned cip_if_print(nd_t *, const uint8_t *, unsigned, unsigned);
+unsigned atm_if_print(nd_t *, const uint8_t *, unsigned, unsigned);
 
 #endif
