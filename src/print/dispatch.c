@@ -40,6 +40,7 @@ static const struct ether_row ether_rows[] = {
 	{ 0x80f3, aarp_print },
 	{ 0x8847, mpls_print },
 	{ 0x8848, mpls_print },
+	{ 0x894f, nsh_print },
 	{ 0x8863, pppoe_print },
 	{ 0x8864, pppoe_print },
 };
@@ -54,6 +55,7 @@ static const struct ipproto_row ipproto_rows[] = {
 static const struct port_row udp_rows[] = {
 	{ 53, 53, dns_print },
 	{ 4789, 4789, vxlan_print },
+	{ 4790, 4790, vxlan_gpe_print },
 	{ 6081, 6081, geneve_print },
 	{ 6635, 6635, mpls_udp_print },
 };

@@ -154,5 +154,8 @@ void aarp_print(nd_t *, const uint8_t *, unsigned);
 unsigned llc_if_print(nd_t *, const uint8_t *, unsigned, unsigned);
 unsigned cip_if_print(nd_t *, const uint8_t *, unsigned, unsigned);
 unsigned atm_if_print(nd_t *, const uint8_t *, unsigned, unsigned);
+void vxlan_gpe_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
+                     unsigned, unsigned);
+void nsh_print(nd_t *, const uint8_t *, unsigned);
 
 #endif
