@@ -34,18 +34,21 @@ void vxlan_gpe_print(nd_t *nd, const uint8_t *bp, unsigned len,
 	nd_proto(nd, "vxlan_gpe");
 	nd_s(nd, "VXLAN-GPE, ");
 	if (len < VXLAN_HDRLEN) {
-		nd_s(nd, " [|VXLAN-GPE]");
+		nd_printf(nd, " (len %u < %u)", len, VXLAN_HDRLEN);
+		nd_print_invalid(nd);
 		return;
 	}
 	unsigned flags = nd_u8(nd, bp), next = nd_u8(nd, bp + 3);
 	unsigned vni = nd_be24(nd, bp + 4);
 	nd_s(nd, "flags [");
-	if (!(flags & 0x0d))
+	if (!(flags & 0x0f))
 		nd_s(nd, "none");
 	if (flags & 0x08)
 		nd_c(nd, 'I');
 	if (flags & 0x04)
 		nd_c(nd, 'P');
+	if (flags & 0x02)
+		nd_c(nd, 'B');
 	if (flags & 0x01)
 		nd_c(nd, 'O');
 	nd_printf(nd, "], vni %u", vni);
@@ -67,6 +70,7 @@ void vxlan_gpe_print(nd_t *nd, const uint8_t *bp, unsigned len,
 		break;
 	default:
 		nd_s(nd, "ERROR: unknown-next-protocol");
+		nd_print_invalid(nd);
 		break;
 	}
 }
