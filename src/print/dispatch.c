@@ -18,6 +18,7 @@ static const struct link_row link_rows[] = {
 	{ DLT_LINUX_SLL, sll_if_print },
 	{ DLT_LINUX_SLL2, sll2_if_print },
 	{ DLT_PPP, ppp_if_print },
+	{ DLT_FRELAY, fr_if_print },
 	{ DLT_ATM_RFC1483, atm_if_print },
 	{ DLT_ATM_CLIP, cip_if_print },
 	{ DLT_SLIP, sl_if_print },

@@ -157,5 +157,7 @@ unsigned atm_if_print(nd_t *, const uint8_t *, unsigned, unsigned);
 void vxlan_gpe_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
                      unsigned, unsigned);
 void nsh_print(nd_t *, const uint8_t *, unsigned);
+unsigned fr_print(nd_t *nd, const uint8_t *p, unsigned length);
+unsigned fr_if_print(nd_t *, const uint8_t *, unsigned, unsigned);
 
 #endif
