@@ -93,11 +93,8 @@ static int run_source(struct run *r, const char *name, int live)
 	int dlt = pcap_datalink(r->pcap);
 	if (r->print) {
 		r->link = dispatch_link(dlt);
-		if (!r->link) {
-			fprintf(stderr, "trawl: packet printing is not supported for link type %s: use -w\n",
-				pcap_datalink_val_to_name(dlt) ? pcap_datalink_val_to_name(dlt) : "unknown");
-			return 1;
-		}
+		if (!r->link)
+			r->link = unsupported_if_print; /* as tcpdump: mark and dump */
 	}
 	stop_handle = r->pcap;
 	int rc = pcap_loop(r->pcap, -1, on_packet, (u_char *)r);

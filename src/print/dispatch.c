@@ -18,6 +18,17 @@ static const struct link_row link_rows[] = {
 	{ DLT_LINUX_SLL, sll_if_print },
 	{ DLT_LINUX_SLL2, sll2_if_print },
 	{ DLT_PPP, ppp_if_print },
+	{ DLT_FRELAY, fr_if_print },
+	{ DLT_ATM_RFC1483, atm_if_print },
+	{ DLT_ATM_CLIP, cip_if_print },
+	{ DLT_SLIP, sl_if_print },
+	{ DLT_C_HDLC, chdlc_if_print },
+	{ DLT_IPNET, ipnet_if_print },
+	{ DLT_IPOIB, ipoib_if_print },
+	{ DLT_DSA_TAG_BRCM, brcm_if_print },
+	{ DLT_DSA_TAG_BRCM_PREPEND, brcm_prepend_if_print },
+	{ DLT_DSA_TAG_DSA, dsa_if_print },
+	{ DLT_DSA_TAG_EDSA, edsa_if_print },
 	{ DLT_PPP_SERIAL, ppp_hdlc_if_print },
 };
 
@@ -27,6 +38,10 @@ static const struct ether_row ether_rows[] = {
 	{ 0x0806, arp_print },
 	{ 0x8035, arp_print },
 	{ 0x9000, loopback_print },
+	{ 0x80f3, aarp_print },
+	{ 0x8847, mpls_print },
+	{ 0x8848, mpls_print },
+	{ 0x894f, nsh_print },
 	{ 0x8863, pppoe_print },
 	{ 0x8864, pppoe_print },
 };
@@ -44,6 +59,7 @@ static const struct ipproto_row ipproto_rows[] = {
 	{ 50, esp_print },
 	{ 51, ah_print },
 	{ 108, ipcomp_print },
+	{ 47, gre_print },
 };
 
 static const struct port_row udp_rows[] = {
@@ -65,6 +81,10 @@ static const struct port_row udp_rows[] = {
 	 * ZEP 17754 and SOME/IP 30490 come after it. */
 	{ 5060, 5060, sip_print },
 	{ 514, 514, syslog_print },
+	{ 4789, 4789, vxlan_print },
+	{ 4790, 4790, vxlan_gpe_print },
+	{ 6081, 6081, geneve_print },
+	{ 6635, 6635, mpls_udp_print },
 };
 
 static const struct port_row tcp_rows[] = {
@@ -89,6 +109,7 @@ static const struct type_row type_rows[] = {
 	{ "domain", dns_print },
 	{ "tftp", tftp_print },
 	{ "resp", resp_print },
+	{ "vxlan", vxlan_print },
 };
 
 #define N(a) (sizeof(a) / sizeof((a)[0]))

@@ -204,6 +204,37 @@ void sip_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
                unsigned, unsigned);
 void beep_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
                 unsigned, unsigned);
+void gre_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *);
+void vxlan_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
+                 unsigned, unsigned);
+void geneve_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
+                  unsigned, unsigned);
+unsigned dsa_if_print(nd_t *, const uint8_t *, unsigned, unsigned);
+unsigned edsa_if_print(nd_t *, const uint8_t *, unsigned, unsigned);
+unsigned brcm_if_print(nd_t *, const uint8_t *, unsigned, unsigned);
+unsigned brcm_prepend_if_print(nd_t *, const uint8_t *, unsigned, unsigned);
+unsigned ipnet_if_print(nd_t *, const uint8_t *, unsigned, unsigned);
+unsigned ipoib_if_print(nd_t *, const uint8_t *, unsigned, unsigned);
+unsigned unsupported_if_print(nd_t *, const uint8_t *, unsigned, unsigned);
+unsigned chdlc_print(nd_t *nd, const uint8_t *p, unsigned length);
+unsigned chdlc_if_print(nd_t *, const uint8_t *, unsigned, unsigned);
+unsigned macsec_print(nd_t *nd, const uint8_t **pp, unsigned *lenp,
+                      unsigned *caplenp, unsigned *hdrlenp,
+                      const uint8_t *src, const uint8_t *dst);
+void mpls_print(nd_t *, const uint8_t *, unsigned);
+void mpls_udp_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
+                    unsigned, unsigned);
+unsigned arista_print(nd_t *nd, const uint8_t *p, unsigned len);
+unsigned sl_if_print(nd_t *, const uint8_t *, unsigned, unsigned);
+void aarp_print(nd_t *, const uint8_t *, unsigned);
+unsigned llc_if_print(nd_t *, const uint8_t *, unsigned, unsigned);
+unsigned cip_if_print(nd_t *, const uint8_t *, unsigned, unsigned);
+unsigned atm_if_print(nd_t *, const uint8_t *, unsigned, unsigned);
+void vxlan_gpe_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
+                     unsigned, unsigned);
+void nsh_print(nd_t *, const uint8_t *, unsigned);
+unsigned fr_print(nd_t *nd, const uint8_t *p, unsigned length);
+unsigned fr_if_print(nd_t *, const uint8_t *, unsigned, unsigned);
 
 #endif
 
