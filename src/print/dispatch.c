@@ -33,6 +33,7 @@ static const struct ipproto_row ipproto_rows[] = {
 	{ 2, igmp_print },
 	{ 4, ipip_print },
 	{ 112, vrrp_print },
+	{ 103, pim_print },
 };
 
 static const struct port_row udp_rows[] = {
