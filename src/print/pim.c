@@ -160,7 +160,7 @@ static int hello(nd_t *nd, const uint8_t *bp, unsigned len, unsigned alen)
 		case 18:
 		case 19:
 			if (ol == 0) {
-				nd_s(nd, "Illegal length");
+				nd_s(nd, "Bi-Directional Capability (Old)");
 			} else if (ol == 4) {
 				nd_u(nd, nd_be32(nd, bp));
 			} else {
