@@ -93,9 +93,8 @@ static unsigned ip_sum_shouldbe(unsigned field, unsigned computed)
 
 void ip_print(nd_t *nd, const uint8_t *bp, unsigned length)
 {
-	/* the version byte is read under the caller's name */
-	unsigned ver = nd_u8(nd, bp) >> 4;
 	nd_proto(nd, "ip");
+	unsigned ver = nd_u8(nd, bp) >> 4;
 	if (ver != 4) {
 		if (ver == 6)
 			nd_s(nd, "IP6, wrong link-layer encapsulation");
@@ -108,7 +107,10 @@ void ip_print(nd_t *nd, const uint8_t *bp, unsigned length)
 	}
 	if (!nd->opt->eflag)
 		nd_s(nd, "IP ");
-	nd_need(nd, bp, IP_HDRLEN);
+	if (!nd_has(nd, bp, IP_HDRLEN)) {
+		nd_print_trunc(nd); /* marked here; the caller goes on */
+		return;
+	}
 	if (length < IP_HDRLEN) {
 		nd_printf(nd, "truncated-ip %u", length);
 		return;
@@ -175,7 +177,9 @@ void ip_print(nd_t *nd, const uint8_t *bp, unsigned length)
 		if (truncated) {
 			addrs(nd, bp);
 			nd_s(nd, ": ");
-			nd_trunc(nd);
+			nd_print_trunc(nd);
+			nd_restore(nd, saved_end);
+			return;
 		}
 	}
 
