@@ -34,6 +34,7 @@ static const struct ipproto_row ipproto_rows[] = {
 	{ 4, ipip_print },
 	{ 112, vrrp_print },
 	{ 103, pim_print },
+	{ 88, eigrp_print },
 };
 
 static const struct port_row udp_rows[] = {
