@@ -35,6 +35,7 @@ static const struct ipproto_row ipproto_rows[] = {
 	{ 112, vrrp_print },
 	{ 103, pim_print },
 	{ 88, eigrp_print },
+	{ 33, dccp_print },
 };
 
 static const struct port_row udp_rows[] = {

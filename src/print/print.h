@@ -121,6 +121,7 @@ void pimv1_print(nd_t *, const uint8_t *, unsigned);
 void vrrp_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *);
 void pim_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *);
 void eigrp_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *);
+void dccp_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *);
 /* Last hop of an IPv4 source route option, else NULL (header captured). */
 const uint8_t *ip_final_dst(const uint8_t *iph);
 
