@@ -36,6 +36,7 @@ static const struct ipproto_row ipproto_rows[] = {
 	{ 103, pim_print },
 	{ 88, eigrp_print },
 	{ 33, dccp_print },
+	{ 113, pgm_print },
 };
 
 static const struct port_row udp_rows[] = {
@@ -48,6 +49,7 @@ static const struct port_row tcp_rows[] = {
 
 static const struct type_row type_rows[] = {
 	{ "domain", dns_print },
+	{ "pgm", pgm_udp_print },
 };
 
 #define N(a) (sizeof(a) / sizeof((a)[0]))

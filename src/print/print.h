@@ -122,6 +122,9 @@ void vrrp_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *);
 void pim_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *);
 void eigrp_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *);
 void dccp_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *);
+void pgm_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *);
+void pgm_udp_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
+                   unsigned, unsigned);
 /* Last hop of an IPv4 source route option, else NULL (header captured). */
 const uint8_t *ip_final_dst(const uint8_t *iph);
 
