@@ -37,6 +37,7 @@ static const struct ipproto_row ipproto_rows[] = {
 	{ 88, eigrp_print },
 	{ 33, dccp_print },
 	{ 113, pgm_print },
+	{ 9, igrp_print },
 };
 
 static const struct port_row udp_rows[] = {
