@@ -38,6 +38,7 @@ static const struct ipproto_row ipproto_rows[] = {
 	{ 33, dccp_print },
 	{ 113, pgm_print },
 	{ 9, igrp_print },
+	{ 89, ospf_print },
 };
 
 static const struct port_row udp_rows[] = {
