@@ -72,7 +72,7 @@ static int lshdr(nd_t *nd, const uint8_t *h, const uint8_t *dataend)
 {
 	if (h + 20 > dataend)
 		return 1;
-	nd_need(nd, h + 8, 4);
+	nd_need(nd, h, 20);
 	nd_s(nd, "\n\t  Advertising Router ");
 	put_ip4(nd, h + 8);
 	nd_printf(nd, ", seq 0x%08x, age %us, length %u", nd_be32(nd, h + 12),
@@ -256,7 +256,7 @@ static int lsa(nd_t *nd, const uint8_t *l, const uint8_t *dataend)
 			return 1;
 		left -= 20;
 		prefixes = nd_be32(nd, t + 20);
-		nd_need(nd, t + 4, 16);
+		nd_need(nd, t, 24);
 		nd_printf(nd, "\n\t      Priority %u, Link-local address ", t[0]);
 		put_ip6(nd, t + 4);
 		nd_printf(nd, ", Prefixes %u:", prefixes);
@@ -308,6 +308,7 @@ static int decode_v3(nd_t *nd, const uint8_t *op, const uint8_t *dataend)
 	switch (nd_u8(nd, op + 1)) {
 	case 1: /* hello */
 		put_opts(nd, "\n\tOptions [", nd_be32(nd, b + 4));
+		nd_need(nd, b, 12);
 		nd_printf(nd, "\n\t  Hello Timer %us, Dead Timer %us, Interface-ID ",
 			  nd_be16(nd, b + 8), nd_be16(nd, b + 10));
 		nd_need(nd, b, 4);
@@ -334,6 +335,7 @@ static int decode_v3(nd_t *nd, const uint8_t *op, const uint8_t *dataend)
 		put_opts(nd, "\n\tOptions [", nd_be32(nd, b));
 		nd_s(nd, ", DD Flags [");
 		put_bits(nd, dd_bits, nd_u8(nd, b + 7));
+		nd_need(nd, b + 4, 8);
 		nd_printf(nd, "], MTU %u, DD-Sequence 0x%08x", nd_be16(nd, b + 4),
 			  nd_be32(nd, b + 8));
 		if (nd->opt->vflag > 1)
