@@ -39,7 +39,7 @@ static const struct bit opt_bits[] = {
 };
 static const struct bit rla_bits[] = {
 	{ 0x01, "ABR" }, { 0x02, "ASBR" }, { 0x04, "Virtual" },
-	{ 0x08, "Wildcard" }, { 0x10, "Nt" }, { 0x80, "H" }, { 0, NULL },
+	{ 0x08, "Wildcard" }, { 0x10, "Nt" }, { 0x80, "Host" }, { 0, NULL },
 };
 static const struct bit dd_bits[] = {
 	{ 0x04, "Init" }, { 0x02, "More" }, { 0x01, "Master" },
@@ -138,9 +138,11 @@ static float bw(nd_t *nd, const uint8_t *p)
 	return u.f * 8 / 1000000;
 }
 
-static void addr(nd_t *nd, const uint8_t *p)
+/* prefix then the address at p, or neither when p was not captured */
+static void addr(nd_t *nd, const char *prefix, const uint8_t *p)
 {
 	nd_need(nd, p, 4);
+	nd_s(nd, prefix);
 	put_ip4(nd, p);
 }
 
@@ -300,10 +302,12 @@ static int te_lsa(nd_t *nd, const uint8_t *t, unsigned left)
 					unsigned n = sl / 4;
 					if (n)
 						nd_s(nd, "\n\t\t  Shared risk group: ");
-					const uint8_t *q = t;
+					/* tcpdump steps through the groups with the
+					 * TLV pointer itself, then skips the subTLV
+					 * length again */
 					while (n > 0) {
-						nd_u(nd, nd_be32(nd, q));
-						q += 4;
+						nd_u(nd, nd_be32(nd, t));
+						t += 4;
 						n--;
 						if (n)
 							nd_s(nd, ", ");
@@ -332,8 +336,7 @@ static int te_lsa(nd_t *nd, const uint8_t *t, unsigned left)
 				nd_printf(nd, "\n\t    TLV length %u < 4", tl);
 				return -1;
 			}
-			nd_s(nd, ", ");
-			addr(nd, t);
+			addr(nd, ", ", t);
 			break;
 		default:
 			if (nd->opt->vflag <= 1 &&
@@ -419,7 +422,7 @@ static int lshdr(nd_t *nd, const uint8_t *h)
 {
 	unsigned len = nd_be16(nd, h + 18);
 	if (len < 20) {
-		nd_printf(nd, "\n\t    Bogus length %u < header (20 bytes)", len);
+		nd_printf(nd, "\n\t    Bogus length %u < header (20)", len);
 		return -1;
 	}
 	nd_need(nd, h, 20);
@@ -470,8 +473,9 @@ static const uint8_t *lsa(nd_t *nd, const uint8_t *l)
 	unsigned type = l[3];
 	switch (type) {
 	case 1: {
+		unsigned rf = nd_u8(nd, b);
 		nd_s(nd, "\n\t    Router LSA Options: [");
-		put_bits(nd, rla_bits, nd_u8(nd, b), "none");
+		put_bits(nd, rla_bits, rf, "none");
 		nd_c(nd, ']');
 		unsigned count = nd_be16(nd, b + 2);
 		const uint8_t *r = b + 4;
@@ -561,11 +565,9 @@ static const uint8_t *lsa(nd_t *nd, const uint8_t *l)
 		for (const uint8_t *m = b; m < end; m += 8) {
 			uint32_t vt = nd_be32(nd, m);
 			if (vt == 1) {
-				nd_s(nd, "\n\t    Router Router-ID ");
-				addr(nd, m + 4);
+				addr(nd, "\n\t    Router Router-ID ", m + 4);
 			} else if (vt == 2) {
-				nd_s(nd, "\n\t    Network Designated Router ");
-				addr(nd, m + 4);
+				addr(nd, "\n\t    Network Designated Router ", m + 4);
 			} else {
 				nd_printf(nd, "\n\t    unknown VertexType (%u)", vt);
 			}
@@ -591,7 +593,7 @@ static const uint8_t *lsa(nd_t *nd, const uint8_t *l)
 				nd_printf(nd, "\n\t    %s TLV (%u), length: %u, value: ",
 					  tt == 1 ? "Router Capabilities" : "unknown", tt, tl);
 				if (tl > rem) {
-					nd_printf(nd, "\n\t    Bogus length %u > %u", tl, rem);
+					nd_printf(nd, "\n\t    Bogus length %u > remaining LS length %u", tl, rem);
 					return end;
 				}
 				if (!nd_has(nd, t, tl))
@@ -640,8 +642,9 @@ static int decode_v2(nd_t *nd, const uint8_t *op, const uint8_t *dataend)
 	const uint8_t *b = op + 24;
 	switch (op[1]) {
 	case 1: {
+		unsigned ho = nd_u8(nd, b + 6);
 		nd_s(nd, "\n\tOptions [");
-		put_bits(nd, opt_bits, nd_u8(nd, b + 6), "none");
+		put_bits(nd, opt_bits, ho, "none");
 		nd_c(nd, ']');
 		nd_need(nd, b, 12);
 		nd_printf(nd, "\n\t  Hello Timer %us, Dead Timer %us, Mask ",
@@ -659,17 +662,18 @@ static int decode_v2(nd_t *nd, const uint8_t *op, const uint8_t *dataend)
 		const uint8_t *a = b + 20;
 		if (a < dataend)
 			nd_s(nd, "\n\t  Neighbor List:");
-		for (; a < dataend; a += 4) {
-			nd_s(nd, "\n\t    ");
-			addr(nd, a);
-		}
+		for (; a < dataend; a += 4)
+			addr(nd, "\n\t    ", a);
 		break;
 	}
 	case 2: {
+		unsigned dopt = nd_u8(nd, b + 2);
 		nd_s(nd, "\n\tOptions [");
-		put_bits(nd, opt_bits, nd_u8(nd, b + 2), "none");
-		nd_s(nd, "], DD Flags [");
-		put_bits(nd, dd_bits, nd_u8(nd, b + 3), "none");
+		put_bits(nd, opt_bits, dopt, "none");
+		nd_c(nd, ']');
+		unsigned dfl = nd_u8(nd, b + 3);
+		nd_s(nd, ", DD Flags [");
+		put_bits(nd, dd_bits, dfl, "none");
 		nd_c(nd, ']');
 		if (nd_be16(nd, b))
 			nd_printf(nd, ", MTU: %u", nd_be16(nd, b));
@@ -771,11 +775,16 @@ void ospf2_print(nd_t *nd, const uint8_t *bp, unsigned length);
 void ospf2_print(nd_t *nd, const uint8_t *bp, unsigned length)
 {
 	nd_proto(nd, "ospf2");
-	static const char *const tn[] = { "UMD", "Hello", "Database Description",
+	static const char *const tn[] = { NULL, "Hello", "Database Description",
 					  "LS-Request", "LS-Update", "LS-Ack" };
+	if (nd_be16(nd, bp + 14) == 2) {
+		/* tcpdump drops the MD5 digest that trails the packet */
+		length -= 16;
+		nd->end = nd->end - nd->pkt >= 16 ? nd->end - 16 : nd->pkt;
+	}
 	unsigned type = nd_u8(nd, bp + 1);
 	unsigned ver = nd_u8(nd, bp);
-	if (type > 5) {
+	if (type > 5 || type == 0) {
 		nd_printf(nd, "OSPFv%u, unknown LS-type %u, length %u", ver, type, length);
 		return;
 	}
@@ -786,8 +795,7 @@ void ospf2_print(nd_t *nd, const uint8_t *bp, unsigned length)
 	if (length != olen)
 		nd_printf(nd, " [len %u]", olen);
 	const uint8_t *dataend = bp + (length > olen ? olen : length);
-	nd_s(nd, "\n\tRouter-ID ");
-	addr(nd, bp + 4);
+	addr(nd, "\n\tRouter-ID ", bp + 4);
 	if (nd_be32(nd, bp + 8)) {
 		nd_s(nd, ", Area ");
 		put_ip4(nd, bp + 8);

@@ -142,8 +142,9 @@ static int lsa(nd_t *nd, const uint8_t *l, const uint8_t *dataend)
 			return 1;
 		left -= 4;
 		put_opts(nd, "\n\t      Options [", nd_be32(nd, t));
+		unsigned rf = nd_u8(nd, t);
 		nd_s(nd, ", RLA-Flags [");
-		put_bits(nd, rla_bits, nd_u8(nd, t));
+		put_bits(nd, rla_bits, rf);
 		nd_c(nd, ']');
 		const uint8_t *r = t + 4;
 		while (left != 0) {
@@ -333,8 +334,9 @@ static int decode_v3(nd_t *nd, const uint8_t *op, const uint8_t *dataend)
 		break;
 	case 2: /* database description */
 		put_opts(nd, "\n\tOptions [", nd_be32(nd, b));
+		unsigned dfl = nd_u8(nd, b + 7);
 		nd_s(nd, ", DD Flags [");
-		put_bits(nd, dd_bits, nd_u8(nd, b + 7));
+		put_bits(nd, dd_bits, dfl);
 		nd_need(nd, b + 4, 8);
 		nd_printf(nd, "], MTU %u, DD-Sequence 0x%08x", nd_be16(nd, b + 4),
 			  nd_be32(nd, b + 8));
