@@ -32,7 +32,7 @@ static const struct bit rla_bits[] = {
 	{ 0x08, "Deprecated" }, { 0x10, "NSSA Translator" }, { 0, NULL },
 };
 static const struct bit asla_bits[] = {
-	{ 0x04000000, "External Type 2" }, { 0x02000000, "Forwarding" },
+	{ 0x80000000, "External Type 2" }, { 0x02000000, "Forwarding" },
 	{ 0x01000000, "Tag" }, { 0, NULL },
 };
 static const struct bit dd_bits[] = {
@@ -75,8 +75,9 @@ static int lshdr(nd_t *nd, const uint8_t *h, const uint8_t *dataend)
 	nd_need(nd, h, 20);
 	nd_s(nd, "\n\t  Advertising Router ");
 	put_ip4(nd, h + 8);
-	nd_printf(nd, ", seq 0x%08x, age %us, length %u", nd_be32(nd, h + 12),
-		  nd_be16(nd, h), (unsigned)(nd_be16(nd, h + 18) - 20));
+	nd_printf(nd, ", seq 0x%08x, age %us, length %llu", nd_be32(nd, h + 12),
+		  nd_be16(nd, h),
+		  (unsigned long long)nd_be16(nd, h + 18) - 20ULL); /* size_t */
 	ls_type(nd, nd_be16(nd, h + 2), h + 4);
 	return 0;
 }
