@@ -278,9 +278,11 @@ static int lsa(nd_t *nd, const uint8_t *l, const uint8_t *dataend)
 			return 1;
 		left -= 2;
 		ls_type(nd, nd_be16(nd, t + 2), t + 4);
-		if (left < 2)
+		/* tcpdump's length accounting drops 8 bytes of the 12-byte
+		 * fixed part here */
+		if (left < 6)
 			return 1;
-		left -= 2;
+		left -= 6;
 		prefixes = nd_be16(nd, t);
 		nd_printf(nd, "\n\t      Prefixes %u:", prefixes);
 		t += 12;
@@ -338,8 +340,9 @@ static int decode_v3(nd_t *nd, const uint8_t *op, const uint8_t *dataend)
 		unsigned dfl = nd_u8(nd, b + 7);
 		nd_s(nd, ", DD Flags [");
 		put_bits(nd, dd_bits, dfl);
+		nd_c(nd, ']');
 		nd_need(nd, b + 4, 8);
-		nd_printf(nd, "], MTU %u, DD-Sequence 0x%08x", nd_be16(nd, b + 4),
+		nd_printf(nd, ", MTU %u, DD-Sequence 0x%08x", nd_be16(nd, b + 4),
 			  nd_be32(nd, b + 8));
 		if (nd->opt->vflag > 1)
 			for (const uint8_t *h = b + 12; h < dataend; h += 20)
