@@ -60,6 +60,12 @@ static const struct ipproto_row ipproto_rows[] = {
 	{ 51, ah_print },
 	{ 108, ipcomp_print },
 	{ 47, gre_print },
+	{ 103, pim_print },
+	{ 88, eigrp_print },
+	{ 33, dccp_print },
+	{ 113, pgm_print },
+	{ 9, igrp_print },
+	{ 89, ospf_print },
 };
 
 static const struct port_row udp_rows[] = {
@@ -110,6 +116,7 @@ static const struct type_row type_rows[] = {
 	{ "tftp", tftp_print },
 	{ "resp", resp_print },
 	{ "vxlan", vxlan_print },
+	{ "pgm", pgm_udp_print },
 };
 
 #define N(a) (sizeof(a) / sizeof((a)[0]))

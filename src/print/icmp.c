@@ -346,7 +346,8 @@ void icmp_print(nd_t *nd, const uint8_t *bp, unsigned length,
 		nd_s(nd, "\n\t");
 		unsigned ilen = nd_be16(nd, in + 2);
 		const uint8_t *old = nd_narrow(nd, in, ilen);
-		ip_print(nd, in, ilen);
+		/* tcpdump reads the length again within the narrowed end */
+		ip_print(nd, in, nd_be16(nd, in + 2));
 		nd_restore(nd, old);
 	}
 	nd_proto(nd, "icmp");

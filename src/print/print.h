@@ -161,6 +161,14 @@ void mtrace_print(nd_t *, const uint8_t *, unsigned, const char *);
 void dvmrp_print(nd_t *, const uint8_t *, unsigned);
 void pimv1_print(nd_t *, const uint8_t *, unsigned);
 void vrrp_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *);
+void pim_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *);
+void eigrp_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *);
+void dccp_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *);
+void pgm_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *);
+void igrp_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *);
+void ospf_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *);
+void pgm_udp_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
+                   unsigned, unsigned);
 /* Last hop of an IPv4 source route option, else NULL (header captured). */
 const uint8_t *ip_final_dst(const uint8_t *iph);
 
