@@ -77,6 +77,21 @@ static void put_flags(nd_t *nd, unsigned v, const struct bitname *t)
 	nd_c(nd, ']');
 }
 
+/* " addr", once the address is known to be captured. */
+static void sp_ip6(nd_t *nd, const uint8_t *a)
+{
+	nd_need(nd, a, 16);
+	nd_c(nd, ' ');
+	put_ip6(nd, a);
+}
+
+/* The raw bytes of a message not decoded, as far as they were captured. */
+static void raw_dump(nd_t *nd, const uint8_t *p, unsigned len)
+{
+	size_t avail = nd_avail(nd, p);
+	hex_dump(nd->out, "\n\t", p, len < avail ? len : (unsigned)avail, 0);
+}
+
 static void put_lifetime(nd_t *nd, uint32_t v)
 {
 	if (v == 0xffffffffu)
@@ -126,7 +141,7 @@ static void dnssl_names(nd_t *nd, const uint8_t *p, const uint8_t *end)
 static void nd_options(nd_t *nd, const uint8_t *bp, unsigned resid)
 {
 	const uint8_t *op = bp;
-	while (resid > 0) {
+	while (resid > 0 && nd_has(nd, op, 1)) {
 		unsigned type = nd_u8(nd, op), olen = nd_u8(nd, op + 1);
 		unsigned bytes = olen * 8;
 		if (olen == 0 || bytes > resid)
@@ -195,6 +210,7 @@ static void nd_options(nd_t *nd, const uint8_t *bp, unsigned resid)
 		case 25:
 			nd_printf(nd, " lifetime %us,", nd_be32(nd, op + 4));
 			for (unsigned off = 8; off + 16 <= bytes; off += 16) {
+				nd_need(nd, op + off, 16);
 				nd_s(nd, " addr: ");
 				put_ip6(nd, op + off);
 			}
@@ -251,6 +267,7 @@ static int quoted_upper(nd_t *nd, const uint8_t *ip6)
 		case 17:
 			if (!nd_has(nd, cp, 4))
 				return 0;
+			nd_need(nd, ip6 + 24, 16);
 			nd_s(nd, ", ");
 			put_ip6(nd, ip6 + 24);
 			if (nh == 6) {
@@ -279,6 +296,7 @@ static void mldv2_query(nd_t *nd, const uint8_t *bp, unsigned len)
 			: ((mrc & 0x0fff) | 0x1000) << (((mrc & 0x7000) >> 12) + 3);
 		nd_printf(nd, " [max resp delay=%u]", mrd);
 	}
+	nd_need(nd, bp + 8, 16);
 	nd_s(nd, " [gaddr ");
 	put_ip6(nd, bp + 8);
 	if (v) {
@@ -301,6 +319,7 @@ static void mldv2_query(nd_t *nd, const uint8_t *bp, unsigned len)
 		if (v > 1) {
 			nd_s(nd, " {");
 			for (unsigned i = 0; i < ns; i++) {
+				nd_need(nd, bp + 28 + i * 16, 16);
 				nd_c(nd, ' ');
 				put_ip6(nd, bp + 28 + i * 16);
 			}
@@ -328,6 +347,7 @@ static void mldv2_report(nd_t *nd, const uint8_t *bp, unsigned len)
 			return;
 		}
 		const uint8_t *r = bp + off;
+		nd_need(nd, r + 4, 16);
 		nd_s(nd, " [gaddr ");
 		put_ip6(nd, r + 4);
 		unsigned t = nd_u8(nd, r);
@@ -346,6 +366,7 @@ static void mldv2_report(nd_t *nd, const uint8_t *bp, unsigned len)
 		} else {
 			nd_s(nd, " {");
 			for (unsigned j = 0; j < ns; j++) {
+				nd_need(nd, r + 20 + j * 16, 16);
 				nd_c(nd, ' ');
 				put_ip6(nd, r + 20 + j * 16);
 			}
@@ -394,6 +415,7 @@ static void rr_print(nd_t *nd, const uint8_t *bp, unsigned len)
 	}
 	if (v)
 		nd_printf(nd, ",ord=%u,min=%u,max=%u", m[2], m[4], m[5]);
+	nd_need(nd, m + 8, 16);
 	nd_c(nd, ',');
 	put_ip6(nd, m + 8);
 	nd_printf(nd, "/%u)", m[3]);
@@ -417,30 +439,27 @@ static void rr_print(nd_t *nd, const uint8_t *bp, unsigned len)
 	}
 }
 
-/* A DNS name in node information, as ", \"a.b.\"". */
+/* A DNS name in node information, as ", \"a.b.\"", with "???" where a
+ * label runs past the end. */
 static void ni_dnsname(nd_t *nd, const uint8_t *p, const uint8_t *end)
 {
 	nd_s(nd, ", \"");
-	int first = 1;
 	while (p < end) {
 		unsigned l = nd_u8(nd, p);
 		p++;
 		if (l == 0) {
-			if (first)
+			if (p == end)
 				nd_c(nd, '.');
-			if (p < end)
-				nd_s(nd, "\", \"");
-			first = 1;
-			continue;
-		}
-		first = 0;
-		if (l > 63 || p + l > end)
 			break;
-		nd_need(nd, p, l);
-		for (unsigned i = 0; i < l; i++)
-			nd_print_char(nd, p[i]);
-		nd_c(nd, '.');
-		p += l;
+		}
+		if (l > (unsigned)(end - p)) {
+			nd_s(nd, "???");
+			break;
+		}
+		for (; l > 0 && p < end; l--, p++)
+			nd_print_char(nd, nd_u8(nd, p));
+		if (p + 1 < end && nd_u8(nd, p))
+			nd_c(nd, '.');
 	}
 	nd_c(nd, '"');
 }
@@ -459,9 +478,10 @@ static void ni_addr_flags(nd_t *nd, unsigned f)
 static void nodeinfo(nd_t *nd, const uint8_t *bp, unsigned siz, unsigned type)
 {
 	int v = nd->opt->vflag;
-	const uint8_t *end = bp + siz;
+	unsigned icmp6len = siz;
 	if (nd_avail(nd, bp) < siz)
-		end = bp + nd_avail(nd, bp);
+		siz = (unsigned)nd_avail(nd, bp); /* what was captured */
+	const uint8_t *end = bp + siz;
 	if (type == 139) {
 		if (siz == 12) {
 			nd_s(nd, " who-are-you request");
@@ -504,6 +524,7 @@ static void nodeinfo(nd_t *nd, const uint8_t *bp, unsigned siz, unsigned type)
 					nd_s(nd, ", invalid subject len");
 				break;
 			}
+			nd_need(nd, cp, 16);
 			nd_s(nd, ", subject=");
 			put_ip6(nd, cp);
 			break;
@@ -542,7 +563,7 @@ static void nodeinfo(nd_t *nd, const uint8_t *bp, unsigned siz, unsigned type)
 		return;
 	}
 	/* reply */
-	if (nd_avail(nd, bp) > siz)
+	if (icmp6len > siz)
 		goto trunc;
 	if (!nd_has(nd, bp, 16))
 		goto trunc;
@@ -606,6 +627,7 @@ static void nodeinfo(nd_t *nd, const uint8_t *bp, unsigned siz, unsigned type)
 		case 3:
 			nd_s(nd, "node addresses");
 			for (unsigned i = 16; i + 20 <= siz; i += 20) {
+				nd_need(nd, bp + i + 4, 16);
 				nd_c(nd, ' ');
 				put_ip6(nd, bp + i + 4);
 				nd_printf(nd, "(%u)", nd_be32(nd, bp + i));
@@ -722,7 +744,6 @@ void icmp6_print(nd_t *nd, const uint8_t *bp, unsigned length,
 		return;
 	}
 	unsigned type = nd_u8(nd, bp);
-	unsigned code = nd_u8(nd, bp + 1);
 	if (v && !ip->fragmented && !opt->Kflag && nd_has(nd, bp, length)) {
 		uint16_t sum = ip_pseudo_cksum(ip, bp, length, 58);
 		if (sum) {
@@ -746,26 +767,27 @@ void icmp6_print(nd_t *nd, const uint8_t *bp, unsigned length,
 		nd_printf(nd, ", length %u", length);
 
 	const uint8_t *oip = bp + 8; /* the quoted packet of an error */
+	unsigned code = nd_u8(nd, bp + 1);
 	switch (type) {
 	case 1:
 		switch (code) {
 		case 0:
-			nd_s(nd, ", unreachable route ");
-			put_ip6(nd, oip + 24);
+			nd_s(nd, ", unreachable route");
+			sp_ip6(nd, oip + 24);
 			break;
 		case 1:
-			nd_s(nd, ",  unreachable prohibited ");
-			put_ip6(nd, oip + 24);
+			nd_s(nd, ",  unreachable prohibited");
+			sp_ip6(nd, oip + 24);
 			break;
 		case 2:
-			nd_s(nd, ", beyond scope ");
-			put_ip6(nd, oip + 24);
-			nd_s(nd, ", source address ");
-			put_ip6(nd, oip + 8);
+			nd_s(nd, ", beyond scope");
+			sp_ip6(nd, oip + 24);
+			nd_s(nd, ", source address");
+			sp_ip6(nd, oip + 8);
 			break;
 		case 3:
-			nd_s(nd, ", unreachable address ");
-			put_ip6(nd, oip + 24);
+			nd_s(nd, ", unreachable address");
+			sp_ip6(nd, oip + 24);
 			break;
 		case 4:
 			nd_s(nd, ", unreachable port");
@@ -775,7 +797,7 @@ void icmp6_print(nd_t *nd, const uint8_t *bp, unsigned length,
 		default:
 			nd_printf(nd, ", unknown unreach code (%u)", code);
 			if (v <= 1)
-				print_unknown_data(nd, bp, "\n\t", length);
+				raw_dump(nd, bp, length);
 			return;
 		}
 		break;
@@ -785,8 +807,9 @@ void icmp6_print(nd_t *nd, const uint8_t *bp, unsigned length,
 	case 3:
 		switch (code) {
 		case 0:
-			nd_s(nd, " for ");
-			put_ip6(nd, oip + 24);
+			nd_need(nd, oip + 24, 16);
+			nd_s(nd, " for");
+			sp_ip6(nd, oip + 24);
 			break;
 		case 1:
 			nd_s(nd, " (reassembly)");
@@ -797,6 +820,7 @@ void icmp6_print(nd_t *nd, const uint8_t *bp, unsigned length,
 		}
 		break;
 	case 4:
+		nd_need(nd, oip, 40);
 		switch (code) {
 		case 0: nd_s(nd, ", erroneous - octet "); break;
 		case 1: nd_s(nd, ", next header - octet "); break;
@@ -814,8 +838,10 @@ void icmp6_print(nd_t *nd, const uint8_t *bp, unsigned length,
 		break;
 	case 130:
 		if (length == 24) {
-			nd_printf(nd, "max resp delay: %u addr: ", nd_be16(nd, bp + 4));
-			put_ip6(nd, bp + 8);
+			if (nd_has(nd, bp, 24)) {
+				nd_printf(nd, "max resp delay: %u addr: ", nd_be16(nd, bp + 4));
+				put_ip6(nd, bp + 8);
+			}
 		} else if (length >= 28) {
 			mldv2_query(nd, bp, length);
 		} else {
@@ -824,8 +850,10 @@ void icmp6_print(nd_t *nd, const uint8_t *bp, unsigned length,
 		break;
 	case 131:
 	case 132:
-		nd_printf(nd, "max resp delay: %u addr: ", nd_be16(nd, bp + 4));
-		put_ip6(nd, bp + 8);
+		if (nd_has(nd, bp, 24)) {
+			nd_printf(nd, "max resp delay: %u addr: ", nd_be16(nd, bp + 4));
+			put_ip6(nd, bp + 8);
+		}
 		break;
 	case 133:
 		if (v)
@@ -847,12 +875,14 @@ void icmp6_print(nd_t *nd, const uint8_t *bp, unsigned length,
 		}
 		break;
 	case 135:
+		nd_need(nd, bp + 8, 16);
 		nd_s(nd, ", who has ");
 		put_ip6(nd, bp + 8);
 		if (v)
 			nd_options(nd, bp + 24, length > 24 ? length - 24 : 0);
 		break;
 	case 136:
+		nd_need(nd, bp + 8, 16);
 		nd_s(nd, ", tgt is ");
 		put_ip6(nd, bp + 8);
 		if (v) {
@@ -865,8 +895,10 @@ void icmp6_print(nd_t *nd, const uint8_t *bp, unsigned length,
 		}
 		break;
 	case 137:
+		nd_need(nd, bp + 24, 16);
 		nd_s(nd, ", ");
 		put_ip6(nd, bp + 24);
+		nd_need(nd, bp + 8, 16);
 		nd_s(nd, " to ");
 		put_ip6(nd, bp + 8);
 		if (v)
@@ -896,6 +928,7 @@ void icmp6_print(nd_t *nd, const uint8_t *bp, unsigned length,
 		if (v) {
 			nd_printf(nd, ", id 0x%04x", nd_be16(nd, bp + 4));
 			for (unsigned off = 8; off + 16 <= length; off += 16) {
+				nd_need(nd, bp + off, 16);
 				nd_s(nd, ", ");
 				put_ip6(nd, bp + off);
 			}
@@ -915,7 +948,7 @@ void icmp6_print(nd_t *nd, const uint8_t *bp, unsigned length,
 	default:
 		nd_printf(nd, ", length %u", length);
 		if (v <= 1)
-			print_unknown_data(nd, bp, "\n\t", length);
+			raw_dump(nd, bp, length);
 		return;
 	}
 	if (!v)
