@@ -72,6 +72,23 @@ static void ip6_upper(nd_t *nd, const uint8_t *cp, unsigned len,
 	nd->depth--;
 }
 
+/* The Hop-by-Hop header of a would-be jumbogram: a truncation there is
+ * reported, and then the missing Jumbo Payload option too. */
+static int hbh_jumbo_candidate(nd_t *nd, const uint8_t *cp, struct ip6_walk *w)
+{
+	nd_proto(nd, "hbhopt");
+	nd_u8(nd, cp + 1); /* without its length, nothing more is said */
+	jmp_buf saved;
+	memcpy(&saved, &nd->trunc, sizeof saved);
+	volatile int adv = -1;
+	if (setjmp(nd->trunc) == 0)
+		adv = ip6_hbhopt_print(nd, cp, w);
+	else
+		nd_print_trunc(nd);
+	memcpy(&nd->trunc, &saved, sizeof saved);
+	return adv;
+}
+
 void ip6_print(nd_t *nd, const uint8_t *bp, unsigned length)
 {
 	nd_proto(nd, "ip6");
@@ -140,9 +157,10 @@ void ip6_print(nd_t *nd, const uint8_t *bp, unsigned length)
 				return;
 			}
 			w.found_hbh = 1;
-			adv = ip6_hbhopt_print(nd, cp, &w);
-			if (adv < 0)
-				return;
+			if (jumbo_candidate)
+				adv = hbh_jumbo_candidate(nd, cp, &w);
+			else
+				adv = ip6_hbhopt_print(nd, cp, &w);
 			if (jumbo_candidate) {
 				jumbo_candidate = 0;
 				if (!w.found_jumbo) {
@@ -150,6 +168,8 @@ void ip6_print(nd_t *nd, const uint8_t *bp, unsigned length)
 					nd_print_invalid(nd);
 					return;
 				}
+				if (adv < 0)
+					return;
 				total = (uint64_t)w.jumbo + IP6_HDRLEN;
 				left = w.jumbo;
 				if (total < length)
@@ -171,6 +191,7 @@ void ip6_print(nd_t *nd, const uint8_t *bp, unsigned length)
 			ip.fragmented = 1;
 			break;
 		case 43:
+			nd_need(nd, cp, 1);
 			adv = rt6_print(nd, cp, &ip.dst);
 			if (adv < 0)
 				return;
