@@ -658,9 +658,9 @@ static void rpl_dagid(nd_t *nd, const uint8_t *p, int present)
 
 static void rpl_options(nd_t *nd, const uint8_t *p, unsigned len)
 {
-	static const char *const names[] = { "pad1", "padn", "dagmetric",
-		"routeinfo", "dagconf", "rpltarget", "transit", "solicitedinfo",
-		"prefixinfo", "targetdesc" };
+	static const char *const names[] = { "pad1", "padN", "metrics",
+		"routinginfo", "config", "rpltarget", "transitinfo", NULL,
+		"destprefix", "rpltargetdesc" };
 	while (len > 0) {
 		unsigned type = nd_u8(nd, p);
 		if (type == 0) {
@@ -670,7 +670,7 @@ static void rpl_options(nd_t *nd, const uint8_t *p, unsigned len)
 			continue;
 		}
 		unsigned olen = nd_u8(nd, p + 1) + 2u;
-		if (type < 10)
+		if (type < 10 && names[type])
 			nd_printf(nd, " opt:%s len:%u ", names[type], olen);
 		else
 			nd_printf(nd, " opt:subopt:%u len:%u ", type, olen);
@@ -690,41 +690,67 @@ static void rpl_print(nd_t *nd, const uint8_t *bp, unsigned length)
 		"DODAG Information Object", "Destination Advertisement Object",
 		"Destination Advertisement Object Ack" };
 	unsigned code = nd_u8(nd, bp + 1);
-	unsigned base = code & 0x7f;
-	nd_printf(nd, ", (%s)", (code & 0x80) ? "SEC" : "CLR");
-	if (base < 4)
-		nd_s(nd, names[base]);
-	else if (base == 0x0a)
-		nd_s(nd, "Consistency Check");
-	else
+	if (code & 0x80) {
+		nd_s(nd, ", (SEC) [worktodo]");
+		return;
+	}
+	nd_s(nd, ", (CLR)");
+	if (code >= 4) {
 		nd_printf(nd, "RPL message, unknown code %u", code);
-	if (!nd->opt->vflag || (code & 0x80))
+		return;
+	}
+	nd_s(nd, names[code]);
+	int v = nd->opt->vflag;
+	if (!v)
 		return;
 	const uint8_t *m = bp + 4;
 	unsigned mlen = length > 4 ? length - 4 : 0;
-	switch (base) {
+	switch (code) {
+	case 1: {
+		static const char *const mops[] = { "nonstoring", "storing",
+			"nonstoring-multicast", "storing-multicast" };
+		if (mlen < 24) {
+			nd_printf(nd, " [length %u < 24]", mlen);
+			nd_print_invalid(nd);
+			return;
+		}
+		nd_need(nd, m, 24);
+		unsigned f = m[4], mop = (f >> 3) & 7;
+		nd_s(nd, " [dagid:");
+		put_ip6(nd, m + 8);
+		nd_printf(nd, ",seq:%u,instance:%u,rank:%u,%smop:", m[5], m[0],
+			  (unsigned)(m[2] << 8 | m[3]), (f & 0x80) ? "grounded," : "");
+		if (mop < 4)
+			nd_s(nd, mops[mop]);
+		else
+			nd_printf(nd, "mop%u", mop);
+		nd_printf(nd, ",prf:%u]", f & 7);
+		if (v > 1 && mlen > 24)
+			rpl_options(nd, m + 24, mlen - 24);
+		break;
+	}
 	case 2: {
-		unsigned f = nd_u8(nd, m + 1);
+		nd_need(nd, m, 20);
+		unsigned f = m[1];
 		int d = (f & 0x40) != 0;
 		nd_c(nd, ' ');
 		rpl_dagid(nd, m + 4, d);
-		nd_printf(nd, ",seq:%u,instance:%u%s%s,%02x]", nd_u8(nd, m + 3),
-			  nd_u8(nd, m), (f & 0x80) ? ",acK" : "", d ? ",Dagid" : "", f);
+		nd_printf(nd, ",seq:%u,instance:%u%s%s,%02x]", m[3], m[0],
+			  (f & 0x80) ? ",acK" : "", d ? ",Dagid" : "", f);
 		unsigned hl = d ? 20 : 4;
-		if (nd->opt->vflag > 1 && mlen > hl)
+		if (v > 1 && mlen > hl)
 			rpl_options(nd, m + hl, mlen - hl);
 		break;
 	}
 	case 3: {
-		unsigned f = nd_u8(nd, m + 1);
+		nd_need(nd, m, 4);
+		unsigned f = m[1];
 		int d = (f & 0x80) != 0;
+		if (d)
+			nd_need(nd, m + 4, 16);
 		nd_c(nd, ' ');
 		rpl_dagid(nd, m + 4, d);
-		nd_printf(nd, ",seq:%u,instance:%u,status:%u]", nd_u8(nd, m + 2),
-			  nd_u8(nd, m), nd_u8(nd, m + 3));
-		unsigned hl = d ? 20 : 4;
-		if (nd->opt->vflag > 1 && mlen > hl)
-			rpl_options(nd, m + hl, mlen - hl);
+		nd_printf(nd, ",seq:%u,instance:%u,status:%u]", m[2], m[0], m[3]);
 		break;
 	}
 	default:
