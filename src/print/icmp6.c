@@ -314,9 +314,7 @@ static void mldv2_query(nd_t *nd, const uint8_t *bp, unsigned len)
 	if (ns > 0) {
 		if (len < 28 + ns * 16u) {
 			nd_s(nd, " [invalid number of sources]");
-			return;
-		}
-		if (v > 1) {
+		} else if (v > 1) {
 			nd_s(nd, " {");
 			for (unsigned i = 0; i < ns; i++) {
 				nd_need(nd, bp + 28 + i * 16, 16);
@@ -354,11 +352,11 @@ static void mldv2_report(nd_t *nd, const uint8_t *bp, unsigned len)
 		if (t >= 1 && t <= 6)
 			nd_printf(nd, " %s", rt[t]);
 		else
-			nd_printf(nd, " unknown-type-%u", t);
+			nd_printf(nd, "  [v2-report-#%u]", t);
 		unsigned ns = nd_be16(nd, r + 2);
 		unsigned aux = nd_u8(nd, r + 1);
 		if (len < off + 20 + ns * 16u) {
-			nd_s(nd, " [invalid number of sources]");
+			nd_printf(nd, " [invalid number of sources %u]", ns);
 			return;
 		}
 		if (nd->opt->vflag == 1) {
@@ -381,7 +379,9 @@ static void mldv2_report(nd_t *nd, const uint8_t *bp, unsigned len)
 static void rr_print(nd_t *nd, const uint8_t *bp, unsigned len)
 {
 	int v = nd->opt->vflag;
-	unsigned code = nd_u8(nd, bp + 1);
+	const char *sep = v > 1 ? "\n\t" : " ";
+	nd_need(nd, bp, 16);
+	unsigned code = bp[1];
 	switch (code) {
 	case 0: nd_s(nd, ", command"); break;
 	case 1: nd_s(nd, ", result"); break;
@@ -390,15 +390,16 @@ static void rr_print(nd_t *nd, const uint8_t *bp, unsigned len)
 	}
 	nd_printf(nd, ", seq=%u", nd_be32(nd, bp + 4));
 	if (v) {
-		unsigned f = nd_u8(nd, bp + 9);
+		unsigned f = bp[9];
 		nd_c(nd, '[');
 		if (f & 0x80) nd_c(nd, 'T');
 		if (f & 0x40) nd_c(nd, 'R');
 		if (f & 0x20) nd_c(nd, 'A');
 		if (f & 0x10) nd_c(nd, 'S');
 		if (f & 0x08) nd_c(nd, 'P');
-		nd_printf(nd, ",seg=%u,maxdelay=%u]", nd_u8(nd, bp + 8),
-			  nd_be16(nd, bp + 10));
+		if (f & 0xf8)
+			nd_c(nd, ',');
+		nd_printf(nd, "seg=%u,maxdelay=%u]", bp[8], nd_be16(nd, bp + 10));
 	}
 	if (code != 0)
 		return;
@@ -406,16 +407,16 @@ static void rr_print(nd_t *nd, const uint8_t *bp, unsigned len)
 	const uint8_t *end = bp + len;
 	nd_need(nd, m, 24);
 	unsigned op = m[0];
-	nd_s(nd, " match(");
+	nd_s(nd, sep);
+	nd_s(nd, "match(");
 	switch (op) {
 	case 1: nd_s(nd, "add"); break;
 	case 2: nd_s(nd, "change"); break;
-	case 3: nd_s(nd, "set-global"); break;
+	case 3: nd_s(nd, "setglobal"); break;
 	default: nd_printf(nd, "#%u", op); break;
 	}
 	if (v)
 		nd_printf(nd, ",ord=%u,min=%u,max=%u", m[2], m[4], m[5]);
-	nd_need(nd, m + 8, 16);
 	nd_c(nd, ',');
 	put_ip6(nd, m + 8);
 	nd_printf(nd, "/%u)", m[3]);
@@ -423,20 +424,43 @@ static void rr_print(nd_t *nd, const uint8_t *bp, unsigned len)
 	const uint8_t *u = m + 24;
 	for (unsigned i = 0; i < n && u + 32 <= end; i++, u += 32) {
 		nd_need(nd, u, 32);
-		nd_s(nd, " use(");
+		nd_s(nd, sep);
+		nd_s(nd, "use(");
+		unsigned uf = u[12];
+		if (uf & 0x80)
+			nd_c(nd, 'V');
+		if (uf & 0x40)
+			nd_c(nd, 'P');
+		if (uf & 0xc0)
+			nd_c(nd, ',');
 		if (v) {
 			nd_printf(nd, "mask=0x%x,raflags=0x%x,", u[2], u[3]);
-			unsigned uf = u[12];
-			if (uf & 0x80)
-				nd_s(nd, "decrvltime,");
-			if (uf & 0x40)
-				nd_s(nd, "decrpltime,");
-			nd_printf(nd, "vltime=%u,pltime=%u,", nd_be32(nd, u + 4),
-				  nd_be32(nd, u + 8));
+			uint32_t vl = nd_be32(nd, u + 4), pl = nd_be32(nd, u + 8);
+			if (vl == 0xffffffffu)
+				nd_s(nd, "vltime=infty,");
+			else
+				nd_printf(nd, "vltime=%u,", vl);
+			if (pl == 0xffffffffu)
+				nd_s(nd, "pltime=infty,");
+			else
+				nd_printf(nd, "pltime=%u,", pl);
 		}
 		put_ip6(nd, u + 16);
 		nd_printf(nd, "/%u/%u)", u[0], u[1]);
 	}
+}
+
+/* Runs a printer whose truncation ends only its own part of the line. */
+static void soft_trunc(nd_t *nd, void (*fn)(nd_t *, const uint8_t *, unsigned),
+                       const uint8_t *bp, unsigned len)
+{
+	jmp_buf saved;
+	memcpy(&saved, &nd->trunc, sizeof saved);
+	if (setjmp(nd->trunc) == 0)
+		fn(nd, bp, len);
+	else
+		nd_print_trunc(nd);
+	memcpy(&nd->trunc, &saved, sizeof saved);
 }
 
 /* A DNS name in node information, as ", \"a.b.\"", with "???" where a
@@ -448,8 +472,7 @@ static void ni_dnsname(nd_t *nd, const uint8_t *p, const uint8_t *end)
 		unsigned l = nd_u8(nd, p);
 		p++;
 		if (l == 0) {
-			if (p == end)
-				nd_c(nd, '.');
+			nd_s(nd, p == end ? "." : "???");
 			break;
 		}
 		if (l > (unsigned)(end - p)) {
@@ -931,7 +954,7 @@ void icmp6_print(nd_t *nd, const uint8_t *bp, unsigned length,
 			nd_options(nd, bp + 40, length > 40 ? length - 40 : 0);
 		break;
 	case 138:
-		rr_print(nd, bp, length);
+		soft_trunc(nd, rr_print, bp, length);
 		break;
 	case 139:
 	case 140:
