@@ -987,10 +987,12 @@ void icmp6_print(nd_t *nd, const uint8_t *bp, unsigned length,
 		if (v) {
 			nd_printf(nd, ", id 0x%04x", nd_be16(nd, bp + 4));
 			unsigned f = nd_be16(nd, bp + 6);
+			if (f & 0xc000)
+				nd_c(nd, ' ');
 			if (f & 0x8000)
-				nd_s(nd, " M");
+				nd_c(nd, 'M');
 			if (f & 0x4000)
-				nd_s(nd, " O");
+				nd_c(nd, 'O');
 			nd_options(nd, bp + 8, length > 8 ? length - 8 : 0);
 		}
 		break;

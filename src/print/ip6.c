@@ -1,5 +1,7 @@
 /* ip6.c - IPv6: fixed header, -v fields, the extension header chain, and
  * the hand-off to the upper-layer protocol. */
+#include <stdint.h>
+
 #include "../core/names.h"
 #include "print.h"
 
@@ -108,7 +110,6 @@ void ip6_print(nd_t *nd, const uint8_t *bp, unsigned length)
 	unsigned plen = nd_be16(nd, bp + 4);
 	unsigned nh = nd_u8(nd, bp + 6);
 	uint64_t total; /* header plus payload, as the header claims */
-	int jumbo_candidate = 0;
 	if (plen != 0) {
 		total = plen + IP6_HDRLEN;
 		if (total > length)
@@ -116,12 +117,9 @@ void ip6_print(nd_t *nd, const uint8_t *bp, unsigned length)
 				  (unsigned)(total - length));
 		else
 			nd_narrow(nd, bp, (size_t)total);
-	} else if (nh == 0) {
-		total = length; /* maybe a jumbogram: the HBH header says */
-		jumbo_candidate = 1;
 	} else {
-		total = IP6_HDRLEN;
-		nd_narrow(nd, bp, IP6_HDRLEN);
+		/* a jumbogram, or an empty payload: decided at the upper layer */
+		total = length;
 	}
 
 	if (opt->vflag) {
@@ -156,25 +154,24 @@ void ip6_print(nd_t *nd, const uint8_t *bp, unsigned length)
 				nd_print_invalid(nd);
 				return;
 			}
+			if (cp != bp + IP6_HDRLEN) {
+				nd_s(nd, "[The Hop-by-Hop Options header don't follow the IPv6 header]");
+				nd_print_invalid(nd);
+				return;
+			}
 			w.found_hbh = 1;
-			if (jumbo_candidate)
+			if (plen == 0) {
 				adv = hbh_jumbo_candidate(nd, cp, &w);
-			else
-				adv = ip6_hbhopt_print(nd, cp, &w);
-			if (jumbo_candidate) {
-				jumbo_candidate = 0;
 				if (!w.found_jumbo) {
 					nd_s(nd, "[No valid Jumbo Payload Hop-by-Hop option found]");
 					nd_print_invalid(nd);
 					return;
 				}
-				if (adv < 0)
-					return;
-				total = (uint64_t)w.jumbo + IP6_HDRLEN;
-				left = w.jumbo;
-				if (total < length)
-					nd_narrow(nd, bp, (size_t)total);
+			} else {
+				adv = ip6_hbhopt_print(nd, cp, &w);
 			}
+			if (adv < 0)
+				return;
 			nh = nd_u8(nd, cp);
 			break;
 		case 60:
@@ -201,13 +198,26 @@ void ip6_print(nd_t *nd, const uint8_t *bp, unsigned length)
 		case 135:
 			mobility_print(nd, cp, bp);
 			return;
-		default:
-			if (w.found_jumbo && total > length)
-				nd_printf(nd, "truncated-ip6 - %llu bytes missing!",
-					  (unsigned long long)(total - length));
+		default: {
 			nd_proto(nd, "ip6");
+			uint64_t done = (uint64_t)(cp - bp);
+			if (w.found_jumbo || plen == 0) {
+				/* the length is now known: the Jumbo Payload
+				 * option's, or else just the header */
+				total = w.found_jumbo ? (uint64_t)w.jumbo + IP6_HDRLEN
+						      : IP6_HDRLEN;
+				if (total < done)
+					nd_trunc(nd);
+				if (w.found_jumbo && total > length)
+					nd_printf(nd, "truncated-ip6 - %llu bytes missing!",
+						  (unsigned long long)(total - length));
+				if (total < SIZE_MAX)
+					nd_narrow(nd, bp, (size_t)total);
+				left = total - done;
+			}
 			ip6_upper(nd, cp, (unsigned)left, &ip, nh);
 			return;
+		}
 		}
 		nd_proto(nd, "ip6");
 		if (left < (uint64_t)adv)

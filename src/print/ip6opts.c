@@ -148,7 +148,10 @@ static int opts_header(nd_t *nd, const uint8_t *cp, struct ip6_walk *w,
 	unsigned hlen = (nd_u8(nd, cp + 1) + 1u) * 8;
 	nd_need(nd, cp, hlen);
 	nd_s(nd, is_hbh ? "HBH " : "DSTOPT ");
-	options(nd, cp + 2, hlen - 2, is_hbh, w);
+	/* Hop-by-Hop options are always walked (a Jumbo Payload option
+	 * changes the length); Destination options only to be shown. */
+	if (is_hbh || nd->opt->vflag)
+		options(nd, cp + 2, hlen - 2, is_hbh, w);
 	return (int)hlen;
 }
 
