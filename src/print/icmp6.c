@@ -165,7 +165,7 @@ static void nd_options(nd_t *nd, const uint8_t *bp, unsigned resid)
 				{ 0, NULL } };
 			nd_need(nd, op, 32);
 			put_ip6(nd, op + 16);
-			nd_printf(nd, "/%u, ", op[2]);
+			nd_printf(nd, "/%u%s, ", op[2], olen != 4 ? "badlen" : "");
 			put_flags(nd, op[3], pf);
 			nd_s(nd, ", valid time ");
 			put_lifetime(nd, nd_be32(nd, op + 4));
@@ -193,8 +193,10 @@ static void nd_options(nd_t *nd, const uint8_t *bp, unsigned resid)
 			unsigned plen = nd_u8(nd, op + 2), fl = nd_u8(nd, op + 3);
 			if (olen == 2)
 				nd_copy(nd, a, op + 8, 8);
-			else if (olen >= 3)
+			else if (olen == 3)
 				nd_copy(nd, a, op + 8, 16);
+			else if (olen > 3)
+				nd_trunc(nd);
 			nd_s(nd, " ");
 			char buf[64];
 			fmt_ip6(buf, a);
@@ -220,8 +222,11 @@ static void nd_options(nd_t *nd, const uint8_t *bp, unsigned resid)
 			dnssl_names(nd, op + 8, op + bytes);
 			break;
 		default:
-			if (nd->opt->vflag == 1)
+			if (nd->opt->vflag == 1) {
+				/* and, at this level, the walk stops here */
 				hex_dump(nd->out, "\n\t  ", op + 2, bytes - 2, 0);
+				return;
+			}
 			break;
 		}
 		if (nd->opt->vflag > 1)
@@ -334,6 +339,10 @@ static void mldv2_report(nd_t *nd, const uint8_t *bp, unsigned len)
 {
 	static const char *const rt[] = { NULL, "is_in", "is_ex", "to_in", "to_ex",
 					   "allow", "block" };
+	if (len < 8) {
+		nd_printf(nd, " [invalid len %u]", len);
+		return;
+	}
 	unsigned ng = nd_be16(nd, bp + 6);
 	nd_printf(nd, ", %u group record(s)", ng);
 	if (!nd->opt->vflag)
@@ -397,14 +406,18 @@ static void rr_print(nd_t *nd, const uint8_t *bp, unsigned len)
 		if (f & 0x20) nd_c(nd, 'A');
 		if (f & 0x10) nd_c(nd, 'S');
 		if (f & 0x08) nd_c(nd, 'P');
-		if (f & 0xf8)
+		if (f)
 			nd_c(nd, ',');
-		nd_printf(nd, "seg=%u,maxdelay=%u]", bp[8], nd_be16(nd, bp + 10));
+		nd_printf(nd, "seg=%u,maxdelay=%u", bp[8], nd_be16(nd, bp + 10));
+		uint32_t rsvd = nd_be32(nd, bp + 12);
+		if (rsvd)
+			nd_printf(nd, "rsvd=0x%x", rsvd);
+		nd_c(nd, ']');
 	}
 	if (code != 0)
 		return;
 	const uint8_t *m = bp + 16;
-	const uint8_t *end = bp + len;
+	(void)len;
 	nd_need(nd, m, 24);
 	unsigned op = m[0];
 	nd_s(nd, sep);
@@ -420,9 +433,10 @@ static void rr_print(nd_t *nd, const uint8_t *bp, unsigned len)
 	nd_c(nd, ',');
 	put_ip6(nd, m + 8);
 	nd_printf(nd, "/%u)", m[3]);
+	nd_need(nd, m, m[1] * 8u); /* the whole prefix control operation */
 	unsigned n = m[1] > 3 ? (m[1] * 8u - 24) / 32 : 0;
 	const uint8_t *u = m + 24;
-	for (unsigned i = 0; i < n && u + 32 <= end; i++, u += 32) {
+	for (unsigned i = 0; i < n; i++, u += 32) {
 		nd_need(nd, u, 32);
 		nd_s(nd, sep);
 		nd_s(nd, "use(");
@@ -774,6 +788,9 @@ static void rpl_print(nd_t *nd, const uint8_t *bp, unsigned length)
 		nd_c(nd, ' ');
 		rpl_dagid(nd, m + 4, d);
 		nd_printf(nd, ",seq:%u,instance:%u,status:%u]", m[2], m[0], m[3]);
+		unsigned hl = d ? 20 : 4;
+		if (v > 1 && mlen > hl)
+			rpl_options(nd, m + hl, mlen - hl);
 		break;
 	}
 	default:
@@ -912,7 +929,8 @@ void icmp6_print(nd_t *nd, const uint8_t *bp, unsigned length,
 		if (v) {
 			static const struct bitname raf[] = {
 				{ 0x80, "managed" }, { 0x40, "other stateful" },
-				{ 0x20, "home agent" }, { 0, NULL } };
+				{ 0x20, "home agent" }, { 0x02, "ipv6 only" },
+				{ 0, NULL } };
 			nd_need(nd, bp, 16);
 			unsigned f = bp[5];
 			nd_printf(nd, "\n\thop limit %u, ", bp[4]);
@@ -976,7 +994,7 @@ void icmp6_print(nd_t *nd, const uint8_t *bp, unsigned length,
 	case 145:
 		if (v) {
 			nd_printf(nd, ", id 0x%04x", nd_be16(nd, bp + 4));
-			for (unsigned off = 8; off + 16 <= length; off += 16) {
+			for (unsigned off = 8; off < length; off += 16) {
 				nd_need(nd, bp + off, 16);
 				nd_s(nd, ", ");
 				put_ip6(nd, bp + off);

@@ -136,6 +136,9 @@ void ip6_print(nd_t *nd, const uint8_t *bp, unsigned length)
 	struct ip_ctx ip = { .ver = 6, .hdr = bp, .src = bp + 8, .dst = bp + 24,
 			     .nh = nh, .len = plen, .fragmented = 0 };
 	struct ip6_walk w = { .ip6 = bp, .plen = plen };
+	/* the checksum pseudo-header uses the final destination: that of the
+	 * first routing header, unless a fragment header comes before it */
+	int dst_fixed = 0;
 	const uint8_t *cp = bp + IP6_HDRLEN;
 	uint64_t left = total - IP6_HDRLEN;
 
@@ -186,10 +189,17 @@ void ip6_print(nd_t *nd, const uint8_t *bp, unsigned length)
 				return;
 			nh = nd_u8(nd, cp);
 			ip.fragmented = 1;
+			dst_fixed = 1;
 			break;
 		case 43:
 			nd_need(nd, cp, 1);
-			adv = rt6_print(nd, cp, &ip.dst);
+			{
+				const uint8_t *fd = ip.dst;
+				adv = rt6_print(nd, cp, &fd);
+				if (!dst_fixed)
+					ip.dst = fd;
+				dst_fixed = 1;
+			}
 			if (adv < 0)
 				return;
 			nh = nd_u8(nd, cp);

@@ -45,6 +45,7 @@ static void options(nd_t *nd, const uint8_t *p, unsigned len, int is_hbh,
                     struct ip6_walk *w)
 {
 	int v = nd->opt->vflag != 0;
+	int seen = 0; /* a Jumbo Payload option earlier in this header */
 	unsigned i = 0;
 	while (i < len) {
 		unsigned type = nd_u8(nd, p + i), olen;
@@ -94,13 +95,13 @@ static void options(nd_t *nd, const uint8_t *p, unsigned len, int is_hbh,
 			}
 			uint32_t jl = nd_be32(nd, o + 2);
 			const char *why = NULL;
-			if (!is_hbh) {
-				why = " - not a hop-by-hop option";
-			} else if (w->jumbo_seen) {
+			if (seen) {
 				why = " - already seen";
 			} else {
-				w->jumbo_seen = 1;
-				if (w->plen != 0) {
+				seen = 1;
+				if (!is_hbh) {
+					why = " - not a hop-by-hop option";
+				} else if (w->plen != 0) {
 					why = " - payload len != 0";
 				} else if (jl < 65536) {
 					why = " - < 65536";

@@ -49,7 +49,11 @@ int rt6_print(nd_t *nd, const uint8_t *cp, const uint8_t **final_dst)
 		put_ip6(nd, a);
 	}
 	nd_s(nd, ") ");
-	if (n > 0)
-		*final_dst = type == 4 ? cp + 8 : cp + 8 + 16 * (n - 1);
+	if (type == 4) {
+		if (nd_has(nd, cp + 8, 16)) /* segment 0, whatever the length */
+			*final_dst = cp + 8;
+	} else if (n > 0) {
+		*final_dst = cp + 8 + 16 * (n - 1);
+	}
 	return (int)((len + 1) * 8);
 }
