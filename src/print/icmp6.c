@@ -128,9 +128,20 @@ static void dnssl_names(nd_t *nd, const uint8_t *p, const uint8_t *end)
 			p++;
 			if (l == 0)
 				break;
-			nd_need(nd, p, l);
+			if ((l & 0xc0) == 0xc0) { /* no compression here */
+				nd_s(nd, "<BAD PTR>");
+				nd_trunc(nd);
+			}
+			if ((l & 0xc0) == 0x40) {
+				nd_printf(nd, "<ELT %u>", l & 0x3f);
+				nd_trunc(nd);
+			}
+			if (l & 0x80) {
+				nd_s(nd, "<BAD LABEL TYPE>");
+				nd_trunc(nd);
+			}
 			for (unsigned i = 0; i < l; i++)
-				nd_print_char(nd, p[i]);
+				nd_print_char(nd, nd_u8(nd, p + i));
 			nd_c(nd, '.');
 			p += l;
 		}
