@@ -117,11 +117,7 @@ static void put_lladdr(nd_t *nd, const uint8_t *p, unsigned n)
 /* Domain names of a DNSSL option: " name." for each. */
 static void dnssl_names(nd_t *nd, const uint8_t *p, const uint8_t *end)
 {
-	while (p < end) {
-		if (nd_u8(nd, p) == 0) {
-			p++;
-			continue;
-		}
+	while (p < end && nd_u8(nd, p) != 0) {
 		nd_c(nd, ' ');
 		for (;;) {
 			unsigned l = nd_u8(nd, p);
@@ -151,6 +147,8 @@ static void dnssl_names(nd_t *nd, const uint8_t *p, const uint8_t *end)
 /* Neighbour discovery options; unwinds on a truncated or zero-length one. */
 static void nd_options(nd_t *nd, const uint8_t *bp, unsigned resid)
 {
+	if (resid > 0x7fffffffu)
+		return; /* tcpdump takes this length as a signed int */
 	const uint8_t *op = bp;
 	while (resid > 0 && nd_has(nd, op, 1)) {
 		unsigned type = nd_u8(nd, op), olen = nd_u8(nd, op + 1);
@@ -428,7 +426,6 @@ static void rr_print(nd_t *nd, const uint8_t *bp, unsigned len)
 	if (code != 0)
 		return;
 	const uint8_t *m = bp + 16;
-	(void)len;
 	nd_need(nd, m, 24);
 	unsigned op = m[0];
 	nd_s(nd, sep);
@@ -444,10 +441,12 @@ static void rr_print(nd_t *nd, const uint8_t *bp, unsigned len)
 	nd_c(nd, ',');
 	put_ip6(nd, m + 8);
 	nd_printf(nd, "/%u)", m[3]);
+	(void)len;
 	nd_need(nd, m, m[1] * 8u); /* the whole prefix control operation */
-	unsigned n = m[1] > 3 ? (m[1] * 8u - 24) / 32 : 0;
+	/* its use-prefix parts (a length below the match part's wraps) */
+	uint32_t n = (uint32_t)(m[1] * 8u - 24u) / 32u;
 	const uint8_t *u = m + 24;
-	for (unsigned i = 0; i < n; i++, u += 32) {
+	for (uint32_t i = 0; i < n; i++, u += 32) {
 		nd_need(nd, u, 32);
 		nd_s(nd, sep);
 		nd_s(nd, "use(");
