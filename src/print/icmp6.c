@@ -136,6 +136,12 @@ static void dnssl_names(nd_t *nd, const uint8_t *p, const uint8_t *end)
 				nd_s(nd, "<BAD LABEL TYPE>");
 				nd_trunc(nd);
 			}
+			if (!nd_has(nd, p, 1)) {
+				/* the capture ends at the label: tcpdump stops
+				 * the name quietly */
+				p += l;
+				break;
+			}
 			for (unsigned i = 0; i < l; i++)
 				nd_print_char(nd, nd_u8(nd, p + i));
 			nd_c(nd, '.');
@@ -442,9 +448,11 @@ static void rr_print(nd_t *nd, const uint8_t *bp, unsigned len)
 	put_ip6(nd, m + 8);
 	nd_printf(nd, "/%u)", m[3]);
 	(void)len;
-	nd_need(nd, m, m[1] * 8u); /* the whole prefix control operation */
-	/* its use-prefix parts (a length below the match part's wraps) */
-	uint32_t n = (uint32_t)(m[1] * 8u - 24u) / 32u;
+	/* the use-prefix parts: the length must leave whole ones */
+	uint32_t n = (uint32_t)m[1] - 3u;
+	if (n % 4)
+		nd_trunc(nd);
+	n /= 4;
 	const uint8_t *u = m + 24;
 	for (uint32_t i = 0; i < n; i++, u += 32) {
 		nd_need(nd, u, 32);
