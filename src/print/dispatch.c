@@ -30,6 +30,7 @@ static const struct ipproto_row ipproto_rows[] = {
 	{ 1, icmp_print },
 	{ 6, tcp_print },
 	{ 17, udp_print },
+	{ 33, dccp_print },
 	{ 41, ip6_ipproto_print },
 	{ 58, icmp6_print },
 	{ 143, ipether_print },

@@ -130,5 +130,6 @@ int mobility_print(nd_t *nd, const uint8_t *cp, const uint8_t *ip6);
 void ip6_ipproto_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *);
 void icmp6_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *);
 void ipether_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *);
+void dccp_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *);
 
 #endif

@@ -1,0 +1,334 @@
+/* dccp.c - Datagram Congestion Control Protocol (RFC 4340). */
+#include "../core/names.h"
+#include "print.h"
+
+static const char *const type_names[] = {
+	"DCCP-Request", "DCCP-Response", "DCCP-Data", "DCCP-Ack",
+	"DCCP-DataAck", "DCCP-CloseReq", "DCCP-Close", "DCCP-Reset",
+	"DCCP-Sync", "DCCP-SyncAck",
+};
+
+static const char *const reset_codes[] = {
+	"unspecified", "closed", "aborted", "no_connection", "packet_error",
+	"option_error", "mandatory_error", "connection_refused",
+	"bad_service_code", "too_busy", "bad_init_cookie", "aggression_penalty",
+};
+
+static const char *const feature_names[] = {
+	NULL, "ccid", "allow_short_seqno", "sequence_window", "ecn_incapable",
+	"ack_ratio", "send_ack_vector", "send_ndp_count",
+	"minimum checksum coverage", "check data checksum",
+};
+
+static void put_addr(nd_t *nd, const struct ip_ctx *ip, const uint8_t *a)
+{
+	if (ip->ver == 6)
+		put_ip6(nd, a);
+	else
+		put_ip4(nd, a);
+}
+
+static uint64_t be48(nd_t *nd, const uint8_t *p)
+{
+	return (uint64_t)nd_be16(nd, p) << 32 | nd_be32(nd, p + 2);
+}
+
+#define OPT_TRUNC 0xffffffffu
+
+/* One option; returns its length, 0 after printing why it cannot be
+ * decoded, or OPT_TRUNC when it was not captured. */
+static unsigned option(nd_t *nd, const uint8_t *p, unsigned room)
+{
+	unsigned type = nd_u8(nd, p), len;
+	if (type >= 32) {
+		if (!nd_has(nd, p, 2))
+			return OPT_TRUNC;
+		len = nd_u8(nd, p + 1);
+		if (len < 2) {
+			nd_printf(nd, "Option %u optlen too short", type);
+			return 1;
+		}
+	} else {
+		len = 1;
+	}
+	if (len > room) {
+		nd_printf(nd, "Option %u optlen goes past header length", type);
+		return 0;
+	}
+	if (!nd_has(nd, p, len))
+		return OPT_TRUNC;
+	if (type >= 128) {
+		nd_printf(nd, "CCID option %u", type);
+		switch (len) {
+		case 4: nd_printf(nd, " %u", nd_be16(nd, p + 2)); break;
+		case 6: nd_printf(nd, " %u", nd_be32(nd, p + 2)); break;
+		default: break;
+		}
+		return len;
+	}
+	switch (type) {
+	case 0: nd_s(nd, "nop"); break;
+	case 1: nd_s(nd, "mandatory"); break;
+	case 2: nd_s(nd, "slowreceiver"); break;
+	case 32: case 33: case 34: case 35: {
+		static const char *const n[] = { "change_l", "confirm_l",
+						  "change_r", "confirm_r" };
+		nd_s(nd, n[type - 32]);
+		if (len < 3) {
+			nd_s(nd, " [optlen < 3]");
+			break;
+		}
+		unsigned f = p[2];
+		if (f < 10 && feature_names[f])
+			nd_printf(nd, " %s", feature_names[f]);
+		else
+			nd_printf(nd, " [%u]", f);
+		for (unsigned i = 3; i < len; i++)
+			nd_printf(nd, " %u", p[i]);
+		break;
+	}
+	case 36:
+		nd_s(nd, "initcookie");
+		if (len > 2) {
+			nd_s(nd, " 0x");
+			for (unsigned i = 2; i < len; i++)
+				nd_printf(nd, "%02x", p[i]);
+		}
+		break;
+	case 37:
+		nd_s(nd, "ndp_count");
+		if (len < 3 || len > 8) {
+			nd_s(nd, " [optlen < 3 or > 8]");
+			break;
+		}
+		{
+			uint64_t v = 0;
+			for (unsigned i = 2; i < len; i++)
+				v = v << 8 | p[i];
+			nd_printf(nd, " %llu", (unsigned long long)v);
+		}
+		break;
+	case 38: case 39:
+		nd_s(nd, type == 38 ? "ack_vector0" : "ack_vector1");
+		if (len > 2) {
+			nd_s(nd, " 0x");
+			for (unsigned i = 2; i < len; i++)
+				nd_printf(nd, "%02x", p[i]);
+		}
+		break;
+	case 40:
+		nd_s(nd, "data_dropped");
+		if (len > 2) {
+			nd_s(nd, " 0x");
+			for (unsigned i = 2; i < len; i++)
+				nd_printf(nd, "%02x", p[i]);
+		}
+		break;
+	case 41:
+		nd_s(nd, "timestamp");
+		if (len == 6)
+			nd_printf(nd, " %u", nd_be32(nd, p + 2));
+		else
+			nd_s(nd, " [optlen != 6]");
+		break;
+	case 42:
+		nd_s(nd, "timestamp_echo");
+		switch (len) {
+		case 6:
+			nd_printf(nd, " %u", nd_be32(nd, p + 2));
+			break;
+		case 8:
+			nd_printf(nd, " %u", nd_be32(nd, p + 2));
+			nd_printf(nd, " (elapsed time %u)", nd_be16(nd, p + 6));
+			break;
+		case 10:
+			nd_printf(nd, " %u", nd_be32(nd, p + 2));
+			nd_printf(nd, " (elapsed time %u)", nd_be32(nd, p + 6));
+			break;
+		default:
+			nd_s(nd, " [optlen != 6 or 8 or 10]");
+			break;
+		}
+		break;
+	case 43:
+		nd_s(nd, "elapsed_time");
+		if (len == 6)
+			nd_printf(nd, " %u", nd_be32(nd, p + 2));
+		else if (len == 4)
+			nd_printf(nd, " %u", nd_be16(nd, p + 2));
+		else
+			nd_s(nd, " [optlen != 4 or 6]");
+		break;
+	case 44:
+		nd_s(nd, "data_checksum");
+		if (len == 6) {
+			nd_s(nd, " ");
+			for (unsigned i = 2; i < len; i++)
+				nd_printf(nd, "%02x", p[i]);
+		} else {
+			nd_s(nd, " [optlen != 6]");
+		}
+		break;
+	default:
+		nd_printf(nd, "option_type_%u", type);
+		break;
+	}
+	return len;
+}
+
+void dccp_print(nd_t *nd, const uint8_t *bp, unsigned len,
+                const struct ip_ctx *ip)
+{
+	nd_proto(nd, "dccp");
+	const struct options *opt = nd->opt;
+	if (!nd_has(nd, bp, 8)) {
+		nd_s(nd, "DCCP");
+		nd_print_trunc(nd);
+		return;
+	}
+	unsigned sport = nd_be16(nd, bp), dport = nd_be16(nd, bp + 2);
+	unsigned hlen = nd_u8(nd, bp + 4) * 4u;
+	if (len < 8) {
+		nd_printf(nd, "truncated-dccp - %u bytes missing!", 8 - len);
+		return;
+	}
+	if (hlen > len) {
+		nd_printf(nd, "DCCP<sport %u dport %u> [bad hdr length %u - too long, > %u]",
+			  sport, dport, hlen, len);
+		return;
+	}
+	if (ip->nh == 33) {
+		put_addr(nd, ip, ip->src);
+		nd_printf(nd, ".%u > ", sport);
+		put_addr(nd, ip, ip->dst);
+		nd_printf(nd, ".%u: ", dport);
+	} else {
+		nd_printf(nd, "%u > %u: ", sport, dport);
+	}
+	nd_s(nd, "DCCP");
+	if (opt->qflag) {
+		nd_printf(nd, " %u", len - hlen);
+		if (hlen > len)
+			nd_printf(nd, " [bad hdr length %u - too long, > %u]", hlen, len);
+		return;
+	}
+	unsigned ccval = nd_u8(nd, bp + 5) >> 4, cscov = nd_u8(nd, bp + 5) & 15;
+	if (opt->vflag) {
+		nd_printf(nd, " (CCVal %u, CsCov %u", ccval, cscov);
+		if (!ip->fragmented && nd_has(nd, bp, len)) {
+			unsigned cov = len;
+			if (cscov) {
+				cov = (nd_u8(nd, bp + 4) + cscov - 1) * 4u;
+				if (cov > len)
+					cov = len;
+			}
+			/* the pseudo-header carries the whole length */
+			uint32_t s = 0;
+			unsigned alen = ip->ver == 6 ? 16 : 4;
+			for (unsigned i = 0; i < alen; i += 2)
+				s += (uint32_t)(ip->src[i] << 8 | ip->src[i + 1]) +
+				     (uint32_t)(ip->dst[i] << 8 | ip->dst[i + 1]);
+			s += (len >> 16) + (len & 0xffff) + 33;
+			uint16_t sum = in_cksum(bp, cov, s);
+			unsigned got = nd_be16(nd, bp + 6);
+			nd_printf(nd, ", cksum 0x%04x ", got);
+			if (sum) {
+				uint32_t should = (uint32_t)got + sum;
+				should = (should & 0xffff) + (should >> 16);
+				nd_printf(nd, "(incorrect -> 0x%04x)", (unsigned)(should & 0xffff));
+			} else {
+				nd_s(nd, "(correct)");
+			}
+		}
+		nd_c(nd, ')');
+	}
+	nd_c(nd, ' ');
+
+	unsigned type = (nd_u8(nd, bp + 8) >> 1) & 15;
+	int x = nd_u8(nd, bp + 8) & 1;
+	unsigned fixed = x ? 16 : 12; /* generic header, 48 or 24-bit seq */
+	if (hlen < fixed) {
+		nd_printf(nd, "[bad hdr length %u - too short, < %u]", hlen, fixed);
+		return;
+	}
+	unsigned acklen = x ? 8 : 4;
+	const uint8_t *ack = bp + fixed;
+	unsigned extlen = fixed;
+	switch (type) {
+	case 0:
+		extlen = fixed + 4;
+		if (hlen < extlen) {
+			nd_printf(nd, "[bad hdr length %u - too short, < %u]", hlen, extlen);
+			return;
+		}
+		nd_printf(nd, "%s (service=%u) ", type_names[type], nd_be32(nd, bp + fixed));
+		break;
+	case 1:
+		extlen = fixed + acklen + 4;
+		if (hlen < extlen) {
+			nd_printf(nd, "[bad hdr length %u - too short, < %u]", hlen, extlen);
+			return;
+		}
+		nd_printf(nd, "%s (service=%u) ", type_names[type],
+			  nd_be32(nd, bp + fixed + acklen));
+		break;
+	case 2:
+		nd_printf(nd, "%s ", type_names[type]);
+		break;
+	case 7:
+		extlen = fixed + acklen + 4;
+		if (hlen < extlen) {
+			nd_printf(nd, "[bad hdr length %u - too short, < %u]", hlen, extlen);
+			return;
+		}
+		{
+			unsigned code = nd_u8(nd, bp + fixed + acklen);
+			nd_printf(nd, "%s (code=%s) ", type_names[type],
+				  code < 12 ? reset_codes[code] : "invalid");
+		}
+		break;
+	case 3: case 4: case 5: case 6: case 8: case 9:
+		extlen = fixed + acklen;
+		if (hlen < extlen) {
+			nd_printf(nd, "[bad hdr length %u - too short, < %u]", hlen, extlen);
+			return;
+		}
+		nd_printf(nd, "%s ", type_names[type]);
+		break;
+	default:
+		nd_s(nd, "Invalid packet");
+		return;
+	}
+	if (type != 0 && type != 2) {
+		uint64_t a = x ? be48(nd, ack + 2) : nd_be24(nd, ack + 1);
+		nd_printf(nd, "(ack=%llu) ", (unsigned long long)a);
+	}
+	if (opt->vflag < 2)
+		return;
+	uint64_t seq = x ? be48(nd, bp + 10) : nd_be24(nd, bp + 9);
+	nd_printf(nd, "seq %llu", (unsigned long long)seq);
+	if (hlen > extlen) {
+		const uint8_t *p = bp + extlen;
+		unsigned room = hlen - extlen;
+		nd_s(nd, " <");
+		for (;;) {
+			if (!nd_has(nd, p, 1)) {
+				nd_print_trunc(nd);
+				break;
+			}
+			unsigned ol = option(nd, p, room);
+			if (ol == OPT_TRUNC) {
+				nd_print_trunc(nd);
+				break;
+			}
+			if (ol == 0)
+				break;
+			p += ol;
+			room -= ol;
+			if (room == 0)
+				break;
+			nd_s(nd, ", ");
+		}
+		nd_c(nd, '>');
+	}
+}
