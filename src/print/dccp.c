@@ -33,30 +33,53 @@ static uint64_t be48(nd_t *nd, const uint8_t *p)
 	return (uint64_t)nd_be16(nd, p) << 32 | nd_be32(nd, p + 2);
 }
 
-#define OPT_TRUNC 0xffffffffu
 
-/* One option; returns its length, 0 after printing why it cannot be
- * decoded, or OPT_TRUNC when it was not captured. */
+static const char *const opt_names[] = { "change_l", "confirm_l", "change_r",
+	"confirm_r", "initcookie", "ndp_count", "ack_vector0", "ack_vector1",
+	"data_dropped", "timestamp", "timestamp_echo", "elapsed_time",
+	"data_checksum" };
+
+static void opt_name(nd_t *nd, unsigned type)
+{
+	if (type == 0)
+		nd_s(nd, "nop");
+	else if (type == 1)
+		nd_s(nd, "mandatory");
+	else if (type == 2)
+		nd_s(nd, "slowreceiver");
+	else if (type >= 32 && type <= 44)
+		nd_s(nd, opt_names[type - 32]);
+	else if (type >= 128)
+		nd_printf(nd, "CCID option %u", type);
+	else
+		nd_printf(nd, "Option %u", type);
+}
+
+/* One option; returns its length, or 0 after printing why the walk stops
+ * (a truncated option body is reported here; a missing type or length
+ * byte unwinds). */
 static unsigned option(nd_t *nd, const uint8_t *p, unsigned room)
 {
 	unsigned type = nd_u8(nd, p), len;
 	if (type >= 32) {
-		if (!nd_has(nd, p, 2))
-			return OPT_TRUNC;
 		len = nd_u8(nd, p + 1);
 		if (len < 2) {
-			nd_printf(nd, "Option %u optlen too short", type);
-			return 1;
+			opt_name(nd, type);
+			nd_s(nd, " optlen too short");
+			return 0;
 		}
 	} else {
 		len = 1;
 	}
 	if (len > room) {
-		nd_printf(nd, "Option %u optlen goes past header length", type);
+		opt_name(nd, type);
+		nd_s(nd, " optlen goes past header length");
 		return 0;
 	}
-	if (!nd_has(nd, p, len))
-		return OPT_TRUNC;
+	if (!nd_has(nd, p, len)) {
+		nd_print_trunc(nd);
+		return 0;
+	}
 	if (type >= 128) {
 		nd_printf(nd, "CCID option %u", type);
 		switch (len) {
@@ -170,7 +193,7 @@ static unsigned option(nd_t *nd, const uint8_t *p, unsigned room)
 		}
 		break;
 	default:
-		nd_printf(nd, "option_type_%u", type);
+		nd_printf(nd, "Option %u", type);
 		break;
 	}
 	return len;
@@ -181,8 +204,8 @@ void dccp_print(nd_t *nd, const uint8_t *bp, unsigned len,
 {
 	nd_proto(nd, "dccp");
 	const struct options *opt = nd->opt;
-	if (!nd_has(nd, bp, 8)) {
-		nd_s(nd, "DCCP");
+	/* the generic header, with its extended sequence number */
+	if (!nd_has(nd, bp, 12) || ((bp[8] & 1) && !nd_has(nd, bp, 16))) {
 		nd_print_trunc(nd);
 		return;
 	}
@@ -251,53 +274,42 @@ void dccp_print(nd_t *nd, const uint8_t *bp, unsigned len,
 		nd_printf(nd, "[bad hdr length %u - too short, < %u]", hlen, fixed);
 		return;
 	}
-	unsigned acklen = x ? 8 : 4;
+	/* what follows the generic header is laid out with the 8-byte
+	 * acknowledgement subheader, whatever X says (as tcpdump does) */
 	const uint8_t *ack = bp + fixed;
-	unsigned extlen = fixed;
+	unsigned extlen;
+	switch (type) {
+	case 0: extlen = fixed + 4; break;
+	case 1: case 7: extlen = fixed + 8 + 4; break;
+	case 2: extlen = fixed; break;
+	case 3: case 4: case 5: case 6: case 8: case 9: extlen = fixed + 8; break;
+	default: extlen = fixed; break;
+	}
+	if (type <= 9 && len < extlen) {
+		nd_printf(nd, "truncated-%s - %u bytes missing!", type_names[type],
+			  extlen - len);
+		return;
+	}
 	switch (type) {
 	case 0:
-		extlen = fixed + 4;
-		if (hlen < extlen) {
-			nd_printf(nd, "[bad hdr length %u - too short, < %u]", hlen, extlen);
-			return;
-		}
 		nd_printf(nd, "%s (service=%u) ", type_names[type], nd_be32(nd, bp + fixed));
 		break;
 	case 1:
-		extlen = fixed + acklen + 4;
-		if (hlen < extlen) {
-			nd_printf(nd, "[bad hdr length %u - too short, < %u]", hlen, extlen);
-			return;
-		}
 		nd_printf(nd, "%s (service=%u) ", type_names[type],
-			  nd_be32(nd, bp + fixed + acklen));
+			  nd_be32(nd, bp + fixed + 8));
 		break;
-	case 2:
-		nd_printf(nd, "%s ", type_names[type]);
+	case 7: {
+		unsigned code = nd_u8(nd, bp + fixed + 8);
+		nd_printf(nd, "%s (code=%s) ", type_names[type],
+			  code < 12 ? reset_codes[code] : "invalid");
 		break;
-	case 7:
-		extlen = fixed + acklen + 4;
-		if (hlen < extlen) {
-			nd_printf(nd, "[bad hdr length %u - too short, < %u]", hlen, extlen);
-			return;
-		}
-		{
-			unsigned code = nd_u8(nd, bp + fixed + acklen);
-			nd_printf(nd, "%s (code=%s) ", type_names[type],
-				  code < 12 ? reset_codes[code] : "invalid");
-		}
-		break;
-	case 3: case 4: case 5: case 6: case 8: case 9:
-		extlen = fixed + acklen;
-		if (hlen < extlen) {
-			nd_printf(nd, "[bad hdr length %u - too short, < %u]", hlen, extlen);
-			return;
-		}
-		nd_printf(nd, "%s ", type_names[type]);
-		break;
+	}
 	default:
-		nd_s(nd, "Invalid packet");
-		return;
+		if (type <= 9)
+			nd_printf(nd, "%s ", type_names[type]);
+		else
+			nd_printf(nd, "unknown-type-%u ", type);
+		break;
 	}
 	if (type != 0 && type != 2) {
 		uint64_t a = x ? be48(nd, ack + 2) : nd_be24(nd, ack + 1);
@@ -312,15 +324,7 @@ void dccp_print(nd_t *nd, const uint8_t *bp, unsigned len,
 		unsigned room = hlen - extlen;
 		nd_s(nd, " <");
 		for (;;) {
-			if (!nd_has(nd, p, 1)) {
-				nd_print_trunc(nd);
-				break;
-			}
 			unsigned ol = option(nd, p, room);
-			if (ol == OPT_TRUNC) {
-				nd_print_trunc(nd);
-				break;
-			}
 			if (ol == 0)
 				break;
 			p += ol;
