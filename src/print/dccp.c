@@ -98,16 +98,15 @@ static unsigned option(nd_t *nd, const uint8_t *p, unsigned room)
 						  "change_r", "confirm_r" };
 		nd_s(nd, n[type - 32]);
 		if (len < 3) {
-			nd_s(nd, " [optlen < 3]");
+			nd_s(nd, " optlen too short");
 			break;
 		}
 		unsigned f = p[2];
-		if (f < 10 && feature_names[f])
-			nd_printf(nd, " %s", feature_names[f]);
-		else
-			nd_printf(nd, " [%u]", f);
-		for (unsigned i = 3; i < len; i++)
-			nd_printf(nd, " %u", p[i]);
+		if (f < 10) {
+			nd_printf(nd, " %s", f ? feature_names[f] : "reserved");
+			for (unsigned i = 3; i < len; i++)
+				nd_printf(nd, " %u", p[i]);
+		}
 		break;
 	}
 	case 36:
@@ -120,16 +119,8 @@ static unsigned option(nd_t *nd, const uint8_t *p, unsigned room)
 		break;
 	case 37:
 		nd_s(nd, "ndp_count");
-		if (len < 3 || len > 8) {
-			nd_s(nd, " [optlen < 3 or > 8]");
-			break;
-		}
-		{
-			uint64_t v = 0;
-			for (unsigned i = 2; i < len; i++)
-				v = v << 8 | p[i];
-			nd_printf(nd, " %llu", (unsigned long long)v);
-		}
+		for (unsigned i = 2; i < len; i++)
+			nd_printf(nd, " %u", p[i]);
 		break;
 	case 38: case 39:
 		nd_s(nd, type == 38 ? "ack_vector0" : "ack_vector1");
@@ -184,12 +175,10 @@ static unsigned option(nd_t *nd, const uint8_t *p, unsigned room)
 		break;
 	case 44:
 		nd_s(nd, "data_checksum");
-		if (len == 6) {
+		if (len > 2) {
 			nd_s(nd, " ");
 			for (unsigned i = 2; i < len; i++)
 				nd_printf(nd, "%02x", p[i]);
-		} else {
-			nd_s(nd, " [optlen != 6]");
 		}
 		break;
 	default:
@@ -215,11 +204,6 @@ void dccp_print(nd_t *nd, const uint8_t *bp, unsigned len,
 		nd_printf(nd, "truncated-dccp - %u bytes missing!", 8 - len);
 		return;
 	}
-	if (hlen > len) {
-		nd_printf(nd, "DCCP<sport %u dport %u> [bad hdr length %u - too long, > %u]",
-			  sport, dport, hlen, len);
-		return;
-	}
 	if (ip->nh == 33) {
 		put_addr(nd, ip, ip->src);
 		nd_printf(nd, ".%u > ", sport);
@@ -230,7 +214,7 @@ void dccp_print(nd_t *nd, const uint8_t *bp, unsigned len,
 	}
 	nd_s(nd, "DCCP");
 	if (opt->qflag) {
-		nd_printf(nd, " %u", len - hlen);
+		nd_printf(nd, " %u", len - hlen); /* wraps, as in tcpdump */
 		if (hlen > len)
 			nd_printf(nd, " [bad hdr length %u - too long, > %u]", hlen, len);
 		return;
@@ -270,10 +254,6 @@ void dccp_print(nd_t *nd, const uint8_t *bp, unsigned len,
 	unsigned type = (nd_u8(nd, bp + 8) >> 1) & 15;
 	int x = nd_u8(nd, bp + 8) & 1;
 	unsigned fixed = x ? 16 : 12; /* generic header, 48 or 24-bit seq */
-	if (hlen < fixed) {
-		nd_printf(nd, "[bad hdr length %u - too short, < %u]", hlen, fixed);
-		return;
-	}
 	/* what follows the generic header is laid out with the 8-byte
 	 * acknowledgement subheader, whatever X says (as tcpdump does) */
 	const uint8_t *ack = bp + fixed;
@@ -299,6 +279,7 @@ void dccp_print(nd_t *nd, const uint8_t *bp, unsigned len,
 			  nd_be32(nd, bp + fixed + 8));
 		break;
 	case 7: {
+		nd_need(nd, bp + fixed + 8, 4);
 		unsigned code = nd_u8(nd, bp + fixed + 8);
 		nd_printf(nd, "%s (code=%s) ", type_names[type],
 			  code < 12 ? reset_codes[code] : "invalid");
