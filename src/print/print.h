@@ -179,7 +179,6 @@ struct ip6_walk {
 	unsigned plen;        /* its payload length field */
 	int found_hbh;
 	int found_jumbo;      /* a valid Jumbo Payload option was seen */
-	int jumbo_seen;       /* any Jumbo Payload option was seen */
 	uint32_t jumbo;       /* its value */
 };
 /* Each returns the length of its header, or -1 when nothing follows that
