@@ -136,7 +136,7 @@ static int setup_printing(struct run *r)
 	r->nd.tcpseq = tcp_seqtab_new();
 	if (!r->nd.names || !r->nd.tcpseq)
 		return -1;
-	if (r->opt.Tname && !dispatch_type(r->opt.Tname)) {
+	if (r->opt.Tname && !dispatch_type_known(r->opt.Tname)) {
 		fprintf(stderr, "trawl: unknown packet type `%s'\n", r->opt.Tname);
 		return 1;
 	}

@@ -129,3 +129,18 @@ port_fn dispatch_type(const char *name)
 			return type_rows[i].fn;
 	return NULL;
 }
+
+/* Every -T name tcpdump 4.99.3 accepts, whether or not trawl has a printer
+ * for it: an accepted type without a printer leaves payloads undecoded. */
+int dispatch_type_known(const char *name)
+{
+	static const char *const known[] = {
+		"aodv", "carp", "cnfp", "domain", "lmp", "pgm", "pgm_zmtp1",
+		"ptp", "radius", "resp", "rpc", "rtcp", "rtp", "snmp", "someip",
+		"tftp", "vat", "vxlan", "wb", "zmtp1",
+	};
+	for (size_t i = 0; i < N(known); i++)
+		if (strcmp(known[i], name) == 0)
+			return 1;
+	return dispatch_type(name) != NULL;
+}

@@ -131,4 +131,7 @@ void sip_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
 void beep_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
                 unsigned, unsigned);
 
+/* -T NAME is one tcpdump accepts (a printer may still be missing). */
+int dispatch_type_known(const char *name);
+
 #endif

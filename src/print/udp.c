@@ -1,4 +1,6 @@
 /* udp.c - UDP: ports, length checks, checksum, payload dispatch by port. */
+#include <string.h>
+
 #include "../core/names.h"
 #include "print.h"
 
@@ -36,6 +38,20 @@ static void udpipaddr(nd_t *nd, const struct ip_ctx *ip, int sport, int dport)
 		put_addr(nd, ip, ip->dst);
 	}
 	nd_s(nd, ": ");
+}
+
+/* The -T types tcpdump decodes over UDP. */
+static int udp_packet_type(const char *name)
+{
+	static const char *const types[] = {
+		"aodv", "cnfp", "domain", "lmp", "pgm", "pgm_zmtp1", "ptp",
+		"radius", "rpc", "rtcp", "rtp", "snmp", "someip", "tftp", "vat",
+		"vxlan", "wb",
+	};
+	for (size_t i = 0; i < sizeof types / sizeof *types; i++)
+		if (strcmp(types[i], name) == 0)
+			return 1;
+	return 0;
 }
 
 void udp_print(nd_t *nd, const uint8_t *bp, unsigned length,
@@ -76,9 +92,22 @@ void udp_print(nd_t *nd, const uint8_t *bp, unsigned length,
 		nd_print_trunc(nd);
 		return;
 	}
+	const struct options *opt = nd->opt;
+	if (opt->Tname) {
+		/* -T: no checksum; types tcpdump does not decode over UDP print
+		 * nothing at all, not even the addresses. */
+		if (!udp_packet_type(opt->Tname))
+			return;
+		udpipaddr(nd, ip, (int)sport, (int)dport);
+		port_fn fn = dispatch_type(opt->Tname);
+		if (fn && ++nd->depth <= ND_MAX_DEPTH) {
+			fn(nd, cp, length, ip, sport, dport);
+			nd->depth--;
+		}
+		return;
+	}
 	udpipaddr(nd, ip, (int)sport, (int)dport);
 
-	const struct options *opt = nd->opt;
 	if (opt->vflag && !opt->Kflag && !ip->fragmented) {
 		unsigned usum = nd_be16(nd, bp + 6);
 		if (ip->ver == 4 && opt->vflag > 1) {
@@ -109,8 +138,7 @@ void udp_print(nd_t *nd, const uint8_t *bp, unsigned length,
 	}
 
 	if (!opt->qflag) {
-		port_fn fn = opt->Tname ? dispatch_type(opt->Tname)
-					: dispatch_udp(sport, dport);
+		port_fn fn = dispatch_udp(sport, dport);
 		if (fn && ++nd->depth <= ND_MAX_DEPTH) {
 			fn(nd, cp, length, ip, sport, dport);
 			nd->depth--;
