@@ -55,6 +55,7 @@ static const struct port_row tcp_rows[] = {
 };
 
 static const struct type_row type_rows[] = {
+	{ "zmtp1", zmtp1_print },
 	{ "domain", dns_print },
 };
 

@@ -134,4 +134,7 @@ void beep_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
 /* -T NAME is one tcpdump accepts (a printer may still be missing). */
 int dispatch_type_known(const char *name);
 
+void zmtp1_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
+                 unsigned, unsigned);
+
 #endif
