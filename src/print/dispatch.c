@@ -34,6 +34,11 @@ static const struct ipproto_row ipproto_rows[] = {
 
 static const struct port_row udp_rows[] = {
 	{ 53, 53, dns_print },
+	/* BFD: tcpdump matches the destination port only (bfd_print hands
+	 * other packets on); before SIP. */
+	{ 3784, 3785, bfd_print },
+	{ 4784, 4784, bfd_print },
+	{ 6784, 6784, bfd_print },
 	/* SIP comes after nearly every other UDP port test in tcpdump; only
 	 * LISP 4342, VXLAN 4789/4790, Geneve 6081, MPLS 6635, OTV 8472,
 	 * ZEP 17754 and SOME/IP 30490 come after it. */

@@ -137,4 +137,7 @@ int dispatch_type_known(const char *name);
 void zmtp1_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
                  unsigned, unsigned);
 
+void bfd_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
+               unsigned, unsigned);
+
 #endif
