@@ -50,6 +50,7 @@ static const struct port_row tcp_rows[] = {
 	 * RESP 6379, SSH 22, BEEP 10288, OpenFlow 6633/6653, FTP 21,
 	 * HTTP 80/8080, RTSP 554/8554, then DNS 53 and the rest. */
 	{ 25, 25, smtp_print },
+	{ 179, 179, bgp_print },
 	{ 10288, 10288, beep_print },
 	{ 21, 21, ftp_print },
 	{ 80, 80, http_print },

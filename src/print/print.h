@@ -140,4 +140,7 @@ void zmtp1_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
 void bfd_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
                unsigned, unsigned);
 
+void bgp_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
+               unsigned, unsigned);
+
 #endif
