@@ -166,6 +166,21 @@ static void put_ip6_at(nd_t *nd, const uint8_t *p)
 	put_ip6(nd, p);
 }
 
+/* An address rebuilt in a local buffer (a prefix padded with zeros): the
+ * name printers read only packet memory, so let them see this buffer. */
+static void put_addr_buf(nd_t *nd, const uint8_t *a, int v6)
+{
+	const uint8_t *pkt = nd->pkt, *end = nd->end;
+	nd->pkt = a;
+	nd->end = a + (v6 ? 16 : 4);
+	if (v6)
+		put_ip6(nd, a);
+	else
+		put_ip4(nd, a);
+	nd->pkt = pkt;
+	nd->end = end;
+}
+
 static void hexdump_at(nd_t *nd, const char *ident, const uint8_t *p,
                        unsigned len)
 {
@@ -217,10 +232,7 @@ static int put_prefix(nd_t *nd, const uint8_t *p, unsigned len, int v6)
 	nd_copy(nd, a, p + 1, n);
 	if (plen % 8)
 		a[n - 1] &= (uint8_t)(0xff << (8 - plen % 8));
-	if (v6)
-		put_ip6(nd, a);
-	else
-		put_ip4(nd, a);
+	put_addr_buf(nd, a, v6);
 	nd_printf(nd, "/%u", plen);
 	return (int)(1 + n);
 }
@@ -250,10 +262,7 @@ static int put_labeled_prefix(nd_t *nd, const uint8_t *p, unsigned len,
 	nd_copy(nd, a, q, n);
 	if (bits % 8)
 		a[n - 1] &= (uint8_t)(0xff << (8 - bits % 8));
-	if (v6)
-		put_ip6(nd, a);
-	else
-		put_ip4(nd, a);
+	put_addr_buf(nd, a, v6);
 	nd_printf(nd, "/%u, label:%u %s", bits, label >> 4,
 		  (label & 1) ? "(bottom)" : "(BOGUS: Bottom of Stack NOT set!)");
 	return (int)need;
@@ -322,10 +331,11 @@ static int looks_add_path(nd_t *nd, const uint8_t *p, unsigned len,
 	unsigned off;
 	if (len < 5)
 		return 0;
+	/* every entry must parse with a path identifier in front */
 	for (off = 0; off < len;) {
 		off += 4;
 		if (!nd_has(nd, p + off, 1))
-			return 0;
+			break;
 		unsigned plen = p[off];
 		if (plen > maxbits)
 			return 0;
@@ -333,11 +343,13 @@ static int looks_add_path(nd_t *nd, const uint8_t *p, unsigned len,
 	}
 	if (off > len)
 		return 0;
+	/* and must not parse as plain prefixes (a /0 among several counts
+	 * as not parsing) */
 	for (off = 0; off < len;) {
 		if (!nd_has(nd, p + off, 1))
-			return 0;
+			break;
 		unsigned plen = p[off];
-		if (plen > maxbits)
+		if (plen < 1 || plen > maxbits)
 			return 1;
 		off += 1 + (plen + 7) / 8;
 	}
@@ -444,14 +456,16 @@ static void put_as_path(nd_t *nd, const uint8_t *p, unsigned len,
 	}
 }
 
-static void put_community(nd_t *nd, uint32_t c)
+/* tcpdump's spelling: the well-known ones with a space before and no
+ * separator after, the others "AS:value" followed by ", " unless last. */
+static void put_community(nd_t *nd, uint32_t c, int last)
 {
 	switch (c) {
-	case 0xffffff01: nd_s(nd, "NO_EXPORT"); return;
-	case 0xffffff02: nd_s(nd, "NO_ADVERTISE"); return;
-	case 0xffffff03: nd_s(nd, "NO_EXPORT_SUBCONFED"); return;
+	case 0xffffff01: nd_s(nd, " NO_EXPORT"); return;
+	case 0xffffff02: nd_s(nd, " NO_ADVERTISE"); return;
+	case 0xffffff03: nd_s(nd, " NO_EXPORT_SUBCONFED"); return;
 	}
-	nd_printf(nd, "%u:%u", c >> 16, c & 0xffff);
+	nd_printf(nd, "%u:%u%s", c >> 16, c & 0xffff, last ? "" : ", ");
 }
 
 static const struct code_name extcomm_types[] = {
@@ -692,11 +706,8 @@ static void attr_print(nd_t *nd, unsigned type, const uint8_t *p,
 			nd_s(nd, "invalid len");
 			break;
 		}
-		for (unsigned i = 0; i < len; i += 4) {
-			put_community(nd, nd_be32(nd, p + i));
-			if (i + 4 < len)
-				nd_s(nd, ", ");
-		}
+		for (unsigned i = 0; i < len; i += 4)
+			put_community(nd, nd_be32(nd, p + i), i + 4 >= len);
 		break;
 	case 9: /* originator */
 		if (len != 4) {
@@ -712,7 +723,8 @@ static void attr_print(nd_t *nd, unsigned type, const uint8_t *p,
 		}
 		for (unsigned i = 0; i < len; i += 4) {
 			put_ip4_at(nd, p + i);
-			nd_c(nd, ' ');
+			if (i + 4 < len)
+				nd_s(nd, ", ");
 		}
 		break;
 	case 14:
@@ -772,10 +784,12 @@ static void attr_print(nd_t *nd, unsigned type, const uint8_t *p,
 		break;
 	default:
 		nd_printf(nd, "\n\t    no Attribute %u decoder", type);
-		if (nd->opt->vflag > 1)
+		if (nd->opt->vflag <= 1)
 			hexdump_at(nd, "\n\t    ", p, len);
 		break;
 	}
+	if (nd->opt->vflag > 1 && len)
+		hexdump_at(nd, "\n\t    ", p, len);
 }
 
 static void update_print(nd_t *nd, const uint8_t *p, unsigned len)
@@ -873,10 +887,12 @@ static void cap_print(nd_t *nd, unsigned code, const uint8_t *p,
 	}
 	default:
 		nd_printf(nd, "\n\t\tno decoder for Capability %u", code);
-		if (nd->opt->vflag > 1)
+		if (nd->opt->vflag <= 1)
 			hexdump_at(nd, "\n\t\t", p, len);
 		break;
 	}
+	if (nd->opt->vflag > 1 && len)
+		hexdump_at(nd, "\n\t\t", p, len);
 }
 
 static void open_print(nd_t *nd, const uint8_t *p, unsigned len)
@@ -940,9 +956,11 @@ static void notification_print(nd_t *nd, const uint8_t *p, unsigned len)
 	if (code == 6 && (sub == 2 || sub == 4) && len > BGP_HDRLEN + 2) {
 		const uint8_t *q = p + BGP_HDRLEN + 2;
 		unsigned slen = nd_u8(nd, q);
-		nd_printf(nd, ", Shutdown Communication (length: %u)", slen);
-		if (slen == 0)
+		if (slen == 0) {
+			nd_s(nd, ", empty Shutdown Communication");
 			return;
+		}
+		nd_printf(nd, ", Shutdown Communication (length: %u)", slen);
 		if (slen > 255 || BGP_HDRLEN + 3 + slen > len) {
 			nd_s(nd, "[|bgp]");
 			return;
@@ -953,7 +971,7 @@ static void notification_print(nd_t *nd, const uint8_t *p, unsigned len)
 		nd_c(nd, '"');
 	} else if (code == 6 && sub == 1 && len >= BGP_HDRLEN + 9) {
 		const uint8_t *q = p + BGP_HDRLEN + 2;
-		nd_printf(nd, "\n\t    AFI %s (%u), SAFI %s (%u), Max Prefixes: %u",
+		nd_printf(nd, ", AFI %s (%u), SAFI %s (%u), Max Prefixes: %u",
 			  afi_name(nd_be16(nd, q)), nd_be16(nd, q),
 			  safi_name(nd_u8(nd, q + 2)), nd_u8(nd, q + 2),
 			  nd_be32(nd, q + 3));
@@ -997,7 +1015,7 @@ static void pdu_print(nd_t *nd, const uint8_t *p, unsigned hlen)
 		break;
 	}
 	nd_restore(nd, old);
-	if (nd->opt->vflag > 1 && (type == 1 || type == 2 || type == 5))
+	if (nd->opt->vflag > 1 && type == 5)
 		hexdump_at(nd, "\n\t  ", p, hlen);
 }
 
