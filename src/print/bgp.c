@@ -807,7 +807,7 @@ static void update_print(nd_t *nd, const uint8_t *p, unsigned len)
 	}
 	unsigned alen = nd_be16(nd, q);
 	q += 2;
-	if (wlen == 0 && alen == 0 && q == end) {
+	if (alen == 0 && q == end) {
 		nd_s(nd, "\n\t  End-of-Rib Marker (empty NLRI)");
 		return;
 	}
