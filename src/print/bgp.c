@@ -383,6 +383,24 @@ static int family_known(unsigned afi, unsigned safi)
 	return 0;
 }
 
+/* Whether the first byte (a prefix length in bits) is possible for the
+ * family; tcpdump reports "(illegal prefix length)" otherwise. */
+static int nlri_plen_ok(unsigned afi, unsigned safi, unsigned plen)
+{
+	unsigned addr = afi == 2 ? 128 : 32;
+	switch (safi) {
+	case 1: case 2: case 3:
+		return plen <= addr;
+	case 4:
+		return plen >= 24 && plen <= addr + 24;
+	case 128: case 129: case 130:
+		return plen >= 88 && plen <= addr + 88;
+	case 132:
+		return plen == 0 || (plen >= 32 && plen <= 96);
+	}
+	return 1;
+}
+
 /* NLRI list of one family, each after prefix. */
 static void put_nlri_list(nd_t *nd, unsigned afi, unsigned safi,
                           const uint8_t *p, unsigned len, const char *prefix)
@@ -398,6 +416,10 @@ static void put_nlri_list(nd_t *nd, unsigned afi, unsigned safi,
 			pathid = nd_be32(nd, p);
 			p += 4;
 			len -= 4;
+		}
+		if (!nlri_plen_ok(afi, safi, nd_u8(nd, p))) {
+			nd_s(nd, "\n\t    (illegal prefix length)");
+			return;
 		}
 		nd_s(nd, prefix);
 		int n = put_nlri(nd, afi, safi, p, len);
@@ -823,14 +845,16 @@ static void update_print(nd_t *nd, const uint8_t *p, unsigned len)
 	}
 }
 
-static void cap_print(nd_t *nd, unsigned code, const uint8_t *p,
-                      unsigned len)
+/* Returns 0 when the capability was too short: tcpdump then skips the
+ * rest of the capabilities in that parameter. */
+static int cap_print(nd_t *nd, unsigned code, const uint8_t *p,
+                     unsigned len)
 {
 	switch (code) {
 	case 1:
 		if (len < 4) {
 			nd_printf(nd, " (too short, < 4)");
-			return;
+			return 0;
 		}
 		nd_printf(nd, "\n\t\tAFI %s (%u), SAFI %s (%u)",
 			  afi_name(nd_be16(nd, p)), nd_be16(nd, p),
@@ -848,7 +872,7 @@ static void cap_print(nd_t *nd, unsigned code, const uint8_t *p,
 	case 64: {
 		if (len < 2) {
 			nd_printf(nd, " (too short, < 2)");
-			return;
+			return 0;
 		}
 		unsigned v = nd_be16(nd, p);
 		nd_printf(nd, "\n\t\tRestart Flags: [%s], Restart Time %us",
@@ -864,7 +888,7 @@ static void cap_print(nd_t *nd, unsigned code, const uint8_t *p,
 	case 65:
 		if (len < 4) {
 			nd_printf(nd, " (too short, < 4)");
-			return;
+			return 0;
 		}
 		nd_s(nd, "\n\t\t 4 Byte AS ");
 		put_as(nd, nd_be32(nd, p));
@@ -874,7 +898,7 @@ static void cap_print(nd_t *nd, unsigned code, const uint8_t *p,
 						  "Send/Receive" };
 		if (len == 0 || len % 4) {
 			nd_s(nd, " (bogus)");
-			return;
+			return 0;
 		}
 		for (unsigned i = 0; i < len; i += 4) {
 			unsigned v = nd_u8(nd, p + i + 3);
@@ -893,6 +917,7 @@ static void cap_print(nd_t *nd, unsigned code, const uint8_t *p,
 	}
 	if (nd->opt->vflag > 1 && len)
 		hexdump_at(nd, "\n\t\t", p, len);
+	return 1;
 }
 
 static void open_print(nd_t *nd, const uint8_t *p, unsigned len)
@@ -909,7 +934,7 @@ static void open_print(nd_t *nd, const uint8_t *p, unsigned len)
 	const uint8_t *end = q + optlen;
 	if (end > p + len)
 		end = p + len;
-	while (q + 2 <= end) {
+	while (q < end) {
 		unsigned ptype = nd_u8(nd, q), plen = nd_u8(nd, q + 1);
 		nd_printf(nd, "\n\t    Option %s (%u), length: %u",
 			  ptype == 2 ? "Capabilities Advertisement"
@@ -922,12 +947,12 @@ static void open_print(nd_t *nd, const uint8_t *p, unsigned len)
 			continue;
 		}
 		const uint8_t *pe = q + plen;
-		while (q + 2 <= pe) {
+		while (q < pe) {
 			unsigned code = nd_u8(nd, q), clen = nd_u8(nd, q + 1);
 			nd_printf(nd, "\n\t      %s (%u), length: %u",
 				  name_or(cap_names, code, "Unknown"), code, clen);
-			nd_need(nd, q + 2, clen);
-			cap_print(nd, code, q + 2, clen);
+			if (!cap_print(nd, code, q + 2, clen))
+				break;
 			q += 2 + clen;
 		}
 		q = pe;
