@@ -810,7 +810,7 @@ static void attr_print(nd_t *nd, unsigned type, const uint8_t *p,
 			hexdump_at(nd, "\n\t    ", p, len);
 		break;
 	}
-	if (nd->opt->vflag > 1 && len)
+	if (nd->opt->vflag > 1 && len && type != 128)
 		hexdump_at(nd, "\n\t    ", p, len);
 }
 
@@ -1044,6 +1044,22 @@ static void pdu_print(nd_t *nd, const uint8_t *p, unsigned hlen)
 		hexdump_at(nd, "\n\t  ", p, hlen);
 }
 
+/* A message whose own lengths run past its end is cut short with the
+ * marker, and the next message is still decoded, as tcpdump does.  The
+ * whole message was captured, so only such overruns unwind here. */
+static void pdu_guarded(nd_t *nd, const uint8_t *p, unsigned hlen)
+{
+	jmp_buf saved;
+	const uint8_t *end = nd->end;
+	memcpy(saved, nd->trunc, sizeof saved);
+	if (setjmp(nd->trunc) == 0)
+		pdu_print(nd, p, hlen);
+	else
+		nd_print_trunc(nd);
+	memcpy(nd->trunc, saved, sizeof saved);
+	nd->end = end;
+}
+
 void bgp_print(nd_t *nd, const uint8_t *p, unsigned len,
                const struct ip_ctx *ip, unsigned sport, unsigned dport)
 {
@@ -1084,7 +1100,7 @@ void bgp_print(nd_t *nd, const uint8_t *p, unsigned len,
 				  name_or(msg_names, p[18], "Unknown Message Type"));
 			break;
 		}
-		pdu_print(nd, p, hlen);
+		pdu_guarded(nd, p, hlen);
 		p += hlen;
 		start = p;
 	}
