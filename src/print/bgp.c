@@ -401,38 +401,55 @@ static int nlri_plen_ok(unsigned afi, unsigned safi, unsigned plen)
 	return 1;
 }
 
-/* NLRI list of one family, each after prefix. */
+/* Bytes an NLRI entry with this prefix length occupies. */
+static unsigned nlri_need(unsigned safi, unsigned plen)
+{
+	if (safi == 132 && plen == 0)
+		return 1;
+	return 1 + (plen + 7) / 8;
+}
+
+/* NLRI list of one family, each after prefix.  Like tcpdump, an entry is
+ * read as far as the capture goes even past the list's own length; an
+ * impossible prefix length ends the list ("(illegal prefix length)"), and
+ * for plain prefixes the whole message. */
 static void put_nlri_list(nd_t *nd, unsigned afi, unsigned safi,
-                          const uint8_t *p, unsigned len, const char *prefix)
+                          const uint8_t *p, unsigned len, const char *prefix,
+                          const uint8_t *bound, int quiet_overrun,
+                          int trunc_illegal)
 {
 	unsigned maxbits = afi == 2 ? 128 : 32;
-	int addpath = (safi == 1 || safi == 2 || safi == 3) &&
-		      looks_add_path(nd, p, len, maxbits);
+	int plain = safi == 1 || safi == 2 || safi == 3;
+	int addpath = plain && looks_add_path(nd, p, len, maxbits);
 	while (len > 0) {
 		uint32_t pathid = 0;
+		unsigned used = 0;
 		if (addpath) {
-			if (len < 4)
-				nd_trunc(nd);
 			pathid = nd_be32(nd, p);
-			p += 4;
-			len -= 4;
+			used = 4;
 		}
-		if (!nlri_plen_ok(afi, safi, nd_u8(nd, p))) {
+		unsigned plen = nd_u8(nd, p + used);
+		if (!nlri_plen_ok(afi, safi, plen)) {
 			nd_s(nd, "\n\t    (illegal prefix length)");
+			if (trunc_illegal)
+				nd_trunc(nd);
 			return;
 		}
+		unsigned need = nlri_need(safi, plen);
+		if (p + used + need > bound) {
+			if (quiet_overrun)
+				return;
+			nd_trunc(nd);
+		}
+		nd_need(nd, p + used, need);
 		nd_s(nd, prefix);
-		int n = put_nlri(nd, afi, safi, p, len);
-		if (n == -1) {
-			nd_s(nd, "bogus prefix");
-			return;
-		}
-		if (n < 0)
+		if (put_nlri(nd, afi, safi, p + used, need) < 0)
 			return;
 		if (addpath)
 			nd_printf(nd, "   Path Id: %u", pathid);
-		p += n;
-		len -= (unsigned)n;
+		used += need;
+		p += used;
+		len = used < len ? len - used : 0;
 	}
 }
 
@@ -454,7 +471,7 @@ static unsigned as_path_size(nd_t *nd, const uint8_t *p, unsigned len)
 static void put_as_path(nd_t *nd, const uint8_t *p, unsigned len,
                         unsigned assize)
 {
-	static const char *const open_s[] = { "", "{ ", "", "( ", "({ " };
+	static const char *const open_s[] = { "?", "{ ", "", "( ", "({ " };
 	static const char *const close_s[] = { "", "}", "", ")", "})" };
 	if (len == 0) {
 		nd_s(nd, "empty");
@@ -541,7 +558,7 @@ static void put_extcomm(nd_t *nd, const uint8_t *p)
 			{ 13, "MPLS-in-UDP" }, { 0, NULL },
 		};
 		unsigned t = nd_be16(nd, p + 6);
-		nd_printf(nd, "Tunnel type: %s", name_or(tunnels, t, "Unknown"));
+		nd_printf(nd, "Tunnel type: %s", name_or(tunnels, t, "unknown encaps"));
 		break;
 	}
 	default:
@@ -552,11 +569,11 @@ static void put_extcomm(nd_t *nd, const uint8_t *p)
 }
 
 static void attr_print(nd_t *nd, unsigned type, const uint8_t *p,
-                       unsigned len, unsigned depth);
+                       unsigned len, unsigned depth, const uint8_t *msg_end);
 
 /* The path attributes of an UPDATE (or an ATTR_SET), each on its line. */
 static void attrs_print(nd_t *nd, const uint8_t *p, unsigned len,
-                        unsigned depth)
+                        unsigned depth, const uint8_t *msg_end)
 {
 	const char *ind = depth ? "\n\t      " : "\n\t  ";
 	while (len > 0) {
@@ -585,13 +602,14 @@ static void attrs_print(nd_t *nd, const uint8_t *p, unsigned len,
 		}
 		p += hl;
 		len -= hl;
-		attr_print(nd, type, p, alen, depth);
+		attr_print(nd, type, p, alen, depth, msg_end);
 		p += alen;
 		len -= alen;
 	}
 }
 
-static void mp_reach_print(nd_t *nd, const uint8_t *p, unsigned len)
+static void mp_reach_print(nd_t *nd, const uint8_t *p, unsigned len,
+                           const uint8_t *msg_end)
 {
 	nd_need(nd, p, 3);
 	unsigned afi = nd_be16(nd, p), safi = p[2];
@@ -606,6 +624,9 @@ static void mp_reach_print(nd_t *nd, const uint8_t *p, unsigned len)
 	const uint8_t *q = p + 3;
 	unsigned nhlen = nd_u8(nd, q);
 	q++;
+	nd_need(nd, q, nhlen);
+	if (4 + nhlen > len)
+		nd_trunc(nd);
 	nd_s(nd, "\n\t    nexthop: ");
 	int with_rd = safi >= 128 && safi <= 130;
 	unsigned alen = afi == 2 ? 16 : 4;
@@ -641,7 +662,7 @@ static void mp_reach_print(nd_t *nd, const uint8_t *p, unsigned len)
 	nd_printf(nd, ", nh-length: %u", nhlen);
 	q += nhlen;
 	if (q + 1 > p + len)
-		return;
+		nd_trunc(nd);
 	unsigned snpa = nd_u8(nd, q);
 	q++;
 	if (snpa == 0)
@@ -655,10 +676,12 @@ static void mp_reach_print(nd_t *nd, const uint8_t *p, unsigned len)
 	}
 	if (q > p + len)
 		nd_trunc(nd);
-	put_nlri_list(nd, afi, safi, q, (unsigned)(p + len - q), "\n\t      ");
+	put_nlri_list(nd, afi, safi, q, (unsigned)(p + len - q), "\n\t      ",
+		      msg_end, 0, 0);
 }
 
-static void mp_unreach_print(nd_t *nd, const uint8_t *p, unsigned len)
+static void mp_unreach_print(nd_t *nd, const uint8_t *p, unsigned len,
+                             const uint8_t *msg_end)
 {
 	nd_need(nd, p, 3);
 	unsigned afi = nd_be16(nd, p), safi = p[2];
@@ -674,11 +697,12 @@ static void mp_unreach_print(nd_t *nd, const uint8_t *p, unsigned len)
 			hexdump_at(nd, "\n\t    ", p, len);
 		return;
 	}
-	put_nlri_list(nd, afi, safi, p + 3, len - 3, "\n\t      ");
+	put_nlri_list(nd, afi, safi, p + 3, len - 3, "\n\t      ",
+		      msg_end, safi == 4, 0);
 }
 
 static void attr_print(nd_t *nd, unsigned type, const uint8_t *p,
-                       unsigned len, unsigned depth)
+                       unsigned len, unsigned depth, const uint8_t *msg_end)
 {
 	switch (type) {
 	case 1: /* origin */
@@ -686,9 +710,14 @@ static void attr_print(nd_t *nd, unsigned type, const uint8_t *p,
 			nd_s(nd, "invalid len");
 			break;
 		}
-		nd_s(nd, name_or(origin_names, nd_u8(nd, p), "Unknown"));
+		nd_s(nd, name_or(origin_names, nd_u8(nd, p),
+				 "Unknown Origin Typecode"));
 		break;
-	case 2: case 17: /* AS path, AS4 path */
+	case 2: case 17: /* AS path (2- or 4-byte numbers), AS4 path */
+		if (len % 2) {
+			nd_s(nd, "invalid len");
+			break;
+		}
 		put_as_path(nd, p, len, type == 17 ? 4 : as_path_size(nd, p, len));
 		break;
 	case 3: /* next hop */
@@ -750,10 +779,10 @@ static void attr_print(nd_t *nd, unsigned type, const uint8_t *p,
 		}
 		break;
 	case 14:
-		mp_reach_print(nd, p, len);
+		mp_reach_print(nd, p, len, msg_end);
 		break;
 	case 15:
-		mp_unreach_print(nd, p, len);
+		mp_unreach_print(nd, p, len, msg_end);
 		break;
 	case 16: /* extended communities */
 		if (len % 8) {
@@ -770,10 +799,10 @@ static void attr_print(nd_t *nd, unsigned type, const uint8_t *p,
 		unsigned left = len;
 		while (left >= 3) {
 			unsigned t = nd_u8(nd, q), tl = nd_be16(nd, q + 1);
-			if (tl < 3 || tl > left)
-				break;
 			nd_printf(nd, "\n\t    %s TLV (%u), length %u",
 				  t == 1 ? "AIGP" : "Unknown", t, tl);
+			if (tl < 3 || tl > left)
+				nd_trunc(nd);
 			if (t == 1 && tl == 11)
 				nd_printf(nd, ", metric %" PRIu64, nd_be64(nd, q + 3));
 			q += tl;
@@ -793,7 +822,7 @@ static void attr_print(nd_t *nd, unsigned type, const uint8_t *p,
 			if (i + 12 < len)
 				nd_s(nd, ", ");
 		}
-		break;
+		return; /* tcpdump shows no -vv dump of a valid one */
 	case 128: /* attribute set (RFC 6368) */
 		if (len < 4) {
 			nd_s(nd, "invalid len");
@@ -802,7 +831,7 @@ static void attr_print(nd_t *nd, unsigned type, const uint8_t *p,
 		nd_s(nd, "\n\t    Origin AS: ");
 		put_as(nd, nd_be32(nd, p));
 		if (depth < 4)
-			attrs_print(nd, p + 4, len - 4, depth + 1);
+			attrs_print(nd, p + 4, len - 4, depth + 1, msg_end);
 		break;
 	default:
 		nd_printf(nd, "\n\t    no Attribute %u decoder", type);
@@ -820,13 +849,13 @@ static void update_print(nd_t *nd, const uint8_t *p, unsigned len)
 	const uint8_t *end = p + len;
 	unsigned wlen = nd_be16(nd, q);
 	q += 2;
-	if (wlen) {
+	if (wlen > 1) {
 		if (q + wlen > end)
 			nd_trunc(nd);
 		nd_s(nd, "\n\t  Withdrawn routes:");
-		put_nlri_list(nd, 1, 1, q, wlen, "\n\t    ");
-		q += wlen;
+		put_nlri_list(nd, 1, 1, q, wlen, "\n\t    ", q + wlen, 0, 1);
 	}
+	q += wlen;
 	unsigned alen = nd_be16(nd, q);
 	q += 2;
 	if (alen == 0 && q == end) {
@@ -836,17 +865,28 @@ static void update_print(nd_t *nd, const uint8_t *p, unsigned len)
 	if (alen) {
 		if (q + alen > end)
 			nd_trunc(nd);
-		attrs_print(nd, q, alen, 0);
+		attrs_print(nd, q, alen, 0, end);
 		q += alen;
 	}
 	if (q < end) {
 		nd_s(nd, "\n\t  Updated routes:");
-		put_nlri_list(nd, 1, 1, q, (unsigned)(end - q), "\n\t    ");
+		put_nlri_list(nd, 1, 1, q, (unsigned)(end - q), "\n\t    ", end,
+			      0, 0);
 	}
 }
 
 /* Returns 0 when the capability was too short: tcpdump then skips the
  * rest of the capabilities in that parameter. */
+static const char *cap_afi(unsigned afi)
+{
+	return name_or(afi_names, afi, "Unknown");
+}
+
+static const char *cap_safi(unsigned safi)
+{
+	return name_or(safi_names, safi, "Unknown");
+}
+
 static int cap_print(nd_t *nd, unsigned code, const uint8_t *p,
                      unsigned len)
 {
@@ -857,16 +897,16 @@ static int cap_print(nd_t *nd, unsigned code, const uint8_t *p,
 			return 0;
 		}
 		nd_printf(nd, "\n\t\tAFI %s (%u), SAFI %s (%u)",
-			  afi_name(nd_be16(nd, p)), nd_be16(nd, p),
-			  safi_name(nd_u8(nd, p + 3)), nd_u8(nd, p + 3));
+			  cap_afi(nd_be16(nd, p)), nd_be16(nd, p),
+			  cap_safi(nd_u8(nd, p + 3)), nd_u8(nd, p + 3));
 		break;
 	case 2: case 128: case 71:
 		break;
 	case 8:
 		for (unsigned i = 0; i + 4 <= len; i += 4)
 			nd_printf(nd, "\n\t\tAFI %s (%u), SAFI %s (%u), Count: %u",
-				  afi_name(nd_be16(nd, p + i)), nd_be16(nd, p + i),
-				  safi_name(nd_u8(nd, p + i + 2)),
+				  cap_afi(nd_be16(nd, p + i)), nd_be16(nd, p + i),
+				  cap_safi(nd_u8(nd, p + i + 2)),
 				  nd_u8(nd, p + i + 2), nd_u8(nd, p + i + 3));
 		break;
 	case 64: {
@@ -879,8 +919,8 @@ static int cap_print(nd_t *nd, unsigned code, const uint8_t *p,
 			  (v & 0x8000) ? "R" : "none", v & 0xfff);
 		for (unsigned i = 2; i + 4 <= len; i += 4)
 			nd_printf(nd, "\n\t\t  AFI %s (%u), SAFI %s (%u), Forwarding state preserved: %s",
-				  afi_name(nd_be16(nd, p + i)), nd_be16(nd, p + i),
-				  safi_name(nd_u8(nd, p + i + 2)),
+				  cap_afi(nd_be16(nd, p + i)), nd_be16(nd, p + i),
+				  cap_safi(nd_u8(nd, p + i + 2)),
 				  nd_u8(nd, p + i + 2),
 				  (nd_u8(nd, p + i + 3) & 0x80) ? "yes" : "no");
 		break;
@@ -894,19 +934,24 @@ static int cap_print(nd_t *nd, unsigned code, const uint8_t *p,
 		put_as(nd, nd_be32(nd, p));
 		break;
 	case 69: {
-		static const char *const sr[] = { "", "Receive", "Send",
-						  "Send/Receive" };
-		if (len == 0 || len % 4) {
+		static const char *const sr[] = { "", "Receive", "Send", "Both" };
+		if (len == 0) {
 			nd_s(nd, " (bogus)");
-			return 0;
+			break;
 		}
-		for (unsigned i = 0; i < len; i += 4) {
+		for (unsigned i = 0; i + 4 <= len; i += 4) {
 			unsigned v = nd_u8(nd, p + i + 3);
-			nd_printf(nd, "\n\t\tAFI %s (%u), SAFI %s (%u), Send/Receive: %s",
-				  afi_name(nd_be16(nd, p + i)), nd_be16(nd, p + i),
-				  safi_name(nd_u8(nd, p + i + 2)),
-				  nd_u8(nd, p + i + 2), v <= 3 ? sr[v] : "Bogus");
+			nd_printf(nd, "\n\t\tAFI %s (%u), SAFI %s (%u), Send/Receive: ",
+				  cap_afi(nd_be16(nd, p + i)), nd_be16(nd, p + i),
+				  cap_safi(nd_u8(nd, p + i + 2)),
+				  nd_u8(nd, p + i + 2));
+			if (v >= 1 && v <= 3)
+				nd_s(nd, sr[v]);
+			else
+				nd_printf(nd, "Bogus (0x%02x)", v);
 		}
+		if (len % 4)
+			nd_s(nd, " (invalid)");
 		break;
 	}
 	default:
@@ -1018,7 +1063,6 @@ static void pdu_print(nd_t *nd, const uint8_t *p, unsigned hlen)
 	unsigned type = p[18];
 	nd_printf(nd, "\n\t%s Message (%u), length: %u",
 		  name_or(msg_names, type, "Unknown"), type, hlen);
-	const uint8_t *old = nd_narrow(nd, p, hlen);
 	switch (type) {
 	case 1:
 		open_print(nd, p, hlen);
@@ -1039,7 +1083,6 @@ static void pdu_print(nd_t *nd, const uint8_t *p, unsigned hlen)
 		hexdump_at(nd, "\n\t  ", p, hlen);
 		break;
 	}
-	nd_restore(nd, old);
 	if (nd->opt->vflag > 1 && type == 5)
 		hexdump_at(nd, "\n\t  ", p, hlen);
 }
