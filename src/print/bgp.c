@@ -794,6 +794,53 @@ static void attr_print(nd_t *nd, unsigned type, const uint8_t *p,
 			put_extcomm(nd, p + i);
 		}
 		break;
+	case 22: { /* PMSI tunnel (RFC 6514) */
+		static const struct code_name ttypes[] = {
+			{ 1, "RSVP-TE P2MP LSP" }, { 2, "LDP P2MP LSP" },
+			{ 3, "PIM-SSM Tree" }, { 4, "PIM-SM Tree" },
+			{ 5, "PIM-Bidir Tree" }, { 6, "Ingress Replication" },
+			{ 7, "LDP MP2MP LSP" }, { 0, NULL },
+		};
+		if (len < 5)
+			nd_trunc(nd);
+		unsigned fl = nd_u8(nd, p), tt = nd_u8(nd, p + 1);
+		nd_printf(nd, "\n\t    Tunnel-type %s (%u), Flags [%s], MPLS Label %u",
+			  name_or(ttypes, tt, "Unknown"), tt,
+			  (fl & 1) ? "Leaf Information required" : "none",
+			  nd_be24(nd, p + 2) >> 4);
+		const uint8_t *q = p + 5;
+		switch (tt) {
+		case 1:
+			nd_need(nd, q, 8);
+			nd_s(nd, "\n\t      Extended-Tunnel-ID ");
+			put_ip4(nd, q);
+			nd_printf(nd, ", P2MP-ID 0x%08x", nd_be32(nd, q + 4));
+			break;
+		case 2: case 7:
+			nd_need(nd, q, 8);
+			nd_s(nd, "\n\t      Root-Node ");
+			put_ip4(nd, q);
+			nd_printf(nd, ", LSP-ID 0x%08x", nd_be32(nd, q + 4));
+			break;
+		case 3: case 4: case 5:
+			nd_need(nd, q, 8);
+			nd_s(nd, tt == 3 ? "\n\t      Root-Node " : "\n\t      Sender ");
+			put_ip4(nd, q);
+			nd_s(nd, ", P-Group ");
+			put_ip4(nd, q + 4);
+			break;
+		case 6:
+			nd_need(nd, q, 4);
+			nd_s(nd, "\n\t      Tunnel-Endpoint ");
+			put_ip4(nd, q);
+			break;
+		default:
+			if (nd->opt->vflag <= 1)
+				hexdump_at(nd, "\n\t      ", q, len - 5);
+			break;
+		}
+		break;
+	}
 	case 26: { /* AIGP */
 		const uint8_t *q = p;
 		unsigned left = len;
