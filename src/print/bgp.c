@@ -511,13 +511,47 @@ static const struct code_name extcomm_types[] = {
 	{ 0x0002, "target" }, { 0x0102, "target" }, { 0x0202, "target" },
 	{ 0x0003, "origin" }, { 0x0103, "origin" }, { 0x0203, "origin" },
 	{ 0x4004, "link-BW" }, { 0x030c, "encapsulation" },
-	{ 0x0005, "domain-id" }, { 0x0105, "domain-id" },
-	{ 0x8005, "domain-id" }, { 0x0306, "ospf-route-type" },
-	{ 0x8000, "ospf-route-type" }, { 0x0107, "ospf-router-id" },
-	{ 0x8001, "ospf-router-id" }, { 0x0009, "source-AS" },
-	{ 0x0209, "source-AS" }, { 0x010b, "vrf-route-import" },
-	{ 0x020b, "vrf-route-import" }, { 0x0010, "l2vpn-id" },
-	{ 0x0110, "l2vpn-id" }, { 0x800a, "layer2-info" }, { 0, NULL },
+	{ 0x0005, "ospf-domain" }, { 0x0105, "ospf-domain" },
+	{ 0x0205, "ospf-domain" }, { 0x8005, "ospf-domain" },
+	{ 0x0306, "ospf-route-type" }, { 0x8000, "ospf-route-type" },
+	{ 0x0107, "ospf-router-id" }, { 0x8001, "ospf-router-id" },
+	{ 0x0009, "source-AS" }, { 0x010b, "vrf-route-import" },
+	{ 0x000a, "l2vpn-id" }, { 0xf10a, "l2vpn-id" },
+	{ 0x800a, "layer2-info" },
+	{ 0x8800, "eigrp-general-route (flag, tag)" },
+	{ 0x8801, "eigrp-route-metric (AS, delay)" },
+	{ 0x8802, "eigrp-route-metric (reliability, nexthop, bandwidth)" },
+	{ 0x8803, "eigrp-route-metric (load, MTU)" },
+	{ 0x8804, "eigrp-external-route (remote-AS, remote-ID)" },
+	{ 0x8805, "eigrp-external-route (remote-proto, remote-metric)" },
+	{ 0, NULL },
+};
+
+static const struct code_name ospf_rtypes[] = {
+	{ 1, "Router" }, { 2, "Network" }, { 3, "Summary" }, { 5, "External" },
+	{ 7, "NSSA External" }, { 129, "MPLS-VPN Sham" }, { 0, NULL },
+};
+
+static const struct code_name l2_encaps[] = {
+	{ 0, "Reserved" }, { 1, "Frame Relay" },
+	{ 2, "ATM AAL5 SDU VCC transport" },
+	{ 3, "ATM transparent cell transport" },
+	{ 4, "Ethernet (VLAN) Tagged Mode" }, { 5, "Ethernet Raw Mode" },
+	{ 6, "Cisco HDLC" }, { 7, "PPP" },
+	{ 8, "SONET/SDH Circuit Emulation Service over MPLS" },
+	{ 9, "ATM n-to-one VCC cell transport" },
+	{ 10, "ATM n-to-one VPC cell transport" },
+	{ 11, "IP layer 2 transport" }, { 15, "Frame Relay Port mode" },
+	{ 17, "Structure-agnostic E1 over packet" },
+	{ 18, "Structure-agnostic T1 (DS1) over packet" }, { 19, "VPLS" },
+	{ 20, "Structure-agnostic T3 (DS3) over packet" },
+	{ 21, "Nx64kbit/s Basic Service using Structure-aware" },
+	{ 25, "Frame Relay DLCI" }, { 40, "Structure-agnostic E3 over packet" },
+	{ 41, "Octet-aligned playload for Structure-agnostic DS1 circuits" },
+	{ 42, "E1 Nx64kbit/s with CAS using Structure-aware" },
+	{ 43, "DS1 (ESF) Nx64kbit/s with CAS using Structure-aware" },
+	{ 44, "DS1 (SF) Nx64kbit/s with CAS using Structure-aware" },
+	{ 0, NULL },
 };
 
 static void put_extcomm(nd_t *nd, const uint8_t *p)
@@ -525,23 +559,53 @@ static void put_extcomm(nd_t *nd, const uint8_t *p)
 	nd_need(nd, p, 8);
 	unsigned type = nd_be16(nd, p);
 	const char *name = cn_lookup(extcomm_types, type);
-	nd_printf(nd, "%s (0x%04x), Flags [%s]: ",
-		  name ? name : "unknown extd community typecode", type,
-		  (type & 0x4000) ? "non-transitive" : "none");
+	nd_printf(nd, "%s (0x%04x), Flags [",
+		  name ? name : "unknown extd community typecode", type);
+	if (type & 0xc000) {
+		if (type & 0x8000)
+			nd_s(nd, "vendor-specific");
+		if ((type & 0xc000) == 0xc000)
+			nd_s(nd, ", ");
+		if (type & 0x4000)
+			nd_s(nd, "non-transitive");
+	} else {
+		nd_s(nd, "none");
+	}
+	nd_s(nd, "]: ");
 	switch (type) {
-	case 0x0002: case 0x0003: case 0x0005: case 0x0009: case 0x0010:
+	case 0x0002: case 0x0003: case 0x000a:
 		nd_printf(nd, "%u:%u (= ", nd_be16(nd, p + 2), nd_be32(nd, p + 4));
 		put_ip4(nd, p + 4);
 		nd_c(nd, ')');
 		break;
-	case 0x0102: case 0x0103: case 0x0105: case 0x0107: case 0x010b:
-	case 0x0110:
+	case 0x0102: case 0x0103: case 0x010b: case 0xf10a:
 		put_ip4(nd, p + 2);
 		nd_printf(nd, ":%u", nd_be16(nd, p + 6));
 		break;
-	case 0x0202: case 0x0203: case 0x0209: case 0x020b:
+	case 0x0202: case 0x0203:
 		put_as(nd, nd_be32(nd, p + 2));
 		nd_printf(nd, ":%u", nd_be16(nd, p + 6));
+		break;
+	case 0x0005: case 0x0105: case 0x0205: case 0x8005:
+	case 0x0107: case 0x8001:
+		put_ip4(nd, p + 2);
+		break;
+	case 0x0306: case 0x8000: {
+		unsigned rt = p[6], mt = p[7];
+		nd_s(nd, "area:");
+		put_ip4(nd, p + 2);
+		nd_s(nd, ", router-type:");
+		const char *rn = cn_lookup(ospf_rtypes, rt);
+		if (rn)
+			nd_s(nd, rn);
+		else
+			nd_printf(nd, "unknown (0x%02x)", rt);
+		nd_printf(nd, ", metric-type:%s%s", (mt & 1) ? "E2" : "",
+			  (rt == 5 || rt == 7) ? "E1" : "");
+		break;
+	}
+	case 0x0009:
+		nd_printf(nd, "AS %u", nd_be16(nd, p + 2));
 		break;
 	case 0x4004: {
 		uint32_t bits = nd_be32(nd, p + 4);
@@ -552,15 +616,23 @@ static void put_extcomm(nd_t *nd, const uint8_t *p)
 	}
 	case 0x030c: {
 		static const struct code_name tunnels[] = {
-			{ 1, "L2TPv3" }, { 2, "GRE" }, { 7, "IP-in-IP" },
-			{ 8, "VXLAN" }, { 9, "NVGRE" }, { 10, "MPLS" },
-			{ 11, "MPLS-in-GRE" }, { 12, "VXLAN GPE" },
-			{ 13, "MPLS-in-UDP" }, { 0, NULL },
+			{ 1, "L2TPv3 over IP" }, { 2, "GRE" },
+			{ 3, "Transmit Tunnel" }, { 4, "IPsec" },
+			{ 5, "IP in IP with IPsec" }, { 6, "MPLS in IP with IPsec" },
+			{ 7, "IP in IP" }, { 8, "VXLAN" }, { 9, "NVGRE" },
+			{ 10, "MPLS" }, { 11, "MPLS in GRE" }, { 12, "VXLAN GPE" },
+			{ 13, "MPLS in UDP" }, { 14, "IPv6" }, { 15, "SR TE" },
+			{ 16, "Bare" }, { 17, "SR" }, { 0, NULL },
 		};
 		unsigned t = nd_be16(nd, p + 6);
 		nd_printf(nd, "Tunnel type: %s", name_or(tunnels, t, "unknown encaps"));
 		break;
 	}
+	case 0x800a:
+		nd_printf(nd, "%s Control Flags [0x%02x]:MTU %u",
+			  name_or(l2_encaps, p[2], "unknown encaps"), p[3],
+			  nd_be16(nd, p + 4));
+		break;
 	default:
 		for (unsigned i = 2; i < 8; i++)
 			nd_printf(nd, "%02x", p[i]);
