@@ -648,6 +648,9 @@ static void attrs_print(nd_t *nd, const uint8_t *p, unsigned len,
                         unsigned depth, const uint8_t *msg_end)
 {
 	const char *ind = depth ? "\n\t      " : "\n\t  ";
+	/* tcpdump's dump after a short nested attribute starts at the
+	 * attribute set's value (its origin AS), not at the attribute */
+	const uint8_t *set_value = p - 4;
 	while (len > 0) {
 		nd_need(nd, p, 2);
 		unsigned flags = p[0], type = p[1];
@@ -668,8 +671,14 @@ static void attrs_print(nd_t *nd, const uint8_t *p, unsigned len,
 			nd_s(nd, "]: ");
 		}
 		if (hl + alen > len) {
-			nd_printf(nd, " [path attr length %u > %u]", alen,
-				  len - hl);
+			if (depth) {
+				nd_s(nd, " [path attr too short]");
+				if (nd->opt->vflag > 1 && len > hl)
+					hexdump_at(nd, "\n\t    ", set_value,
+						   len - hl);
+			} else {
+				nd_s(nd, " [path attrs too short]");
+			}
 			return;
 		}
 		p += hl;
@@ -742,12 +751,14 @@ static void mp_reach_print(nd_t *nd, const uint8_t *p, unsigned len,
 	else
 		nd_printf(nd, "\n\t    %u SNPA", snpa);
 	for (unsigned i = 0; i < snpa; i++) {
+		if (q >= p + len)
+			nd_trunc(nd);
 		unsigned sl = nd_u8(nd, q);
 		nd_printf(nd, "\n\t      %u bytes", sl);
 		q += 1 + sl;
+		if (q > p + len)
+			nd_trunc(nd);
 	}
-	if (q > p + len)
-		nd_trunc(nd);
 	put_nlri_list(nd, afi, safi, q, (unsigned)(p + len - q), "\n\t      ",
 		      msg_end, 0, 0);
 }
@@ -943,10 +954,8 @@ static void attr_print(nd_t *nd, unsigned type, const uint8_t *p,
 		}
 		return; /* tcpdump shows no -vv dump of a valid one */
 	case 128: /* attribute set (RFC 6368) */
-		if (len < 4) {
-			nd_s(nd, "invalid len");
-			break;
-		}
+		if (len < 4)
+			nd_trunc(nd);
 		nd_s(nd, "\n\t    Origin AS: ");
 		put_as(nd, nd_be32(nd, p));
 		if (depth < 4)
