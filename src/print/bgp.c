@@ -986,7 +986,7 @@ static void update_print(nd_t *nd, const uint8_t *p, unsigned len)
 	q += wlen;
 	unsigned alen = nd_be16(nd, q);
 	q += 2;
-	if (alen == 0 && q == end) {
+	if (alen == 0 && q == end && wlen != 1) {
 		nd_s(nd, "\n\t  End-of-Rib Marker (empty NLRI)");
 		return;
 	}
