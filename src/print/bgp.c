@@ -323,6 +323,61 @@ static int put_rt_routing(nd_t *nd, const uint8_t *p, unsigned len)
 	return (int)(1 + n);
 }
 
+/* Multicast VPN route (RFC 6514): type, length, then per type fields. */
+static int put_mvpn(nd_t *nd, const uint8_t *p, unsigned len)
+{
+	static const struct code_name types[] = {
+		{ 1, "Intra-AS I-PMSI" }, { 2, "Inter-AS I-PMSI" },
+		{ 3, "S-PMSI" }, { 4, "Intra-AS Segment-Leaf" },
+		{ 5, "Source-Active" }, { 6, "Shared Tree Join" },
+		{ 7, "Source Tree Join" }, { 0, NULL },
+	};
+	(void)len;
+	unsigned type = nd_u8(nd, p), rlen = nd_u8(nd, p + 1);
+	nd_printf(nd, "Route-Type: %s (%u), length: %u",
+		  name_or(types, type, "Unknown"), type, rlen);
+	const uint8_t *q = p + 2;
+	switch (type) {
+	case 1:
+		if (rlen != 12)
+			break;
+		nd_need(nd, q, 12);
+		nd_s(nd, ", RD: ");
+		put_rd(nd, q);
+		nd_s(nd, ", Originator ");
+		put_ip4(nd, q + 8);
+		break;
+	case 2:
+		if (rlen != 12)
+			break;
+		nd_need(nd, q, 12);
+		nd_s(nd, ", RD: ");
+		put_rd(nd, q);
+		nd_s(nd, ", Source-AS ");
+		put_as(nd, nd_be32(nd, q + 8));
+		break;
+	case 5: case 6: case 7: {
+		unsigned fixed = type == 5 ? 8 : 12;
+		if (rlen != fixed + 10)
+			break;
+		nd_need(nd, q, rlen);
+		nd_s(nd, ", RD: ");
+		put_rd(nd, q);
+		if (type != 5) {
+			nd_s(nd, ", Source-AS ");
+			put_as(nd, nd_be32(nd, q + 8));
+		}
+		q += fixed;
+		nd_s(nd, ", Source ");
+		put_ip4(nd, q + 1);
+		nd_s(nd, ", Group ");
+		put_ip4(nd, q + 6);
+		break;
+	}
+	}
+	return (int)(2 + rlen);
+}
+
 /* Whether a run of NLRI parses only with 4-byte path identifiers in front
  * (RFC 7911 add-path), judged as tcpdump does. */
 static int looks_add_path(nd_t *nd, const uint8_t *p, unsigned len,
@@ -370,6 +425,8 @@ static int put_nlri(nd_t *nd, unsigned afi, unsigned safi, const uint8_t *p,
 		return put_labeled_prefix(nd, p, len, v6, 1);
 	case 132:
 		return put_rt_routing(nd, p, len);
+	case 5:
+		return put_mvpn(nd, p, len);
 	}
 	return -2;
 }
@@ -378,6 +435,7 @@ static int family_known(unsigned afi, unsigned safi)
 {
 	if (afi == 1 || afi == 2)
 		return safi == 1 || safi == 2 || safi == 3 || safi == 4 ||
+		       safi == 5 ||
 		       safi == 128 || safi == 129 || safi == 130 ||
 		       (afi == 1 && safi == 132);
 	return 0;
@@ -404,6 +462,8 @@ static int nlri_plen_ok(unsigned afi, unsigned safi, unsigned plen)
 /* Bytes an NLRI entry with this prefix length occupies. */
 static unsigned nlri_need(unsigned safi, unsigned plen)
 {
+	if (safi == 5)
+		return 2;
 	if (safi == 132 && plen == 0)
 		return 1;
 	return 1 + (plen + 7) / 8;
@@ -436,18 +496,19 @@ static void put_nlri_list(nd_t *nd, unsigned afi, unsigned safi,
 			return;
 		}
 		unsigned need = nlri_need(safi, plen);
-		if (p + used + need > bound) {
+		if (safi != 5 && p + used + need > bound) {
 			if (quiet_overrun)
 				return;
 			nd_trunc(nd);
 		}
 		nd_need(nd, p + used, need);
 		nd_s(nd, prefix);
-		if (put_nlri(nd, afi, safi, p + used, need) < 0)
+		int n = put_nlri(nd, afi, safi, p + used, need);
+		if (n < 0)
 			return;
 		if (addpath)
 			nd_printf(nd, "   Path Id: %u", pathid);
-		used += need;
+		used += (unsigned)n;
 		p += used;
 		len = used < len ? len - used : 0;
 	}
