@@ -475,7 +475,7 @@ static unsigned nlri_need(unsigned safi, unsigned plen)
  * for plain prefixes the whole message. */
 static void put_nlri_list(nd_t *nd, unsigned afi, unsigned safi,
                           const uint8_t *p, unsigned len, const char *prefix,
-                          const uint8_t *bound, int quiet_overrun,
+                          unsigned itemlen, int quiet_overrun,
                           int trunc_illegal)
 {
 	unsigned maxbits = afi == 2 ? 128 : 32;
@@ -496,7 +496,10 @@ static void put_nlri_list(nd_t *nd, unsigned afi, unsigned safi,
 			return;
 		}
 		unsigned need = nlri_need(safi, plen);
-		if (safi != 5 && p + used + need > bound) {
+		/* tcpdump checks each entry against a fixed length (the
+		 * attribute's) or, with itemlen 0, what is left of the list */
+		if (safi != 5 && safi < 128 &&
+		    need > (itemlen ? itemlen : len - used)) {
 			if (quiet_overrun)
 				return;
 			nd_trunc(nd);
@@ -533,7 +536,7 @@ static void put_as_path(nd_t *nd, const uint8_t *p, unsigned len,
                         unsigned assize)
 {
 	static const char *const open_s[] = { "?", "{ ", "", "( ", "({ " };
-	static const char *const close_s[] = { "", "}", "", ")", "})" };
+	static const char *const close_s[] = { "?", "}", "", ")", "})" };
 	if (len == 0) {
 		nd_s(nd, "empty");
 		return;
@@ -753,6 +756,8 @@ static void attrs_print(nd_t *nd, const uint8_t *p, unsigned len,
 static void mp_reach_print(nd_t *nd, const uint8_t *p, unsigned len,
                            const uint8_t *msg_end)
 {
+	if (len < 3)
+		nd_trunc(nd);
 	nd_need(nd, p, 3);
 	unsigned afi = nd_be16(nd, p), safi = p[2];
 	nd_printf(nd, "\n\t    AFI: %s (%u), %sSAFI: %s (%u)", afi_name(afi), afi,
@@ -820,8 +825,9 @@ static void mp_reach_print(nd_t *nd, const uint8_t *p, unsigned len,
 		if (q > p + len)
 			nd_trunc(nd);
 	}
+	(void)msg_end;
 	put_nlri_list(nd, afi, safi, q, (unsigned)(p + len - q), "\n\t      ",
-		      msg_end, 0, 0);
+		      len, 0, 0);
 }
 
 static void mp_unreach_print(nd_t *nd, const uint8_t *p, unsigned len,
@@ -841,8 +847,9 @@ static void mp_unreach_print(nd_t *nd, const uint8_t *p, unsigned len,
 			hexdump_at(nd, "\n\t    ", p, len);
 		return;
 	}
+	(void)msg_end;
 	put_nlri_list(nd, afi, safi, p + 3, len - 3, "\n\t      ",
-		      msg_end, safi == 4, 0);
+		      len, safi == 4, 0);
 }
 
 static void attr_print(nd_t *nd, unsigned type, const uint8_t *p,
@@ -1042,7 +1049,7 @@ static void update_print(nd_t *nd, const uint8_t *p, unsigned len)
 		if (q + wlen > end)
 			nd_trunc(nd);
 		nd_s(nd, "\n\t  Withdrawn routes:");
-		put_nlri_list(nd, 1, 1, q, wlen, "\n\t    ", q + wlen, 0, 1);
+		put_nlri_list(nd, 1, 1, q, wlen, "\n\t    ", wlen, 0, 1);
 	}
 	q += wlen;
 	unsigned alen = nd_be16(nd, q);
@@ -1059,7 +1066,7 @@ static void update_print(nd_t *nd, const uint8_t *p, unsigned len)
 	}
 	if (q < end) {
 		nd_s(nd, "\n\t  Updated routes:");
-		put_nlri_list(nd, 1, 1, q, (unsigned)(end - q), "\n\t    ", end,
+		put_nlri_list(nd, 1, 1, q, (unsigned)(end - q), "\n\t    ", 0,
 			      0, 0);
 	}
 }
