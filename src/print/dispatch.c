@@ -34,6 +34,8 @@ static const struct ipproto_row ipproto_rows[] = {
 
 static const struct port_row udp_rows[] = {
 	{ 53, 53, dns_print },
+	/* HSRP: destination port only (hsrp_print hands others on) */
+	{ 1985, 1985, hsrp_print },
 	/* BFD: tcpdump matches the destination port only (bfd_print hands
 	 * other packets on); before SIP. */
 	{ 3784, 3785, bfd_print },

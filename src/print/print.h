@@ -143,4 +143,7 @@ void bfd_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
 void bgp_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
                unsigned, unsigned);
 
+void hsrp_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
+                unsigned, unsigned);
+
 #endif
