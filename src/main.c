@@ -127,7 +127,7 @@ static int setup_printing(struct run *r)
 	r->nd.esp = esp_state_new(&r->opt);
 	if (!r->nd.names || !r->nd.tcpseq || !r->nd.esp)
 		return -1;
-	if (r->opt.Tname && !dispatch_type(r->opt.Tname)) {
+	if (r->opt.Tname && !dispatch_type_known(r->opt.Tname)) {
 		fprintf(stderr, "trawl: unknown packet type `%s'\n", r->opt.Tname);
 		return 1;
 	}

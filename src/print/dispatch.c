@@ -82,6 +82,13 @@ static const struct port_row udp_rows[] = {
 	{ 123, 123, ntp_print },
 	{ 546, 547, dhcp6_print },
 	{ 921, 921, lwres_print },
+	/* HSRP: destination port only (hsrp_print hands others on) */
+	{ 1985, 1985, hsrp_print },
+	/* BFD: tcpdump matches the destination port only (bfd_print hands
+	 * other packets on); before SIP. */
+	{ 3784, 3785, bfd_print },
+	{ 4784, 4784, bfd_print },
+	{ 6784, 6784, bfd_print },
 	/* SIP comes after nearly every other UDP port test in tcpdump; only
 	 * LISP 4342, VXLAN 4789/4790, Geneve 6081, MPLS 6635, OTV 8472,
 	 * ZEP 17754 and SOME/IP 30490 come after it. */
@@ -102,6 +109,7 @@ static const struct port_row tcp_rows[] = {
 	{ 43, 43, whois_print },
 	{ 6379, 6379, resp_print },
 	{ 22, 22, ssh_print },
+	{ 179, 179, bgp_print },
 	{ 10288, 10288, beep_print },
 	{ 21, 21, ftp_print },
 	{ 80, 80, http_print },
@@ -112,6 +120,7 @@ static const struct port_row tcp_rows[] = {
 };
 
 static const struct type_row type_rows[] = {
+	{ "zmtp1", zmtp1_print },
 	{ "domain", dns_print },
 	{ "tftp", tftp_print },
 	{ "resp", resp_print },
@@ -189,4 +198,19 @@ port_fn dispatch_type(const char *name)
 		if (strcmp(type_rows[i].name, name) == 0)
 			return type_rows[i].fn;
 	return NULL;
+}
+
+/* Every -T name tcpdump 4.99.3 accepts, whether or not trawl has a printer
+ * for it: an accepted type without a printer leaves payloads undecoded. */
+int dispatch_type_known(const char *name)
+{
+	static const char *const known[] = {
+		"aodv", "carp", "cnfp", "domain", "lmp", "pgm", "pgm_zmtp1",
+		"ptp", "radius", "resp", "rpc", "rtcp", "rtp", "snmp", "someip",
+		"tftp", "vat", "vxlan", "wb", "zmtp1",
+	};
+	for (size_t i = 0; i < N(known); i++)
+		if (strcmp(known[i], name) == 0)
+			return 1;
+	return dispatch_type(name) != NULL;
 }

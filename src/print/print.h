@@ -243,6 +243,21 @@ void nsh_print(nd_t *, const uint8_t *, unsigned);
 unsigned fr_print(nd_t *nd, const uint8_t *p, unsigned length);
 unsigned fr_if_print(nd_t *, const uint8_t *, unsigned, unsigned);
 
+/* -T NAME is one tcpdump accepts (a printer may still be missing). */
+int dispatch_type_known(const char *name);
+
+void zmtp1_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
+                 unsigned, unsigned);
+
+void bfd_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
+               unsigned, unsigned);
+
+void bgp_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
+               unsigned, unsigned);
+
+void hsrp_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
+                unsigned, unsigned);
+
 #endif
 
 /* IPsec and IKE (esp.c, ah.c, ipcomp.c, isakmp.c). */

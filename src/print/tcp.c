@@ -1,6 +1,7 @@
 /* tcp.c - TCP: ports, flags, relative sequence numbers, options, checksum,
  * and the payload dispatch by port. */
 #include <stdlib.h>
+#include <string.h>
 
 #include "../core/gentab.h"
 #include "../core/names.h"
@@ -211,8 +212,20 @@ void tcp_print(nd_t *nd, const uint8_t *bp, unsigned length,
 		tcp_rst_data_print(nd, payload, length);
 		return;
 	}
-	port_fn fn = nd->opt->Tname ? dispatch_type(nd->opt->Tname)
-				    : dispatch_tcp(sport, dport);
+	port_fn fn;
+	if (nd->opt->Tname) {
+		/* Over TCP, -T knows only DNS (with its length prefix), RESP
+		 * and ZMTP; any other type leaves the payload undecoded. */
+		const char *t = nd->opt->Tname;
+		if (strcmp(t, "domain") == 0)
+			fn = dns_tcp_print;
+		else if (strcmp(t, "resp") == 0 || strcmp(t, "zmtp1") == 0)
+			fn = dispatch_type(t);
+		else
+			fn = NULL;
+	} else {
+		fn = dispatch_tcp(sport, dport);
+	}
 	if (fn && ++nd->depth <= ND_MAX_DEPTH) {
 		fn(nd, payload, length, ip, sport, dport);
 		nd->depth--;
