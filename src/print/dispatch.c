@@ -38,6 +38,10 @@ static const struct port_row udp_rows[] = {
 	{ 67, 68, bootp_print },
 	{ 123, 123, ntp_print },
 	{ 546, 547, dhcp6_print },
+	{ 1645, 1646, radius_print },
+	{ 1812, 1813, radius_print },
+	{ 1700, 1700, radius_print },
+	{ 3799, 3799, radius_print },
 	{ 514, 514, syslog_print },
 };
 
@@ -53,6 +57,7 @@ static const struct type_row type_rows[] = {
 	{ "domain", dns_print },
 	{ "tftp", tftp_print },
 	{ "resp", resp_print },
+	{ "radius", radius_print },
 };
 
 #define N(a) (sizeof(a) / sizeof((a)[0]))
