@@ -109,7 +109,7 @@ static const struct code_name error_causes[] = {
 	{ 505, "Other Proxy Processing Error" },
 	{ 506, "Resources Unavailable" }, { 507, "Request Initiated" },
 	{ 508, "Multiple Session Selection Unsupported" },
-	{ 0, NULL },
+	{ 509, "Location Info Required" }, { 0, NULL },
 };
 
 /* Names of the values of enumerated attributes. */
@@ -555,7 +555,9 @@ static void attr_num(nd_t *nd, const uint8_t *data, unsigned length,
 			nd_printf(nd, "#%u", v);
 		return;
 	}
-	uint32_t v = nd_be32(nd, data);
+	uint32_t v = 0;
+	if (code != 83 && code != 56)
+		v = nd_be32(nd, data);
 	switch (code) {
 	case 23: /* Framed-IPX-Network */
 		if (v == 0xfffffffe)
@@ -614,7 +616,10 @@ static void attr_prefix6(nd_t *nd, const uint8_t *data, unsigned length)
 		nd_printf(nd, "ERROR: length %u not in range (2..18)", length);
 		return;
 	}
-	nd_need(nd, data, length);
+	if (!nd_has(nd, data, length)) {
+		nd_print_trunc(nd);
+		return;
+	}
 	unsigned plen = data[1];
 	if (plen > 128) {
 		nd_printf(nd, "ERROR: netmask %u not in range (0..128)", plen);
@@ -708,12 +713,12 @@ static void attr_vendor(nd_t *nd, const uint8_t *data, unsigned length)
 	while (length >= 2) {
 		unsigned vt = nd_u8(nd, data), vl = nd_u8(nd, data + 1);
 		if (vl < 2) {
-			nd_printf(nd, "\n\t    Vendor Attribute: %u, Length: %u, bogus, must be >= 2",
+			nd_printf(nd, "\n\t    Vendor Attribute: %u, Length: %u (bogus, must be >= 2)",
 				  vt, vl);
 			return;
 		}
 		if (vl > length) {
-			nd_printf(nd, "\n\t    Vendor Attribute: %u, Length: %u, bogus, goes past end of vendor-specific attribute",
+			nd_printf(nd, "\n\t    Vendor Attribute: %u, Length: %u (bogus, goes past end of vendor-specific attribute)",
 				  vt, vl);
 			return;
 		}
@@ -763,9 +768,9 @@ static void attr_special(nd_t *nd, const uint8_t *data, unsigned length,
 			nd_printf(nd, "ERROR: length %u != 8", length);
 			break;
 		}
+		nd_c(nd, '[');
 		uint64_t v = nd_be64(nd, data);
 		const char *sep = "";
-		nd_c(nd, '[');
 		for (unsigned i = 0; i < sizeof bits / sizeof *bits; i++) {
 			unsigned bit = i < 2 ? i : i + 38;
 			if (v & ((uint64_t)1 << bit)) {
@@ -780,6 +785,10 @@ static void attr_special(nd_t *nd, const uint8_t *data, unsigned length,
 	case K_MIP6PFX:
 		if (length != 17) {
 			nd_printf(nd, "ERROR: length %u != 17", length);
+			break;
+		}
+		if (!nd_has(nd, data, length)) {
+			nd_print_trunc(nd);
 			break;
 		}
 		if (nd_u8(nd, data) > 128) {
@@ -836,7 +845,6 @@ static void attr_special(nd_t *nd, const uint8_t *data, unsigned length,
 			break;
 		}
 		nd_printf(nd, "index %u, location", nd_be16(nd, data));
-		nd_need(nd, data + 2, length - 2);
 		hex_ascii_dump(nd->out, "\n\t    ", data + 2, length - 2, 0);
 		break;
 	case K_BLPR: {
@@ -849,20 +857,22 @@ static void attr_special(nd_t *nd, const uint8_t *data, unsigned length,
 		if (!fl)
 			nd_s(nd, "none");
 		for (unsigned i = 0; i < 16; i++) {
-			if (!(fl & (0x8000u >> i)))
+			if (!(fl & (1u << i)))
 				continue;
-			if (i == 0)
+			if (i == 15)
 				nd_s(nd, "Retransmission Allowed");
 			else
-				nd_printf(nd, "MBZ-%u", i);
-			if (fl & ((0x8000u >> i) - 1))
+				nd_printf(nd, "MBZ-%u", 15 - i);
+			if (fl >> (i + 1))
 				nd_s(nd, ", ");
 		}
 		nd_s(nd, "], retention expires ");
 		ntp_time_put(nd, data + 2);
-		nd_s(nd, ", note well \"");
-		nd_print_chars(nd, data + 10, length - 10);
-		nd_c(nd, '"');
+		if (length > 10) {
+			nd_s(nd, ", note well \"");
+			nd_print_chars(nd, data + 10, length - 10);
+			nd_c(nd, '"');
+		}
 		break;
 	}
 	}
@@ -872,6 +882,13 @@ static void attr_value(nd_t *nd, const uint8_t *data, unsigned length,
                        unsigned code)
 {
 	unsigned kind = attrs[code].kind;
+	/* These check that the whole value was captured before printing
+	 * (and the attribute list goes on after the marker). */
+	if ((kind == K_STR || kind == K_OPNAME || kind == K_LOCINFO ||
+	     kind == K_LOCDATA || kind == K_BLPR) && !nd_has(nd, data, length)) {
+		nd_print_trunc(nd);
+		return;
+	}
 	switch (kind) {
 	case K_NONE:
 		break;
@@ -932,8 +949,12 @@ static void radius_attrs(nd_t *nd, const uint8_t *p, unsigned length)
 		nd_s(nd, ", Value: ");
 		if (type < 130 && len > 2)
 			attr_value(nd, p + 2, len - 2, type);
-		if (nd->opt->vflag > 1)
-			print_unknown_data(nd, p + 2, "\n\t    ", len - 2);
+		if (nd->opt->vflag > 1) {
+			/* as much of the value as was captured, no marker */
+			size_t avail = nd_avail(nd, p + 2);
+			hex_dump(nd->out, "\n\t    ", p + 2,
+				 len - 2 < avail ? len - 2 : (unsigned)avail, 0);
+		}
 		length -= len;
 		p += len;
 	}
