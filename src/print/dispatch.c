@@ -36,6 +36,7 @@ static const struct port_row udp_rows[] = {
 	{ 53, 53, dns_print },
 	{ 69, 69, tftp_print },
 	{ 67, 68, bootp_print },
+	{ 161, 162, snmp_print },
 	{ 123, 123, ntp_print },
 	{ 546, 547, dhcp6_print },
 	{ 1645, 1646, radius_print },
@@ -58,6 +59,7 @@ static const struct type_row type_rows[] = {
 	{ "tftp", tftp_print },
 	{ "resp", resp_print },
 	{ "radius", radius_print },
+	{ "snmp", snmp_print },
 };
 
 #define N(a) (sizeof(a) / sizeof((a)[0]))
