@@ -44,6 +44,12 @@ static const struct port_row udp_rows[] = {
 	{ 1700, 1700, radius_print },
 	{ 3799, 3799, radius_print },
 	{ 514, 514, syslog_print },
+	/* tcpdump tests only the destination port for these two: the
+	 * printers fall back to "UDP, length" for a source port match */
+	{ 1985, 1985, hsrp_print },
+	{ 3784, 3785, bfd_print },
+	{ 4784, 4784, bfd_print },
+	{ 6784, 6784, bfd_print },
 };
 
 static const struct port_row tcp_rows[] = {
