@@ -36,6 +36,7 @@ static const struct port_row udp_rows[] = {
 	{ 53, 53, dns_print },
 	{ 69, 69, tftp_print },
 	{ 67, 68, bootp_print },
+	{ 520, 520, rip_print },
 	{ 161, 162, snmp_print },
 	{ 123, 123, ntp_print },
 	{ 546, 547, dhcp6_print },
