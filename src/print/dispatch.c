@@ -51,6 +51,8 @@ static const struct port_row udp_rows[] = {
 	{ 3784, 3785, bfd_print },
 	{ 4784, 4784, bfd_print },
 	{ 6784, 6784, bfd_print },
+	{ 49152, 49152, bcm_li_print }, /* source port only, as tcpdump */
+	{ 30490, 30490, someip_print },
 };
 
 static const struct port_row tcp_rows[] = {
