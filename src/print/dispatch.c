@@ -44,6 +44,7 @@ static const struct port_row udp_rows[] = {
 	{ 1812, 1813, radius_print },
 	{ 1700, 1700, radius_print },
 	{ 3799, 3799, radius_print },
+	{ 698, 698, olsr_print },
 	{ 6343, 6343, sflow_print },
 	{ 514, 514, syslog_print },
 	/* tcpdump tests only the destination port for these two: the
