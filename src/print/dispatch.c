@@ -45,6 +45,7 @@ static const struct port_row udp_rows[] = {
 	{ 1700, 1700, radius_print },
 	{ 3799, 3799, radius_print },
 	{ 698, 698, olsr_print },
+	{ 701, 701, lmp_print },
 	{ 6343, 6343, sflow_print },
 	{ 514, 514, syslog_print },
 	/* tcpdump tests only the destination port for these two: the
@@ -71,6 +72,7 @@ static const struct type_row type_rows[] = {
 	{ "resp", resp_print },
 	{ "radius", radius_print },
 	{ "snmp", snmp_print },
+	{ "lmp", lmp_print },
 };
 
 #define N(a) (sizeof(a) / sizeof((a)[0]))
