@@ -105,9 +105,12 @@ static unsigned entry_v2(nd_t *nd, const uint8_t *p, unsigned remaining)
 		remaining -= 4;
 		if (type == 2) {
 			nd_s(nd, "\n\t  Simple Text Authentication data: ");
-			nd_need(nd, p, 16);
-			for (unsigned i = 0; i < 16 && p[i]; i++)
-				nd_print_char(nd, p[i]);
+			for (unsigned i = 0; i < 16; i++) {
+				uint8_t c = nd_u8(nd, p + i);
+				if (c == 0)
+					break;
+				nd_print_char(nd, c);
+			}
 		} else if (type == 3) {
 			if (!nd_has(nd, p, 16) || remaining < 16)
 				return 0;

@@ -21,11 +21,11 @@ static int counter_generic(nd_t *nd, const uint8_t *p, unsigned len)
 		return 1;
 	unsigned dir = U32(16);
 	static const char *const dirs[] = {
-		NULL, "full-duplex", "half-duplex", "in", "out",
+		"unknown", "full-duplex", "half-duplex", "in", "out",
 	};
 	nd_printf(nd, "\n\t      ifindex %u, iftype %u, ifspeed %llu, ifdirection %u (%s)",
 		  U32(0), U32(4), (unsigned long long)U64(8), dir,
-		  dir >= 1 && dir <= 4 ? dirs[dir] : "Unknown");
+		  dir <= 4 ? dirs[dir] : "Unknown");
 	unsigned st = U32(20);
 	nd_printf(nd, "\n\t      ifstatus %u, adminstatus: %s, operstatus: %s", st,
 		  st & 1 ? "up" : "down", (st >> 1) & 1 ? "up" : "down");
