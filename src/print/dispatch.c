@@ -40,6 +40,8 @@ static const struct port_row udp_rows[] = {
 	{ 161, 162, snmp_print },
 	{ 123, 123, ntp_print },
 	{ 546, 547, dhcp6_print },
+	{ 5359, 5359, ahcp_print },
+	{ 6696, 6697, babel_print },
 	{ 1645, 1646, radius_print },
 	{ 1812, 1813, radius_print },
 	{ 1700, 1700, radius_print },
