@@ -70,34 +70,44 @@ static const struct ipproto_row ipproto_rows[] = {
 
 static const struct port_row udp_rows[] = {
 	/* tcpdump's order of UDP port tests (checked pair by pair against
-	 * tcpdump 4.99.3): the first row matching either port wins. */
+	 * tcpdump 4.99.3, tests/golden "ports" cases): the first row matching
+	 * either port wins.  Rows for printers that tcpdump applies to the
+	 * destination port only hand other packets on themselves. */
 	{ 53, 53, dns_print },
 	{ 5353, 5353, mdns_print },
 	{ 69, 69, tftp_print },
 	{ 67, 68, bootp_print },
+	{ 520, 520, rip_print },
 	{ 500, 500, isakmp_print },
 	{ 4500, 4500, isakmp_rfc3948_print },
 	{ 7500, 7500, isakmp_print },
 	{ 8500, 8500, isakmp_print },
+	{ 161, 162, snmp_print },
 	{ 123, 123, ntp_print },
 	{ 546, 547, dhcp6_print },
-	{ 921, 921, lwres_print },
-	/* HSRP: destination port only (hsrp_print hands others on) */
+	{ 5359, 5359, ahcp_print },
+	{ 6696, 6697, babel_print },
+	{ 1645, 1646, radius_print },
+	{ 1812, 1813, radius_print },
+	{ 1700, 1700, radius_print },
+	{ 3799, 3799, radius_print },
 	{ 1985, 1985, hsrp_print },
-	/* BFD: tcpdump matches the destination port only (bfd_print hands
-	 * other packets on); before SIP. */
+	{ 921, 921, lwres_print },
+	{ 698, 698, olsr_print },
 	{ 3784, 3785, bfd_print },
 	{ 4784, 4784, bfd_print },
 	{ 6784, 6784, bfd_print },
-	/* SIP comes after nearly every other UDP port test in tcpdump; only
-	 * LISP 4342, VXLAN 4789/4790, Geneve 6081, MPLS 6635, OTV 8472,
-	 * ZEP 17754 and SOME/IP 30490 come after it. */
+	{ 701, 701, lmp_print },
+	{ 6343, 6343, sflow_print },
 	{ 5060, 5060, sip_print },
 	{ 514, 514, syslog_print },
+	{ 8472, 8472, otv_print },
 	{ 4789, 4789, vxlan_print },
-	{ 4790, 4790, vxlan_gpe_print },
 	{ 6081, 6081, geneve_print },
+	{ 4790, 4790, vxlan_gpe_print },
 	{ 6635, 6635, mpls_udp_print },
+	{ 30490, 30490, someip_print },
+	{ 49152, 49152, bcm_li_print }, /* source port only, as tcpdump */
 };
 
 static const struct port_row tcp_rows[] = {
@@ -126,6 +136,9 @@ static const struct type_row type_rows[] = {
 	{ "resp", resp_print },
 	{ "vxlan", vxlan_print },
 	{ "pgm", pgm_udp_print },
+	{ "radius", radius_print },
+	{ "snmp", snmp_print },
+	{ "lmp", lmp_print },
 };
 
 #define N(a) (sizeof(a) / sizeof((a)[0]))
