@@ -454,7 +454,7 @@ static const uint8_t *v1_cert(nd_t *nd, unsigned np, const uint8_t *ext,
 {
 	put_np(nd, np);
 	nd_c(nd, ':');
-	if (!nd_has(nd, ext, 5))
+	if (!nd_has(nd, ext, 6)) /* tcpdump's struct has a byte of data */
 		goto trunc;
 	nd_printf(nd, " len=%u type=", item_len - 4);
 	PUT(nd, nd_u8(nd, ext + 4), cert_names);
@@ -1176,7 +1176,7 @@ static const uint8_t *v2_n(nd_t *nd, const struct ike *ike, unsigned np,
 	}
 	return ext + item_len;
 trunc:
-	np_trunc(nd, NP_V2N);
+	np_trunc(nd, NP_N);
 	return NULL;
 }
 
@@ -1286,15 +1286,8 @@ static const uint8_t *sub_print(nd_t *nd, const struct ike *ike, int v2,
 {
 	const uint8_t *cp = ext;
 	while (np) {
-		if (v2) {
-			if (!nd_has(nd, ext, 4) ||
-			    !nd_has(nd, ext, nd_be16(nd, ext + 2)))
-				goto trunc;
-		} else {
-			unsigned item_len = nd_be16(nd, ext + 2);
-			if (!nd_has(nd, ext, item_len))
-				goto trunc;
-		}
+		if (!nd_has(nd, ext, 4) || !nd_has(nd, ext, nd_be16(nd, ext + 2)))
+			goto trunc;
 		if (depth >= MAX_NEST)
 			goto trunc;
 		indent(nd, depth + 1);
