@@ -235,7 +235,8 @@ static void indent(nd_t *nd, int depth)
 
 /* Per-message context handed down the payload printers. */
 struct ike {
-	const uint8_t *base; /* the ISAKMP header */
+	uint8_t ck[16];      /* initiator and responder cookies (SPIs) */
+	unsigned flags;
 	unsigned phase;
 };
 
@@ -1229,10 +1230,9 @@ static const uint8_t *v2_e(nd_t *nd, const struct ike *ike, unsigned np,
 	unsigned inner = nd_u8(nd, ext);
 	if (nd->depth + 1 >= ESP_BUFS)
 		return NULL;
-	const uint8_t *b = ike->base;
 	size_t ptlen = 0;
-	const uint8_t *pt = esp_ikev2_decrypt(nd, nd_u8(nd, b + 19) & FLAG_I,
-					      b, b + 8, dat, dat + dlen, &ptlen);
+	const uint8_t *pt = esp_ikev2_decrypt(nd, ike->flags & FLAG_I, ike->ck,
+					      ike->ck + 8, dat, dat + dlen, &ptlen);
 	if (pt) {
 		const uint8_t *save_pkt = nd->pkt, *save_end = nd->end;
 		nd->depth++;
@@ -1384,7 +1384,8 @@ static void v1_message(nd_t *nd, const uint8_t *bp, const struct ip_ctx *ip)
 			nd_c(nd, ']');
 			return;
 		}
-		struct ike ike = { .base = bp, .phase = phase };
+		struct ike ike = { .flags = flags, .phase = phase };
+		memcpy(ike.ck, bp, 16);
 		sub_print(nd, &ike, 0, np, bp + HDR_LEN, 0, 0, 0);
 	}
 }
@@ -1408,7 +1409,8 @@ static void v2_message(nd_t *nd, const uint8_t *bp)
 			nd_c(nd, ']');
 			return;
 		}
-		struct ike ike = { .base = bp, .phase = phase };
+		struct ike ike = { .flags = flags, .phase = phase };
+		memcpy(ike.ck, bp, 16);
 		sub_print(nd, &ike, 1, np, bp + HDR_LEN, 0, 0, 0);
 	}
 }
