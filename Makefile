@@ -10,7 +10,7 @@ SRC  := $(shell find src -name '*.c' | sort)
 OBJ  := $(SRC:%.c=build/%.o)
 DEPS := $(OBJ:.o=.d)
 
-.PHONY: all check conformance unit golden demo install sanitize clean deps
+.PHONY: all check conformance demo install sanitize clean deps bench fuzz fuzz-smoke
 
 all: deps trawl
 
@@ -28,13 +28,69 @@ build/%.o: %.c
 
 -include $(DEPS)
 
+# ASan + UBSan build of the same sources (clang, as Debian ships it).
+SANCC    ?= clang
+SANFLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
+            -fno-sanitize-recover=all -std=c11 -D_GNU_SOURCE -Wall -Wextra -MMD -MP
+SANOBJ   := $(SRC:%.c=build-san/%.o)
+-include $(SANOBJ:.o=.d)
+
+sanitize: trawl-sanitize
+
+trawl-sanitize: $(SANOBJ)
+	$(SANCC) $(SANFLAGS) -o $@ $(SANOBJ) $(LDLIBS)
+
+build-san/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(SANCC) $(SANFLAGS) -c -o $@ $<
+
+# libFuzzer harnesses (clang's runtime from Debian's libclang-rt-14-dev).
+FUZZFLAGS := -O1 -g -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
+             -std=c11 -D_GNU_SOURCE -Wall -Wextra
+FUZZSRC   := $(filter-out src/main.c,$(SRC))
+FUZZ_SECONDS ?= 300
+tests/fuzz/fuzz_print tests/fuzz/fuzz_file: tests/fuzz/%: tests/fuzz/%.c $(FUZZSRC)
+	$(SANCC) $(FUZZFLAGS) -o $@ $< $(FUZZSRC) $(LDLIBS)
+
+fuzz: tests/fuzz/fuzz_print tests/fuzz/fuzz_file tests/gen/gen
+	tests/fuzz/run.sh $(FUZZ_SECONDS)
+
+fuzz-smoke: tests/fuzz/fuzz_print tests/fuzz/fuzz_file tests/gen/gen
+	tests/fuzz/run.sh 30
+
+demo: trawl tests/gen/gen
+	@tools/demo.sh
+
+install: trawl
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1
+	install -m 755 trawl $(DESTDIR)$(PREFIX)/bin/trawl
+	install -m 644 docs/trawl.1 $(DESTDIR)$(PREFIX)/share/man/man1/trawl.1
+
 clean:
-	rm -rf build trawl trawl-sanitize tests/unit/run-unit tests/gen/gen
+	rm -rf build build-san trawl trawl-sanitize tests/fuzz/fuzz_print tests/fuzz/fuzz_file tests/unit/run-unit tests/gen/gen tests/out demo
 
 # The conformance ratchet: every case in tests/conformance/pass.list must
 # still pass.  `make conformance` runs all 582 and reports.
-check: trawl
+check: deps trawl tests/unit/run-unit tests/gen/gen trawl-sanitize
+	tests/unit/run-unit
+	tests/golden/run.sh
+	tests/cli/run.sh
 	tests/conformance/run.sh -r -l tests/conformance/pass.list
+	tests/sanitize/run.sh
+	$(MAKE) -s fuzz-smoke
 
 conformance: trawl
 	tests/conformance/run.sh $(if $(DIFF),-d)
+
+LIBOBJ := $(filter-out build/src/main.o,$(OBJ))
+tests/unit/run-unit: tests/unit/unit.c $(LIBOBJ)
+	$(CC) $(CFLAGS) -o $@ tests/unit/unit.c $(LIBOBJ) $(LDLIBS)
+
+tests/gen/gen: tests/gen/gen.c
+	$(CC) -std=c11 -D_GNU_SOURCE -Wall -Wextra -O2 -o $@ $<
+
+bench/gen: bench/gen.c
+	$(CC) -std=c11 -D_GNU_SOURCE -Wall -Wextra -O2 -o $@ $<
+
+bench: trawl bench/gen
+	bench/run.sh

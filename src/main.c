@@ -1,7 +1,6 @@
 /* main.c - trawl: read or capture packets, filter, write and print them the
  * way tcpdump 4.99.3 does. */
 #include <errno.h>
-#include <openssl/opensslv.h>
 #include <pcap/pcap.h>
 #include <signal.h>
 #include <stdio.h>
@@ -17,13 +16,6 @@
 #include "print/print.h"
 #include "print/tcp.h"
 #include "version.h"
-
-const char *trawl_lib_versions(void)
-{
-	static char buf[256];
-	snprintf(buf, sizeof buf, "%s\n%s", pcap_lib_version(), OPENSSL_VERSION_TEXT);
-	return buf;
-}
 
 /* Everything one run owns; nothing mutable lives outside it except the
  * handle the signal handler needs to stop the loop. */

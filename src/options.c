@@ -45,7 +45,7 @@ static const struct optdef defs[] = {
 	{ 'K', "dont-verify-checksums", no_argument, 1 },
 	{ 'l', NULL, no_argument, 1 },
 	{ 'L', "list-data-link-types", no_argument, 1 },
-	{ 'm', NULL, required_argument, 0 }, { 'M', NULL, required_argument, 0 },
+	{ 'm', NULL, required_argument, 0 }, { 'M', NULL, required_argument, 1 },
 	{ 'n', NULL, no_argument, 1 },       { 'N', NULL, no_argument, 1 },
 	{ 'O', "no-optimize", no_argument, 1 },
 	{ 'p', "no-promiscuous-mode", no_argument, 1 },
@@ -258,6 +258,7 @@ int options_parse(struct options *opt, int argc, char **argv)
 		case 'L': opt->Lflag++; break;
 		case 'n': opt->nflag++; break;
 		case 'N': opt->Nflag++; break;
+		case 'M': opt->msecret = optarg; break;
 		case 'O': opt->Oflag++; break;
 		case 'p': opt->pflag++; break;
 		case 'q': opt->qflag++; break;

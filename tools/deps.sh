@@ -1,16 +1,27 @@
 #!/bin/sh
-# Makes sure the build dependencies are present: installs them with apt-get
-# on Debian/Ubuntu when run as root, otherwise names what to install.
+# Makes sure the build and test dependencies are present: installs them with
+# apt-get on Debian/Ubuntu when run as root, otherwise names what to install.
+#   libpcap-dev, libssl-dev      build
+#   clang, libclang-rt-14-dev    make sanitize / fuzz (make check runs both)
 missing=""
 have_header() { printf '#include <%s>\n' "$1" | ${CC:-cc} -E -x c - >/dev/null 2>&1; }
 have_header pcap/pcap.h || missing="$missing libpcap-dev"
 have_header openssl/evp.h || missing="$missing libssl-dev"
+if ! command -v clang >/dev/null 2>&1; then
+	missing="$missing clang libclang-rt-14-dev"
+else
+	tmp=$(mktemp -d)
+	printf 'int LLVMFuzzerTestOneInput(const char *d, unsigned long n) { (void)d; (void)n; return 0; }\n' >"$tmp/f.c"
+	clang -fsanitize=fuzzer,address,undefined -o "$tmp/f" "$tmp/f.c" >/dev/null 2>&1 ||
+		missing="$missing libclang-rt-14-dev"
+	rm -rf "$tmp"
+fi
 [ -z "$missing" ] && exit 0
 if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
 	echo "deps: installing$missing" >&2
-	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $missing >/dev/null 2>&1 ||
-	{ apt-get update -qq >/dev/null 2>&1 &&
-	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $missing >/dev/null; } ||
+	export DEBIAN_FRONTEND=noninteractive
+	apt-get install -y -qq $missing >/dev/null 2>&1 ||
+	{ apt-get update -qq >/dev/null 2>&1 && apt-get install -y -qq $missing >/dev/null; } ||
 	{ echo "deps: apt-get install$missing failed; install them and re-run make" >&2; exit 1; }
 else
 	echo "deps: missing build dependencies; install:$missing (e.g. sudo apt-get install$missing)" >&2

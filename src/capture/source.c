@@ -91,7 +91,7 @@ int source_set_filter(pcap_t *p, const struct options *opt, const char *device)
 		net = mask = 0;
 	struct bpf_program prog;
 	if (pcap_compile(p, &prog, opt->filter ? opt->filter : "", !opt->Oflag, mask) < 0) {
-		fprintf(stderr, "trawl: can't parse filter expression: %s\n", pcap_geterr(p));
+		fprintf(stderr, "trawl: %s\n", pcap_geterr(p));
 		return -1;
 	}
 	if (opt->dflag) {

@@ -2,78 +2,106 @@
 
 #include <string.h>
 
+/* Dumps are the slowest thing tcpdump prints (it formats every byte with
+ * printf); here each line is assembled in a local array and appended with
+ * one copy. */
+
 static const char hexdig[] = "0123456789abcdef";
 
-static void line_head(struct out *o, const char *ident, unsigned oset)
+/* Writes ident + "0xOOOO: " into b; returns the length. */
+static size_t line_head(char *b, const char *ident, size_t ilen, unsigned oset)
 {
-	out_s(o, ident);
-	out_s(o, "0x");
-	out_x(o, oset, 4);
-	out_s(o, ": ");
+	memcpy(b, ident, ilen);
+	char *p = b + ilen;
+	*p++ = '0';
+	*p++ = 'x';
+	if (oset > 0xffff) {
+		/* more than four digits, as %04x gives */
+		char tmp[8];
+		int n = 0;
+		do {
+			tmp[n++] = hexdig[oset & 15];
+			oset >>= 4;
+		} while (oset);
+		while (n)
+			*p++ = tmp[--n];
+	} else {
+		*p++ = hexdig[(oset >> 12) & 15];
+		*p++ = hexdig[(oset >> 8) & 15];
+		*p++ = hexdig[(oset >> 4) & 15];
+		*p++ = hexdig[oset & 15];
+	}
+	*p++ = ':';
+	*p++ = ' ';
+	return (size_t)(p - b);
 }
 
 void hex_dump(struct out *o, const char *ident, const uint8_t *p, unsigned len,
               unsigned oset)
 {
-	unsigned i = 0;
-	for (; i + 1 < len; i += 2) {
-		if (i % 16 == 0)
-			line_head(o, ident, oset + i);
-		char b[5] = { ' ', hexdig[p[i] >> 4], hexdig[p[i] & 15],
-			      hexdig[p[i + 1] >> 4], hexdig[p[i + 1] & 15] };
-		out_mem(o, b, 5);
+	size_t ilen = strlen(ident);
+	if (ilen > 64)
+		ilen = 64;
+	char line[64 + 16 + 40];
+	for (unsigned start = 0; start < len; start += 16) {
+		unsigned n = len - start < 16 ? len - start : 16;
+		size_t k = line_head(line, ident, ilen, oset + start);
+		for (unsigned i = 0; i < n; i++) {
+			uint8_t c = p[start + i];
+			if (i % 2 == 0)
+				line[k++] = ' ';
+			line[k++] = hexdig[c >> 4];
+			line[k++] = hexdig[c & 15];
+		}
+		out_mem(o, line, k);
 	}
-	if (len & 1) {
-		if (i % 16 == 0)
-			line_head(o, ident, oset + i);
-		char b[3] = { ' ', hexdig[p[i] >> 4], hexdig[p[i] & 15] };
-		out_mem(o, b, 3);
-	}
-}
-
-static char graph(uint8_t c)
-{
-	return (c > 0x20 && c < 0x7f) ? (char)c : '.';
 }
 
 void hex_ascii_dump(struct out *o, const char *ident, const uint8_t *p,
                     unsigned len, unsigned oset)
 {
+	size_t ilen = strlen(ident);
+	if (ilen > 64)
+		ilen = 64;
+	char line[64 + 16 + 42 + 16];
 	for (unsigned start = 0; start < len; start += 16) {
 		unsigned n = len - start < 16 ? len - start : 16;
-		char hex[40], asc[16];
-		unsigned h = 0;
+		size_t k = line_head(line, ident, ilen, oset + start);
+		char *hex = line + k, *asc = hex + 42;
+		/* the hex column is 40 wide, then two spaces */
+		memset(hex, ' ', 42);
 		for (unsigned i = 0; i < n; i++) {
 			uint8_t c = p[start + i];
-			if (i % 2 == 0)
-				hex[h++] = ' ';
-			hex[h++] = hexdig[c >> 4];
-			hex[h++] = hexdig[c & 15];
-			asc[i] = graph(c);
+			char *h = hex + (i / 2) * 5 + (i % 2) * 2 + 1;
+			h[0] = hexdig[c >> 4];
+			h[1] = hexdig[c & 15];
+			asc[i] = (c > 0x20 && c < 0x7f) ? (char)c : '.';
 		}
-		line_head(o, ident, oset + start);
-		out_mem(o, hex, h);
-		/* the hex column is 40 wide, then two spaces */
-		for (unsigned k = h; k < 40 + 2; k++)
-			out_c(o, ' ');
-		out_mem(o, asc, n);
+		out_mem(o, line, k + 42 + n);
 	}
 }
 
 void ascii_dump(struct out *o, const uint8_t *p, unsigned len)
 {
 	out_c(o, '\n');
+	char buf[256];
+	size_t k = 0;
 	for (unsigned i = 0; i < len; i++) {
 		uint8_t c = p[i];
+		if (k == sizeof buf) {
+			out_mem(o, buf, k);
+			k = 0;
+		}
 		if (c == '\r') {
 			/* a CR before the line's LF is dropped; a lone one is a dot */
 			if (len - i - 1 > 1 && p[i + 1] != '\n')
-				out_c(o, '.');
+				buf[k++] = '.';
 		} else if (c == '\t' || c == ' ' || c == '\n' ||
 			   (c > 0x20 && c < 0x7f)) {
-			out_c(o, (char)c);
+			buf[k++] = (char)c;
 		} else {
-			out_c(o, '.');
+			buf[k++] = '.';
 		}
 	}
+	out_mem(o, buf, k);
 }

@@ -125,8 +125,11 @@ static inline void nd_copy(nd_t *nd, void *dst, const uint8_t *p, size_t n)
 static inline const uint8_t *nd_narrow(nd_t *nd, const uint8_t *p, size_t len)
 {
 	const uint8_t *old = nd->end;
-	if (p >= nd->pkt && p <= nd->end && (size_t)(nd->end - p) > len)
-		nd->end = p + len;
+	if (p >= nd->pkt && p <= nd->end) {
+		size_t have = (size_t)(nd->end - p);
+		if (have > len)
+			nd->end -= have - len;
+	}
 	return old;
 }
 

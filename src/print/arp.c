@@ -1,36 +1,268 @@
-/* arp.c - ARP and RARP (RFC 826, RFC 903). */
+/* arp.c - ARP, RARP and InARP (RFC 826, RFC 903, RFC 2390), and the ATM
+ * flavour of RFC 2225 with its split address lengths. */
+#include "../core/hexdump.h"
 #include "../core/names.h"
 #include "print.h"
+
+#define HRD_ETHER 1
+#define HRD_FRELAY 15
+#define HRD_ATM2225 19
+
+#define PRO_IP 0x0800
+#define PRO_TRAIL 0x1000
+
+struct arp_name { unsigned v; const char *s; };
+
+static const struct arp_name hrd_names[] = {
+	{ 1, "Ethernet" }, { 6, "TokenRing" }, { 7, "ArcNet" },
+	{ 15, "FrameRelay" }, { 19, "ATM" }, { 23, "Strip" },
+	{ 24, "IEEE 1394" }, { 0, NULL },
+};
+
+static const struct arp_name op_names[] = {
+	{ 1, "Request" }, { 2, "Reply" }, { 3, "Reverse Request" },
+	{ 4, "Reverse Reply" }, { 8, "Inverse Request" }, { 9, "Inverse Reply" },
+	{ 10, "NACK Reply" }, { 0, NULL },
+};
+
+static const char *arp_lookup(const struct arp_name *t, unsigned v)
+{
+	for (; t->s; t++)
+		if (t->v == v)
+			return t->s;
+	return NULL;
+}
+
+static void hrd_print(nd_t *nd, unsigned hrd)
+{
+	const char *s = arp_lookup(hrd_names, hrd);
+	if (s)
+		nd_s(nd, s);
+	else
+		nd_printf(nd, "Unknown Hardware (%u)", hrd);
+}
+
+static void pro_print(nd_t *nd, unsigned pro)
+{
+	const char *s = ethertype_name(pro);
+	if (s)
+		nd_s(nd, s);
+	else
+		nd_printf(nd, "Unknown Protocol (0x%04x)", pro);
+}
+
+static int op_print(nd_t *nd, unsigned op)
+{
+	const char *s = arp_lookup(op_names, op);
+	if (s)
+		nd_s(nd, s);
+	else
+		nd_printf(nd, "Unknown (%u)", op);
+	return s != NULL;
+}
+
+/* A protocol address: only IPv4 (or trailer-encapsulated IPv4) of length 4
+ * can be shown. */
+static void paddr(nd_t *nd, const uint8_t *a, unsigned pro, unsigned len)
+{
+	if (pro != PRO_IP && pro != PRO_TRAIL)
+		nd_s(nd, "<wrong proto type>");
+	else if (len != 4)
+		nd_s(nd, "<wrong len>");
+	else
+		put_ip4(nd, a);
+}
+
+/* A hardware address of any length, the way tcpdump's link address
+ * formatter does it. */
+static void haddr(nd_t *nd, const uint8_t *a, unsigned len, int ether)
+{
+	if (len == 0) {
+		nd_s(nd, "<empty>");
+		return;
+	}
+	nd_need(nd, a, len);
+	if (ether && len == 6) {
+		put_mac(nd, a);
+		return;
+	}
+	for (unsigned i = 0; i < len; i++)
+		nd_printf(nd, i ? ":%02x" : "%02x", a[i]);
+}
+
+static int all_zero(nd_t *nd, const uint8_t *a, unsigned len)
+{
+	nd_need(nd, a, len);
+	for (unsigned i = 0; i < len; i++)
+		if (a[i])
+			return 0;
+	return 1;
+}
+
+/* Undecoded ARP: tcpdump's default hex and ASCII dump of what was
+ * captured. */
+static void arp_dump(nd_t *nd, const uint8_t *bp)
+{
+	hex_ascii_dump(nd->out, "\n\t", bp, (unsigned)nd_avail(nd, bp), 0);
+}
+
+/* ATM address: number, then ",subaddress" when there is one. */
+static void atm_addr(nd_t *nd, const uint8_t *ha, unsigned hlen,
+                     const uint8_t *sa, unsigned slen)
+{
+	if (hlen == 0) {
+		nd_s(nd, "<No address>");
+		return;
+	}
+	haddr(nd, ha, hlen, 0);
+	if (slen) {
+		nd_c(nd, ',');
+		haddr(nd, sa, slen, 0);
+	}
+}
+
+static void atmarp_print(nd_t *nd, const uint8_t *bp, unsigned length)
+{
+	unsigned pro = nd_be16(nd, bp + 2);
+	unsigned shln = nd_u8(nd, bp + 4) & 0x3f, ssln = nd_u8(nd, bp + 5) & 0x3f;
+	unsigned op = nd_be16(nd, bp + 6);
+	unsigned spln = nd_u8(nd, bp + 8);
+	unsigned thln = nd_u8(nd, bp + 9) & 0x3f, tsln = nd_u8(nd, bp + 10) & 0x3f;
+	unsigned tpln = nd_u8(nd, bp + 11);
+	const uint8_t *sha = bp + 12, *ssa = sha + shln, *spa = ssa + ssln;
+	const uint8_t *tha = spa + spln, *tsa = tha + thln, *tpa = tsa + tsln;
+
+	if (!nd_has(nd, tpa, tpln))
+		nd_trunc(nd);
+	if (!nd->opt->eflag)
+		nd_s(nd, "ARP, ");
+	int v = nd->opt->vflag;
+	if ((pro != PRO_IP && pro != PRO_TRAIL) || spln != 4 || tpln != 4 || v) {
+		hrd_print(nd, HRD_ATM2225);
+		nd_s(nd, ", ");
+		pro_print(nd, pro);
+		nd_printf(nd, " (len %u/%u)", spln, tpln);
+		if (!v)
+			goto out;
+	}
+	if (v)
+		nd_s(nd, ", ");
+	if (!op_print(nd, op)) {
+		nd_c(nd, ' ');
+		arp_dump(nd, bp);
+		return;
+	}
+	nd_c(nd, ' ');
+	switch (op) {
+	case 1:
+		nd_s(nd, "who-has ");
+		paddr(nd, tpa, pro, tpln);
+		if (thln) {
+			nd_s(nd, " (");
+			atm_addr(nd, tha, thln, tsa, tsln);
+			nd_c(nd, ')');
+		}
+		nd_s(nd, " tell ");
+		paddr(nd, spa, pro, spln);
+		break;
+	case 2:
+		paddr(nd, spa, pro, spln);
+		nd_s(nd, " is-at ");
+		atm_addr(nd, sha, shln, ssa, ssln);
+		break;
+	case 8:
+		nd_s(nd, "who-is ");
+		atm_addr(nd, tha, thln, tsa, tsln);
+		nd_s(nd, " tell ");
+		atm_addr(nd, sha, shln, ssa, ssln);
+		break;
+	case 9:
+		atm_addr(nd, sha, shln, ssa, ssln);
+		nd_s(nd, "at "); /* sic: tcpdump prints no space here */
+		paddr(nd, spa, pro, spln);
+		break;
+	case 10:
+		nd_s(nd, "for ");
+		paddr(nd, spa, pro, spln);
+		break;
+	default:
+		arp_dump(nd, bp);
+		return;
+	}
+out:
+	nd_printf(nd, ", length %u", length);
+}
 
 void arp_print(nd_t *nd, const uint8_t *bp, unsigned length)
 {
 	nd_proto(nd, "arp");
+	nd_need(nd, bp, 8);
 	unsigned hrd = nd_be16(nd, bp), pro = nd_be16(nd, bp + 2);
 	unsigned hln = nd_u8(nd, bp + 4), pln = nd_u8(nd, bp + 5);
 	unsigned op = nd_be16(nd, bp + 6);
-	const uint8_t *sha = bp + 8, *spa = sha + hln, *tha = spa + pln,
-		      *tpa = tha + hln;
-	if (hrd != 1 || pro != 0x0800 || hln != 6 || pln != 4) {
-		nd_printf(nd, "ARP, Unknown Hardware (%u), length %u", hrd, length);
+
+	if (hrd == HRD_ATM2225) {
+		atmarp_print(nd, bp, length);
 		return;
 	}
-	nd_s(nd, "ARP, ");
+	int ether = hrd != HRD_FRELAY;
+	const uint8_t *sha = bp + 8, *spa = sha + hln, *tha = spa + pln,
+		      *tpa = tha + hln;
+	if (!nd_has(nd, tpa, pln))
+		nd_trunc(nd);
+	if (!nd->opt->eflag)
+		nd_s(nd, "ARP, ");
+	int v = nd->opt->vflag;
+	if ((pro != PRO_IP && pro != PRO_TRAIL) || pln != 4 || hln == 0 || v) {
+		hrd_print(nd, hrd);
+		nd_printf(nd, " (len %u), ", hln);
+		pro_print(nd, pro);
+		nd_printf(nd, " (len %u)", pln);
+		if (!v)
+			goto out;
+	}
+	if (v)
+		nd_s(nd, ", ");
+	op_print(nd, op);
+	nd_c(nd, ' ');
 	switch (op) {
 	case 1:
-		nd_s(nd, "Request who-has ");
-		put_ip4(nd, tpa);
+		nd_s(nd, "who-has ");
+		paddr(nd, tpa, pro, pln);
+		if (!all_zero(nd, tha, hln)) {
+			nd_s(nd, " (");
+			haddr(nd, tha, hln, ether);
+			nd_c(nd, ')');
+		}
 		nd_s(nd, " tell ");
-		put_ip4(nd, spa);
+		paddr(nd, spa, pro, pln);
 		break;
 	case 2:
-		nd_s(nd, "Reply ");
-		put_ip4(nd, spa);
+		paddr(nd, spa, pro, pln);
 		nd_s(nd, " is-at ");
-		put_mac(nd, sha);
+		haddr(nd, sha, hln, ether);
+		break;
+	case 3:
+	case 8:
+		nd_s(nd, "who-is ");
+		haddr(nd, tha, hln, ether);
+		nd_s(nd, " tell ");
+		haddr(nd, sha, hln, ether);
+		break;
+	case 4:
+		haddr(nd, tha, hln, ether);
+		nd_s(nd, " at ");
+		paddr(nd, tpa, pro, pln);
+		break;
+	case 9:
+		haddr(nd, sha, hln, ether);
+		nd_s(nd, " at ");
+		paddr(nd, spa, pro, pln);
 		break;
 	default:
-		nd_printf(nd, "Unknown (%u)", op);
-		break;
+		arp_dump(nd, bp);
+		return;
 	}
+out:
 	nd_printf(nd, ", length %u", length);
 }

@@ -17,6 +17,8 @@ static const struct link_row link_rows[] = {
 	{ DLT_IPV6, ipv6_if_print },
 	{ DLT_LINUX_SLL, sll_if_print },
 	{ DLT_LINUX_SLL2, sll2_if_print },
+	{ DLT_PPP, ppp_if_print },
+	{ DLT_PPP_SERIAL, ppp_hdlc_if_print },
 };
 
 static const struct ether_row ether_rows[] = {
@@ -24,31 +26,69 @@ static const struct ether_row ether_rows[] = {
 	{ 0x86dd, ip6_print },
 	{ 0x0806, arp_print },
 	{ 0x8035, arp_print },
+	{ 0x9000, loopback_print },
+	{ 0x8863, pppoe_print },
+	{ 0x8864, pppoe_print },
 };
 
 static const struct ipproto_row ipproto_rows[] = {
 	{ 1, icmp_print },
 	{ 6, tcp_print },
 	{ 17, udp_print },
+	{ 2, igmp_print },
+	{ 4, ipip_print },
+	{ 112, vrrp_print },
+	{ 41, ip6_ipproto_print },
+	{ 58, icmp6_print },
+	{ 143, ipether_print },
 	{ 50, esp_print },
 	{ 51, ah_print },
 	{ 108, ipcomp_print },
 };
 
 static const struct port_row udp_rows[] = {
+	/* tcpdump's order of UDP port tests (checked pair by pair against
+	 * tcpdump 4.99.3): the first row matching either port wins. */
 	{ 53, 53, dns_print },
+	{ 5353, 5353, mdns_print },
+	{ 69, 69, tftp_print },
+	{ 67, 68, bootp_print },
 	{ 500, 500, isakmp_print },
 	{ 4500, 4500, isakmp_rfc3948_print },
 	{ 7500, 7500, isakmp_print },
 	{ 8500, 8500, isakmp_print },
+	{ 123, 123, ntp_print },
+	{ 546, 547, dhcp6_print },
+	{ 921, 921, lwres_print },
+	/* SIP comes after nearly every other UDP port test in tcpdump; only
+	 * LISP 4342, VXLAN 4789/4790, Geneve 6081, MPLS 6635, OTV 8472,
+	 * ZEP 17754 and SOME/IP 30490 come after it. */
+	{ 5060, 5060, sip_print },
+	{ 514, 514, syslog_print },
 };
 
 static const struct port_row tcp_rows[] = {
+	/* tcpdump order: telnet 23, SMTP 25, whois 43, BGP 179, PPTP 1723,
+	 * RESP 6379, SSH 22, BEEP 10288, OpenFlow 6633/6653, FTP 21,
+	 * HTTP 80/8080, RTSP 554/8554, then DNS 53 and the rest. */
+	{ 23, 23, telnet_print },
+	{ 25, 25, smtp_print },
+	{ 43, 43, whois_print },
+	{ 6379, 6379, resp_print },
+	{ 22, 22, ssh_print },
+	{ 10288, 10288, beep_print },
+	{ 21, 21, ftp_print },
+	{ 80, 80, http_print },
+	{ 8080, 8080, http_print },
+	{ 554, 554, rtsp_print },
+	{ 8554, 8554, rtsp_print },
 	{ 53, 53, dns_tcp_print },
 };
 
 static const struct type_row type_rows[] = {
 	{ "domain", dns_print },
+	{ "tftp", tftp_print },
+	{ "resp", resp_print },
 };
 
 #define N(a) (sizeof(a) / sizeof((a)[0]))

@@ -1,4 +1,6 @@
-/* ether.c - Ethernet II and 802.3 framing, 802.1Q/QinQ tags. */
+/* ether.c - Ethernet II and 802.3 framing, 802.1Q/QinQ tags, and the
+ * common frame walker that switch-tag link types (DSA, EDSA, Broadcom)
+ * reuse. */
 #include "../core/hexdump.h"
 #include "../core/names.h"
 #include "print.h"
@@ -11,11 +13,14 @@ static int is_vlan(unsigned t)
 	return t == 0x8100 || t == 0x9100 || t == 0x9200 || t == 0x88a8;
 }
 
-static void ether_type_print(nd_t *nd, unsigned type)
+/* "ethertype NAME (0x....)", or with -q only the name. */
+void ether_type_print(nd_t *nd, unsigned type)
 {
 	const char *name = ethertype_name(type);
 	if (!nd->opt->qflag) {
-		nd_printf(nd, "ethertype %s (0x%04x)", name ? name : "Unknown", type);
+		nd_s(nd, "ethertype ");
+		nd_s(nd, name ? name : "Unknown");
+		nd_printf(nd, " (0x%04x)", type);
 	} else if (name) {
 		nd_s(nd, name);
 	} else {
@@ -23,15 +28,32 @@ static void ether_type_print(nd_t *nd, unsigned type)
 	}
 }
 
-static void addresses(nd_t *nd, const uint8_t *p)
+static void addresses(nd_t *nd, const uint8_t *src, const uint8_t *dst)
 {
-	put_mac(nd, p + 6);
+	put_mac(nd, src);
 	nd_s(nd, " > ");
-	put_mac(nd, p);
+	put_mac(nd, dst);
 	nd_s(nd, ", ");
 }
 
-/* 802.1Q tag control information: "vlan N, p P[, DEI]". */
+/* tcpdump's default printer for undecoded bytes: hex and ASCII of what was
+ * captured of len bytes, then the truncation marker if some were missing. */
+void link_default_print(nd_t *nd, const uint8_t *p, unsigned len)
+{
+	size_t avail = nd_avail(nd, p);
+	int trunc = len > avail;
+	hex_ascii_dump(nd->out, "\n\t", p, trunc ? (unsigned)avail : len, 0);
+	if (trunc)
+		nd_print_trunc(nd);
+}
+
+/* -x, -X and -q leave undecoded payloads undumped. */
+int suppress_default(const nd_t *nd)
+{
+	return nd->opt->xflag || nd->opt->Xflag || nd->opt->qflag;
+}
+
+/* 802.1Q tag control information. */
 static void vlan_tci(nd_t *nd, unsigned tci)
 {
 	nd_s(nd, "vlan ");
@@ -40,11 +62,12 @@ static void vlan_tci(nd_t *nd, unsigned tci)
 	nd_u(nd, tci >> 13);
 	if (tci & 0x1000)
 		nd_s(nd, ", DEI");
-	nd_s(nd, ", ");
 }
 
-unsigned ether_if_print(nd_t *nd, const uint8_t *p, unsigned caplen,
-                        unsigned len)
+unsigned ether_common(nd_t *nd, const uint8_t *p, unsigned caplen,
+                      unsigned len, unsigned tag_len,
+                      void (*tag_fn)(nd_t *, const uint8_t *),
+                      void (*encap_fn)(nd_t *, const uint8_t *))
 {
 	nd_proto(nd, "ether");
 	if (len < caplen) {
@@ -52,27 +75,46 @@ unsigned ether_if_print(nd_t *nd, const uint8_t *p, unsigned caplen,
 		nd_print_invalid(nd);
 		return len;
 	}
-	if (caplen < ETHER_HDRLEN) {
+	if (caplen < ETHER_HDRLEN + tag_len) {
 		nd_print_trunc(nd);
 		return caplen;
 	}
-	const uint8_t *frame = p;
+	if (encap_fn)
+		encap_fn(nd, p);
+	const uint8_t *dst = p, *src = p + 6;
 	unsigned orig_len = len;
 	int eflag = nd->opt->eflag;
+	unsigned type = nd_be16(nd, p + 12 + tag_len);
 	if (eflag)
-		addresses(nd, frame);
-	unsigned type = nd_be16(nd, p + 12);
-	p += ETHER_HDRLEN;
-	len -= ETHER_HDRLEN;
-	caplen -= ETHER_HDRLEN;
-	unsigned hdrlen = ETHER_HDRLEN;
-	int printed_length = 0;
+		addresses(nd, src, dst);
+	p += 12;
+	len -= 12;
+	caplen -= 12;
+	unsigned hdrlen = 12;
+	if (tag_len) {
+		if (tag_fn)
+			tag_fn(nd, p);
+		p += tag_len;
+		len -= tag_len;
+		caplen -= tag_len;
+		hdrlen += tag_len;
+	}
+	p += 2;
+	len -= 2;
+	caplen -= 2;
+	hdrlen += 2;
 
+	int printed_length = 0;
 	while (is_vlan(type)) {
-		if (caplen < 4 || len < 4) {
+		if (caplen < 4) {
 			nd_proto(nd, "vlan");
 			nd_print_trunc(nd);
-			return hdrlen + (caplen < len ? caplen : len);
+			return hdrlen + caplen;
+		}
+		if (len < 4) {
+			nd_proto(nd, "vlan");
+			nd_print_invalid(nd);
+			return hdrlen + len;
 		}
 		if (eflag) {
 			unsigned tci = nd_be16(nd, p);
@@ -84,6 +126,7 @@ unsigned ether_if_print(nd_t *nd, const uint8_t *p, unsigned caplen,
 				nd_s(nd, ", ");
 			}
 			vlan_tci(nd, tci);
+			nd_s(nd, ", ");
 		}
 		type = nd_be16(nd, p + 2);
 		p += 4;
@@ -94,19 +137,35 @@ unsigned ether_if_print(nd_t *nd, const uint8_t *p, unsigned caplen,
 
 	if (type <= MAX_8023_LEN) {
 		/* a length: an 802.3 frame carrying LLC */
-		unsigned plen = type;
+		if (type < len) {
+			len = type;
+			if (caplen > len)
+				caplen = len;
+		}
+		const uint8_t *old = nd_narrow(nd, p, len);
 		if (eflag) {
 			nd_s(nd, "802.3");
 			if (!printed_length)
-				nd_printf(nd, ", length %u: ", plen);
+				nd_printf(nd, ", length %u: ", len);
 		}
-		if (plen < len) {
-			len = plen;
-			if (caplen > plen)
-				caplen = plen;
+		int llc_len = llc_print(nd, p, len, caplen, src, dst);
+		if (llc_len < 0) {
+			if (!suppress_default(nd))
+				link_default_print(nd, p, caplen);
+			llc_len = -llc_len;
 		}
-		llc_print(nd, p, len, caplen, frame + 6, frame);
-		return hdrlen;
+		nd_restore(nd, old);
+		return hdrlen + (unsigned)llc_len;
+	}
+	if (type == 0x8870) {
+		/* Alteon jumbo frames: an LLC header follows the type */
+		int llc_len = llc_print(nd, p, len, caplen, src, dst);
+		if (llc_len < 0) {
+			if (!suppress_default(nd))
+				link_default_print(nd, p, caplen);
+			llc_len = -llc_len;
+		}
+		return hdrlen + (unsigned)llc_len;
 	}
 	if (eflag) {
 		ether_type_print(nd, type);
@@ -117,14 +176,29 @@ unsigned ether_if_print(nd_t *nd, const uint8_t *p, unsigned caplen,
 	}
 	if (!ethertype_print(nd, type, p, len)) {
 		if (!eflag) {
-			addresses(nd, frame);
+			addresses(nd, src, dst);
 			ether_type_print(nd, type);
 			nd_printf(nd, ", length %u: ", orig_len);
 		}
-		if (!(nd->opt->xflag || nd->opt->Xflag || nd->opt->Aflag))
-			hex_ascii_dump(nd->out, "\n\t", p, caplen, 0);
+		if (!suppress_default(nd))
+			link_default_print(nd, p, caplen);
 	}
 	return hdrlen;
+}
+
+unsigned ether_if_print(nd_t *nd, const uint8_t *p, unsigned caplen,
+                        unsigned len)
+{
+	return ether_common(nd, p, caplen, len, 0, NULL, NULL);
+}
+
+/* An Ethernet frame carried inside something else (VXLAN, Geneve, GRE
+ * transparent bridging ...): its captured part is what remains. */
+unsigned ether_print(nd_t *nd, const uint8_t *p, unsigned len)
+{
+	size_t avail = nd_avail(nd, p);
+	unsigned caplen = avail < len ? (unsigned)avail : len;
+	return ether_common(nd, p, caplen, len, 0, NULL, NULL);
 }
 
 int ethertype_print(nd_t *nd, unsigned type, const uint8_t *p, unsigned len)

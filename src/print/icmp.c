@@ -1,23 +1,356 @@
-/* icmp.c - ICMP (RFC 792 and successors). */
+/* icmp.c - ICMP (RFC 792 and successors), with the quoted datagram of error
+ * messages at -v and the RFC 4884/4950 multi-part extensions. */
+#include "../core/hexdump.h"
 #include "../core/names.h"
 #include "print.h"
+
+/* tcpdump formats the description into a buffer of 164 bytes before
+ * printing any of it; longer descriptions are cut there. */
+#define ICMP_TEXT_MAX 163
+
+enum {
+	ECHOREPLY = 0, UNREACH = 3, SOURCEQUENCH = 4, REDIRECT = 5, ECHO = 8,
+	ROUTERADVERT = 9, ROUTERSOLICIT = 10, TIMXCEED = 11, PARAMPROB = 12,
+	TSTAMP = 13, TSTAMPREPLY = 14, IREQ = 15, IREQREPLY = 16,
+	MASKREQ = 17, MASKREPLY = 18,
+};
+
+static const char *const unreach_fmt[] = {
+	[0] = "net %s unreachable",
+	[1] = "host %s unreachable",
+	[5] = "%s unreachable - source route failed",
+	[6] = "net %s unreachable - unknown",
+	[7] = "host %s unreachable - unknown",
+	[8] = "%s unreachable - source host isolated",
+	[9] = "net %s unreachable - admin prohibited",
+	[10] = "host %s unreachable - admin prohibited",
+	[11] = "net %s unreachable - tos prohibited",
+	[12] = "host %s unreachable - tos prohibited",
+	[13] = "host %s unreachable - admin prohibited filter",
+	[14] = "host %s unreachable - host precedence violation",
+	[15] = "host %s unreachable - precedence cutoff",
+};
+
+static const char *simple_name(unsigned type)
+{
+	switch (type) {
+	case ECHOREPLY: return "echo reply";
+	case SOURCEQUENCH: return "source quench";
+	case ECHO: return "echo request";
+	case ROUTERSOLICIT: return "router solicitation";
+	case TSTAMP: return "time stamp request";
+	case TSTAMPREPLY: return "time stamp reply";
+	case IREQ: return "information request";
+	case IREQREPLY: return "information reply";
+	case MASKREQ: return "address mask request";
+	default: return NULL;
+	}
+}
+
+/* Prints fmt with its one "%s" replaced by the address at a. */
+static void fmt_addr(nd_t *nd, const char *fmt, const uint8_t *a)
+{
+	const char *s = strstr(fmt, "%s");
+	out_mem(nd->out, fmt, (size_t)(s - fmt));
+	put_ip4(nd, a);
+	nd_s(nd, s + 2);
+}
+
+/* Milliseconds since midnight UT as hh:mm:ss.mmm. */
+static void put_tstamp(nd_t *nd, uint32_t t)
+{
+	unsigned ms = t % 1000, sec = t / 1000;
+	unsigned min = sec / 60, hrs;
+	sec -= min * 60;
+	hrs = min / 60;
+	min -= hrs * 60;
+	out_uw(nd->out, hrs, 2, '0');
+	nd_c(nd, ':');
+	out_uw(nd->out, min, 2, '0');
+	nd_c(nd, ':');
+	out_uw(nd->out, sec, 2, '0');
+	nd_c(nd, '.');
+	out_uw(nd->out, ms, 3, '0');
+}
+
+static void router_advert(nd_t *nd, const uint8_t *bp, size_t start)
+{
+	nd_s(nd, "router advertisement lifetime ");
+	nd_need(nd, bp + 4, 4);
+	unsigned life = nd_be16(nd, bp + 6);
+	if (life < 60)
+		nd_u(nd, life);
+	else if (life < 3600)
+		nd_printf(nd, "%u:%02u", life / 60, life % 60);
+	else
+		nd_printf(nd, "%u:%02u:%02u", life / 3600, (life % 3600) / 60,
+			  life % 60);
+	unsigned num = nd_u8(nd, bp + 4);
+	nd_printf(nd, " %u:", num);
+	unsigned size = nd_u8(nd, bp + 5);
+	if (size != 2) {
+		nd_printf(nd, " [size %u]", size);
+		return;
+	}
+	const uint8_t *e = bp + 8;
+	for (; num > 0; num--, e += 8) {
+		nd_need(nd, e, 8);
+		if (nd->out->len - start > ICMP_TEXT_MAX)
+			continue; /* cut anyway: only check the bytes */
+		nd_s(nd, " {");
+		put_ip4(nd, e);
+		nd_c(nd, ' ');
+		nd_u(nd, nd_be32(nd, e + 4));
+		nd_c(nd, '}');
+	}
+}
+
+/* The description after "ICMP ".  May unwind; the caller then drops what
+ * was written. */
+static void icmp_text(nd_t *nd, const uint8_t *bp, unsigned type,
+                      unsigned code, size_t start)
+{
+	const char *s;
+	switch (type) {
+	case ECHO:
+	case ECHOREPLY:
+		nd_need(nd, bp + 4, 4);
+		nd_printf(nd, "echo %s, id %u, seq %u",
+			  type == ECHO ? "request" : "reply",
+			  nd_be16(nd, bp + 4), nd_be16(nd, bp + 6));
+		return;
+	case UNREACH:
+		switch (code) {
+		case 2:
+			nd_need(nd, bp + 8 + 9, 1);
+			nd_need(nd, bp + 8 + 16, 4);
+			put_ip4(nd, bp + 24);
+			nd_printf(nd, " protocol %u unreachable", bp[17]);
+			return;
+		case 3: {
+			nd_need(nd, bp + 8 + 9, 1);
+			unsigned hlen = (nd_u8(nd, bp + 8) & 15) * 4u;
+			unsigned dport = nd_be16(nd, bp + 8 + hlen + 2);
+			unsigned proto = bp[17];
+			nd_need(nd, bp + 24, 4);
+			put_ip4(nd, bp + 24);
+			if (proto == 6) {
+				nd_s(nd, " tcp port ");
+				put_tcpport(nd, dport);
+			} else if (proto == 17) {
+				nd_s(nd, " udp port ");
+				put_udpport(nd, dport);
+			} else {
+				nd_printf(nd, " protocol %u port %u", proto, dport);
+			}
+			nd_s(nd, " unreachable");
+			return;
+		}
+		case 4: {
+			unsigned mtu = nd_be16(nd, bp + 6);
+			nd_need(nd, bp + 24, 4);
+			put_ip4(nd, bp + 24);
+			nd_s(nd, " unreachable - need to frag");
+			if (mtu)
+				nd_printf(nd, " (mtu %u)", mtu);
+			return;
+		}
+		default:
+			nd_need(nd, bp + 24, 4);
+			if (code < sizeof unreach_fmt / sizeof unreach_fmt[0] &&
+			    unreach_fmt[code]) {
+				fmt_addr(nd, unreach_fmt[code], bp + 24);
+			} else {
+				put_ip4(nd, bp + 24);
+				nd_printf(nd, " unreachable - #%u", code);
+			}
+			return;
+		}
+	case REDIRECT:
+		nd_need(nd, bp + 24, 4);
+		nd_need(nd, bp + 4, 4);
+		switch (code) {
+		case 0: s = "redirect "; break;
+		case 1: s = "redirect "; break;
+		case 2: s = "redirect-tos "; break;
+		case 3: s = "redirect-tos "; break;
+		default: s = NULL; break;
+		}
+		if (s)
+			nd_s(nd, s);
+		else
+			nd_printf(nd, "redirect-#%u ", code);
+		put_ip4(nd, bp + 24);
+		nd_s(nd, code > 3 ? " to " : (code & 1) ? " to host " : " to net ");
+		put_ip4(nd, bp + 4);
+		return;
+	case ROUTERADVERT:
+		router_advert(nd, bp, start);
+		return;
+	case TIMXCEED:
+		nd_need(nd, bp + 24, 4);
+		if (code == 0)
+			nd_s(nd, "time exceeded in-transit");
+		else if (code == 1)
+			nd_s(nd, "ip reassembly time exceeded");
+		else
+			nd_printf(nd, "time exceeded-#%u", code);
+		return;
+	case PARAMPROB:
+		if (code)
+			nd_printf(nd, "parameter problem - code %u", code);
+		else
+			nd_printf(nd, "parameter problem - octet %u",
+				  nd_u8(nd, bp + 4));
+		return;
+	case MASKREPLY:
+		nd_printf(nd, "address mask is 0x%08x", nd_be32(nd, bp + 8));
+		return;
+	case TSTAMP:
+		nd_need(nd, bp + 4, 4);
+		nd_printf(nd, "time stamp query id %u seq %u",
+			  nd_be16(nd, bp + 4), nd_be16(nd, bp + 6));
+		return;
+	case TSTAMPREPLY:
+		nd_need(nd, bp + 4, 16);
+		nd_printf(nd, "time stamp reply id %u seq %u: org ",
+			  nd_be16(nd, bp + 4), nd_be16(nd, bp + 6));
+		put_tstamp(nd, nd_be32(nd, bp + 8));
+		nd_s(nd, ", recv ");
+		put_tstamp(nd, nd_be32(nd, bp + 12));
+		nd_s(nd, ", xmit ");
+		put_tstamp(nd, nd_be32(nd, bp + 16));
+		return;
+	default:
+		s = simple_name(type);
+		if (s)
+			nd_s(nd, s);
+		else
+			nd_printf(nd, "type-#%u", type);
+		return;
+	}
+}
+
+static unsigned sum_shouldbe(unsigned field, unsigned computed)
+{
+	uint32_t s = (uint32_t)field + computed;
+	s = (s & 0xffff) + (s >> 16);
+	s = (s & 0xffff) + (s >> 16);
+	return s & 0xffff;
+}
+
+static const char *ext_class_name(unsigned c)
+{
+	switch (c) {
+	case 1: return "MPLS Stack Entry";
+	case 2: return "Interface Identification";
+	case 3: return "Interface Information";
+	default: return "unknown";
+	}
+}
+
+/* RFC 4884 extension structure after the 128-byte original datagram. */
+#define EXT_OFF 136
+
+static void icmp_ext(nd_t *nd, const uint8_t *bp, unsigned plen)
+{
+	nd_need(nd, bp, EXT_OFF + 4);
+	const uint8_t *ext = bp + EXT_OFF;
+	if (bp[5] == 0 && nd_has(nd, ext, plen - EXT_OFF) &&
+	    in_cksum(ext, plen - EXT_OFF, 0) != 0)
+		return;
+	unsigned ver = ext[0] >> 4;
+	nd_printf(nd, "\n\tICMP Multi-Part extension v%u", ver);
+	if (ver != 2) {
+		nd_s(nd, " packet not supported");
+		return;
+	}
+	unsigned hlen = plen - EXT_OFF;
+	if (nd_has(nd, ext, hlen))
+		nd_printf(nd, ", checksum 0x%04x (%scorrect), length %u",
+			  nd_be16(nd, ext + 2),
+			  in_cksum(ext, hlen, 0) ? "in" : "", hlen);
+	hlen -= 4;
+	const uint8_t *o = ext + 4;
+	while (hlen > 4) {
+		nd_need(nd, o, 4);
+		unsigned olen = nd_be16(nd, o);
+		unsigned cls = o[2], ctype = o[3];
+		o += 4;
+		nd_printf(nd, "\n\t  %s Object (%u), Class-Type: %u, length %u",
+			  ext_class_name(cls), cls, ctype, olen);
+		if (cls == 0 || olen < 4)
+			return;
+		olen -= 4;
+		hlen -= 4;
+		if (cls == 1 && ctype == 1) {
+			uint32_t e = nd_be32(nd, o);
+			nd_printf(nd, "\n\t    label %u, tc %u", e >> 12,
+				  (e >> 9) & 7);
+			if (e & 0x100)
+				nd_s(nd, ", [S]");
+			nd_printf(nd, ", ttl %u", e & 0xff);
+		} else {
+			size_t avail = nd_avail(nd, o);
+			hex_dump(nd->out, "\n\t    ", o,
+				 olen < avail ? olen : (unsigned)avail, 0);
+		}
+		if (hlen < olen)
+			break;
+		hlen -= olen;
+		o += olen;
+	}
+}
+
+static void icmp_head(nd_t *nd, const uint8_t *bp, unsigned type,
+                      unsigned code)
+{
+	struct out *o = nd->out;
+	out_reserve(o, 2048); /* no flush while the text may be rolled back */
+	const size_t start = o->len;
+	out_s(o, "ICMP ");
+	jmp_buf saved;
+	memcpy(saved, nd->trunc, sizeof saved);
+	if (setjmp(nd->trunc)) {
+		memcpy(nd->trunc, saved, sizeof saved);
+		o->len = start;
+		nd_trunc(nd);
+	}
+	icmp_text(nd, bp, type, code, start + 5);
+	memcpy(nd->trunc, saved, sizeof saved);
+	if (o->len - (start + 5) > ICMP_TEXT_MAX)
+		o->len = start + 5 + ICMP_TEXT_MAX;
+}
 
 void icmp_print(nd_t *nd, const uint8_t *bp, unsigned length,
                 const struct ip_ctx *ip)
 {
-	(void)ip;
 	nd_proto(nd, "icmp");
 	unsigned type = nd_u8(nd, bp), code = nd_u8(nd, bp + 1);
-	switch (type) {
-	case 0:
-	case 8:
-		nd_printf(nd, "ICMP echo %s, id %u, seq %u", type ? "request" : "reply",
-			  nd_be16(nd, bp + 4), nd_be16(nd, bp + 6));
-		break;
-	default:
-		nd_printf(nd, "ICMP type-#%u", type);
-		(void)code;
-		break;
+	icmp_head(nd, bp, type, code);
+	nd_s(nd, ", length ");
+	nd_u(nd, length);
+	if (!nd->opt->vflag)
+		return;
+	if (!ip->fragmented && nd_has(nd, bp, length)) {
+		uint16_t sum = in_cksum(bp, length, 0);
+		if (sum != 0) {
+			unsigned field = nd_be16(nd, bp + 2);
+			nd_printf(nd, " (wrong icmp cksum %x (->%x)!)", field,
+				  sum_shouldbe(field, sum));
+		}
 	}
-	nd_printf(nd, ", length %u", length);
+	if (type == UNREACH || type == SOURCEQUENCH || type == REDIRECT ||
+	    type == TIMXCEED || type == PARAMPROB) {
+		const uint8_t *in = bp + 8;
+		nd_s(nd, "\n\t");
+		unsigned ilen = nd_be16(nd, in + 2);
+		const uint8_t *old = nd_narrow(nd, in, ilen);
+		ip_print(nd, in, ilen);
+		nd_restore(nd, old);
+	}
+	nd_proto(nd, "icmp");
+	if (length > EXT_OFF &&
+	    (type == UNREACH || type == TIMXCEED || type == PARAMPROB))
+		icmp_ext(nd, bp, length);
 }

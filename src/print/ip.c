@@ -1,4 +1,6 @@
 /* ip.c - IPv4: header, -v fields, options, checksum, fragments, payload. */
+#include <netdb.h>
+
 #include "../core/names.h"
 #include "print.h"
 
@@ -30,15 +32,44 @@ static void addrs(nd_t *nd, const uint8_t *ip)
 	put_ip4(nd, ip + 16);
 }
 
+/* " NAME" from the system's protocol database unless -n, else
+ * " ip-proto-N": how tcpdump names a protocol it does not decode. */
+static void proto_word(nd_t *nd, unsigned proto)
+{
+	if (!nd->opt->nflag) {
+		const struct protoent *pe = getprotobynumber((int)proto);
+		if (pe && pe->p_name) {
+			nd_c(nd, ' ');
+			nd_s(nd, pe->p_name);
+			return;
+		}
+	}
+	nd_s(nd, " ip-proto-");
+	nd_u(nd, proto);
+}
+
+/* The value the checksum field should have held, given the field and the
+ * checksum computed over the data including it. */
+static unsigned ip_sum_shouldbe(unsigned field, unsigned computed)
+{
+	uint32_t s = (uint32_t)field + computed;
+	s = (s & 0xffff) + (s >> 16);
+	s = (s & 0xffff) + (s >> 16);
+	return s & 0xffff;
+}
+
 void ip_print(nd_t *nd, const uint8_t *bp, unsigned length)
 {
-	nd_proto(nd, "ip");
+	/* the version byte is read under the caller's name */
 	unsigned ver = nd_u8(nd, bp) >> 4;
+	nd_proto(nd, "ip");
 	if (ver != 4) {
 		if (ver == 6)
 			nd_s(nd, "IP6, wrong link-layer encapsulation");
-		else
-			nd_printf(nd, "IP%u", ver);
+		else {
+			nd_s(nd, "IP");
+			nd_u(nd, ver);
+		}
 		nd_print_invalid(nd);
 		return;
 	}
@@ -49,47 +80,47 @@ void ip_print(nd_t *nd, const uint8_t *bp, unsigned length)
 		nd_printf(nd, "truncated-ip %u", length);
 		return;
 	}
-	unsigned hlen = (nd_u8(nd, bp) & 15) * 4u;
+	unsigned hlen = (bp[0] & 15) * 4u;
 	if (hlen < IP_HDRLEN) {
 		nd_printf(nd, "bad-hlen %u", hlen);
 		return;
 	}
 	unsigned totlen = nd_be16(nd, bp + 2);
-	int presumed_tso = 0;
-	if (totlen < hlen) {
-		if (totlen) {
-			nd_printf(nd, "bad-len %u", totlen);
-			return;
-		}
-		totlen = length; /* a TSO send: the NIC fills in the length */
-		presumed_tso = 1;
-	}
-	if (totlen > length) {
+	if (length < totlen)
 		nd_printf(nd, "truncated-ip - %u bytes missing! ", totlen - length);
-		totlen = length;
+	if (totlen < hlen) {
+		nd_printf(nd, "bad-len %u", totlen);
+		return;
 	}
-	nd_narrow(nd, bp, totlen);
+	const uint8_t *saved_end = nd_narrow(nd, bp, length < totlen ? length : totlen);
 	unsigned plen = totlen - hlen;
 	unsigned off = nd_be16(nd, bp + 6);
-	unsigned proto = nd_u8(nd, bp + 9);
+	unsigned proto = bp[9];
 
 	if (nd->opt->vflag) {
-		unsigned tos = nd_u8(nd, bp + 1);
-		nd_printf(nd, "(tos 0x%x", tos);
+		unsigned tos = bp[1];
+		nd_s(nd, "(tos 0x");
+		out_x(nd->out, tos, 1);
 		static const char *const ecn[4] = { "", ",ECT(1)", ",ECT(0)", ",CE" };
 		nd_s(nd, ecn[tos & 3]);
-		unsigned ttl = nd_u8(nd, bp + 8);
-		if (ttl >= 1)
-			nd_printf(nd, ", ttl %u", ttl);
-		nd_printf(nd, ", id %u, offset %u, ", nd_be16(nd, bp + 4),
-			  (off & IP_OFFMASK) * 8);
+		unsigned ttl = bp[8];
+		if (ttl >= 1) {
+			nd_s(nd, ", ttl ");
+			nd_u(nd, ttl);
+		}
+		nd_s(nd, ", id ");
+		nd_u(nd, nd_be16(nd, bp + 4));
+		nd_s(nd, ", offset ");
+		nd_u(nd, (off & IP_OFFMASK) * 8u);
+		nd_s(nd, ", ");
 		ip_flags(nd, off);
 		const char *pn = ipproto_name(proto);
-		nd_printf(nd, ", proto %s (%u)", pn ? pn : "unknown", proto);
-		if (presumed_tso)
-			nd_printf(nd, ", length %u [was 0, presumed TSO]", length);
-		else
-			nd_printf(nd, ", length %u", nd_be16(nd, bp + 2));
+		nd_s(nd, ", proto ");
+		nd_s(nd, pn ? pn : "unknown");
+		nd_s(nd, " (");
+		nd_u(nd, proto);
+		nd_s(nd, "), length ");
+		nd_u(nd, totlen);
 		int truncated = 0;
 		if (hlen > IP_HDRLEN) {
 			nd_s(nd, ", options (");
@@ -103,50 +134,102 @@ void ip_print(nd_t *nd, const uint8_t *bp, unsigned length)
 			uint16_t sum = in_cksum(bp, hlen, 0);
 			if (sum != 0) {
 				unsigned ipsum = nd_be16(nd, bp + 10);
-				/* the value the field should have held */
-				uint32_t should = (uint32_t)ipsum + sum;
-				should = (should & 0xffff) + (should >> 16);
 				nd_printf(nd, ", bad cksum %x (->%x)!", ipsum,
-					  (unsigned)(should & 0xffff));
+					  ip_sum_shouldbe(ipsum, sum));
 			}
 		}
 		nd_s(nd, ")\n    ");
 		if (truncated) {
 			addrs(nd, bp);
 			nd_s(nd, ": ");
-			nd_print_trunc(nd);
-			return;
+			nd_trunc(nd);
 		}
 	}
 
 	struct ip_ctx ip = {
 		.ver = 4, .hdr = bp, .src = bp + 12, .dst = bp + 16, .nh = proto,
-		.len = plen, .fragmented = (off & (IP_MF | IP_OFFMASK)) != 0,
+		.len = plen, .fragmented = (off & IP_MF) != 0,
 	};
 	if ((off & IP_OFFMASK) == 0) {
 		if (proto != 6 && proto != 17 && proto != 132 && proto != 33) {
 			addrs(nd, bp);
 			nd_s(nd, ": ");
 		}
+		if (!nd_has(nd, bp, hlen)) {
+			nd_printf(nd, " [remaining caplen(%u) < header length(%u)]",
+				  (unsigned)nd_avail(nd, bp), hlen);
+			nd_trunc(nd);
+		}
 		ip_demux(nd, bp + hlen, plen, &ip);
 	} else {
-		if (nd->opt->qflag > 1)
+		if (nd->opt->qflag > 1) {
+			nd_restore(nd, saved_end);
 			return;
+		}
 		addrs(nd, bp);
 		nd_c(nd, ':');
-		nd_printf(nd, " ip-proto-%u", proto);
+		proto_word(nd, proto);
 	}
+	nd_restore(nd, saved_end);
+}
+
+/* "[ICMP requires IPv4] (invalid)" */
+static void wrong_version(nd_t *nd, unsigned nh, const char *need)
+{
+	const char *pn = ipproto_name(nh);
+	nd_c(nd, '[');
+	nd_s(nd, pn ? pn : "unknown");
+	nd_s(nd, " requires ");
+	nd_s(nd, need);
+	nd_c(nd, ']');
+	nd_print_invalid(nd);
 }
 
 void ip_demux(nd_t *nd, const uint8_t *p, unsigned len, const struct ip_ctx *ip)
 {
+	switch (ip->nh) {
+	case 1:  /* ICMP */
+	case 2:  /* IGMP */
+		if (ip->ver != 4) {
+			wrong_version(nd, ip->nh, "IPv4");
+			return;
+		}
+		break;
+	case 58: /* ICMPv6 */
+	case 143: /* Ethernet */
+		if (ip->ver != 6) {
+			wrong_version(nd, ip->nh, "IPv6");
+			return;
+		}
+		break;
+	case 59:
+		nd_s(nd, "no next header");
+		return;
+	case 77:
+		nd_s(nd, " nd ");
+		nd_u(nd, len);
+		return;
+	default:
+		break;
+	}
 	ipproto_fn fn = dispatch_ipproto(ip->nh);
-	if (fn && ++nd->depth <= ND_MAX_DEPTH) {
+	if (fn && nd->depth < ND_MAX_DEPTH) {
+		nd->depth++;
 		fn(nd, p, len, ip);
 		nd->depth--;
 		return;
 	}
-	nd_printf(nd, " ip-proto-%u %u", ip->nh, len);
+	proto_word(nd, ip->nh);
+	nd_c(nd, ' ');
+	nd_u(nd, len);
+}
+
+/* IP in IP (protocol 4): the inner datagram printed as any other. */
+void ipip_print(nd_t *nd, const uint8_t *p, unsigned len,
+                const struct ip_ctx *ip)
+{
+	(void)ip;
+	ip_print(nd, p, len);
 }
 
 unsigned raw_if_print(nd_t *nd, const uint8_t *p, unsigned caplen, unsigned len)

@@ -1,36 +1,207 @@
-/* ip6.c - IPv6 header and payload dispatch. */
+/* ip6.c - IPv6: fixed header, -v fields, the extension header chain, and
+ * the hand-off to the upper-layer protocol. */
 #include "../core/names.h"
 #include "print.h"
+
+#define IP6_HDRLEN 40
+
+/* Protocol names of the -v "next-header NAME (N)" field. */
+static const char *ip6_nh_name(unsigned nh)
+{
+	switch (nh) {
+	case 0: return "Options";
+	case 1: return "ICMP";
+	case 2: return "IGMP";
+	case 4: return "IPIP";
+	case 6: return "TCP";
+	case 8: return "EGP";
+	case 9: return "IGRP";
+	case 17: return "UDP";
+	case 33: return "DCCP";
+	case 41: return "IPv6";
+	case 43: return "Routing";
+	case 44: return "Fragment";
+	case 46: return "RSVP";
+	case 47: return "GRE";
+	case 50: return "ESP";
+	case 51: return "AH";
+	case 55: return "Mobile IP";
+	case 58: return "ICMPv6";
+	case 62: return "Mobile IP (old)";
+	case 88: return "EIGRP";
+	case 89: return "OSPF";
+	case 103: return "PIM";
+	case 108: return "Compressed IP";
+	case 112: return "VRRP";
+	case 113: return "PGM";
+	case 132: return "SCTP";
+	case 135: return "Mobility";
+	case 143: return "Ethernet";
+	default: return "unknown";
+	}
+}
+
+static int prints_own_addrs(unsigned nh)
+{
+	return nh == 6 || nh == 17 || nh == 33 || nh == 132;
+}
+
+/* The upper layer: everything that is not an extension header. */
+static void ip6_upper(nd_t *nd, const uint8_t *cp, unsigned len,
+                      const struct ip_ctx *ip, unsigned nh)
+{
+	if (nh == 59) {
+		nd_s(nd, "no next header");
+		return;
+	}
+	if (++nd->depth > ND_MAX_DEPTH) {
+		nd->depth--;
+		nd_printf(nd, " ip-proto-%u %u", nh, len);
+		return;
+	}
+	ipproto_fn fn = dispatch_ipproto(nh);
+	if (fn) {
+		struct ip_ctx c = *ip;
+		c.len = len;
+		fn(nd, cp, len, &c);
+	} else if (nh == 4) {
+		ip_print(nd, cp, len);
+	} else {
+		nd_printf(nd, " ip-proto-%u %u", nh, len);
+	}
+	nd->depth--;
+}
 
 void ip6_print(nd_t *nd, const uint8_t *bp, unsigned length)
 {
 	nd_proto(nd, "ip6");
-	nd_need(nd, bp, 40);
-	if ((nd_u8(nd, bp) >> 4) != 6) {
-		nd_printf(nd, "IP6, wrong link-layer encapsulation");
-		nd_print_invalid(nd);
-		return;
-	}
-	if (!nd->opt->eflag)
+	nd_need(nd, bp, IP6_HDRLEN);
+	const struct options *opt = nd->opt;
+	if (!opt->eflag)
 		nd_s(nd, "IP6 ");
-	unsigned plen = nd_be16(nd, bp + 4);
-	unsigned nh = nd_u8(nd, bp + 6);
-	if (length < 40) {
+	if (length < IP6_HDRLEN) {
 		nd_printf(nd, "truncated-ip6 %u", length);
 		return;
 	}
-	if (plen + 40 > length)
-		plen = length - 40;
-	nd_narrow(nd, bp, plen + 40);
+	uint32_t w0 = nd_be32(nd, bp);
+	if ((w0 >> 28) != 6) {
+		nd_printf(nd, "version error: %u != 6", (unsigned)(w0 >> 28));
+		return;
+	}
+	unsigned plen = nd_be16(nd, bp + 4);
+	unsigned nh = nd_u8(nd, bp + 6);
+	uint64_t total; /* header plus payload, as the header claims */
+	int jumbo_candidate = 0;
+	if (plen != 0) {
+		total = plen + IP6_HDRLEN;
+		if (total > length)
+			nd_printf(nd, "truncated-ip6 - %u bytes missing!",
+				  (unsigned)(total - length));
+		else
+			nd_narrow(nd, bp, (size_t)total);
+	} else if (nh == 0) {
+		total = length; /* maybe a jumbogram: the HBH header says */
+		jumbo_candidate = 1;
+	} else {
+		total = IP6_HDRLEN;
+		nd_narrow(nd, bp, IP6_HDRLEN);
+	}
+
+	if (opt->vflag) {
+		unsigned tc = (w0 >> 20) & 0xff, fl = w0 & 0xfffff;
+		nd_c(nd, '(');
+		if (tc)
+			nd_printf(nd, "class 0x%02x, ", tc);
+		if (fl)
+			nd_printf(nd, "flowlabel 0x%05x, ", fl);
+		nd_printf(nd, "hlim %u, next-header %s (%u) payload length: %u) ",
+			  nd_u8(nd, bp + 7), ip6_nh_name(nh), nh, plen);
+	}
+
 	struct ip_ctx ip = { .ver = 6, .hdr = bp, .src = bp + 8, .dst = bp + 24,
-			     .nh = nh, .len = plen };
-	if (nh != 6 && nh != 17 && nh != 132 && nh != 33) {
+			     .nh = nh, .len = plen, .fragmented = 0 };
+	struct ip6_walk w = { .ip6 = bp, .plen = plen };
+	const uint8_t *cp = bp + IP6_HDRLEN;
+	uint64_t left = total - IP6_HDRLEN;
+
+	if (!prints_own_addrs(nh)) {
 		put_ip6(nd, ip.src);
 		nd_s(nd, " > ");
 		put_ip6(nd, ip.dst);
 		nd_s(nd, ": ");
 	}
-	ip_demux(nd, bp + 40, plen, &ip);
+	for (;;) {
+		int adv;
+		switch (nh) {
+		case 0:
+			if (w.found_hbh) {
+				nd_s(nd, "[The Hop-by-Hop Options header was already found]");
+				nd_print_invalid(nd);
+				return;
+			}
+			w.found_hbh = 1;
+			adv = ip6_hbhopt_print(nd, cp, &w);
+			if (adv < 0)
+				return;
+			if (jumbo_candidate) {
+				jumbo_candidate = 0;
+				if (!w.found_jumbo) {
+					nd_s(nd, "[No valid Jumbo Payload Hop-by-Hop option found]");
+					nd_print_invalid(nd);
+					return;
+				}
+				total = (uint64_t)w.jumbo + IP6_HDRLEN;
+				left = w.jumbo;
+				if (total < length)
+					nd_narrow(nd, bp, (size_t)total);
+			}
+			nh = nd_u8(nd, cp);
+			break;
+		case 60:
+			adv = ip6_dstopt_print(nd, cp, &w);
+			if (adv < 0)
+				return;
+			nh = nd_u8(nd, cp);
+			break;
+		case 44:
+			adv = frag6_print(nd, cp, bp);
+			if (adv < 0 || !nd_has(nd, cp, (size_t)adv + 1))
+				return;
+			nh = nd_u8(nd, cp);
+			ip.fragmented = 1;
+			break;
+		case 43:
+			adv = rt6_print(nd, cp, &ip.dst);
+			if (adv < 0)
+				return;
+			nh = nd_u8(nd, cp);
+			break;
+		case 62:
+		case 135:
+			mobility_print(nd, cp, bp);
+			return;
+		default:
+			if (w.found_jumbo && total > length)
+				nd_printf(nd, "truncated-ip6 - %llu bytes missing!",
+					  (unsigned long long)(total - length));
+			nd_proto(nd, "ip6");
+			ip6_upper(nd, cp, (unsigned)left, &ip, nh);
+			return;
+		}
+		nd_proto(nd, "ip6");
+		if (left < (uint64_t)adv)
+			nd_trunc(nd);
+		cp += adv;
+		left -= (uint64_t)adv;
+	}
+}
+
+/* IPv6 carried by IPv4 (protocol 41) or by IPv6. */
+void ip6_ipproto_print(nd_t *nd, const uint8_t *p, unsigned len,
+                       const struct ip_ctx *ip)
+{
+	(void)ip;
+	ip6_print(nd, p, len);
 }
 
 unsigned ipv6_if_print(nd_t *nd, const uint8_t *p, unsigned caplen, unsigned len)

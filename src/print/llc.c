@@ -1,22 +1,278 @@
-/* llc.c - IEEE 802.2 LLC headers after an 802.3 length field. */
+/* llc.c - IEEE 802.2 LLC headers (after an 802.3 length, or on links that
+ * carry LLC directly) and the SNAP header of RFC 1042. */
 #include "../core/hexdump.h"
 #include "../core/names.h"
 #include "print.h"
 
-void llc_print(nd_t *nd, const uint8_t *p, unsigned len, unsigned caplen,
-               const uint8_t *src, const uint8_t *dst)
+#define SAP_NULL 0x00
+#define SAP_GLOBAL 0xff
+#define SAP_IP 0x06
+#define SAP_8021D 0x42
+#define SAP_SNAP 0xaa
+#define SAP_IPX 0xe0
+#define SAP_NETBEUI 0xf0
+#define SAP_ISONS 0xfe
+
+#define LLC_UI 0x03
+#define LLC_XID 0xaf
+#define LLC_TEST 0xe3
+
+struct llc_name { unsigned v; const char *s; };
+
+static const struct llc_name sap_names[] = {
+	{ 0x00, "Null" }, { 0xff, "Global" }, { 0x02, "802.1B I Sub-Layer" },
+	{ 0x03, "802.1B Group" }, { 0x06, "IP" }, { 0x08, "SNA" },
+	{ 0x0c, "SNA Group" }, { 0x0e, "PROWAY Network Management" },
+	{ 0x18, "Texas Instruments" }, { 0x42, "STP" },
+	{ 0x4e, "EIA RS-511" }, { 0x7e, "ISO 8208" }, { 0x80, "XNS" },
+	{ 0x86, "Nestar" }, { 0x8e, "PROWAY IEC 955" }, { 0x98, "ARP" },
+	{ 0xaa, "SNAP" }, { 0xbc, "Banyan" }, { 0xe0, "IPX" },
+	{ 0xf0, "NetBeui" }, { 0xf4, "LAN Manager" },
+	{ 0xf8, "IMPL" }, { 0xfa, "Ungermann-Bass" },
+	{ 0xfc, "RPL" }, { 0xfe, "OSI" }, { 0, NULL },
+};
+
+/* Unnumbered command codes (control byte with the poll/final bit
+ * cleared). */
+static const struct llc_name ucmd_names[] = {
+	{ 0x03, "ui" }, { 0x43, "disc" }, { 0x63, "ua" }, { 0x6f, "sabme" },
+	{ 0xe3, "test" }, { 0xaf, "xid" }, { 0x0f, "dm" }, { 0x87, "frmr" },
+	{ 0, NULL },
+};
+
+static const struct llc_name scmd_names[] = {
+	{ 0x00, "Receiver Ready" }, { 0x08, "Reject" },
+	{ 0x04, "Receiver not Ready" }, { 0, NULL },
+};
+
+static const char *llc_lookup(const struct llc_name *t, unsigned v)
 {
-	(void)len;
-	nd_proto(nd, "llc");
-	if (!nd->opt->eflag) {
-		put_mac(nd, src);
-		nd_s(nd, " > ");
-		put_mac(nd, dst);
-		nd_s(nd, ", ");
+	for (; t->s; t++)
+		if (t->v == v)
+			return t->s;
+	return NULL;
+}
+
+static void sap_print(nd_t *nd, unsigned sap, const char *unknown_fmt)
+{
+	const char *s = llc_lookup(sap_names, sap);
+	if (s)
+		nd_s(nd, s);
+	else
+		nd_printf(nd, unknown_fmt, sap);
+}
+
+const char *oui_name(uint32_t oui);
+
+/* PID names for the OUIs whose protocol identifiers tcpdump names. */
+static const struct llc_name cisco_pids[] = {
+	{ 0x2000, "CDP" }, { 0x2004, "DTP" }, { 0x0111, "UDLD" },
+	{ 0x2003, "VTP" }, { 0x010b, "PVST" }, { 0x010c, "VLAN Bridge" },
+	{ 0, NULL },
+};
+
+static const struct llc_name bridged_pids[] = {
+	{ 0x0001, "Ethernet + FCS" }, { 0x0007, "Ethernet w/o FCS" },
+	{ 0x0002, "802.4 + FCS" }, { 0x0008, "802.4 w/o FCS" },
+	{ 0x0003, "802.5 + FCS" }, { 0x0009, "802.5 w/o FCS" },
+	{ 0x0004, "FDDI + FCS" }, { 0x000a, "FDDI w/o FCS" },
+	{ 0x0005, "802.6 + FCS" }, { 0x000b, "802.6 w/o FCS" },
+	{ 0x000e, "BPDU" }, { 0, NULL },
+};
+
+static const char *pid_name(uint32_t oui, unsigned pid)
+{
+	switch (oui) {
+	case 0x000000:
+	case 0x0000f8:
+		return ethertype_name(pid);
+	case 0x00000c:
+		return llc_lookup(cisco_pids, pid);
+	case 0x0080c2:
+		return llc_lookup(bridged_pids, pid);
 	}
-	unsigned dsap = nd_u8(nd, p), ssap = nd_u8(nd, p + 1);
-	nd_printf(nd, "LLC, dsap Unknown (0x%02x) Individual, ssap Unknown (0x%02x) Command, ctrl 0x%02x: ",
-		  dsap & 0xfe, ssap & 0xfe, nd_u8(nd, p + 2));
-	if (!(nd->opt->xflag || nd->opt->Xflag || nd->opt->Aflag))
-		hex_ascii_dump(nd->out, "\n\t", p, caplen, 0);
+	return NULL;
+}
+
+static void snap_header(nd_t *nd, uint32_t oui, unsigned pid)
+{
+	const char *o = oui_name(oui), *n = pid_name(oui, pid);
+	nd_printf(nd, "oui %s (0x%06x), %s %s (0x%04x)", o ? o : "Unknown",
+		  oui, oui == 0 ? "ethertype" : "pid", n ? n : "Unknown", pid);
+}
+
+/* Returns 1 when the payload was decoded. */
+int snap_print(nd_t *nd, const uint8_t *p, unsigned len, unsigned caplen,
+               const uint8_t *src, const uint8_t *dst, unsigned bridge_pad)
+{
+	nd_proto(nd, "snap");
+	if (!nd_has(nd, p, 5) || caplen < 5 || len < 5) {
+		nd_print_trunc(nd);
+		return 1;
+	}
+	uint32_t oui = nd_be24(nd, p);
+	unsigned pid = nd_be16(nd, p + 3);
+	if (nd->opt->eflag) {
+		snap_header(nd, oui, pid);
+		nd_printf(nd, ", length %u: ", len - 5);
+	}
+	p += 5;
+	len -= 5;
+	caplen -= 5;
+	switch (oui) {
+	case 0x000000:
+	case 0x0000f8:
+		if (ethertype_print(nd, pid, p, len))
+			return 1;
+		break;
+	case 0x0080c2:
+		if (pid == 0x0001 || pid == 0x0007) {
+			if (len < bridge_pad || caplen < bridge_pad) {
+				nd_print_trunc(nd);
+				return 1;
+			}
+			ether_print(nd, p + bridge_pad, len - bridge_pad);
+			return 1;
+		}
+		break;
+	}
+	if (!nd->opt->eflag) {
+		if (src && dst) {
+			put_mac(nd, src);
+			nd_s(nd, " > ");
+			put_mac(nd, dst);
+			nd_c(nd, ' ');
+		}
+		if (oui == 0) {
+			const char *n = ethertype_name(pid);
+			nd_printf(nd, "SNAP, ethertype %s (0x%04x), length %u: ",
+				  n ? n : "Unknown", pid, len);
+		} else {
+			nd_s(nd, "SNAP, ");
+			snap_header(nd, oui, pid);
+			nd_printf(nd, ", length %u: ", len);
+		}
+	}
+	return 0;
+}
+
+static const char *const flag_names[4] = { "Command", "Response", "Poll", "Final" };
+
+/* Returns the LLC header length when the frame was printed, or minus that
+ * length when the caller should dump the payload as unknown (from the
+ * start of the LLC header). */
+int llc_print(nd_t *nd, const uint8_t *p, unsigned len, unsigned caplen,
+              const uint8_t *src, const uint8_t *dst)
+{
+	nd_proto(nd, "llc");
+	if (caplen < 3 || len < 3) {
+		nd_print_trunc(nd);
+		link_default_print(nd, p, caplen);
+		return (int)caplen;
+	}
+	unsigned dsap_f = nd_u8(nd, p), ssap_f = nd_u8(nd, p + 1);
+	unsigned control = nd_u8(nd, p + 2);
+	int is_u = (control & 3) == 3;
+	unsigned hdrlen = 3;
+	if (!is_u) {
+		if (caplen < 4 || len < 4) {
+			nd_print_trunc(nd);
+			link_default_print(nd, p, caplen);
+			return (int)caplen;
+		}
+		control = nd_le16(nd, p + 2);
+		hdrlen = 4;
+	}
+	if (ssap_f == SAP_GLOBAL && dsap_f == SAP_GLOBAL) {
+		/* a raw 802.3 IPX frame; no IPX printer here */
+		if (nd->opt->eflag)
+			nd_s(nd, "IPX 802.3: ");
+		nd_printf(nd, "IPX, length %u", len);
+		return 0;
+	}
+	unsigned dsap = dsap_f & 0xfe, ssap = ssap_f & 0xfe;
+	if (nd->opt->eflag) {
+		nd_s(nd, "LLC, dsap ");
+		sap_print(nd, dsap, "Unknown");
+		nd_printf(nd, " (0x%02x) %s, ssap ", dsap,
+			  dsap_f & 1 ? "Group" : "Individual");
+		sap_print(nd, ssap, "Unknown");
+		nd_printf(nd, " (0x%02x) %s", ssap, ssap_f & 1 ? "Response" : "Command");
+		if (is_u)
+			nd_printf(nd, ", ctrl 0x%02x: ", control);
+		else
+			nd_printf(nd, ", ctrl 0x%04x: ", control);
+	}
+	const uint8_t *q = p + hdrlen;
+	unsigned qlen = len - hdrlen, qcap = caplen - hdrlen;
+
+	if (ssap == SAP_SNAP && dsap == SAP_SNAP && control == LLC_UI) {
+		if (snap_print(nd, q, qlen, qcap, src, dst, 2))
+			return (int)hdrlen + 5;
+		return -(int)(hdrlen + 5);
+	}
+	if (ssap == SAP_IP && dsap == SAP_IP && control == LLC_UI) {
+		ip_print(nd, q, qlen);
+		return (int)hdrlen;
+	}
+
+	if (!nd->opt->eflag) {
+		if (ssap == dsap) {
+			if (src && dst) {
+				put_mac(nd, src);
+				nd_s(nd, " > ");
+				put_mac(nd, dst);
+				nd_c(nd, ' ');
+			}
+			sap_print(nd, dsap, "Unknown DSAP 0x%02x");
+			nd_c(nd, ' ');
+		} else if (src && dst) {
+			put_mac(nd, src);
+			nd_c(nd, ' ');
+			sap_print(nd, ssap, "Unknown SSAP 0x%02x");
+			nd_s(nd, " > ");
+			put_mac(nd, dst);
+			nd_c(nd, ' ');
+			sap_print(nd, dsap, "Unknown DSAP 0x%02x");
+			nd_c(nd, ' ');
+		} else {
+			sap_print(nd, ssap, "Unknown SSAP 0x%02x");
+			nd_s(nd, " > ");
+			sap_print(nd, dsap, "Unknown DSAP 0x%02x");
+			nd_c(nd, ' ');
+		}
+	}
+
+	unsigned resp = ssap_f & 1;
+	if (is_u) {
+		unsigned cmd = control & ~0x10u;
+		const char *c = llc_lookup(ucmd_names, cmd);
+		nd_s(nd, "Unnumbered, ");
+		if (c)
+			nd_s(nd, c);
+		else
+			nd_printf(nd, "%02x", cmd);
+		nd_printf(nd, ", Flags [%s], length %u",
+			  flag_names[resp | (control & 0x10 ? 2 : 0)], len);
+		if (cmd == LLC_XID) {
+			if (qlen == 0)
+				return (int)hdrlen;
+			if (nd_u8(nd, q) == 0x81) {
+				nd_printf(nd, ": %02x %02x", nd_u8(nd, q + 1), nd_u8(nd, q + 2));
+				return (int)hdrlen;
+			}
+		}
+		return -(int)hdrlen;
+	}
+	if ((control & 3) == 1) {
+		const char *c = llc_lookup(scmd_names, control & 0x0c);
+		nd_printf(nd, "Supervisory, %s, rcv seq %u", c ? c : "?",
+			  (control >> 9) & 0x7f);
+	} else {
+		nd_printf(nd, "Information, send seq %u, rcv seq %u",
+			  (control >> 1) & 0x7f, (control >> 9) & 0x7f);
+	}
+	nd_printf(nd, ", Flags [%s], length %u",
+		  flag_names[resp | (control & 0x100 ? 2 : 0)], len);
+	return (int)hdrlen;
 }

@@ -72,8 +72,8 @@ unsigned sll2_if_print(nd_t *, const uint8_t *, unsigned, unsigned);
 
 /* 802.2 LLC (and SNAP) after an 802.3 length; src/dst are the MAC
  * addresses, printed when the payload is not decoded. */
-void llc_print(nd_t *nd, const uint8_t *p, unsigned len, unsigned caplen,
-               const uint8_t *src, const uint8_t *dst);
+int llc_print(nd_t *nd, const uint8_t *p, unsigned len, unsigned caplen,
+              const uint8_t *src, const uint8_t *dst);
 void ip_print(nd_t *, const uint8_t *, unsigned);
 void ip6_print(nd_t *, const uint8_t *, unsigned);
 void arp_print(nd_t *, const uint8_t *, unsigned);
@@ -86,6 +86,30 @@ void dns_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
                unsigned, unsigned);
 void dns_tcp_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
                    unsigned, unsigned);
+void mdns_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
+                unsigned, unsigned);
+void lwres_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
+                 unsigned, unsigned);
+const char *dns_type_name(unsigned type);   /* NULL when unknown */
+const char *dns_class_name(unsigned cls);   /* NULL when unknown */
+void ntp_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
+               unsigned, unsigned);
+void bootp_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
+                 unsigned, unsigned);
+void dhcp6_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
+                 unsigned, unsigned);
+void tftp_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
+                unsigned, unsigned);
+void syslog_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
+                  unsigned, unsigned);
+void ssh_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
+               unsigned, unsigned);
+void whois_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
+                 unsigned, unsigned);
+void resp_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
+                unsigned, unsigned);
+void telnet_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
+                  unsigned, unsigned);
 
 /* Ethernet-type payload dispatch shared by every link layer that carries an
  * ethertype (Ethernet, VLAN, SLL, GRE ...).  Returns 0 when no printer knows
@@ -109,6 +133,77 @@ void nd_print_char(nd_t *nd, uint8_t c);
 int nd_print_chars(nd_t *nd, const uint8_t *p, unsigned n);
 void print_unknown_data(nd_t *nd, const uint8_t *p, const char *ident,
                         unsigned len);
+
+/* Link layers (link helper). */
+unsigned ether_common(nd_t *nd, const uint8_t *p, unsigned caplen,
+                      unsigned len, unsigned tag_len,
+                      void (*tag_fn)(nd_t *, const uint8_t *),
+                      void (*encap_fn)(nd_t *, const uint8_t *));
+unsigned ether_print(nd_t *nd, const uint8_t *p, unsigned len);
+void ether_type_print(nd_t *nd, unsigned type);
+void link_default_print(nd_t *nd, const uint8_t *p, unsigned len);
+int suppress_default(const nd_t *nd);
+int snap_print(nd_t *nd, const uint8_t *p, unsigned len, unsigned caplen,
+               const uint8_t *src, const uint8_t *dst, unsigned bridge_pad);
+void loopback_print(nd_t *, const uint8_t *, unsigned);
+void pppoe_print(nd_t *, const uint8_t *, unsigned);
+unsigned ppp_print(nd_t *nd, const uint8_t *p, unsigned length);
+void ppp_proto_print(nd_t *nd, unsigned proto, const uint8_t *p, unsigned length);
+const char *ppp_proto_name(unsigned proto);
+unsigned ppp_if_print(nd_t *, const uint8_t *, unsigned, unsigned);
+unsigned ppp_hdlc_if_print(nd_t *, const uint8_t *, unsigned, unsigned);
+/* Seconds as "1y2w3d4h5m6s" ("0s" for zero). */
+void put_relts_unsigned(nd_t *nd, uint32_t secs);
+/* IPv4-family printers (ipv4 area). */
+void ipip_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *);
+void igmp_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *);
+void mtrace_print(nd_t *, const uint8_t *, unsigned, const char *);
+void dvmrp_print(nd_t *, const uint8_t *, unsigned);
+void pimv1_print(nd_t *, const uint8_t *, unsigned);
+void vrrp_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *);
+/* Last hop of an IPv4 source route option, else NULL (header captured). */
+const uint8_t *ip_final_dst(const uint8_t *iph);
+
+/* IPv6 (ip6.c) and its extension headers (ip6opts.c, rt6.c, frag6.c,
+ * mobility.c).  The walk state is shared by the header chain printers. */
+struct ip6_walk {
+	const uint8_t *ip6;   /* the fixed header */
+	unsigned plen;        /* its payload length field */
+	int found_hbh;
+	int found_jumbo;      /* a valid Jumbo Payload option was seen */
+	int jumbo_seen;       /* any Jumbo Payload option was seen */
+	uint32_t jumbo;       /* its value */
+};
+/* Each returns the length of its header, or -1 when nothing follows that
+ * can be decoded (the printer has said why). */
+int ip6_hbhopt_print(nd_t *nd, const uint8_t *cp, struct ip6_walk *w);
+int ip6_dstopt_print(nd_t *nd, const uint8_t *cp, struct ip6_walk *w);
+int rt6_print(nd_t *nd, const uint8_t *cp, const uint8_t **final_dst);
+int frag6_print(nd_t *nd, const uint8_t *cp, const uint8_t *ip6);
+int mobility_print(nd_t *nd, const uint8_t *cp, const uint8_t *ip6);
+void ip6_ipproto_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *);
+void icmp6_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *);
+void ipether_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *);
+/* Line-oriented text protocols (txtproto.c): prints name, then the first
+ * line (or, with -v, ", length: N" and every line).  cmds: request keywords
+ * (NULL: every payload is text); TXT_RESP_CODE2: a line whose second token
+ * is a three-digit code is a response. */
+#define TXT_RESP_CODE2 1u
+void txtproto_print(nd_t *nd, const uint8_t *p, unsigned len,
+                    const char *name, const char *trunc_name,
+                    const char *const *cmds, unsigned flags);
+void http_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
+                unsigned, unsigned);
+void ftp_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
+               unsigned, unsigned);
+void smtp_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
+                unsigned, unsigned);
+void rtsp_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
+                unsigned, unsigned);
+void sip_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
+               unsigned, unsigned);
+void beep_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
+                unsigned, unsigned);
 
 #endif
 

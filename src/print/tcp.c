@@ -6,15 +6,6 @@
 #include "print.h"
 #include "tcp.h"
 
-#define TH_FIN 0x01
-#define TH_SYN 0x02
-#define TH_RST 0x04
-#define TH_PUSH 0x08
-#define TH_ACK 0x10
-#define TH_URG 0x20
-#define TH_ECE 0x40
-#define TH_CWR 0x80
-
 /* Relative sequence numbers: per connection, the first sequence numbers
  * seen in each direction (tcpdump learns them from the first packet with
  * ACK set, or anew from any SYN).  Keys are canonical: the numerically lower
@@ -231,7 +222,9 @@ void tcp_print(nd_t *nd, const uint8_t *bp, unsigned length,
 		nd_printf(nd, ", urg %u", urp);
 
 	if (hlen > 20) {
-		struct tcp_opt_ctx oc = { .ip = ip, .tcp = bp, .payload_len = length,
+		struct tcp_opt_ctx oc = { .ip = ip, .tcp = bp, .hlen = hlen,
+					  .length = length + hlen,
+					  .payload_len = length,
 					  .flags = flags, .rev = rev,
 					  .thseq = thseq, .thack = thack };
 		if (tcp_options_print(nd, bp + 20, hlen - 20, &oc) < 0)
@@ -242,6 +235,12 @@ void tcp_print(nd_t *nd, const uint8_t *bp, unsigned length,
 	if (length == 0)
 		return;
 
+	if (!nd_has(nd, bp, hlen)) {
+		nd_printf(nd, " [remaining caplen(%u) < header length(%u)]",
+			  (unsigned)nd_avail(nd, bp), hlen);
+		nd_print_trunc(nd);
+		return;
+	}
 	const uint8_t *payload = bp + hlen;
 	if ((flags & TH_RST) && nd->opt->vflag) {
 		tcp_rst_data_print(nd, payload, length);
@@ -255,8 +254,13 @@ void tcp_print(nd_t *nd, const uint8_t *bp, unsigned length,
 	}
 }
 
-/* Prints ", options [...]"; returns -1 when the option list was bad and the
- * rest of the header line must not be printed. */
+/* Prints ", options [...]"; returns -1 when the option list was bad or
+ * truncated and the rest of the header line must not be printed.
+ *
+ * Like tcpdump, an option's data is checked against what is left of the
+ * option space (too long: "[bad opt]") and, for most options, against the
+ * capture before it is printed; a capture that ends there prints the
+ * truncation marker followed by ">" when an option was printed before. */
 int tcp_options_print(nd_t *nd, const uint8_t *cp, unsigned hlen,
                       const struct tcp_opt_ctx *oc)
 {
@@ -283,7 +287,10 @@ int tcp_options_print(nd_t *nd, const uint8_t *cp, unsigned hlen,
 			nd_s(nd, name);
 		else
 			nd_printf(nd, "unknown-%u", opt);
-#define LENCHECK(l) do { if ((l) > hlen) goto bad; nd_need(nd, cp, (l)); } while (0)
+#define LENCHECK(l) do { \
+		if ((l) > hlen) goto bad; \
+		if (!nd_has(nd, cp, (l))) goto trunc; \
+	} while (0)
 		switch (opt) {
 		case 0: case 1: case 4: /* eol, nop, sackOK: no data */
 			break;
@@ -330,9 +337,12 @@ int tcp_options_print(nd_t *nd, const uint8_t *cp, unsigned hlen,
 			nd_u(nd, nd_be32(nd, cp + 4));
 			break;
 		default: {
-			int r = tcp_option_extra(nd, opt, cp, len, oc, &datalen);
-			if (r < 0)
+			int r = tcp_option_extra(nd, opt, cp, len, hlen, oc,
+						 &datalen);
+			if (r == TCPOPT_BAD)
 				goto bad;
+			if (r == TCPOPT_TRUNC)
+				goto trunc;
 			if (r > 0)
 				break;
 			datalen = len - 2;
@@ -363,5 +373,10 @@ bad:
 	nd_s(nd, "[bad opt]");
 	if (sep)
 		nd_c(nd, ']');
+	return -1;
+trunc:
+	nd_print_trunc(nd);
+	if (sep)
+		nd_c(nd, '>');
 	return -1;
 }

@@ -5,12 +5,23 @@
 
 #include "print.h"
 
+#define TH_FIN 0x01
+#define TH_SYN 0x02
+#define TH_RST 0x04
+#define TH_PUSH 0x08
+#define TH_ACK 0x10
+#define TH_URG 0x20
+#define TH_ECE 0x40
+#define TH_CWR 0x80
+
 struct tcp_seqtab *tcp_seqtab_new(void);
 void tcp_seqtab_free(struct tcp_seqtab *t);
 
 struct tcp_opt_ctx {
 	const struct ip_ctx *ip;
 	const uint8_t *tcp;   /* the TCP header */
+	unsigned hlen;        /* TCP header length */
+	unsigned length;      /* TCP segment length (header and payload) */
 	unsigned payload_len;
 	unsigned flags;
 	int rev;
@@ -20,11 +31,19 @@ struct tcp_opt_ctx {
 int tcp_options_print(nd_t *nd, const uint8_t *cp, unsigned hlen,
                       const struct tcp_opt_ctx *oc);
 /* Options beyond the classic ones (md5, scps, uto, tcp-ao, mptcp, tfo, exp).
- * cp points at the option data, len is the option's total length.  Returns
- * 1 when printed (setting *datalen to the bytes consumed), 0 when unknown
- * (the caller prints hex), -1 for a bad option. */
+ * cp points at the option data, len is the option's total length and room
+ * the option bytes left in the header after its kind and length.  Returns 1
+ * when printed (setting *datalen to the bytes consumed), 0 when unknown (the
+ * caller prints hex), TCPOPT_BAD for a bad option and TCPOPT_TRUNC when the
+ * data the option needs was not captured. */
+#define TCPOPT_BAD (-1)
+#define TCPOPT_TRUNC (-2)
 int tcp_option_extra(nd_t *nd, unsigned opt, const uint8_t *cp, unsigned len,
-                     const struct tcp_opt_ctx *oc, unsigned *datalen);
+                     unsigned room, const struct tcp_opt_ctx *oc,
+                     unsigned *datalen);
+/* MPTCP (option 30, mptcp.c): cp points at the option's kind byte, len is
+ * its total length.  Returns 0 for a bad option. */
+int mptcp_print(nd_t *nd, const uint8_t *cp, unsigned len, unsigned flags);
 /* -v on a RST with payload: "[RST+ text]" or hex as tcpdump prints it. */
 void tcp_rst_data_print(nd_t *nd, const uint8_t *p, unsigned len);
 

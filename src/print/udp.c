@@ -31,9 +31,7 @@ static void udpipaddr(nd_t *nd, const struct ip_ctx *ip, int sport, int dport)
 		nd_s(nd, " > ");
 		put_udpport(nd, (unsigned)dport);
 	} else {
-		put_addr(nd, ip, ip->src);
-		nd_s(nd, " > ");
-		put_addr(nd, ip, ip->dst);
+		return; /* nothing known to print (after IPv6 extension headers) */
 	}
 	nd_s(nd, ": ");
 }
@@ -79,6 +77,15 @@ void udp_print(nd_t *nd, const uint8_t *bp, unsigned length,
 	udpipaddr(nd, ip, (int)sport, (int)dport);
 
 	const struct options *opt = nd->opt;
+	/* -T: tcpdump hands the payload over before the checksum check */
+	if (opt->Tname) {
+		port_fn tfn = dispatch_type(opt->Tname);
+		if (tfn && ++nd->depth <= ND_MAX_DEPTH) {
+			tfn(nd, cp, length, ip, sport, dport);
+			nd->depth--;
+			return;
+		}
+	}
 	if (opt->vflag && !opt->Kflag && !ip->fragmented) {
 		unsigned usum = nd_be16(nd, bp + 6);
 		if (ip->ver == 4 && opt->vflag > 1) {

@@ -35,7 +35,8 @@ uint16_t ip_pseudo_cksum(const struct ip_ctx *ip, const uint8_t *p,
 		s = sum_bytes(ip->src, 16) + sum_bytes(ip->dst, 16);
 		s += (len >> 16) + (len & 0xffff) + proto;
 	} else {
-		s = sum_bytes(ip->src, 4) + sum_bytes(ip->dst, 4);
+		const uint8_t *dst = ip_final_dst(ip->hdr); /* source route */
+		s = sum_bytes(ip->src, 4) + sum_bytes(dst ? dst : ip->dst, 4);
 		s += proto + (len & 0xffff);
 	}
 	return in_cksum(p, len, s);
@@ -53,23 +54,23 @@ static const char *lookup(const struct name *t, unsigned v)
 
 /* Names tcpdump gives ethertypes in "ethertype NAME (0x....)". */
 static const struct name ethertypes[] = {
-	{ 0x0200, "PUP" }, { 0x0800, "IPv4" }, { 0x0806, "ARP" },
-	{ 0x0842, "Wake-on-LAN" }, { 0x22f0, "AVTP" }, { 0x6000, "DEC" },
-	{ 0x6001, "DN" }, { 0x6002, "MOP" }, { 0x6003, "DN" }, { 0x6004, "LAT" },
-	{ 0x6007, "SCA" }, { 0x8035, "Reverse ARP" }, { 0x8038, "Lanbridge" },
+	{ 0x0200, "PUP" }, { 0x0600, "NS" }, { 0x0800, "IPv4" }, { 0x0806, "ARP" },
+	{ 0x1000, "Trail" }, { 0x1111, "CALM FAST" }, { 0x6001, "MOP DL" },
+	{ 0x6002, "MOP RC" }, { 0x6003, "DN" }, { 0x6004, "LAT" }, { 0x6007, "SCA" },
+	{ 0x6558, "TEB" }, { 0x8035, "Reverse ARP" }, { 0x8038, "Lanbridge" },
 	{ 0x803c, "DEC DNS" }, { 0x803e, "DEC DTS" }, { 0x805b, "VEXP" },
 	{ 0x805c, "VPROD" }, { 0x809b, "Appletalk" }, { 0x80f3, "Appletalk ARP" },
 	{ 0x8100, "802.1Q" }, { 0x8137, "IPX" }, { 0x86dd, "IPv6" },
-	{ 0x8808, "OAM" }, { 0x880b, "PPP" }, { 0x8819, "CobraNet" },
+	{ 0x8808, "MPCP" }, { 0x8809, "Slow Protocols" }, { 0x880b, "PPP" },
 	{ 0x8847, "MPLS unicast" }, { 0x8848, "MPLS multicast" },
 	{ 0x8863, "PPPoE D" }, { 0x8864, "PPPoE S" }, { 0x886f, "MS NLB heartbeat" },
-	{ 0x887b, "HomePlug" }, { 0x888e, "EAPOL" }, { 0x8892, "PROFINET" },
-	{ 0x889a, "HyperSCSI" }, { 0x88a2, "AoE" }, { 0x88a8, "802.1Q-QinQ" },
+	{ 0x8870, "Jumbo" }, { 0x888e, "EAPOL" }, { 0x8899, "Realtek protocols" },
+	{ 0x88a2, "AoE" }, { 0x88a8, "802.1Q-QinQ" }, { 0x88ca, "TIPC" },
 	{ 0x88cc, "LLDP" }, { 0x88e5, "802.1AE MACsec" }, { 0x88f7, "PTP" },
-	{ 0x8902, "CFM" }, { 0x8906, "FCoE" }, { 0x8914, "FIP" },
-	{ 0x9000, "Loopback" }, { 0x9100, "802.1Q-9100" }, { 0x9200, "802.1Q-9200" },
-	{ 0x8809, "Slow Protocols" }, { 0x88ab, "EtherPowerLink" }, { 0xdada, "EDSA" },
-	{ 0x8874, "Broadcom Ethertype" }, { 0x8918, "Geneve" }, { 0x876b, "TCP Compression" },
+	{ 0x8902, "CFM" }, { 0x893a, "IEEE1905.1" }, { 0x8947, "GeoNet" },
+	{ 0x894f, "NSH" }, { 0x9000, "Loopback" }, { 0x9100, "802.1Q-9100" },
+	{ 0x9200, "802.1Q-9200" }, { 0xd28b, "Arista Vendor Specific Protocol" },
+	{ 0xfefe, "OSI" },
 	{ 0, NULL },
 };
 
@@ -80,15 +81,13 @@ const char *ethertype_name(unsigned type)
 
 /* Names tcpdump prints in "proto NAME (N)" with -v. */
 static const struct name ipprotos[] = {
-	{ 0, "HBH" }, { 1, "ICMP" }, { 2, "IGMP" }, { 4, "IPIP" }, { 6, "TCP" },
+	{ 0, "Options" }, { 1, "ICMP" }, { 2, "IGMP" }, { 4, "IPIP" }, { 6, "TCP" },
 	{ 8, "EGP" }, { 9, "IGRP" }, { 17, "UDP" }, { 33, "DCCP" }, { 41, "IPv6" },
 	{ 43, "Routing" }, { 44, "Fragment" }, { 46, "RSVP" }, { 47, "GRE" },
-	{ 50, "ESP" }, { 51, "AH" }, { 54, "NHRP" }, { 55, "Mobile IP" },
-	{ 58, "ICMPv6" }, { 59, "NONE" }, { 60, "DSTOPTS" }, { 88, "EIGRP" },
-	{ 89, "OSPF" }, { 94, "ETHERIP" }, { 97, "ETHERIP" }, { 98, "ENCAP" },
-	{ 103, "PIM" }, { 108, "Compressed IP" }, { 112, "VRRP" }, { 113, "PGM" },
-	{ 132, "SCTP" }, { 135, "Mobility" }, { 136, "UDPLite" }, { 137, "MPLS-in-IP" },
-	{ 143, "Ethernet" }, { 0, NULL },
+	{ 50, "ESP" }, { 51, "AH" }, { 55, "Mobile IP" }, { 58, "ICMPv6" },
+	{ 62, "Mobile IP (old)" }, { 88, "EIGRP" }, { 89, "OSPF" }, { 103, "PIM" },
+	{ 108, "Compressed IP" }, { 112, "VRRP" }, { 113, "PGM" }, { 132, "SCTP" },
+	{ 135, "Mobility" }, { 143, "Ethernet" }, { 0, NULL },
 };
 
 const char *ipproto_name(unsigned proto)
@@ -97,11 +96,18 @@ const char *ipproto_name(unsigned proto)
 }
 
 static const struct name ouis[] = {
-	{ 0x000000, "Ethernet" }, { 0x0000f8, "Cisco" }, { 0x00000c, "Cisco" },
-	{ 0x000c29, "VMware" }, { 0x0080c2, "IEEE 802.1 Private" },
-	{ 0x00e02b, "Extreme" }, { 0x00a0f8, "Symbol" }, { 0x001018, "Broadcom" },
-	{ 0x00906d, "Juniper" }, { 0x00001d, "Cabletron" }, { 0x0004ac, "IBM" },
-	{ 0x00120f, "IEEE 802.3 Private" }, { 0, NULL },
+	{ 0x000000, "Ethernet" }, { 0x00000c, "Cisco" }, { 0x00005e, "IANA" },
+	{ 0x000081, "Nortel Networks SONMP" }, { 0x0000f8, "Cisco bridged" },
+	{ 0x0080c2, "Ethernet bridged" }, { 0x00a03e, "ATM Forum" },
+	{ 0x00e02f, "DOCSIS Spanning Tree" }, { 0x080007, "Appletalk" },
+	{ 0x009069, "Juniper" }, { 0x080009, "Hewlett-Packard" },
+	{ 0x00120f, "IEEE 802.3 Private" }, { 0x0012bb, "ANSI/TIA" },
+	{ 0x001b21, "DCBX" }, { 0x002320, "Nicira Networks" },
+	{ 0x5c16c7, "Big Switch Networks" }, { 0xb0d2f5, "Vello Systems" },
+	{ 0x002481, "HP" }, { 0x0004ea, "HP-Labs" }, { 0x748771, "Infoblox Inc" },
+	{ 0xa42305, "Open Networking Lab" }, { 0x00049f, "Freescale" },
+	{ 0x0015ad, "Netronome" }, { 0x001018, "Broadcom" },
+	{ 0x00e004, "PMC-Sierra" }, { 0xd0f0db, "Ericsson" }, { 0, NULL },
 };
 
 const char *oui_name(uint32_t oui);
@@ -147,4 +153,23 @@ int nd_print_chars(nd_t *nd, const uint8_t *p, unsigned n)
 	for (unsigned i = 0; i < k; i++)
 		nd_print_char(nd, p[i]);
 	return k < n;
+}
+
+/* A count of seconds as tcpdump's "1y2w3d4h5m6s" (units that are zero
+ * left out; "0s" for zero). */
+void put_relts_unsigned(nd_t *nd, uint32_t secs)
+{
+	static const char units[] = "ywdhms";
+	static const uint32_t size[] = { 31536000, 604800, 86400, 3600, 60, 1 };
+	if (secs == 0) {
+		nd_s(nd, "0s");
+		return;
+	}
+	for (int i = 0; i < 6 && secs > 0; i++) {
+		if (secs >= size[i]) {
+			nd_u(nd, secs / size[i]);
+			nd_c(nd, units[i]);
+			secs %= size[i];
+		}
+	}
 }

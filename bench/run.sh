@@ -1,0 +1,86 @@
+#!/usr/bin/env bash
+# Times trawl against tcpdump in the same run, on the same capture.
+#
+#   bench/run.sh [-s SIZE_MB] [-n RUNS] [-j JOBS] [CAPTURE]
+#
+# For each job: checks that trawl's output is identical to tcpdump's (a job
+# whose outputs differ is reported and not timed), then alternates the two
+# programs RUNS times and prints the median wall-clock seconds, the ratio
+# tcpdump/trawl and both peak RSS values.  TZ is set for both (tcpdump
+# without TZ stats /etc/localtime per packet).  No thresholds are asserted.
+set -u
+root=$(cd "$(dirname "$0")/.." && pwd)
+size=1024 runs=3 jobs="print verbose hex write" cap=""
+while getopts "s:n:j:" o; do
+	case $o in
+	s) size=$OPTARG ;;
+	n) runs=$OPTARG ;;
+	j) jobs=$OPTARG ;;
+	*) exit 2 ;;
+	esac
+done
+shift $((OPTIND - 1))
+trawl=$root/trawl
+command -v tcpdump >/dev/null || { echo "bench: tcpdump not installed; nothing to compare with"; exit 1; }
+work=${BENCH_DIR:-$root/bench/data}
+mkdir -p "$work"
+if [ $# -ge 1 ]; then
+	cap=$1
+else
+	cap=$work/mix-$size.pcap
+	[ -f "$cap" ] || { make -s -C "$root" bench/gen && "$root/bench/gen" "$size" "$cap"; } || exit 1
+fi
+export TZ=GMT0
+
+args_for() {
+	case $1 in
+	print) echo "-n -r $cap" ;;
+	verbose) echo "-n -v -r $cap" ;;
+	hex) echo "-n -X -r $cap" ;;
+	write) echo "-r $cap -w @OUT@ tcp" ;;
+	names) echo "-r $cap" ;;
+	esac
+}
+
+# run PROG JOB -> prints "seconds maxrss_kb"
+run() {
+	local prog=$1 job=$2 a
+	a=$(args_for "$job")
+	a=${a//@OUT@/$work/out-$(basename "$prog").pcap}
+	/usr/bin/time -f "%e %M" -o "$work/time" "$prog" $a >/dev/null 2>/dev/null
+	cat "$work/time"
+}
+
+median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+
+printf '%-8s %10s %10s %8s %12s %12s\n' job tcpdump_s trawl_s ratio tcpdump_KiB trawl_KiB
+for job in $jobs; do
+	a=$(args_for "$job")
+	# identical output first
+	if [ "$job" = write ]; then
+		tcpdump ${a//@OUT@/$work/ref.pcap} 2>/dev/null
+		"$trawl" ${a//@OUT@/$work/got.pcap} 2>/dev/null
+		if ! cmp -s "$work/ref.pcap" "$work/got.pcap"; then
+			echo "$job: OUTPUT DIFFERS (not timed)"; continue
+		fi
+		rm -f "$work/ref.pcap" "$work/got.pcap"
+	else
+		r=$(tcpdump $a 2>/dev/null | sha256sum)
+		t=$("$trawl" $a 2>/dev/null | sha256sum)
+		if [ "$r" != "$t" ]; then
+			echo "$job: OUTPUT DIFFERS (not timed)"; continue
+		fi
+	fi
+	: >"$work/t.tcpdump"; : >"$work/t.trawl"
+	for i in $(seq "$runs"); do
+		run "$(command -v tcpdump)" "$job" >>"$work/t.tcpdump"
+		run "$trawl" "$job" >>"$work/t.trawl"
+	done
+	ts=$(cut -d' ' -f1 "$work/t.tcpdump" | median)
+	tt=$(cut -d' ' -f1 "$work/t.trawl" | median)
+	ms=$(cut -d' ' -f2 "$work/t.tcpdump" | median)
+	mt=$(cut -d' ' -f2 "$work/t.trawl" | median)
+	printf '%-8s %10s %10s %8s %12s %12s\n' "$job" "$ts" "$tt" \
+		"$(awk -v a="$ts" -v b="$tt" 'BEGIN { printf "%.1fx", (b > 0 ? a / b : 0) }')" "$ms" "$mt"
+done
+rm -f "$work"/out-*.pcap

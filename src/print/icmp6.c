@@ -1,0 +1,923 @@
+/* icmp6.c - ICMPv6 (RFC 4443): errors with the quoted packet, echo,
+ * neighbour discovery (RFC 4861) and its options, MLD v1/v2 (RFC 2710,
+ * RFC 3810), router renumbering (RFC 2894), node information (RFC 4620),
+ * Mobile IPv6 home agent and prefix discovery (RFC 6275). */
+#include "../core/hexdump.h"
+#include "../core/names.h"
+#include "print.h"
+
+static const char *type_name(unsigned t)
+{
+	switch (t) {
+	case 1: return "destination unreachable";
+	case 2: return "packet too big";
+	case 3: return "time exceeded in-transit";
+	case 4: return "parameter problem";
+	case 128: return "echo request";
+	case 129: return "echo reply";
+	case 130: return "multicast listener query";
+	case 131: return "multicast listener report";
+	case 132: return "multicast listener done";
+	case 133: return "router solicitation";
+	case 134: return "router advertisement";
+	case 135: return "neighbor solicitation";
+	case 136: return "neighbor advertisement";
+	case 137: return "redirect";
+	case 138: return "router renumbering";
+	case 139: return "who-are-you request";
+	case 140: return "who-are-you reply";
+	case 141: return "inverse neighbor solicitation";
+	case 142: return "inverse neighbor advertisement";
+	case 143: return "multicast listener report v2";
+	case 144: return "ha discovery request";
+	case 145: return "ha discovery reply";
+	case 146: return "mobile router solicitation";
+	case 147: return "mobile router advertisement";
+	case 155: return "RPL";
+	case 200: return "mtrace response";
+	case 201: return "mtrace message";
+	default: return NULL;
+	}
+}
+
+static const char *opt_name(unsigned t)
+{
+	switch (t) {
+	case 1: return "source link-address";
+	case 2: return "destination link-address";
+	case 3: return "prefix info";
+	case 4: return "redirected header";
+	case 5: return "mtu";
+	case 7: return "advertisement interval";
+	case 8: return "homeagent information";
+	case 24: return "route info";
+	case 25: return "rdnss";
+	case 31: return "dnssl";
+	default: return NULL;
+	}
+}
+
+/* "Flags [a, b]" from a table of bits, "none" when no bit is set. */
+struct bitname { unsigned bit; const char *name; };
+
+static void put_flags(nd_t *nd, unsigned v, const struct bitname *t)
+{
+	const char *sep = "";
+	nd_s(nd, "Flags [");
+	int any = 0;
+	for (; t->name; t++)
+		if (v & t->bit) {
+			nd_s(nd, sep);
+			nd_s(nd, t->name);
+			sep = ", ";
+			any = 1;
+		}
+	if (!any)
+		nd_s(nd, "none");
+	nd_c(nd, ']');
+}
+
+static void put_lifetime(nd_t *nd, uint32_t v)
+{
+	if (v == 0xffffffffu)
+		nd_s(nd, "infinity");
+	else
+		nd_printf(nd, "%us", v);
+}
+
+static const char *pref_name(unsigned bits)
+{
+	static const char *const n[4] = { "medium", "high", "rsv", "low" };
+	return n[bits & 3];
+}
+
+/* Link-layer address bytes as xx:xx:... */
+static void put_lladdr(nd_t *nd, const uint8_t *p, unsigned n)
+{
+	nd_need(nd, p, n);
+	for (unsigned i = 0; i < n; i++)
+		nd_printf(nd, i ? ":%02x" : "%02x", p[i]);
+}
+
+/* Domain names of a DNSSL option: " name." for each. */
+static void dnssl_names(nd_t *nd, const uint8_t *p, const uint8_t *end)
+{
+	while (p < end) {
+		if (nd_u8(nd, p) == 0) {
+			p++;
+			continue;
+		}
+		nd_c(nd, ' ');
+		for (;;) {
+			unsigned l = nd_u8(nd, p);
+			p++;
+			if (l == 0)
+				break;
+			nd_need(nd, p, l);
+			for (unsigned i = 0; i < l; i++)
+				nd_print_char(nd, p[i]);
+			nd_c(nd, '.');
+			p += l;
+		}
+	}
+}
+
+/* Neighbour discovery options; unwinds on a truncated or zero-length one. */
+static void nd_options(nd_t *nd, const uint8_t *bp, unsigned resid)
+{
+	const uint8_t *op = bp;
+	while (resid > 0) {
+		unsigned type = nd_u8(nd, op), olen = nd_u8(nd, op + 1);
+		unsigned bytes = olen * 8;
+		if (olen == 0 || bytes > resid)
+			nd_trunc(nd);
+		nd_need(nd, op, bytes);
+		const char *name = opt_name(type);
+		if (name)
+			nd_printf(nd, "\n\t  %s option (%u), length %u (%u): ", name,
+				  type, bytes, olen);
+		else
+			nd_printf(nd, "\n\t  unknown option (%u), length %u (%u): ",
+				  type, bytes, olen);
+		switch (type) {
+		case 1:
+		case 2:
+			put_lladdr(nd, op + 2, bytes - 2);
+			break;
+		case 3: {
+			static const struct bitname pf[] = {
+				{ 0x80, "onlink" }, { 0x40, "auto" }, { 0x20, "router" },
+				{ 0, NULL } };
+			nd_need(nd, op, 32);
+			put_ip6(nd, op + 16);
+			nd_printf(nd, "/%u, ", op[2]);
+			put_flags(nd, op[3], pf);
+			nd_s(nd, ", valid time ");
+			put_lifetime(nd, nd_be32(nd, op + 4));
+			nd_s(nd, ", pref. time ");
+			put_lifetime(nd, nd_be32(nd, op + 8));
+			break;
+		}
+		case 4:
+			hex_dump(nd->out, "\n\t    ", bp, bytes, 0);
+			break;
+		case 5:
+			nd_printf(nd, " %u", nd_be32(nd, op + 4));
+			if (olen != 1)
+				nd_s(nd, "bad option length");
+			break;
+		case 7:
+			nd_printf(nd, " %ums", nd_be32(nd, op + 4));
+			break;
+		case 8:
+			nd_printf(nd, " preference %u, lifetime %u", nd_be16(nd, op + 4),
+				  nd_be16(nd, op + 6));
+			break;
+		case 24: {
+			uint8_t a[16] = { 0 };
+			unsigned plen = nd_u8(nd, op + 2), fl = nd_u8(nd, op + 3);
+			if (olen == 2)
+				nd_copy(nd, a, op + 8, 8);
+			else if (olen >= 3)
+				nd_copy(nd, a, op + 8, 16);
+			nd_s(nd, " ");
+			char buf[64];
+			fmt_ip6(buf, a);
+			nd_printf(nd, "%s/%u, pref=%s, lifetime=", buf, plen,
+				  pref_name(fl >> 3));
+			uint32_t lt = nd_be32(nd, op + 4);
+			if (lt == 0xffffffffu)
+				nd_s(nd, "infinity");
+			else
+				nd_printf(nd, "%us", lt);
+			break;
+		}
+		case 25:
+			nd_printf(nd, " lifetime %us,", nd_be32(nd, op + 4));
+			for (unsigned off = 8; off + 16 <= bytes; off += 16) {
+				nd_s(nd, " addr: ");
+				put_ip6(nd, op + off);
+			}
+			break;
+		case 31:
+			nd_printf(nd, " lifetime %us, domain(s):", nd_be32(nd, op + 4));
+			dnssl_names(nd, op + 8, op + bytes);
+			break;
+		default:
+			if (nd->opt->vflag == 1)
+				hex_dump(nd->out, "\n\t  ", op + 2, bytes - 2, 0);
+			break;
+		}
+		if (nd->opt->vflag > 1)
+			hex_dump(nd->out, "\n\t    ", op + 2, bytes - 2, 0);
+		op += bytes;
+		resid -= bytes;
+	}
+}
+
+/* Finds the upper-layer protocol of the quoted packet of an error and
+ * prints its destination and port; returns 0 when it cannot. */
+static int quoted_upper(nd_t *nd, const uint8_t *ip6)
+{
+	if (!nd_has(nd, ip6, 40))
+		return 0;
+	unsigned nh = ip6[6];
+	const uint8_t *cp = ip6 + 40;
+	for (int n = 0; n < 64; n++) {
+		switch (nh) {
+		case 0:
+		case 60:
+		case 43:
+			if (!nd_has(nd, cp, 2))
+				return 0;
+			nh = cp[0];
+			cp += (cp[1] + 1u) * 8;
+			break;
+		case 44:
+			if (!nd_has(nd, cp, 4))
+				return 0;
+			if ((cp[2] << 8 | cp[3]) & 0xfff8)
+				return 0;
+			nh = cp[0];
+			cp += 8;
+			break;
+		case 51:
+			if (!nd_has(nd, cp, 2))
+				return 0;
+			nh = cp[0];
+			cp += (cp[1] + 2u) * 4;
+			break;
+		case 6:
+		case 17:
+			if (!nd_has(nd, cp, 4))
+				return 0;
+			nd_s(nd, ", ");
+			put_ip6(nd, ip6 + 24);
+			if (nh == 6) {
+				nd_s(nd, " tcp port ");
+				put_tcpport(nd, (unsigned)(cp[2] << 8 | cp[3]));
+			} else {
+				nd_s(nd, " udp port ");
+				put_udpport(nd, (unsigned)(cp[2] << 8 | cp[3]));
+			}
+			return 1;
+		default:
+			return 0;
+		}
+	}
+	return 0;
+}
+
+/* MLDv2 query (RFC 3810 section 5.1). */
+static void mldv2_query(nd_t *nd, const uint8_t *bp, unsigned len)
+{
+	int v = nd->opt->vflag;
+	nd_s(nd, " v2");
+	if (v) {
+		unsigned mrc = nd_be16(nd, bp + 4);
+		unsigned mrd = mrc < 32768 ? mrc
+			: ((mrc & 0x0fff) | 0x1000) << (((mrc & 0x7000) >> 12) + 3);
+		nd_printf(nd, " [max resp delay=%u]", mrd);
+	}
+	nd_s(nd, " [gaddr ");
+	put_ip6(nd, bp + 8);
+	if (v) {
+		unsigned f = nd_u8(nd, bp + 24);
+		if (f & 0x08)
+			nd_s(nd, " sflag");
+		if (f & 0x07)
+			nd_printf(nd, " robustness=%u", f & 0x07);
+		unsigned qqic = nd_u8(nd, bp + 25);
+		unsigned qqi = qqic < 128 ? qqic
+			: ((qqic & 0x0f) | 0x10) << (((qqic & 0x70) >> 4) + 3);
+		nd_printf(nd, " qqi=%u", qqi);
+	}
+	unsigned ns = nd_be16(nd, bp + 26);
+	if (ns > 0) {
+		if (len < 28 + ns * 16u) {
+			nd_s(nd, " [invalid number of sources]");
+			return;
+		}
+		if (v > 1) {
+			nd_s(nd, " {");
+			for (unsigned i = 0; i < ns; i++) {
+				nd_c(nd, ' ');
+				put_ip6(nd, bp + 28 + i * 16);
+			}
+			nd_s(nd, " }");
+		} else {
+			nd_printf(nd, ", %u source(s)", ns);
+		}
+	}
+	nd_c(nd, ']');
+}
+
+/* MLDv2 report (RFC 3810 section 5.2). */
+static void mldv2_report(nd_t *nd, const uint8_t *bp, unsigned len)
+{
+	static const char *const rt[] = { NULL, "is_in", "is_ex", "to_in", "to_ex",
+					   "allow", "block" };
+	unsigned ng = nd_be16(nd, bp + 6);
+	nd_printf(nd, ", %u group record(s)", ng);
+	if (!nd->opt->vflag)
+		return;
+	unsigned off = 8;
+	for (unsigned i = 0; i < ng; i++) {
+		if (len < off + 20) {
+			nd_s(nd, " [invalid number of groups]");
+			return;
+		}
+		const uint8_t *r = bp + off;
+		nd_s(nd, " [gaddr ");
+		put_ip6(nd, r + 4);
+		unsigned t = nd_u8(nd, r);
+		if (t >= 1 && t <= 6)
+			nd_printf(nd, " %s", rt[t]);
+		else
+			nd_printf(nd, " unknown-type-%u", t);
+		unsigned ns = nd_be16(nd, r + 2);
+		unsigned aux = nd_u8(nd, r + 1);
+		if (len < off + 20 + ns * 16u) {
+			nd_s(nd, " [invalid number of sources]");
+			return;
+		}
+		if (nd->opt->vflag == 1) {
+			nd_printf(nd, ", %u source(s)", ns);
+		} else {
+			nd_s(nd, " {");
+			for (unsigned j = 0; j < ns; j++) {
+				nd_c(nd, ' ');
+				put_ip6(nd, r + 20 + j * 16);
+			}
+			nd_s(nd, " }");
+		}
+		nd_c(nd, ']');
+		off += 20 + ns * 16u + aux * 4u;
+	}
+}
+
+/* Router renumbering (RFC 2894). */
+static void rr_print(nd_t *nd, const uint8_t *bp, unsigned len)
+{
+	int v = nd->opt->vflag;
+	unsigned code = nd_u8(nd, bp + 1);
+	switch (code) {
+	case 0: nd_s(nd, ", command"); break;
+	case 1: nd_s(nd, ", result"); break;
+	case 255: nd_s(nd, ", sequence number reset"); break;
+	default: nd_printf(nd, ", code-#%u", code); break;
+	}
+	nd_printf(nd, ", seq=%u", nd_be32(nd, bp + 4));
+	if (v) {
+		unsigned f = nd_u8(nd, bp + 9);
+		nd_c(nd, '[');
+		if (f & 0x80) nd_c(nd, 'T');
+		if (f & 0x40) nd_c(nd, 'R');
+		if (f & 0x20) nd_c(nd, 'A');
+		if (f & 0x10) nd_c(nd, 'S');
+		if (f & 0x08) nd_c(nd, 'P');
+		nd_printf(nd, ",seg=%u,maxdelay=%u]", nd_u8(nd, bp + 8),
+			  nd_be16(nd, bp + 10));
+	}
+	if (code != 0)
+		return;
+	const uint8_t *m = bp + 16;
+	const uint8_t *end = bp + len;
+	nd_need(nd, m, 24);
+	unsigned op = m[0];
+	nd_s(nd, " match(");
+	switch (op) {
+	case 1: nd_s(nd, "add"); break;
+	case 2: nd_s(nd, "change"); break;
+	case 3: nd_s(nd, "set-global"); break;
+	default: nd_printf(nd, "#%u", op); break;
+	}
+	if (v)
+		nd_printf(nd, ",ord=%u,min=%u,max=%u", m[2], m[4], m[5]);
+	nd_c(nd, ',');
+	put_ip6(nd, m + 8);
+	nd_printf(nd, "/%u)", m[3]);
+	unsigned n = m[1] > 3 ? (m[1] * 8u - 24) / 32 : 0;
+	const uint8_t *u = m + 24;
+	for (unsigned i = 0; i < n && u + 32 <= end; i++, u += 32) {
+		nd_need(nd, u, 32);
+		nd_s(nd, " use(");
+		if (v) {
+			nd_printf(nd, "mask=0x%x,raflags=0x%x,", u[2], u[3]);
+			unsigned uf = u[12];
+			if (uf & 0x80)
+				nd_s(nd, "decrvltime,");
+			if (uf & 0x40)
+				nd_s(nd, "decrpltime,");
+			nd_printf(nd, "vltime=%u,pltime=%u,", nd_be32(nd, u + 4),
+				  nd_be32(nd, u + 8));
+		}
+		put_ip6(nd, u + 16);
+		nd_printf(nd, "/%u/%u)", u[0], u[1]);
+	}
+}
+
+/* A DNS name in node information, as ", \"a.b.\"". */
+static void ni_dnsname(nd_t *nd, const uint8_t *p, const uint8_t *end)
+{
+	nd_s(nd, ", \"");
+	int first = 1;
+	while (p < end) {
+		unsigned l = nd_u8(nd, p);
+		p++;
+		if (l == 0) {
+			if (first)
+				nd_c(nd, '.');
+			if (p < end)
+				nd_s(nd, "\", \"");
+			first = 1;
+			continue;
+		}
+		first = 0;
+		if (l > 63 || p + l > end)
+			break;
+		nd_need(nd, p, l);
+		for (unsigned i = 0; i < l; i++)
+			nd_print_char(nd, p[i]);
+		nd_c(nd, '.');
+		p += l;
+	}
+	nd_c(nd, '"');
+}
+
+static void ni_addr_flags(nd_t *nd, unsigned f)
+{
+	if (!f)
+		return;
+	nd_printf(nd, " [%s%s%s%s%s%s]", (f & 0x20) ? "G" : "", (f & 0x10) ? "S" : "",
+		  (f & 0x08) ? "L" : "", (f & 0x04) ? "C" : "", (f & 0x02) ? "A" : "",
+		  (f & 0x01) ? "T" : "");
+}
+
+/* Node information query and reply (RFC 4620); prints " [|icmp6]" and
+ * returns when it runs out of bytes. */
+static void nodeinfo(nd_t *nd, const uint8_t *bp, unsigned siz, unsigned type)
+{
+	int v = nd->opt->vflag;
+	const uint8_t *end = bp + siz;
+	if (nd_avail(nd, bp) < siz)
+		end = bp + nd_avail(nd, bp);
+	if (type == 139) {
+		if (siz == 12) {
+			nd_s(nd, " who-are-you request");
+			return;
+		}
+		nd_s(nd, " node information query");
+		if (!nd_has(nd, bp, 16))
+			goto trunc;
+		unsigned qtype = nd_be16(nd, bp + 4), flags = nd_be16(nd, bp + 6);
+		unsigned code = bp[1];
+		nd_s(nd, " (");
+		switch (qtype) {
+		case 0: nd_s(nd, "noop"); break;
+		case 1:
+			nd_s(nd, "supported qtypes");
+			if (flags)
+				nd_printf(nd, " [%s]", (flags & 1) ? "C" : "");
+			break;
+		case 2: nd_s(nd, "DNS name"); break;
+		case 3: nd_s(nd, "node addresses"); ni_addr_flags(nd, flags); break;
+		default: nd_s(nd, "unknown"); break;
+		}
+		if (qtype == 0 || qtype == 1) {
+			if (siz != 16 && v)
+				nd_s(nd, ", invalid len");
+			nd_c(nd, ')');
+			return;
+		}
+		if (siz == 16) {
+			nd_s(nd, ", 03 draft)");
+			return;
+		}
+		const uint8_t *cp = bp + 16;
+		switch (code) {
+		case 0:
+			if (!nd_has(nd, bp, 32))
+				break;
+			if (siz != 32) {
+				if (v)
+					nd_s(nd, ", invalid subject len");
+				break;
+			}
+			nd_s(nd, ", subject=");
+			put_ip6(nd, cp);
+			break;
+		case 1:
+			nd_s(nd, ", subject=DNS name");
+			if (cp < end && nd_u8(nd, cp) == end - cp - 1) {
+				if (v)
+					nd_s(nd, ", 03 draft");
+				cp++;
+				nd_s(nd, ", \"");
+				while (cp < end) {
+					nd_print_char(nd, *cp);
+					cp++;
+				}
+				nd_c(nd, '"');
+			} else {
+				ni_dnsname(nd, cp, end);
+			}
+			break;
+		case 2:
+			if (!nd_has(nd, bp, 20))
+				break;
+			if (siz != 20) {
+				if (v)
+					nd_s(nd, ", invalid subject len");
+				break;
+			}
+			nd_s(nd, ", subject=");
+			put_ip4(nd, cp);
+			break;
+		default:
+			nd_s(nd, ", unknown subject");
+			break;
+		}
+		nd_c(nd, ')');
+		return;
+	}
+	/* reply */
+	if (nd_avail(nd, bp) > siz)
+		goto trunc;
+	if (!nd_has(nd, bp, 16))
+		goto trunc;
+	{
+		unsigned code = bp[1];
+		unsigned qtype = nd_be16(nd, bp + 4), flags = nd_be16(nd, bp + 6);
+		int comma = 0;
+		nd_s(nd, " node information reply (");
+		switch (code) {
+		case 0:
+			if (v) {
+				nd_s(nd, "success");
+				comma = 1;
+			}
+			break;
+		case 1:
+		case 2:
+			nd_s(nd, code == 1 ? "refused" : "unknown");
+			comma = 1;
+			if (siz != 16 && v)
+				nd_s(nd, ", invalid length");
+			break;
+		}
+		if (code != 0) {
+			nd_c(nd, ')');
+			return;
+		}
+		if (comma)
+			nd_s(nd, ", ");
+		switch (qtype) {
+		case 0:
+			nd_s(nd, "noop");
+			if (siz != 16 && v)
+				nd_s(nd, ", invalid length");
+			break;
+		case 1:
+			nd_s(nd, "supported qtypes");
+			if (flags)
+				nd_printf(nd, " [%s]", (flags & 1) ? "C" : "");
+			break;
+		case 2: {
+			nd_s(nd, "DNS name");
+			const uint8_t *cp = bp + 20;
+			if (cp < end && nd_u8(nd, cp) == end - cp - 1) {
+				if (v)
+					nd_s(nd, ", 03 draft");
+				cp++;
+				nd_s(nd, ", \"");
+				while (cp < end) {
+					nd_print_char(nd, *cp);
+					cp++;
+				}
+				nd_c(nd, '"');
+			} else {
+				ni_dnsname(nd, cp, end);
+			}
+			if (flags & 1)
+				nd_printf(nd, " [TTL=%u]", nd_be32(nd, bp + 16));
+			break;
+		}
+		case 3:
+			nd_s(nd, "node addresses");
+			for (unsigned i = 16; i + 20 <= siz; i += 20) {
+				nd_c(nd, ' ');
+				put_ip6(nd, bp + i + 4);
+				nd_printf(nd, "(%u)", nd_be32(nd, bp + i));
+			}
+			ni_addr_flags(nd, flags);
+			break;
+		default:
+			nd_s(nd, "unknown");
+			break;
+		}
+		nd_c(nd, ')');
+	}
+	return;
+trunc:
+	nd_print_trunc(nd);
+}
+
+
+/* RPL control messages (RFC 6550). */
+static void rpl_dagid(nd_t *nd, const uint8_t *p, int present)
+{
+	nd_s(nd, "[dagid:");
+	if (present)
+		put_ip6(nd, p);
+	else
+		nd_s(nd, "<elided>");
+}
+
+static void rpl_options(nd_t *nd, const uint8_t *p, unsigned len)
+{
+	static const char *const names[] = { "pad1", "padn", "dagmetric",
+		"routeinfo", "dagconf", "rpltarget", "transit", "solicitedinfo",
+		"prefixinfo", "targetdesc" };
+	while (len > 0) {
+		unsigned type = nd_u8(nd, p);
+		if (type == 0) {
+			nd_s(nd, " opt:pad1");
+			p++;
+			len--;
+			continue;
+		}
+		unsigned olen = nd_u8(nd, p + 1) + 2u;
+		if (type < 10)
+			nd_printf(nd, " opt:%s len:%u ", names[type], olen);
+		else
+			nd_printf(nd, " opt:subopt:%u len:%u ", type, olen);
+		if (olen > len)
+			nd_trunc(nd);
+		nd_need(nd, p, olen);
+		if (nd->opt->vflag > 2)
+			hex_dump(nd->out, " ", p + 2, olen - 2, 0);
+		p += olen;
+		len -= olen;
+	}
+}
+
+static void rpl_print(nd_t *nd, const uint8_t *bp, unsigned length)
+{
+	static const char *const names[] = { "DODAG Information Solicitation",
+		"DODAG Information Object", "Destination Advertisement Object",
+		"Destination Advertisement Object Ack" };
+	unsigned code = nd_u8(nd, bp + 1);
+	unsigned base = code & 0x7f;
+	nd_printf(nd, ", (%s)", (code & 0x80) ? "SEC" : "CLR");
+	if (base < 4)
+		nd_s(nd, names[base]);
+	else if (base == 0x0a)
+		nd_s(nd, "Consistency Check");
+	else
+		nd_printf(nd, "RPL message, unknown code %u", code);
+	if (!nd->opt->vflag || (code & 0x80))
+		return;
+	const uint8_t *m = bp + 4;
+	unsigned mlen = length > 4 ? length - 4 : 0;
+	switch (base) {
+	case 2: {
+		unsigned f = nd_u8(nd, m + 1);
+		int d = (f & 0x40) != 0;
+		nd_c(nd, ' ');
+		rpl_dagid(nd, m + 4, d);
+		nd_printf(nd, ",seq:%u,instance:%u%s%s,%02x]", nd_u8(nd, m + 3),
+			  nd_u8(nd, m), (f & 0x80) ? ",acK" : "", d ? ",Dagid" : "", f);
+		unsigned hl = d ? 20 : 4;
+		if (nd->opt->vflag > 1 && mlen > hl)
+			rpl_options(nd, m + hl, mlen - hl);
+		break;
+	}
+	case 3: {
+		unsigned f = nd_u8(nd, m + 1);
+		int d = (f & 0x80) != 0;
+		nd_c(nd, ' ');
+		rpl_dagid(nd, m + 4, d);
+		nd_printf(nd, ",seq:%u,instance:%u,status:%u]", nd_u8(nd, m + 2),
+			  nd_u8(nd, m), nd_u8(nd, m + 3));
+		unsigned hl = d ? 20 : 4;
+		if (nd->opt->vflag > 1 && mlen > hl)
+			rpl_options(nd, m + hl, mlen - hl);
+		break;
+	}
+	default:
+		break;
+	}
+}
+
+void icmp6_print(nd_t *nd, const uint8_t *bp, unsigned length,
+                 const struct ip_ctx *ip)
+{
+	nd_proto(nd, "icmp6");
+	const struct options *opt = nd->opt;
+	int v = opt->vflag;
+	if (length == 0) {
+		nd_s(nd, "ICMP6, length 0");
+		nd_print_invalid(nd);
+		return;
+	}
+	unsigned type = nd_u8(nd, bp);
+	unsigned code = nd_u8(nd, bp + 1);
+	if (v && !ip->fragmented && !opt->Kflag && nd_has(nd, bp, length)) {
+		uint16_t sum = ip_pseudo_cksum(ip, bp, length, 58);
+		if (sum) {
+			unsigned got = nd_be16(nd, bp + 2);
+			uint32_t should = (uint32_t)got + sum;
+			should = (should & 0xffff) + (should >> 16);
+			nd_printf(nd, "[bad icmp6 cksum 0x%04x -> 0x%04x!] ", got,
+				  (unsigned)(should & 0xffff));
+		} else {
+			nd_s(nd, "[icmp6 sum ok] ");
+		}
+	}
+	nd_s(nd, "ICMP6, ");
+	const char *tn = type_name(type);
+	if (tn)
+		nd_s(nd, tn);
+	else
+		nd_printf(nd, "unknown icmp6 type (%u)", type);
+	if (v && (type == 133 || type == 134 || type == 135 || type == 136 ||
+		  type == 137 || type == 145 || type == 147))
+		nd_printf(nd, ", length %u", length);
+
+	const uint8_t *oip = bp + 8; /* the quoted packet of an error */
+	switch (type) {
+	case 1:
+		switch (code) {
+		case 0:
+			nd_s(nd, ", unreachable route ");
+			put_ip6(nd, oip + 24);
+			break;
+		case 1:
+			nd_s(nd, ",  unreachable prohibited ");
+			put_ip6(nd, oip + 24);
+			break;
+		case 2:
+			nd_s(nd, ", beyond scope ");
+			put_ip6(nd, oip + 24);
+			nd_s(nd, ", source address ");
+			put_ip6(nd, oip + 8);
+			break;
+		case 3:
+			nd_s(nd, ", unreachable address ");
+			put_ip6(nd, oip + 24);
+			break;
+		case 4:
+			nd_s(nd, ", unreachable port");
+			if (!quoted_upper(nd, oip))
+				nd_trunc(nd);
+			break;
+		default:
+			nd_printf(nd, ", unknown unreach code (%u)", code);
+			if (v <= 1)
+				print_unknown_data(nd, bp, "\n\t", length);
+			return;
+		}
+		break;
+	case 2:
+		nd_printf(nd, ", mtu %u", nd_be32(nd, bp + 4));
+		break;
+	case 3:
+		switch (code) {
+		case 0:
+			nd_s(nd, " for ");
+			put_ip6(nd, oip + 24);
+			break;
+		case 1:
+			nd_s(nd, " (reassembly)");
+			break;
+		default:
+			nd_printf(nd, ", unknown code (%u)", code);
+			break;
+		}
+		break;
+	case 4:
+		switch (code) {
+		case 0: nd_s(nd, ", erroneous - octet "); break;
+		case 1: nd_s(nd, ", next header - octet "); break;
+		case 2: nd_s(nd, ", option - octet "); break;
+		case 3: nd_s(nd, ", incomplete header chain - octet "); break;
+		default: nd_printf(nd, ", code-#%u", code); break;
+		}
+		if (code <= 3)
+			nd_printf(nd, "%u", nd_be32(nd, bp + 4));
+		break;
+	case 128:
+	case 129:
+		nd_printf(nd, ", id %u, seq %u", nd_be16(nd, bp + 4),
+			  nd_be16(nd, bp + 6));
+		break;
+	case 130:
+		if (length == 24) {
+			nd_printf(nd, "max resp delay: %u addr: ", nd_be16(nd, bp + 4));
+			put_ip6(nd, bp + 8);
+		} else if (length >= 28) {
+			mldv2_query(nd, bp, length);
+		} else {
+			nd_printf(nd, " unknown-version (len %u) ", length);
+		}
+		break;
+	case 131:
+	case 132:
+		nd_printf(nd, "max resp delay: %u addr: ", nd_be16(nd, bp + 4));
+		put_ip6(nd, bp + 8);
+		break;
+	case 133:
+		if (v)
+			nd_options(nd, bp + 8, length > 8 ? length - 8 : 0);
+		break;
+	case 134:
+		if (v) {
+			static const struct bitname raf[] = {
+				{ 0x80, "managed" }, { 0x40, "other stateful" },
+				{ 0x20, "home agent" }, { 0, NULL } };
+			nd_need(nd, bp, 16);
+			unsigned f = bp[5];
+			nd_printf(nd, "\n\thop limit %u, ", bp[4]);
+			put_flags(nd, f, raf);
+			nd_printf(nd, ", pref %s, router lifetime %us, reachable time %ums, retrans timer %ums",
+				  pref_name(f >> 3), nd_be16(nd, bp + 6),
+				  nd_be32(nd, bp + 8), nd_be32(nd, bp + 12));
+			nd_options(nd, bp + 16, length > 16 ? length - 16 : 0);
+		}
+		break;
+	case 135:
+		nd_s(nd, ", who has ");
+		put_ip6(nd, bp + 8);
+		if (v)
+			nd_options(nd, bp + 24, length > 24 ? length - 24 : 0);
+		break;
+	case 136:
+		nd_s(nd, ", tgt is ");
+		put_ip6(nd, bp + 8);
+		if (v) {
+			static const struct bitname naf[] = {
+				{ 0x80, "router" }, { 0x40, "solicited" },
+				{ 0x20, "override" }, { 0, NULL } };
+			nd_s(nd, ", ");
+			put_flags(nd, nd_u8(nd, bp + 4), naf);
+			nd_options(nd, bp + 24, length > 24 ? length - 24 : 0);
+		}
+		break;
+	case 137:
+		nd_s(nd, ", ");
+		put_ip6(nd, bp + 24);
+		nd_s(nd, " to ");
+		put_ip6(nd, bp + 8);
+		if (v)
+			nd_options(nd, bp + 40, length > 40 ? length - 40 : 0);
+		break;
+	case 138:
+		rr_print(nd, bp, length);
+		break;
+	case 139:
+	case 140:
+		nodeinfo(nd, bp, length, type);
+		break;
+	case 141:
+	case 142:
+		break;
+	case 155:
+		rpl_print(nd, bp, length);
+		break;
+	case 143:
+		mldv2_report(nd, bp, length);
+		break;
+	case 144:
+	case 146:
+		nd_printf(nd, ", id 0x%04x", nd_be16(nd, bp + 4));
+		break;
+	case 145:
+		if (v) {
+			nd_printf(nd, ", id 0x%04x", nd_be16(nd, bp + 4));
+			for (unsigned off = 8; off + 16 <= length; off += 16) {
+				nd_s(nd, ", ");
+				put_ip6(nd, bp + off);
+			}
+		}
+		break;
+	case 147:
+		if (v) {
+			nd_printf(nd, ", id 0x%04x", nd_be16(nd, bp + 4));
+			unsigned f = nd_be16(nd, bp + 6);
+			if (f & 0x8000)
+				nd_s(nd, " M");
+			if (f & 0x4000)
+				nd_s(nd, " O");
+			nd_options(nd, bp + 8, length > 8 ? length - 8 : 0);
+		}
+		break;
+	default:
+		nd_printf(nd, ", length %u", length);
+		if (v <= 1)
+			print_unknown_data(nd, bp, "\n\t", length);
+		return;
+	}
+	if (!v)
+		nd_printf(nd, ", length %u", length);
+}

@@ -1,0 +1,160 @@
+/* telnet.c - Telnet option negotiation (RFC 854/855) at the start of a
+ * segment: "[telnet WILL ECHO, SB ... SE]". */
+#include "../core/hexdump.h"
+#include "print.h"
+
+#define IAC 255
+#define SB 250
+#define SE 240
+#define CMD_FIRST 236
+
+static const char *const telcmds[] = {
+	"EOF", "SUSP", "ABORT", "EOR", "SE", "NOP", "DMARK", "BRK", "IP", "AO",
+	"AYT", "EC", "EL", "GA", "SB", "WILL", "WONT", "DO", "DONT", "IAC",
+};
+
+static const char *const telopts[] = {
+	"BINARY", "ECHO", "RCP", "SUPPRESS GO AHEAD", "NAME", "STATUS",
+	"TIMING MARK", "RCTE", "NAOL", "NAOP", "NAOCRD", "NAOHTS", "NAOHTD",
+	"NAOFFD", "NAOVTS", "NAOVTD", "NAOLFD", "EXTEND ASCII", "LOGOUT",
+	"BYTE MACRO", "DATA ENTRY TERMINAL", "SUPDUP", "SUPDUP OUTPUT",
+	"SEND LOCATION", "TERMINAL TYPE", "END OF RECORD", "TACACS UID",
+	"OUTPUT MARKING", "TTYLOC", "3270 REGIME", "X.3 PAD", "NAWS", "TSPEED",
+	"LFLOW", "LINEMODE", "XDISPLOC", "OLD-ENVIRON", "AUTHENTICATION",
+	"ENCRYPT", "NEW-ENVIRON",
+};
+#define NTELOPTS (sizeof telopts / sizeof *telopts)
+
+static const char *const sbcmds[] = { "IS", "SEND", "INFO" };
+static const char *const authcmd[] = { "IS", "SEND", "REPLY", "NAME" };
+static const char *const authtype[] = {
+	"NULL", "KERBEROS_V4", "KERBEROS_V5", "SPX", "MINK", "SRP", "RSA",
+	"SSL", NULL, NULL, "LOKI", "SSA", "KEA_SJ", "KEA_SJ_INTEG", "DSS",
+	"NTLM",
+};
+static const char *const enccmd[] = {
+	"IS", "SUPPORT", "REPLY", "START", "END", "REQUEST-START",
+	"REQUEST-END", "END_KEYID", "DEC_KEYID",
+};
+static const char *const enctype[] = {
+	"NULL", "DES_CFB64", "DES_OFB64", "DES3_CFB64", "DES3_OFB64", NULL,
+	"CAST5_40_CFB64", "CAST5_40_OFB64", "CAST128_CFB64", "CAST128_OFB64",
+};
+
+static void str_or_id(nd_t *nd, unsigned c, const char *const *tab,
+                      unsigned n)
+{
+	if (c < n && tab[c])
+		nd_printf(nd, " %s", tab[c]);
+	else
+		nd_printf(nd, " %#x", c);
+}
+
+#define FETCH(c) do { \
+		if (length < 1) \
+			return -1; \
+		c = nd_u8(nd, sp); \
+		sp++; \
+		length--; \
+	} while (0)
+
+/* One command from sp: its length, or -1 when it is not complete. */
+static int telnet_parse(nd_t *nd, const uint8_t *sp, unsigned length, int print)
+{
+	const uint8_t *osp = sp;
+	unsigned c, x;
+	FETCH(c);
+	if (c != IAC)
+		return -1;
+	FETCH(c);
+	if (c == IAC) {
+		if (print)
+			nd_s(nd, "IAC IAC");
+		return (int)(sp - osp);
+	}
+	if (c < CMD_FIRST)
+		return -1;
+	unsigned i = c - CMD_FIRST;
+	if (c == SB || c >= 251) {
+		FETCH(x);
+		if (print) {
+			if (x < NTELOPTS)
+				nd_printf(nd, "%s %s", telcmds[i], telopts[x]);
+			else
+				nd_printf(nd, "%s %#x", telcmds[i], x);
+		}
+		if (c != SB)
+			return (int)(sp - osp);
+		const uint8_t *p = sp;
+		while (length > (unsigned)(p + 1 - sp)) {
+			if (nd_u8(nd, p) == IAC && nd_u8(nd, p + 1) == SE)
+				break;
+			p++;
+		}
+		if (nd_u8(nd, p) != IAC)
+			return -1;
+		const char *const *t1 = sbcmds, *const *t2 = NULL;
+		unsigned n1 = 3, n2 = 0;
+		if (x == 37) {
+			t1 = authcmd; n1 = 4;
+			t2 = authtype; n2 = sizeof authtype / sizeof *authtype;
+		} else if (x == 38) {
+			t1 = enccmd; n1 = sizeof enccmd / sizeof *enccmd;
+			t2 = enctype; n2 = sizeof enctype / sizeof *enctype;
+		}
+		if (p > sp) {
+			FETCH(c);
+			if (print)
+				str_or_id(nd, c, t1, n1);
+			if (t2 && p > sp) {
+				FETCH(c);
+				if (print)
+					str_or_id(nd, c, t2, n2);
+			}
+		}
+		while (p > sp) {
+			FETCH(x);
+			if (print)
+				nd_printf(nd, " %#x", x);
+		}
+		if (print)
+			nd_s(nd, " SE");
+		sp += 2;
+		return (int)(sp - osp);
+	}
+	if (print)
+		nd_s(nd, telcmds[i]);
+	return (int)(sp - osp);
+}
+
+void telnet_print(nd_t *nd, const uint8_t *sp, unsigned length,
+                  const struct ip_ctx *ip, unsigned sport, unsigned dport)
+{
+	(void)ip; (void)sport; (void)dport;
+	nd_proto(nd, "telnet");
+	const uint8_t *osp = sp;
+	int first = 1;
+	int hex = nd->opt->Xflag && nd->opt->vflag > 2;
+	while (length > 0 && nd_u8(nd, sp) == IAC) {
+		int l = telnet_parse(nd, sp, length, 0);
+		if (l < 0)
+			break;
+		if (hex) {
+			if (first)
+				nd_s(nd, "\nTelnet:");
+			hex_dump(nd->out, "\n", sp, (unsigned)l, (unsigned)(sp - osp));
+			if (l > 8)
+				nd_s(nd, "\n\t\t\t\t");
+			else
+				nd_printf(nd, "%*s\t", (8 - l) * 3, "");
+		} else {
+			nd_s(nd, first ? " [telnet " : ", ");
+		}
+		telnet_parse(nd, sp, length, 1);
+		first = 0;
+		sp += l;
+		length -= (unsigned)l;
+	}
+	if (!first)
+		nd_s(nd, hex ? "\n" : "]");
+}

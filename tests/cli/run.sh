@@ -1,0 +1,92 @@
+#!/usr/bin/env bash
+# Command-line behaviour: errors that name the file or option with tcpdump's
+# exit status, damaged files, stdin/stdout, writing and reading back.
+set -u
+root=$(cd "$(dirname "$0")/../.." && pwd)
+bin=${1:-$root/trawl}
+dir=${CAPTURE_DIR:-$root/tests/out}
+mkdir -p "$dir"
+for c in demo basics truncated; do "$root/tests/gen/gen" $c "$dir/$c.pcap" || exit 1; done
+export TZ=GMT0
+pass=0 fail=0
+
+# expect NAME WANT_STATUS STDERR_PATTERN -- command...
+expect() {
+	local name=$1 want=$2 pat=$3
+	shift 4
+	"$@" >"$dir/cli.out" 2>"$dir/cli.err"
+	local rc=$?
+	if [ $rc -eq "$want" ] && { [ -z "$pat" ] || grep -qE -- "$pat" "$dir/cli.err"; }; then
+		pass=$((pass + 1))
+	else
+		fail=$((fail + 1))
+		echo "FAIL cli $name: exit $rc (want $want), stderr:"
+		sed 's/^/    /' "$dir/cli.err" | head -5
+		echo "    (wanted /$pat/)"
+	fi
+}
+
+# same_as NAME FILE -- checks the last command's stdout equals FILE
+same_as() {
+	if cmp -s "$dir/cli.out" "$2"; then
+		pass=$((pass + 1))
+	else
+		fail=$((fail + 1))
+		echo "FAIL cli $1: stdout differs from $2"
+		diff "$2" "$dir/cli.out" | head -5
+	fi
+}
+
+printf 'this is not a capture file\n' >"$dir/garbage.pcap"
+: >"$dir/empty.pcap"
+
+expect unknown-option 1 "unrecognized option '--bogus'" -- "$bin" --bogus
+expect missing-arg 1 "option requires an argument -- 'r'" -- "$bin" -r
+expect bad-count 1 "invalid packet count abc" -- "$bin" -c abc -r "$dir/demo.pcap"
+expect bad-snaplen 1 "invalid snaplen 999999" -- "$bin" -s 999999 -r "$dir/demo.pcap"
+expect not-yet 1 "option -Q is not supported yet" -- "$bin" -Q in -r "$dir/demo.pcap"
+expect missing-file 1 "nonexistent.pcap: No such file or directory" -- "$bin" -r "$dir/nonexistent.pcap"
+expect garbage-file 1 "garbage.pcap: unknown file format" -- "$bin" -r "$dir/garbage.pcap"
+expect empty-file 1 "empty.pcap: " -- "$bin" -r "$dir/empty.pcap"
+expect bad-filter 1 "can't parse filter expression: syntax error" -- "$bin" -r "$dir/demo.pcap" tcp and and
+expect bad-type 1 "unknown packet type .nosuch'" -- "$bin" -T nosuch -r "$dir/demo.pcap"
+expect unwritable 1 "/nonexistent-dir/x.pcap: No such file or directory" -- "$bin" -r "$dir/demo.pcap" -w /nonexistent-dir/x.pcap
+expect bad-precision 1 "unsupported time stamp precision" -- "$bin" --time-stamp-precision=pico -r "$dir/demo.pcap"
+
+# A truncated file: every good packet printed, then the error, exit 1.
+expect truncated 1 "truncated.pcap: truncated dump file; tried to read [0-9]+ captured bytes, only got [0-9]+" -- "$bin" -n -r "$dir/truncated.pcap"
+"$bin" -n -r "$dir/basics.pcap" 2>/dev/null | head -n -1 >"$dir/basics-but-last.out"
+same_as truncated-keeps-good "$dir/basics-but-last.out"
+
+# The banner, byte for byte.
+expect banner 0 "^reading from file $dir/demo.pcap, link-type EN10MB \(Ethernet\), snapshot length 65535$" -- "$bin" -n -r "$dir/demo.pcap"
+"$bin" -n -r "$dir/demo.pcap" >"$dir/demo-n.out" 2>/dev/null
+
+# stdin, stdout, -w and reading back, -c, -F, --version, --help.
+expect stdin 0 "reading from file -," -- sh -c "cat '$dir/demo.pcap' | '$bin' -n -r -"
+same_as stdin-output "$dir/demo-n.out"
+expect write-filter 0 "" -- "$bin" -r "$dir/demo.pcap" -w "$dir/nvp.pcap" proto 11
+expect read-back 0 "" -- "$bin" -n -r "$dir/nvp.pcap"
+"$bin" -n -r "$dir/demo.pcap" proto 11 >"$dir/nvp-direct.out" 2>/dev/null
+same_as read-back-output "$dir/nvp-direct.out"
+expect write-stdout 0 "" -- sh -c "'$bin' -r '$dir/demo.pcap' -w - | '$bin' -n -r -"
+same_as write-stdout-output "$dir/demo-n.out"
+expect count 0 "" -- "$bin" -n -c 3 -r "$dir/demo.pcap"
+[ "$(wc -l <"$dir/cli.out")" -eq 3 ] && pass=$((pass + 1)) || { fail=$((fail + 1)); echo "FAIL cli count-lines"; }
+printf 'proto 11 # the NVP traffic\n' >"$dir/filter.txt"
+expect filter-file 0 "" -- "$bin" -n -F "$dir/filter.txt" -r "$dir/demo.pcap"
+same_as filter-file-output "$dir/nvp-direct.out"
+expect version 0 "" -- "$bin" --version
+grep -q "^trawl version " "$dir/cli.out" && pass=$((pass + 1)) || { fail=$((fail + 1)); echo "FAIL cli version-text"; }
+expect help 0 "" -- "$bin" --help
+grep -q "^Usage: trawl " "$dir/cli.out" && pass=$((pass + 1)) || { fail=$((fail + 1)); echo "FAIL cli help-text"; }
+expect dump-filter 0 "" -- "$bin" -d -r "$dir/demo.pcap" ip
+grep -q '^(000) ldh      \[12\]$' "$dir/cli.out" && pass=$((pass + 1)) || { fail=$((fail + 1)); echo "FAIL cli dump-filter-text"; }
+printf '%s\n%s\n' "$dir/demo.pcap" "$dir/basics.pcap" >"$dir/list.txt"
+expect file-list 0 "" -- "$bin" -n -V "$dir/list.txt"
+cat "$dir/demo-n.out" >"$dir/list-want.out"
+"$bin" -n -r "$dir/basics.pcap" 2>/dev/null >>"$dir/list-want.out"
+same_as file-list-output "$dir/list-want.out"
+
+echo "cli: $pass passed, $fail failed"
+[ $fail -eq 0 ]

@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Runs the libFuzzer harnesses.
+#   run.sh SECONDS_PER_HARNESS [HARNESS...]
+# Corpora live in tests/fuzz/corpus/NAME (seeded from the project's captures
+# and, when present, the conformance captures); crashes are kept in
+# tests/fuzz/findings/ and fail the run.
+set -u
+root=$(cd "$(dirname "$0")/../.." && pwd)
+secs=${1:-60}
+shift || true
+harnesses=${*:-"fuzz_print fuzz_file"}
+corpus_src="${CONFORMANCE_DIR:-$root/../shared/conformance/tcpdump-4.99.3}"
+out=$root/tests/out/fuzz
+mkdir -p "$out" "$root/tests/fuzz/findings"
+for c in demo basics snapped; do "$root/tests/gen/gen" $c "$out/$c.pcap"; done
+rc=0
+for h in $harnesses; do
+	corpus=$out/corpus-$h
+	mkdir -p "$corpus"
+	if [ -z "$(ls -A "$corpus")" ]; then
+		# seeds: whole files for fuzz_file, single packets for fuzz_print
+		python3 "$root/tests/fuzz/seed.py" "$h" "$corpus" "$out"/*.pcap \
+			$( [ -d "$corpus_src" ] && ls "$corpus_src"/*.pcap 2>/dev/null | head -400 )
+	fi
+	echo "fuzz: $h for ${secs}s"
+	"$root/tests/fuzz/$h" -max_total_time="$secs" -timeout=10 -rss_limit_mb=2048 \
+		-artifact_prefix="$root/tests/fuzz/findings/$h-" -print_final_stats=1 \
+		"$corpus" >"$out/$h.log" 2>&1
+	r=$?
+	grep -E '^stat::number_of_executed_units|^stat::peak_rss|^#[0-9]+.*DONE' "$out/$h.log" | tail -2
+	if [ $r -ne 0 ]; then
+		echo "fuzz: $h FAILED (exit $r); see $out/$h.log and tests/fuzz/findings/"
+		grep -E 'ERROR|SUMMARY' "$out/$h.log" | head -5
+		rc=1
+	fi
+done
+exit $rc

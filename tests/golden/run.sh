@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Runs the golden tests: regenerates the project's captures with tests/gen/gen
+# and compares trawl's output with the recorded tcpdump 4.99.3 output.
+#   run.sh [BINARY]        (default ./trawl; CAPTURE_DIR overrides the scratch dir)
+set -u
+root=$(cd "$(dirname "$0")/../.." && pwd)
+bin=${1:-$root/trawl}
+dir=${CAPTURE_DIR:-$root/tests/out}
+mkdir -p "$dir"
+for c in demo basics snapped truncated; do
+	"$root/tests/gen/gen" "$c" "$dir/$c.pcap" || { echo "golden: gen $c failed"; exit 1; }
+done
+pass=0 fail=0
+while read -r name capture args; do
+	case $name in ''|'#'*) continue ;; esac
+	exp="$root/tests/golden/$name.out"
+	got="$dir/$name.got"
+	eval "set -- $args"
+	TZ=GMT0 timeout 10 "$bin" -r "$dir/$capture.pcap" "$@" >"$got" 2>"$dir/$name.err"
+	rc=$?
+	if [ $rc -eq 0 ] && cmp -s "$exp" "$got"; then
+		pass=$((pass + 1))
+	else
+		fail=$((fail + 1))
+		echo "FAIL golden $name (exit $rc): trawl -r $capture.pcap $args"
+		diff "$exp" "$got" | head -10
+	fi
+done <"$root/tests/golden/cases"
+echo "golden: $pass passed, $fail failed"
+[ $fail -eq 0 ]

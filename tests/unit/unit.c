@@ -1,0 +1,206 @@
+/* unit.c - unit tests for the reader, the writer, timestamps, hex dumps,
+ * address formatting and option parsing.  Prints one line per failure and
+ * ends with "N passed, N failed". */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "../../src/core/hexdump.h"
+#include "../../src/core/names.h"
+#include "../../src/core/nd.h"
+#include "../../src/core/out.h"
+#include "../../src/core/ts.h"
+#include "../../src/options.h"
+#include "../../src/print/print.h"
+
+static int passed, failed;
+
+#define CHECK(cond) do { if (cond) passed++; else { failed++; \
+	printf("FAIL %s:%d: %s\n", __FILE__, __LINE__, #cond); } } while (0)
+
+/* An out whose buffer we inspect instead of flushing. */
+static struct out o;
+
+static void reset(void) { o.len = 0; }
+static int is(const char *want)
+{
+	int ok = o.len == strlen(want) && memcmp(o.buf, want, o.len) == 0;
+	if (!ok)
+		printf("  got [%.*s]\n  want [%s]\n", (int)o.len, o.buf, want);
+	reset();
+	return ok;
+}
+
+static void test_out(void)
+{
+	out_u(&o, 0); CHECK(is("0"));
+	out_u(&o, 18446744073709551615ull); CHECK(is("18446744073709551615"));
+	out_d(&o, -42); CHECK(is("-42"));
+	out_uw(&o, 7, 5, ' '); CHECK(is("    7"));
+	out_uw(&o, 123456, 3, '0'); CHECK(is("123456"));
+	out_x(&o, 0x800, 4); CHECK(is("0800"));
+	out_x(&o, 0xdeadbeef, 0); CHECK(is("deadbeef"));
+	out_f(&o, "%s-%u", "a", 5u); CHECK(is("a-5"));
+}
+
+static void test_ts(void)
+{
+	struct ts_state ts;
+	setenv("TZ", "GMT0", 1);
+	ts_init(&ts, 0, 0);
+	ts_print(&ts, &o, 1120622255, 938066); CHECK(is("03:57:35.938066 "));
+	ts_init(&ts, 1, 0);
+	ts_print(&ts, &o, 1120622255, 938066); CHECK(is(""));
+	ts_init(&ts, 2, 0);
+	ts_print(&ts, &o, 1120622255, 938066); CHECK(is("1120622255.938066 "));
+	ts_init(&ts, 4, 0);
+	ts_print(&ts, &o, 1120622255, 938066); CHECK(is("2005-07-06 03:57:35.938066 "));
+	ts_init(&ts, 4, 1);
+	ts_print(&ts, &o, 0, 5); CHECK(is("1970-01-01 00:00:00.000000005 "));
+	ts_init(&ts, 3, 0);
+	ts_print(&ts, &o, 100, 999999); CHECK(is(" 00:00:00.000000 "));
+	ts_print(&ts, &o, 101, 1); CHECK(is(" 00:00:00.000002 "));
+	ts_print(&ts, &o, 3700, 1); CHECK(is(" 00:59:59.000000 "));
+	ts_print(&ts, &o, 3699, 500000); CHECK(is("-00:00:00.500001 "));
+	ts_init(&ts, 5, 0);
+	ts_print(&ts, &o, 10, 0); CHECK(is(" 00:00:00.000000 "));
+	ts_print(&ts, &o, 3671, 250); CHECK(is(" 01:01:01.000250 "));
+	/* leap day and the far side of 2038 */
+	int y; unsigned m, d;
+	ts_civil(11016, &y, &m, &d); CHECK(y == 2000 && m == 2 && d == 29);
+	ts_civil(25000, &y, &m, &d); CHECK(y == 2038 && m == 6 && d == 13);
+	ts_civil(-1, &y, &m, &d); CHECK(y == 1969 && m == 12 && d == 31);
+}
+
+static void test_hex(void)
+{
+	const uint8_t p[] = { 0x45, 0x00, 0x00, 0x3c, 'G', 'E', 'T', ' ', '/',
+			      0x0d, 0x0a, 0x7f, 0x20, 0x41, 0x42, 0x43, 0x44, 0x45 };
+	hex_dump(&o, "\n\t", p, 3, 0);
+	CHECK(is("\n\t0x0000:  4500 00"));
+	hex_dump(&o, "\n\t", p, 18, 0);
+	CHECK(is("\n\t0x0000:  4500 003c 4745 5420 2f0d 0a7f 2041 4243\n\t0x0010:  4445"));
+	hex_ascii_dump(&o, "\n\t", p, 18, 0);
+	CHECK(is("\n\t0x0000:  4500 003c 4745 5420 2f0d 0a7f 2041 4243  E..<GET./....ABC"
+		 "\n\t0x0010:  4445                                     DE"));
+	hex_ascii_dump(&o, "\n\t", p, 1, 0x20);
+	CHECK(is("\n\t0x0020:  45                                       E"));
+	const uint8_t t[] = { 'a', '\r', '\n', 'b', '\r', 'c', 0x01, '\t', 'd', '\r', 'e' };
+	ascii_dump(&o, t, sizeof t);
+	/* a CR before LF vanishes; a lone CR is a dot unless it is followed by
+	 * exactly one last byte (tcpdump's rule) */
+	CHECK(is("\na\nb.c.\tde"));
+	ascii_dump(&o, t, 6);
+	CHECK(is("\na\nbc"));
+}
+
+static void test_reader(void)
+{
+	static const uint8_t pkt[] = { 1, 2, 3, 4, 5, 6, 7, 8, 9 };
+	nd_t nd = { .pkt = pkt, .end = pkt + 6, .out = &o };
+	CHECK(nd_has(&nd, pkt, 6));
+	CHECK(!nd_has(&nd, pkt, 7));
+	CHECK(!nd_has(&nd, pkt + 7, 0));
+	CHECK(nd_avail(&nd, pkt + 4) == 2);
+	CHECK(nd_avail(&nd, pkt + 8) == 0);
+	volatile int unwound = 0;
+	volatile uint32_t v = 0;
+	if (setjmp(nd.trunc) == 0) {
+		v = nd_be32(&nd, pkt);
+		v += nd_be16(&nd, pkt + 4);
+		(void)nd_be32(&nd, pkt + 4); /* 2 bytes short: unwinds */
+		v = 0;
+	} else {
+		unwound = 1;
+	}
+	CHECK(unwound);
+	CHECK(v == 0x01020304u + 0x0506);
+	CHECK(nd_le32(&nd, pkt) == 0x04030201u);
+	CHECK(nd_be24(&nd, pkt + 1) == 0x020304u);
+	const uint8_t *old = nd_narrow(&nd, pkt, 3);
+	CHECK(!nd_has(&nd, pkt, 4));
+	nd_restore(&nd, old);
+	CHECK(nd_has(&nd, pkt, 6));
+	/* narrowing never widens */
+	old = nd_narrow(&nd, pkt, 100);
+	CHECK(nd.end == pkt + 6);
+	(void)old;
+}
+
+static void test_names(void)
+{
+	char buf[64];
+	static const uint8_t a4[4] = { 10, 0, 255, 1 };
+	CHECK(fmt_ip4(buf, a4) == 10 && strcmp(buf, "10.0.255.1") == 0);
+	static const uint8_t a6[16] = { 0x20, 0x01, 0x0d, 0xb8, [15] = 1 };
+	fmt_ip6(buf, a6);
+	CHECK(strcmp(buf, "2001:db8::1") == 0);
+	static const uint8_t m[6] = { 0, 0x1b, 0x21, 0xab, 0xcd, 0xef };
+	CHECK(fmt_mac(buf, m) == 17 && strcmp(buf, "00:1b:21:ab:cd:ef") == 0);
+	static const uint8_t ck[] = { 0x45, 0x00, 0x00, 0x3c, 0x1b, 0x68, 0x40, 0x00, 0x40, 0x06,
+				      0x21, 0x52, 0x7f, 0, 0, 1, 0x7f, 0, 0, 1 };
+	CHECK(in_cksum(ck, sizeof ck, 0) == 0);
+}
+
+static int parse(struct options *opt, const char *line)
+{
+	char *argv[32], *copy = strdup(line), *save = NULL;
+	int argc = 0;
+	for (char *t = strtok_r(copy, " ", &save); t && argc < 31; t = strtok_r(NULL, " ", &save))
+		argv[argc++] = t;
+	argv[argc] = NULL;
+	optind = 0; /* glibc: full re-initialisation */
+	int saved = dup(2);
+	freopen("/dev/null", "w", stderr);
+	int rc = options_parse(opt, argc, argv);
+	fflush(stderr);
+	dup2(saved, 2);
+	close(saved);
+	free(copy);
+	return rc;
+}
+
+static void test_options(void)
+{
+	struct options opt;
+	CHECK(parse(&opt, "trawl -nnvvXe -c10 -s0 -tttt -r f.pcap") == 0);
+	CHECK(opt.nflag == 2 && opt.vflag == 2 && opt.Xflag == 1 && opt.eflag == 1);
+	CHECK(opt.count == 10 && opt.snaplen == 0 && opt.snaplen_set && opt.tflag == 4);
+	CHECK(opt.rfile && strcmp(opt.rfile, "f.pcap") == 0 && !opt.filter);
+	options_free(&opt);
+	CHECK(parse(&opt, "trawl -r f tcp and port 80 -n") == 0);
+	CHECK(opt.filter && strcmp(opt.filter, "tcp and port 80") == 0 && opt.nflag == 1);
+	options_free(&opt);
+	CHECK(parse(&opt, "trawl --nano -# --number -S -q -A") == 0);
+	CHECK(opt.nano && opt.number == 2 && opt.Sflag && opt.qflag && opt.Aflag);
+	options_free(&opt);
+	CHECK(parse(&opt, "trawl --time-stamp-precision=micro -w - -r -") == 0);
+	CHECK(!opt.nano && strcmp(opt.wfile, "-") == 0 && strcmp(opt.rfile, "-") == 0);
+	options_free(&opt);
+	CHECK(parse(&opt, "trawl -c 0") == 1);
+	CHECK(parse(&opt, "trawl -c abc") == 1);
+	CHECK(parse(&opt, "trawl -s 262145") == 1);
+	CHECK(parse(&opt, "trawl -s -1") == 1);
+	CHECK(parse(&opt, "trawl --bogus") == 1);
+	CHECK(parse(&opt, "trawl -r") == 1);
+	CHECK(parse(&opt, "trawl --time-stamp-precision=pico") == 1);
+	CHECK(parse(&opt, "trawl -tttttt") == 1);
+	CHECK(parse(&opt, "trawl -r a -V b") == 1);
+}
+
+int main(void)
+{
+	if (out_init(&o, -1) < 0)
+		return 1;
+	test_out();
+	test_ts();
+	test_hex();
+	test_reader();
+	test_names();
+	test_options();
+	out_free(&o);
+	printf("unit: %d passed, %d failed\n", passed, failed);
+	return failed != 0;
+}

@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# make demo: the seed's incident walkthrough on a capture the project makes.
+set -eu
+root=$(cd "$(dirname "$0")/.." && pwd)
+trawl="$root/trawl"
+mkdir -p "$root/demo"
+cap="$root/demo/incident.pcap"
+"$root/tests/gen/gen" demo "$cap"
+export TZ=${TZ:-GMT0}
+step() {
+	printf '\n== %s\n$ trawl %s\n' "$1" "$2"
+	eval "\"$trawl\" $2" 2>/dev/null
+}
+echo "trawl demo: a honeypot incident (generated capture: demo/incident.pcap)"
+step "Everything, as tcpdump -n -r would print it" "-n -r '$cap'"
+step "SYN/ACKs only (tcp[13] == 18): which servers answered a connection attempt" "-n -r '$cap' 'tcp[13] == 18'"
+step "IP protocol 11 (NVP): the compromised honeypot 192.168.100.45 and its peers" "-n -r '$cap' proto 11"
+step "Which IRC servers (ports 6666-6669) did the Windows box 172.16.134.191 talk to?" "-n -r '$cap' 'tcp and host 172.16.134.191 and portrange 6666-6669 and tcp[13] == 18'"
+step "The DNS lookup, decoded" "-n -r '$cap' port 53"
+step "The FTP break-in with the payload in ASCII" "-n -A -r '$cap' 'port 21 and tcp[13] & 8 != 0' -c 3"
