@@ -406,10 +406,24 @@ void ipsec_demux(nd_t *nd, const uint8_t *p, unsigned len,
 		nd->depth--;
 		return;
 	}
+	if (nh == 59) {
+		nd_s(nd, "no next header");
+		return;
+	}
+	/* The context keeps the protocol field of the IP header itself (ESP,
+	 * AH or UDP): transport printers show addresses only when that field
+	 * names them, as in tcpdump. */
 	struct ip_ctx in = *ip;
-	in.nh = nh;
 	in.len = len;
-	ip_demux(nd, p, len, &in);
+	ipproto_fn fn = dispatch_ipproto(nh);
+	if (fn && ++nd->depth <= ND_MAX_DEPTH) {
+		fn(nd, p, len, &in);
+		nd->depth--;
+		return;
+	}
+	if (fn)
+		nd->depth--;
+	nd_printf(nd, " ip-proto-%u %u", nh, len);
 }
 
 void esp_print(nd_t *nd, const uint8_t *bp, unsigned length,

@@ -235,7 +235,8 @@ static void indent(nd_t *nd, int depth)
 
 /* Per-message context handed down the payload printers. */
 struct ike {
-	const uint8_t *base; /* the ISAKMP header */
+	uint8_t ck[16];      /* initiator and responder cookies (SPIs) */
+	unsigned flags;
 	unsigned phase;
 };
 
@@ -454,7 +455,7 @@ static const uint8_t *v1_cert(nd_t *nd, unsigned np, const uint8_t *ext,
 {
 	put_np(nd, np);
 	nd_c(nd, ':');
-	if (!nd_has(nd, ext, 5))
+	if (!nd_has(nd, ext, 6)) /* tcpdump's struct has a byte of data */
 		goto trunc;
 	nd_printf(nd, " len=%u type=", item_len - 4);
 	PUT(nd, nd_u8(nd, ext + 4), cert_names);
@@ -1176,7 +1177,7 @@ static const uint8_t *v2_n(nd_t *nd, const struct ike *ike, unsigned np,
 	}
 	return ext + item_len;
 trunc:
-	np_trunc(nd, NP_V2N);
+	np_trunc(nd, NP_N);
 	return NULL;
 }
 
@@ -1229,10 +1230,9 @@ static const uint8_t *v2_e(nd_t *nd, const struct ike *ike, unsigned np,
 	unsigned inner = nd_u8(nd, ext);
 	if (nd->depth + 1 >= ESP_BUFS)
 		return NULL;
-	const uint8_t *b = ike->base;
 	size_t ptlen = 0;
-	const uint8_t *pt = esp_ikev2_decrypt(nd, nd_u8(nd, b + 19) & FLAG_I,
-					      b, b + 8, dat, dat + dlen, &ptlen);
+	const uint8_t *pt = esp_ikev2_decrypt(nd, ike->flags & FLAG_I, ike->ck,
+					      ike->ck + 8, dat, dat + dlen, &ptlen);
 	if (pt) {
 		const uint8_t *save_pkt = nd->pkt, *save_end = nd->end;
 		nd->depth++;
@@ -1286,15 +1286,8 @@ static const uint8_t *sub_print(nd_t *nd, const struct ike *ike, int v2,
 {
 	const uint8_t *cp = ext;
 	while (np) {
-		if (v2) {
-			if (!nd_has(nd, ext, 4) ||
-			    !nd_has(nd, ext, nd_be16(nd, ext + 2)))
-				goto trunc;
-		} else {
-			unsigned item_len = nd_be16(nd, ext + 2);
-			if (!nd_has(nd, ext, item_len))
-				goto trunc;
-		}
+		if (!nd_has(nd, ext, 4) || !nd_has(nd, ext, nd_be16(nd, ext + 2)))
+			goto trunc;
 		if (depth >= MAX_NEST)
 			goto trunc;
 		indent(nd, depth + 1);
@@ -1391,7 +1384,8 @@ static void v1_message(nd_t *nd, const uint8_t *bp, const struct ip_ctx *ip)
 			nd_c(nd, ']');
 			return;
 		}
-		struct ike ike = { .base = bp, .phase = phase };
+		struct ike ike = { .flags = flags, .phase = phase };
+		memcpy(ike.ck, bp, 16);
 		sub_print(nd, &ike, 0, np, bp + HDR_LEN, 0, 0, 0);
 	}
 }
@@ -1415,7 +1409,8 @@ static void v2_message(nd_t *nd, const uint8_t *bp)
 			nd_c(nd, ']');
 			return;
 		}
-		struct ike ike = { .base = bp, .phase = phase };
+		struct ike ike = { .flags = flags, .phase = phase };
+		memcpy(ike.ck, bp, 16);
 		sub_print(nd, &ike, 1, np, bp + HDR_LEN, 0, 0, 0);
 	}
 }
