@@ -25,7 +25,7 @@ while getopts "s:n:j:" o; do
 	esac
 done
 shift $((OPTIND - 1))
-trawl=$root/trawl
+trawl=${TRAWL:-$root/trawl}
 command -v tcpdump >/dev/null || { echo "bench: tcpdump not installed; nothing to compare with"; exit 1; }
 work=${BENCH_DIR:-$root/bench/data}
 mkdir -p "$work"
