@@ -108,7 +108,16 @@ static int run_source(struct run *r, const char *name, int live)
 	if (r->an)
 		analyze_link(r->an, dlt);
 	stop_handle = r->pcap;
-	int rc = pcap_loop(r->pcap, -1, on_packet, (u_char *)r);
+	int rc = -2;
+	if (r->an && !live && !r->dumper) /* the analyzer reads files without copying */
+		rc = analyze_fast_loop(r->pcap, name, &r->opt, on_packet, (u_char *)r, &r->count);
+	if (rc == 1) {
+		stop_handle = NULL;
+		out_flush(&r->out);
+		return 1;
+	}
+	if (rc == -2)
+		rc = pcap_loop(r->pcap, -1, on_packet, (u_char *)r);
 	stop_handle = NULL;
 	out_flush(&r->out);
 	if (rc == PCAP_ERROR) {

@@ -129,15 +129,16 @@ static void decode_dns(struct facts *f, const uint8_t *m, unsigned n)
 	}
 }
 
-static const char *const http_methods[] = {
-	"GET", "POST", "HEAD", "PUT", "DELETE", "OPTIONS", "CONNECT", "PATCH", "TRACE",
+static const struct { const char *m; unsigned len; } http_methods[] = {
+	{ "GET", 3 }, { "POST", 4 }, { "HEAD", 4 }, { "PUT", 3 }, { "DELETE", 6 },
+	{ "OPTIONS", 7 }, { "CONNECT", 7 }, { "PATCH", 5 }, { "TRACE", 5 },
 };
 
 static int is_http_request(struct facts *f, const uint8_t *p, unsigned n)
 {
 	for (size_t i = 0; i < sizeof http_methods / sizeof http_methods[0]; i++) {
-		unsigned k = (unsigned)strlen(http_methods[i]);
-		if (n > k && p[k] == ' ' && memcmp(p, http_methods[i], k) == 0) {
+		unsigned k = http_methods[i].len;
+		if (n > k && p[k] == ' ' && memcmp(p, http_methods[i].m, k) == 0) {
 			f->http_method = (struct bytes){ p, k };
 			return 1;
 		}
@@ -675,13 +676,15 @@ const char *an_app_name(const struct facts *f)
 {
 	switch (f->app) {
 	case APP_DNS:
+		if (f->sport == 53 || f->dport == 53)
+			return "dns";
 		return f->sport == 5353 || f->dport == 5353 ? "mdns" :
 		       f->sport == 5355 || f->dport == 5355 ? "llmnr" : "dns";
 	case APP_HTTP_REQ:
 	case APP_HTTP_RESP:
 		return "http";
 	case APP_TLS:
-		return "tls";
+		return f->sport == 443 || f->dport == 443 ? "https" : "tls";
 	}
 	if (!f->has_ports)
 		return NULL;

@@ -18,7 +18,8 @@ struct ctr {
 };
 
 struct host {
-	uint8_t len; /* 0: free slot */
+	uint64_t k[2]; /* the address, zero padded */
+	uint8_t len;
 	uint8_t a[16];
 	struct ctr sent, rcvd;
 };
@@ -55,7 +56,8 @@ struct summary {
 	unsigned napp;
 	struct ctr app_none;
 
-	struct host *hosts;      /* [HOST_SLOTS] */
+	uint32_t *slot;          /* [HOST_SLOTS]: index + 1 into hosts, 0 free */
+	struct host *hosts;      /* [AN_HOSTS_MAX], the first nhosts in use */
 	unsigned nhosts;
 	uint64_t hosts_dropped;  /* packets whose host did not fit */
 };
@@ -69,8 +71,9 @@ struct summary *summary_new(int nano)
 	s->ether = calloc(65536, sizeof *s->ether);
 	s->tcpport = calloc(65536, sizeof *s->tcpport);
 	s->udpport = calloc(65536, sizeof *s->udpport);
-	s->hosts = calloc(HOST_SLOTS, sizeof *s->hosts);
-	if (!s->ether || !s->tcpport || !s->udpport || !s->hosts) {
+	s->slot = calloc(HOST_SLOTS, sizeof *s->slot);
+	s->hosts = malloc(AN_HOSTS_MAX * sizeof *s->hosts);
+	if (!s->ether || !s->tcpport || !s->udpport || !s->slot || !s->hosts) {
 		summary_free(s);
 		return NULL;
 	}
@@ -84,6 +87,7 @@ void summary_free(struct summary *s)
 	free(s->ether);
 	free(s->tcpport);
 	free(s->udpport);
+	free(s->slot);
 	free(s->hosts);
 	free(s);
 }
@@ -96,22 +100,31 @@ static inline void bump(struct ctr *c, unsigned len)
 
 static struct host *host_slot(struct summary *s, const uint8_t *a, unsigned len)
 {
-	uint32_t h = an_hash(a, len, 2166136261u) & (HOST_SLOTS - 1);
-	for (unsigned probe = 0; probe < HOST_SLOTS; probe++) {
-		struct host *e = &s->hosts[h];
-		if (e->len == 0) {
+	uint64_t k0 = 0, k1 = 0;
+	memcpy(&k0, a, len < 8 ? len : 8);
+	if (len > 8)
+		memcpy(&k1, a + 8, len - 8);
+	uint64_t x = (k0 ^ (k1 * 0x9e3779b97f4a7c15ull)) * 0xff51afd7ed558ccdull;
+	uint32_t h = (uint32_t)(x >> 40) & (HOST_SLOTS - 1);
+	for (;;) {
+		uint32_t id = s->slot[h];
+		if (id == 0) {
 			if (s->nhosts >= AN_HOSTS_MAX)
 				return NULL;
-			s->nhosts++;
+			struct host *e = &s->hosts[s->nhosts++];
+			memset(e, 0, sizeof *e);
+			e->k[0] = k0;
+			e->k[1] = k1;
 			e->len = (uint8_t)len;
 			memcpy(e->a, a, len);
+			s->slot[h] = s->nhosts;
 			return e;
 		}
-		if (e->len == len && memcmp(e->a, a, len) == 0)
+		struct host *e = &s->hosts[id - 1];
+		if (e->k[0] == k0 && e->k[1] == k1 && e->len == len)
 			return e;
 		h = (h + 1) & (HOST_SLOTS - 1);
 	}
-	return NULL;
 }
 
 /* The port a packet's service runs on: the destination of a SYN, the
@@ -207,8 +220,12 @@ void summary_add(struct summary *s, const struct facts *f)
 		return;
 	}
 	for (i = 0; i < s->napp; i++)
-		if (s->app[i] == app || strcmp(s->app[i], app) == 0)
+		if (s->app[i] == app)
 			break;
+	if (i == s->napp)
+		for (i = 0; i < s->napp; i++)
+			if (strcmp(s->app[i], app) == 0)
+				break;
 	if (i == s->napp) {
 		if (s->napp == NAPPS) {
 			bump(&s->app_none, len);
@@ -266,9 +283,8 @@ static unsigned top_hosts(struct summary *s, const struct host **top)
 	unsigned k = 0;
 	if (!all)
 		return 0;
-	for (unsigned i = 0; i < HOST_SLOTS; i++)
-		if (s->hosts[i].len)
-			all[k++] = &s->hosts[i];
+	for (unsigned i = 0; i < s->nhosts; i++)
+		all[k++] = &s->hosts[i];
 	qsort(all, k, sizeof *all, host_by_bytes);
 	if (k > TOPN)
 		k = TOPN;
