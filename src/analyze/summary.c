@@ -276,20 +276,22 @@ static int host_by_bytes(const void *x, const void *y)
 	return memcmp(a->a, b->a, a->len);
 }
 
-/* The top hosts by bytes sent and received; returns the count (<= TOPN). */
+/* The top hosts by bytes sent and received, best first; returns the count
+ * (<= TOPN).  One pass keeping the best TOPN in order. */
 static unsigned top_hosts(struct summary *s, const struct host **top)
 {
-	const struct host **all = malloc((s->nhosts + 1) * sizeof *all);
 	unsigned k = 0;
-	if (!all)
-		return 0;
-	for (unsigned i = 0; i < s->nhosts; i++)
-		all[k++] = &s->hosts[i];
-	qsort(all, k, sizeof *all, host_by_bytes);
-	if (k > TOPN)
-		k = TOPN;
-	memcpy(top, all, k * sizeof *top);
-	free(all);
+	for (unsigned i = 0; i < s->nhosts; i++) {
+		const struct host *h = &s->hosts[i];
+		if (k == TOPN && host_by_bytes(&h, &top[TOPN - 1]) >= 0)
+			continue;
+		unsigned j = k < TOPN ? k++ : TOPN - 1;
+		while (j > 0 && host_by_bytes(&h, &top[j - 1]) < 0) {
+			top[j] = top[j - 1];
+			j--;
+		}
+		top[j] = h;
+	}
 	return k;
 }
 
