@@ -343,7 +343,8 @@ void summary_text(struct summary *s, struct out *o)
 			out_f(o, "  average packet           %.1f bytes\n", (double)s->all.bytes / (double)n);
 	}
 
-	out_s(o, "\nLink types\n");
+	if (s->ndlt)
+		out_s(o, "\nLink types\n");
 	for (unsigned i = 0; i < s->ndlt; i++) {
 		const char *dn = dlt_name(s->dlt[i]);
 		if (dn)
