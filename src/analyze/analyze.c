@@ -53,7 +53,10 @@ void analyze_link(struct analyze *a, int dlt)
 void analyze_packet(struct analyze *a, const struct pcap_pkthdr *h, const uint8_t *p)
 {
 	struct facts *f = &a->f;
-	decode_packet(f, a->dlt, p, h->caplen, h->len);
+	if (a->opt->json && !a->sum && !a->flows)
+		decode_packet(f, a->dlt, p, h->caplen, h->len);
+	else /* the reports need no names */
+		decode_packet_lite(f, a->dlt, p, h->caplen, h->len);
 	f->sec = (uint64_t)h->ts.tv_sec;
 	f->frac = (uint32_t)h->ts.tv_usec;
 	a->number++;

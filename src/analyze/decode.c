@@ -77,6 +77,8 @@ static void decode_dns(struct facts *f, const uint8_t *m, unsigned n)
 	if ((d->flags >> 11 & 0xf) > 5 || d->qdcount > 64) /* opcode or count makes it unlikely DNS */
 		return;
 	f->app = APP_DNS;
+	if (f->lite)
+		return;
 	int off = 12;
 	for (unsigned q = 0; q < d->qdcount; q++) {
 		char tmp[DNS_NAME_MAX];
@@ -178,6 +180,8 @@ static void decode_http(struct facts *f, const uint8_t *p, unsigned n)
 	while (i < n && p[i] != ' ' && p[i] != '\r' && p[i] != '\n')
 		i++;
 	f->http_uri = (struct bytes){ p + u, i - u };
+	if (f->lite)
+		return;
 	/* the header lines: find Host: */
 	while (i < n && p[i] != '\n')
 		i++;
@@ -491,10 +495,11 @@ static void decode_raw(struct facts *f, const uint8_t *p, unsigned n)
 		f->net = NET_OTHER;
 }
 
-void decode_packet(struct facts *f, int dlt, const uint8_t *p, unsigned caplen,
-                   unsigned len)
+static void decode_(struct facts *f, int dlt, const uint8_t *p, unsigned caplen,
+                    unsigned len, int lite)
 {
 	memset(f, 0, offsetof(struct facts, dns));
+	f->lite = (uint8_t)lite;
 	f->dlt = dlt;
 	f->caplen = caplen;
 	f->len = len;
@@ -533,6 +538,18 @@ void decode_packet(struct facts *f, int dlt, const uint8_t *p, unsigned caplen,
 	default:
 		break;
 	}
+}
+
+void decode_packet(struct facts *f, int dlt, const uint8_t *p, unsigned caplen,
+                   unsigned len)
+{
+	decode_(f, dlt, p, caplen, len, 0);
+}
+
+void decode_packet_lite(struct facts *f, int dlt, const uint8_t *p, unsigned caplen,
+                        unsigned len)
+{
+	decode_(f, dlt, p, caplen, len, 1);
 }
 
 /* ---- names ------------------------------------------------------------ */

@@ -90,6 +90,7 @@ struct facts {
 	struct bytes payload; /* the captured part of it */
 
 	/* application */
+	uint8_t lite;         /* decode_packet_lite: no DNS names, no Host */
 	uint8_t app;          /* enum app_kind */
 	struct bytes http_method, http_uri, http_host;
 	uint16_t http_status;
@@ -111,6 +112,11 @@ struct facts {
  * set; the caller passes a zeroed struct or lets decode clear it. */
 void decode_packet(struct facts *f, int dlt, const uint8_t *p, unsigned caplen,
                    unsigned len);
+/* The same, but DNS messages only as far as their header and HTTP requests
+ * only to their method (what --summary needs): names, answers and the Host
+ * header are left out. */
+void decode_packet_lite(struct facts *f, int dlt, const uint8_t *p, unsigned caplen,
+                        unsigned len);
 
 /* Short protocol names for reports. */
 const char *an_ipproto_name(unsigned proto);   /* NULL when unknown */

@@ -98,14 +98,20 @@ static inline void bump(struct ctr *c, unsigned len)
 	c->bytes += len;
 }
 
-static struct host *host_slot(struct summary *s, const uint8_t *a, unsigned len)
+static inline uint32_t host_hash(const uint8_t *a, unsigned len, uint64_t *k0, uint64_t *k1)
 {
-	uint64_t k0 = 0, k1 = 0;
-	memcpy(&k0, a, len < 8 ? len : 8);
+	*k0 = *k1 = 0;
+	memcpy(k0, a, len < 8 ? len : 8);
 	if (len > 8)
-		memcpy(&k1, a + 8, len - 8);
-	uint64_t x = (k0 ^ (k1 * 0x9e3779b97f4a7c15ull)) * 0xff51afd7ed558ccdull;
-	uint32_t h = (uint32_t)(x >> 40) & (HOST_SLOTS - 1);
+		memcpy(k1, a + 8, len - 8);
+	uint64_t x = (*k0 ^ (*k1 * 0x9e3779b97f4a7c15ull)) * 0xff51afd7ed558ccdull;
+	return (uint32_t)(x >> 40) & (HOST_SLOTS - 1);
+}
+
+static struct host *host_slot(struct summary *s, const uint8_t *a, unsigned len, uint32_t h)
+{
+	uint64_t k0, k1;
+	host_hash(a, len, &k0, &k1);
 	for (;;) {
 		uint32_t id = s->slot[h];
 		if (id == 0) {
@@ -146,6 +152,15 @@ static unsigned service_port(const struct facts *f)
 void summary_add(struct summary *s, const struct facts *f)
 {
 	unsigned len = f->len;
+	uint32_t hs = 0, hd = 0;
+	int is_ip = f->net == NET_IP4 || f->net == NET_IP6;
+	if (is_ip) { /* start loading the talker slots early */
+		uint64_t k0, k1;
+		hs = host_hash(f->src, f->addr_len, &k0, &k1);
+		hd = host_hash(f->dst, f->addr_len, &k0, &k1);
+		__builtin_prefetch(&s->slot[hs]);
+		__builtin_prefetch(&s->slot[hd]);
+	}
 	bump(&s->all, len);
 	s->capbytes += f->caplen;
 	if (!s->have_time) {
@@ -171,17 +186,17 @@ void summary_add(struct summary *s, const struct facts *f)
 	else
 		bump(&s->nolink, len);
 
-	if (f->net == NET_IP4 || f->net == NET_IP6) {
+	if (is_ip) {
 		bump(f->net == NET_IP4 ? &s->ip4 : &s->ip6, len);
 		bump(&s->ipproto[f->proto], len);
 		if (f->frag)
 			bump(&s->frags, len);
-		struct host *h = host_slot(s, f->src, f->addr_len);
+		struct host *h = host_slot(s, f->src, f->addr_len, hs);
 		if (h)
 			bump(&h->sent, len);
 		else
 			s->hosts_dropped++;
-		h = host_slot(s, f->dst, f->addr_len);
+		h = host_slot(s, f->dst, f->addr_len, hd);
 		if (h)
 			bump(&h->rcvd, len);
 		else
