@@ -123,6 +123,10 @@ int analyze_fast_loop(pcap_t *p, const char *path, const struct options *opt,
 			break;
 		}
 		off += 16 + (size_t)caplen;
+		if (off + 128 <= base + mlen) { /* the next record, while this one is decoded */
+			__builtin_prefetch(m + (off - base));
+			__builtin_prefetch(m + (off - base) + 64);
+		}
 		h.ts.tv_sec = (time_t)sec;
 		if (nano && !opt->nano)
 			frac /= 1000;
