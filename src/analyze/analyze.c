@@ -110,17 +110,34 @@ void analyze_free(struct analyze *a)
 
 /* ---- helpers shared by the reports ------------------------------------ */
 
-void an_put_time(struct out *o, uint64_t sec, uint32_t frac, int nano, int with_date)
+void an_put_time(struct out *o, struct an_clock *c, uint64_t sec, uint32_t frac, int nano,
+                 int with_date)
 {
-	time_t t = (time_t)sec;
-	struct tm tm;
-	if (!localtime_r(&t, &tm)) {
-		out_u(o, sec);
-		return;
+	if (!c->valid || c->sec != sec) {
+		time_t t = (time_t)sec;
+		if (!localtime_r(&t, &c->tm)) {
+			c->valid = 0;
+			out_u(o, sec);
+			return;
+		}
+		c->valid = 1;
+		c->sec = sec;
 	}
-	if (with_date)
-		out_f(o, "%04d-%02d-%02d ", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
-	out_f(o, "%02d:%02d:%02d.", tm.tm_hour, tm.tm_min, tm.tm_sec);
+	const struct tm *tm = &c->tm;
+	if (with_date) {
+		out_uw(o, (uint64_t)(tm->tm_year + 1900), 4, '0');
+		out_c(o, '-');
+		out_uw(o, (uint64_t)(tm->tm_mon + 1), 2, '0');
+		out_c(o, '-');
+		out_uw(o, (uint64_t)tm->tm_mday, 2, '0');
+		out_c(o, ' ');
+	}
+	out_uw(o, (uint64_t)tm->tm_hour, 2, '0');
+	out_c(o, ':');
+	out_uw(o, (uint64_t)tm->tm_min, 2, '0');
+	out_c(o, ':');
+	out_uw(o, (uint64_t)tm->tm_sec, 2, '0');
+	out_c(o, '.');
 	out_uw(o, frac, nano ? 9 : 6, '0');
 }
 

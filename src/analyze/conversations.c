@@ -181,6 +181,18 @@ static int make_key(struct fkey *k, const struct facts *f)
 	return dir;
 }
 
+/* A multiply-xorshift hash over the key's 64-bit words. */
+static uint32_t key_hash(const struct fkey *k)
+{
+	uint64_t w[(sizeof *k + 7) / 8] = { 0 }, h = 0x9e3779b97f4a7c15ull;
+	memcpy(w, k, sizeof *k);
+	for (size_t i = 0; i < sizeof w / sizeof w[0]; i++) {
+		h = (h ^ w[i]) * 0xff51afd7ed558ccdull;
+		h ^= h >> 32;
+	}
+	return (uint32_t)h;
+}
+
 void flows_add(struct flowtab *t, const struct facts *f)
 {
 	struct fkey k;
@@ -189,7 +201,7 @@ void flows_add(struct flowtab *t, const struct facts *f)
 		t->unkeyed++;
 		return;
 	}
-	uint32_t h = an_hash((const uint8_t *)&k, sizeof k, 2166136261u);
+	uint32_t h = key_hash(&k);
 	uint32_t *bp = &t->bucket[h & (t->nbucket - 1)];
 	uint32_t id = *bp;
 	struct flow *e = NULL;
@@ -339,6 +351,7 @@ static void endpoint(char *buf, size_t n, const struct fkey *k, int side)
 void flows_text(struct flowtab *t, struct out *o, int nano)
 {
 	const struct flow **v = sorted(t);
+	struct an_clock clk = { 0 };
 	if (!v)
 		return;
 	out_f(o, "Conversations: %u", t->used);
@@ -359,9 +372,9 @@ void flows_text(struct flowtab *t, struct out *o, int nano)
 		out_f(o, "%-10s %-25s %-25s %-11s %8llu %11llu %8llu %11llu  ", proto, c, s, state_of(e),
 		      (unsigned long long)e->pkts[ci], (unsigned long long)e->bytes[ci],
 		      (unsigned long long)e->pkts[si], (unsigned long long)e->bytes[si]);
-		an_put_time(o, e->first_sec, e->first_frac, nano, 0);
+		an_put_time(o, &clk, e->first_sec, e->first_frac, nano, 0);
 		out_s(o, "  ");
-		an_put_time(o, e->last_sec, e->last_frac, nano, 0);
+		an_put_time(o, &clk, e->last_sec, e->last_frac, nano, 0);
 		out_c(o, '\n');
 	}
 	free(v);

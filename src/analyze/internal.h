@@ -25,7 +25,16 @@ void flows_free(struct flowtab *t);
 void packet_json(struct out *o, const struct facts *f, unsigned long number, int nano);
 
 /* Text helpers for the reports. */
-void an_put_time(struct out *o, uint64_t sec, uint32_t frac, int nano, int with_date);
+/* Local time of the last second formatted, so that rows of the same second
+ * cost one conversion. */
+#include <time.h>
+struct an_clock {
+	int valid;
+	uint64_t sec;
+	struct tm tm;
+};
+void an_put_time(struct out *o, struct an_clock *c, uint64_t sec, uint32_t frac, int nano,
+                 int with_date);
 void an_put_addr(struct out *o, const uint8_t *a, unsigned len);
 /* Nanoseconds between two timestamps (b >= a assumed). */
 uint64_t an_span_ns(uint64_t sa, uint32_t fa, uint64_t sb, uint32_t fb, int nano);

@@ -340,15 +340,16 @@ void summary_text(struct summary *s, struct out *o)
 	uint64_t n = s->all.pkts;
 	uint64_t ns = s->have_time ? an_span_ns(s->first_sec, s->first_frac, s->last_sec, s->last_frac, s->nano) : 0;
 	double secs = (double)ns / 1e9;
+	struct an_clock clk = { 0 };
 	out_s(o, "Summary\n");
 	out_f(o, "  packets                  %10llu\n", (unsigned long long)n);
 	out_f(o, "  bytes                    %10llu (on the wire), %llu captured\n",
 	      (unsigned long long)s->all.bytes, (unsigned long long)s->capbytes);
 	if (s->have_time) {
 		out_s(o, "  first                    ");
-		an_put_time(o, s->first_sec, s->first_frac, s->nano, 1);
+		an_put_time(o, &clk, s->first_sec, s->first_frac, s->nano, 1);
 		out_s(o, "\n  last                     ");
-		an_put_time(o, s->last_sec, s->last_frac, s->nano, 1);
+		an_put_time(o, &clk, s->last_sec, s->last_frac, s->nano, 1);
 		out_f(o, "\n  duration                 %.6f s\n", secs);
 		if (secs > 0)
 			out_f(o, "  rates                    %.1f pkts/s, %.1f bytes/s, %.1f kbit/s\n",
