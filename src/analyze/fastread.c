@@ -73,7 +73,8 @@ int analyze_fast_loop(pcap_t *p, const char *path, const struct options *opt,
 	struct bpf_program prog;
 	int have_prog = 0;
 	if (opt->filter) {
-		if (pcap_compile(p, &prog, opt->filter, !opt->Oflag, PCAP_NETMASK_UNKNOWN) < 0) {
+		/* netmask 0, as source_set_filter compiles it for files */
+		if (pcap_compile(p, &prog, opt->filter, !opt->Oflag, 0) < 0) {
 			close(fd);
 			return -2; /* libpcap's own path reports it */
 		}
