@@ -138,7 +138,7 @@ grep -q '"ts":1002456500\.038000000,' "$dir/nano.json" && ok || bad "json-nano-d
 
 # hostile bytes: always valid UTF-8 JSON, and the bytes come back exactly
 run "$dir/hostile.json" -r "$dir/hostile.pcap" --json
-[ "$(wc -l <"$dir/hostile.json")" = 13 ] && ok || bad "hostile: 13 lines"
+[ "$(wc -l <"$dir/hostile.json")" = 14 ] && ok || bad "hostile: 14 lines"
 jq -e . "$dir/hostile.json" >/dev/null 2>&1 && ok || bad "hostile: jq rejects the JSON"
 if python3 - "$dir/hostile.json" <<'EOF'
 import json, sys
@@ -169,6 +169,9 @@ assert lines[9]["tls"]["sni"] == lat(b'ev"il\\\x00\x1f\xff\xed\xbf\xbf.x')
 assert "tls" not in lines[10] and lines[10]["app"] == "https"
 assert lines[11]["ip6"]["src"] == "2001:db8::1" and lines[11]["http"]["host"] == "[2001:db8::2]"
 assert lines[12]["link"]["vlan"] == [42] and lines[12]["http"]["uri"] == "/v6"
+every = b".".join(  # every byte value 0x00-0xff in five labels
+    bytes(range(b, min(b + 52, 256))) for b in range(0, 256, 52))
+assert lines[13]["dns"]["qname"] == lat(every[:255]), lines[13]["dns"]["qname"]  # names are kept to 255 bytes
 EOF
 then ok; else bad "hostile: decoded fields differ"; fi
 raw=$(grep -c $'[\x01-\x1f]' "$dir/hostile.json")
@@ -176,12 +179,12 @@ raw=$(grep -c $'[\x01-\x1f]' "$dir/hostile.json")
 
 # reports as JSON documents, together
 run "$dir/both.json" -r "$dir/hostile.pcap" --summary --conversations --json
-jqt both-keys "$dir/both.json" 'keys == ["conversations","flow_table","summary"] and .summary.packets == 13'
+jqt both-keys "$dir/both.json" 'keys == ["conversations","flow_table","summary"] and .summary.packets == 14'
 jqt both-v6 "$dir/both.json" '.summary.ip.v6.packets == 2 and ([.conversations[] | select(.net == "ipv6")] | length) == 1'
-jqt both-app-events "$dir/both.json" '.summary.app_events == {"dns_queries":2,"dns_responses":2,"http_requests":3,"http_responses":1,"tls_sni":1}'
+jqt both-app-events "$dir/both.json" '.summary.app_events == {"dns_queries":3,"dns_responses":2,"http_requests":3,"http_responses":1,"tls_sni":1}'
 run "$dir/both.txt" -r "$dir/hostile.pcap" --summary --conversations
 has both-text-sum "$dir/both.txt" '^Summary$'
-has both-text-conv "$dir/both.txt" '^Conversations: 7 '
+has both-text-conv "$dir/both.txt" '^Conversations: 8 '
 has both-text-v6 "$dir/both.txt" '^tcp6 +\[2001:db8::1\]:50123 +\[2001:db8::2\]:80 +midstream +2 '
 
 # ---- the zero-copy reader gives what libpcap gives (stdin goes through libpcap)

@@ -565,6 +565,21 @@ static int gen_hostile(const char *path)
 	tcp6_pkt(&c, 0, req6, sizeof req6 - 1, F_PSH | F_ACK);
 	tick(&c, 1000);
 	tcp6_pkt(&c, 1, req6, sizeof req6 - 1, F_PSH | F_ACK);
+	tick(&c, 1000);
+	/* 8. a DNS query whose name holds every byte value, 0x00 to 0xff, in
+	 * five labels of 52 bytes (the last 48) */
+	put16(m, 0x2222); put16(m + 2, 0x0100); put16(m + 4, 1); memset(m + 6, 0, 6);
+	n = 12;
+	for (unsigned b = 0; b < 256; b += 52) {
+		unsigned l = 256 - b < 52 ? 256 - b : 52;
+		m[n++] = (uint8_t)l;
+		for (unsigned i = 0; i < l; i++)
+			m[n++] = (uint8_t)(b + i);
+	}
+	m[n++] = 0;
+	put16(m + n, 1); put16(m + n + 2, 1);
+	n += 4;
+	udp_pkt(&c, "10.66.0.1", 40007, "10.66.0.53", 53, m, n);
 	fclose(c.f);
 	return 0;
 }
