@@ -17,6 +17,7 @@
 #include "print/print.h"
 #include "print/tcp.h"
 #include "version.h"
+#include "analyze/analyze.h"
 
 /* Everything one run owns; nothing mutable lives outside it except the
  * handle the signal handler needs to stop the loop. */
@@ -31,6 +32,7 @@ struct run {
 	unsigned long count; /* packets accepted by the filter so far */
 	int print;           /* decode to stdout (no -w, or --print) */
 	int flush_each;      /* -l or -U: flush after every packet */
+	struct analyze *an;  /* --summary, --conversations, --json (src/analyze) */
 };
 
 static pcap_t *volatile stop_handle;
@@ -50,6 +52,11 @@ static void on_packet(u_char *user, const struct pcap_pkthdr *h, const u_char *p
 		pcap_dump((u_char *)r->dumper, h, p);
 		if (r->opt.Uflag)
 			pcap_dump_flush(r->dumper);
+	}
+	if (r->an) { /* the analyzer replaces the printers */
+		analyze_packet(r->an, h, p);
+		if (r->flush_each)
+			out_flush(&r->out);
 	}
 	if (r->print) {
 		print_packet(&r->nd, h, p, r->count, r->link);
@@ -96,8 +103,19 @@ static int run_source(struct run *r, const char *name, int live)
 		if (!r->link)
 			r->link = unsupported_if_print; /* as tcpdump: mark and dump */
 	}
+	if (r->an)
+		analyze_link(r->an, dlt);
 	stop_handle = r->pcap;
-	int rc = pcap_loop(r->pcap, -1, on_packet, (u_char *)r);
+	int rc = -2;
+	if (r->an && !live && !r->dumper) /* the analyzer reads files without copying */
+		rc = analyze_fast_loop(r->pcap, name, &r->opt, on_packet, (u_char *)r, &r->count);
+	if (rc == 1) {
+		stop_handle = NULL;
+		out_flush(&r->out);
+		return 1;
+	}
+	if (rc == -2)
+		rc = pcap_loop(r->pcap, -1, on_packet, (u_char *)r);
 	stop_handle = NULL;
 	out_flush(&r->out);
 	if (rc == PCAP_ERROR) {
@@ -127,6 +145,8 @@ static int setup_printing(struct run *r)
 	r->nd.esp = esp_state_new(&r->opt);
 	if (!r->nd.names || !r->nd.tcpseq || !r->nd.esp)
 		return -1;
+	if (analyze_wanted(&r->opt) && !(r->an = analyze_new(&r->opt, &r->out)))
+		return -1;
 	if (r->opt.Tname && !dispatch_type_known(r->opt.Tname)) {
 		fprintf(stderr, "trawl: unknown packet type `%s'\n", r->opt.Tname);
 		return 1;
@@ -136,6 +156,7 @@ static int setup_printing(struct run *r)
 
 static void teardown(struct run *r)
 {
+	analyze_free(r->an);
 	names_free(r->nd.names);
 	tcp_seqtab_free(r->nd.tcpseq);
 	esp_state_free(r->nd.esp);
@@ -193,6 +214,8 @@ int main(int argc, char **argv)
 
 	r.print = !r.opt.wfile || r.opt.print_anyway;
 	r.flush_each = r.opt.lflag || r.opt.Uflag;
+	if (analyze_wanted(&r.opt))
+		r.print = 0; /* reports instead of packet lines */
 	if (r.opt.lflag)
 		setvbuf(stdout, NULL, _IOLBF, 0);
 	rc = setup_printing(&r);
@@ -205,6 +228,8 @@ int main(int argc, char **argv)
 
 	if (r.opt.Vfile) {
 		rc = run_file_list(&r);
+		if (r.an)
+			analyze_report(r.an);
 		teardown(&r);
 		return rc;
 	}
@@ -271,10 +296,12 @@ int main(int argc, char **argv)
 		sigaction(SIGHUP, &sa, NULL);
 	}
 	rc = -1;
-	if (!live && r.dumper && !r.print)
+	if (!live && r.dumper && !r.print && !r.an)
 		rc = fastcopy_run(r.pcap, r.dumper, &r.opt, &r.count);
 	if (rc < 0)
 		rc = run_source(&r, name, live);
+	if (r.an)
+		analyze_report(r.an);
 	if (close_output(&r))
 		rc = 1;
 	pcap_close(r.pcap);

@@ -21,6 +21,9 @@ enum {
 	OPT_PRINT, OPT_VERSION, OPT_FP_TYPE, OPT_SAMPLING, OPT_HELP_LONG,
 };
 
+/* the analyzer's options (src/analyze) */
+enum { OPT_SUMMARY = 300, OPT_CONVERSATIONS, OPT_JSON, OPT_MAX_FLOWS };
+
 struct optdef {
 	int key;            /* short letter or OPT_* */
 	const char *lng;    /* long name or NULL */
@@ -74,6 +77,10 @@ static const struct optdef defs[] = {
 	{ OPT_FP_TYPE, "fp-type", no_argument, 0 },
 	{ OPT_SAMPLING, "print-sampling", required_argument, 0 },
 	{ OPT_VERSION, "version", no_argument, 1 },
+	{ OPT_SUMMARY, "summary", no_argument, 1 },
+	{ OPT_CONVERSATIONS, "conversations", no_argument, 1 },
+	{ OPT_JSON, "json", no_argument, 1 },
+	{ OPT_MAX_FLOWS, "max-flows", required_argument, 1 },
 };
 
 #define NDEFS (sizeof defs / sizeof defs[0])
@@ -106,6 +113,9 @@ static void help(void)
 	fputs("\ntrawl reads, filters and prints packets exactly as tcpdump 4.99.3 does.\n"
 	      "See trawl(1) for every option; options tcpdump has that trawl does not\n"
 	      "do yet are refused with a message, never ignored.\n", stdout);
+	fputs("\nReports: --summary (totals, protocols, ports, talkers), --conversations\n"
+	      "(one row per conversation), --json (one JSON object per packet, or the\n"
+	      "reports as one JSON document), --max-flows N (conversation table size).\n", stdout);
 }
 
 static int fail(const char *fmt, const char *arg)
@@ -295,6 +305,14 @@ int options_parse(struct options *opt, int argc, char **argv)
 		case OPT_IMMEDIATE: opt->immediate = 1; break;
 		case OPT_PRINT: opt->print_anyway = 1; break;
 		case OPT_VERSION: print_version(stdout); return -1;
+		case OPT_SUMMARY: opt->summary = 1; break;
+		case OPT_CONVERSATIONS: opt->conversations = 1; break;
+		case OPT_JSON: opt->json = 1; break;
+		case OPT_MAX_FLOWS:
+			if (parse_long(optarg, 1, 4194304, &v))
+				return fail("invalid flow table size %s (must be 1 to 4194304)", optarg);
+			opt->max_flows = v;
+			break;
 		default:
 			options_usage();
 			return 1;

@@ -52,6 +52,12 @@ struct options {
 	const char *dlt_name; /* -y */
 
 	char *filter; /* expression from -F or the remaining arguments, or NULL */
+
+	/* incident-response reports (src/analyze) */
+	int summary;        /* --summary */
+	int conversations;  /* --conversations */
+	int json;           /* --json */
+	long max_flows;     /* --max-flows, 0 for the default */
 };
 
 /* Parses argv into opt.  On a usage error prints tcpdump's message to stderr
