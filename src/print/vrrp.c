@@ -1,0 +1,77 @@
+/* vrrp.c - Virtual Router Redundancy Protocol v2 (RFC 3768) and v3
+ * (RFC 5798), over IPv4 or IPv6. */
+#include "../core/names.h"
+#include "print.h"
+
+void vrrp_print(nd_t *nd, const uint8_t *bp, unsigned len,
+                const struct ip_ctx *ip)
+{
+	nd_proto(nd, "vrrp");
+	nd_s(nd, "VRRP");
+	unsigned vt = nd_u8(nd, bp);
+	unsigned version = vt >> 4, type = vt & 15;
+	nd_printf(nd, "v%u, ", version);
+	if (type == 1)
+		nd_s(nd, "Advertisement");
+	else
+		nd_printf(nd, "unknown type (%u)", type);
+	unsigned ttl = ip->ver == 6 ? ip->hdr[7] : ip->hdr[8];
+	if (ttl != 255)
+		nd_printf(nd, ", (ttl %u)", ttl);
+	if (version < 2 || version > 3 || type != 1)
+		return;
+	unsigned vrid = nd_u8(nd, bp + 1), prio = nd_u8(nd, bp + 2);
+	nd_printf(nd, ", vrid %u, prio %u", vrid, prio);
+	unsigned auth = 0;
+	if (version == 2) {
+		auth = nd_u8(nd, bp + 4);
+		static const char *const an[] = { "none", "simple", "ah" };
+		nd_printf(nd, ", authtype %s", auth < 3 ? an[auth] : "(null)");
+		nd_printf(nd, ", intvl %us, length %u", nd_u8(nd, bp + 5), len);
+	} else {
+		unsigned intvl = (nd_u8(nd, bp + 4) & 0x0f) << 8 | nd_u8(nd, bp + 5);
+		nd_printf(nd, ", intvl %ucs, length %u", intvl, len);
+	}
+	if (!nd->opt->vflag)
+		return;
+	unsigned naddrs = nd_u8(nd, bp + 3);
+	if (nd_has(nd, bp, len)) {
+		uint16_t sum;
+		if (version == 2)
+			sum = in_cksum(bp, len, 0);
+		else
+			sum = ip_pseudo_cksum(ip, bp, len, 112);
+		if (sum)
+			nd_printf(nd, ", (bad vrrp cksum %x)", nd_be16(nd, bp + 6));
+	}
+	nd_s(nd, ", addrs");
+	if (naddrs > 1)
+		nd_printf(nd, "(%u)", naddrs);
+	nd_c(nd, ':');
+	const uint8_t *p = bp + 8;
+	char c = ' ';
+	for (unsigned i = 0; i < naddrs; i++) {
+		if (version == 3 && ip->ver == 6) {
+			nd_need(nd, p, 16);
+			nd_c(nd, c);
+			put_ip6(nd, p);
+			p += 16;
+		} else {
+			nd_need(nd, p, 4);
+			nd_c(nd, c);
+			put_ip4(nd, p);
+			p += 4;
+		}
+		c = ',';
+	}
+	if (version == 2 && auth == 1) {
+		nd_s(nd, " auth \"");
+		for (unsigned i = 0; i < 8; i++) {
+			uint8_t ch = nd_u8(nd, p + i);
+			if (ch == 0)
+				break;
+			nd_print_char(nd, ch);
+		}
+		nd_c(nd, '"');
+	}
+}
