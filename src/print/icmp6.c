@@ -822,6 +822,11 @@ void icmp6_print(nd_t *nd, const uint8_t *bp, unsigned length,
 	nd_proto(nd, "icmp6");
 	const struct options *opt = nd->opt;
 	int v = opt->vflag;
+	if (ip->ver != 6) {
+		nd_s(nd, "[ICMPv6 requires IPv6]");
+		nd_print_invalid(nd);
+		return;
+	}
 	if (length == 0) {
 		nd_s(nd, "ICMP6, length 0");
 		nd_print_invalid(nd);
