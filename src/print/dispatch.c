@@ -33,6 +33,7 @@ static const struct ipproto_row ipproto_rows[] = {
 	{ 33, dccp_print },
 	{ 41, ip6_ipproto_print },
 	{ 58, icmp6_print },
+	{ 88, eigrp_print },
 	{ 103, pim_print },
 	{ 112, vrrp_print },
 	{ 143, ipether_print },

@@ -133,5 +133,6 @@ void ipether_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *);
 void dccp_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *);
 void vrrp_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *);
 void pim_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *);
+void eigrp_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *);
 
 #endif
