@@ -9,13 +9,11 @@ static const char *opcode_name(unsigned op)
 {
 	switch (op) {
 	case 1: return "Update";
-	case 2: return "Request";
 	case 3: return "Query";
 	case 4: return "Reply";
 	case 5: return "Hello";
 	case 6: return "IPX SAP";
-	case 10: return "SIA Query";
-	case 11: return "SIA Reply";
+	case 7: return "Probe";
 	default: return NULL;
 	}
 }
@@ -85,20 +83,24 @@ void eigrp_print(nd_t *nd, const uint8_t *bp, unsigned len,
 	nd_need(nd, bp, 20);
 	unsigned ver = bp[0], op = bp[1];
 	const char *on = opcode_name(op);
-	char obuf[32];
-	if (!on) {
-		snprintf(obuf, sizeof obuf, "unknown (%u)", op);
-		on = obuf;
+	char obuf[40];
+	if (ver != 2) {
+		nd_printf(nd, "EIGRP version %u packet not supported", ver);
+		return;
 	}
 	if (!opt->vflag) {
+		if (!on) {
+			snprintf(obuf, sizeof obuf, "unknown (%u)", op);
+			on = obuf;
+		}
 		nd_printf(nd, "EIGRP %s, length: %u", on, len);
 		return;
 	}
-	unsigned tlen = len > 20 ? len - 20 : 0;
-	if (ver != 2) {
-		nd_printf(nd, "\n\tEIGRP version %u packet not supported", ver);
-		return;
+	if (!on) {
+		snprintf(obuf, sizeof obuf, "unknown, type: %u", op);
+		on = obuf;
 	}
+	unsigned tlen = len > 20 ? len - 20 : 0;
 	nd_printf(nd, "\n\tEIGRP v%u, opcode: %s (%u), chksum: 0x%04x, Flags: [", ver,
 		  on, op, nd_be16(nd, bp + 2));
 	uint32_t fl = nd_be32(nd, bp + 4);
@@ -124,14 +126,14 @@ void eigrp_print(nd_t *nd, const uint8_t *bp, unsigned len,
 	const uint8_t *t = bp + 20;
 	while (tlen > 0) {
 		unsigned type = nd_be16(nd, t), tl = nd_be16(nd, t + 2);
-		nd_printf(nd, "\n\t  %s TLV (0x%04x), length: %u", tlv_name(type),
-			  type, tl);
-		if (tl < 4) {
-			nd_s(nd, " (too short, < 4)");
+		if (tl < 4 || tl > tlen) {
+			/* a bad length: the rest is shown raw */
+			if (tlen > 4)
+				print_unknown_data(nd, t + 4, "\n\t    ", tlen - 4);
 			return;
 		}
-		if (tl > tlen)
-			tl = tlen; /* as far as the packet goes */
+		nd_printf(nd, "\n\t  %s TLV (0x%04x), length: %u", tlv_name(type),
+			  type, tl);
 		const uint8_t *d = t + 4;
 		unsigned dl = tl - 4;
 		unsigned minlen = 0;
