@@ -833,7 +833,7 @@ void icmp6_print(nd_t *nd, const uint8_t *bp, unsigned length,
 		return;
 	}
 	unsigned type = nd_u8(nd, bp);
-	if (v && !ip->fragmented && !opt->Kflag && nd_has(nd, bp, length)) {
+	if (v && !ip->fragmented && nd_has(nd, bp, length)) { /* even with -K */
 		uint16_t sum = ip_pseudo_cksum(ip, bp, length, 58);
 		if (sum) {
 			unsigned got = nd_be16(nd, bp + 2);
