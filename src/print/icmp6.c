@@ -463,7 +463,7 @@ static void rr_print(nd_t *nd, const uint8_t *bp, unsigned len)
 			nd_c(nd, 'V');
 		if (uf & 0x40)
 			nd_c(nd, 'P');
-		if (uf & 0xc0)
+		if (uf)
 			nd_c(nd, ',');
 		if (v) {
 			nd_printf(nd, "mask=0x%x,raflags=0x%x,", u[2], u[3]);
