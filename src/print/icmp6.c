@@ -128,6 +128,23 @@ static void dnssl_names(nd_t *nd, const uint8_t *p, const uint8_t *end)
 				nd_s(nd, "<BAD PTR>");
 				nd_trunc(nd);
 			}
+			if (l == 0x41) { /* EDNS0 bit-string label */
+				unsigned bits = nd_u8(nd, p);
+				if (bits == 0)
+					bits = 256;
+				const uint8_t *bp = p + 1;
+				unsigned b = bits;
+				nd_s(nd, "\\[x");
+				for (; b > 7; b -= 8, bp++)
+					nd_printf(nd, "%02x", nd_u8(nd, bp));
+				if (b > 4)
+					nd_printf(nd, "%02x", nd_u8(nd, bp++) & (0xff << (8 - b)));
+				else if (b > 0)
+					nd_printf(nd, "%1x", (nd_u8(nd, bp++) >> 4) & (0x0f << (4 - b)));
+				nd_printf(nd, "/%u].", bits);
+				p = bp;
+				continue;
+			}
 			if ((l & 0xc0) == 0x40) {
 				nd_printf(nd, "<ELT %u>", l & 0x3f);
 				nd_trunc(nd);
