@@ -128,6 +128,23 @@ static void dnssl_names(nd_t *nd, const uint8_t *p, const uint8_t *end)
 				nd_s(nd, "<BAD PTR>");
 				nd_trunc(nd);
 			}
+			if (l == 0x41) { /* EDNS0 bit-string label */
+				unsigned bits = nd_u8(nd, p);
+				if (bits == 0)
+					bits = 256;
+				const uint8_t *bp = p + 1;
+				unsigned b = bits;
+				nd_s(nd, "\\[x");
+				for (; b > 7; b -= 8, bp++)
+					nd_printf(nd, "%02x", nd_u8(nd, bp));
+				if (b > 4)
+					nd_printf(nd, "%02x", nd_u8(nd, bp++) & (0xff << (8 - b)));
+				else if (b > 0)
+					nd_printf(nd, "%1x", (nd_u8(nd, bp++) >> 4) & (0x0f << (4 - b)));
+				nd_printf(nd, "/%u].", bits);
+				p = bp;
+				continue;
+			}
 			if ((l & 0xc0) == 0x40) {
 				nd_printf(nd, "<ELT %u>", l & 0x3f);
 				nd_trunc(nd);
@@ -463,7 +480,7 @@ static void rr_print(nd_t *nd, const uint8_t *bp, unsigned len)
 			nd_c(nd, 'V');
 		if (uf & 0x40)
 			nd_c(nd, 'P');
-		if (uf & 0xc0)
+		if (uf)
 			nd_c(nd, ',');
 		if (v) {
 			nd_printf(nd, "mask=0x%x,raflags=0x%x,", u[2], u[3]);
@@ -822,13 +839,18 @@ void icmp6_print(nd_t *nd, const uint8_t *bp, unsigned length,
 	nd_proto(nd, "icmp6");
 	const struct options *opt = nd->opt;
 	int v = opt->vflag;
+	if (ip->ver != 6) {
+		nd_s(nd, "[ICMPv6 requires IPv6]");
+		nd_print_invalid(nd);
+		return;
+	}
 	if (length == 0) {
 		nd_s(nd, "ICMP6, length 0");
 		nd_print_invalid(nd);
 		return;
 	}
 	unsigned type = nd_u8(nd, bp);
-	if (v && !ip->fragmented && !opt->Kflag && nd_has(nd, bp, length)) {
+	if (v && !ip->fragmented && nd_has(nd, bp, length)) { /* even with -K */
 		uint16_t sum = ip_pseudo_cksum(ip, bp, length, 58);
 		if (sum) {
 			unsigned got = nd_be16(nd, bp + 2);
