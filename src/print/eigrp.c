@@ -1,11 +1,5 @@
-<<<<<<< HEAD
 /* eigrp.c - Cisco Enhanced Interior Gateway Routing Protocol (RFC 7868),
  * IP protocol 88. */
-=======
-/* eigrp.c - Enhanced Interior Gateway Routing Protocol (RFC 7868). */
-#include <stdio.h>
-
->>>>>>> ipv6
 #include "../core/hexdump.h"
 #include "../core/names.h"
 #include "print.h"
@@ -35,18 +29,13 @@ static const char *tlv_name(unsigned t)
 	case 0x0103: return "IP External routes";
 	case 0x0202: return "AppleTalk Internal routes";
 	case 0x0203: return "AppleTalk External routes";
-<<<<<<< HEAD
 	case 0x0204: return "AppleTalk Cable setup";
-=======
-	case 0x0204: return "AppleTalk Cable configuration";
->>>>>>> ipv6
 	case 0x0302: return "IPX Internal routes";
 	case 0x0303: return "IPX External routes";
 	default: return "Unknown";
 	}
 }
 
-<<<<<<< HEAD
 static const char *ext_proto(unsigned p)
 {
 	static const char *const n[] = {
@@ -118,43 +107,6 @@ static void at_nexthop(nd_t *nd, const uint8_t *p)
 		nd_s(nd, "self");
 	else
 		nd_printf(nd, "%u.%u", nd_be16(nd, p), nd_be16(nd, p + 2));
-=======
-static const char *ext_proto_name(unsigned p)
-{
-	static const char *const n[] = { NULL, "IGRP", "EIGRP", "Static", "RIP",
-		"Hello", "OSPF", "IS-IS", "EGP", "BGP", "IDRP", "Connected" };
-	return p < 12 && n[p] ? n[p] : "unknown";
-}
-
-/* "IPv4 prefix: %15s/len, nexthop: ..." of a route TLV; returns 0 when the
- * prefix length is not valid. */
-static int route_prefix(nd_t *nd, const uint8_t *nexthop, const uint8_t *pfx)
-{
-	unsigned plen = nd_u8(nd, pfx);
-	unsigned bytes = (plen + 7) / 8;
-	if (plen > 32) {
-		nd_printf(nd, "\n\t    illegal prefix length %u", plen);
-		return 0;
-	}
-	uint8_t a[4] = { 0 };
-	nd_copy(nd, a, pfx + 1, bytes);
-	char buf[16];
-	fmt_ip4(buf, a);
-	nd_printf(nd, "\n\t    IPv4 prefix: %15s/%u, nexthop: ", buf, plen);
-	if (nd_be32(nd, nexthop) == 0)
-		nd_s(nd, "self");
-	else
-		put_ip4(nd, nexthop);
-	return 1;
-}
-
-static void metrics(nd_t *nd, const uint8_t *m)
-{
-	uint32_t delay = nd_be32(nd, m), bw = nd_be32(nd, m + 4);
-	nd_printf(nd, "\n\t      delay %u ms, bandwidth %u Kbps, mtu %u, hop %u, reliability %u, load %u",
-		  delay / 100, bw, nd_be24(nd, m + 8),
-		  nd_u8(nd, m + 11), nd_u8(nd, m + 12), nd_u8(nd, m + 13));
->>>>>>> ipv6
 }
 
 void eigrp_print(nd_t *nd, const uint8_t *bp, unsigned len,
@@ -162,7 +114,6 @@ void eigrp_print(nd_t *nd, const uint8_t *bp, unsigned len,
 {
 	(void)ip;
 	nd_proto(nd, "eigrp");
-<<<<<<< HEAD
 	nd_need(nd, bp, 20);
 	if (bp[0] != 2) {
 		nd_printf(nd, "EIGRP version %u packet not supported", bp[0]);
@@ -201,43 +152,6 @@ void eigrp_print(nd_t *nd, const uint8_t *bp, unsigned len,
 		if (fl & (1u << i)) {
 			nd_s(nd, sep);
 			nd_s(nd, fn[i]);
-=======
-	const struct options *opt = nd->opt;
-	nd_need(nd, bp, 20);
-	unsigned ver = bp[0], op = bp[1];
-	const char *on = opcode_name(op);
-	char obuf[40];
-	if (ver != 2) {
-		nd_printf(nd, "EIGRP version %u packet not supported", ver);
-		return;
-	}
-	if (!opt->vflag) {
-		if (!on) {
-			snprintf(obuf, sizeof obuf, "unknown (%u)", op);
-			on = obuf;
-		}
-		nd_printf(nd, "EIGRP %s, length: %u", on, len);
-		return;
-	}
-	if (!on) {
-		snprintf(obuf, sizeof obuf, "unknown, type: %u", op);
-		on = obuf;
-	}
-	unsigned tlen = len > 20 ? len - 20 : 0;
-	nd_printf(nd, "\n\tEIGRP v%u, opcode: %s (%u), chksum: 0x%04x, Flags: [", ver,
-		  on, op, nd_be16(nd, bp + 2));
-	uint32_t fl = nd_be32(nd, bp + 4);
-	static const struct { uint32_t bit; const char *name; } fn[] = {
-		{ 0x01, "Init" }, { 0x02, "Conditionally Received" },
-		{ 0x04, "Restart" }, { 0x08, "End-of-Table" },
-	};
-	const char *sep = "";
-	int any = 0;
-	for (unsigned i = 0; i < 4; i++)
-		if (fl & fn[i].bit) {
-			nd_s(nd, sep);
-			nd_s(nd, fn[i].name);
->>>>>>> ipv6
 			sep = ", ";
 			any = 1;
 		}
@@ -246,7 +160,6 @@ void eigrp_print(nd_t *nd, const uint8_t *bp, unsigned len,
 	nd_printf(nd, "]\n\tseq: 0x%08x, ack: 0x%08x, VRID: %u, AS: %u, length: %u",
 		  nd_be32(nd, bp + 8), nd_be32(nd, bp + 12), nd_be16(nd, bp + 16),
 		  nd_be16(nd, bp + 18), tlen);
-<<<<<<< HEAD
 	const uint8_t *t = bp + 20;
 	while (tlen > 0) {
 		if (!nd_has(nd, t, 4))
@@ -346,72 +259,4 @@ void eigrp_print(nd_t *nd, const uint8_t *bp, unsigned len,
 	return;
 trunc:
 	nd_print_trunc(nd);
-=======
-
-	const uint8_t *t = bp + 20;
-	while (tlen > 0) {
-		unsigned type = nd_be16(nd, t), tl = nd_be16(nd, t + 2);
-		if (tl < 4 || tl > tlen) {
-			/* a bad length: the rest is shown raw */
-			if (tlen > 4)
-				print_unknown_data(nd, t + 4, "\n\t    ", tlen - 4);
-			return;
-		}
-		nd_printf(nd, "\n\t  %s TLV (0x%04x), length: %u", tlv_name(type),
-			  type, tl);
-		const uint8_t *d = t + 4;
-		unsigned dl = tl - 4;
-		unsigned minlen = 0;
-		switch (type) {
-		case 0x0001: minlen = 12; break;
-		case 0x0004: minlen = 8; break;
-		case 0x0102: minlen = 26; break;
-		case 0x0103: minlen = 46; break;
-		default: break;
-		}
-		if (minlen && tl < minlen) {
-			nd_printf(nd, " (too short, < %u)", minlen);
-			t += tl;
-			tlen -= tl;
-			continue;
-		}
-		int decoded = 1;
-		switch (type) {
-		case 0x0001:
-			nd_printf(nd, "\n\t    holdtime: %us, k1 %u, k2 %u, k3 %u, k4 %u, k5 %u",
-				  nd_be16(nd, d + 6), nd_u8(nd, d), nd_u8(nd, d + 1),
-				  nd_u8(nd, d + 2), nd_u8(nd, d + 3), nd_u8(nd, d + 4));
-			break;
-		case 0x0004:
-			nd_printf(nd, "\n\t    IOS version: %u.%u, EIGRP version %u.%u",
-				  nd_u8(nd, d), nd_u8(nd, d + 1), nd_u8(nd, d + 2),
-				  nd_u8(nd, d + 3));
-			break;
-		case 0x0102:
-			if (route_prefix(nd, d, d + 20))
-				metrics(nd, d + 4);
-			break;
-		case 0x0103:
-			if (route_prefix(nd, d, d + 40)) {
-				nd_s(nd, "\n\t      origin-router ");
-				put_ip4(nd, d + 4);
-				nd_printf(nd, ", origin-as %u, origin-proto %s, flags [0x%02x], tag 0x%08x, metric %u",
-					  nd_be32(nd, d + 8), ext_proto_name(nd_u8(nd, d + 22)),
-					  nd_u8(nd, d + 23), nd_be32(nd, d + 12),
-					  nd_be32(nd, d + 16));
-				metrics(nd, d + 24);
-			}
-			break;
-		default:
-			decoded = 0;
-			break;
-		}
-		if (!decoded && opt->vflag <= 1)
-			print_unknown_data(nd, d, "\n\t    ", dl);
-		if (opt->vflag > 1)
-			print_unknown_data(nd, d, "\n\t    ", dl);
-		t += tl;
-		tlen -= tl;
-	}
->>>>>>> ipv6
 }

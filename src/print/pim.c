@@ -1,4 +1,3 @@
-<<<<<<< HEAD
 /* pim.c - Protocol Independent Multicast version 2 (RFC 7761, 5015, 5059),
  * IP protocol 103.  PIMv1, which rides in IGMP, is in pimv1.c. */
 #include "../core/hexdump.h"
@@ -469,46 +468,20 @@ static void pimv2_body(nd_t *nd, const uint8_t *bp, unsigned len,
 trunc:
 	nd_print_trunc(nd);
 }
-=======
-/* pim.c - Protocol Independent Multicast (RFC 7761): the version and
- * message type; with -v only the common header is decoded so far. */
-#include "print.h"
-
-static const char *const pim_types[] = {
-	"Hello", "Register", "Register Stop", "Join / Prune", "Bootstrap",
-	"Assert", "Graft", "Graft Acknowledgement", "Candidate RP Advertisement",
-	"Prune Refresh", "DF Election", "ECMP Redirect",
-};
->>>>>>> ipv6
 
 void pim_print(nd_t *nd, const uint8_t *bp, unsigned len,
                const struct ip_ctx *ip)
 {
-<<<<<<< HEAD
 	nd_proto(nd, "pim");
 	unsigned tv = nd_u8(nd, bp), ver = tv >> 4;
-=======
-	(void)ip;
-	nd_proto(nd, "pim");
-	unsigned tv = nd_u8(nd, bp);
-	unsigned ver = tv >> 4, type = tv & 15;
->>>>>>> ipv6
 	if (ver != 2) {
 		nd_printf(nd, "PIMv%u, length %u", ver, len);
 		return;
 	}
-<<<<<<< HEAD
 	if (!nd->opt->vflag) {
 		nd_printf(nd, "PIMv2, %s, length %u", type_name(tv & 15), len);
 		return;
 	}
 	nd_printf(nd, "PIMv2, length %u\n\t%s", len, type_name(tv & 15));
 	pimv2_body(nd, bp, len, ip);
-=======
-	const char *name = type < 12 ? pim_types[type] : "Unknown Type";
-	if (!nd->opt->vflag)
-		nd_printf(nd, "PIMv%u, %s, length %u", ver, name, len);
-	else
-		nd_printf(nd, "PIMv%u, length %u\n\t%s", ver, len, name);
->>>>>>> ipv6
 }

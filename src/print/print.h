@@ -285,10 +285,6 @@ void bgp_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
 
 void hsrp_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
                 unsigned, unsigned);
-void dccp_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *);
-void vrrp_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *);
-void pim_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *);
-void eigrp_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *);
 
 #endif
 

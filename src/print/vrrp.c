@@ -1,9 +1,5 @@
 /* vrrp.c - Virtual Router Redundancy Protocol v2 (RFC 3768) and v3
-<<<<<<< HEAD
  * (RFC 5798), IP protocol 112. */
-=======
- * (RFC 5798), over IPv4 or IPv6. */
->>>>>>> ipv6
 #include "../core/names.h"
 #include "print.h"
 
@@ -11,16 +7,9 @@ void vrrp_print(nd_t *nd, const uint8_t *bp, unsigned len,
                 const struct ip_ctx *ip)
 {
 	nd_proto(nd, "vrrp");
-<<<<<<< HEAD
 	unsigned b0 = nd_u8(nd, bp);
 	unsigned ver = b0 >> 4, type = b0 & 15;
 	nd_printf(nd, "VRRPv%u, ", ver);
-=======
-	nd_s(nd, "VRRP");
-	unsigned vt = nd_u8(nd, bp);
-	unsigned version = vt >> 4, type = vt & 15;
-	nd_printf(nd, "v%u, ", version);
->>>>>>> ipv6
 	if (type == 1)
 		nd_s(nd, "Advertisement");
 	else
@@ -28,7 +17,6 @@ void vrrp_print(nd_t *nd, const uint8_t *bp, unsigned len,
 	unsigned ttl = ip->ver == 6 ? ip->hdr[7] : ip->hdr[8];
 	if (ttl != 255)
 		nd_printf(nd, ", (ttl %u)", ttl);
-<<<<<<< HEAD
 	if (ver < 2 || ver > 3 || type != 1)
 		return;
 	nd_printf(nd, ", vrid %u, prio %u", nd_u8(nd, bp + 1), nd_u8(nd, bp + 2));
@@ -43,36 +31,14 @@ void vrrp_print(nd_t *nd, const uint8_t *bp, unsigned len,
 		nd_printf(nd, ", intvl %us, length %u", nd_u8(nd, bp + 5), len);
 	} else {
 		unsigned intvl = (nd_u8(nd, bp + 4) & 15) << 8 | nd_u8(nd, bp + 5);
-=======
-	if (version < 2 || version > 3 || type != 1)
-		return;
-	unsigned vrid = nd_u8(nd, bp + 1), prio = nd_u8(nd, bp + 2);
-	nd_printf(nd, ", vrid %u, prio %u", vrid, prio);
-	unsigned auth = 0;
-	if (version == 2) {
-		auth = nd_u8(nd, bp + 4);
-		static const char *const an[] = { "none", "simple", "ah" };
-		nd_printf(nd, ", authtype %s", auth < 3 ? an[auth] : "(null)");
-		nd_printf(nd, ", intvl %us, length %u", nd_u8(nd, bp + 5), len);
-	} else {
-		unsigned intvl = (nd_u8(nd, bp + 4) & 0x0f) << 8 | nd_u8(nd, bp + 5);
->>>>>>> ipv6
 		nd_printf(nd, ", intvl %ucs, length %u", intvl, len);
 	}
 	if (!nd->opt->vflag)
 		return;
 	unsigned naddrs = nd_u8(nd, bp + 3);
 	if (nd_has(nd, bp, len)) {
-<<<<<<< HEAD
 		uint16_t sum = ver == 2 ? in_cksum(bp, len, 0)
 					: ip_pseudo_cksum(ip, bp, len, 112);
-=======
-		uint16_t sum;
-		if (version == 2)
-			sum = in_cksum(bp, len, 0);
-		else
-			sum = ip_pseudo_cksum(ip, bp, len, 112);
->>>>>>> ipv6
 		if (sum)
 			nd_printf(nd, ", (bad vrrp cksum %x)", nd_be16(nd, bp + 6));
 	}
@@ -80,7 +46,6 @@ void vrrp_print(nd_t *nd, const uint8_t *bp, unsigned len,
 	if (naddrs > 1)
 		nd_printf(nd, "(%u)", naddrs);
 	nd_c(nd, ':');
-<<<<<<< HEAD
 	char c = ' ';
 	const uint8_t *p = bp + 8;
 	for (unsigned i = 0; i < naddrs; i++, p += 4) {
@@ -95,25 +60,6 @@ void vrrp_print(nd_t *nd, const uint8_t *bp, unsigned len,
 		c = ',';
 	}
 	if (ver == 2 && auth == 1) {
-=======
-	const uint8_t *p = bp + 8;
-	char c = ' ';
-	for (unsigned i = 0; i < naddrs; i++) {
-		if (version == 3 && ip->ver == 6) {
-			nd_need(nd, p, 16);
-			nd_c(nd, c);
-			put_ip6(nd, p);
-			p += 16;
-		} else {
-			nd_need(nd, p, 4);
-			nd_c(nd, c);
-			put_ip4(nd, p);
-			p += 4;
-		}
-		c = ',';
-	}
-	if (version == 2 && auth == 1) {
->>>>>>> ipv6
 		nd_s(nd, " auth \"");
 		for (unsigned i = 0; i < 8; i++) {
 			uint8_t ch = nd_u8(nd, p + i);
