@@ -39,6 +39,7 @@ static const struct ipproto_row ipproto_rows[] = {
 	{ 113, pgm_print },
 	{ 9, igrp_print },
 	{ 89, ospf_print },
+	{ 46, rsvp_print },
 };
 
 static const struct port_row udp_rows[] = {
