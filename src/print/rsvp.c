@@ -582,6 +582,94 @@ static int object(nd_t *nd, unsigned cls, unsigned ct, const uint8_t *p,
 			*hex = 1;
 		}
 		return OBJ_OK;
+	case 6: { /* error spec */
+		if (ct == 1 || ct == 3) {
+			if (tl < 8)
+				return OBJ_SHORT;
+			nd_need(nd, p, 8);
+			unsigned code = p[5], val = nd_be16(nd, p + 6);
+			static const struct name codes[] = {
+				{ 24, "Routing Problem" }, { 25, "Notify Error" },
+				{ 28, "Diffserv TE Error" }, { 125, "Diffserv TE Error (Old)" },
+				{ 0, NULL },
+			};
+			static const struct name routing[] = {
+				{ 1, "Bad EXPLICIT_ROUTE object" }, { 2, "Bad strict node" },
+				{ 3, "Bad loose node" }, { 4, "Bad initial subobject" },
+				{ 5, "No route available toward destination" },
+				{ 6, "Unacceptable label value" },
+				{ 7, "RRO indicated routing loops" },
+				{ 8, "non-RSVP-capable router in the path" },
+				{ 9, "MPLS label allocation failure" },
+				{ 10, "Unsupported L3PID" }, { 0, NULL },
+			};
+			static const struct name dste[] = {
+				{ 1, "Unexpected CT object" }, { 2, "Unsupported CT" },
+				{ 3, "Invalid CT value" },
+				{ 4, "CT/setup priority do not form a configured TE-Class" },
+				{ 5, "CT/holding priority do not form a configured TE-Class" },
+				{ 6, "CT/setup priority and CT/holding priority do not form a configured TE-Class" },
+				{ 7, "Inconsistency between signaled PSC and signaled CT" },
+				{ 8, "Inconsistency between signaled PHBs and signaled CT" },
+				{ 0, NULL },
+			};
+			nd_printf(nd, "%s  Error Node Address: ", in);
+			put_ip4(nd, p);
+			nd_printf(nd, ", Flags: [0x%02x]%s  Error Code: %s (%u)", p[4], in,
+				  lookup(codes, code, "unknown"), code);
+			if (code == 24)
+				nd_printf(nd, ", Error Value: %s (%u)",
+					  lookup(routing, val, "unknown"), val);
+			else if (code == 28 || code == 125)
+				nd_printf(nd, ", Error Value: %s (%u)",
+					  lookup(dste, val, "unknown"), val);
+			else
+				nd_printf(nd, ", Unknown Error Value (%u)", val);
+		} else {
+			*hex = 1;
+		}
+		return OBJ_OK;
+	}
+	case 23: case 24: case 25: /* message ID (ack, list) */
+		if (ct != 1 && ct != 2) {
+			*hex = 1;
+			return OBJ_OK;
+		}
+		if (tl < 4)
+			return OBJ_SHORT;
+		nd_need(nd, p, 4);
+		nd_printf(nd, "%s  Flags [0x%02x], epoch: %u", in, p[0], nd_be24(nd, p + 1));
+		for (p += 4, tl -= 4; tl >= 4; tl -= 4, p += 4) {
+			uint32_t id = nd_be32(nd, p);
+			nd_printf(nd, "%s    Message-ID 0x%08x (%u)", in, id, id);
+		}
+		return OBJ_OK;
+	case 36: { /* label set */
+		if (ct != 1) {
+			*hex = 1;
+			return OBJ_OK;
+		}
+		if (tl < 4)
+			return OBJ_SHORT;
+		unsigned action = nd_be16(nd, p) >> 8;
+		static const char *const an[] = { "Inclusive list", "Exclusive list",
+						  "Inclusive range", "Exclusive range" };
+		nd_printf(nd, "%s  Action: %s (%u), Label type: %u", in,
+			  action < 4 ? an[action] : "Unknown", action,
+			  nd_be32(nd, p) & 0x7f);
+		if (action == 2 || action == 3) {
+			if (tl < 12)
+				return OBJ_SHORT;
+			nd_need(nd, p + 4, 8);
+			nd_printf(nd, "%s  Start range: %u, End range: %u", in,
+				  nd_be32(nd, p + 4), nd_be32(nd, p + 8));
+		} else {
+			unsigned n = 1;
+			for (p += 4, tl -= 4; tl >= 4; tl -= 4, p += 4, n++)
+				nd_printf(nd, "%s  Subchannel #%u: %u", in, n, nd_be32(nd, p));
+		}
+		return OBJ_OK;
+	}
 	case 22: /* hello */
 		if (ct != 1 && ct != 2) {
 			*hex = 1;
