@@ -254,7 +254,7 @@ static const char *ext_class_name(unsigned c)
 
 static void icmp_ext(nd_t *nd, const uint8_t *bp, unsigned plen)
 {
-	nd_need(nd, bp, EXT_OFF + 4);
+	nd_need(nd, bp, EXT_OFF + 5); /* the extension header plus one data byte */
 	const uint8_t *ext = bp + EXT_OFF;
 	if (bp[5] == 0 && nd_has(nd, ext, plen - EXT_OFF) &&
 	    in_cksum(ext, plen - EXT_OFF, 0) != 0)
