@@ -53,6 +53,7 @@ static void join_prune(nd_t *nd, const uint8_t *bp, unsigned len)
 		goto trunc;
 	if (vv)
 		nd_c(nd, '\n');
+	nd_need(nd, bp, 4);
 	nd_s(nd, " Upstream Nbr: ");
 	jp_put_addr(nd, bp);
 	bp += 4;
