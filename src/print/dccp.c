@@ -205,7 +205,10 @@ void dccp_print(nd_t *nd, const uint8_t *bp, unsigned len,
 		nd_printf(nd, "truncated-dccp - %u bytes missing!", fixed - len);
 		return;
 	}
-	nd_need(nd, bp, fixed);
+	if (!nd_has(nd, bp, fixed)) {
+		nd_print_trunc(nd);
+		return;
+	}
 	unsigned sport = nd_be16(nd, bp), dport = nd_be16(nd, bp + 2);
 	unsigned hlen = bp[4] * 4u;
 	put_addr(nd, ip, ip->src);
@@ -258,6 +261,10 @@ void dccp_print(nd_t *nd, const uint8_t *bp, unsigned len,
 				  pkt_types[type], fixed - len);
 			return;
 		}
+	}
+	if ((type == 0 || type == 1 || type == 7) && !nd_has(nd, bp, fixed)) {
+		nd_print_trunc(nd); /* tcpdump checks the type's header itself */
+		return;
 	}
 	const uint8_t *ext = bp + (x ? 16 : 12);
 	if (type == 0 || type == 1) {

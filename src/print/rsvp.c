@@ -911,7 +911,10 @@ void rsvp_print(nd_t *nd, const uint8_t *bp, unsigned len,
 {
 	(void)ip;
 	nd_proto(nd, "rsvp");
-	nd_need(nd, bp, 8);
+	if (!nd_has(nd, bp, 8)) {
+		nd_print_trunc(nd);
+		return;
+	}
 	if ((bp[0] >> 4) != 1) {
 		nd_printf(nd, "ERROR: RSVP version %u packet not supported", bp[0] >> 4);
 		return;
@@ -938,7 +941,10 @@ void rsvp_print(nd_t *nd, const uint8_t *bp, unsigned len,
 	switch (type) {
 	case 12:
 		while (tlen > 0) {
-			nd_need(nd, t, 8);
+			if (!nd_has(nd, t, 8)) {
+				nd_print_trunc(nd);
+				return;
+			}
 			if ((t[0] >> 4) != 1) {
 				nd_printf(nd, "ERROR: RSVP version %u packet not supported",
 					  t[0] >> 4);

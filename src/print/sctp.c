@@ -58,7 +58,8 @@ void sctp_print(nd_t *nd, const uint8_t *bp, unsigned len,
 		nd_printf(nd, "truncated-sctp - %u bytes missing!", 12 - len);
 		return;
 	}
-	nd_need(nd, bp, 12);
+	if (!nd_has(nd, bp, 12))
+		goto trunc;
 	unsigned sport = nd_be16(nd, bp), dport = nd_be16(nd, bp + 2);
 	put_addr(nd, ip, ip->src);
 	nd_printf(nd, ".%u > ", sport);
