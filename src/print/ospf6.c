@@ -70,8 +70,9 @@ static void ls_type(nd_t *nd, unsigned t, const uint8_t *lsid)
 /* Returns 1 when it ran out (the caller prints the truncation). */
 static int lshdr(nd_t *nd, const uint8_t *h, const uint8_t *dataend)
 {
-	if (h + 20 > dataend || !nd_has(nd, h, 20))
+	if (h + 20 > dataend)
 		return 1;
+	nd_need(nd, h, 20);
 	nd_s(nd, "\n\t  Advertising Router ");
 	put_ip4(nd, h + 8);
 	nd_printf(nd, ", seq 0x%08x, age %us, length %llu", nd_be32(nd, h + 12),
@@ -130,8 +131,6 @@ static int lsa(nd_t *nd, const uint8_t *l, const uint8_t *dataend)
 		return 1;
 	unsigned length = nd_be16(nd, l + 18);
 	if (length < 20 || l + length > dataend)
-		return 1;
-	if (!nd_has(nd, l, length)) /* tcpdump checks the whole LSA first */
 		return 1;
 	unsigned left = length - 20;
 	const uint8_t *t = l + 20;
@@ -313,8 +312,7 @@ static int decode_v3(nd_t *nd, const uint8_t *op, const uint8_t *dataend)
 	switch (nd_u8(nd, op + 1)) {
 	case 1: /* hello */
 		put_opts(nd, "\n\tOptions [", nd_be32(nd, b + 4));
-		if (!nd_has(nd, b, 12))
-			return 1;
+		nd_need(nd, b, 12);
 		nd_printf(nd, "\n\t  Hello Timer %us, Dead Timer %us, Interface-ID ",
 			  nd_be16(nd, b + 8), nd_be16(nd, b + 10));
 		nd_need(nd, b, 4);
@@ -354,8 +352,7 @@ static int decode_v3(nd_t *nd, const uint8_t *op, const uint8_t *dataend)
 	case 3: /* LS request */
 		if (nd->opt->vflag > 1)
 			for (const uint8_t *r = b; r < dataend; r += 12) {
-				if (!nd_has(nd, r, 12))
-					return 1;
+				nd_need(nd, r, 12);
 				nd_s(nd, "\n\t  Advertising Router ");
 				put_ip4(nd, r + 8);
 				ls_type(nd, nd_be16(nd, r + 2), r + 4);
@@ -363,8 +360,6 @@ static int decode_v3(nd_t *nd, const uint8_t *op, const uint8_t *dataend)
 		break;
 	case 4: /* LS update */
 		if (nd->opt->vflag > 1) {
-			if (!nd_has(nd, b, 4))
-				return 1;
 			int32_t i = (int32_t)nd_be32(nd, b);
 			const uint8_t *l = b + 4;
 			while (l < dataend && i--) {
