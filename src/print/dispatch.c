@@ -66,6 +66,8 @@ static const struct ipproto_row ipproto_rows[] = {
 	{ 113, pgm_print },
 	{ 9, igrp_print },
 	{ 89, ospf_print },
+	{ 46, rsvp_print },
+	{ 132, sctp_print },
 };
 
 static const struct port_row udp_rows[] = {

@@ -114,7 +114,10 @@ void eigrp_print(nd_t *nd, const uint8_t *bp, unsigned len,
 {
 	(void)ip;
 	nd_proto(nd, "eigrp");
-	nd_need(nd, bp, 20);
+	if (!nd_has(nd, bp, 20)) {
+		nd_print_trunc(nd); /* marked here; an enclosing ICMP goes on */
+		return;
+	}
 	if (bp[0] != 2) {
 		nd_printf(nd, "EIGRP version %u packet not supported", bp[0]);
 		return;

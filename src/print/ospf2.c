@@ -479,11 +479,9 @@ static const uint8_t *lsa(nd_t *nd, const uint8_t *l)
 		nd_c(nd, ']');
 		unsigned count = nd_be16(nd, b + 2);
 		const uint8_t *r = b + 4;
-		if (!nd_has(nd, r, 12))
-			return NULL;
+		nd_need(nd, r, 12); /* tcpdump unwinds here */
 		for (unsigned i = count; i != 0; i--) {
-			if (!nd_has(nd, r, 12))
-				return NULL;
+			nd_need(nd, r, 12); /* tcpdump unwinds here */
 			const char *fmt;
 			switch (r[8]) {
 			case 4: fmt = "Virtual Link: Neighbor Router-ID: "; break;
@@ -518,13 +516,11 @@ static const uint8_t *lsa(nd_t *nd, const uint8_t *l)
 	case 3:
 	case 4: {
 		if (type == 3) {
-			if (!nd_has(nd, b, 4))
-				return NULL;
+			nd_need(nd, b, 4); /* tcpdump unwinds here */
 			nd_s(nd, "\n\t    Mask ");
 			put_ip4(nd, b);
 		}
-		if (!nd_has(nd, b + 4, 4))
-			return NULL;
+		nd_need(nd, b + 4, 4); /* tcpdump unwinds here */
 		for (const uint8_t *p = b + 4; p < end; p += 4) {
 			uint32_t ul = nd_be32(nd, p);
 			unsigned topo = (ul >> 24) & 0x7f;
@@ -535,12 +531,10 @@ static const uint8_t *lsa(nd_t *nd, const uint8_t *l)
 	}
 	case 5:
 	case 7:
-		if (!nd_has(nd, b, 4))
-			return NULL;
+		nd_need(nd, b, 4); /* tcpdump unwinds here */
 		nd_s(nd, "\n\t    Mask ");
 		put_ip4(nd, b);
-		if (!nd_has(nd, b + 4, 4))
-			return NULL;
+		nd_need(nd, b + 4, 4); /* tcpdump unwinds here */
 		for (const uint8_t *m = b + 4; m < end; m += 12) {
 			uint32_t ul = nd_be32(nd, m);
 			unsigned topo = (ul >> 24) & 0x7f;
@@ -581,8 +575,7 @@ static const uint8_t *lsa(nd_t *nd, const uint8_t *l)
 			const uint8_t *t = b;
 			unsigned rem = left;
 			while (rem != 0) {
-				if (!nd_has(nd, t, 4))
-					return NULL;
+				nd_need(nd, t, 4); /* tcpdump unwinds here */
 				if (rem < 4) {
 					nd_printf(nd, "\n\t    Remaining LS length %u < 4", rem);
 					return end;
@@ -596,8 +589,7 @@ static const uint8_t *lsa(nd_t *nd, const uint8_t *l)
 					nd_printf(nd, "\n\t    Bogus length %u > remaining LS length %u", tl, rem);
 					return end;
 				}
-				if (!nd_has(nd, t, tl))
-					return NULL;
+				nd_need(nd, t, tl); /* tcpdump unwinds here */
 				if (tt == 1) {
 					if (tl != 4) {
 						nd_printf(nd, "\n\t    Bogus length %u != 4", tl);
@@ -684,8 +676,7 @@ static int decode_v2(nd_t *nd, const uint8_t *op, const uint8_t *dataend)
 	}
 	case 3:
 		for (const uint8_t *r = b; r < dataend; r += 12) {
-			if (!nd_has(nd, r, 12))
-				return 1;
+			nd_need(nd, r, 12); /* tcpdump unwinds here */
 			uint32_t t = nd_be32(nd, r);
 			nd_s(nd, "\n\t  Advertising Router: ");
 			put_ip4(nd, r + 8);

@@ -277,6 +277,8 @@ static int lsa(nd_t *nd, const uint8_t *l, const uint8_t *dataend)
 		if (left < 2)
 			return 1;
 		left -= 2;
+		if (!nd_has(nd, t, 12)) /* the fixed part is checked as a whole */
+			return 1;
 		ls_type(nd, nd_be16(nd, t + 2), t + 4);
 		/* tcpdump's length accounting drops 8 bytes of the 12-byte
 		 * fixed part here */

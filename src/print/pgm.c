@@ -9,16 +9,19 @@
 #define OPT_MASK 0x7f
 
 /* A network-layer address with its AFI (1 IPv4, 2 IPv6), always numeric.
- * Returns its size, or 0 for another family. */
+ * Returns its size, or 0 for another family or when not captured (the
+ * caller then marks the truncation). */
 static unsigned nla(nd_t *nd, unsigned afi, const uint8_t *p, char *buf)
 {
 	if (afi == 1) {
-		nd_need(nd, p, 4);
+		if (!nd_has(nd, p, 4))
+			return 0;
 		inet_ntop(AF_INET, p, buf, INET6_ADDRSTRLEN);
 		return 4;
 	}
 	if (afi == 2) {
-		nd_need(nd, p, 16);
+		if (!nd_has(nd, p, 16))
+			return 0;
 		inet_ntop(AF_INET6, p, buf, INET6_ADDRSTRLEN);
 		return 16;
 	}
@@ -40,7 +43,8 @@ static int fixed(nd_t *nd, const char *name, unsigned ol, unsigned want)
 static int options(nd_t *nd, const uint8_t *bp)
 {
 	char buf[INET6_ADDRSTRLEN];
-	nd_need(nd, bp, 4);
+	if (!nd_has(nd, bp, 4))
+		goto trunc;
 	unsigned ot = nd_u8(nd, bp++);
 	if ((ot & OPT_MASK) != 0) {
 		nd_printf(nd, "[First option bad, should be PGM_OPT_LENGTH, is %u]",
@@ -75,7 +79,8 @@ static int options(nd_t *nd, const uint8_t *bp)
 			nd_s(nd, "[Total option length leaves no room for final option]");
 			return 0;
 		}
-		nd_need(nd, bp, ol - 2);
+		if (!nd_has(nd, bp, ol - 2))
+			goto trunc;
 		uint32_t a, b, c;
 		switch (ot & OPT_MASK) {
 		case 0x00:
@@ -150,7 +155,9 @@ static int options(nd_t *nd, const uint8_t *bp)
 				nd_printf(nd, "[Bad OPT_REDIRECT option, length %u != 8 + address size]", ol);
 				return 0;
 			}
-			bp += nla(nd, afi, bp, buf);
+			if (!nla(nd, afi, bp, buf))
+				goto trunc;
+			bp += want;
 			total -= 8 + want;
 			nd_printf(nd, " REDIRECT %s", buf);
 			break;
@@ -241,7 +248,9 @@ static int options(nd_t *nd, const uint8_t *bp)
 					  nm, ol);
 				return 0;
 			}
-			bp += nla(nd, afi, bp, buf);
+			if (!nla(nd, afi, bp, buf))
+				goto trunc;
+			bp += want;
 			total -= 12 + want;
 			nd_printf(nd, " PGMCC %s %u %s", nm, a, buf);
 			break;
@@ -298,7 +307,8 @@ void pgm_print(nd_t *nd, const uint8_t *bp, unsigned length,
 		put_tcpport(nd, dport);
 		nd_s(nd, ": ");
 	}
-	nd_need(nd, bp, 16);
+	if (!nd_has(nd, bp, 16))
+		goto trunc;
 	nd_printf(nd, "PGM, length %u", nd_be16(nd, bp + 14));
 	if (!nd->opt->vflag)
 		return;
@@ -309,7 +319,8 @@ void pgm_print(nd_t *nd, const uint8_t *bp, unsigned length,
 	unsigned n;
 	switch (type) {
 	case 0x00: /* SPM */
-		nd_need(nd, p, 16);
+		if (!nd_has(nd, p, 16))
+			goto trunc;
 		n = nla(nd, nd_be16(nd, p + 12), p + 16, buf);
 		if (!n)
 			goto trunc;
@@ -318,7 +329,8 @@ void pgm_print(nd_t *nd, const uint8_t *bp, unsigned length,
 		p += 16 + n;
 		break;
 	case 0x01: { /* POLL */
-		nd_need(nd, p, 12);
+		if (!nd_has(nd, p, 12))
+			goto trunc;
 		n = nla(nd, nd_be16(nd, p + 8), p + 12, buf);
 		if (!n)
 			goto trunc;
@@ -331,13 +343,15 @@ void pgm_print(nd_t *nd, const uint8_t *bp, unsigned length,
 		break;
 	}
 	case 0x02: /* POLR */
-		nd_need(nd, p, 8);
+		if (!nd_has(nd, p, 8))
+			goto trunc;
 		nd_printf(nd, "POLR seq %u round %u", nd_be32(nd, p), nd_be16(nd, p + 4));
 		p += 8;
 		break;
 	case 0x04: /* ODATA */
 	case 0x05: /* RDATA */
-		nd_need(nd, p, 8);
+		if (!nd_has(nd, p, 8))
+			goto trunc;
 		nd_printf(nd, "%s trail %u seq %u", type == 4 ? "ODATA" : "RDATA",
 			  nd_be32(nd, p + 4), nd_be32(nd, p));
 		p += 8;
@@ -345,7 +359,8 @@ void pgm_print(nd_t *nd, const uint8_t *bp, unsigned length,
 	case 0x08: /* NAK */
 	case 0x09: /* NULLNAK */
 	case 0x0a: { /* NCF */
-		nd_need(nd, p, 8);
+		if (!nd_has(nd, p, 8))
+			goto trunc;
 		const uint8_t *q = p + 8;
 		n = nla(nd, nd_be16(nd, p + 4), q, buf);
 		if (!n)
@@ -363,7 +378,8 @@ void pgm_print(nd_t *nd, const uint8_t *bp, unsigned length,
 		break;
 	}
 	case 0x0b: /* ACK */
-		nd_need(nd, p, 8);
+		if (!nd_has(nd, p, 8))
+			goto trunc;
 		nd_printf(nd, "ACK seq %u", nd_be32(nd, p));
 		p += 8;
 		break;

@@ -138,7 +138,8 @@ static int hello(nd_t *nd, const uint8_t *bp, unsigned len, unsigned alen)
 		len -= 4;
 		if (len < ol)
 			goto trunc;
-		nd_need(nd, bp, ol);
+		if (!nd_has(nd, bp, ol))
+			goto trunc;
 		switch (ot) {
 		case 1:
 			if (ol != 2) {
@@ -265,7 +266,7 @@ static void pimv2_body(nd_t *nd, const uint8_t *bp, unsigned len,
 		hello(nd, bp, len, alen);
 		return;
 	case 1: {
-		if (len < 4)
+		if (len < 4 || !nd_has(nd, bp, 4))
 			goto trunc;
 		uint32_t fl = nd_be32(nd, bp);
 		const char *f = fl == 0x80000000u ? "Border"
@@ -306,7 +307,8 @@ static void pimv2_body(nd_t *nd, const uint8_t *bp, unsigned len,
 		}
 		if (len < 4)
 			goto trunc;
-		nd_need(nd, bp, 4);
+		if (!nd_has(nd, bp, 4))
+			goto trunc;
 		unsigned ngroup = bp[1], hold = nd_be16(nd, bp + 2);
 		nd_printf(nd, "\n\t  %u group(s)", ngroup);
 		if (type != 7) {
@@ -323,7 +325,8 @@ static void pimv2_body(nd_t *nd, const uint8_t *bp, unsigned len,
 			ADDR(A_GROUP);
 			if (len < 4)
 				goto trunc;
-			nd_need(nd, bp, 4);
+			if (!nd_has(nd, bp, 4))
+				goto trunc;
 			unsigned nj = nd_be16(nd, bp), np = nd_be16(nd, bp + 2);
 			nd_printf(nd, ", joined sources: %u, pruned sources: %u",
 				  nj, np);
@@ -351,7 +354,8 @@ static void pimv2_body(nd_t *nd, const uint8_t *bp, unsigned len,
 		nd_printf(nd, " hashmlen=%u", nd_u8(nd, bp));
 		if (len < 2)
 			goto trunc;
-		nd_need(nd, bp + 2, 1);
+		if (!nd_has(nd, bp + 2, 1))
+			goto trunc;
 		nd_printf(nd, " BSRprio=%u", bp[1]);
 		bp += 2;
 		len -= 2;
@@ -397,7 +401,8 @@ static void pimv2_body(nd_t *nd, const uint8_t *bp, unsigned len,
 		ADDR(A_UNICAST);
 		if (len < 8)
 			goto trunc;
-		nd_need(nd, bp, 8);
+		if (!nd_has(nd, bp, 8))
+			goto trunc;
 		if (bp[0] & 0x80)
 			nd_s(nd, " RPT");
 		nd_printf(nd, " pref=%u", nd_be32(nd, bp) & 0x7fffffffu);

@@ -195,6 +195,10 @@ void dccp_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *);
 void pgm_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *);
 void igrp_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *);
 void ospf_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *);
+void rsvp_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *);
+void sctp_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *);
+void m3ua_print(nd_t *, const uint8_t *, unsigned);
+void forces_print(nd_t *, const uint8_t *, unsigned);
 void pgm_udp_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
                    unsigned, unsigned);
 /* Last hop of an IPv4 source route option, else NULL (header captured). */
