@@ -120,6 +120,8 @@ static int run_source(struct run *r, const char *name, int live)
 		out_flush(&r->out);
 		if (r->writing && writer_flush(&r->w) < 0)
 			r->werr = 1;
+		if (r->werr) /* "captured" is what the files hold */
+			r->count = r->w.records_on_disk;
 		live_stats(r->pcap, r->count, 1);
 		return lrc < 0 || r->werr;
 	}

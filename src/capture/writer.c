@@ -153,13 +153,17 @@ int writer_flush(struct writer *w)
 			if (off + 16 + caplen > done)
 				break;
 			off += 16 + caplen;
+			w->records_on_disk++;
 		}
 		if (!w->to_stdout && ftruncate(w->fd, (off_t)(w->on_disk + (long long)off)) < 0)
 			(void)0;
 		w->len = 0;
+		w->buffered = 0;
 		return fail_write(w, e);
 	}
 	w->on_disk += (long long)w->len;
+	w->records_on_disk += w->buffered;
+	w->buffered = 0;
 	w->len = 0;
 	return 0;
 }
@@ -255,6 +259,7 @@ int writer_packet(struct writer *w, const struct pcap_pkthdr *h, const u_char *b
 		size_t savecap = w->cap;
 		w->buf = big;
 		w->len = need;
+		w->buffered = 1;
 		int rc = writer_flush(w);
 		w->buf = save;
 		w->cap = savecap;
@@ -263,6 +268,7 @@ int writer_packet(struct writer *w, const struct pcap_pkthdr *h, const u_char *b
 			return -1;
 	} else {
 		w->len += need;
+		w->buffered++;
 	}
 	w->size += (long long)need;
 	w->records++;

@@ -28,6 +28,8 @@ struct writer {
 	int Wchars;             /* digits of -W, for -C names */
 	int failed;             /* a write failed: nothing more is written */
 	unsigned long records;  /* packets written, over all files */
+	unsigned long buffered; /* records in buf */
+	unsigned long records_on_disk; /* records that reached the files whole */
 };
 
 /* Opens the first file; 0, or -1 after printing why. */
