@@ -122,6 +122,22 @@ if start filter "$bin" -n -i lo -w "$dir/filter.pcap" --print "udp and dst port 
 	fi
 else bad filter "did not start" "$dir/filter.err"; fi
 
+# Live packets printed with other printing options, as tcpdump prints the
+# written file with the same options.
+if command -v tcpdump >/dev/null; then
+	k=0
+	for opts in "-e -vvv -XX -tttt" "-q -A -ttt -#" "-x -tt -v -K" "-t -l -AA -nn"; do
+		k=$((k + 1))
+		if start "print$k" "$bin" -n $opts -i lo -w "$dir/print$k.pcap" --print "udp and dst port $lo_port"; then
+			send 127.0.0.1 $lo_port 12 80 5 >/dev/null
+			finish INT
+			tcpdump -n $opts -r "$dir/print$k.pcap" >"$dir/print$k.want" 2>/dev/null
+			cmp -s "$dir/print$k.want" "$dir/print$k.out" && [ -s "$dir/print$k.want" ] && ok ||
+				bad "print-options $opts" "live output differs from tcpdump -r" "$dir/print$k.out"
+		else bad "print-options $opts" "did not start" "$dir/print$k.err"; fi
+	done
+fi
+
 # Stop by each signal: every datagram sent before the signal is in the
 # file, in order, intact; "captured" equals the file's packets.
 stop_test() { # NAME SIGNAL DEST NSEXEC... -- CAPTURE ARGS
