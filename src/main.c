@@ -290,9 +290,10 @@ int main(int argc, char **argv)
 		/* -Z: the device and the first file are open; give them up. */
 		uid_t uid;
 		gid_t gid;
-		if (live_find_user(r.opt.Zuser, &uid, &gid) < 0 ||
-		    (r.writing && (writer_chown(&r.w, uid, gid), 0)) ||
-		    live_drop_privileges(r.opt.Zuser, uid, gid) < 0) {
+		int zr = live_find_user(r.opt.Zuser, &uid, &gid);
+		if (zr == 0 && r.writing && getuid() == 0)
+			writer_chown(&r.w, uid, gid);
+		if (zr < 0 || live_drop_privileges(r.opt.Zuser, uid, gid) < 0) {
 			close_output(&r);
 			pcap_close(r.pcap);
 			teardown(&r);
