@@ -140,6 +140,9 @@ fi
 
 # Stop by each signal: every datagram sent before the signal is in the
 # file, in order, intact; "captured" equals the file's packets.
+# The signal comes $delay seconds after the sender is done: 0 (sooner than
+# the kernel retires a ring block: only draining at stop gets them all),
+# and 0.3 as in the issue.
 stop_test() { # NAME SIGNAL DEST NSEXEC... -- CAPTURE ARGS
 	local name=$1 sig=$2 dst=$3 n=2000
 	shift 3
@@ -151,7 +154,7 @@ stop_test() { # NAME SIGNAL DEST NSEXEC... -- CAPTURE ARGS
 	fi
 	local sent
 	sent=$("${snd[@]}" "$py" "$tr" send "$dst" $lo_port $n 200 10 100)
-	sleep 0.3
+	sleep "$delay"
 	finish "$sig"
 	local cap recv drop in_file
 	cap=$(stat_of "$name" captured); recv=$(stat_of "$name" "received by filter"); drop=$(stat_of "$name" "dropped by kernel")
@@ -162,19 +165,37 @@ stop_test() { # NAME SIGNAL DEST NSEXEC... -- CAPTURE ARGS
 	else
 		bad "$name" "exit $cap_rc, sent $sent, captured $cap, in file $in_file" "$dir/$name.chk"
 	fi
-	note "stop by SIG$sig ($name): sent $sent, captured $cap, written $in_file, received by filter $recv, dropped $drop"
+	note "stop by SIG$sig $delay s after the last packet ($name): sent $sent, captured $cap, written $in_file, received by filter $recv, dropped $drop"
 }
 snd=()
+delay=0
 for sig in INT TERM HUP; do stop_test "stop-lo-$sig" $sig 127.0.0.1 -- -i lo; done
+delay=0.3
+stop_test stop-lo-INT-0.3 INT 127.0.0.1 -- -i lo
+delay=0
 stop_test stop-lo-immediate INT 127.0.0.1 -- -i lo --immediate-mode -s 512
 stop_test stop-any INT 127.0.0.1 -- -i any
 
-# tcpdump on the same run, for comparison (not a test).
-if command -v tcpdump >/dev/null && start ref tcpdump -Z root -n -i lo -w "$dir/ref.pcap" "udp and dst port $lo_port"; then
+# Stop while printing: every packet printed, then the empty line.
+if start stop-print "$bin" -n -i lo "udp and dst port $lo_port"; then
 	sent=$(send 127.0.0.1 $lo_port 2000 200 10 100)
-	sleep 0.3
 	finish INT
-	note "tcpdump 4.99.3 on the same run: sent $sent, written $("$py" "$tr" count "$dir/ref.pcap" 2>&1)"
+	n=$(grep -c "127.0.0.1.$lo_port: UDP, length 200$" "$dir/stop-print.out")
+	[ "$n" = "$sent" ] && [ "$(stat_of stop-print captured)" = "$sent" ] && [ -z "$(tail -n 1 "$dir/stop-print.out")" ] &&
+		ok || bad stop-print "sent $sent, printed $n" "$dir/stop-print.err"
+	note "stop by SIGINT while printing: sent $sent, printed $n"
+fi
+
+# tcpdump on the same runs, for comparison (not a test).
+if command -v tcpdump >/dev/null; then
+	for d in 0 0.3; do
+		if start ref tcpdump -Z root -n -i lo -w "$dir/ref.pcap" "udp and dst port $lo_port"; then
+			sent=$(send 127.0.0.1 $lo_port 2000 200 10 100)
+			sleep $d
+			finish INT
+			note "tcpdump 4.99.3, the same run, SIGINT $d s after: sent $sent, written $("$py" "$tr" count "$dir/ref.pcap" 2>&1)"
+		fi
+	done
 fi
 
 # SIGUSR1 prints the statistics on one line and the capture goes on.
