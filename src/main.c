@@ -68,6 +68,15 @@ static int run_finished(u_char *user)
 	return ((struct run *)user)->done;
 }
 
+/* Live output reaches stdout at the end of each batch of packets (at most
+ * one write per ring block), not only when the big buffer fills. */
+static void run_batch(u_char *user)
+{
+	struct run *r = (struct run *)user;
+	if (r->print)
+		out_flush(&r->out);
+}
+
 static void run_report(u_char *user)
 {
 	struct run *r = (struct run *)user;
@@ -112,7 +121,7 @@ static int run_source(struct run *r, const char *name, int live)
 		}
 	}
 	if (live) {
-		struct live_loop l = { r->pcap, on_packet, (u_char *)r, run_finished, run_report };
+		struct live_loop l = { r->pcap, on_packet, (u_char *)r, run_finished, run_report, run_batch };
 		int sig = 0;
 		int lrc = live_run(&l, name, &sig);
 		if (sig && r->print && !r->opt.wfile)
@@ -211,7 +220,7 @@ int main(int argc, char **argv)
 		return source_list_interfaces();
 
 	r.print = !r.opt.wfile || r.opt.print_anyway;
-	r.flush_each = r.opt.lflag || r.opt.Uflag;
+	r.flush_each = r.opt.lflag || r.opt.Uflag || isatty(STDOUT_FILENO);
 	if (r.opt.lflag)
 		setvbuf(stdout, NULL, _IOLBF, 0);
 	rc = setup_printing(&r);

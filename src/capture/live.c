@@ -116,6 +116,8 @@ int live_run(const struct live_loop *l, const char *device, int *signalled)
 		int n = pcap_dispatch(l->p, -1, l->cb, l->user);
 		if (n == PCAP_ERROR)
 			return capture_error(l, device);
+		if (n > 0 && l->batch)
+			l->batch(l->user);
 	}
 	*signalled = stop_sig;
 	if (stop_sig && !l->finished(l->user))

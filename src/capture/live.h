@@ -13,6 +13,7 @@ struct live_loop {
 	u_char *user;
 	int (*finished)(u_char *user); /* -c reached, -W limit, write error */
 	void (*report)(u_char *user);  /* SIGUSR1 arrived */
+	void (*batch)(u_char *user);   /* after each batch the kernel handed over */
 };
 
 /* Installs the handlers for SIGINT, SIGTERM, SIGHUP and SIGUSR1. */

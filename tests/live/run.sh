@@ -198,6 +198,16 @@ if command -v tcpdump >/dev/null; then
 	done
 fi
 
+# Printed packets reach stdout while the capture runs (no -l needed to
+# see a trickle of packets within a second).
+if start trickle "$bin" -n -i lo "udp and dst port $lo_port"; then
+	send 127.0.0.1 $lo_port 3 64 5 >/dev/null
+	sleep 0.8
+	n=$(grep -c "UDP, length 64" "$dir/trickle.out")
+	finish INT
+	[ "$n" = 3 ] && ok || bad trickle "$n of 3 lines out before the stop" "$dir/trickle.err"
+fi
+
 # SIGUSR1 prints the statistics on one line and the capture goes on.
 if start usr1 "$bin" -n -i lo -w "$dir/usr1.pcap" "udp and dst port $lo_port"; then
 	send 127.0.0.1 $lo_port 5 64 5 >/dev/null
