@@ -183,6 +183,11 @@ static void post_rotate(struct writer *w, const char *file)
 		return;
 	}
 	if (pid == 0) {
+		/* The command gets no descriptor of ours but stdin/out/err (not
+		 * the capture socket, not the next file). */
+		long maxfd = sysconf(_SC_OPEN_MAX);
+		for (long fd = 3; fd < (maxfd > 0 && maxfd < 65536 ? maxfd : 65536); fd++)
+			close((int)fd);
 		char *argv[3] = { (char *)w->opt->zcmd, (char *)file, NULL };
 		execvp(argv[0], argv);
 		fprintf(stderr, "trawl: -z: execvp(%s, %s) failed: %s\n", argv[0], file, strerror(errno));
