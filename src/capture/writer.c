@@ -96,7 +96,7 @@ static int open_file(struct writer *w)
 	if (w->to_stdout) {
 		w->fd = STDOUT_FILENO;
 	} else {
-		w->fd = open(w->name, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+		w->fd = open(w->name, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
 		if (w->fd < 0) {
 			fprintf(stderr, "trawl: %s: %s\n", w->name, strerror(errno));
 			w->failed = 1;
