@@ -31,13 +31,5 @@ void analyze_packet(struct analyze *a, const struct pcap_pkthdr *h, const uint8_
 void analyze_report(struct analyze *a);
 void analyze_free(struct analyze *a);
 
-/* Reads the classic pcap savefile at path (already opened as p) through a
- * sliding read-only mapping, without copying, calling cb for each packet that passes opt->filter, until the end
- * or until *accepted reaches opt->count.  Returns 0, 1 after a damaged file
- * (message printed), or -2 when the file is not one it reads (pcapng, stdin
- * ...): then nothing was called and the caller uses pcap_loop. */
-#include <pcap/pcap.h>
-int analyze_fast_loop(pcap_t *p, const char *path, const struct options *opt,
-                      pcap_handler cb, u_char *user, const unsigned long *accepted);
 
 #endif

@@ -44,7 +44,7 @@ expect unknown-option 1 "unrecognized option '--bogus'" -- "$bin" --bogus
 expect missing-arg 1 "option requires an argument -- 'r'" -- "$bin" -r
 expect bad-count 1 "invalid packet count abc" -- "$bin" -c abc -r "$dir/demo.pcap"
 expect bad-snaplen 1 "invalid snaplen 999999" -- "$bin" -s 999999 -r "$dir/demo.pcap"
-expect not-yet 1 "option -Q is not supported yet" -- "$bin" -Q in -r "$dir/demo.pcap"
+expect not-yet 1 "option -m is not supported yet" -- "$bin" -m x -r "$dir/demo.pcap"
 expect missing-file 1 "nonexistent.pcap: No such file or directory" -- "$bin" -r "$dir/nonexistent.pcap"
 expect garbage-file 1 "garbage.pcap: unknown file format" -- "$bin" -r "$dir/garbage.pcap"
 expect empty-file 1 "empty.pcap: " -- "$bin" -r "$dir/empty.pcap"

@@ -1,5 +1,5 @@
-/* fastread.c - a zero-copy reader for classic pcap savefiles, used by the
- * analyzer (--summary, --conversations, --json) on -r FILE.
+/* mapread.c - a zero-copy reader for classic pcap savefiles: -r FILE for
+ * printing, writing (-w) and the reports alike.
  *
  * libpcap reads a savefile with fread: every byte is copied twice (kernel to
  * stdio, stdio to its buffer), with two calls per packet, although the
@@ -20,7 +20,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "analyze.h"
+#include "mapread.h"
 
 #define MAX_CAPLEN 262144u
 #define WINDOW (16u << 20)
@@ -32,24 +32,24 @@ static uint32_t get32(const uint8_t *p, int swap)
 	return swap ? __builtin_bswap32(v) : v;
 }
 
-int analyze_fast_loop(pcap_t *p, const char *path, const struct options *opt,
-                      pcap_handler cb, u_char *user, const unsigned long *accepted)
+int mapread_loop(pcap_t *p, const char *path, const struct options *opt,
+                 pcap_handler cb, int (*finished)(u_char *user), u_char *user)
 {
 	if (!path || strcmp(path, "-") == 0)
-		return -2;
+		return MAPREAD_DECLINED;
 	int fd = open(path, O_RDONLY);
 	if (fd < 0)
-		return -2;
+		return MAPREAD_DECLINED;
 	struct stat st;
 	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode) || st.st_size < 24) {
 		close(fd);
-		return -2;
+		return MAPREAD_DECLINED;
 	}
 	size_t size = (size_t)st.st_size;
 	uint8_t head[24];
 	if (pread(fd, head, 24, 0) != 24) {
 		close(fd);
-		return -2;
+		return MAPREAD_DECLINED;
 	}
 	uint32_t magic;
 	memcpy(&magic, head, 4);
@@ -62,7 +62,7 @@ int analyze_fast_loop(pcap_t *p, const char *path, const struct options *opt,
 		nano = magic == 0x4d3cb2a1u;
 	} else {
 		close(fd);
-		return -2;
+		return MAPREAD_DECLINED;
 	}
 	const uint8_t *m = NULL; /* the window: file bytes [base, base + mlen) */
 	size_t base = 0, mlen = 0;
@@ -76,7 +76,7 @@ int analyze_fast_loop(pcap_t *p, const char *path, const struct options *opt,
 		/* netmask 0, as source_set_filter compiles it for files */
 		if (pcap_compile(p, &prog, opt->filter, !opt->Oflag, 0) < 0) {
 			close(fd);
-			return -2; /* libpcap's own path reports it */
+			return MAPREAD_DECLINED; /* libpcap's own path reports it */
 		}
 		have_prog = 1;
 	}
@@ -139,7 +139,7 @@ int analyze_fast_loop(pcap_t *p, const char *path, const struct options *opt,
 		if (have_prog && !pcap_offline_filter(&prog, &h, r + 16))
 			continue;
 		cb(user, &h, r + 16);
-		if (opt->count && *accepted >= (unsigned long)opt->count)
+		if (finished(user))
 			break;
 	}
 	if (have_prog)
