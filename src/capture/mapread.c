@@ -128,7 +128,7 @@ int mapread_loop(pcap_t *p, const char *path, const struct options *opt,
 			__builtin_prefetch(m + (off - base));
 			__builtin_prefetch(m + (off - base) + 64);
 		}
-		h.ts.tv_sec = (time_t)sec;
+		h.ts.tv_sec = (time_t)(int32_t)sec; /* libpcap reads it signed */
 		if (nano && !opt->nano)
 			frac /= 1000;
 		else if (!nano && opt->nano)

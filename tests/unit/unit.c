@@ -68,6 +68,16 @@ static void test_ts(void)
 	ts_init(&ts, 5, 0);
 	ts_print(&ts, &o, 10, 0); CHECK(is(" 00:00:00.000000 "));
 	ts_print(&ts, &o, 3671, 250); CHECK(is(" 01:01:01.000250 "));
+	/* seconds outside 32-bit signed range are not converted, as tcpdump */
+	ts_init(&ts, 0, 0);
+	ts_print(&ts, &o, -369135528, 5); CHECK(is("[Error converting time] "));
+	ts_init(&ts, 2, 0);
+	ts_print(&ts, &o, 2147483647, 5); CHECK(is("2147483647.000005 "));
+	ts_print(&ts, &o, -1, 5); CHECK(is("[Error converting time] "));
+	ts_init(&ts, 3, 0);
+	ts_print(&ts, &o, -369135528, 5); CHECK(is(" 00:00:00.000000 "));
+	ts_print(&ts, &o, 2147483647, 5); CHECK(is(" [Error converting time] "));
+	ts_print(&ts, &o, -2147483648, 5); CHECK(is("-[Error converting time] "));
 	/* leap day and the far side of 2038 */
 	int y; unsigned m, d;
 	ts_civil(11016, &y, &m, &d); CHECK(y == 2000 && m == 2 && d == 29);
