@@ -3,7 +3,7 @@
 #
 #   bench/analyze.sh [MEGABYTES]     (default 300)
 #
-# Writes bench/out/mixed.pcap with bench/mkcap.c (deterministic: interleaved
+# Writes bench/out/mixed.pcap with bench/gen (deterministic: interleaved
 # HTTP, TLS, SSH, SMTP sessions, DNS, IPv6, ICMP, IP protocol 11; tens of
 # thousands of hosts and conversations) unless BENCH_CAPTURE names another
 # capture, then times `trawl --summary` (and --conversations, --json) with
@@ -20,8 +20,8 @@ trawl=$root/trawl
 [ -x "$trawl" ] || make -C "$root" trawl >/dev/null
 cap=${BENCH_CAPTURE:-$out/mixed.pcap}
 if [ -z "${BENCH_CAPTURE:-}" ]; then
-	cc -O2 -o "$out/mkcap" "$root/bench/mkcap.c"
-	[ -s "$cap" ] && [ "$(( $(stat -c %s "$cap") >> 20 ))" -ge "$mb" ] || "$out/mkcap" "$cap" "$mb"
+	make -s -C "$root" bench/gen
+	[ -s "$cap" ] && [ "$(( $(stat -c %s "$cap") >> 20 ))" -ge "$mb" ] || "$root/bench/gen" "$mb" "$cap"
 fi
 size=$(stat -c %s "$cap")
 cat "$cap" >/dev/null # in the page cache, as for every tool below
