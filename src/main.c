@@ -143,7 +143,9 @@ static int run_source(struct run *r, const char *name, int live)
 	}
 	/* classic pcap files are read through a mapping; the rest by libpcap */
 	int rc = mapread_loop(r->pcap, name, &r->opt, on_packet, run_finished, (u_char *)r);
-	if (rc == MAPREAD_DECLINED)
+	if (rc == MAPREAD_RESUME && r->done)
+		rc = 0;
+	if (rc == MAPREAD_DECLINED || rc == MAPREAD_RESUME)
 		rc = pcap_loop(r->pcap, -1, on_packet, (u_char *)r);
 	else if (rc != 0) {
 		out_flush(&r->out);

@@ -32,6 +32,17 @@ static uint32_t get32(const uint8_t *p, int swap)
 	return swap ? __builtin_bswap32(v) : v;
 }
 
+/* Positions libpcap's own stream at the record at off, so that pcap_loop
+ * carries on from there with libpcap's handling of what this reader does not
+ * take on (records longer than the snapshot length, damage). */
+static int hand_back(pcap_t *p, size_t off)
+{
+	FILE *f = pcap_file(p);
+	if (!f || fseeko(f, (off_t)off, SEEK_SET) != 0)
+		return 1;
+	return MAPREAD_RESUME;
+}
+
 int mapread_loop(pcap_t *p, const char *path, const struct options *opt,
                  pcap_handler cb, int (*finished)(u_char *user), u_char *user)
 {
@@ -86,9 +97,7 @@ int mapread_loop(pcap_t *p, const char *path, const struct options *opt,
 	struct pcap_pkthdr h;
 	while (off < size) {
 		if (size - off < 16) {
-			fprintf(stderr, "trawl: %s: truncated dump file; tried to read 16 header bytes, only got %zu\n",
-				path, size - off);
-			rc = 1;
+			rc = hand_back(p, off);
 			break;
 		}
 		size_t need = 16 + MAX_CAPLEN;
@@ -111,16 +120,9 @@ int mapread_loop(pcap_t *p, const char *path, const struct options *opt,
 		const uint8_t *r = m + (off - base);
 		uint32_t sec = get32(r, swap), frac = get32(r + 4, swap);
 		uint32_t caplen = get32(r + 8, swap), len = get32(r + 12, swap);
-		if (caplen > MAX_CAPLEN) {
-			fprintf(stderr, "trawl: %s: invalid packet capture length %u, bigger than maximum of %u\n",
-				path, caplen, MAX_CAPLEN);
-			rc = 1;
-			break;
-		}
-		if (size - off - 16 < caplen) {
-			fprintf(stderr, "trawl: %s: truncated dump file; tried to read %u captured bytes, only got %zu\n",
-				path, caplen, size - off - 16);
-			rc = 1;
+		if (caplen > snap || size - off - 16 < caplen) {
+			/* oversized or cut short: libpcap's own rules and messages */
+			rc = hand_back(p, off);
 			break;
 		}
 		off += 16 + (size_t)caplen;
@@ -134,7 +136,7 @@ int mapread_loop(pcap_t *p, const char *path, const struct options *opt,
 		else if (!nano && opt->nano)
 			frac *= 1000;
 		h.ts.tv_usec = (suseconds_t)frac;
-		h.caplen = caplen > snap ? snap : caplen;
+		h.caplen = caplen;
 		h.len = len;
 		if (have_prog && !pcap_offline_filter(&prog, &h, r + 16))
 			continue;

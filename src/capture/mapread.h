@@ -12,12 +12,15 @@
 #include "../options.h"
 
 #define MAPREAD_DECLINED (-2)
+#define MAPREAD_RESUME (-3)
 
 /* Reads path (already opened as p by libpcap, which validated its header)
  * calling cb for each packet the filter accepts, until the end, or until
- * finished(user) says so.  Returns 0 at the end, 1 after a damaged file
- * (the message, naming the file, is printed), or MAPREAD_DECLINED when the
- * file is not one this reader handles (nothing was read). */
+ * finished(user) says so.  Returns 0 at the end, MAPREAD_DECLINED when the
+ * file is not one this reader handles (nothing was read), MAPREAD_RESUME
+ * when it met a record it leaves to libpcap (oversized or damaged): p's
+ * stream is then positioned at that record for pcap_loop to go on, or 1
+ * when a mapping failed (the message is printed). */
 int mapread_loop(pcap_t *p, const char *path, const struct options *opt,
                  pcap_handler cb, int (*finished)(u_char *user), u_char *user);
 

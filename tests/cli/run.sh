@@ -58,6 +58,16 @@ expect truncated 1 "truncated.pcap: truncated dump file; tried to read [0-9]+ ca
 "$bin" -n -r "$dir/basics.pcap" 2>/dev/null | head -n -1 >"$dir/basics-but-last.out"
 same_as truncated-keeps-good "$dir/basics-but-last.out"
 
+# Damaged records and blocks: the good packet, then libpcap's message naming
+# the file, exit 1; an unknown link type is marked and dumped, as tcpdump.
+for c in hugecap badng user0; do "$root/tests/gen/gen" $c "$dir/$c.pcap" || exit 1; done
+expect huge-caplen 1 "hugecap.pcap: invalid packet capture length 300000, bigger than snaplen of 65535" -- "$bin" -n -r "$dir/hugecap.pcap"
+grep -q "ip-proto-253 0$" "$dir/cli.out" && pass=$((pass + 1)) || { fail=$((fail + 1)); echo "FAIL cli huge-caplen-good-packet"; }
+expect pcapng-bad-block 1 "badng.pcap: block in pcapng dump file has a length of 66 that is not a multiple of 4" -- "$bin" -n -r "$dir/badng.pcap"
+grep -q "ip-proto-253 0$" "$dir/cli.out" && pass=$((pass + 1)) || { fail=$((fail + 1)); echo "FAIL cli pcapng-bad-block-good-packet"; }
+expect unknown-linktype 0 "link-type 147," -- "$bin" -n -r "$dir/user0.pcap"
+[ "$(head -1 "$dir/cli.out")" = "00:01:40.000005 UNSUPPORTED" ] && pass=$((pass + 1)) || { fail=$((fail + 1)); echo "FAIL cli unknown-linktype-output"; }
+
 # The banner, byte for byte.
 expect banner 0 "^reading from file $dir/demo.pcap, link-type EN10MB \(Ethernet\), snapshot length 65535$" -- "$bin" -n -r "$dir/demo.pcap"
 "$bin" -n -r "$dir/demo.pcap" >"$dir/demo-n.out" 2>/dev/null

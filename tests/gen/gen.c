@@ -4,6 +4,7 @@
  *   gen basics FILE      one packet of each kind the first printers decode
  *   gen truncated FILE   a capture cut off in the middle of a packet record
  *   gen snapped FILE     packets captured with a small snap length
+ *   gen hugecap|badng|user0 FILE   damaged files and an unknown link type
  *   gen hostile FILE     DNS, HTTP and TLS fields full of quotes, backslashes,
  *                        control bytes and invalid UTF-8 (for --json), plus
  *                        IPv6, VLAN, and malformed DNS/TLS lengths
@@ -584,6 +585,57 @@ static int gen_hostile(const char *path)
 	return 0;
 }
 
+/* Damaged files: a record longer than any snapshot (after a good packet), a
+ * pcapng whose second packet block has a length that is not a multiple of 4,
+ * and a capture of a link type no printer knows (USER0). */
+static int gen_damaged(const char *kind, const char *path)
+{
+	static const uint8_t pkt[34] = { [12] = 0x08, [14] = 0x45, [17] = 20, [22] = 64, [23] = 253,
+					 [26] = 1, 2, 3, 4, 5, 6, 7, 8 };
+	FILE *f = fopen(path, "wb");
+	if (!f)
+		return 1;
+	uint8_t h[24], r[16];
+	if (!strcmp(kind, "badng")) {
+		static const uint8_t shb[28] = { 0x0a, 0x0d, 0x0d, 0x0a, 28, 0, 0, 0, 0x4d, 0x3c, 0x2b, 0x1a,
+						 1, 0, 0, 0, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff,
+						 28, 0, 0, 0 };
+		static const uint8_t idb[20] = { 1, 0, 0, 0, 20, 0, 0, 0, 1, 0, 0, 0, 0xff, 0xff, 0, 0,
+						 20, 0, 0, 0 };
+		fwrite(shb, 1, sizeof shb, f);
+		fwrite(idb, 1, sizeof idb, f);
+		uint8_t epb[28 + 36 + 4];
+		memset(epb, 0, sizeof epb);
+		put32le(epb, 6);
+		put32le(epb + 4, sizeof epb);
+		put32le(epb + 16, 100);
+		put32le(epb + 20, 34);
+		put32le(epb + 24, 34);
+		memcpy(epb + 28, pkt, 34);
+		put32le(epb + sizeof epb - 4, sizeof epb);
+		fwrite(epb, 1, sizeof epb, f);
+		put32le(epb + 4, 66); /* not a multiple of 4 */
+		fwrite(epb, 1, 16, f);
+		fclose(f);
+		return 0;
+	}
+	put32le(h, 0xa1b2c3d4);
+	h[4] = 2; h[5] = 0; h[6] = 4; h[7] = 0;
+	put32le(h + 8, 0); put32le(h + 12, 0); put32le(h + 16, 65535);
+	put32le(h + 20, !strcmp(kind, "user0") ? 147 : 1);
+	fwrite(h, 1, 24, f);
+	put32le(r, 100); put32le(r + 4, 5); put32le(r + 8, 34); put32le(r + 12, 34);
+	fwrite(r, 1, 16, f);
+	fwrite(pkt, 1, 34, f);
+	if (!strcmp(kind, "hugecap")) {
+		put32le(r, 101); put32le(r + 8, 300000); put32le(r + 12, 300000);
+		fwrite(r, 1, 16, f);
+		fwrite(pkt, 1, 34, f);
+	}
+	fclose(f);
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
 	if (argc != 3) {
@@ -598,6 +650,8 @@ int main(int argc, char **argv)
 		return gen_basics(argv[2], 60);
 	if (!strcmp(argv[1], "truncated"))
 		return gen_truncated(argv[2]);
+	if (!strcmp(argv[1], "hugecap") || !strcmp(argv[1], "badng") || !strcmp(argv[1], "user0"))
+		return gen_damaged(argv[1], argv[2]);
 	if (!strcmp(argv[1], "hostile"))
 		return gen_hostile(argv[2]);
 	fprintf(stderr, "gen: unknown capture %s\n", argv[1]);
