@@ -20,14 +20,6 @@ static const char *const feature_names[] = {
 	"minimum checksum coverage", "check data checksum",
 };
 
-static void put_addr(nd_t *nd, const struct ip_ctx *ip, const uint8_t *a)
-{
-	if (ip->ver == 6)
-		put_ip6(nd, a);
-	else
-		put_ip4(nd, a);
-}
-
 static uint64_t be48(nd_t *nd, const uint8_t *p)
 {
 	return (uint64_t)nd_be16(nd, p) << 32 | nd_be32(nd, p + 2);
@@ -205,9 +197,9 @@ void dccp_print(nd_t *nd, const uint8_t *bp, unsigned len,
 		return;
 	}
 	if (ip->nh == 33) {
-		put_addr(nd, ip, ip->src);
+		put_ip_addr(nd, ip, ip->src);
 		nd_printf(nd, ".%u > ", sport);
-		put_addr(nd, ip, ip->dst);
+		put_ip_addr(nd, ip, ip->dst);
 		nd_printf(nd, ".%u: ", dport);
 	} else {
 		nd_printf(nd, "%u > %u: ", sport, dport);

@@ -4,47 +4,30 @@
 #include "../core/names.h"
 #include "print.h"
 
-struct bit_name { uint32_t bit; const char *s; };
-
 /* tcpdump's "bittok2str": names of the set bits, ", "-separated. */
-static void put_bits(nd_t *nd, const struct bit_name *t, uint32_t v)
-{
-	int any = 0;
-	for (; t->s; t++) {
-		if (v & t->bit) {
-			if (any)
-				nd_s(nd, ", ");
-			nd_s(nd, t->s);
-			any = 1;
-		}
-	}
-	if (!any)
-		nd_s(nd, "none");
-}
-
-static const struct bit_name header_flags[] = {
+static const struct tok header_flags[] = {
 	{ 0x01, "Control Channel Down" }, { 0x02, "LMP restart" }, { 0, NULL },
 };
-static const struct bit_name te_link_flags[] = {
+static const struct tok te_link_flags[] = {
 	{ 0x01, "Fault Management Supported" },
 	{ 0x02, "Link Verification Supported" }, { 0, NULL },
 };
-static const struct bit_name data_link_flags[] = {
+static const struct tok data_link_flags[] = {
 	{ 0x01, "Data Link Port" }, { 0x02, "Allocated for user traffic" },
 	{ 0x04, "Failed link" }, { 0, NULL },
 };
-static const struct bit_name verify_flags[] = {
+static const struct tok verify_flags[] = {
 	{ 0x0001, "Verify all links" }, { 0x0002, "Data link type" },
 	{ 0, NULL },
 };
-static const struct bit_name verify_errors[] = {
+static const struct tok verify_errors[] = {
 	{ 0x01, "Link Verification Procedure Not supported" },
 	{ 0x02, "Unwilling to verify" },
 	{ 0x04, "Unsupported verification transport mechanism" },
 	{ 0x08, "Link-Id configuration error" },
 	{ 0x10, "Unknown object c-type" }, { 0, NULL },
 };
-static const struct bit_name summary_errors[] = {
+static const struct tok summary_errors[] = {
 	{ 0x01, "Unacceptable non-negotiable LINK-SUMMARY parameters" },
 	{ 0x02, "Renegotiate LINK-SUMMARY parameters" },
 	{ 0x04, "Invalid TE-LINK Object" },
@@ -52,26 +35,26 @@ static const struct bit_name summary_errors[] = {
 	{ 0x10, "Unknown TE-LINK Object c-type" },
 	{ 0x20, "Unknown DATA-LINK Object c-type" }, { 0, NULL },
 };
-static const struct bit_name sc_sp_flags[] = {
+static const struct tok sc_sp_flags[] = {
 	{ 0x01, "RSVP Supported" }, { 0x02, "LDP Supported" }, { 0, NULL },
 };
-static const struct bit_name sc_tp_flags[] = {
+static const struct tok sc_tp_flags[] = {
 	{ 0x01, "Path/VC Overhead Transparency Supported" },
 	{ 0x02, "Line/MS Overhead Transparency Supported" },
 	{ 0x04, "Section/RS Overhead Transparency Supported" }, { 0, NULL },
 };
-static const struct bit_name sc_cct_flags[] = {
+static const struct tok sc_cct_flags[] = {
 	{ 0x01, "Contiguous Concatenation Types Supported" }, { 0, NULL },
 };
-static const struct bit_name sc_nsa_tp_flags[] = {
+static const struct tok sc_nsa_tp_flags[] = {
 	{ 0x01, "Standard SOH/RSOH Transparency Supported" },
 	{ 0x02, "Standard LOH/MSOH Transparency Supported" }, { 0, NULL },
 };
-static const struct bit_name sc_tcm_flags[] = {
+static const struct tok sc_tcm_flags[] = {
 	{ 0x01, "Transparent Tandem Connection Monitoring Supported" },
 	{ 0, NULL },
 };
-static const struct bit_name sc_div_flags[] = {
+static const struct tok sc_div_flags[] = {
 	{ 0x01, "Node Diversity Supported" }, { 0x02, "Link Diversity Supported" },
 	{ 0x04, "SRLG Diversity Supported" }, { 0, NULL },
 };
@@ -327,7 +310,7 @@ static int object(nd_t *nd, unsigned cls, unsigned ct, const uint8_t *p,
 			return 1;
 		NOT_CORRECT(tlen != (ct == 2 ? 36u : 12u));
 		nd_s(nd, "\n\t    Flags: [");
-		put_bits(nd, te_link_flags, nd_u8(nd, p));
+		put_bits(nd, te_link_flags, nd_u8(nd, p), "none");
 		nd_c(nd, ']');
 		if (ct == 1) {
 			put_v4_id(nd, "\n\t    Local Link-ID: ", p + 4);
@@ -347,7 +330,7 @@ static int object(nd_t *nd, unsigned cls, unsigned ct, const uint8_t *p,
 		unsigned fixed = ct == 2 ? 36 : 12;
 		NOT_CORRECT(tlen < fixed);
 		nd_s(nd, "\n\t    Flags: [");
-		put_bits(nd, data_link_flags, nd_u8(nd, p));
+		put_bits(nd, data_link_flags, nd_u8(nd, p), "none");
 		nd_c(nd, ']');
 		if (ct == 1) {
 			put_v4_id(nd, "\n\t    Local Interface ID: ", p + 4);
@@ -367,7 +350,7 @@ static int object(nd_t *nd, unsigned cls, unsigned ct, const uint8_t *p,
 			return 1;
 		NOT_CORRECT(tlen != 20);
 		nd_s(nd, "\n\t    Flags: ");
-		put_bits(nd, verify_flags, nd_be16(nd, p));
+		put_bits(nd, verify_flags, nd_be16(nd, p), "none");
 		nd_printf(nd, "\n\t    Verify Interval: %u", nd_be16(nd, p + 2));
 		nd_printf(nd, "\n\t    Data links: %u", nd_be32(nd, p + 4));
 		nd_printf(nd, "\n\t    Encoding type: %s", encoding(nd_u8(nd, p + 8)));
@@ -418,14 +401,14 @@ static int object(nd_t *nd, unsigned cls, unsigned ct, const uint8_t *p,
 			return 1;
 		NOT_CORRECT(tlen != 4);
 		nd_s(nd, "\n\t    Error Code: ");
-		put_bits(nd, ct == 1 ? verify_errors : summary_errors, nd_be32(nd, p));
+		put_bits(nd, ct == 1 ? verify_errors : summary_errors, nd_be32(nd, p), "none");
 		break;
 	case 51: /* service config */
 		switch (ct) {
 		case 1:
 			NOT_CORRECT(tlen != 4);
 			nd_s(nd, "\n\t Flags: ");
-			put_bits(nd, sc_sp_flags, nd_u8(nd, p));
+			put_bits(nd, sc_sp_flags, nd_u8(nd, p), "none");
 			nd_printf(nd, "\n\t  UNI Version: %u", nd_u8(nd, p + 1));
 			break;
 		case 2: {
@@ -447,9 +430,9 @@ static int object(nd_t *nd, unsigned cls, unsigned ct, const uint8_t *p,
 					  sig >= 5 && sig <= 12 ? (lt == 5 ? sdh : sonet)[sig - 5]
 					  : "Unknown", sig);
 			nd_s(nd, "\n\t  Transparency: ");
-			put_bits(nd, sc_tp_flags, nd_u8(nd, p + 2));
+			put_bits(nd, sc_tp_flags, nd_u8(nd, p + 2), "none");
 			nd_s(nd, "\n\t  Contiguous Concatenation Types: ");
-			put_bits(nd, sc_cct_flags, nd_u8(nd, p + 3));
+			put_bits(nd, sc_cct_flags, nd_u8(nd, p + 3), "none");
 			nd_printf(nd, "\n\t  Minimum NCC: %u", nd_be16(nd, p + 4));
 			nd_printf(nd, "\n\t  Maximum NCC: %u", nd_be16(nd, p + 6));
 			nd_printf(nd, "\n\t  Minimum NVC:%u", nd_be16(nd, p + 8));
@@ -460,14 +443,14 @@ static int object(nd_t *nd, unsigned cls, unsigned ct, const uint8_t *p,
 		case 3:
 			NOT_CORRECT(tlen != 8);
 			nd_s(nd, "\n\t Transparency Flags: ");
-			put_bits(nd, sc_nsa_tp_flags, nd_be32(nd, p));
+			put_bits(nd, sc_nsa_tp_flags, nd_be32(nd, p), "none");
 			nd_s(nd, "\n\t TCM Monitoring Flags: ");
-			put_bits(nd, sc_tcm_flags, nd_u8(nd, p + 7));
+			put_bits(nd, sc_tcm_flags, nd_u8(nd, p + 7), "none");
 			break;
 		case 4:
 			NOT_CORRECT(tlen != 4);
 			nd_s(nd, "\n\t Diversity: Flags: ");
-			put_bits(nd, sc_div_flags, nd_u8(nd, p + 3));
+			put_bits(nd, sc_div_flags, nd_u8(nd, p + 3), "none");
 			break;
 		default:
 			return 1;
@@ -512,7 +495,7 @@ void lmp_print(nd_t *nd, const uint8_t *pptr, unsigned length,
 	else
 		nd_printf(nd, "unknown, type: %u", mt);
 	nd_s(nd, ", Flags: [");
-	put_bits(nd, header_flags, pptr[2]);
+	put_bits(nd, header_flags, pptr[2], "none");
 	nd_printf(nd, "], length: %u", tlen);
 	if (tlen < 8) {
 		nd_s(nd, " (too short)");

@@ -5,23 +5,6 @@
 #include "../core/names.h"
 #include "print.h"
 
-struct bit { uint32_t bit; const char *name; };
-
-static void put_bits(nd_t *nd, const struct bit *t, uint32_t v, const char *none)
-{
-	const char *sep = "";
-	int any = 0;
-	for (; t->name; t++)
-		if (v & t->bit) {
-			nd_s(nd, sep);
-			nd_s(nd, t->name);
-			sep = ", ";
-			any = 1;
-		}
-	if (!any)
-		nd_s(nd, none);
-}
-
 struct name { unsigned v; const char *s; };
 
 static const char *lookup(const struct name *t, unsigned v, const char *dflt)
@@ -32,30 +15,30 @@ static const char *lookup(const struct name *t, unsigned v, const char *dflt)
 	return dflt;
 }
 
-static const struct bit opt_bits[] = {
+static const struct tok opt_bits[] = {
 	{ 0x01, "MultiTopology" }, { 0x02, "External" }, { 0x04, "Multicast" },
 	{ 0x08, "NSSA" }, { 0x10, "LLS" }, { 0x20, "Demand Circuit" },
 	{ 0x40, "Opaque" }, { 0x80, "Up/Down" }, { 0, NULL },
 };
-static const struct bit rla_bits[] = {
+static const struct tok rla_bits[] = {
 	{ 0x01, "ABR" }, { 0x02, "ASBR" }, { 0x04, "Virtual" },
 	{ 0x08, "Wildcard" }, { 0x10, "Nt" }, { 0x80, "Host" }, { 0, NULL },
 };
-static const struct bit dd_bits[] = {
+static const struct tok dd_bits[] = {
 	{ 0x04, "Init" }, { 0x02, "More" }, { 0x01, "Master" },
 	{ 0x08, "OOBResync" }, { 0, NULL },
 };
-static const struct bit ri_cap_bits[] = {
+static const struct tok ri_cap_bits[] = {
 	{ 1, "Reserved" }, { 2, "Reserved" }, { 4, "Reserved" },
 	{ 8, "Reserved" }, { 16, "graceful restart capable" },
 	{ 32, "graceful restart helper" }, { 64, "Stub router support" },
 	{ 128, "Traffic engineering" }, { 256, "p2p over LAN" },
 	{ 512, "path computation server" }, { 0, NULL },
 };
-static const struct bit lls_eo_bits[] = {
+static const struct tok lls_eo_bits[] = {
 	{ 1, "LSDB resync" }, { 2, "Restart" }, { 0, NULL },
 };
-static const struct bit link_prot_bits[] = {
+static const struct tok link_prot_bits[] = {
 	{ 0x01, "Extra Traffic" }, { 0x02, "Unprotected" }, { 0x04, "Shared" },
 	{ 0x08, "Dedicated 1:1" }, { 0x10, "Dedicated 1+1" },
 	{ 0x20, "Enhanced" }, { 0x40, "Reserved" }, { 0x80, "Reserved" },

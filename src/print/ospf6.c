@@ -4,42 +4,25 @@
 #include "../core/names.h"
 #include "print.h"
 
-struct bit { uint32_t bit; const char *name; };
-
-static void put_bits(nd_t *nd, const struct bit *t, uint32_t v)
-{
-	const char *sep = "";
-	int any = 0;
-	for (; t->name; t++)
-		if (v & t->bit) {
-			nd_s(nd, sep);
-			nd_s(nd, t->name);
-			sep = ", ";
-			any = 1;
-		}
-	if (!any)
-		nd_s(nd, "none");
-}
-
-static const struct bit opt_bits[] = {
+static const struct tok opt_bits[] = {
 	{ 0x01, "V6" }, { 0x02, "External" }, { 0x04, "Deprecated" },
 	{ 0x08, "NSSA" }, { 0x10, "Router" }, { 0x20, "Demand Circuit" },
 	{ 0x100, "AFs Support" }, { 0x200, "LLS" },
 	{ 0x400, "Authentication Trailer" }, { 0, NULL },
 };
-static const struct bit rla_bits[] = {
+static const struct tok rla_bits[] = {
 	{ 0x01, "ABR" }, { 0x02, "External" }, { 0x04, "Virtual-Link Endpoint" },
 	{ 0x08, "Deprecated" }, { 0x10, "NSSA Translator" }, { 0, NULL },
 };
-static const struct bit asla_bits[] = {
+static const struct tok asla_bits[] = {
 	{ 0x80000000, "External Type 2" }, { 0x02000000, "Forwarding" },
 	{ 0x01000000, "Tag" }, { 0, NULL },
 };
-static const struct bit dd_bits[] = {
+static const struct tok dd_bits[] = {
 	{ 0x04, "Init" }, { 0x02, "More" }, { 0x01, "Master" },
 	{ 0x10, "IPv6 MTU" }, { 0, NULL },
 };
-static const struct bit prefix_bits[] = {
+static const struct tok prefix_bits[] = {
 	{ 0x01, "No Unicast" }, { 0x02, "Local address" }, { 0x04, "Deprecated" },
 	{ 0x08, "Propagate" }, { 0x10, "Down" }, { 0x20, "N-bit" }, { 0, NULL },
 };
@@ -110,7 +93,7 @@ static int lsa_prefix(nd_t *nd, const uint8_t *p, unsigned len)
 	nd_printf(nd, "/%u", plen);
 	if (p[1]) {
 		nd_s(nd, ", Options [");
-		put_bits(nd, prefix_bits, p[1]);
+		put_bits(nd, prefix_bits, p[1], "none");
 		nd_c(nd, ']');
 	}
 	nd_printf(nd, ", metric %u", nd_be16(nd, p + 2));
@@ -120,7 +103,7 @@ static int lsa_prefix(nd_t *nd, const uint8_t *p, unsigned len)
 static void put_opts(nd_t *nd, const char *pre, uint32_t v)
 {
 	nd_s(nd, pre);
-	put_bits(nd, opt_bits, v);
+	put_bits(nd, opt_bits, v, "none");
 	nd_c(nd, ']');
 }
 
@@ -145,7 +128,7 @@ static int lsa(nd_t *nd, const uint8_t *l, const uint8_t *dataend)
 		put_opts(nd, "\n\t      Options [", nd_be32(nd, t));
 		unsigned rf = nd_u8(nd, t);
 		nd_s(nd, ", RLA-Flags [");
-		put_bits(nd, rla_bits, rf);
+		put_bits(nd, rla_bits, rf, "none");
 		nd_c(nd, ']');
 		const uint8_t *r = t + 4;
 		while (left != 0) {
@@ -212,7 +195,7 @@ static int lsa(nd_t *nd, const uint8_t *l, const uint8_t *dataend)
 		left -= 4;
 		uint32_t f = nd_be32(nd, t);
 		nd_s(nd, "\n\t     Flags [");
-		put_bits(nd, asla_bits, f);
+		put_bits(nd, asla_bits, f, "none");
 		nd_printf(nd, "] metric %u", f & 0xffffff);
 		const uint8_t *pp = t + 4;
 		n = lsa_prefix(nd, pp, left);
@@ -341,7 +324,7 @@ static int decode_v3(nd_t *nd, const uint8_t *op, const uint8_t *dataend)
 		put_opts(nd, "\n\tOptions [", nd_be32(nd, b));
 		unsigned dfl = nd_u8(nd, b + 7);
 		nd_s(nd, ", DD Flags [");
-		put_bits(nd, dd_bits, dfl);
+		put_bits(nd, dd_bits, dfl, "none");
 		nd_c(nd, ']');
 		nd_need(nd, b + 4, 8);
 		nd_printf(nd, ", MTU %u, DD-Sequence 0x%08x", nd_be16(nd, b + 4),

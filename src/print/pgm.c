@@ -270,34 +270,26 @@ trunc:
 	return 0;
 }
 
-static void put_addr(nd_t *nd, const struct ip_ctx *ip, const uint8_t *a)
-{
-	if (ip->ver == 6)
-		put_ip6(nd, a);
-	else
-		put_ip4(nd, a);
-}
-
 void pgm_print(nd_t *nd, const uint8_t *bp, unsigned length,
                const struct ip_ctx *ip)
 {
 	char buf[INET6_ADDRSTRLEN], buf2[INET6_ADDRSTRLEN];
 	nd_proto(nd, "pgm");
 	if (!nd_has(nd, bp + 2, 2)) {
-		put_addr(nd, ip, ip->src);
+		put_ip_addr(nd, ip, ip->src);
 		nd_s(nd, " > ");
-		put_addr(nd, ip, ip->dst);
+		put_ip_addr(nd, ip, ip->dst);
 		nd_c(nd, ':');
 		nd_print_trunc(nd);
 		return;
 	}
 	unsigned sport = nd_be16(nd, bp), dport = nd_be16(nd, bp + 2);
 	if (ip->nh == 113) {
-		put_addr(nd, ip, ip->src);
+		put_ip_addr(nd, ip, ip->src);
 		nd_c(nd, '.');
 		put_tcpport(nd, sport);
 		nd_s(nd, " > ");
-		put_addr(nd, ip, ip->dst);
+		put_ip_addr(nd, ip, ip->dst);
 		nd_c(nd, '.');
 		put_tcpport(nd, dport);
 		nd_s(nd, ": ");

@@ -4,8 +4,9 @@
  * one entry function.  dispatch.c holds the tables that map a link type, an
  * ethertype, an IP protocol number or a UDP/TCP port to those functions, so
  * adding a protocol is one new file plus one row there. */
-#ifndef TRAWL_PRINT_H
-#define TRAWL_PRINT_H
+/* Parallel work appends declarations to the end of this file, so it is
+ * guarded with #pragma once rather than an #endif that has to stay last. */
+#pragma once
 
 #include <stdint.h>
 
@@ -290,7 +291,6 @@ void bgp_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
 void hsrp_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
                 unsigned, unsigned);
 
-#endif
 
 /* IPsec and IKE (esp.c, ah.c, ipcomp.c, isakmp.c). */
 struct esp_state *esp_state_new(const struct options *opt);
@@ -303,3 +303,12 @@ void isakmp_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
                   unsigned, unsigned);
 void isakmp_rfc3948_print(nd_t *, const uint8_t *, unsigned,
                           const struct ip_ctx *, unsigned, unsigned);
+
+/* A value and its name, for the many name tables and flag sets. */
+struct tok { uint32_t v; const char *s; };
+/* The name of v in t (ended by a NULL name), or NULL. */
+const char *tok_name(const struct tok *t, uint32_t v);
+/* The names in t of the bits set in v, joined by ", "; none if no bit has one. */
+void put_bits(nd_t *nd, const struct tok *t, uint32_t v, const char *none);
+/* An IPv4 or IPv6 address, as the context's version says. */
+void put_ip_addr(nd_t *nd, const struct ip_ctx *ip, const uint8_t *a);

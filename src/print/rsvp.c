@@ -173,39 +173,22 @@ static const struct name style_names[] = {
 	{ 18, "Shared Explicit" }, { 0, NULL },
 };
 
-struct bit { uint32_t bit; const char *name; };
-
-static void put_bits(nd_t *nd, const struct bit *t, uint32_t v)
-{
-	const char *sep = "";
-	int any = 0;
-	for (; t->name; t++)
-		if (v & t->bit) {
-			nd_s(nd, sep);
-			nd_s(nd, t->name);
-			sep = ", ";
-			any = 1;
-		}
-	if (!any)
-		nd_s(nd, "none");
-}
-
-static const struct bit rro_bits[] = {
+static const struct tok rro_bits[] = {
 	{ 0x01, "Local protection available" }, { 0x02, "Local protection in use" },
 	{ 0x04, "Bandwidth protection" }, { 0x08, "Node protection" }, { 0, NULL },
 };
-static const struct bit rro_label_bits[] = { { 0x01, "Global" }, { 0, NULL } };
-static const struct bit cap_bits[] = {
+static const struct tok rro_label_bits[] = { { 0x01, "Global" }, { 0, NULL } };
+static const struct tok cap_bits[] = {
 	{ 0x0004, "RecoveryPath Transmit Enabled" },
 	{ 0x0002, "RecoveryPath Desired" },
 	{ 0x0001, "RecoveryPath Srefresh Capable" }, { 0, NULL },
 };
-static const struct bit sess_attr_bits[] = {
+static const struct tok sess_attr_bits[] = {
 	{ 0x01, "Local Protection" }, { 0x02, "Label Recording" },
 	{ 0x04, "SE Style" }, { 0x08, "Bandwidth protection" },
 	{ 0x10, "Node protection" }, { 0, NULL },
 };
-static const struct bit hdr_bits[] = {
+static const struct tok hdr_bits[] = {
 	{ 0x01, "Refresh reduction capable" }, { 0, NULL },
 };
 
@@ -515,7 +498,7 @@ static int object(nd_t *nd, unsigned cls, unsigned ct, const uint8_t *p,
 				nd_printf(nd, ", %s, ", (p[0] & 0x80) ? "Loose" : "Strict");
 				put_ip4(nd, p + 2);
 				nd_printf(nd, "/%u, Flags: [", p[6]);
-				put_bits(nd, rro_bits, p[7]);
+				put_bits(nd, rro_bits, p[7], "none");
 				nd_c(nd, ']');
 			} else if (st == 3) {
 				if (len != 8) {
@@ -524,7 +507,7 @@ static int object(nd_t *nd, unsigned cls, unsigned ct, const uint8_t *p,
 				}
 				nd_need(nd, p, 8);
 				nd_s(nd, ", Flags: [");
-				put_bits(nd, rro_label_bits, p[2]);
+				put_bits(nd, rro_label_bits, p[2], "none");
 				nd_printf(nd, "] (%#x), Class-Type: %s (%u), %u", p[2],
 					  lookup(ctype_names, p[3] + 256u * 21, "Unknown"),
 					  p[3], nd_be32(nd, p + 4));
@@ -703,7 +686,7 @@ static int object(nd_t *nd, unsigned cls, unsigned ct, const uint8_t *p,
 		if (f & ~7u)
 			nd_printf(nd, "%s  [reserved=0x%08x must be zero]", in, f & ~7u);
 		nd_printf(nd, "%s  Flags: [", in);
-		put_bits(nd, cap_bits, f & 7);
+		put_bits(nd, cap_bits, f & 7, "none");
 		nd_c(nd, ']');
 		return OBJ_OK;
 	}
@@ -733,7 +716,7 @@ static int object(nd_t *nd, unsigned cls, unsigned ct, const uint8_t *p,
 		nd_need(nd, p, 3);
 		nd_printf(nd, "%s  Setup Priority: %u, Holding Priority: %u, Flags: [",
 			  in, p[0], p[1]);
-		put_bits(nd, sess_attr_bits, p[2]);
+		put_bits(nd, sess_attr_bits, p[2], "none");
 		nd_printf(nd, "] (%#x)", p[2]);
 		return OBJ_OK;
 	}
@@ -901,7 +884,7 @@ static void common_line(nd_t *nd, const uint8_t *h, const char *pre)
 	else
 		nd_printf(nd, "unknown, type: %u", type);
 	nd_printf(nd, " Message (%u), Flags: [", type);
-	put_bits(nd, hdr_bits, h[0] & 15);
+	put_bits(nd, hdr_bits, h[0] & 15, "none");
 	nd_printf(nd, "], length: %u, ttl: %u, checksum: 0x%04x", nd_be16(nd, h + 6),
 		  h[4], nd_be16(nd, h + 2));
 }

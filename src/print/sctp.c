@@ -42,14 +42,6 @@ static const char *forces_channel(unsigned port)
 	}
 }
 
-static void put_addr(nd_t *nd, const struct ip_ctx *ip, const uint8_t *a)
-{
-	if (ip->ver == 6)
-		put_ip6(nd, a);
-	else
-		put_ip4(nd, a);
-}
-
 void sctp_print(nd_t *nd, const uint8_t *bp, unsigned len,
                 const struct ip_ctx *ip)
 {
@@ -61,9 +53,9 @@ void sctp_print(nd_t *nd, const uint8_t *bp, unsigned len,
 	if (!nd_has(nd, bp, 12))
 		goto trunc;
 	unsigned sport = nd_be16(nd, bp), dport = nd_be16(nd, bp + 2);
-	put_addr(nd, ip, ip->src);
+	put_ip_addr(nd, ip, ip->src);
 	nd_printf(nd, ".%u > ", sport);
-	put_addr(nd, ip, ip->dst);
+	put_ip_addr(nd, ip, ip->dst);
 	nd_printf(nd, ".%u: sctp", dport);
 	int forces = 0;
 	const char *fc;

@@ -67,32 +67,24 @@ static void put_flags(nd_t *nd, unsigned flags)
 	nd_c(nd, ']');
 }
 
-static void put_addr(nd_t *nd, const struct ip_ctx *ip, const uint8_t *a)
-{
-	if (ip->ver == 6)
-		put_ip6(nd, a);
-	else
-		put_ip4(nd, a);
-}
-
 void tcp_print(nd_t *nd, const uint8_t *bp, unsigned length,
                const struct ip_ctx *ip)
 {
 	nd_proto(nd, "tcp");
 	if (!nd_has(nd, bp + 2, 2)) {
-		put_addr(nd, ip, ip->src);
+		put_ip_addr(nd, ip, ip->src);
 		nd_s(nd, " > ");
-		put_addr(nd, ip, ip->dst);
+		put_ip_addr(nd, ip, ip->dst);
 		nd_c(nd, ':');
 		nd_print_trunc(nd);
 		return;
 	}
 	unsigned sport = nd_be16(nd, bp), dport = nd_be16(nd, bp + 2);
-	put_addr(nd, ip, ip->src);
+	put_ip_addr(nd, ip, ip->src);
 	nd_c(nd, '.');
 	put_tcpport(nd, sport);
 	nd_s(nd, " > ");
-	put_addr(nd, ip, ip->dst);
+	put_ip_addr(nd, ip, ip->dst);
 	nd_c(nd, '.');
 	put_tcpport(nd, dport);
 	nd_s(nd, ": ");

@@ -4,26 +4,18 @@
 #include "../core/names.h"
 #include "print.h"
 
-static void put_addr(nd_t *nd, const struct ip_ctx *ip, const uint8_t *a)
-{
-	if (ip->ver == 6)
-		put_ip6(nd, a);
-	else
-		put_ip4(nd, a);
-}
-
 /* "a.sport > b.dport: " - or without addresses when UDP is quoted inside
  * another protocol (an ICMP error), as tcpdump does. */
 static void udpipaddr(nd_t *nd, const struct ip_ctx *ip, int sport, int dport)
 {
 	if (ip->nh == 17) {
-		put_addr(nd, ip, ip->src);
+		put_ip_addr(nd, ip, ip->src);
 		if (sport >= 0) {
 			nd_c(nd, '.');
 			put_udpport(nd, (unsigned)sport);
 		}
 		nd_s(nd, " > ");
-		put_addr(nd, ip, ip->dst);
+		put_ip_addr(nd, ip, ip->dst);
 		if (dport >= 0) {
 			nd_c(nd, '.');
 			put_udpport(nd, (unsigned)dport);

@@ -1,5 +1,6 @@
 /* util.c - checksums and the name tables several printers share. */
 #include "../core/hexdump.h"
+#include "../core/names.h"
 #include "print.h"
 
 uint16_t in_cksum(const uint8_t *p, unsigned len, uint32_t sum)
@@ -175,4 +176,34 @@ void put_relts_unsigned(nd_t *nd, uint32_t secs)
 			secs %= size[i];
 		}
 	}
+}
+
+const char *tok_name(const struct tok *t, uint32_t v)
+{
+	for (; t->s; t++)
+		if (t->v == v)
+			return t->s;
+	return NULL;
+}
+
+void put_bits(nd_t *nd, const struct tok *t, uint32_t v, const char *none)
+{
+	int any = 0;
+	for (; t->s; t++)
+		if (v & t->v) {
+			if (any)
+				nd_s(nd, ", ");
+			nd_s(nd, t->s);
+			any = 1;
+		}
+	if (!any)
+		nd_s(nd, none);
+}
+
+void put_ip_addr(nd_t *nd, const struct ip_ctx *ip, const uint8_t *a)
+{
+	if (ip->ver == 6)
+		put_ip6(nd, a);
+	else
+		put_ip4(nd, a);
 }
