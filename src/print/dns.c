@@ -250,8 +250,7 @@ static int put_bitlabel(nd_t *nd, const uint8_t *cp)
 /* Prints the name at cp, following compression pointers relative to base.
  * Returns the position after the name in the record, or NULL when it could
  * not be printed completely (truncation or a bad label or pointer). */
-static const uint8_t *name_print(nd_t *nd, const uint8_t *cp,
-                                 const uint8_t *base)
+const uint8_t *fqdn_print(nd_t *nd, const uint8_t *cp, const uint8_t *base)
 {
 	int l = label_len(nd, cp);
 	if (l < 0)
@@ -344,7 +343,7 @@ static const uint8_t *question_print(const struct dns *d, const uint8_t *cp)
 	if (d->mdns)
 		nd_s(nd, (cls & 0x8000) ? " (QU)" : " (QM)");
 	nd_s(nd, "? ");
-	cp = name_print(nd, np, d->msg);
+	cp = fqdn_print(nd, np, d->msg);
 	return cp ? cp + 4 : NULL;
 }
 
@@ -471,7 +470,7 @@ static const uint8_t *edns_option_print(const struct dns *d, const uint8_t *cp)
 	}
 	case OPT_CHAIN:
 		/* the closest trust point; its result does not matter */
-		name_print(nd, cp, cp + len);
+		fqdn_print(nd, cp, cp + len);
 		break;
 	default:
 		put_hex(nd, cp, len);
@@ -491,7 +490,7 @@ static const uint8_t *rr_print(const struct dns *d, const uint8_t *cp)
 
 	if (opt->vflag) {
 		nd_c(nd, ' ');
-		if ((cp = name_print(nd, cp, d->msg)) == NULL)
+		if ((cp = fqdn_print(nd, cp, d->msg)) == NULL)
 			return NULL;
 	} else {
 		cp = name_skip(nd, cp);
@@ -536,17 +535,17 @@ static const uint8_t *rr_print(const struct dns *d, const uint8_t *cp)
 	case 12: /* PTR */
 	case 39: /* DNAME */
 		nd_c(nd, ' ');
-		if (name_print(nd, cp, d->msg) == NULL)
+		if (fqdn_print(nd, cp, d->msg) == NULL)
 			return NULL;
 		break;
 	case 6: /* SOA */
 		if (!opt->vflag)
 			break;
 		nd_c(nd, ' ');
-		if ((cp = name_print(nd, cp, d->msg)) == NULL)
+		if ((cp = fqdn_print(nd, cp, d->msg)) == NULL)
 			return NULL;
 		nd_c(nd, ' ');
-		if ((cp = name_print(nd, cp, d->msg)) == NULL)
+		if ((cp = fqdn_print(nd, cp, d->msg)) == NULL)
 			return NULL;
 		if (!nd_has(nd, cp, 20))
 			return NULL;
@@ -559,7 +558,7 @@ static const uint8_t *rr_print(const struct dns *d, const uint8_t *cp)
 		nd_c(nd, ' ');
 		if (!nd_has(nd, cp, 2))
 			return NULL;
-		if (name_print(nd, cp + 2, d->msg) == NULL)
+		if (fqdn_print(nd, cp + 2, d->msg) == NULL)
 			return NULL;
 		nd_c(nd, ' ');
 		nd_u(nd, nd_be16(nd, cp));
@@ -579,7 +578,7 @@ static const uint8_t *rr_print(const struct dns *d, const uint8_t *cp)
 		nd_c(nd, ' ');
 		if (!nd_has(nd, cp, 6))
 			return NULL;
-		if (name_print(nd, cp + 6, d->msg) == NULL)
+		if (fqdn_print(nd, cp + 6, d->msg) == NULL)
 			return NULL;
 		nd_printf(nd, ":%u %u %u", nd_be16(nd, cp + 4), nd_be16(nd, cp),
 			  nd_be16(nd, cp + 2));
@@ -611,7 +610,7 @@ static const uint8_t *rr_print(const struct dns *d, const uint8_t *cp)
 		}
 		if (pbits > 0) {
 			nd_c(nd, ' ');
-			if (name_print(nd, cp + 1 + 16 - pbyte, d->msg) == NULL)
+			if (fqdn_print(nd, cp + 1 + 16 - pbyte, d->msg) == NULL)
 				return NULL;
 		}
 		break;
@@ -648,7 +647,7 @@ static const uint8_t *rr_print(const struct dns *d, const uint8_t *cp)
 		if (!opt->vflag)
 			break;
 		nd_c(nd, ' ');
-		if ((cp = name_print(nd, cp, d->msg)) == NULL)
+		if ((cp = fqdn_print(nd, cp, d->msg)) == NULL)
 			return NULL;
 		cp += 6; /* time signed */
 		if (!nd_has(nd, cp, 2))

@@ -312,3 +312,8 @@ const char *tok_name(const struct tok *t, uint32_t v);
 void put_bits(nd_t *nd, const struct tok *t, uint32_t v, const char *none);
 /* An IPv4 or IPv6 address, as the context's version says. */
 void put_ip_addr(nd_t *nd, const struct ip_ctx *ip, const uint8_t *a);
+/* A domain name in DNS wire form (labels, bit-string labels, compression
+ * pointers relative to base that must point backwards), as tcpdump prints
+ * names in DNS, DHCPv6 and elsewhere.  Returns the position after the name,
+ * or NULL when it could not be printed whole. */
+const uint8_t *fqdn_print(nd_t *nd, const uint8_t *cp, const uint8_t *base);
