@@ -58,6 +58,7 @@ static const struct port_row udp_rows[] = {
 	{ 7500, 7500, isakmp_print },
 	{ 8500, 8500, isakmp_print },
 	{ 123, 123, ntp_print },
+	{ 1701, 1701, l2tp_print },
 	{ 546, 547, dhcp6_print },
 	{ 921, 921, lwres_print },
 	/* SIP comes after nearly every other UDP port test in tcpdump; only
@@ -74,6 +75,7 @@ static const struct port_row tcp_rows[] = {
 	{ 23, 23, telnet_print },
 	{ 25, 25, smtp_print },
 	{ 43, 43, whois_print },
+	{ 1723, 1723, pptp_print },
 	{ 6379, 6379, resp_print },
 	{ 22, 22, ssh_print },
 	{ 10288, 10288, beep_print },

@@ -218,3 +218,7 @@ void isakmp_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
                   unsigned, unsigned);
 void isakmp_rfc3948_print(nd_t *, const uint8_t *, unsigned,
                           const struct ip_ctx *, unsigned, unsigned);
+void l2tp_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
+                unsigned, unsigned);
+void pptp_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
+                unsigned, unsigned);
