@@ -309,6 +309,10 @@ void l2tp_print(nd_t *nd, const uint8_t *bp, unsigned length,
 	}
 	if (flags & FLAG_O) {
 		unsigned pad = nd_be16(nd, p);
+		if (!nd_has(nd, p + 2, pad)) {
+			nd_print_trunc(nd);
+			return;
+		}
 		p += 2 + pad;
 		cnt += 2 + pad;
 	}

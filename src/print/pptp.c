@@ -67,6 +67,18 @@ static void u32f(nd_t *nd, const char *name, const uint8_t *p)
 	nd_printf(nd, " %s(%u)", name, nd_be32(nd, p));
 }
 
+/* Reserved fields must be zero; tcpdump says so when they are not. */
+static void reserved(nd_t *nd, unsigned v)
+{
+	if (v)
+		nd_printf(nd, " [ERROR: reserved=%u must be zero]", v);
+}
+
+static void rsv16(nd_t *nd, const uint8_t *p)
+{
+	reserved(nd, nd_be16(nd, p));
+}
+
 static void result_code(nd_t *nd, const uint8_t *p, unsigned msg)
 {
 	unsigned v = nd_u8(nd, p);
@@ -104,8 +116,8 @@ static void proto_ver(nd_t *nd, const uint8_t *p)
 
 static void framing_cap(nd_t *nd, const uint8_t *p)
 {
-	uint32_t v = nd_be32(nd, p);
 	nd_s(nd, " FRAME_CAP(");
+	uint32_t v = nd_be32(nd, p);
 	if (v & 1)
 		nd_c(nd, 'A');
 	if (v & 2)
@@ -115,12 +127,12 @@ static void framing_cap(nd_t *nd, const uint8_t *p)
 
 static void bearer_cap(nd_t *nd, const uint8_t *p)
 {
-	uint32_t v = nd_be32(nd, p);
+	uint32_t v = nd_be32(nd, p); /* read before the label, as in tcpdump */
 	nd_s(nd, " BEARER_CAP(");
-	if (v & 1)
-		nd_c(nd, 'A');
 	if (v & 2)
 		nd_c(nd, 'D');
+	if (v & 1)
+		nd_c(nd, 'A');
 	nd_c(nd, ')');
 }
 
@@ -128,14 +140,16 @@ static void bearer_type(nd_t *nd, const uint8_t *p)
 {
 	static const char *const names[] = { "?", "A", "D", "Any" };
 	uint32_t v = nd_be32(nd, p);
-	nd_printf(nd, " BEARER_TYPE(%s)", v < 4 ? names[v] : "?");
+	nd_s(nd, " BEARER_TYPE(");
+	nd_printf(nd, "%s)", v < 4 ? names[v] : "?");
 }
 
 static void framing_type(nd_t *nd, const uint8_t *p)
 {
 	static const char *const names[] = { "?", "A", "S", "E" };
 	uint32_t v = nd_be32(nd, p);
-	nd_printf(nd, " FRAME_TYPE(%s)", v < 4 ? names[v] : "?");
+	nd_s(nd, " FRAME_TYPE(");
+	nd_printf(nd, "%s)", v < 4 ? names[v] : "?");
 }
 
 static void host_vendor(nd_t *nd, const uint8_t *p)
@@ -177,10 +191,12 @@ void pptp_print(nd_t *nd, const uint8_t *bp, unsigned length,
 		nd_printf(nd, " CTRL_MSGTYPE=%s", msg_names[type]);
 	else
 		nd_printf(nd, " UNKNOWN_CTRL_MSGTYPE(%u)", type);
+	rsv16(nd, bp + 10);
 	const uint8_t *p = bp + 12;
 	switch (type) {
 	case SCCRQ:
 		proto_ver(nd, p);
+		rsv16(nd, p + 2);
 		framing_cap(nd, p + 4);
 		bearer_cap(nd, p + 8);
 		u16f(nd, "MAX_CHAN", p + 12);
@@ -208,11 +224,14 @@ void pptp_print(nd_t *nd, const uint8_t *bp, unsigned length,
 			nd_s(nd, r >= 1 && r <= 3 ? reasons[r] : ":?");
 		}
 		nd_c(nd, ')');
+		reserved(nd, nd_u8(nd, p + 1));
+		rsv16(nd, p + 2);
 		break;
 	}
 	case StopCCRP:
 		result_code(nd, p, type);
 		err_code(nd, p + 1);
+		rsv16(nd, p + 2);
 		break;
 	case ECHORQ:
 		u32f(nd, "ID", p);
@@ -221,6 +240,7 @@ void pptp_print(nd_t *nd, const uint8_t *bp, unsigned length,
 		u32f(nd, "ID", p);
 		result_code(nd, p + 4, type);
 		err_code(nd, p + 5);
+		rsv16(nd, p + 6);
 		break;
 	case OCRQ: {
 		u16f(nd, "CALL_ID", p);
@@ -233,6 +253,7 @@ void pptp_print(nd_t *nd, const uint8_t *bp, unsigned length,
 		u16f(nd, "PROC_DELAY", p + 22);
 		unsigned plen = nd_be16(nd, p + 24);
 		nd_printf(nd, " PHONE_NO_LEN(%u)", plen);
+		rsv16(nd, p + 26);
 		field_text(nd, "PHONE_NO", p + 28, min64(plen));
 		field_text(nd, "SUB_ADDR", p + 92, 64);
 		break;
@@ -268,9 +289,11 @@ void pptp_print(nd_t *nd, const uint8_t *bp, unsigned length,
 		err_code(nd, p + 5);
 		u16f(nd, "RECV_WIN", p + 6);
 		u16f(nd, "PROC_DELAY", p + 8);
+		rsv16(nd, p + 10);
 		break;
 	case ICCN:
 		u16f(nd, "PEER_CALL_ID", p);
+		rsv16(nd, p + 2);
 		u32f(nd, "CONN_SPEED", p + 4);
 		u16f(nd, "RECV_WIN", p + 8);
 		u16f(nd, "PROC_DELAY", p + 10);
@@ -278,16 +301,19 @@ void pptp_print(nd_t *nd, const uint8_t *bp, unsigned length,
 		break;
 	case CCRQ:
 		u16f(nd, "CALL_ID", p);
+		rsv16(nd, p + 2);
 		break;
 	case CDN:
 		u16f(nd, "CALL_ID", p);
 		result_code(nd, p + 2, type);
 		err_code(nd, p + 3);
 		u16f(nd, "CAUSE_CODE", p + 4);
+		rsv16(nd, p + 6);
 		field_text(nd, "CALL_STATS", p + 8, 128);
 		break;
 	case WEN:
 		u16f(nd, "PEER_CALL_ID", p);
+		rsv16(nd, p + 2);
 		u32f(nd, "CRC_ERR", p + 4);
 		u32f(nd, "FRAMING_ERR", p + 8);
 		u32f(nd, "HARDWARE_OVERRUN", p + 12);
@@ -297,6 +323,7 @@ void pptp_print(nd_t *nd, const uint8_t *bp, unsigned length,
 		break;
 	case SLI:
 		u16f(nd, "PEER_CALL_ID", p);
+		rsv16(nd, p + 2);
 		nd_printf(nd, " SEND_ACCM(0x%08x)", nd_be32(nd, p + 4));
 		nd_printf(nd, " RECV_ACCM(0x%08x)", nd_be32(nd, p + 8));
 		break;
