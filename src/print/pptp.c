@@ -274,8 +274,9 @@ void pptp_print(nd_t *nd, const uint8_t *bp, unsigned length,
 		u16f(nd, "CALL_SER_NUM", p + 2);
 		bearer_type(nd, p + 4);
 		u32f(nd, "PHY_CHAN_ID", p + 8);
-		unsigned dlen = nd_be16(nd, p + 12), glen = nd_be16(nd, p + 14);
+		unsigned dlen = nd_be16(nd, p + 12);
 		nd_printf(nd, " DIALED_NO_LEN(%u)", dlen);
+		unsigned glen = nd_be16(nd, p + 14);
 		nd_printf(nd, " DIALING_NO_LEN(%u)", glen);
 		field_text(nd, "DIALED_NO", p + 16, min64(dlen));
 		field_text(nd, "DIALING_NO", p + 80, min64(glen));
