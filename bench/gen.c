@@ -3,9 +3,11 @@
  *   gen [-m] [-s SEED] SIZE_MB FILE
  *
  * The traffic: TCP sessions with HTTP requests and responses carrying
- * payloads, TLS handshakes on 443, DNS queries and answers, ICMP echo, ARP,
- * IPv6 TCP and UDP, some frames with an 802.1Q tag, among a few thousand
- * hosts.  With -m every flow comes from a new source address, so a file of
+ * payloads, TLS handshakes on 443 (ClientHello with SNI), SSH and SMTP
+ * sessions, DNS queries and answers, ICMP echo, ARP, IPv6 TCP, a little IP
+ * protocol 11, some frames with an 802.1Q tag, among a few thousand hosts.
+ * Used by bench/run.sh (printing against tcpdump) and bench/analyze.sh
+ * (the reports).  With -m every flow comes from a new source address, so a file of
  * a few GB holds millions of distinct addresses (the name-cache stress case).
  * The output depends only on the arguments. */
 #include <stdint.h>
@@ -233,6 +235,68 @@ static void tcp_session(const struct host *c, const struct host *s, int v6, int 
 	l4(c, s, v6, vlan, 6, cp, sp, cs + 1, ss + 1, 0x10, NULL, 0);
 }
 
+/* A TCP conversation of text lines, client and server taking turns, then
+ * binary segments (SSH after its banners, SMTP's message body). */
+static void text_session(const struct host *c, const struct host *s, unsigned sp,
+                         const char *const *lines, unsigned nlines, unsigned binary)
+{
+	unsigned cp = 32768 + rnd() % 28232;
+	uint32_t cs = rnd(), ss = rnd();
+	uint8_t pl[1500];
+	l4(c, s, 0, 0, 6, cp, sp, cs, 0, 0x02, NULL, 0);
+	l4(s, c, 0, 0, 6, sp, cp, ss, cs + 1, 0x12, NULL, 0);
+	cs++; ss++;
+	l4(c, s, 0, 0, 6, cp, sp, cs, ss, 0x10, NULL, 0);
+	for (unsigned i = 0; i < nlines + binary; i++) {
+		int from_server = (i % 2) == 0;
+		unsigned n;
+		if (i < nlines) {
+			n = (unsigned)strlen(lines[i]);
+			memcpy(pl, lines[i], n);
+		} else {
+			n = 64 + rnd() % 900;
+			for (unsigned k = 0; k < n; k++)
+				pl[k] = (uint8_t)rnd();
+		}
+		if (from_server) {
+			l4(s, c, 0, 0, 6, sp, cp, ss, cs, 0x18, pl, n);
+			ss += n;
+		} else {
+			l4(c, s, 0, 0, 6, cp, sp, cs, ss, 0x18, pl, n);
+			cs += n;
+		}
+	}
+	l4(c, s, 0, 0, 6, cp, sp, cs, ss, 0x11, NULL, 0);
+	l4(s, c, 0, 0, 6, sp, cp, ss, cs + 1, 0x11, NULL, 0);
+	l4(c, s, 0, 0, 6, cp, sp, cs + 1, ss + 1, 0x10, NULL, 0);
+}
+
+static const char *const ssh_lines[] = {
+	"SSH-2.0-OpenSSH_9.2p1 Debian-2+deb12u3\r\n", "SSH-2.0-OpenSSH_9.6\r\n",
+};
+static const char *const smtp_lines[] = {
+	"220 mail.example.org ESMTP Postfix\r\n", "EHLO client.example.com\r\n",
+	"250-mail.example.org\r\n250-SIZE 10240000\r\n250 8BITMIME\r\n",
+	"MAIL FROM:<alice@example.com>\r\n", "250 2.1.0 Ok\r\n", "RCPT TO:<bob@example.org>\r\n",
+	"250 2.1.5 Ok\r\n", "DATA\r\n", "354 End data with <CR><LF>.<CR><LF>\r\n",
+};
+
+/* A few packets of IP protocol 11 (NVP), as the seed's compromised host sent. */
+static void nvp_packet(const struct host *c, const struct host *s)
+{
+	struct frame f;
+	unsigned o = link_hdr(&f, c, s, 0x0800, 0);
+	uint8_t *ip = f.b + o;
+	unsigned n = 20 + rnd() % 200;
+	memset(ip, 0, 20);
+	ip[0] = 0x45; put16(ip + 2, 20 + n); put16(ip + 4, rnd() & 0xffff); ip[8] = 255; ip[9] = 11;
+	memcpy(ip + 12, c->v4, 4); memcpy(ip + 16, s->v4, 4);
+	put16(ip + 10, cksum(ip, 20, 0));
+	for (unsigned i = 0; i < n; i++)
+		ip[20 + i] = (uint8_t)rnd();
+	emit(f.b, o + 20 + n);
+}
+
 static void dns_pair(const struct host *c, const struct host *s)
 {
 	uint8_t m[512];
@@ -352,18 +416,24 @@ int main(int argc, char **argv)
 		}
 		const struct host *s = &servers[rnd() % 64];
 		unsigned r = rnd() % 100;
-		if (r < 45)
+		if (r < 40)
 			tcp_session(c, s, 0, r < 8 ? 100 + (int)(r % 4) : 0, 0);
-		else if (r < 60)
+		else if (r < 55)
 			tcp_session(c, s, 0, 0, 1);
-		else if (r < 70)
+		else if (r < 63)
 			tcp_session(c, s, 1, 0, 0);
-		else if (r < 88)
+		else if (r < 66)
+			text_session(c, s, 22, ssh_lines, 2, 6);
+		else if (r < 69)
+			text_session(c, s, 25, smtp_lines, 9, 1);
+		else if (r < 86)
 			dns_pair(c, s);
-		else if (r < 95)
+		else if (r < 93)
 			icmp_pair(c, s);
-		else
+		else if (r < 98)
 			arp_pair(c, s);
+		else
+			nvp_packet(c, s);
 	}
 	fclose(out);
 	return 0;

@@ -3,6 +3,11 @@
 #
 #   bench/run.sh [-s SIZE_MB] [-n RUNS] [-j JOBS] [CAPTURE]
 #
+# Jobs: print (-n), verbose (-n -v), hex (-n -X), write (-w with a filter),
+# names (no -n, on a capture where every flow has a new source address;
+# run inside an empty network namespace so that the resolver fails at once
+# and no query leaves the machine; also reports each program's throughput
+# over the first and last tenth of the run).
 # For each job: checks that trawl's output is identical to tcpdump's (a job
 # whose outputs differ is reported and not timed), then alternates the two
 # programs RUNS times and prints the median wall-clock seconds, the ratio
@@ -20,7 +25,7 @@ while getopts "s:n:j:" o; do
 	esac
 done
 shift $((OPTIND - 1))
-trawl=$root/trawl
+trawl=${TRAWL:-$root/trawl}
 command -v tcpdump >/dev/null || { echo "bench: tcpdump not installed; nothing to compare with"; exit 1; }
 work=${BENCH_DIR:-$root/bench/data}
 mkdir -p "$work"
@@ -31,6 +36,13 @@ else
 	[ -f "$cap" ] || { make -s -C "$root" bench/gen && "$root/bench/gen" "$size" "$cap"; } || exit 1
 fi
 export TZ=GMT0
+mcap=$work/many-$size.pcap
+case " $jobs " in *" names "*)
+	command -v unshare >/dev/null && unshare -n true 2>/dev/null ||
+		{ echo "bench: names job needs unshare -n (root); skipped"; jobs=${jobs/names/}; }
+	[ -f "$mcap" ] || "$root/bench/gen" -m "$size" "$mcap" || exit 1 ;;
+esac
+iso() { if [ "$job" = names ]; then unshare -n "$@"; else "$@"; fi; }
 
 args_for() {
 	case $1 in
@@ -38,7 +50,7 @@ args_for() {
 	verbose) echo "-n -v -r $cap" ;;
 	hex) echo "-n -X -r $cap" ;;
 	write) echo "-r $cap -w @OUT@ tcp" ;;
-	names) echo "-r $cap" ;;
+	names) echo "-r $mcap" ;;
 	esac
 }
 
@@ -47,7 +59,7 @@ run() {
 	local prog=$1 job=$2 a
 	a=$(args_for "$job")
 	a=${a//@OUT@/$work/out-$(basename "$prog").pcap}
-	/usr/bin/time -f "%e %M" -o "$work/time" "$prog" $a >/dev/null 2>/dev/null
+	iso /usr/bin/time -f "%e %M" -o "$work/time" "$prog" $a >/dev/null 2>/dev/null
 	cat "$work/time"
 }
 
@@ -65,8 +77,8 @@ for job in $jobs; do
 		fi
 		rm -f "$work/ref.pcap" "$work/got.pcap"
 	else
-		r=$(tcpdump $a 2>/dev/null | sha256sum)
-		t=$("$trawl" $a 2>/dev/null | sha256sum)
+		r=$(iso tcpdump $a 2>/dev/null | sha256sum)
+		t=$(iso "$trawl" $a 2>/dev/null | sha256sum)
 		if [ "$r" != "$t" ]; then
 			echo "$job: OUTPUT DIFFERS (not timed)"; continue
 		fi
@@ -83,4 +95,11 @@ for job in $jobs; do
 	printf '%-8s %10s %10s %8s %12s %12s\n' "$job" "$ts" "$tt" \
 		"$(awk -v a="$ts" -v b="$tt" 'BEGIN { printf "%.1fx", (b > 0 ? a / b : 0) }')" "$ms" "$mt"
 done
+case " $jobs " in *" names "*)
+	a=$(args_for names)
+	echo "names throughput (packets/s) over the first and last tenth of the run:"
+	echo "  tcpdump: $(unshare -n tcpdump $a 2>/dev/null | python3 "$root/bench/rate.py")"
+	echo "  trawl:   $(unshare -n "$trawl" $a 2>/dev/null | python3 "$root/bench/rate.py")"
+	echo "  (first last last/first)" ;;
+esac
 rm -f "$work"/out-*.pcap

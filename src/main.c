@@ -8,7 +8,10 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "capture/live.h"
+#include "capture/mapread.h"
 #include "capture/source.h"
+#include "capture/writer.h"
 #include "core/names.h"
 #include "core/out.h"
 #include "core/ts.h"
@@ -16,72 +19,99 @@
 #include "print/print.h"
 #include "print/tcp.h"
 #include "version.h"
+#include "analyze/analyze.h"
 
-/* Everything one run owns; nothing mutable lives outside it except the
- * handle the signal handler needs to stop the loop. */
+/* Everything one run owns; nothing mutable lives outside it except what
+ * the signal handlers in capture/live.c need. */
 struct run {
 	struct options opt;
 	struct out out;
 	struct ts_state ts;
 	nd_t nd;
 	pcap_t *pcap;
-	pcap_dumper_t *dumper;
+	struct writer w;
+	int writing;         /* -w file open */
+	int done;            /* -c reached, -W limit or write error: take no more */
+	int werr;            /* a write failed */
 	link_fn link;
 	unsigned long count; /* packets accepted by the filter so far */
 	int print;           /* decode to stdout (no -w, or --print) */
 	int flush_each;      /* -l or -U: flush after every packet */
+	struct analyze *an;  /* --summary, --conversations, --json (src/analyze) */
 };
-
-static pcap_t *volatile stop_handle;
-
-static void on_signal(int sig)
-{
-	(void)sig;
-	if (stop_handle)
-		pcap_breakloop(stop_handle);
-}
 
 static void on_packet(u_char *user, const struct pcap_pkthdr *h, const u_char *p)
 {
 	struct run *r = (struct run *)user;
+	if (r->done)
+		return;
+	if (r->writing) {
+		int wr = writer_packet(&r->w, h, p);
+		if (wr != 0) {
+			r->done = 1;
+			r->werr = wr < 0;
+			pcap_breakloop(r->pcap);
+			return;
+		}
+	}
 	r->count++;
-	if (r->dumper) {
-		pcap_dump((u_char *)r->dumper, h, p);
-		if (r->opt.Uflag)
-			pcap_dump_flush(r->dumper);
+	if (r->an) { /* the analyzer replaces the printers */
+		analyze_packet(r->an, h, p);
+		if (r->flush_each)
+			out_flush(&r->out);
 	}
 	if (r->print) {
 		print_packet(&r->nd, h, p, r->count, r->link);
 		if (r->flush_each)
 			out_flush(&r->out);
 	}
-	if (r->opt.count && r->count >= (unsigned long)r->opt.count)
+	if (r->opt.count && r->count >= (unsigned long)r->opt.count) {
+		r->done = 1;
 		pcap_breakloop(r->pcap);
+	}
+}
+
+static int run_finished(u_char *user)
+{
+	return ((struct run *)user)->done;
+}
+
+/* Live output reaches stdout at the end of each batch of packets (at most
+ * one write per ring block), not only when the big buffer fills. */
+static void run_batch(u_char *user)
+{
+	struct run *r = (struct run *)user;
+	if (r->print)
+		out_flush(&r->out);
+}
+
+static void run_report(u_char *user)
+{
+	struct run *r = (struct run *)user;
+	live_stats(r->pcap, r->count, 0);
 }
 
 static int open_output(struct run *r)
 {
 	if (!r->opt.wfile)
 		return 0;
-	r->dumper = pcap_dump_open(r->pcap, r->opt.wfile);
-	if (!r->dumper) {
-		fprintf(stderr, "trawl: %s\n", pcap_geterr(r->pcap));
+	if (r->writing)
+		return 0;
+	if (writer_open(&r->w, r->pcap, &r->opt) < 0) {
+		writer_close(&r->w);
 		return -1;
 	}
+	r->writing = 1;
 	return 0;
 }
 
 static int close_output(struct run *r)
 {
-	int rc = 0;
-	if (r->dumper) {
-		if (pcap_dump_flush(r->dumper) < 0) {
-			fprintf(stderr, "trawl: error writing %s: %s\n", r->opt.wfile,
-				strerror(errno));
+	int rc = r->werr;
+	if (r->writing) {
+		if (writer_close(&r->w) < 0)
 			rc = 1;
-		}
-		pcap_dump_close(r->dumper);
-		r->dumper = NULL;
+		r->writing = 0;
 	}
 	return rc;
 }
@@ -92,29 +122,39 @@ static int run_source(struct run *r, const char *name, int live)
 	int dlt = pcap_datalink(r->pcap);
 	if (r->print) {
 		r->link = dispatch_link(dlt);
-		if (!r->link) {
-			fprintf(stderr, "trawl: packet printing is not supported for link type %s: use -w\n",
-				pcap_datalink_val_to_name(dlt) ? pcap_datalink_val_to_name(dlt) : "unknown");
-			return 1;
-		}
+		if (!r->link)
+			r->link = unsupported_if_print; /* as tcpdump: mark and dump */
 	}
-	stop_handle = r->pcap;
-	int rc = pcap_loop(r->pcap, -1, on_packet, (u_char *)r);
-	stop_handle = NULL;
+	if (r->an)
+		analyze_link(r->an, dlt);
+	if (live) {
+		struct live_loop l = { r->pcap, on_packet, (u_char *)r, run_finished, run_report, run_batch };
+		int sig = 0;
+		int lrc = live_run(&l, name, &sig);
+		if (sig && r->print && !r->opt.wfile)
+			out_c(&r->out, '\n'); /* tcpdump ends an interrupted listing so */
+		out_flush(&r->out);
+		if (r->writing && writer_flush(&r->w) < 0)
+			r->werr = 1;
+		if (r->werr) /* "captured" is what the files hold */
+			r->count = r->w.records_on_disk;
+		live_stats(r->pcap, r->count, 1);
+		return lrc < 0 || r->werr;
+	}
+	/* classic pcap files are read through a mapping; the rest by libpcap */
+	int rc = mapread_loop(r->pcap, name, &r->opt, on_packet, run_finished, (u_char *)r);
+	if (rc == MAPREAD_DECLINED)
+		rc = pcap_loop(r->pcap, -1, on_packet, (u_char *)r);
+	else if (rc != 0) {
+		out_flush(&r->out);
+		return 1;
+	}
 	out_flush(&r->out);
 	if (rc == PCAP_ERROR) {
 		fprintf(stderr, "trawl: %s: %s\n", name, pcap_geterr(r->pcap));
 		return 1;
 	}
-	if (live) {
-		struct pcap_stat st;
-		if (pcap_stats(r->pcap, &st) == 0) {
-			fprintf(stderr, "%lu packet%s captured\n", r->count, r->count == 1 ? "" : "s");
-			fprintf(stderr, "%u packet%s received by filter\n", st.ps_recv, st.ps_recv == 1 ? "" : "s");
-			fprintf(stderr, "%u packet%s dropped by kernel\n", st.ps_drop, st.ps_drop == 1 ? "" : "s");
-		}
-	}
-	return 0;
+	return r->werr;
 }
 
 static int setup_printing(struct run *r)
@@ -129,7 +169,9 @@ static int setup_printing(struct run *r)
 	r->nd.esp = esp_state_new(&r->opt);
 	if (!r->nd.names || !r->nd.tcpseq || !r->nd.esp)
 		return -1;
-	if (r->opt.Tname && !dispatch_type(r->opt.Tname)) {
+	if (analyze_wanted(&r->opt) && !(r->an = analyze_new(&r->opt, &r->out)))
+		return -1;
+	if (r->opt.Tname && !dispatch_type_known(r->opt.Tname)) {
 		fprintf(stderr, "trawl: unknown packet type `%s'\n", r->opt.Tname);
 		return 1;
 	}
@@ -138,6 +180,7 @@ static int setup_printing(struct run *r)
 
 static void teardown(struct run *r)
 {
+	analyze_free(r->an);
 	names_free(r->nd.names);
 	tcp_seqtab_free(r->nd.tcpseq);
 	esp_state_free(r->nd.esp);
@@ -174,7 +217,7 @@ static int run_file_list(struct run *r)
 			rc = run_source(r, line, 0);
 		pcap_close(r->pcap);
 		r->pcap = NULL;
-		if (r->opt.count && r->count >= (unsigned long)r->opt.count)
+		if (r->done)
 			break;
 	}
 	fclose(f);
@@ -194,7 +237,9 @@ int main(int argc, char **argv)
 		return source_list_interfaces();
 
 	r.print = !r.opt.wfile || r.opt.print_anyway;
-	r.flush_each = r.opt.lflag || r.opt.Uflag;
+	r.flush_each = r.opt.lflag || r.opt.Uflag || isatty(STDOUT_FILENO);
+	if (analyze_wanted(&r.opt))
+		r.print = 0; /* reports instead of packet lines */
 	if (r.opt.lflag)
 		setvbuf(stdout, NULL, _IOLBF, 0);
 	rc = setup_printing(&r);
@@ -207,6 +252,8 @@ int main(int argc, char **argv)
 
 	if (r.opt.Vfile) {
 		rc = run_file_list(&r);
+		if (r.an)
+			analyze_report(r.an);
 		teardown(&r);
 		return rc;
 	}
@@ -230,6 +277,11 @@ int main(int argc, char **argv)
 			snprintf(first, sizeof first, "%s", devs->name);
 			pcap_freealldevs(devs);
 			name = first;
+		}
+		if (r.opt.Jflag) {
+			rc = source_list_tstamp_types(name);
+			teardown(&r);
+			return rc;
 		}
 		if (r.opt.Lflag) {
 			char err[PCAP_ERRBUF_SIZE];
@@ -264,15 +316,25 @@ int main(int argc, char **argv)
 		teardown(&r);
 		return 1;
 	}
-	if (live) {
-		struct sigaction sa;
-		memset(&sa, 0, sizeof sa);
-		sa.sa_handler = on_signal;
-		sigaction(SIGINT, &sa, NULL);
-		sigaction(SIGTERM, &sa, NULL);
-		sigaction(SIGHUP, &sa, NULL);
+	if (r.opt.Zuser) {
+		/* -Z: the device and the first file are open; give them up. */
+		uid_t uid;
+		gid_t gid;
+		int zr = live_find_user(r.opt.Zuser, &uid, &gid);
+		if (zr == 0 && r.writing && getuid() == 0)
+			writer_chown(&r.w, uid, gid);
+		if (zr < 0 || live_drop_privileges(r.opt.Zuser, uid, gid) < 0) {
+			close_output(&r);
+			pcap_close(r.pcap);
+			teardown(&r);
+			return 1;
+		}
 	}
+	if (live)
+		live_signals(r.pcap);
 	rc = run_source(&r, name, live);
+	if (r.an)
+		analyze_report(r.an);
 	if (close_output(&r))
 		rc = 1;
 	pcap_close(r.pcap);

@@ -21,6 +21,9 @@ enum {
 	OPT_PRINT, OPT_VERSION, OPT_FP_TYPE, OPT_SAMPLING, OPT_HELP_LONG,
 };
 
+/* the analyzer's options (src/analyze) */
+enum { OPT_SUMMARY = 300, OPT_CONVERSATIONS, OPT_JSON, OPT_MAX_FLOWS };
+
 struct optdef {
 	int key;            /* short letter or OPT_* */
 	const char *lng;    /* long name or NULL */
@@ -31,17 +34,17 @@ struct optdef {
 static const struct optdef defs[] = {
 	{ 'A', NULL, no_argument, 1 },       { 'b', NULL, no_argument, 1 },
 	{ 'B', "buffer-size", required_argument, 1 },
-	{ 'c', NULL, required_argument, 1 }, { 'C', NULL, required_argument, 0 },
+	{ 'c', NULL, required_argument, 1 }, { 'C', NULL, required_argument, 1 },
 	{ 'd', NULL, no_argument, 1 },
 	{ 'D', "list-interfaces", no_argument, 1 },
 	{ 'e', NULL, no_argument, 1 },       { 'E', NULL, required_argument, 1 },
 	{ 'f', NULL, no_argument, 1 },       { 'F', NULL, required_argument, 1 },
-	{ 'G', NULL, required_argument, 0 }, { 'h', "help", no_argument, 1 },
+	{ 'G', NULL, required_argument, 1 }, { 'h', "help", no_argument, 1 },
 	{ 'H', NULL, no_argument, 1 },
 	{ 'i', "interface", required_argument, 1 },
-	{ 'I', "monitor-mode", no_argument, 0 },
-	{ 'j', "time-stamp-type", required_argument, 0 },
-	{ 'J', "list-time-stamp-types", no_argument, 0 },
+	{ 'I', "monitor-mode", no_argument, 1 },
+	{ 'j', "time-stamp-type", required_argument, 1 },
+	{ 'J', "list-time-stamp-types", no_argument, 1 },
 	{ 'K', "dont-verify-checksums", no_argument, 1 },
 	{ 'l', NULL, no_argument, 1 },
 	{ 'L', "list-data-link-types", no_argument, 1 },
@@ -50,7 +53,7 @@ static const struct optdef defs[] = {
 	{ 'O', "no-optimize", no_argument, 1 },
 	{ 'p', "no-promiscuous-mode", no_argument, 1 },
 	{ 'q', NULL, no_argument, 1 },
-	{ 'Q', "direction", required_argument, 0 },
+	{ 'Q', "direction", required_argument, 1 },
 	{ 'r', NULL, required_argument, 1 },
 	{ 's', "snapshot-length", required_argument, 1 },
 	{ 'S', "absolute-tcp-sequence-numbers", no_argument, 1 },
@@ -58,12 +61,12 @@ static const struct optdef defs[] = {
 	{ 'u', NULL, no_argument, 1 },
 	{ 'U', "packet-buffered", no_argument, 1 },
 	{ 'v', NULL, no_argument, 1 },       { 'V', NULL, required_argument, 1 },
-	{ 'w', NULL, required_argument, 1 }, { 'W', NULL, required_argument, 0 },
+	{ 'w', NULL, required_argument, 1 }, { 'W', NULL, required_argument, 1 },
 	{ 'x', NULL, no_argument, 1 },       { 'X', NULL, no_argument, 1 },
 	{ 'y', "linktype", required_argument, 1 },
 	{ 'Y', "debug-filter-parser", no_argument, 0 },
-	{ 'z', NULL, required_argument, 0 },
-	{ 'Z', "relinquish-privileges", required_argument, 0 },
+	{ 'z', NULL, required_argument, 1 },
+	{ 'Z', "relinquish-privileges", required_argument, 1 },
 	{ '#', "number", no_argument, 1 },
 	{ OPT_NANO, "nano", no_argument, 1 },
 	{ OPT_MICRO, "micro", no_argument, 1 },
@@ -74,6 +77,10 @@ static const struct optdef defs[] = {
 	{ OPT_FP_TYPE, "fp-type", no_argument, 0 },
 	{ OPT_SAMPLING, "print-sampling", required_argument, 0 },
 	{ OPT_VERSION, "version", no_argument, 1 },
+	{ OPT_SUMMARY, "summary", no_argument, 1 },
+	{ OPT_CONVERSATIONS, "conversations", no_argument, 1 },
+	{ OPT_JSON, "json", no_argument, 1 },
+	{ OPT_MAX_FLOWS, "max-flows", required_argument, 1 },
 };
 
 #define NDEFS (sizeof defs / sizeof defs[0])
@@ -106,6 +113,9 @@ static void help(void)
 	fputs("\ntrawl reads, filters and prints packets exactly as tcpdump 4.99.3 does.\n"
 	      "See trawl(1) for every option; options tcpdump has that trawl does not\n"
 	      "do yet are refused with a message, never ignored.\n", stdout);
+	fputs("\nReports: --summary (totals, protocols, ports, talkers), --conversations\n"
+	      "(one row per conversation), --json (one JSON object per packet, or the\n"
+	      "reports as one JSON document), --max-flows N (conversation table size).\n", stdout);
 }
 
 static int fail(const char *fmt, const char *arg)
@@ -280,6 +290,36 @@ int options_parse(struct options *opt, int argc, char **argv)
 		case 'x': opt->xflag++; break;
 		case 'X': opt->Xflag++; break;
 		case 'y': opt->dlt_name = optarg; break;
+		case 'C':
+			if (parse_long(optarg, 1, LONG_MAX / 1000000, &v))
+				return fail("invalid file size %s", optarg);
+			opt->Csize = (long long)v * 1000000;
+			break;
+		case 'G':
+			if (parse_long(optarg, 0, INT_MAX, &v))
+				return fail("invalid rotation seconds %s", optarg);
+			opt->Gsecs = (int)v;
+			break;
+		case 'W':
+			if (parse_long(optarg, 1, INT_MAX, &v))
+				return fail("invalid number of output files %s", optarg);
+			opt->Wcount = (int)v;
+			break;
+		case 'z': opt->zcmd = optarg; break;
+		case 'Z': opt->Zuser = optarg; break;
+		case 'Q':
+			if (strcmp(optarg, "in") == 0)
+				opt->Qdir = 1;
+			else if (strcmp(optarg, "out") == 0)
+				opt->Qdir = 2;
+			else if (strcmp(optarg, "inout") == 0)
+				opt->Qdir = 0;
+			else
+				return fail("unknown capture direction `%s'", optarg);
+			break;
+		case 'j': opt->tstamp_type = optarg; break;
+		case 'J': opt->Jflag++; break;
+		case 'I': opt->Iflag++; break;
 		case '#': opt->number++; break;
 		case OPT_NANO: opt->nano = 1; opt->precision_set = 1; break;
 		case OPT_MICRO: opt->nano = 0; opt->precision_set = 1; break;
@@ -295,6 +335,14 @@ int options_parse(struct options *opt, int argc, char **argv)
 		case OPT_IMMEDIATE: opt->immediate = 1; break;
 		case OPT_PRINT: opt->print_anyway = 1; break;
 		case OPT_VERSION: print_version(stdout); return -1;
+		case OPT_SUMMARY: opt->summary = 1; break;
+		case OPT_CONVERSATIONS: opt->conversations = 1; break;
+		case OPT_JSON: opt->json = 1; break;
+		case OPT_MAX_FLOWS:
+			if (parse_long(optarg, 1, 4194304, &v))
+				return fail("invalid flow table size %s (must be 1 to 4194304)", optarg);
+			opt->max_flows = v;
+			break;
 		default:
 			options_usage();
 			return 1;

@@ -50,8 +50,24 @@ struct options {
 	int Lflag;          /* -L: list data link types */
 	int buffer_size;    /* -B in KiB */
 	const char *dlt_name; /* -y */
+	/* live capture and writing (src/capture/) */
+	long long Csize;      /* -C in bytes (argument x 1,000,000), 0 for none */
+	int Gsecs;            /* -G rotation period in seconds, 0 for none */
+	int Wcount;           /* -W number of files, 0 for unlimited */
+	const char *zcmd;     /* -z post-rotate command */
+	const char *Zuser;    /* -Z user to switch to */
+	int Qdir;             /* -Q: 0 inout (default), 1 in, 2 out */
+	const char *tstamp_type; /* -j */
+	int Jflag;            /* -J: list time stamp types */
+	int Iflag;            /* -I: monitor mode */
 
 	char *filter; /* expression from -F or the remaining arguments, or NULL */
+
+	/* incident-response reports (src/analyze) */
+	int summary;        /* --summary */
+	int conversations;  /* --conversations */
+	int json;           /* --json */
+	long max_flows;     /* --max-flows, 0 for the default */
 };
 
 /* Parses argv into opt.  On a usage error prints tcpdump's message to stderr

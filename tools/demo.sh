@@ -18,3 +18,16 @@ step "IP protocol 11 (NVP): the compromised honeypot 192.168.100.45 and its peer
 step "Which IRC servers (ports 6666-6669) did the Windows box 172.16.134.191 talk to?" "-n -r '$cap' 'tcp and host 172.16.134.191 and portrange 6666-6669 and tcp[13] == 18'"
 step "The DNS lookup, decoded" "-n -r '$cap' port 53"
 step "The FTP break-in with the payload in ASCII" "-n -A -r '$cap' 'port 21 and tcp[13] & 8 != 0' -c 3"
+
+echo
+echo "== The same questions, one command each (trawl's reports)"
+step "Totals and protocol breakdown (what the seed ran snort for)" "-r '$cap' --summary"
+step "Which IRC servers did 172.16.134.191 talk to, and which answered?" "-n -r '$cap' --conversations 'tcp and host 172.16.134.191 and portrange 6666-6669'"
+step "Which hosts used IP protocol 11?" "-n -r '$cap' --conversations 'proto 11'"
+step "Every conversation" "-n -r '$cap' --conversations"
+step "One JSON object per packet (here the DNS lookup)" "-r '$cap' --json port 53"
+if command -v jq >/dev/null; then
+	printf '\n== The names looked up, with jq\n$ trawl -r %s --json port 53 | jq -r '"'"'select(.dns.qr == 0) .dns.qname'"'"'\n' "$cap"
+	"$trawl" -r "$cap" --json port 53 2>/dev/null | jq -r 'select(.dns.qr == 0) .dns.qname'
+fi
+step "The IRC answer as a JSON document" "-r '$cap' --conversations --json 'tcp[13] == 18 and portrange 6666-6669'"

@@ -3,7 +3,11 @@
 # apt-get on Debian/Ubuntu when run as root, otherwise names what to install.
 #   libpcap-dev, libssl-dev      build
 #   clang, libclang-rt-14-dev    make sanitize / fuzz (make check runs both)
+#   python3, jq, iproute2        test generators, JSON checks, live-capture tests
 missing=""
+command -v python3 >/dev/null 2>&1 || missing="$missing python3"
+command -v jq >/dev/null 2>&1 || missing="$missing jq"
+command -v ip >/dev/null 2>&1 || missing="$missing iproute2"
 have_header() { printf '#include <%s>\n' "$1" | ${CC:-cc} -E -x c - >/dev/null 2>&1; }
 have_header pcap/pcap.h || missing="$missing libpcap-dev"
 have_header openssl/evp.h || missing="$missing libssl-dev"

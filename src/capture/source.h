@@ -16,6 +16,10 @@ pcap_t *source_open_live(const char *device, const struct options *opt);
 int source_set_filter(pcap_t *p, const struct options *opt, const char *device);
 /* -D */
 int source_list_interfaces(void);
+/* -J */
+int source_list_tstamp_types(const char *device);
+/* pcap timeout of live captures, in ms (also the TPACKET_V3 block timeout) */
+#define SOURCE_TIMEOUT_MS 100
 /* -L */
 int source_list_dlts(pcap_t *p, const char *device);
 /* "EN10MB (Ethernet)" */

@@ -57,27 +57,61 @@ void hex_dump(struct out *o, const char *ident, const uint8_t *p, unsigned len,
 	}
 }
 
+/* "xx" for every byte value, and the -X ASCII column's view of it. */
+struct hex_tables {
+	char hex[256][2];
+	char asc[256];
+};
+
+static const struct hex_tables *tables(void)
+{
+	static struct hex_tables t;
+	static int ready;
+	if (!ready) {
+		for (int c = 0; c < 256; c++) {
+			t.hex[c][0] = hexdig[c >> 4];
+			t.hex[c][1] = hexdig[c & 15];
+			t.asc[c] = (c > 0x20 && c < 0x7f) ? (char)c : '.';
+		}
+		ready = 1;
+	}
+	return &t;
+}
+
 void hex_ascii_dump(struct out *o, const char *ident, const uint8_t *p,
                     unsigned len, unsigned oset)
 {
+	const struct hex_tables *t = tables();
 	size_t ilen = strlen(ident);
 	if (ilen > 64)
 		ilen = 64;
-	char line[64 + 16 + 42 + 16];
 	for (unsigned start = 0; start < len; start += 16) {
 		unsigned n = len - start < 16 ? len - start : 16;
+		char *line = out_room(o, 64 + 16 + 42 + 16);
 		size_t k = line_head(line, ident, ilen, oset + start);
 		char *hex = line + k, *asc = hex + 42;
-		/* the hex column is 40 wide, then two spaces */
-		memset(hex, ' ', 42);
-		for (unsigned i = 0; i < n; i++) {
-			uint8_t c = p[start + i];
-			char *h = hex + (i / 2) * 5 + (i % 2) * 2 + 1;
-			h[0] = hexdig[c >> 4];
-			h[1] = hexdig[c & 15];
-			asc[i] = (c > 0x20 && c < 0x7f) ? (char)c : '.';
+		const uint8_t *q = p + start;
+		if (n == 16) {
+			/* a full line: fixed layout, no padding to compute */
+			for (unsigned i = 0; i < 16; i += 2) {
+				char *h = hex + i / 2 * 5;
+				h[0] = ' ';
+				memcpy(h + 1, t->hex[q[i]], 2);
+				memcpy(h + 3, t->hex[q[i + 1]], 2);
+				asc[i] = t->asc[q[i]];
+				asc[i + 1] = t->asc[q[i + 1]];
+			}
+			hex[40] = ' ';
+			hex[41] = ' ';
+		} else {
+			/* the hex column is 40 wide, then two spaces */
+			memset(hex, ' ', 42);
+			for (unsigned i = 0; i < n; i++) {
+				memcpy(hex + (i / 2) * 5 + (i % 2) * 2 + 1, t->hex[q[i]], 2);
+				asc[i] = t->asc[q[i]];
+			}
 		}
-		out_mem(o, line, k + 42 + n);
+		out_commit(o, k + 42 + n);
 	}
 }
 

@@ -1,5 +1,7 @@
 #include "names.h"
 
+#include "gentab.h"
+
 #include <arpa/inet.h>
 #include <netdb.h>
 #include <netinet/ether.h>
@@ -9,95 +11,43 @@
 #include <string.h>
 #include <sys/socket.h>
 
-/* One open-addressing table per address family; keys are the raw address
- * bytes, values the text to print. */
-struct entry {
-	uint8_t key[16];
-	uint8_t used;
-	char *text;
-};
-
-struct table {
-	struct entry *e;
-	size_t cap, n;
-	unsigned keylen;
-};
+/* Resolved names, one bounded table per address family; keys are the raw
+ * address bytes, values the text to print (heap strings). */
+#define NAMES_LIMIT (1u << 18) /* per generation: at most 2^19 names cached */
 
 struct names {
 	const struct options *opt;
-	struct table ip4, ip6, mac;
+	struct gentab ip4, ip6, mac;
 	char *tcp[65536];
 	char *udp[65536];
 };
 
-static uint64_t hash_key(const uint8_t *k, unsigned len)
+static void drop_text(void *val)
 {
-	uint64_t h = 1469598103934665603ull;
-	for (unsigned i = 0; i < len; i++)
-		h = (h ^ k[i]) * 1099511628211ull;
-	return h ^ (h >> 29);
+	char *text;
+	memcpy(&text, val, sizeof text);
+	free(text);
 }
 
-static int table_init(struct table *t, unsigned keylen)
+static const char *cached(struct gentab *t, const uint8_t *key)
 {
-	t->cap = 1024;
-	t->n = 0;
-	t->keylen = keylen;
-	t->e = calloc(t->cap, sizeof *t->e);
-	return t->e ? 0 : -1;
+	char *text = NULL;
+	void *v = gentab_get(t, key);
+	if (v)
+		memcpy(&text, v, sizeof text);
+	return text;
 }
 
-static void table_free(struct table *t)
+/* Stores text (taking ownership) and returns it, or "?" without memory. */
+static const char *remember(struct gentab *t, const uint8_t *key, char *text)
 {
-	for (size_t i = 0; i < t->cap; i++)
-		free(t->e[i].text);
-	free(t->e);
-}
-
-static struct entry *table_slot(struct table *t, const uint8_t *key)
-{
-	size_t mask = t->cap - 1;
-	for (size_t i = (size_t)hash_key(key, t->keylen) & mask;; i = (i + 1) & mask) {
-		struct entry *e = &t->e[i];
-		if (!e->used || memcmp(e->key, key, t->keylen) == 0)
-			return e;
+	int fresh;
+	void *v = text ? gentab_put(t, key, &fresh) : NULL;
+	if (!v) {
+		free(text);
+		return "?";
 	}
-}
-
-static void table_grow(struct table *t)
-{
-	struct table nt = { .cap = t->cap * 2, .n = t->n, .keylen = t->keylen };
-	nt.e = calloc(nt.cap, sizeof *nt.e);
-	if (!nt.e)
-		return; /* keep the fuller table; lookups stay correct */
-	for (size_t i = 0; i < t->cap; i++)
-		if (t->e[i].used)
-			*table_slot(&nt, t->e[i].key) = t->e[i];
-	free(t->e);
-	*t = nt;
-}
-
-/* Returns the cached text for key, or NULL after reserving a slot that the
- * caller fills with table_put. */
-static const char *table_get(struct table *t, const uint8_t *key)
-{
-	struct entry *e = table_slot(t, key);
-	return e->used ? e->text : NULL;
-}
-
-static const char *table_put(struct table *t, const uint8_t *key, char *text)
-{
-	if ((t->n + 1) * 4 > t->cap * 3)
-		table_grow(t);
-	struct entry *e = table_slot(t, key);
-	if (!e->used) {
-		e->used = 1;
-		memcpy(e->key, key, t->keylen);
-		t->n++;
-	} else {
-		free(e->text);
-	}
-	e->text = text;
+	memcpy(v, &text, sizeof text);
 	return text;
 }
 
@@ -124,8 +74,9 @@ struct names *names_new(const struct options *opt)
 	if (!n)
 		return NULL;
 	n->opt = opt;
-	if (table_init(&n->ip4, 4) || table_init(&n->ip6, 16) ||
-	    table_init(&n->mac, 6)) {
+	if (gentab_init(&n->ip4, 4, sizeof(char *), NAMES_LIMIT, drop_text) ||
+	    gentab_init(&n->ip6, 16, sizeof(char *), NAMES_LIMIT, drop_text) ||
+	    gentab_init(&n->mac, 6, sizeof(char *), NAMES_LIMIT, drop_text)) {
 		names_free(n);
 		return NULL;
 	}
@@ -138,9 +89,9 @@ void names_free(struct names *n)
 {
 	if (!n)
 		return;
-	if (n->ip4.e) table_free(&n->ip4);
-	if (n->ip6.e) table_free(&n->ip6);
-	if (n->mac.e) table_free(&n->mac);
+	gentab_free(&n->ip4);
+	gentab_free(&n->ip6);
+	gentab_free(&n->mac);
 	for (unsigned i = 0; i < 65536; i++) {
 		free(n->tcp[i]);
 		free(n->udp[i]);
@@ -190,7 +141,7 @@ int fmt_mac(char *buf, const uint8_t *a)
 
 static char *strip_domain(char *name, const struct options *opt)
 {
-	if (opt->Nflag) {
+	if (name && opt->Nflag) {
 		char *dot = strchr(name, '.');
 		if (dot)
 			*dot = 0;
@@ -207,7 +158,7 @@ void put_ip4(nd_t *nd, const uint8_t *a)
 		return;
 	}
 	struct names *n = nd->names;
-	const char *text = table_get(&n->ip4, a);
+	const char *text = cached(&n->ip4, a);
 	if (!text) {
 		struct hostent *h = gethostbyaddr(a, 4, AF_INET);
 		char *t;
@@ -217,7 +168,7 @@ void put_ip4(nd_t *nd, const uint8_t *a)
 			fmt_ip4(buf, a);
 			t = strdup(buf);
 		}
-		text = t ? table_put(&n->ip4, a, t) : "?";
+		text = remember(&n->ip4, a, t);
 	}
 	out_s(nd->out, text);
 }
@@ -231,7 +182,7 @@ void put_ip6(nd_t *nd, const uint8_t *a)
 		return;
 	}
 	struct names *n = nd->names;
-	const char *text = table_get(&n->ip6, a);
+	const char *text = cached(&n->ip6, a);
 	if (!text) {
 		struct hostent *h = gethostbyaddr(a, 16, AF_INET6);
 		char *t;
@@ -241,7 +192,7 @@ void put_ip6(nd_t *nd, const uint8_t *a)
 			fmt_ip6(buf, a);
 			t = strdup(buf);
 		}
-		text = t ? table_put(&n->ip6, a, t) : "?";
+		text = remember(&n->ip6, a, t);
 	}
 	out_s(nd->out, text);
 }
@@ -263,7 +214,7 @@ void put_mac(nd_t *nd, const uint8_t *a)
 		return;
 	}
 	struct names *n = nd->names;
-	const char *text = table_get(&n->mac, a);
+	const char *text = cached(&n->mac, a);
 	if (!text) {
 		char buf[256];
 		struct ether_addr ea;
@@ -275,7 +226,7 @@ void put_mac(nd_t *nd, const uint8_t *a)
 			snprintf(buf, sizeof buf, "%s (oui %s)", mac, o ? o : "Unknown");
 		}
 		char *t = strdup(buf);
-		text = t ? table_put(&n->mac, a, t) : "?";
+		text = remember(&n->mac, a, t);
 	}
 	out_s(nd->out, text);
 }

@@ -30,6 +30,7 @@ typedef struct nd {
 	struct tcp_seqtab *tcpseq;   /* relative TCP sequence numbers */
 	struct esp_state *esp;       /* ESP decryption keys (-E) */
 	struct ts_state *ts;         /* timestamp mode and deltas */
+	unsigned slip_lastlen[2][256], slip_lastconn; /* SLIP header compression */
 
 	/* per packet */
 	const uint8_t *pkt;  /* first captured byte */

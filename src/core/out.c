@@ -44,7 +44,7 @@ void out_grow_(struct out *o, size_t need)
 		abort(); /* callers append in pieces far smaller than the buffer */
 }
 
-void out_mem(struct out *o, const void *p, size_t n)
+void out_mem_slow_(struct out *o, const void *p, size_t n)
 {
 	const char *s = p;
 	while (n > 0) {
@@ -61,19 +61,26 @@ void out_mem(struct out *o, const void *p, size_t n)
 	}
 }
 
-void out_s(struct out *o, const char *s)
-{
-	out_mem(o, s, strlen(s));
-}
-
 void out_u(struct out *o, uint64_t v)
 {
+	if (v < 10) {
+		out_c(o, (char)('0' + v));
+		return;
+	}
 	char tmp[20];
 	int i = 20;
-	do {
-		tmp[--i] = (char)('0' + v % 10);
-		v /= 10;
-	} while (v);
+	if (v <= UINT32_MAX) {
+		uint32_t w = (uint32_t)v; /* 32-bit division is cheaper */
+		do {
+			tmp[--i] = (char)('0' + w % 10);
+			w /= 10;
+		} while (w);
+	} else {
+		do {
+			tmp[--i] = (char)('0' + v % 10);
+			v /= 10;
+		} while (v);
+	}
 	out_mem(o, tmp + i, (size_t)(20 - i));
 }
 

@@ -10,6 +10,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #define OUT_BUFSZ (1u << 20)
 /* Room every append may assume without checking: out_reserve() keeps at least
@@ -41,8 +42,35 @@ static inline void out_c(struct out *o, char c)
 	o->buf[o->len++] = c;
 }
 
-void out_mem(struct out *o, const void *p, size_t n);
-void out_s(struct out *o, const char *s);
+void out_mem_slow_(struct out *o, const void *p, size_t n);
+
+static inline void out_mem(struct out *o, const void *p, size_t n)
+{
+	if (o->len + n <= OUT_BUFSZ) {
+		memcpy(o->buf + o->len, p, n);
+		o->len += n;
+	} else {
+		out_mem_slow_(o, p, n);
+	}
+}
+
+static inline void out_s(struct out *o, const char *s)
+{
+	out_mem(o, s, strlen(s));
+}
+
+/* Room for n bytes at the end of the buffer, to be filled by the caller
+ * and committed with out_commit. */
+static inline char *out_room(struct out *o, size_t n)
+{
+	out_reserve(o, n);
+	return o->buf + o->len;
+}
+
+static inline void out_commit(struct out *o, size_t n)
+{
+	o->len += n;
+}
 void out_u(struct out *o, uint64_t v);
 void out_d(struct out *o, int64_t v);
 /* v in decimal, at least width digits, padded on the left with pad. */

@@ -56,6 +56,15 @@ static void put_hms(struct out *o, int64_t secs_of_day)
 	out_uw(o, (uint64_t)(secs_of_day % 60), 2, '0');
 }
 
+/* tcpdump formats seconds as a 32-bit signed value: anything past that range
+ * (libpcap hands savefile seconds over sign-extended) is not converted. */
+static int unconvertible(int64_t sec)
+{
+	return sec < 0 || sec > INT32_MAX;
+}
+
+static const char conv_error[] = "[Error converting time]";
+
 /* Prints b - a as [-| ]HH:MM:SS.frac (hours wrap at a day, as gmtime does). */
 static void put_delta(struct ts_state *ts, struct out *o, int64_t bs,
                       uint32_t bf, int64_t as, uint32_t af)
@@ -75,6 +84,10 @@ static void put_delta(struct ts_state *ts, struct out *o, int64_t bs,
 		s--;
 	}
 	out_c(o, neg ? '-' : ' ');
+	if (unconvertible(s)) {
+		out_s(o, conv_error);
+		return;
+	}
 	put_hms(o, s % 86400);
 	put_frac(ts, o, f);
 }
@@ -85,6 +98,10 @@ void ts_print(struct ts_state *ts, struct out *o, int64_t sec, uint32_t frac)
 	case 1:
 		return;
 	case 2:
+		if (unconvertible(sec)) {
+			out_s(o, conv_error);
+			break;
+		}
 		out_d(o, sec);
 		put_frac(ts, o, frac);
 		break;
@@ -108,6 +125,10 @@ void ts_print(struct ts_state *ts, struct out *o, int64_t sec, uint32_t frac)
 		break;
 	case 4:
 	default: {
+		if (unconvertible(sec)) {
+			out_s(o, conv_error);
+			break;
+		}
 		int64_t local = sec + zone_offset(ts, sec);
 		int64_t days = floordiv(local, 86400);
 		if (ts->mode == 4) {

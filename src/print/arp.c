@@ -266,3 +266,52 @@ void arp_print(nd_t *nd, const uint8_t *bp, unsigned length)
 out:
 	nd_printf(nd, ", length %u", length);
 }
+
+/* AppleTalk ARP (ethertype 0x80f3). */
+static void ddp_addr(nd_t *nd, const uint8_t *a)
+{
+	nd_printf(nd, "%u.%u", (unsigned)a[1] << 8 | a[2], a[3]);
+}
+
+void aarp_print(nd_t *nd, const uint8_t *bp, unsigned length)
+{
+	nd_proto(nd, "aarp");
+	nd_s(nd, "aarp ");
+	if (!nd_has(nd, bp, 28)) {
+		nd_print_trunc(nd);
+		return;
+	}
+	if (length < 28) {
+		nd_printf(nd, " [|aarp %u]", length);
+		return;
+	}
+	unsigned htype = nd_be16(nd, bp), ptype = nd_be16(nd, bp + 2);
+	unsigned halen = bp[4], palen = bp[5], op = nd_be16(nd, bp + 6);
+	const uint8_t *hsaddr = bp + 8, *psaddr = bp + 14, *hdaddr = bp + 18,
+		      *pdaddr = bp + 24;
+	(void)hdaddr;
+	if (htype == 1 && ptype == 0x809b && halen == 6 && palen == 4) {
+		switch (op) {
+		case 1:
+			nd_s(nd, "who-has ");
+			ddp_addr(nd, pdaddr);
+			nd_s(nd, " tell ");
+			ddp_addr(nd, psaddr);
+			return;
+		case 2:
+			nd_s(nd, "reply ");
+			ddp_addr(nd, psaddr);
+			nd_s(nd, " is-at ");
+			put_mac(nd, hsaddr);
+			return;
+		case 3:
+			nd_s(nd, "probe ");
+			ddp_addr(nd, pdaddr);
+			nd_s(nd, " tell ");
+			ddp_addr(nd, psaddr);
+			return;
+		}
+	}
+	nd_printf(nd, "len %u op %u htype %u ptype %#x halen %u palen %u", length,
+		  op, htype, ptype, halen, palen);
+}

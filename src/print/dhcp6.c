@@ -81,6 +81,7 @@ static int label_len(nd_t *nd, const uint8_t *cp)
 	case 0:
 		return (int)i;
 	default:
+		nd_s(nd, "<BAD LABEL TYPE>");
 		return -1;
 	}
 }
@@ -560,8 +561,8 @@ static void dhcp6opt_print(nd_t *nd, const uint8_t *cp, const uint8_t *ep)
 				break;
 			}
 			nd_c(nd, ' ');
-			for (unsigned i = 0; i < optlen; i++)
-				nd_print_char(nd, nd_u8(nd, tp + i));
+			for (unsigned i = 0; i < optlen && tp[i]; i++)
+				nd_print_char(nd, tp[i]);
 			nd_c(nd, ')');
 			break;
 		default:

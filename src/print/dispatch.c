@@ -18,6 +18,17 @@ static const struct link_row link_rows[] = {
 	{ DLT_LINUX_SLL, sll_if_print },
 	{ DLT_LINUX_SLL2, sll2_if_print },
 	{ DLT_PPP, ppp_if_print },
+	{ DLT_FRELAY, fr_if_print },
+	{ DLT_ATM_RFC1483, atm_if_print },
+	{ DLT_ATM_CLIP, cip_if_print },
+	{ DLT_SLIP, sl_if_print },
+	{ DLT_C_HDLC, chdlc_if_print },
+	{ DLT_IPNET, ipnet_if_print },
+	{ DLT_IPOIB, ipoib_if_print },
+	{ DLT_DSA_TAG_BRCM, brcm_if_print },
+	{ DLT_DSA_TAG_BRCM_PREPEND, brcm_prepend_if_print },
+	{ DLT_DSA_TAG_DSA, dsa_if_print },
+	{ DLT_DSA_TAG_EDSA, edsa_if_print },
 	{ DLT_PPP_SERIAL, ppp_hdlc_if_print },
 };
 
@@ -27,6 +38,10 @@ static const struct ether_row ether_rows[] = {
 	{ 0x0806, arp_print },
 	{ 0x8035, arp_print },
 	{ 0x9000, loopback_print },
+	{ 0x80f3, aarp_print },
+	{ 0x8847, mpls_print },
+	{ 0x8848, mpls_print },
+	{ 0x894f, nsh_print },
 	{ 0x8863, pppoe_print },
 	{ 0x8864, pppoe_print },
 };
@@ -38,34 +53,64 @@ static const struct ipproto_row ipproto_rows[] = {
 	{ 2, igmp_print },
 	{ 4, ipip_print },
 	{ 112, vrrp_print },
+	{ 33, dccp_print },
 	{ 41, ip6_ipproto_print },
 	{ 58, icmp6_print },
+	{ 88, eigrp_print },
+	{ 103, pim_print },
 	{ 143, ipether_print },
 	{ 50, esp_print },
 	{ 51, ah_print },
 	{ 108, ipcomp_print },
+	{ 47, gre_print },
+	{ 113, pgm_print },
+	{ 9, igrp_print },
+	{ 89, ospf_print },
+	{ 46, rsvp_print },
+	{ 132, sctp_print },
 };
 
 static const struct port_row udp_rows[] = {
 	/* tcpdump's order of UDP port tests (checked pair by pair against
-	 * tcpdump 4.99.3): the first row matching either port wins. */
+	 * tcpdump 4.99.3, tests/golden "ports" cases): the first row matching
+	 * either port wins.  Rows for printers that tcpdump applies to the
+	 * destination port only hand other packets on themselves. */
 	{ 53, 53, dns_print },
 	{ 5353, 5353, mdns_print },
 	{ 69, 69, tftp_print },
 	{ 67, 68, bootp_print },
+	{ 520, 520, rip_print },
 	{ 500, 500, isakmp_print },
 	{ 4500, 4500, isakmp_rfc3948_print },
 	{ 7500, 7500, isakmp_print },
 	{ 8500, 8500, isakmp_print },
+	{ 161, 162, snmp_print },
 	{ 123, 123, ntp_print },
 	{ 1701, 1701, l2tp_print },
 	{ 546, 547, dhcp6_print },
+	{ 5359, 5359, ahcp_print },
+	{ 6696, 6697, babel_print },
+	{ 1645, 1646, radius_print },
+	{ 1812, 1813, radius_print },
+	{ 1700, 1700, radius_print },
+	{ 3799, 3799, radius_print },
+	{ 1985, 1985, hsrp_print },
 	{ 921, 921, lwres_print },
-	/* SIP comes after nearly every other UDP port test in tcpdump; only
-	 * LISP 4342, VXLAN 4789/4790, Geneve 6081, MPLS 6635, OTV 8472,
-	 * ZEP 17754 and SOME/IP 30490 come after it. */
+	{ 698, 698, olsr_print },
+	{ 3784, 3785, bfd_print },
+	{ 4784, 4784, bfd_print },
+	{ 6784, 6784, bfd_print },
+	{ 701, 701, lmp_print },
+	{ 6343, 6343, sflow_print },
 	{ 5060, 5060, sip_print },
 	{ 514, 514, syslog_print },
+	{ 8472, 8472, otv_print },
+	{ 4789, 4789, vxlan_print },
+	{ 6081, 6081, geneve_print },
+	{ 4790, 4790, vxlan_gpe_print },
+	{ 6635, 6635, mpls_udp_print },
+	{ 30490, 30490, someip_print },
+	{ 49152, 49152, bcm_li_print }, /* source port only, as tcpdump */
 };
 
 static const struct port_row tcp_rows[] = {
@@ -78,6 +123,7 @@ static const struct port_row tcp_rows[] = {
 	{ 1723, 1723, pptp_print },
 	{ 6379, 6379, resp_print },
 	{ 22, 22, ssh_print },
+	{ 179, 179, bgp_print },
 	{ 10288, 10288, beep_print },
 	{ 21, 21, ftp_print },
 	{ 80, 80, http_print },
@@ -88,9 +134,15 @@ static const struct port_row tcp_rows[] = {
 };
 
 static const struct type_row type_rows[] = {
+	{ "zmtp1", zmtp1_print },
 	{ "domain", dns_print },
 	{ "tftp", tftp_print },
 	{ "resp", resp_print },
+	{ "vxlan", vxlan_print },
+	{ "pgm", pgm_udp_print },
+	{ "radius", radius_print },
+	{ "snmp", snmp_print },
+	{ "lmp", lmp_print },
 };
 
 #define N(a) (sizeof(a) / sizeof((a)[0]))
@@ -163,4 +215,19 @@ port_fn dispatch_type(const char *name)
 		if (strcmp(type_rows[i].name, name) == 0)
 			return type_rows[i].fn;
 	return NULL;
+}
+
+/* Every -T name tcpdump 4.99.3 accepts, whether or not trawl has a printer
+ * for it: an accepted type without a printer leaves payloads undecoded. */
+int dispatch_type_known(const char *name)
+{
+	static const char *const known[] = {
+		"aodv", "carp", "cnfp", "domain", "lmp", "pgm", "pgm_zmtp1",
+		"ptp", "radius", "resp", "rpc", "rtcp", "rtp", "snmp", "someip",
+		"tftp", "vat", "vxlan", "wb", "zmtp1",
+	};
+	for (size_t i = 0; i < N(known); i++)
+		if (strcmp(known[i], name) == 0)
+			return 1;
+	return dispatch_type(name) != NULL;
 }

@@ -69,7 +69,6 @@ unsigned ether_common(nd_t *nd, const uint8_t *p, unsigned caplen,
                       void (*tag_fn)(nd_t *, const uint8_t *),
                       void (*encap_fn)(nd_t *, const uint8_t *))
 {
-	nd_proto(nd, "ether");
 	if (len < caplen) {
 		nd_printf(nd, "[length %u < caplen %u]", len, caplen);
 		nd_print_invalid(nd);
@@ -105,6 +104,22 @@ unsigned ether_common(nd_t *nd, const uint8_t *p, unsigned caplen,
 	hdrlen += 2;
 
 	int printed_length = 0;
+	if (type == 0x88e5) {
+		if (eflag) {
+			ether_type_print(nd, type);
+			nd_printf(nd, ", length %u: ", orig_len);
+			printed_length = 1;
+		}
+		unsigned r = macsec_print(nd, &p, &len, &caplen, &hdrlen, src, dst);
+		if (r)
+			return r;
+		type = nd_be16(nd, p);
+		p += 2;
+		len -= 2;
+		caplen -= 2;
+		hdrlen += 2;
+	}
+	for (unsigned rounds = 0;; rounds++) {
 	while (is_vlan(type)) {
 		if (caplen < 4) {
 			nd_proto(nd, "vlan");
@@ -167,6 +182,39 @@ unsigned ether_common(nd_t *nd, const uint8_t *p, unsigned caplen,
 		}
 		return hdrlen + (unsigned)llc_len;
 	}
+	if (type == 0xd28b && rounds < ND_MAX_DEPTH) {
+		/* Arista vendor header, then another ethertype */
+		if (caplen < 2 || len < 2) {
+			nd_s(nd, "[|arista]");
+			return hdrlen + (caplen < len ? caplen : len);
+		}
+		ether_type_print(nd, type);
+		nd_printf(nd, ", length %u: ", orig_len);
+		unsigned used = arista_print(nd, p, len);
+		if (used == 0) {
+			if (!eflag) {
+				addresses(nd, src, dst);
+				ether_type_print(nd, type);
+				nd_printf(nd, ", length %u: ", orig_len);
+			}
+			if (!suppress_default(nd))
+				link_default_print(nd, p, caplen);
+			return hdrlen;
+		}
+		p += used;
+		len -= used;
+		caplen -= used;
+		hdrlen += used;
+		type = nd_be16(nd, p);
+		p += 2;
+		len -= 2;
+		caplen -= 2;
+		hdrlen += 2;
+		printed_length = 0;
+		continue;
+	}
+	break;
+	}
 	if (eflag) {
 		ether_type_print(nd, type);
 		if (!printed_length)
@@ -189,6 +237,7 @@ unsigned ether_common(nd_t *nd, const uint8_t *p, unsigned caplen,
 unsigned ether_if_print(nd_t *nd, const uint8_t *p, unsigned caplen,
                         unsigned len)
 {
+	nd_proto(nd, "ether");
 	return ether_common(nd, p, caplen, len, 0, NULL, NULL);
 }
 
@@ -198,6 +247,7 @@ unsigned ether_print(nd_t *nd, const uint8_t *p, unsigned len)
 {
 	size_t avail = nd_avail(nd, p);
 	unsigned caplen = avail < len ? (unsigned)avail : len;
+	nd_proto(nd, "ether");
 	return ether_common(nd, p, caplen, len, 0, NULL, NULL);
 }
 

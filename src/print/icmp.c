@@ -73,10 +73,11 @@ static void put_tstamp(nd_t *nd, uint32_t t)
 	out_uw(nd->out, ms, 3, '0');
 }
 
-static void router_advert(nd_t *nd, const uint8_t *bp, size_t start)
+static int router_advert(nd_t *nd, const uint8_t *bp, size_t start)
 {
 	nd_s(nd, "router advertisement lifetime ");
-	nd_need(nd, bp + 4, 4);
+	if (!nd_has(nd, bp + 4, 4))
+		return 1;
 	unsigned life = nd_be16(nd, bp + 6);
 	if (life < 60)
 		nd_u(nd, life);
@@ -90,11 +91,12 @@ static void router_advert(nd_t *nd, const uint8_t *bp, size_t start)
 	unsigned size = nd_u8(nd, bp + 5);
 	if (size != 2) {
 		nd_printf(nd, " [size %u]", size);
-		return;
+		return 0;
 	}
 	const uint8_t *e = bp + 8;
 	for (; num > 0; num--, e += 8) {
-		nd_need(nd, e, 8);
+		if (!nd_has(nd, e, 8))
+			return 1;
 		if (nd->out->len - start > ICMP_TEXT_MAX)
 			continue; /* cut anyway: only check the bytes */
 		nd_s(nd, " {");
@@ -103,12 +105,14 @@ static void router_advert(nd_t *nd, const uint8_t *bp, size_t start)
 		nd_u(nd, nd_be32(nd, e + 4));
 		nd_c(nd, '}');
 	}
+	return 0;
 }
 
 /* The description after "ICMP ".  May unwind; the caller then drops what
- * was written. */
-static void icmp_text(nd_t *nd, const uint8_t *bp, unsigned type,
-                      unsigned code, size_t start)
+ * was written.  Returns 1 where tcpdump checks the bytes itself and marks
+ * the truncation without unwinding (the caller then goes on). */
+static int icmp_text(nd_t *nd, const uint8_t *bp, unsigned type,
+                     unsigned code, size_t start)
 {
 	const char *s;
 	switch (type) {
@@ -118,7 +122,7 @@ static void icmp_text(nd_t *nd, const uint8_t *bp, unsigned type,
 		nd_printf(nd, "echo %s, id %u, seq %u",
 			  type == ECHO ? "request" : "reply",
 			  nd_be16(nd, bp + 4), nd_be16(nd, bp + 6));
-		return;
+		return 0;
 	case UNREACH:
 		switch (code) {
 		case 2:
@@ -126,9 +130,10 @@ static void icmp_text(nd_t *nd, const uint8_t *bp, unsigned type,
 			nd_need(nd, bp + 8 + 16, 4);
 			put_ip4(nd, bp + 24);
 			nd_printf(nd, " protocol %u unreachable", bp[17]);
-			return;
+			return 0;
 		case 3: {
-			nd_need(nd, bp + 8 + 9, 1);
+			if (!nd_has(nd, bp + 8 + 9, 1))
+				return 1;
 			unsigned hlen = (nd_u8(nd, bp + 8) & 15) * 4u;
 			unsigned dport = nd_be16(nd, bp + 8 + hlen + 2);
 			unsigned proto = bp[17];
@@ -144,7 +149,7 @@ static void icmp_text(nd_t *nd, const uint8_t *bp, unsigned type,
 				nd_printf(nd, " protocol %u port %u", proto, dport);
 			}
 			nd_s(nd, " unreachable");
-			return;
+			return 0;
 		}
 		case 4: {
 			unsigned mtu = nd_be16(nd, bp + 6);
@@ -153,7 +158,7 @@ static void icmp_text(nd_t *nd, const uint8_t *bp, unsigned type,
 			nd_s(nd, " unreachable - need to frag");
 			if (mtu)
 				nd_printf(nd, " (mtu %u)", mtu);
-			return;
+			return 0;
 		}
 		default:
 			nd_need(nd, bp + 24, 4);
@@ -164,7 +169,7 @@ static void icmp_text(nd_t *nd, const uint8_t *bp, unsigned type,
 				put_ip4(nd, bp + 24);
 				nd_printf(nd, " unreachable - #%u", code);
 			}
-			return;
+			return 0;
 		}
 	case REDIRECT:
 		nd_need(nd, bp + 24, 4);
@@ -183,35 +188,37 @@ static void icmp_text(nd_t *nd, const uint8_t *bp, unsigned type,
 		put_ip4(nd, bp + 24);
 		nd_s(nd, code > 3 ? " to " : (code & 1) ? " to host " : " to net ");
 		put_ip4(nd, bp + 4);
-		return;
+		return 0;
 	case ROUTERADVERT:
-		router_advert(nd, bp, start);
-		return;
+		return router_advert(nd, bp, start);
 	case TIMXCEED:
-		nd_need(nd, bp + 24, 4);
+		if (!nd_has(nd, bp + 24, 4))
+			return 1;
 		if (code == 0)
 			nd_s(nd, "time exceeded in-transit");
 		else if (code == 1)
 			nd_s(nd, "ip reassembly time exceeded");
 		else
 			nd_printf(nd, "time exceeded-#%u", code);
-		return;
+		return 0;
 	case PARAMPROB:
 		if (code)
 			nd_printf(nd, "parameter problem - code %u", code);
 		else
 			nd_printf(nd, "parameter problem - octet %u",
 				  nd_u8(nd, bp + 4));
-		return;
+		return 0;
 	case MASKREPLY:
 		nd_printf(nd, "address mask is 0x%08x", nd_be32(nd, bp + 8));
-		return;
+		return 0;
 	case TSTAMP:
 		nd_need(nd, bp + 4, 4);
 		nd_printf(nd, "time stamp query id %u seq %u",
 			  nd_be16(nd, bp + 4), nd_be16(nd, bp + 6));
-		return;
+		return 0;
 	case TSTAMPREPLY:
+		if (!nd_has(nd, bp + 16, 4))
+			return 1;
 		nd_need(nd, bp + 4, 16);
 		nd_printf(nd, "time stamp reply id %u seq %u: org ",
 			  nd_be16(nd, bp + 4), nd_be16(nd, bp + 6));
@@ -220,14 +227,14 @@ static void icmp_text(nd_t *nd, const uint8_t *bp, unsigned type,
 		put_tstamp(nd, nd_be32(nd, bp + 12));
 		nd_s(nd, ", xmit ");
 		put_tstamp(nd, nd_be32(nd, bp + 16));
-		return;
+		return 0;
 	default:
 		s = simple_name(type);
 		if (s)
 			nd_s(nd, s);
 		else
 			nd_printf(nd, "type-#%u", type);
-		return;
+		return 0;
 	}
 }
 
@@ -254,7 +261,10 @@ static const char *ext_class_name(unsigned c)
 
 static void icmp_ext(nd_t *nd, const uint8_t *bp, unsigned plen)
 {
-	nd_need(nd, bp, EXT_OFF + 4);
+	if (!nd_has(nd, bp, EXT_OFF + 5)) { /* header plus one data byte */
+		nd_print_trunc(nd);
+		return;
+	}
 	const uint8_t *ext = bp + EXT_OFF;
 	if (bp[5] == 0 && nd_has(nd, ext, plen - EXT_OFF) &&
 	    in_cksum(ext, plen - EXT_OFF, 0) != 0)
@@ -273,7 +283,10 @@ static void icmp_ext(nd_t *nd, const uint8_t *bp, unsigned plen)
 	hlen -= 4;
 	const uint8_t *o = ext + 4;
 	while (hlen > 4) {
-		nd_need(nd, o, 4);
+		if (!nd_has(nd, o, 4)) {
+			nd_print_trunc(nd);
+			return;
+		}
 		unsigned olen = nd_be16(nd, o);
 		unsigned cls = o[2], ctype = o[3];
 		o += 4;
@@ -302,8 +315,8 @@ static void icmp_ext(nd_t *nd, const uint8_t *bp, unsigned plen)
 	}
 }
 
-static void icmp_head(nd_t *nd, const uint8_t *bp, unsigned type,
-                      unsigned code)
+static int icmp_head(nd_t *nd, const uint8_t *bp, unsigned type,
+                     unsigned code)
 {
 	struct out *o = nd->out;
 	out_reserve(o, 2048); /* no flush while the text may be rolled back */
@@ -316,10 +329,16 @@ static void icmp_head(nd_t *nd, const uint8_t *bp, unsigned type,
 		o->len = start;
 		nd_trunc(nd);
 	}
-	icmp_text(nd, bp, type, code, start + 5);
+	int local = icmp_text(nd, bp, type, code, start + 5);
 	memcpy(nd->trunc, saved, sizeof saved);
+	if (local) {
+		o->len = start;
+		nd_print_trunc(nd);
+		return 1;
+	}
 	if (o->len - (start + 5) > ICMP_TEXT_MAX)
 		o->len = start + 5 + ICMP_TEXT_MAX;
+	return 0;
 }
 
 void icmp_print(nd_t *nd, const uint8_t *bp, unsigned length,
@@ -327,7 +346,8 @@ void icmp_print(nd_t *nd, const uint8_t *bp, unsigned length,
 {
 	nd_proto(nd, "icmp");
 	unsigned type = nd_u8(nd, bp), code = nd_u8(nd, bp + 1);
-	icmp_head(nd, bp, type, code);
+	if (icmp_head(nd, bp, type, code))
+		return;
 	nd_s(nd, ", length ");
 	nd_u(nd, length);
 	if (!nd->opt->vflag)
@@ -346,7 +366,8 @@ void icmp_print(nd_t *nd, const uint8_t *bp, unsigned length,
 		nd_s(nd, "\n\t");
 		unsigned ilen = nd_be16(nd, in + 2);
 		const uint8_t *old = nd_narrow(nd, in, ilen);
-		ip_print(nd, in, ilen);
+		/* tcpdump reads the length again within the narrowed end */
+		ip_print(nd, in, nd_be16(nd, in + 2));
 		nd_restore(nd, old);
 	}
 	nd_proto(nd, "icmp");

@@ -77,6 +77,21 @@ static void put_flags(nd_t *nd, unsigned v, const struct bitname *t)
 	nd_c(nd, ']');
 }
 
+/* " addr", once the address is known to be captured. */
+static void sp_ip6(nd_t *nd, const uint8_t *a)
+{
+	nd_need(nd, a, 16);
+	nd_c(nd, ' ');
+	put_ip6(nd, a);
+}
+
+/* The raw bytes of a message not decoded, as far as they were captured. */
+static void raw_dump(nd_t *nd, const uint8_t *p, unsigned len)
+{
+	size_t avail = nd_avail(nd, p);
+	hex_dump(nd->out, "\n\t", p, len < avail ? len : (unsigned)avail, 0);
+}
+
 static void put_lifetime(nd_t *nd, uint32_t v)
 {
 	if (v == 0xffffffffu)
@@ -102,20 +117,50 @@ static void put_lladdr(nd_t *nd, const uint8_t *p, unsigned n)
 /* Domain names of a DNSSL option: " name." for each. */
 static void dnssl_names(nd_t *nd, const uint8_t *p, const uint8_t *end)
 {
-	while (p < end) {
-		if (nd_u8(nd, p) == 0) {
-			p++;
-			continue;
-		}
+	while (p < end && nd_u8(nd, p) != 0) {
 		nd_c(nd, ' ');
 		for (;;) {
 			unsigned l = nd_u8(nd, p);
 			p++;
 			if (l == 0)
 				break;
-			nd_need(nd, p, l);
+			if ((l & 0xc0) == 0xc0) { /* no compression here */
+				nd_s(nd, "<BAD PTR>");
+				nd_trunc(nd);
+			}
+			if (l == 0x41) { /* EDNS0 bit-string label */
+				unsigned bits = nd_u8(nd, p);
+				if (bits == 0)
+					bits = 256;
+				const uint8_t *bp = p + 1;
+				unsigned b = bits;
+				nd_s(nd, "\\[x");
+				for (; b > 7; b -= 8, bp++)
+					nd_printf(nd, "%02x", nd_u8(nd, bp));
+				if (b > 4)
+					nd_printf(nd, "%02x", nd_u8(nd, bp++) & (0xff << (8 - b)));
+				else if (b > 0)
+					nd_printf(nd, "%1x", (nd_u8(nd, bp++) >> 4) & (0x0f << (4 - b)));
+				nd_printf(nd, "/%u].", bits);
+				p = bp;
+				continue;
+			}
+			if ((l & 0xc0) == 0x40) {
+				nd_printf(nd, "<ELT %u>", l & 0x3f);
+				nd_trunc(nd);
+			}
+			if (l & 0x80) {
+				nd_s(nd, "<BAD LABEL TYPE>");
+				nd_trunc(nd);
+			}
+			if (!nd_has(nd, p, 1)) {
+				/* the capture ends at the label: tcpdump stops
+				 * the name quietly */
+				p += l;
+				break;
+			}
 			for (unsigned i = 0; i < l; i++)
-				nd_print_char(nd, p[i]);
+				nd_print_char(nd, nd_u8(nd, p + i));
 			nd_c(nd, '.');
 			p += l;
 		}
@@ -125,8 +170,10 @@ static void dnssl_names(nd_t *nd, const uint8_t *p, const uint8_t *end)
 /* Neighbour discovery options; unwinds on a truncated or zero-length one. */
 static void nd_options(nd_t *nd, const uint8_t *bp, unsigned resid)
 {
+	if (resid > 0x7fffffffu)
+		return; /* tcpdump takes this length as a signed int */
 	const uint8_t *op = bp;
-	while (resid > 0) {
+	while (resid > 0 && nd_has(nd, op, 1)) {
 		unsigned type = nd_u8(nd, op), olen = nd_u8(nd, op + 1);
 		unsigned bytes = olen * 8;
 		if (olen == 0 || bytes > resid)
@@ -150,7 +197,7 @@ static void nd_options(nd_t *nd, const uint8_t *bp, unsigned resid)
 				{ 0, NULL } };
 			nd_need(nd, op, 32);
 			put_ip6(nd, op + 16);
-			nd_printf(nd, "/%u, ", op[2]);
+			nd_printf(nd, "/%u%s, ", op[2], olen != 4 ? "badlen" : "");
 			put_flags(nd, op[3], pf);
 			nd_s(nd, ", valid time ");
 			put_lifetime(nd, nd_be32(nd, op + 4));
@@ -178,8 +225,10 @@ static void nd_options(nd_t *nd, const uint8_t *bp, unsigned resid)
 			unsigned plen = nd_u8(nd, op + 2), fl = nd_u8(nd, op + 3);
 			if (olen == 2)
 				nd_copy(nd, a, op + 8, 8);
-			else if (olen >= 3)
+			else if (olen == 3)
 				nd_copy(nd, a, op + 8, 16);
+			else if (olen > 3)
+				nd_trunc(nd);
 			nd_s(nd, " ");
 			char buf[64];
 			fmt_ip6(buf, a);
@@ -195,6 +244,7 @@ static void nd_options(nd_t *nd, const uint8_t *bp, unsigned resid)
 		case 25:
 			nd_printf(nd, " lifetime %us,", nd_be32(nd, op + 4));
 			for (unsigned off = 8; off + 16 <= bytes; off += 16) {
+				nd_need(nd, op + off, 16);
 				nd_s(nd, " addr: ");
 				put_ip6(nd, op + off);
 			}
@@ -204,8 +254,11 @@ static void nd_options(nd_t *nd, const uint8_t *bp, unsigned resid)
 			dnssl_names(nd, op + 8, op + bytes);
 			break;
 		default:
-			if (nd->opt->vflag == 1)
+			if (nd->opt->vflag == 1) {
+				/* and, at this level, the walk stops here */
 				hex_dump(nd->out, "\n\t  ", op + 2, bytes - 2, 0);
+				return;
+			}
 			break;
 		}
 		if (nd->opt->vflag > 1)
@@ -251,6 +304,7 @@ static int quoted_upper(nd_t *nd, const uint8_t *ip6)
 		case 17:
 			if (!nd_has(nd, cp, 4))
 				return 0;
+			nd_need(nd, ip6 + 24, 16);
 			nd_s(nd, ", ");
 			put_ip6(nd, ip6 + 24);
 			if (nh == 6) {
@@ -279,6 +333,7 @@ static void mldv2_query(nd_t *nd, const uint8_t *bp, unsigned len)
 			: ((mrc & 0x0fff) | 0x1000) << (((mrc & 0x7000) >> 12) + 3);
 		nd_printf(nd, " [max resp delay=%u]", mrd);
 	}
+	nd_need(nd, bp + 8, 16);
 	nd_s(nd, " [gaddr ");
 	put_ip6(nd, bp + 8);
 	if (v) {
@@ -296,11 +351,10 @@ static void mldv2_query(nd_t *nd, const uint8_t *bp, unsigned len)
 	if (ns > 0) {
 		if (len < 28 + ns * 16u) {
 			nd_s(nd, " [invalid number of sources]");
-			return;
-		}
-		if (v > 1) {
+		} else if (v > 1) {
 			nd_s(nd, " {");
 			for (unsigned i = 0; i < ns; i++) {
+				nd_need(nd, bp + 28 + i * 16, 16);
 				nd_c(nd, ' ');
 				put_ip6(nd, bp + 28 + i * 16);
 			}
@@ -317,6 +371,10 @@ static void mldv2_report(nd_t *nd, const uint8_t *bp, unsigned len)
 {
 	static const char *const rt[] = { NULL, "is_in", "is_ex", "to_in", "to_ex",
 					   "allow", "block" };
+	if (len < 8) {
+		nd_printf(nd, " [invalid len %u]", len);
+		return;
+	}
 	unsigned ng = nd_be16(nd, bp + 6);
 	nd_printf(nd, ", %u group record(s)", ng);
 	if (!nd->opt->vflag)
@@ -328,17 +386,18 @@ static void mldv2_report(nd_t *nd, const uint8_t *bp, unsigned len)
 			return;
 		}
 		const uint8_t *r = bp + off;
+		nd_need(nd, r + 4, 16);
 		nd_s(nd, " [gaddr ");
 		put_ip6(nd, r + 4);
 		unsigned t = nd_u8(nd, r);
 		if (t >= 1 && t <= 6)
 			nd_printf(nd, " %s", rt[t]);
 		else
-			nd_printf(nd, " unknown-type-%u", t);
+			nd_printf(nd, "  [v2-report-#%u]", t);
 		unsigned ns = nd_be16(nd, r + 2);
 		unsigned aux = nd_u8(nd, r + 1);
 		if (len < off + 20 + ns * 16u) {
-			nd_s(nd, " [invalid number of sources]");
+			nd_printf(nd, " [invalid number of sources %u]", ns);
 			return;
 		}
 		if (nd->opt->vflag == 1) {
@@ -346,6 +405,7 @@ static void mldv2_report(nd_t *nd, const uint8_t *bp, unsigned len)
 		} else {
 			nd_s(nd, " {");
 			for (unsigned j = 0; j < ns; j++) {
+				nd_need(nd, r + 20 + j * 16, 16);
 				nd_c(nd, ' ');
 				put_ip6(nd, r + 20 + j * 16);
 			}
@@ -360,7 +420,9 @@ static void mldv2_report(nd_t *nd, const uint8_t *bp, unsigned len)
 static void rr_print(nd_t *nd, const uint8_t *bp, unsigned len)
 {
 	int v = nd->opt->vflag;
-	unsigned code = nd_u8(nd, bp + 1);
+	const char *sep = v > 1 ? "\n\t" : " ";
+	nd_need(nd, bp, 16);
+	unsigned code = bp[1];
 	switch (code) {
 	case 0: nd_s(nd, ", command"); break;
 	case 1: nd_s(nd, ", result"); break;
@@ -369,27 +431,32 @@ static void rr_print(nd_t *nd, const uint8_t *bp, unsigned len)
 	}
 	nd_printf(nd, ", seq=%u", nd_be32(nd, bp + 4));
 	if (v) {
-		unsigned f = nd_u8(nd, bp + 9);
+		unsigned f = bp[9];
 		nd_c(nd, '[');
 		if (f & 0x80) nd_c(nd, 'T');
 		if (f & 0x40) nd_c(nd, 'R');
 		if (f & 0x20) nd_c(nd, 'A');
 		if (f & 0x10) nd_c(nd, 'S');
 		if (f & 0x08) nd_c(nd, 'P');
-		nd_printf(nd, ",seg=%u,maxdelay=%u]", nd_u8(nd, bp + 8),
-			  nd_be16(nd, bp + 10));
+		if (f)
+			nd_c(nd, ',');
+		nd_printf(nd, "seg=%u,maxdelay=%u", bp[8], nd_be16(nd, bp + 10));
+		uint32_t rsvd = nd_be32(nd, bp + 12);
+		if (rsvd)
+			nd_printf(nd, "rsvd=0x%x", rsvd);
+		nd_c(nd, ']');
 	}
 	if (code != 0)
 		return;
 	const uint8_t *m = bp + 16;
-	const uint8_t *end = bp + len;
 	nd_need(nd, m, 24);
 	unsigned op = m[0];
-	nd_s(nd, " match(");
+	nd_s(nd, sep);
+	nd_s(nd, "match(");
 	switch (op) {
 	case 1: nd_s(nd, "add"); break;
 	case 2: nd_s(nd, "change"); break;
-	case 3: nd_s(nd, "set-global"); break;
+	case 3: nd_s(nd, "setglobal"); break;
 	default: nd_printf(nd, "#%u", op); break;
 	}
 	if (v)
@@ -397,50 +464,74 @@ static void rr_print(nd_t *nd, const uint8_t *bp, unsigned len)
 	nd_c(nd, ',');
 	put_ip6(nd, m + 8);
 	nd_printf(nd, "/%u)", m[3]);
-	unsigned n = m[1] > 3 ? (m[1] * 8u - 24) / 32 : 0;
+	(void)len;
+	/* the use-prefix parts: the length must leave whole ones */
+	uint32_t n = (uint32_t)m[1] - 3u;
+	if (n % 4)
+		nd_trunc(nd);
+	n /= 4;
 	const uint8_t *u = m + 24;
-	for (unsigned i = 0; i < n && u + 32 <= end; i++, u += 32) {
+	for (uint32_t i = 0; i < n; i++, u += 32) {
 		nd_need(nd, u, 32);
-		nd_s(nd, " use(");
+		nd_s(nd, sep);
+		nd_s(nd, "use(");
+		unsigned uf = u[12];
+		if (uf & 0x80)
+			nd_c(nd, 'V');
+		if (uf & 0x40)
+			nd_c(nd, 'P');
+		if (uf)
+			nd_c(nd, ',');
 		if (v) {
 			nd_printf(nd, "mask=0x%x,raflags=0x%x,", u[2], u[3]);
-			unsigned uf = u[12];
-			if (uf & 0x80)
-				nd_s(nd, "decrvltime,");
-			if (uf & 0x40)
-				nd_s(nd, "decrpltime,");
-			nd_printf(nd, "vltime=%u,pltime=%u,", nd_be32(nd, u + 4),
-				  nd_be32(nd, u + 8));
+			uint32_t vl = nd_be32(nd, u + 4), pl = nd_be32(nd, u + 8);
+			if (vl == 0xffffffffu)
+				nd_s(nd, "vltime=infty,");
+			else
+				nd_printf(nd, "vltime=%u,", vl);
+			if (pl == 0xffffffffu)
+				nd_s(nd, "pltime=infty,");
+			else
+				nd_printf(nd, "pltime=%u,", pl);
 		}
 		put_ip6(nd, u + 16);
 		nd_printf(nd, "/%u/%u)", u[0], u[1]);
 	}
 }
 
-/* A DNS name in node information, as ", \"a.b.\"". */
+/* Runs a printer whose truncation ends only its own part of the line. */
+static void soft_trunc(nd_t *nd, void (*fn)(nd_t *, const uint8_t *, unsigned),
+                       const uint8_t *bp, unsigned len)
+{
+	jmp_buf saved;
+	memcpy(&saved, &nd->trunc, sizeof saved);
+	if (setjmp(nd->trunc) == 0)
+		fn(nd, bp, len);
+	else
+		nd_print_trunc(nd);
+	memcpy(&nd->trunc, &saved, sizeof saved);
+}
+
+/* A DNS name in node information, as ", \"a.b.\"", with "???" where a
+ * label runs past the end. */
 static void ni_dnsname(nd_t *nd, const uint8_t *p, const uint8_t *end)
 {
 	nd_s(nd, ", \"");
-	int first = 1;
 	while (p < end) {
 		unsigned l = nd_u8(nd, p);
 		p++;
 		if (l == 0) {
-			if (first)
-				nd_c(nd, '.');
-			if (p < end)
-				nd_s(nd, "\", \"");
-			first = 1;
-			continue;
-		}
-		first = 0;
-		if (l > 63 || p + l > end)
+			nd_s(nd, p == end ? "." : "???");
 			break;
-		nd_need(nd, p, l);
-		for (unsigned i = 0; i < l; i++)
-			nd_print_char(nd, p[i]);
-		nd_c(nd, '.');
-		p += l;
+		}
+		if (l > (unsigned)(end - p)) {
+			nd_s(nd, "???");
+			break;
+		}
+		for (; l > 0 && p < end; l--, p++)
+			nd_print_char(nd, nd_u8(nd, p));
+		if (p + 1 < end && nd_u8(nd, p))
+			nd_c(nd, '.');
 	}
 	nd_c(nd, '"');
 }
@@ -459,9 +550,10 @@ static void ni_addr_flags(nd_t *nd, unsigned f)
 static void nodeinfo(nd_t *nd, const uint8_t *bp, unsigned siz, unsigned type)
 {
 	int v = nd->opt->vflag;
-	const uint8_t *end = bp + siz;
+	unsigned icmp6len = siz;
 	if (nd_avail(nd, bp) < siz)
-		end = bp + nd_avail(nd, bp);
+		siz = (unsigned)nd_avail(nd, bp); /* what was captured */
+	const uint8_t *end = bp + siz;
 	if (type == 139) {
 		if (siz == 12) {
 			nd_s(nd, " who-are-you request");
@@ -504,6 +596,7 @@ static void nodeinfo(nd_t *nd, const uint8_t *bp, unsigned siz, unsigned type)
 					nd_s(nd, ", invalid subject len");
 				break;
 			}
+			nd_need(nd, cp, 16);
 			nd_s(nd, ", subject=");
 			put_ip6(nd, cp);
 			break;
@@ -542,7 +635,7 @@ static void nodeinfo(nd_t *nd, const uint8_t *bp, unsigned siz, unsigned type)
 		return;
 	}
 	/* reply */
-	if (nd_avail(nd, bp) > siz)
+	if (icmp6len > siz)
 		goto trunc;
 	if (!nd_has(nd, bp, 16))
 		goto trunc;
@@ -606,6 +699,7 @@ static void nodeinfo(nd_t *nd, const uint8_t *bp, unsigned siz, unsigned type)
 		case 3:
 			nd_s(nd, "node addresses");
 			for (unsigned i = 16; i + 20 <= siz; i += 20) {
+				nd_need(nd, bp + i + 4, 16);
 				nd_c(nd, ' ');
 				put_ip6(nd, bp + i + 4);
 				nd_printf(nd, "(%u)", nd_be32(nd, bp + i));
@@ -636,9 +730,9 @@ static void rpl_dagid(nd_t *nd, const uint8_t *p, int present)
 
 static void rpl_options(nd_t *nd, const uint8_t *p, unsigned len)
 {
-	static const char *const names[] = { "pad1", "padn", "dagmetric",
-		"routeinfo", "dagconf", "rpltarget", "transit", "solicitedinfo",
-		"prefixinfo", "targetdesc" };
+	static const char *const names[] = { "pad1", "padN", "metrics",
+		"routinginfo", "config", "rpltarget", "transitinfo", NULL,
+		"destprefix", "rpltargetdesc" };
 	while (len > 0) {
 		unsigned type = nd_u8(nd, p);
 		if (type == 0) {
@@ -648,7 +742,7 @@ static void rpl_options(nd_t *nd, const uint8_t *p, unsigned len)
 			continue;
 		}
 		unsigned olen = nd_u8(nd, p + 1) + 2u;
-		if (type < 10)
+		if (type < 10 && names[type])
 			nd_printf(nd, " opt:%s len:%u ", names[type], olen);
 		else
 			nd_printf(nd, " opt:subopt:%u len:%u ", type, olen);
@@ -668,40 +762,69 @@ static void rpl_print(nd_t *nd, const uint8_t *bp, unsigned length)
 		"DODAG Information Object", "Destination Advertisement Object",
 		"Destination Advertisement Object Ack" };
 	unsigned code = nd_u8(nd, bp + 1);
-	unsigned base = code & 0x7f;
-	nd_printf(nd, ", (%s)", (code & 0x80) ? "SEC" : "CLR");
-	if (base < 4)
-		nd_s(nd, names[base]);
-	else if (base == 0x0a)
-		nd_s(nd, "Consistency Check");
-	else
+	if (code & 0x80) {
+		nd_s(nd, ", (SEC) [worktodo]");
+		return;
+	}
+	nd_s(nd, ", (CLR)");
+	if (code >= 4) {
 		nd_printf(nd, "RPL message, unknown code %u", code);
-	if (!nd->opt->vflag || (code & 0x80))
+		return;
+	}
+	nd_s(nd, names[code]);
+	int v = nd->opt->vflag;
+	if (!v)
 		return;
 	const uint8_t *m = bp + 4;
 	unsigned mlen = length > 4 ? length - 4 : 0;
-	switch (base) {
+	switch (code) {
+	case 1: {
+		static const char *const mops[] = { "nonstoring", "storing",
+			"nonstoring-multicast", "storing-multicast" };
+		if (mlen < 24) {
+			nd_printf(nd, " [length %u < 24]", mlen);
+			nd_print_invalid(nd);
+			return;
+		}
+		nd_need(nd, m, 24);
+		unsigned f = m[4], mop = (f >> 3) & 7;
+		nd_s(nd, " [dagid:");
+		put_ip6(nd, m + 8);
+		nd_printf(nd, ",seq:%u,instance:%u,rank:%u,%smop:", m[5], m[0],
+			  (unsigned)(m[2] << 8 | m[3]), (f & 0x80) ? "grounded," : "");
+		if (mop < 4)
+			nd_s(nd, mops[mop]);
+		else
+			nd_printf(nd, "mop%u", mop);
+		nd_printf(nd, ",prf:%u]", f & 7);
+		if (v > 1 && mlen > 24)
+			rpl_options(nd, m + 24, mlen - 24);
+		break;
+	}
 	case 2: {
-		unsigned f = nd_u8(nd, m + 1);
+		nd_need(nd, m, 20);
+		unsigned f = m[1];
 		int d = (f & 0x40) != 0;
 		nd_c(nd, ' ');
 		rpl_dagid(nd, m + 4, d);
-		nd_printf(nd, ",seq:%u,instance:%u%s%s,%02x]", nd_u8(nd, m + 3),
-			  nd_u8(nd, m), (f & 0x80) ? ",acK" : "", d ? ",Dagid" : "", f);
+		nd_printf(nd, ",seq:%u,instance:%u%s%s,%02x]", m[3], m[0],
+			  (f & 0x80) ? ",acK" : "", d ? ",Dagid" : "", f);
 		unsigned hl = d ? 20 : 4;
-		if (nd->opt->vflag > 1 && mlen > hl)
+		if (v > 1 && mlen > hl)
 			rpl_options(nd, m + hl, mlen - hl);
 		break;
 	}
 	case 3: {
-		unsigned f = nd_u8(nd, m + 1);
+		nd_need(nd, m, 4);
+		unsigned f = m[1];
 		int d = (f & 0x80) != 0;
+		if (d)
+			nd_need(nd, m + 4, 16);
 		nd_c(nd, ' ');
 		rpl_dagid(nd, m + 4, d);
-		nd_printf(nd, ",seq:%u,instance:%u,status:%u]", nd_u8(nd, m + 2),
-			  nd_u8(nd, m), nd_u8(nd, m + 3));
+		nd_printf(nd, ",seq:%u,instance:%u,status:%u]", m[2], m[0], m[3]);
 		unsigned hl = d ? 20 : 4;
-		if (nd->opt->vflag > 1 && mlen > hl)
+		if (v > 1 && mlen > hl)
 			rpl_options(nd, m + hl, mlen - hl);
 		break;
 	}
@@ -716,14 +839,18 @@ void icmp6_print(nd_t *nd, const uint8_t *bp, unsigned length,
 	nd_proto(nd, "icmp6");
 	const struct options *opt = nd->opt;
 	int v = opt->vflag;
+	if (ip->ver != 6) {
+		nd_s(nd, "[ICMPv6 requires IPv6]");
+		nd_print_invalid(nd);
+		return;
+	}
 	if (length == 0) {
 		nd_s(nd, "ICMP6, length 0");
 		nd_print_invalid(nd);
 		return;
 	}
 	unsigned type = nd_u8(nd, bp);
-	unsigned code = nd_u8(nd, bp + 1);
-	if (v && !ip->fragmented && !opt->Kflag && nd_has(nd, bp, length)) {
+	if (v && !ip->fragmented && nd_has(nd, bp, length)) { /* even with -K */
 		uint16_t sum = ip_pseudo_cksum(ip, bp, length, 58);
 		if (sum) {
 			unsigned got = nd_be16(nd, bp + 2);
@@ -746,26 +873,27 @@ void icmp6_print(nd_t *nd, const uint8_t *bp, unsigned length,
 		nd_printf(nd, ", length %u", length);
 
 	const uint8_t *oip = bp + 8; /* the quoted packet of an error */
+	unsigned code = nd_u8(nd, bp + 1);
 	switch (type) {
 	case 1:
 		switch (code) {
 		case 0:
-			nd_s(nd, ", unreachable route ");
-			put_ip6(nd, oip + 24);
+			nd_s(nd, ", unreachable route");
+			sp_ip6(nd, oip + 24);
 			break;
 		case 1:
-			nd_s(nd, ",  unreachable prohibited ");
-			put_ip6(nd, oip + 24);
+			nd_s(nd, ",  unreachable prohibited");
+			sp_ip6(nd, oip + 24);
 			break;
 		case 2:
-			nd_s(nd, ", beyond scope ");
-			put_ip6(nd, oip + 24);
-			nd_s(nd, ", source address ");
-			put_ip6(nd, oip + 8);
+			nd_s(nd, ", beyond scope");
+			sp_ip6(nd, oip + 24);
+			nd_s(nd, ", source address");
+			sp_ip6(nd, oip + 8);
 			break;
 		case 3:
-			nd_s(nd, ", unreachable address ");
-			put_ip6(nd, oip + 24);
+			nd_s(nd, ", unreachable address");
+			sp_ip6(nd, oip + 24);
 			break;
 		case 4:
 			nd_s(nd, ", unreachable port");
@@ -775,7 +903,7 @@ void icmp6_print(nd_t *nd, const uint8_t *bp, unsigned length,
 		default:
 			nd_printf(nd, ", unknown unreach code (%u)", code);
 			if (v <= 1)
-				print_unknown_data(nd, bp, "\n\t", length);
+				raw_dump(nd, bp, length);
 			return;
 		}
 		break;
@@ -785,8 +913,9 @@ void icmp6_print(nd_t *nd, const uint8_t *bp, unsigned length,
 	case 3:
 		switch (code) {
 		case 0:
-			nd_s(nd, " for ");
-			put_ip6(nd, oip + 24);
+			nd_need(nd, oip + 24, 16);
+			nd_s(nd, " for");
+			sp_ip6(nd, oip + 24);
 			break;
 		case 1:
 			nd_s(nd, " (reassembly)");
@@ -797,6 +926,7 @@ void icmp6_print(nd_t *nd, const uint8_t *bp, unsigned length,
 		}
 		break;
 	case 4:
+		nd_need(nd, oip, 40);
 		switch (code) {
 		case 0: nd_s(nd, ", erroneous - octet "); break;
 		case 1: nd_s(nd, ", next header - octet "); break;
@@ -814,8 +944,10 @@ void icmp6_print(nd_t *nd, const uint8_t *bp, unsigned length,
 		break;
 	case 130:
 		if (length == 24) {
-			nd_printf(nd, "max resp delay: %u addr: ", nd_be16(nd, bp + 4));
-			put_ip6(nd, bp + 8);
+			if (nd_has(nd, bp, 24)) {
+				nd_printf(nd, "max resp delay: %u addr: ", nd_be16(nd, bp + 4));
+				put_ip6(nd, bp + 8);
+			}
 		} else if (length >= 28) {
 			mldv2_query(nd, bp, length);
 		} else {
@@ -824,8 +956,10 @@ void icmp6_print(nd_t *nd, const uint8_t *bp, unsigned length,
 		break;
 	case 131:
 	case 132:
-		nd_printf(nd, "max resp delay: %u addr: ", nd_be16(nd, bp + 4));
-		put_ip6(nd, bp + 8);
+		if (nd_has(nd, bp, 24)) {
+			nd_printf(nd, "max resp delay: %u addr: ", nd_be16(nd, bp + 4));
+			put_ip6(nd, bp + 8);
+		}
 		break;
 	case 133:
 		if (v)
@@ -835,7 +969,8 @@ void icmp6_print(nd_t *nd, const uint8_t *bp, unsigned length,
 		if (v) {
 			static const struct bitname raf[] = {
 				{ 0x80, "managed" }, { 0x40, "other stateful" },
-				{ 0x20, "home agent" }, { 0, NULL } };
+				{ 0x20, "home agent" }, { 0x02, "ipv6 only" },
+				{ 0, NULL } };
 			nd_need(nd, bp, 16);
 			unsigned f = bp[5];
 			nd_printf(nd, "\n\thop limit %u, ", bp[4]);
@@ -847,12 +982,14 @@ void icmp6_print(nd_t *nd, const uint8_t *bp, unsigned length,
 		}
 		break;
 	case 135:
+		nd_need(nd, bp + 8, 16);
 		nd_s(nd, ", who has ");
 		put_ip6(nd, bp + 8);
 		if (v)
 			nd_options(nd, bp + 24, length > 24 ? length - 24 : 0);
 		break;
 	case 136:
+		nd_need(nd, bp + 8, 16);
 		nd_s(nd, ", tgt is ");
 		put_ip6(nd, bp + 8);
 		if (v) {
@@ -865,15 +1002,17 @@ void icmp6_print(nd_t *nd, const uint8_t *bp, unsigned length,
 		}
 		break;
 	case 137:
+		nd_need(nd, bp + 24, 16);
 		nd_s(nd, ", ");
 		put_ip6(nd, bp + 24);
+		nd_need(nd, bp + 8, 16);
 		nd_s(nd, " to ");
 		put_ip6(nd, bp + 8);
 		if (v)
 			nd_options(nd, bp + 40, length > 40 ? length - 40 : 0);
 		break;
 	case 138:
-		rr_print(nd, bp, length);
+		soft_trunc(nd, rr_print, bp, length);
 		break;
 	case 139:
 	case 140:
@@ -895,7 +1034,8 @@ void icmp6_print(nd_t *nd, const uint8_t *bp, unsigned length,
 	case 145:
 		if (v) {
 			nd_printf(nd, ", id 0x%04x", nd_be16(nd, bp + 4));
-			for (unsigned off = 8; off + 16 <= length; off += 16) {
+			for (unsigned off = 8; off < length; off += 16) {
+				nd_need(nd, bp + off, 16);
 				nd_s(nd, ", ");
 				put_ip6(nd, bp + off);
 			}
@@ -905,17 +1045,19 @@ void icmp6_print(nd_t *nd, const uint8_t *bp, unsigned length,
 		if (v) {
 			nd_printf(nd, ", id 0x%04x", nd_be16(nd, bp + 4));
 			unsigned f = nd_be16(nd, bp + 6);
+			if (f & 0xc000)
+				nd_c(nd, ' ');
 			if (f & 0x8000)
-				nd_s(nd, " M");
+				nd_c(nd, 'M');
 			if (f & 0x4000)
-				nd_s(nd, " O");
+				nd_c(nd, 'O');
 			nd_options(nd, bp + 8, length > 8 ? length - 8 : 0);
 		}
 		break;
 	default:
 		nd_printf(nd, ", length %u", length);
 		if (v <= 1)
-			print_unknown_data(nd, bp, "\n\t", length);
+			raw_dump(nd, bp, length);
 		return;
 	}
 	if (!v)

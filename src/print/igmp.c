@@ -74,6 +74,7 @@ static void v3_report(nd_t *nd, const uint8_t *bp, unsigned len)
 			nd_s(nd, " [invalid number of groups]");
 			return;
 		}
+		nd_need(nd, bp + g + 4, 4);
 		nd_s(nd, " [gaddr ");
 		put_ip4(nd, bp + g + 4);
 		unsigned t = nd_u8(nd, bp + g);

@@ -1,5 +1,7 @@
 /* ip6.c - IPv6: fixed header, -v fields, the extension header chain, and
  * the hand-off to the upper-layer protocol. */
+#include <stdint.h>
+
 #include "../core/names.h"
 #include "print.h"
 
@@ -72,6 +74,23 @@ static void ip6_upper(nd_t *nd, const uint8_t *cp, unsigned len,
 	nd->depth--;
 }
 
+/* The Hop-by-Hop header of a would-be jumbogram: a truncation there is
+ * reported, and then the missing Jumbo Payload option too. */
+static int hbh_jumbo_candidate(nd_t *nd, const uint8_t *cp, struct ip6_walk *w)
+{
+	nd_proto(nd, "hbhopt");
+	nd_u8(nd, cp + 1); /* without its length, nothing more is said */
+	jmp_buf saved;
+	memcpy(&saved, &nd->trunc, sizeof saved);
+	volatile int adv = -1;
+	if (setjmp(nd->trunc) == 0)
+		adv = ip6_hbhopt_print(nd, cp, w);
+	else
+		nd_print_trunc(nd);
+	memcpy(&nd->trunc, &saved, sizeof saved);
+	return adv;
+}
+
 void ip6_print(nd_t *nd, const uint8_t *bp, unsigned length)
 {
 	nd_proto(nd, "ip6");
@@ -91,7 +110,6 @@ void ip6_print(nd_t *nd, const uint8_t *bp, unsigned length)
 	unsigned plen = nd_be16(nd, bp + 4);
 	unsigned nh = nd_u8(nd, bp + 6);
 	uint64_t total; /* header plus payload, as the header claims */
-	int jumbo_candidate = 0;
 	if (plen != 0) {
 		total = plen + IP6_HDRLEN;
 		if (total > length)
@@ -99,12 +117,9 @@ void ip6_print(nd_t *nd, const uint8_t *bp, unsigned length)
 				  (unsigned)(total - length));
 		else
 			nd_narrow(nd, bp, (size_t)total);
-	} else if (nh == 0) {
-		total = length; /* maybe a jumbogram: the HBH header says */
-		jumbo_candidate = 1;
 	} else {
-		total = IP6_HDRLEN;
-		nd_narrow(nd, bp, IP6_HDRLEN);
+		/* a jumbogram, or an empty payload: decided at the upper layer */
+		total = length;
 	}
 
 	if (opt->vflag) {
@@ -121,6 +136,9 @@ void ip6_print(nd_t *nd, const uint8_t *bp, unsigned length)
 	struct ip_ctx ip = { .ver = 6, .hdr = bp, .src = bp + 8, .dst = bp + 24,
 			     .nh = nh, .len = plen, .fragmented = 0 };
 	struct ip6_walk w = { .ip6 = bp, .plen = plen };
+	/* the checksum pseudo-header uses the final destination: that of the
+	 * first routing header, unless a fragment header comes before it */
+	int dst_fixed = 0;
 	const uint8_t *cp = bp + IP6_HDRLEN;
 	uint64_t left = total - IP6_HDRLEN;
 
@@ -139,22 +157,24 @@ void ip6_print(nd_t *nd, const uint8_t *bp, unsigned length)
 				nd_print_invalid(nd);
 				return;
 			}
-			w.found_hbh = 1;
-			adv = ip6_hbhopt_print(nd, cp, &w);
-			if (adv < 0)
+			if (cp != bp + IP6_HDRLEN) {
+				nd_s(nd, "[The Hop-by-Hop Options header don't follow the IPv6 header]");
+				nd_print_invalid(nd);
 				return;
-			if (jumbo_candidate) {
-				jumbo_candidate = 0;
+			}
+			w.found_hbh = 1;
+			if (plen == 0) {
+				adv = hbh_jumbo_candidate(nd, cp, &w);
 				if (!w.found_jumbo) {
 					nd_s(nd, "[No valid Jumbo Payload Hop-by-Hop option found]");
 					nd_print_invalid(nd);
 					return;
 				}
-				total = (uint64_t)w.jumbo + IP6_HDRLEN;
-				left = w.jumbo;
-				if (total < length)
-					nd_narrow(nd, bp, (size_t)total);
+			} else {
+				adv = ip6_hbhopt_print(nd, cp, &w);
 			}
+			if (adv < 0)
+				return;
 			nh = nd_u8(nd, cp);
 			break;
 		case 60:
@@ -169,9 +189,17 @@ void ip6_print(nd_t *nd, const uint8_t *bp, unsigned length)
 				return;
 			nh = nd_u8(nd, cp);
 			ip.fragmented = 1;
+			dst_fixed = 1;
 			break;
 		case 43:
-			adv = rt6_print(nd, cp, &ip.dst);
+			nd_need(nd, cp, 1);
+			{
+				const uint8_t *fd = ip.dst;
+				adv = rt6_print(nd, cp, &fd);
+				if (!dst_fixed)
+					ip.dst = fd;
+				dst_fixed = 1;
+			}
 			if (adv < 0)
 				return;
 			nh = nd_u8(nd, cp);
@@ -180,13 +208,26 @@ void ip6_print(nd_t *nd, const uint8_t *bp, unsigned length)
 		case 135:
 			mobility_print(nd, cp, bp);
 			return;
-		default:
-			if (w.found_jumbo && total > length)
-				nd_printf(nd, "truncated-ip6 - %llu bytes missing!",
-					  (unsigned long long)(total - length));
+		default: {
 			nd_proto(nd, "ip6");
+			uint64_t done = (uint64_t)(cp - bp);
+			if (w.found_jumbo || plen == 0) {
+				/* the length is now known: the Jumbo Payload
+				 * option's, or else just the header */
+				total = w.found_jumbo ? (uint64_t)w.jumbo + IP6_HDRLEN
+						      : IP6_HDRLEN;
+				if (total < done)
+					nd_trunc(nd);
+				if (w.found_jumbo && total > length)
+					nd_printf(nd, "truncated-ip6 - %llu bytes missing!",
+						  (unsigned long long)(total - length));
+				if (total < SIZE_MAX)
+					nd_narrow(nd, bp, (size_t)total);
+				left = total - done;
+			}
 			ip6_upper(nd, cp, (unsigned)left, &ip, nh);
 			return;
+		}
 		}
 		nd_proto(nd, "ip6");
 		if (left < (uint64_t)adv)

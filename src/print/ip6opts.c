@@ -45,6 +45,7 @@ static void options(nd_t *nd, const uint8_t *p, unsigned len, int is_hbh,
                     struct ip6_walk *w)
 {
 	int v = nd->opt->vflag != 0;
+	int seen = 0; /* a Jumbo Payload option earlier in this header */
 	unsigned i = 0;
 	while (i < len) {
 		unsigned type = nd_u8(nd, p + i), olen;
@@ -94,13 +95,13 @@ static void options(nd_t *nd, const uint8_t *p, unsigned len, int is_hbh,
 			}
 			uint32_t jl = nd_be32(nd, o + 2);
 			const char *why = NULL;
-			if (!is_hbh) {
-				why = " - not a hop-by-hop option";
-			} else if (w->jumbo_seen) {
+			if (seen) {
 				why = " - already seen";
 			} else {
-				w->jumbo_seen = 1;
-				if (w->plen != 0) {
+				seen = 1;
+				if (!is_hbh) {
+					why = " - not a hop-by-hop option";
+				} else if (w->plen != 0) {
 					why = " - payload len != 0";
 				} else if (jl < 65536) {
 					why = " - < 65536";
@@ -148,7 +149,10 @@ static int opts_header(nd_t *nd, const uint8_t *cp, struct ip6_walk *w,
 	unsigned hlen = (nd_u8(nd, cp + 1) + 1u) * 8;
 	nd_need(nd, cp, hlen);
 	nd_s(nd, is_hbh ? "HBH " : "DSTOPT ");
-	options(nd, cp + 2, hlen - 2, is_hbh, w);
+	/* Hop-by-Hop options are always walked (a Jumbo Payload option
+	 * changes the length); Destination options only to be shown. */
+	if (is_hbh || nd->opt->vflag)
+		options(nd, cp + 2, hlen - 2, is_hbh, w);
 	return (int)hlen;
 }
 

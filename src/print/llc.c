@@ -276,3 +276,32 @@ int llc_print(nd_t *nd, const uint8_t *p, unsigned len, unsigned caplen,
 		  flag_names[resp | (control & 0x100 ? 2 : 0)], len);
 	return (int)hdrlen;
 }
+
+/* Links that carry LLC directly. */
+unsigned llc_if_print(nd_t *nd, const uint8_t *p, unsigned caplen, unsigned len)
+{
+	int l = llc_print(nd, p, len, caplen, NULL, NULL);
+	if (l < 0) {
+		if (!suppress_default(nd))
+			link_default_print(nd, p, caplen);
+		l = -l;
+	}
+	return (unsigned)l;
+}
+
+/* Linux Classical IP over ATM: LLC/SNAP-encapsulated, or bare IP. */
+unsigned cip_if_print(nd_t *nd, const uint8_t *p, unsigned caplen, unsigned len)
+{
+	static const uint8_t rfcllc[6] = { 0xaa, 0xaa, 0x03, 0x00, 0x00, 0x00 };
+	nd_proto(nd, "cip");
+	if (nd->opt->eflag)
+		nd_printf(nd, "%u: ", len);
+	if (caplen < sizeof rfcllc) {
+		nd_print_trunc(nd);
+		return 0;
+	}
+	if (memcmp(p, rfcllc, sizeof rfcllc) == 0)
+		return llc_if_print(nd, p, caplen, len);
+	ethertype_print(nd, 0x0800, p, len);
+	return 0;
+}

@@ -121,6 +121,7 @@ int mobility_print(nd_t *nd, const uint8_t *cp, const uint8_t *ip6)
 	case 5: {
 		nd_printf(nd, " seq#=%u", nd_be16(nd, cp + 6));
 		unsigned f = nd_u8(nd, cp + 8);
+		nd_need(nd, cp + 8, 2);
 		if (f & 0xf0)
 			nd_c(nd, ' ');
 		if (f & 0x80) nd_c(nd, 'A');
@@ -141,6 +142,7 @@ int mobility_print(nd_t *nd, const uint8_t *cp, const uint8_t *ip6)
 		break;
 	case 7:
 		nd_printf(nd, " status=%u", nd_u8(nd, cp + 6));
+		nd_need(nd, cp + 8, 16);
 		nd_s(nd, " homeaddr ");
 		put_ip6(nd, cp + 8);
 		hlen = 24;

@@ -82,8 +82,21 @@ static void sfix_put(nd_t *nd, const uint8_t *p)
 	nd_printf(nd, "%d.%06d", (int)i, (int)us);
 }
 
+/* " (invalid)", then the marker when not even the claimed length was
+ * captured. */
+static void ntp_invalid(nd_t *nd, const uint8_t *bp, unsigned length)
+{
+	nd_print_invalid(nd);
+	if (!nd_has(nd, bp, length))
+		nd_print_trunc(nd);
+}
+
 static void ntp_time_msg(nd_t *nd, const uint8_t *bp, unsigned length)
 {
+	if (length < 48) {
+		ntp_invalid(nd, bp, length);
+		return;
+	}
 	unsigned stratum = nd_u8(nd, bp + 1);
 	const char *sname;
 	if (stratum == 0)
@@ -182,7 +195,7 @@ static void ntp_control_msg(nd_t *nd, const uint8_t *bp, unsigned length)
 	unsigned count = nd_be16(nd, bp + 10);
 	nd_printf(nd, ", Count=%u", count);
 	if (12 + count > length) {
-		nd_print_invalid(nd);
+		ntp_invalid(nd, bp, length);
 		return;
 	}
 	if (count) {

@@ -53,6 +53,7 @@ static void join_prune(nd_t *nd, const uint8_t *bp, unsigned len)
 		goto trunc;
 	if (vv)
 		nd_c(nd, '\n');
+	nd_need(nd, bp, 4);
 	nd_s(nd, " Upstream Nbr: ");
 	jp_put_addr(nd, bp);
 	bp += 4;
@@ -75,6 +76,7 @@ static void join_prune(nd_t *nd, const uint8_t *bp, unsigned len)
 	while (ngroups != 0) {
 		if (len < 4)
 			goto trunc;
+		nd_need(nd, bp, 4);
 		nd_s(nd, "\n\tGroup: ");
 		jp_put_addr(nd, bp);
 		bp += 4;
@@ -140,7 +142,10 @@ void pimv1_print(nd_t *nd, const uint8_t *bp, unsigned len)
 		break;
 	case 1:
 		nd_s(nd, " Register");
-		nd_need(nd, bp + 8, 20);
+		if (!nd_has(nd, bp + 8, 20)) {
+			nd_print_trunc(nd);
+			return;
+		}
 		for_pair(nd, bp + 20, bp + 24);
 		break;
 	case 2:

@@ -617,8 +617,8 @@ static void mlppp_print(nd_t *nd, const uint8_t *p, unsigned length)
 	nd_proto(nd, "mlppp");
 	if (!nd->opt->eflag)
 		nd_s(nd, "MLPPP, ");
-	if (length < 2) {
-		nd_print_trunc(nd);
+	if (length < 2 || !nd_has(nd, p, 2)) {
+		nd_s(nd, "[|mlppp]");
 		return;
 	}
 	unsigned w = nd_be16(nd, p);
@@ -919,12 +919,13 @@ unsigned ppp_print(nd_t *nd, const uint8_t *p, unsigned length)
 
 unsigned ppp_if_print(nd_t *nd, const uint8_t *p, unsigned caplen, unsigned len)
 {
-	nd_proto(nd, "ppp_if");
+	nd_proto(nd, "ppp");
 	if (caplen < 4) {
 		nd_print_trunc(nd);
 		return caplen;
 	}
-	return ppp_print(nd, p, len);
+	ppp_print(nd, p, len);
+	return 4;
 }
 
 /* PPP in HDLC-like framing (DLT_PPP_SERIAL). */
@@ -937,17 +938,22 @@ unsigned ppp_hdlc_if_print(nd_t *nd, const uint8_t *p, unsigned caplen,
 		return caplen;
 	}
 	unsigned addr = nd_u8(nd, p);
+	if (addr == 0x0f || addr == 0x8f)
+		return chdlc_if_print(nd, p, caplen, len);
 	if (caplen < 4) {
 		nd_print_trunc(nd);
 		return caplen;
 	}
 	if (nd->opt->eflag)
 		nd_printf(nd, "%02x %02x %u ", addr, nd_u8(nd, p + 1), len);
-	unsigned proto = nd_be16(nd, p + 2);
-	if (addr == 0xff) {
-		name_or(nd, ppp_protos, proto, "unknown PPP protocol (0x%04x)");
-		nd_s(nd, ": ");
+	if (addr != 0xff) {
+		nd_printf(nd, "unknown addr %02x; ctrl %02x", nd_u8(nd, p + 2),
+			  nd_u8(nd, p + 3));
+		return 2;
 	}
+	unsigned proto = nd_be16(nd, p + 2);
+	name_or(nd, ppp_protos, proto, "unknown PPP protocol (0x%04x)");
+	nd_s(nd, ": ");
 	ppp_proto_print(nd, proto, p + 4, len - 4);
 	return 4;
 }

@@ -98,6 +98,34 @@ void bootp_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
                  unsigned, unsigned);
 void dhcp6_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
                  unsigned, unsigned);
+void radius_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
+                  unsigned, unsigned);
+void snmp_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
+                unsigned, unsigned);
+void bfd_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
+               unsigned, unsigned);
+void hsrp_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
+                unsigned, unsigned);
+void rip_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
+               unsigned, unsigned);
+void bcm_li_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
+                  unsigned, unsigned);
+void someip_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
+                  unsigned, unsigned);
+void sflow_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
+                 unsigned, unsigned);
+void olsr_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
+                unsigned, unsigned);
+void lmp_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
+               unsigned, unsigned);
+void babel_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
+                 unsigned, unsigned);
+void ahcp_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
+                unsigned, unsigned);
+void otv_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
+               unsigned, unsigned);
+void zmtp1_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
+                 unsigned, unsigned);
 void tftp_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
                 unsigned, unsigned);
 void syslog_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
@@ -161,6 +189,18 @@ void mtrace_print(nd_t *, const uint8_t *, unsigned, const char *);
 void dvmrp_print(nd_t *, const uint8_t *, unsigned);
 void pimv1_print(nd_t *, const uint8_t *, unsigned);
 void vrrp_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *);
+void pim_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *);
+void eigrp_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *);
+void dccp_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *);
+void pgm_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *);
+void igrp_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *);
+void ospf_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *);
+void rsvp_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *);
+void sctp_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *);
+void m3ua_print(nd_t *, const uint8_t *, unsigned);
+void forces_print(nd_t *, const uint8_t *, unsigned);
+void pgm_udp_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
+                   unsigned, unsigned);
 /* Last hop of an IPv4 source route option, else NULL (header captured). */
 const uint8_t *ip_final_dst(const uint8_t *iph);
 
@@ -171,7 +211,6 @@ struct ip6_walk {
 	unsigned plen;        /* its payload length field */
 	int found_hbh;
 	int found_jumbo;      /* a valid Jumbo Payload option was seen */
-	int jumbo_seen;       /* any Jumbo Payload option was seen */
 	uint32_t jumbo;       /* its value */
 };
 /* Each returns the length of its header, or -1 when nothing follows that
@@ -203,6 +242,52 @@ void rtsp_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
 void sip_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
                unsigned, unsigned);
 void beep_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
+                unsigned, unsigned);
+void gre_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *);
+void vxlan_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
+                 unsigned, unsigned);
+void geneve_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
+                  unsigned, unsigned);
+unsigned dsa_if_print(nd_t *, const uint8_t *, unsigned, unsigned);
+unsigned edsa_if_print(nd_t *, const uint8_t *, unsigned, unsigned);
+unsigned brcm_if_print(nd_t *, const uint8_t *, unsigned, unsigned);
+unsigned brcm_prepend_if_print(nd_t *, const uint8_t *, unsigned, unsigned);
+unsigned ipnet_if_print(nd_t *, const uint8_t *, unsigned, unsigned);
+unsigned ipoib_if_print(nd_t *, const uint8_t *, unsigned, unsigned);
+unsigned unsupported_if_print(nd_t *, const uint8_t *, unsigned, unsigned);
+unsigned chdlc_print(nd_t *nd, const uint8_t *p, unsigned length);
+unsigned chdlc_if_print(nd_t *, const uint8_t *, unsigned, unsigned);
+unsigned macsec_print(nd_t *nd, const uint8_t **pp, unsigned *lenp,
+                      unsigned *caplenp, unsigned *hdrlenp,
+                      const uint8_t *src, const uint8_t *dst);
+void mpls_print(nd_t *, const uint8_t *, unsigned);
+void mpls_udp_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
+                    unsigned, unsigned);
+unsigned arista_print(nd_t *nd, const uint8_t *p, unsigned len);
+unsigned sl_if_print(nd_t *, const uint8_t *, unsigned, unsigned);
+void aarp_print(nd_t *, const uint8_t *, unsigned);
+unsigned llc_if_print(nd_t *, const uint8_t *, unsigned, unsigned);
+unsigned cip_if_print(nd_t *, const uint8_t *, unsigned, unsigned);
+unsigned atm_if_print(nd_t *, const uint8_t *, unsigned, unsigned);
+void vxlan_gpe_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
+                     unsigned, unsigned);
+void nsh_print(nd_t *, const uint8_t *, unsigned);
+unsigned fr_print(nd_t *nd, const uint8_t *p, unsigned length);
+unsigned fr_if_print(nd_t *, const uint8_t *, unsigned, unsigned);
+
+/* -T NAME is one tcpdump accepts (a printer may still be missing). */
+int dispatch_type_known(const char *name);
+
+void zmtp1_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
+                 unsigned, unsigned);
+
+void bfd_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
+               unsigned, unsigned);
+
+void bgp_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
+               unsigned, unsigned);
+
+void hsrp_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
                 unsigned, unsigned);
 
 #endif

@@ -11,12 +11,12 @@ int rt6_print(nd_t *nd, const uint8_t *cp, const uint8_t **final_dst)
 	int v = nd->opt->vflag != 0;
 	nd_s(nd, "RT6");
 	unsigned len = nd_u8(nd, cp + 1);
+	nd_printf(nd, " (len=%u", len);
 	unsigned type = nd_u8(nd, cp + 2);
-	unsigned segleft = nd_u8(nd, cp + 3);
-	nd_printf(nd, " (len=%u, type=%u", len, type);
+	nd_printf(nd, ", type=%u", type);
 	if (type == 0)
 		nd_s(nd, " [Deprecated]");
-	nd_printf(nd, ", segleft=%u", segleft);
+	nd_printf(nd, ", segleft=%u", nd_u8(nd, cp + 3));
 	switch (type) {
 	case 0:
 	case 2: {
@@ -49,7 +49,11 @@ int rt6_print(nd_t *nd, const uint8_t *cp, const uint8_t **final_dst)
 		put_ip6(nd, a);
 	}
 	nd_s(nd, ") ");
-	if (n > 0)
-		*final_dst = type == 4 ? cp + 8 : cp + 8 + 16 * (n - 1);
+	if (type == 4) {
+		if (nd_has(nd, cp + 8, 16)) /* segment 0, whatever the length */
+			*final_dst = cp + 8;
+	} else if (n > 0) {
+		*final_dst = cp + 8 + 16 * (n - 1);
+	}
 	return (int)((len + 1) * 8);
 }

@@ -1,7 +1,9 @@
 /* tcp.c - TCP: ports, flags, relative sequence numbers, options, checksum,
  * and the payload dispatch by port. */
 #include <stdlib.h>
+#include <string.h>
 
+#include "../core/gentab.h"
 #include "../core/names.h"
 #include "print.h"
 #include "tcp.h"
@@ -9,29 +11,27 @@
 /* Relative sequence numbers: per connection, the first sequence numbers
  * seen in each direction (tcpdump learns them from the first packet with
  * ACK set, or anew from any SYN).  Keys are canonical: the numerically lower
- * address (then port) first, so both directions find one entry. */
-struct seq_entry {
-	uint8_t key[36]; /* lo addr(16) hi addr(16) lo port(2) hi port(2) */
-	uint8_t used;
+ * address (then port) first, so both directions find one entry.  tcpdump
+ * keeps every connection forever; trawl keeps those active within the last
+ * 65536 new connections (two generations, see gentab.h), so memory stays
+ * bounded on captures of any size. */
+#define SEQ_LIMIT (1u << 16)
+
+struct seq_val {
 	uint32_t seq_lo; /* base of the lower endpoint's sequence numbers */
 	uint32_t seq_hi;
 };
 
 struct tcp_seqtab {
-	struct seq_entry *e;
-	size_t cap, n;
+	struct gentab tab;
 };
 
 struct tcp_seqtab *tcp_seqtab_new(void)
 {
 	struct tcp_seqtab *t = calloc(1, sizeof *t);
-	if (!t)
-		return NULL;
-	t->cap = 1024;
-	t->e = calloc(t->cap, sizeof *t->e);
-	if (!t->e) {
+	if (t && gentab_init(&t->tab, 37, sizeof(struct seq_val), SEQ_LIMIT, NULL) < 0) {
 		free(t);
-		return NULL;
+		t = NULL;
 	}
 	return t;
 }
@@ -39,42 +39,9 @@ struct tcp_seqtab *tcp_seqtab_new(void)
 void tcp_seqtab_free(struct tcp_seqtab *t)
 {
 	if (t) {
-		free(t->e);
+		gentab_free(&t->tab);
 		free(t);
 	}
-}
-
-static size_t key_hash(const uint8_t *k)
-{
-	uint64_t h = 1469598103934665603ull;
-	for (int i = 0; i < 36; i++)
-		h = (h ^ k[i]) * 1099511628211ull;
-	return (size_t)(h ^ (h >> 31));
-}
-
-static struct seq_entry *seq_slot(struct seq_entry *e, size_t cap,
-                                  const uint8_t *key)
-{
-	for (size_t i = key_hash(key) & (cap - 1);; i = (i + 1) & (cap - 1))
-		if (!e[i].used || memcmp(e[i].key, key, 36) == 0)
-			return &e[i];
-}
-
-static struct seq_entry *seq_find(struct tcp_seqtab *t, const uint8_t *key)
-{
-	if ((t->n + 1) * 4 > t->cap * 3) {
-		size_t ncap = t->cap * 2;
-		struct seq_entry *ne = calloc(ncap, sizeof *ne);
-		if (ne) {
-			for (size_t i = 0; i < t->cap; i++)
-				if (t->e[i].used)
-					*seq_slot(ne, ncap, t->e[i].key) = t->e[i];
-			free(t->e);
-			t->e = ne;
-			t->cap = ncap;
-		}
-	}
-	return seq_slot(t->e, t->cap, key);
 }
 
 static const char *const option_names[] = {
@@ -155,19 +122,18 @@ void tcp_print(nd_t *nd, const uint8_t *bp, unsigned length,
 		unsigned alen = ip->ver == 6 ? 16 : 4;
 		int c = memcmp(ip->src, ip->dst, alen);
 		rev = c > 0 || (c == 0 && sport > dport);
-		uint8_t key[36] = { 0 };
+		uint8_t key[37] = { 0 };
 		memcpy(key, rev ? ip->dst : ip->src, alen);
 		memcpy(key + 16, rev ? ip->src : ip->dst, alen);
 		unsigned lo = rev ? dport : sport, hi = rev ? sport : dport;
 		key[32] = (uint8_t)(lo >> 8); key[33] = (uint8_t)lo;
 		key[34] = (uint8_t)(hi >> 8); key[35] = (uint8_t)hi;
-		struct seq_entry *e = seq_find(nd->tcpseq, key);
-		if (!e->used || (flags & TH_SYN)) {
-			if (!e->used) {
-				e->used = 1;
-				memcpy(e->key, key, 36);
-				nd->tcpseq->n++;
-			}
+		key[36] = (uint8_t)ip->ver; /* tcpdump keeps IPv4 and IPv6 apart */
+		int fresh;
+		struct seq_val *e = gentab_put(&nd->tcpseq->tab, key, &fresh);
+		if (!e) {
+			/* out of memory: print absolute numbers */
+		} else if (fresh || (flags & TH_SYN)) {
 			if (rev) {
 				e->seq_hi = seq;
 				e->seq_lo = ack - 1;
@@ -182,8 +148,8 @@ void tcp_print(nd_t *nd, const uint8_t *bp, unsigned length,
 			seq -= e->seq_lo;
 			ack -= e->seq_hi;
 		}
-		thseq = e->seq_lo;
-		thack = e->seq_hi;
+		thseq = e ? e->seq_lo : 0;
+		thack = e ? e->seq_hi : 0;
 	}
 
 	if (hlen > length) {
@@ -246,8 +212,20 @@ void tcp_print(nd_t *nd, const uint8_t *bp, unsigned length,
 		tcp_rst_data_print(nd, payload, length);
 		return;
 	}
-	port_fn fn = nd->opt->Tname ? dispatch_type(nd->opt->Tname)
-				    : dispatch_tcp(sport, dport);
+	port_fn fn;
+	if (nd->opt->Tname) {
+		/* Over TCP, -T knows only DNS (with its length prefix), RESP
+		 * and ZMTP; any other type leaves the payload undecoded. */
+		const char *t = nd->opt->Tname;
+		if (strcmp(t, "domain") == 0)
+			fn = dns_tcp_print;
+		else if (strcmp(t, "resp") == 0 || strcmp(t, "zmtp1") == 0)
+			fn = dispatch_type(t);
+		else
+			fn = NULL;
+	} else {
+		fn = dispatch_tcp(sport, dport);
+	}
 	if (fn && ++nd->depth <= ND_MAX_DEPTH) {
 		fn(nd, payload, length, ip, sport, dport);
 		nd->depth--;

@@ -1,4 +1,6 @@
 /* udp.c - UDP: ports, length checks, checksum, payload dispatch by port. */
+#include <string.h>
+
 #include "../core/names.h"
 #include "print.h"
 
@@ -34,6 +36,20 @@ static void udpipaddr(nd_t *nd, const struct ip_ctx *ip, int sport, int dport)
 		return; /* nothing known to print (after IPv6 extension headers) */
 	}
 	nd_s(nd, ": ");
+}
+
+/* The -T types tcpdump decodes over UDP. */
+static int udp_packet_type(const char *name)
+{
+	static const char *const types[] = {
+		"aodv", "cnfp", "domain", "lmp", "pgm", "pgm_zmtp1", "ptp",
+		"radius", "rpc", "rtcp", "rtp", "snmp", "someip", "tftp", "vat",
+		"vxlan", "wb",
+	};
+	for (size_t i = 0; i < sizeof types / sizeof *types; i++)
+		if (strcmp(types[i], name) == 0)
+			return 1;
+	return 0;
 }
 
 void udp_print(nd_t *nd, const uint8_t *bp, unsigned length,
@@ -74,18 +90,22 @@ void udp_print(nd_t *nd, const uint8_t *bp, unsigned length,
 		nd_print_trunc(nd);
 		return;
 	}
+	const struct options *opt = nd->opt;
+	if (opt->Tname) {
+		/* -T: no checksum; types tcpdump does not decode over UDP print
+		 * nothing at all, not even the addresses. */
+		if (!udp_packet_type(opt->Tname))
+			return;
+		udpipaddr(nd, ip, (int)sport, (int)dport);
+		port_fn fn = dispatch_type(opt->Tname);
+		if (fn && ++nd->depth <= ND_MAX_DEPTH) {
+			fn(nd, cp, length, ip, sport, dport);
+			nd->depth--;
+		}
+		return;
+	}
 	udpipaddr(nd, ip, (int)sport, (int)dport);
 
-	const struct options *opt = nd->opt;
-	/* -T: tcpdump hands the payload over before the checksum check */
-	if (opt->Tname) {
-		port_fn tfn = dispatch_type(opt->Tname);
-		if (tfn && ++nd->depth <= ND_MAX_DEPTH) {
-			tfn(nd, cp, length, ip, sport, dport);
-			nd->depth--;
-			return;
-		}
-	}
 	if (opt->vflag && !opt->Kflag && !ip->fragmented) {
 		unsigned usum = nd_be16(nd, bp + 6);
 		if (ip->ver == 4 && opt->vflag > 1) {
@@ -116,8 +136,7 @@ void udp_print(nd_t *nd, const uint8_t *bp, unsigned length,
 	}
 
 	if (!opt->qflag) {
-		port_fn fn = opt->Tname ? dispatch_type(opt->Tname)
-					: dispatch_udp(sport, dport);
+		port_fn fn = dispatch_udp(sport, dport);
 		if (fn && ++nd->depth <= ND_MAX_DEPTH) {
 			fn(nd, cp, length, ip, sport, dport);
 			nd->depth--;

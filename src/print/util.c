@@ -119,13 +119,16 @@ const char *oui_name(uint32_t oui)
 void print_unknown_data(nd_t *nd, const uint8_t *p, const char *ident,
                         unsigned len)
 {
+	/* as tcpdump: what was captured of it, without a truncation mark */
+	if (p < nd->pkt || p > nd->end) {
+		nd_s(nd, ident);
+		nd_s(nd, "Dissector error: print_unknown_data called with pointer past end of packet");
+		return;
+	}
 	size_t avail = nd_avail(nd, p);
-	int truncated = len > avail;
-	if (truncated)
+	if (len > avail)
 		len = (unsigned)avail;
 	hex_dump(nd->out, ident, p, len, 0);
-	if (truncated)
-		nd_trunc(nd);
 }
 
 /* One byte as tcpdump shows untrusted text: "M-" for the high bit, "^X" for

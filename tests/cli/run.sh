@@ -44,7 +44,7 @@ expect unknown-option 1 "unrecognized option '--bogus'" -- "$bin" --bogus
 expect missing-arg 1 "option requires an argument -- 'r'" -- "$bin" -r
 expect bad-count 1 "invalid packet count abc" -- "$bin" -c abc -r "$dir/demo.pcap"
 expect bad-snaplen 1 "invalid snaplen 999999" -- "$bin" -s 999999 -r "$dir/demo.pcap"
-expect not-yet 1 "option -Q is not supported yet" -- "$bin" -Q in -r "$dir/demo.pcap"
+expect not-yet 1 "option -m is not supported yet" -- "$bin" -m x -r "$dir/demo.pcap"
 expect missing-file 1 "nonexistent.pcap: No such file or directory" -- "$bin" -r "$dir/nonexistent.pcap"
 expect garbage-file 1 "garbage.pcap: unknown file format" -- "$bin" -r "$dir/garbage.pcap"
 expect empty-file 1 "empty.pcap: " -- "$bin" -r "$dir/empty.pcap"
@@ -71,6 +71,18 @@ expect read-back 0 "" -- "$bin" -n -r "$dir/nvp.pcap"
 same_as read-back-output "$dir/nvp-direct.out"
 expect write-stdout 0 "" -- sh -c "'$bin' -r '$dir/demo.pcap' -w - | '$bin' -n -r -"
 same_as write-stdout-output "$dir/demo-n.out"
+# -w from a file takes the mapped fast path, from stdin libpcap's: same bytes.
+expect write-fast 0 "" -- "$bin" -r "$dir/demo.pcap" -w "$dir/fast.pcap" 'tcp or proto 11'
+expect write-slow 0 "" -- sh -c "cat '$dir/demo.pcap' | '$bin' -r - -w '$dir/slow.pcap' 'tcp or proto 11'"
+if cmp -s "$dir/fast.pcap" "$dir/slow.pcap"; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL cli write-fast-equals-libpcap"; fi
+expect write-fast-count 0 "" -- "$bin" -r "$dir/demo.pcap" -w "$dir/fast5.pcap" -c 5 tcp
+"$bin" -n -r "$dir/fast5.pcap" >"$dir/cli.out" 2>/dev/null
+[ "$(wc -l <"$dir/cli.out")" -eq 5 ] && pass=$((pass + 1)) || { fail=$((fail + 1)); echo "FAIL cli write-fast-count-lines"; }
+# a truncated file is not taken by the fast path: good records, then the error
+expect write-truncated 1 "truncated dump file" -- "$bin" -r "$dir/truncated.pcap" -w "$dir/trunc-out.pcap"
+"$bin" -n -r "$dir/trunc-out.pcap" >"$dir/cli.out" 2>/dev/null
+same_as write-truncated-good "$dir/basics-but-last.out"
+
 expect count 0 "" -- "$bin" -n -c 3 -r "$dir/demo.pcap"
 [ "$(wc -l <"$dir/cli.out")" -eq 3 ] && pass=$((pass + 1)) || { fail=$((fail + 1)); echo "FAIL cli count-lines"; }
 printf 'proto 11 # the NVP traffic\n' >"$dir/filter.txt"

@@ -4,6 +4,9 @@
  *   gen basics FILE      one packet of each kind the first printers decode
  *   gen truncated FILE   a capture cut off in the middle of a packet record
  *   gen snapped FILE     packets captured with a small snap length
+ *   gen hostile FILE     DNS, HTTP and TLS fields full of quotes, backslashes,
+ *                        control bytes and invalid UTF-8 (for --json), plus
+ *                        IPv6, VLAN, and malformed DNS/TLS lengths
  *
  * Everything is computed from fixed seeds and fixed timestamps, so the
  * files are byte-identical on every run and machine.  Checksums are real. */
@@ -431,10 +434,160 @@ static int gen_truncated(const char *path)
 	return truncate(path, size - 5) ? 1 : 0;
 }
 
+/* Appends a DNS name given as raw labels: each label is a length-prefixed
+ * run in lab (len, bytes...), terminated by 0. */
+static unsigned raw_name(uint8_t *m, const uint8_t *lab, unsigned n)
+{
+	memcpy(m, lab, n);
+	return n;
+}
+
+/* A frame with an optional VLAN tag and an IPv6 header + TCP payload. */
+static void tcp6_pkt(struct cap *c, int vlan, const void *data, unsigned dlen, unsigned flags)
+{
+	struct pkt k;
+	ether(&k, mac_a, mac_b, vlan ? 0x8100 : 0x86dd);
+	if (vlan) {
+		put16(k.b + k.len, 42);
+		put16(k.b + k.len + 2, 0x86dd);
+		k.len += 4;
+	}
+	uint8_t *h = k.b + k.len;
+	memset(h, 0, 40);
+	h[0] = 0x60;
+	put16(h + 4, 20 + dlen);
+	h[6] = 6;
+	h[7] = 64;
+	h[8] = 0x20; h[9] = 0x01; h[10] = 0x0d; h[11] = 0xb8; h[23] = 1;
+	h[24] = 0x20; h[25] = 0x01; h[26] = 0x0d; h[27] = 0xb8; h[39] = 2;
+	k.len += 40;
+	uint8_t *t = k.b + k.len;
+	memset(t, 0, 20);
+	put16(t, 50123);
+	put16(t + 2, 80);
+	put32(t + 4, 1000);
+	put32(t + 8, 2000);
+	t[12] = 0x50;
+	t[13] = (uint8_t)flags;
+	put16(t + 14, 8192);
+	memcpy(t + 20, data, dlen);
+	uint32_t sum = 0;
+	for (int i = 8; i < 40; i += 2)
+		sum += (uint32_t)(h[i] << 8 | h[i + 1]);
+	put16(t + 16, cksum(t, 20 + dlen, sum + 6 + 20 + dlen));
+	k.len += 20 + dlen;
+	cap_write(c, k.b, k.len);
+}
+
+/* A TLS ClientHello record carrying sni (n bytes) as server_name. */
+static unsigned client_hello(uint8_t *p, const void *sni, unsigned n)
+{
+	unsigned ext = 4 + 5 + n, body = 2 + 32 + 1 + 4 + 2 + 2 + ext;
+	p[0] = 0x16; p[1] = 3; p[2] = 1; put16(p + 3, 4 + body);
+	p[5] = 1; p[6] = 0; put16(p + 7, body);
+	uint8_t *q = p + 9;
+	q[0] = 3; q[1] = 3;
+	memset(q + 2, 0x42, 32);
+	q += 34;
+	*q++ = 0;
+	put16(q, 2); put16(q + 2, 0x1301); q += 4;
+	*q++ = 1; *q++ = 0;
+	put16(q, ext); q += 2;
+	put16(q, 0); put16(q + 2, 5 + n); put16(q + 4, 3 + n); q[6] = 0; put16(q + 7, n);
+	memcpy(q + 9, sni, n);
+	return 9 + body;
+}
+
+static int gen_hostile(const char *path)
+{
+	struct cap c;
+	if (cap_open(&c, path, 65535, 1600000000))
+		return 1;
+	/* 1. a DNS query whose name holds every kind of hostile byte */
+	static const uint8_t evil[] = {
+		8, 'q', '"', 'u', '\\', 'o', 't', 'e', '"',
+		6, 0x00, 0x01, 0x0a, 0x0d, 0x1f, 0x7f,
+		9, 0xff, 0xfe, 0xc0, 0x80, 0x80, 0xe2, 0x82, 0xed, 0xa0,
+		9, 0xc3, 0xa9, 0xe2, 0x82, 0xac, 0xf0, 0x9f, 0x98, 0x80, /* valid: e-acute, euro, emoji */
+		5, 'a', '.', 'b', '<', '>',
+		0,
+	};
+	uint8_t m[1024];
+	put16(m, 0xbeef); put16(m + 2, 0x0100); put16(m + 4, 1); memset(m + 6, 0, 6);
+	unsigned n = 12 + raw_name(m + 12, evil, sizeof evil);
+	put16(m + n, 16); put16(m + n + 2, 1); n += 4;
+	udp_pkt(&c, "10.66.0.1", 40001, "10.66.0.53", 53, m, n);
+	tick(&c, 1000);
+	/* 2. its answer: a CNAME to another hostile name, then an A */
+	unsigned qlen = n;
+	put16(m + 2, 0x8180); put16(m + 6, 2);
+	uint8_t *a = m + n;
+	put16(a, 0xc00c); put16(a + 2, 5); put16(a + 4, 1); put32(a + 6, 60);
+	static const uint8_t cname[] = { 4, '\\', '"', 0x01, 0xff, 3, 'n', 'e', 't', 0 };
+	put16(a + 10, sizeof cname);
+	memcpy(a + 12, cname, sizeof cname);
+	a += 12 + sizeof cname;
+	put16(a, 0xc00c); put16(a + 2, 1); put16(a + 4, 1); put32(a + 6, 60); put16(a + 10, 4);
+	ip4(a + 12, "10.66.6.6");
+	a += 16;
+	n = (unsigned)(a - m);
+	(void)qlen;
+	udp_pkt(&c, "10.66.0.53", 53, "10.66.0.1", 40001, m, n);
+	tick(&c, 1000);
+	/* 3. a DNS message whose name points at itself (compression loop) */
+	put16(m, 0x1001); put16(m + 2, 0x0100); put16(m + 4, 1); memset(m + 6, 0, 6);
+	m[12] = 0xc0; m[13] = 12; put16(m + 14, 1); put16(m + 16, 1);
+	udp_pkt(&c, "10.66.0.1", 40002, "10.66.0.53", 53, m, 18);
+	tick(&c, 1000);
+	/* 4. a DNS header that claims 5 answers and ends after the question */
+	n = dns_query(m, 0x1002, 0x8180, "short.example", 1);
+	put16(m + 6, 5);
+	udp_pkt(&c, "10.66.0.53", 53, "10.66.0.1", 40003, m, n);
+	tick(&c, 1000);
+	/* 5. HTTP request with hostile URI and Host */
+	static const char req[] = "GET /a\"b\\c\x01\x1b[31m\xff\xfe/%00 HTTP/1.1\r\n"
+				  "User-Agent: x\r\nhOsT:  evil\"host\\\x7f\xc3\x28.example \r\n\r\n";
+	struct conv v = { &c, "10.66.0.1", "10.66.0.80", 40004, 80, 5000, 9000 };
+	conv_open(&v);
+	conv_say(&v, 0, req);
+	conv_say(&v, 1, "HTTP/1.1 404 Not \"Found\"\r\n\r\n");
+	/* 6. TLS ClientHello with a hostile SNI, and one with lengths that lie */
+	static const uint8_t sni[] = { 'e', 'v', '"', 'i', 'l', '\\', 0x00, 0x1f, 0xff, 0xed, 0xbf, 0xbf, '.', 'x' };
+	n = client_hello(m, sni, sizeof sni);
+	tcp_pkt(&c, mac_a, mac_b, "10.66.0.1", 40005, "10.66.0.43", 443, F_PSH | F_ACK, 1, 1, 5840, m, n, 0);
+	tick(&c, 1000);
+	n = client_hello(m, "lie.example", 11);
+	put16(m + 9 + 2 + 32 + 1, 0xfff0); /* cipher suites run past the end */
+	tcp_pkt(&c, mac_a, mac_b, "10.66.0.1", 40006, "10.66.0.43", 443, F_PSH | F_ACK, 1, 1, 5840, m, n, 0);
+	tick(&c, 1000);
+	/* 7. IPv6 and VLAN-tagged IPv6 HTTP requests */
+	static const char req6[] = "POST /v6 HTTP/1.0\r\nHost: [2001:db8::2]\r\n\r\n";
+	tcp6_pkt(&c, 0, req6, sizeof req6 - 1, F_PSH | F_ACK);
+	tick(&c, 1000);
+	tcp6_pkt(&c, 1, req6, sizeof req6 - 1, F_PSH | F_ACK);
+	tick(&c, 1000);
+	/* 8. a DNS query whose name holds every byte value, 0x00 to 0xff, in
+	 * five labels of 52 bytes (the last 48) */
+	put16(m, 0x2222); put16(m + 2, 0x0100); put16(m + 4, 1); memset(m + 6, 0, 6);
+	n = 12;
+	for (unsigned b = 0; b < 256; b += 52) {
+		unsigned l = 256 - b < 52 ? 256 - b : 52;
+		m[n++] = (uint8_t)l;
+		for (unsigned i = 0; i < l; i++)
+			m[n++] = (uint8_t)(b + i);
+	}
+	m[n++] = 0;
+	put16(m + n, 1); put16(m + n + 2, 1);
+	n += 4;
+	udp_pkt(&c, "10.66.0.1", 40007, "10.66.0.53", 53, m, n);
+	fclose(c.f);
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
 	if (argc != 3) {
-		fprintf(stderr, "usage: gen demo|basics|snapped|truncated FILE\n");
+		fprintf(stderr, "usage: gen demo|basics|snapped|truncated|hostile FILE\n");
 		return 2;
 	}
 	if (!strcmp(argv[1], "demo"))
@@ -445,6 +598,8 @@ int main(int argc, char **argv)
 		return gen_basics(argv[2], 60);
 	if (!strcmp(argv[1], "truncated"))
 		return gen_truncated(argv[2]);
+	if (!strcmp(argv[1], "hostile"))
+		return gen_hostile(argv[2]);
 	fprintf(stderr, "gen: unknown capture %s\n", argv[1]);
 	return 2;
 }

@@ -1,15 +1,15 @@
 #!/usr/bin/env bash
-# Runs the golden tests: regenerates the project's captures with tests/gen/gen
-# and compares trawl's output with the recorded tcpdump 4.99.3 output.
+# Runs the golden tests: regenerates the project's captures (tests/gen/gen
+# and the generators tests/gen/gen_*.py) and compares trawl's output with the
+# output recorded from tcpdump 4.99.3, case by case (tests/golden/*.cases:
+# "name capture args...", expected output in tests/golden/NAME.out).
 #   run.sh [BINARY]        (default ./trawl; CAPTURE_DIR overrides the scratch dir)
 set -u
 root=$(cd "$(dirname "$0")/../.." && pwd)
 bin=${1:-$root/trawl}
 dir=${CAPTURE_DIR:-$root/tests/out}
 mkdir -p "$dir"
-for c in demo basics snapped truncated; do
-	"$root/tests/gen/gen" "$c" "$dir/$c.pcap" || { echo "golden: gen $c failed"; exit 1; }
-done
+"$root/tests/gen/make-captures.sh" "$dir" || { echo "golden: generating captures failed"; exit 1; }
 pass=0 fail=0
 while read -r name capture args; do
 	case $name in ''|'#'*) continue ;; esac
@@ -25,6 +25,6 @@ while read -r name capture args; do
 		echo "FAIL golden $name (exit $rc): trawl -r $capture.pcap $args"
 		diff "$exp" "$got" | head -10
 	fi
-done <"$root/tests/golden/cases"
+done < <(cat "$root"/tests/golden/*.cases)
 echo "golden: $pass passed, $fail failed"
 [ $fail -eq 0 ]

@@ -7,6 +7,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "../../src/core/gentab.h"
 #include "../../src/core/hexdump.h"
 #include "../../src/core/names.h"
 #include "../../src/core/nd.h"
@@ -67,6 +68,16 @@ static void test_ts(void)
 	ts_init(&ts, 5, 0);
 	ts_print(&ts, &o, 10, 0); CHECK(is(" 00:00:00.000000 "));
 	ts_print(&ts, &o, 3671, 250); CHECK(is(" 01:01:01.000250 "));
+	/* seconds outside 32-bit signed range are not converted, as tcpdump */
+	ts_init(&ts, 0, 0);
+	ts_print(&ts, &o, -369135528, 5); CHECK(is("[Error converting time] "));
+	ts_init(&ts, 2, 0);
+	ts_print(&ts, &o, 2147483647, 5); CHECK(is("2147483647.000005 "));
+	ts_print(&ts, &o, -1, 5); CHECK(is("[Error converting time] "));
+	ts_init(&ts, 3, 0);
+	ts_print(&ts, &o, -369135528, 5); CHECK(is(" 00:00:00.000000 "));
+	ts_print(&ts, &o, 2147483647, 5); CHECK(is(" [Error converting time] "));
+	ts_print(&ts, &o, -2147483648, 5); CHECK(is("-[Error converting time] "));
 	/* leap day and the far side of 2038 */
 	int y; unsigned m, d;
 	ts_civil(11016, &y, &m, &d); CHECK(y == 2000 && m == 2 && d == 29);
@@ -144,6 +155,47 @@ static void test_names(void)
 	CHECK(in_cksum(ck, sizeof ck, 0) == 0);
 }
 
+static int drops;
+static void count_drop(void *v) { (void)v; drops++; }
+
+static void test_gentab(void)
+{
+	struct gentab t;
+	CHECK(gentab_init(&t, 4, sizeof(uint32_t), 100, count_drop) == 0);
+	int fresh;
+	/* insert 1000 keys; key 7 is used again after every insertion */
+	uint32_t k7 = 7;
+	uint32_t *v = gentab_put(&t, &k7, &fresh);
+	CHECK(v && fresh);
+	*v = 77;
+	for (uint32_t k = 1000; k < 2000; k++) {
+		v = gentab_put(&t, &k, &fresh);
+		CHECK(v != NULL);
+		*v = k * 2;
+		uint32_t *w = gentab_get(&t, &k7);
+		if (!w || *w != 77) {
+			CHECK(!"recently used key kept with its value");
+			break;
+		}
+	}
+	/* bounded: never more than two generations of `limit` */
+	CHECK(t.cur.n + t.old.n <= 200);
+	CHECK(drops > 0 && (uint64_t)drops == t.dropped);
+	/* the newest keys are there, the oldest are gone */
+	uint32_t k = 1999, old = 1000;
+	v = gentab_get(&t, &k);
+	CHECK(v && *v == 3998);
+	CHECK(gentab_get(&t, &old) == NULL);
+	/* an entry found in the old generation survives the next turnover */
+	uint32_t mid = 1950;
+	CHECK(gentab_get(&t, &mid) != NULL);
+	for (uint32_t n = 5000; n < 5150; n++)
+		gentab_put(&t, &n, &fresh);
+	v = gentab_get(&t, &mid);
+	CHECK(v && *v == 3900);
+	gentab_free(&t);
+}
+
 static int parse(struct options *opt, const char *line)
 {
 	char *argv[32], *copy = strdup(line), *save = NULL;
@@ -199,6 +251,7 @@ int main(void)
 	test_hex();
 	test_reader();
 	test_names();
+	test_gentab();
 	test_options();
 	out_free(&o);
 	printf("unit: %d passed, %d failed\n", passed, failed);

@@ -1,0 +1,35 @@
+/* analyze.h - incident-response reports: --summary, --conversations, --json.
+ *
+ * main.c hands every packet that passed the filter to analyze_packet()
+ * instead of the tcpdump printers, and calls analyze_report() once at the
+ * end of the run (end of file, -c reached, or a signal when live). */
+#ifndef TRAWL_ANALYZE_H
+#define TRAWL_ANALYZE_H
+
+#include <stdint.h>
+
+#include "../core/out.h"
+#include "../options.h"
+
+struct pcap_pkthdr;
+struct analyze;
+
+/* Default and upper limit of the conversation (flow) table. */
+#define AN_FLOWS_DEFAULT 262144
+#define AN_FLOWS_MAX     4194304
+/* Hosts the summary's talker table tracks (later ones are counted apart). */
+#define AN_HOSTS_MAX     65536
+
+/* True when the options ask for any analyzer output. */
+int analyze_wanted(const struct options *opt);
+/* Allocates everything the run needs up front; NULL when out of memory. */
+struct analyze *analyze_new(const struct options *opt, struct out *out);
+/* The link type of the source about to be read (once per file). */
+void analyze_link(struct analyze *a, int dlt);
+void analyze_packet(struct analyze *a, const struct pcap_pkthdr *h, const uint8_t *p);
+/* Writes the --summary / --conversations reports (text or one JSON document). */
+void analyze_report(struct analyze *a);
+void analyze_free(struct analyze *a);
+
+
+#endif

@@ -1,0 +1,467 @@
+/* conversations.c - --conversations: a bounded flow table.
+ *
+ * A conversation is the 5-tuple for TCP and UDP, the address pair (and IP
+ * protocol) for the other IP protocols, the protocol-address pair for ARP
+ * and the MAC pair (and ethertype) for the rest.  The table holds at most
+ * max_flows conversations, allocated once; when it is full the least
+ * recently seen conversation is evicted to make room, and the evictions
+ * (conversations, packets, bytes) are counted and reported.  Lookups are a
+ * hash with chaining; recency is a doubly linked list. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../core/names.h"
+#include "analyze.h"
+#include "internal.h"
+#include "json.h"
+
+struct fkey {
+	uint8_t kind;  /* enum net_kind */
+	uint8_t alen;  /* 4, 16, or 6 for MACs */
+	uint8_t proto; /* IP protocol */
+	uint8_t pad;
+	uint16_t etype;
+	uint16_t pa, pb;
+	uint8_t a[16], b[16];
+};
+
+enum { OPEN_FIRST, OPEN_SYN, OPEN_SYNACK, OPEN_PORT };
+static const char *const opener_name[] = { "first-packet", "syn", "syn-ack", "port" };
+
+/* TCP events, by side (A = side a of the key, B = side b) */
+#define T_SYN     0x01 /* SYN without ACK */
+#define T_SYNACK  0x02
+#define T_HS      0x04 /* handshake completed: client ACK after SYN/ACK */
+#define T_RST_A   0x08
+#define T_RST_B   0x10
+#define T_FIN_A   0x20
+#define T_FIN_B   0x40
+#define T_DATA_A  0x100
+#define T_DATA_B  0x200
+
+struct flow {
+	struct fkey k;
+	uint32_t hash;
+	uint32_t hnext, prev, next; /* index + 1; 0 is none */
+	uint8_t cli;                /* 0: side a is the client, 1: side b */
+	uint8_t opener;
+	uint16_t tcp;
+	uint64_t seq;               /* creation order */
+	uint64_t pkts[2], bytes[2]; /* [0] a to b, [1] b to a */
+	uint64_t first_sec, last_sec;
+	uint32_t first_frac, last_frac;
+};
+
+struct flowtab {
+	struct flow *f;
+	uint32_t *bucket;
+	uint32_t nbucket; /* power of two */
+	uint32_t max, used;
+	uint32_t head, tail; /* most and least recently seen, index + 1 */
+	uint64_t created;
+	uint64_t evicted, ev_pkts, ev_bytes;
+	uint64_t unkeyed;
+};
+
+struct flowtab *flows_new(unsigned max_flows)
+{
+	struct flowtab *t = calloc(1, sizeof *t);
+	if (!t)
+		return NULL;
+	if (max_flows < 1)
+		max_flows = 1;
+	t->max = max_flows;
+	t->nbucket = 16;
+	while (t->nbucket < 2 * max_flows)
+		t->nbucket *= 2;
+	t->f = malloc((size_t)max_flows * sizeof *t->f);
+	t->bucket = calloc(t->nbucket, sizeof *t->bucket);
+	if (!t->f || !t->bucket) {
+		flows_free(t);
+		return NULL;
+	}
+	return t;
+}
+
+void flows_free(struct flowtab *t)
+{
+	if (!t)
+		return;
+	free(t->f);
+	free(t->bucket);
+	free(t);
+}
+
+static void lru_unlink(struct flowtab *t, struct flow *e)
+{
+	if (e->prev)
+		t->f[e->prev - 1].next = e->next;
+	else
+		t->head = e->next;
+	if (e->next)
+		t->f[e->next - 1].prev = e->prev;
+	else
+		t->tail = e->prev;
+	e->prev = e->next = 0;
+}
+
+static void lru_push(struct flowtab *t, struct flow *e, uint32_t id)
+{
+	e->prev = 0;
+	e->next = t->head;
+	if (t->head)
+		t->f[t->head - 1].prev = id;
+	t->head = id;
+	if (!t->tail)
+		t->tail = id;
+}
+
+/* Frees the least recently seen conversation; returns its index + 1. */
+static uint32_t evict(struct flowtab *t)
+{
+	uint32_t id = t->tail;
+	struct flow *e = &t->f[id - 1];
+	lru_unlink(t, e);
+	uint32_t *pp = &t->bucket[e->hash & (t->nbucket - 1)];
+	while (*pp && *pp != id)
+		pp = &t->f[*pp - 1].hnext;
+	if (*pp)
+		*pp = e->hnext;
+	t->evicted++;
+	t->ev_pkts += e->pkts[0] + e->pkts[1];
+	t->ev_bytes += e->bytes[0] + e->bytes[1];
+	return id;
+}
+
+/* Fills k for f with side a the smaller (address, port); returns the
+ * packet's direction (0: a to b), or -1 when the packet has no key. */
+static int make_key(struct fkey *k, const struct facts *f)
+{
+	const uint8_t *s, *d;
+	unsigned sp = 0, dp = 0, len;
+	memset(k, 0, sizeof *k);
+	k->kind = f->net;
+	if (f->net == NET_IP4 || f->net == NET_IP6) {
+		s = f->src;
+		d = f->dst;
+		len = f->addr_len;
+		k->proto = f->proto;
+		if (f->has_ports) {
+			sp = f->sport;
+			dp = f->dport;
+		}
+	} else if (f->net == NET_ARP && f->addr_len) {
+		s = f->src;
+		d = f->dst;
+		len = 4;
+	} else if (f->has_mac) {
+		k->kind = f->net == NET_ARP ? NET_ARP : NET_OTHER;
+		k->etype = f->llc ? 0 : f->ethertype;
+		s = f->smac;
+		d = f->dmac;
+		len = 6;
+	} else {
+		return -1;
+	}
+	k->alen = (uint8_t)len;
+	int c = memcmp(s, d, len);
+	int dir = c > 0 || (c == 0 && sp > dp);
+	if (dir) {
+		memcpy(k->a, d, len);
+		memcpy(k->b, s, len);
+		k->pa = (uint16_t)dp;
+		k->pb = (uint16_t)sp;
+	} else {
+		memcpy(k->a, s, len);
+		memcpy(k->b, d, len);
+		k->pa = (uint16_t)sp;
+		k->pb = (uint16_t)dp;
+	}
+	return dir;
+}
+
+/* A multiply-xorshift hash over the key's 64-bit words. */
+static uint32_t key_hash(const struct fkey *k)
+{
+	uint64_t w[(sizeof *k + 7) / 8] = { 0 }, h = 0x9e3779b97f4a7c15ull;
+	memcpy(w, k, sizeof *k);
+	for (size_t i = 0; i < sizeof w / sizeof w[0]; i++) {
+		h = (h ^ w[i]) * 0xff51afd7ed558ccdull;
+		h ^= h >> 32;
+	}
+	return (uint32_t)h;
+}
+
+void flows_add(struct flowtab *t, const struct facts *f)
+{
+	struct fkey k;
+	int dir = make_key(&k, f);
+	if (dir < 0) {
+		t->unkeyed++;
+		return;
+	}
+	uint32_t h = key_hash(&k);
+	uint32_t *bp = &t->bucket[h & (t->nbucket - 1)];
+	uint32_t id = *bp;
+	struct flow *e = NULL;
+	while (id) {
+		e = &t->f[id - 1];
+		if (e->hash == h && memcmp(&e->k, &k, sizeof k) == 0)
+			break;
+		id = e->hnext;
+	}
+	if (!id) {
+		id = t->used < t->max ? ++t->used : evict(t);
+		e = &t->f[id - 1];
+		memset(e, 0, sizeof *e);
+		e->k = k;
+		e->hash = h;
+		e->hnext = *bp;
+		*bp = id;
+		e->seq = t->created++;
+		e->first_sec = f->sec;
+		e->first_frac = f->frac;
+		e->cli = (uint8_t)dir; /* the first sender, until a SYN says otherwise */
+		e->opener = OPEN_FIRST;
+		if (f->has_ports && f->sport < 1024 && f->dport >= 1024) {
+			e->cli = (uint8_t)!dir; /* a reply from a well-known port */
+			e->opener = OPEN_PORT;
+		}
+		lru_push(t, e, id);
+	} else if (t->head != id) {
+		lru_unlink(t, e);
+		lru_push(t, e, id);
+	}
+	e->last_sec = f->sec;
+	e->last_frac = f->frac;
+	e->pkts[dir]++;
+	e->bytes[dir] += f->len;
+	if (!f->has_tcp)
+		return;
+	unsigned fl = f->tcp_flags;
+	if ((fl & (TH_SYN | TH_ACK)) == TH_SYN) {
+		e->tcp |= T_SYN;
+		if (e->opener != OPEN_SYN) {
+			e->cli = (uint8_t)dir;
+			e->opener = OPEN_SYN;
+		}
+	} else if ((fl & (TH_SYN | TH_ACK)) == (TH_SYN | TH_ACK)) {
+		e->tcp |= T_SYNACK;
+		if (e->opener != OPEN_SYN && e->opener != OPEN_SYNACK) {
+			e->cli = (uint8_t)!dir;
+			e->opener = OPEN_SYNACK;
+		}
+	} else if ((fl & TH_ACK) && (e->tcp & T_SYNACK) && dir == e->cli) {
+		e->tcp |= T_HS;
+	}
+	if (fl & TH_RST)
+		e->tcp |= dir ? T_RST_B : T_RST_A;
+	if (fl & TH_FIN)
+		e->tcp |= dir ? T_FIN_B : T_FIN_A;
+	if (f->payload_len && !(fl & (TH_SYN | TH_RST)))
+		e->tcp |= dir ? T_DATA_B : T_DATA_A;
+}
+
+static const char *state_of(const struct flow *e)
+{
+	if (e->k.kind == NET_IP4 || e->k.kind == NET_IP6) {
+		if (e->k.proto == 6) {
+			if (e->tcp & (T_RST_A | T_RST_B))
+				return "reset";
+			if (e->tcp & (T_FIN_A | T_FIN_B))
+				return "closed";
+			if ((e->tcp & T_HS) || (e->tcp & (T_DATA_A | T_DATA_B)) == (T_DATA_A | T_DATA_B))
+				return "established";
+			if (e->tcp & T_SYNACK)
+				return "syn-ack";
+			if (e->tcp & T_SYN)
+				return "syn";
+			return "midstream";
+		}
+	}
+	return e->pkts[0] && e->pkts[1] ? "two-way" : "one-way";
+}
+
+static int by_time(const void *x, const void *y)
+{
+	const struct flow *a = *(const struct flow *const *)x, *b = *(const struct flow *const *)y;
+	if (a->first_sec != b->first_sec)
+		return a->first_sec < b->first_sec ? -1 : 1;
+	if (a->first_frac != b->first_frac)
+		return a->first_frac < b->first_frac ? -1 : 1;
+	return a->seq < b->seq ? -1 : a->seq > b->seq;
+}
+
+/* The conversations in the table, sorted by first packet; NULL on no memory. */
+static const struct flow **sorted(struct flowtab *t)
+{
+	const struct flow **v = malloc(((size_t)t->used + 1) * sizeof *v);
+	if (!v)
+		return NULL;
+	for (uint32_t i = 0; i < t->used; i++)
+		v[i] = &t->f[i];
+	qsort(v, t->used, sizeof *v, by_time);
+	return v;
+}
+
+static void proto_label(char *buf, size_t n, const struct fkey *k)
+{
+	if (k->kind == NET_IP4 || k->kind == NET_IP6) {
+		const char *pn = an_ipproto_name(k->proto);
+		if (pn && k->kind == NET_IP6 && (k->proto == 6 || k->proto == 17))
+			snprintf(buf, n, "%s6", pn);
+		else if (pn)
+			snprintf(buf, n, "%s", pn);
+		else
+			snprintf(buf, n, "ip-proto-%u", k->proto);
+	} else if (k->kind == NET_ARP) {
+		snprintf(buf, n, "arp");
+	} else if (k->etype) {
+		snprintf(buf, n, "ether-0x%04x", k->etype);
+	} else {
+		snprintf(buf, n, "llc");
+	}
+}
+
+static int has_ports(const struct fkey *k)
+{
+	return (k->kind == NET_IP4 || k->kind == NET_IP6) && (k->proto == 6 || k->proto == 17) &&
+	       (k->pa || k->pb);
+}
+
+static void endpoint(char *buf, size_t n, const struct fkey *k, int side)
+{
+	char a[48];
+	const uint8_t *ad = side ? k->b : k->a;
+	if (k->alen == 4)
+		fmt_ip4(a, ad);
+	else if (k->alen == 16)
+		fmt_ip6(a, ad);
+	else
+		fmt_mac(a, ad);
+	if (!has_ports(k))
+		snprintf(buf, n, "%s", a);
+	else if (k->alen == 16)
+		snprintf(buf, n, "[%s]:%u", a, side ? k->pb : k->pa);
+	else
+		snprintf(buf, n, "%s:%u", a, side ? k->pb : k->pa);
+}
+
+void flows_text(struct flowtab *t, struct out *o, int nano)
+{
+	const struct flow **v = sorted(t);
+	struct an_clock clk = { 0 };
+	if (!v)
+		return;
+	out_f(o, "Conversations: %u", t->used);
+	out_f(o, " (flow table limit %u; %llu evicted", t->max, (unsigned long long)t->evicted);
+	if (t->evicted)
+		out_f(o, " with %llu packets, %llu bytes", (unsigned long long)t->ev_pkts,
+		      (unsigned long long)t->ev_bytes);
+	out_s(o, ")\n");
+	out_f(o, "%-10s %-25s %-25s %-11s %8s %11s %8s %11s  %-15s  %s\n", "proto", "client",
+	      "server", "state", "pkts>", "bytes>", "pkts<", "bytes<", "first", "last");
+	for (uint32_t i = 0; i < t->used; i++) {
+		const struct flow *e = v[i];
+		char proto[32], c[64], s[64];
+		int ci = e->cli, si = !e->cli;
+		proto_label(proto, sizeof proto, &e->k);
+		endpoint(c, sizeof c, &e->k, ci);
+		endpoint(s, sizeof s, &e->k, si);
+		out_f(o, "%-10s %-25s %-25s %-11s %8llu %11llu %8llu %11llu  ", proto, c, s, state_of(e),
+		      (unsigned long long)e->pkts[ci], (unsigned long long)e->bytes[ci],
+		      (unsigned long long)e->pkts[si], (unsigned long long)e->bytes[si]);
+		an_put_time(o, &clk, e->first_sec, e->first_frac, nano, 0);
+		out_s(o, "  ");
+		an_put_time(o, &clk, e->last_sec, e->last_frac, nano, 0);
+		out_c(o, '\n');
+	}
+	free(v);
+}
+
+static void side_json(struct out *o, const struct flow *e, int side)
+{
+	out_s(o, "{\"packets\":");
+	out_u(o, e->pkts[side]);
+	out_s(o, ",\"bytes\":");
+	out_u(o, e->bytes[side]);
+	out_c(o, '}');
+}
+
+void flows_json(struct flowtab *t, struct out *o, int nano)
+{
+	const struct flow **v = sorted(t);
+	out_s(o, "\"flow_table\":{\"limit\":");
+	out_u(o, t->max);
+	out_s(o, ",\"conversations\":");
+	out_u(o, t->used);
+	out_s(o, ",\"evicted\":");
+	out_u(o, t->evicted);
+	out_s(o, ",\"evicted_packets\":");
+	out_u(o, t->ev_pkts);
+	out_s(o, ",\"evicted_bytes\":");
+	out_u(o, t->ev_bytes);
+	out_s(o, ",\"unkeyed_packets\":");
+	out_u(o, t->unkeyed);
+	out_s(o, "},\"conversations\":[");
+	for (uint32_t i = 0; v && i < t->used; i++) {
+		const struct flow *e = v[i];
+		int ci = e->cli, si = !e->cli, first = 1;
+		out_s(o, i ? ",\n{" : "\n{");
+		json_key(o, &first, "net");
+		out_s(o, e->k.kind == NET_IP4 ? "\"ipv4\"" : e->k.kind == NET_IP6 ? "\"ipv6\"" :
+			 e->k.kind == NET_ARP ? "\"arp\"" : "\"ether\"");
+		if (e->k.kind == NET_IP4 || e->k.kind == NET_IP6) {
+			json_key(o, &first, "proto");
+			out_u(o, e->k.proto);
+			const char *pn = an_ipproto_name(e->k.proto);
+			if (pn) {
+				json_key(o, &first, "proto_name");
+				json_cstr(o, pn);
+			}
+		} else if (e->k.kind == NET_OTHER) {
+			json_key(o, &first, "ethertype");
+			out_s(o, "\"0x");
+			out_x(o, e->k.etype, 4);
+			out_c(o, '"');
+		}
+		json_key(o, &first, "client");
+		json_addr(o, ci ? e->k.b : e->k.a, e->k.alen);
+		if (has_ports(&e->k)) {
+			json_key(o, &first, "client_port");
+			out_u(o, ci ? e->k.pb : e->k.pa);
+		}
+		json_key(o, &first, "server");
+		json_addr(o, si ? e->k.b : e->k.a, e->k.alen);
+		if (has_ports(&e->k)) {
+			json_key(o, &first, "server_port");
+			out_u(o, si ? e->k.pb : e->k.pa);
+		}
+		json_key(o, &first, "opened_by");
+		json_cstr(o, opener_name[e->opener]);
+		json_key(o, &first, "state");
+		json_cstr(o, state_of(e));
+		if (e->k.proto == 6 && (e->k.kind == NET_IP4 || e->k.kind == NET_IP6)) {
+			unsigned rc = ci ? T_RST_B : T_RST_A, rs = ci ? T_RST_A : T_RST_B;
+			unsigned fc = ci ? T_FIN_B : T_FIN_A, fs = ci ? T_FIN_A : T_FIN_B;
+			out_f(o, ",\"tcp\":{\"syn\":%s,\"synack\":%s,\"handshake\":%s,\"rst_client\":%s,"
+				 "\"rst_server\":%s,\"fin_client\":%s,\"fin_server\":%s}",
+			      e->tcp & T_SYN ? "true" : "false", e->tcp & T_SYNACK ? "true" : "false",
+			      e->tcp & T_HS ? "true" : "false", e->tcp & rc ? "true" : "false",
+			      e->tcp & rs ? "true" : "false", e->tcp & fc ? "true" : "false",
+			      e->tcp & fs ? "true" : "false");
+		}
+		json_key(o, &first, "client_to_server");
+		side_json(o, e, ci);
+		json_key(o, &first, "server_to_client");
+		side_json(o, e, si);
+		json_key(o, &first, "first");
+		json_time(o, e->first_sec, e->first_frac, nano);
+		json_key(o, &first, "last");
+		json_time(o, e->last_sec, e->last_frac, nano);
+		out_c(o, '}');
+	}
+	out_s(o, "]");
+	free(v);
+}

@@ -1,0 +1,131 @@
+/* decode.h - the analyzer's decoder: one packet in, a plain struct of facts
+ * out.
+ *
+ * Independent of the tcpdump text printers (which only print): this decoder
+ * never prints, never allocates and never reads a byte it has not proved was
+ * captured.  It understands just enough for the incident-response reports
+ * (--summary, --conversations, --json): link layers, IPv4/IPv6, TCP/UDP/ICMP,
+ * ARP, and a few application fields (DNS question and answers, HTTP request
+ * line and Host, TLS ClientHello SNI).  Strings that come from the packet are
+ * kept as (pointer, length) into the packet, or copied into fixed buffers in
+ * the facts (DNS names), and are untrusted bytes: the JSON writer escapes
+ * them. */
+#ifndef TRAWL_ANALYZE_DECODE_H
+#define TRAWL_ANALYZE_DECODE_H
+
+#include <stdint.h>
+
+/* What the network layer turned out to be. */
+enum net_kind { NET_NONE = 0, NET_IP4 = 4, NET_IP6 = 6, NET_ARP = 1, NET_OTHER = 2 };
+
+enum app_kind { APP_NONE = 0, APP_DNS, APP_HTTP_REQ, APP_HTTP_RESP, APP_TLS };
+
+#define DNS_NAME_MAX 256  /* bytes kept of a decoded DNS name */
+#define DNS_MAX_ANSWERS 8 /* answers kept per message */
+
+struct bytes {
+	const uint8_t *p;
+	unsigned len;
+};
+
+struct dns_answer {
+	uint16_t type;
+	uint32_t ttl;
+	/* A / AAAA: the address; CNAME, NS, PTR: a name; others: nothing */
+	uint8_t addr[16];
+	uint8_t addr_len;
+	uint16_t name_len;
+	char name[DNS_NAME_MAX];
+};
+
+struct dns_facts {
+	uint16_t id, flags;
+	uint16_t qdcount, ancount;
+	uint16_t qtype, qclass;
+	uint8_t has_question;
+	uint8_t nanswers;   /* answers decoded into an[] */
+	uint8_t truncated;  /* the message ran out of captured bytes */
+	uint16_t qname_len;
+	char qname[DNS_NAME_MAX];
+	struct dns_answer an[DNS_MAX_ANSWERS];
+};
+
+struct facts {
+	/* capture */
+	int dlt;
+	unsigned caplen, len;
+	uint64_t sec;
+	uint32_t frac;    /* microseconds, or nanoseconds with --nano */
+
+	/* link */
+	uint8_t has_mac;
+	uint8_t smac[6], dmac[6];
+	uint8_t nvlan;
+	uint16_t vlan[2];
+	uint16_t ethertype;   /* 0 when the link carries none (802.3 LLC: 0) */
+	uint8_t llc;          /* an 802.3 length field, LLC payload */
+
+	/* network */
+	uint8_t net;          /* enum net_kind */
+	uint8_t addr_len;     /* 4 or 16 */
+	uint8_t src[16], dst[16];
+	uint8_t proto;        /* IP protocol (after IPv6 extension headers) */
+	uint8_t ttl;          /* TTL or hop limit */
+	uint8_t frag;         /* a fragment other than the first */
+	uint8_t more_frags;
+	uint16_t ip_id;
+	unsigned ip_len;      /* total length the IP header claims */
+	uint16_t arp_op;      /* ARP: operation */
+
+	/* transport */
+	uint8_t has_ports;    /* TCP or UDP header decoded */
+	uint8_t has_tcp;
+	uint8_t has_icmp;
+	uint16_t sport, dport;
+	uint8_t tcp_flags;
+	uint32_t seq, ack;
+	uint16_t win;
+	uint8_t icmp_type, icmp_code;
+	unsigned payload_len; /* transport payload length on the wire */
+	struct bytes payload; /* the captured part of it */
+
+	/* application */
+	uint8_t lite;         /* decode_packet_lite: no DNS names, no Host */
+	uint8_t app;          /* enum app_kind */
+	struct bytes http_method, http_uri, http_host;
+	uint16_t http_status;
+	struct bytes tls_sni;
+	struct dns_facts dns;
+};
+
+#define TH_FIN 0x01
+#define TH_SYN 0x02
+#define TH_RST 0x04
+#define TH_PSH 0x08
+#define TH_ACK 0x10
+#define TH_URG 0x20
+#define TH_ECE 0x40
+#define TH_CWR 0x80
+
+/* Decodes one captured packet of link type dlt into f.  Never fails: what
+ * could not be decoded is simply absent.  Only the fields that apply are
+ * set; the caller passes a zeroed struct or lets decode clear it. */
+void decode_packet(struct facts *f, int dlt, const uint8_t *p, unsigned caplen,
+                   unsigned len);
+/* The same, but DNS messages only as far as their header and HTTP requests
+ * only to their method (what --summary needs): names, answers and the Host
+ * header are left out. */
+void decode_packet_lite(struct facts *f, int dlt, const uint8_t *p, unsigned caplen,
+                        unsigned len);
+
+/* Short protocol names for reports. */
+const char *an_ipproto_name(unsigned proto);   /* NULL when unknown */
+const char *an_ethertype_name(unsigned type);  /* NULL when unknown */
+const char *an_dnstype_name(unsigned type);    /* NULL when unknown */
+/* The application protocol a packet belongs to: from its content when the
+ * decoder recognized it, else from a well-known port; NULL when neither. */
+const char *an_app_name(const struct facts *f);
+/* The name of a well-known TCP (6) or UDP (17) port, or NULL. */
+const char *an_port_app(unsigned proto, unsigned port);
+
+#endif

@@ -1,0 +1,49 @@
+/* internal.h - what the analyzer's parts share. */
+#ifndef TRAWL_ANALYZE_INTERNAL_H
+#define TRAWL_ANALYZE_INTERNAL_H
+
+#include <stdint.h>
+
+#include "../core/out.h"
+#include "decode.h"
+
+struct summary;
+struct flowtab;
+
+struct summary *summary_new(int nano);
+void summary_add(struct summary *s, const struct facts *f);
+void summary_text(struct summary *s, struct out *o);
+void summary_json(struct summary *s, struct out *o, int nano);
+void summary_free(struct summary *s);
+
+struct flowtab *flows_new(unsigned max_flows);
+void flows_add(struct flowtab *t, const struct facts *f);
+void flows_text(struct flowtab *t, struct out *o, int nano);
+void flows_json(struct flowtab *t, struct out *o, int nano);
+void flows_free(struct flowtab *t);
+
+void packet_json(struct out *o, const struct facts *f, unsigned long number, int nano);
+
+/* Text helpers for the reports. */
+/* Local time of the last second formatted, so that rows of the same second
+ * cost one conversion. */
+#include <time.h>
+struct an_clock {
+	int valid;
+	uint64_t sec;
+	struct tm tm;
+};
+void an_put_time(struct out *o, struct an_clock *c, uint64_t sec, uint32_t frac, int nano,
+                 int with_date);
+void an_put_addr(struct out *o, const uint8_t *a, unsigned len);
+/* Nanoseconds between two timestamps (b >= a assumed). */
+uint64_t an_span_ns(uint64_t sa, uint32_t fa, uint64_t sb, uint32_t fb, int nano);
+/* Cheap hash of a short byte string. */
+static inline uint32_t an_hash(const uint8_t *p, unsigned n, uint32_t h)
+{
+	for (unsigned i = 0; i < n; i++)
+		h = (h ^ p[i]) * 16777619u;
+	return h ^ (h >> 15);
+}
+
+#endif

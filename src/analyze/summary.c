@@ -1,0 +1,622 @@
+/* summary.c - --summary: totals and protocol breakdowns.
+ *
+ * Fixed-size tables allocated once: counters per ethertype, IP protocol and
+ * TCP/UDP port (arrays indexed by the number), a small table of link types
+ * and application protocols, and an open-addressing table of hosts capped at
+ * AN_HOSTS_MAX (hosts beyond it are counted, not tracked). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../core/names.h"
+#include "analyze.h"
+#include "internal.h"
+#include "json.h"
+
+struct ctr {
+	uint64_t pkts, bytes;
+};
+
+struct host {
+	uint64_t k[2]; /* the address, zero padded */
+	uint8_t len;
+	uint8_t a[16];
+	struct ctr sent, rcvd;
+};
+
+#define HOST_SLOTS (AN_HOSTS_MAX * 2)
+#define NAPPS 64
+#define NDLTS 8
+#define TOPN 10
+
+struct summary {
+	struct ctr all;
+	uint64_t capbytes;
+	uint64_t first_sec, last_sec;
+	uint32_t first_frac, last_frac;
+	int have_time;
+	int nano;
+
+	int dlt[NDLTS];
+	struct ctr dlts[NDLTS];
+	unsigned ndlt;
+	struct ctr dlt_other;
+
+	struct ctr *ether;       /* [65536] */
+	struct ctr llc, nolink;
+	struct ctr ip4, ip6, frags;
+	struct ctr ipproto[256];
+	struct ctr *tcpport;     /* [65536], by service port */
+	struct ctr *udpport;
+	uint64_t syn, synack, rst, fin;
+	uint64_t dns_q, dns_r, http_req, http_resp, tls_hello, tls_sni;
+
+	const char *app[NAPPS];
+	struct ctr apps[NAPPS];
+	unsigned napp;
+	struct ctr app_none;
+
+	uint32_t *slot;          /* [HOST_SLOTS]: index + 1 into hosts, 0 free */
+	struct host *hosts;      /* [AN_HOSTS_MAX], the first nhosts in use */
+	unsigned nhosts;
+	uint64_t hosts_dropped;  /* packets whose host did not fit */
+};
+
+struct summary *summary_new(int nano)
+{
+	struct summary *s = calloc(1, sizeof *s);
+	if (!s)
+		return NULL;
+	s->nano = nano;
+	s->ether = calloc(65536, sizeof *s->ether);
+	s->tcpport = calloc(65536, sizeof *s->tcpport);
+	s->udpport = calloc(65536, sizeof *s->udpport);
+	s->slot = calloc(HOST_SLOTS, sizeof *s->slot);
+	s->hosts = malloc(AN_HOSTS_MAX * sizeof *s->hosts);
+	if (!s->ether || !s->tcpport || !s->udpport || !s->slot || !s->hosts) {
+		summary_free(s);
+		return NULL;
+	}
+	return s;
+}
+
+void summary_free(struct summary *s)
+{
+	if (!s)
+		return;
+	free(s->ether);
+	free(s->tcpport);
+	free(s->udpport);
+	free(s->slot);
+	free(s->hosts);
+	free(s);
+}
+
+static inline void bump(struct ctr *c, unsigned len)
+{
+	c->pkts++;
+	c->bytes += len;
+}
+
+static inline uint32_t host_hash(const uint8_t *a, unsigned len, uint64_t *k0, uint64_t *k1)
+{
+	*k0 = *k1 = 0;
+	memcpy(k0, a, len < 8 ? len : 8);
+	if (len > 8)
+		memcpy(k1, a + 8, len - 8);
+	uint64_t x = (*k0 ^ (*k1 * 0x9e3779b97f4a7c15ull)) * 0xff51afd7ed558ccdull;
+	return (uint32_t)(x >> 40) & (HOST_SLOTS - 1);
+}
+
+static struct host *host_slot(struct summary *s, const uint8_t *a, unsigned len, uint32_t h)
+{
+	uint64_t k0, k1;
+	host_hash(a, len, &k0, &k1);
+	for (;;) {
+		uint32_t id = s->slot[h];
+		if (id == 0) {
+			if (s->nhosts >= AN_HOSTS_MAX)
+				return NULL;
+			struct host *e = &s->hosts[s->nhosts++];
+			memset(e, 0, sizeof *e);
+			e->k[0] = k0;
+			e->k[1] = k1;
+			e->len = (uint8_t)len;
+			memcpy(e->a, a, len);
+			s->slot[h] = s->nhosts;
+			return e;
+		}
+		struct host *e = &s->hosts[id - 1];
+		if (e->k[0] == k0 && e->k[1] == k1 && e->len == len)
+			return e;
+		h = (h + 1) & (HOST_SLOTS - 1);
+	}
+}
+
+/* The port a packet's service runs on: the destination of a SYN, the
+ * source of a SYN/ACK, else a well-known one (named, or below 1024), else
+ * the lower of the two. */
+static unsigned service_port(const struct facts *f)
+{
+	if (f->has_tcp && (f->tcp_flags & (TH_SYN | TH_ACK)) == TH_SYN)
+		return f->dport;
+	if (f->has_tcp && (f->tcp_flags & (TH_SYN | TH_ACK)) == (TH_SYN | TH_ACK))
+		return f->sport;
+	unsigned lo = f->sport < f->dport ? f->sport : f->dport;
+	unsigned hi = f->sport < f->dport ? f->dport : f->sport;
+	if (lo >= 1024 && !an_port_app(f->proto, lo) && an_port_app(f->proto, hi))
+		return hi;
+	return lo;
+}
+
+void summary_add(struct summary *s, const struct facts *f)
+{
+	unsigned len = f->len;
+	uint32_t hs = 0, hd = 0;
+	int is_ip = f->net == NET_IP4 || f->net == NET_IP6;
+	if (is_ip) { /* start loading the talker slots early */
+		uint64_t k0, k1;
+		hs = host_hash(f->src, f->addr_len, &k0, &k1);
+		hd = host_hash(f->dst, f->addr_len, &k0, &k1);
+		__builtin_prefetch(&s->slot[hs]);
+		__builtin_prefetch(&s->slot[hd]);
+	}
+	bump(&s->all, len);
+	s->capbytes += f->caplen;
+	if (!s->have_time) {
+		s->have_time = 1;
+		s->first_sec = f->sec;
+		s->first_frac = f->frac;
+	}
+	s->last_sec = f->sec;
+	s->last_frac = f->frac;
+
+	unsigned i;
+	for (i = 0; i < s->ndlt; i++)
+		if (s->dlt[i] == f->dlt)
+			break;
+	if (i == s->ndlt && s->ndlt < NDLTS)
+		s->dlt[s->ndlt++] = f->dlt;
+	bump(i < NDLTS ? &s->dlts[i] : &s->dlt_other, len);
+
+	if (f->llc)
+		bump(&s->llc, len);
+	else if (f->ethertype)
+		bump(&s->ether[f->ethertype], len);
+	else
+		bump(&s->nolink, len);
+
+	if (is_ip) {
+		bump(f->net == NET_IP4 ? &s->ip4 : &s->ip6, len);
+		bump(&s->ipproto[f->proto], len);
+		if (f->frag)
+			bump(&s->frags, len);
+		struct host *h = host_slot(s, f->src, f->addr_len, hs);
+		if (h)
+			bump(&h->sent, len);
+		else
+			s->hosts_dropped++;
+		h = host_slot(s, f->dst, f->addr_len, hd);
+		if (h)
+			bump(&h->rcvd, len);
+		else
+			s->hosts_dropped++;
+	}
+	if (f->has_ports)
+		bump(f->has_tcp ? &s->tcpport[service_port(f)] : &s->udpport[service_port(f)], len);
+	if (f->has_tcp) {
+		unsigned fl = f->tcp_flags;
+		if ((fl & (TH_SYN | TH_ACK)) == TH_SYN)
+			s->syn++;
+		else if ((fl & (TH_SYN | TH_ACK)) == (TH_SYN | TH_ACK))
+			s->synack++;
+		if (fl & TH_RST)
+			s->rst++;
+		if (fl & TH_FIN)
+			s->fin++;
+	}
+	switch (f->app) {
+	case APP_DNS:
+		if (f->dns.flags & 0x8000)
+			s->dns_r++;
+		else
+			s->dns_q++;
+		break;
+	case APP_HTTP_REQ: s->http_req++; break;
+	case APP_HTTP_RESP: s->http_resp++; break;
+	case APP_TLS:
+		if (f->tls_sni.p)
+			s->tls_sni++;
+		break;
+	}
+	const char *app = an_app_name(f);
+	if (!app) {
+		bump(&s->app_none, len);
+		return;
+	}
+	for (i = 0; i < s->napp; i++)
+		if (s->app[i] == app)
+			break;
+	if (i == s->napp)
+		for (i = 0; i < s->napp; i++)
+			if (strcmp(s->app[i], app) == 0)
+				break;
+	if (i == s->napp) {
+		if (s->napp == NAPPS) {
+			bump(&s->app_none, len);
+			return;
+		}
+		s->app[s->napp++] = app;
+	}
+	bump(&s->apps[i], len);
+}
+
+/* ---- ranking ---------------------------------------------------------- */
+
+struct rank {
+	unsigned key;
+	struct ctr c;
+};
+
+static int by_pkts(const void *x, const void *y)
+{
+	const struct rank *a = x, *b = y;
+	if (a->c.pkts != b->c.pkts)
+		return a->c.pkts > b->c.pkts ? -1 : 1;
+	if (a->c.bytes != b->c.bytes)
+		return a->c.bytes > b->c.bytes ? -1 : 1;
+	return a->key < b->key ? -1 : a->key > b->key;
+}
+
+/* The non-zero entries of tab[0..n) ranked; returns how many (all of them
+ * when limit is 0, else at most limit). r must hold n entries. */
+static unsigned ranked(const struct ctr *tab, unsigned n, struct rank *r, unsigned limit)
+{
+	unsigned k = 0;
+	for (unsigned i = 0; i < n; i++)
+		if (tab[i].pkts)
+			r[k++] = (struct rank){ i, tab[i] };
+	qsort(r, k, sizeof *r, by_pkts);
+	return limit && k > limit ? limit : k;
+}
+
+static int host_by_bytes(const void *x, const void *y)
+{
+	const struct host *a = *(const struct host *const *)x, *b = *(const struct host *const *)y;
+	uint64_t ta = a->sent.bytes + a->rcvd.bytes, tb = b->sent.bytes + b->rcvd.bytes;
+	if (ta != tb)
+		return ta > tb ? -1 : 1;
+	if (a->len != b->len)
+		return a->len < b->len ? -1 : 1;
+	return memcmp(a->a, b->a, a->len);
+}
+
+/* The top hosts by bytes sent and received, best first; returns the count
+ * (<= TOPN).  One pass keeping the best TOPN in order. */
+static unsigned top_hosts(struct summary *s, const struct host **top)
+{
+	unsigned k = 0;
+	for (unsigned i = 0; i < s->nhosts; i++) {
+		const struct host *h = &s->hosts[i];
+		if (k == TOPN && host_by_bytes(&h, &top[TOPN - 1]) >= 0)
+			continue;
+		unsigned j = k < TOPN ? k++ : TOPN - 1;
+		while (j > 0 && host_by_bytes(&h, &top[j - 1]) < 0) {
+			top[j] = top[j - 1];
+			j--;
+		}
+		top[j] = h;
+	}
+	return k;
+}
+
+static const char *dlt_name(int dlt)
+{
+	switch (dlt) {
+	case 0: return "NULL";
+	case 1: return "EN10MB";
+	case 12: case 14: case 101: return "RAW";
+	case 108: return "LOOP";
+	case 113: return "LINUX_SLL";
+	case 228: return "IPV4";
+	case 229: return "IPV6";
+	case 276: return "LINUX_SLL2";
+	default: return NULL;
+	}
+}
+
+/* ---- text ------------------------------------------------------------- */
+
+static void row(struct out *o, const char *label, const struct ctr *c, uint64_t total)
+{
+	out_f(o, "  %-24s %10llu pkts %14llu bytes %5.1f%%\n", label,
+	      (unsigned long long)c->pkts, (unsigned long long)c->bytes,
+	      total ? 100.0 * (double)c->pkts / (double)total : 0.0);
+}
+
+void summary_text(struct summary *s, struct out *o)
+{
+	char label[64];
+	uint64_t n = s->all.pkts;
+	uint64_t ns = s->have_time ? an_span_ns(s->first_sec, s->first_frac, s->last_sec, s->last_frac, s->nano) : 0;
+	double secs = (double)ns / 1e9;
+	struct an_clock clk = { 0 };
+	out_s(o, "Summary\n");
+	out_f(o, "  packets                  %10llu\n", (unsigned long long)n);
+	out_f(o, "  bytes                    %10llu (on the wire), %llu captured\n",
+	      (unsigned long long)s->all.bytes, (unsigned long long)s->capbytes);
+	if (s->have_time) {
+		out_s(o, "  first                    ");
+		an_put_time(o, &clk, s->first_sec, s->first_frac, s->nano, 1);
+		out_s(o, "\n  last                     ");
+		an_put_time(o, &clk, s->last_sec, s->last_frac, s->nano, 1);
+		out_f(o, "\n  duration                 %.6f s\n", secs);
+		if (secs > 0)
+			out_f(o, "  rates                    %.1f pkts/s, %.1f bytes/s, %.1f kbit/s\n",
+			      (double)n / secs, (double)s->all.bytes / secs,
+			      (double)s->all.bytes * 8 / secs / 1000);
+		if (n)
+			out_f(o, "  average packet           %.1f bytes\n", (double)s->all.bytes / (double)n);
+	}
+
+	if (s->ndlt)
+		out_s(o, "\nLink types\n");
+	for (unsigned i = 0; i < s->ndlt; i++) {
+		const char *dn = dlt_name(s->dlt[i]);
+		if (dn)
+			snprintf(label, sizeof label, "%s (%d)", dn, s->dlt[i]);
+		else
+			snprintf(label, sizeof label, "dlt %d", s->dlt[i]);
+		row(o, label, &s->dlts[i], n);
+	}
+	if (s->dlt_other.pkts)
+		row(o, "other", &s->dlt_other, n);
+
+	struct rank *r = malloc(65536 * sizeof *r);
+	if (!r)
+		return;
+	unsigned k = ranked(s->ether, 65536, r, 0);
+	if (k || s->llc.pkts) {
+		out_s(o, "\nEthertypes\n");
+		for (unsigned i = 0; i < k; i++) {
+			const char *en = an_ethertype_name(r[i].key);
+			snprintf(label, sizeof label, "%s (0x%04x)", en ? en : "unknown", r[i].key);
+			row(o, label, &r[i].c, n);
+		}
+		if (s->llc.pkts)
+			row(o, "802.3 LLC", &s->llc, n);
+	}
+
+	k = ranked(s->ipproto, 256, r, 0);
+	if (k) {
+		out_s(o, "\nIP protocols");
+		out_f(o, " (IPv4 %llu pkts, IPv6 %llu pkts", (unsigned long long)s->ip4.pkts,
+		      (unsigned long long)s->ip6.pkts);
+		if (s->frags.pkts)
+			out_f(o, ", %llu non-first fragments", (unsigned long long)s->frags.pkts);
+		out_s(o, ")\n");
+		for (unsigned i = 0; i < k; i++) {
+			const char *pn = an_ipproto_name(r[i].key);
+			snprintf(label, sizeof label, "%3u %s", r[i].key, pn ? pn : "(unassigned)");
+			row(o, label, &r[i].c, n);
+		}
+	}
+	if (s->syn || s->synack || s->rst || s->fin)
+		out_f(o, "\nTCP flags: %llu SYN, %llu SYN/ACK, %llu RST, %llu FIN\n",
+		      (unsigned long long)s->syn, (unsigned long long)s->synack,
+		      (unsigned long long)s->rst, (unsigned long long)s->fin);
+
+	static const char *const what[2] = { "tcp", "udp" };
+	for (int w = 0; w < 2; w++) {
+		k = ranked(w ? s->udpport : s->tcpport, 65536, r, TOPN);
+		if (!k)
+			continue;
+		out_f(o, "\nTop %s ports (service side)\n", what[w]);
+		for (unsigned i = 0; i < k; i++) {
+			const char *an = an_port_app(w ? 17 : 6, r[i].key);
+			snprintf(label, sizeof label, "%s/%u%s%s", what[w], r[i].key, an ? " " : "", an ? an : "");
+			row(o, label, &r[i].c, n);
+		}
+	}
+
+	if (s->napp) {
+		out_s(o, "\nApplication protocols (by content: dns http tls; else by port)\n");
+		struct ctr tmp[NAPPS];
+		memcpy(tmp, s->apps, sizeof tmp);
+		k = ranked(tmp, s->napp, r, 0);
+		for (unsigned i = 0; i < k; i++)
+			row(o, s->app[r[i].key], &r[i].c, n);
+		if (s->dns_q || s->dns_r || s->http_req || s->http_resp || s->tls_sni)
+			out_f(o, "  (%llu DNS queries, %llu DNS responses, %llu HTTP requests, %llu HTTP responses, %llu TLS ClientHellos with SNI)\n",
+			      (unsigned long long)s->dns_q, (unsigned long long)s->dns_r,
+			      (unsigned long long)s->http_req, (unsigned long long)s->http_resp,
+			      (unsigned long long)s->tls_sni);
+	}
+	free(r);
+
+	const struct host *top[TOPN];
+	k = top_hosts(s, top);
+	if (k) {
+		out_f(o, "\nTop talkers (%u hosts", s->nhosts);
+		if (s->hosts_dropped)
+			out_f(o, "; table full at %u, %llu packet ends not tracked",
+			      AN_HOSTS_MAX, (unsigned long long)s->hosts_dropped);
+		out_s(o, ")\n");
+		out_f(o, "  %-39s %10s %14s %10s %14s\n", "host", "pkts out", "bytes out", "pkts in", "bytes in");
+		for (unsigned i = 0; i < k; i++) {
+			char a[48];
+			int al = top[i]->len == 4 ? fmt_ip4(a, top[i]->a) : fmt_ip6(a, top[i]->a);
+			(void)al;
+			out_f(o, "  %-39s %10llu %14llu %10llu %14llu\n", a,
+			      (unsigned long long)top[i]->sent.pkts, (unsigned long long)top[i]->sent.bytes,
+			      (unsigned long long)top[i]->rcvd.pkts, (unsigned long long)top[i]->rcvd.bytes);
+		}
+	}
+}
+
+/* ---- JSON ------------------------------------------------------------- */
+
+static void ctr_json(struct out *o, const struct ctr *c)
+{
+	out_s(o, "\"packets\":");
+	out_u(o, c->pkts);
+	out_s(o, ",\"bytes\":");
+	out_u(o, c->bytes);
+}
+
+void summary_json(struct summary *s, struct out *o, int nano)
+{
+	int first = 1;
+	uint64_t ns = s->have_time ? an_span_ns(s->first_sec, s->first_frac, s->last_sec, s->last_frac, nano) : 0;
+	double secs = (double)ns / 1e9;
+	out_c(o, '{');
+	json_key(o, &first, "packets");
+	out_u(o, s->all.pkts);
+	json_key(o, &first, "bytes");
+	out_u(o, s->all.bytes);
+	json_key(o, &first, "captured_bytes");
+	out_u(o, s->capbytes);
+	if (s->have_time) {
+		json_key(o, &first, "first");
+		json_time(o, s->first_sec, s->first_frac, nano);
+		json_key(o, &first, "last");
+		json_time(o, s->last_sec, s->last_frac, nano);
+	}
+	json_key(o, &first, "duration");
+	out_u(o, ns / 1000000000u);
+	out_c(o, '.');
+	out_uw(o, ns % 1000000000u, 9, '0');
+	json_key(o, &first, "packets_per_second");
+	json_fixed3(o, secs > 0 ? (double)s->all.pkts / secs : 0);
+	json_key(o, &first, "bytes_per_second");
+	json_fixed3(o, secs > 0 ? (double)s->all.bytes / secs : 0);
+
+	json_key(o, &first, "link_types");
+	out_c(o, '[');
+	for (unsigned i = 0; i < s->ndlt; i++) {
+		out_s(o, i ? ",{\"dlt\":" : "{\"dlt\":");
+		out_u(o, (unsigned)s->dlt[i]);
+		const char *dn = dlt_name(s->dlt[i]);
+		if (dn) {
+			out_s(o, ",\"name\":");
+			json_cstr(o, dn);
+		}
+		out_c(o, ',');
+		ctr_json(o, &s->dlts[i]);
+		out_c(o, '}');
+	}
+	out_c(o, ']');
+
+	struct rank *r = malloc(65536 * sizeof *r);
+	if (!r) {
+		out_c(o, '}');
+		return;
+	}
+	unsigned k = ranked(s->ether, 65536, r, 0);
+	json_key(o, &first, "ethertypes");
+	out_c(o, '[');
+	for (unsigned i = 0; i < k; i++) {
+		out_s(o, i ? ",{\"type\":\"0x" : "{\"type\":\"0x");
+		out_x(o, r[i].key, 4);
+		out_c(o, '"');
+		const char *en = an_ethertype_name(r[i].key);
+		if (en) {
+			out_s(o, ",\"name\":");
+			json_cstr(o, en);
+		}
+		out_c(o, ',');
+		ctr_json(o, &r[i].c);
+		out_c(o, '}');
+	}
+	if (s->llc.pkts) {
+		out_s(o, k ? ",{\"type\":\"llc\"," : "{\"type\":\"llc\",");
+		ctr_json(o, &s->llc);
+		out_c(o, '}');
+	}
+	out_c(o, ']');
+
+	json_key(o, &first, "ip");
+	out_s(o, "{\"v4\":{");
+	ctr_json(o, &s->ip4);
+	out_s(o, "},\"v6\":{");
+	ctr_json(o, &s->ip6);
+	out_s(o, "},\"fragments\":{");
+	ctr_json(o, &s->frags);
+	out_s(o, "}}");
+
+	k = ranked(s->ipproto, 256, r, 0);
+	json_key(o, &first, "ip_protocols");
+	out_c(o, '[');
+	for (unsigned i = 0; i < k; i++) {
+		out_s(o, i ? ",{\"proto\":" : "{\"proto\":");
+		out_u(o, r[i].key);
+		const char *pn = an_ipproto_name(r[i].key);
+		if (pn) {
+			out_s(o, ",\"name\":");
+			json_cstr(o, pn);
+		}
+		out_c(o, ',');
+		ctr_json(o, &r[i].c);
+		out_c(o, '}');
+	}
+	out_c(o, ']');
+
+	json_key(o, &first, "tcp_flags");
+	out_f(o, "{\"syn\":%llu,\"synack\":%llu,\"rst\":%llu,\"fin\":%llu}",
+	      (unsigned long long)s->syn, (unsigned long long)s->synack,
+	      (unsigned long long)s->rst, (unsigned long long)s->fin);
+
+	static const char *const what[2] = { "top_tcp_ports", "top_udp_ports" };
+	for (int w = 0; w < 2; w++) {
+		k = ranked(w ? s->udpport : s->tcpport, 65536, r, TOPN);
+		json_key(o, &first, what[w]);
+		out_c(o, '[');
+		for (unsigned i = 0; i < k; i++) {
+			out_s(o, i ? ",{\"port\":" : "{\"port\":");
+			out_u(o, r[i].key);
+			out_c(o, ',');
+			ctr_json(o, &r[i].c);
+			out_c(o, '}');
+		}
+		out_c(o, ']');
+	}
+
+	struct ctr tmp[NAPPS];
+	memcpy(tmp, s->apps, sizeof tmp);
+	k = ranked(tmp, s->napp, r, 0);
+	json_key(o, &first, "applications");
+	out_c(o, '[');
+	for (unsigned i = 0; i < k; i++) {
+		out_s(o, i ? ",{\"name\":" : "{\"name\":");
+		json_cstr(o, s->app[r[i].key]);
+		out_c(o, ',');
+		ctr_json(o, &r[i].c);
+		out_c(o, '}');
+	}
+	out_c(o, ']');
+	free(r);
+	json_key(o, &first, "app_events");
+	out_f(o, "{\"dns_queries\":%llu,\"dns_responses\":%llu,\"http_requests\":%llu,\"http_responses\":%llu,\"tls_sni\":%llu}",
+	      (unsigned long long)s->dns_q, (unsigned long long)s->dns_r,
+	      (unsigned long long)s->http_req, (unsigned long long)s->http_resp,
+	      (unsigned long long)s->tls_sni);
+
+	const struct host *top[TOPN];
+	k = top_hosts(s, top);
+	json_key(o, &first, "hosts");
+	out_u(o, s->nhosts);
+	json_key(o, &first, "hosts_untracked_packet_ends");
+	out_u(o, s->hosts_dropped);
+	json_key(o, &first, "top_talkers");
+	out_c(o, '[');
+	for (unsigned i = 0; i < k; i++) {
+		out_s(o, i ? ",{\"host\":" : "{\"host\":");
+		json_addr(o, top[i]->a, top[i]->len);
+		out_s(o, ",\"sent\":{");
+		ctr_json(o, &top[i]->sent);
+		out_s(o, "},\"received\":{");
+		ctr_json(o, &top[i]->rcvd);
+		out_s(o, "}}");
+	}
+	out_s(o, "]}");
+}

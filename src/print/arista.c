@@ -1,0 +1,52 @@
+/* arista.c - Arista vendor-specific ethertype 0xd28b: a subtype and
+ * version, and for the timestamp subtype a 64- or 48-bit hardware
+ * timestamp, before the ethertype of the frame. */
+#include <time.h>
+
+#include "print.h"
+
+#define SUBTYPE_TIMESTAMP 0x0001
+
+/* Returns the bytes consumed before the next ethertype, 0 when unknown. */
+unsigned arista_print(nd_t *nd, const uint8_t *p, unsigned len)
+{
+	nd_proto(nd, "arista");
+	(void)len;
+	unsigned subtype = nd_be16(nd, p);
+	nd_printf(nd, "SubType %s (0x%04x), ",
+		  subtype == SUBTYPE_TIMESTAMP ? "Timestamp" : "Unknown", subtype);
+	if (subtype != SUBTYPE_TIMESTAMP)
+		return 0;
+	unsigned version = nd_be16(nd, p + 2);
+	unsigned scale = version >> 8, format = (version >> 4) & 0xf,
+		 hw = version & 0xf;
+	const char *sname = scale == 0 ? "TAI" : scale == 1 ? "UTC" : "Unknown";
+	const char *fname = format == 1 ? "64-bit" : format == 2 ? "48-bit" : "Unknown";
+	const char *hname = hw == 0 ? "R/R2" : hw == 1 ? "R3" : "Unknown";
+	nd_printf(nd, "Timescale %s (%u), Format %s (%u), HwInfo %s (%u), ", sname,
+		  scale, fname, format, hname, hw);
+	nd_s(nd, "Timestamp ");
+	switch (format) {
+	case 1: {
+		uint32_t sec = nd_be32(nd, p + 4), ns = nd_be32(nd, p + 8);
+		time_t t = (time_t)sec;
+		struct tm tm;
+		char buf[64];
+		if (gmtime_r(&t, &tm) && strftime(buf, sizeof buf, "%Y-%m-%d %H:%M:%S", &tm))
+			nd_printf(nd, "%s.%09u", buf, ns);
+		else
+			nd_printf(nd, "%u.%09u", sec, ns);
+		nd_s(nd, ": ");
+		return 12;
+	}
+	case 2: {
+		unsigned sec = nd_be16(nd, p + 4);
+		uint32_t ns = nd_be32(nd, p + 6);
+		sec += ns / 1000000000u;
+		ns %= 1000000000u;
+		nd_printf(nd, "%u.%09u: ", sec, ns);
+		return 10;
+	}
+	}
+	return 0;
+}

@@ -1,0 +1,202 @@
+/* fr.c - Frame Relay (DLT_FRELAY): the Q.922 address, then either a
+ * Cisco-style ethertype or the RFC 2427 UI/NLPID encapsulation. */
+#include "print.h"
+
+#define FR_EA_BIT 0x01
+#define FR_CR_BIT 0x02000000
+#define FR_DE 0x00020000
+#define FR_BECN 0x00040000
+#define FR_FECN 0x00080000
+
+#define NLPID_Q933 0x08
+#define NLPID_SNAP 0x80
+#define NLPID_CLNP 0x81
+#define NLPID_ESIS 0x82
+#define NLPID_ISIS 0x83
+#define NLPID_IP6 0x8e
+#define NLPID_MFR 0xb1
+#define NLPID_IP 0xcc
+#define NLPID_PPP 0xcf
+
+static const char *nlpid_name(unsigned n)
+{
+	switch (n) {
+	case 0x00: return "NULL";
+	case NLPID_Q933: return "Q.933";
+	case 0x70: return "T.70";
+	case NLPID_SNAP: return "SNAP";
+	case NLPID_CLNP: return "CLNP";
+	case NLPID_ESIS: return "ES-IS";
+	case NLPID_ISIS: return "IS-IS";
+	case NLPID_IP6: return "IPv6";
+	case NLPID_MFR: return "FRF.15";
+	case 0xc0: return "X.25";
+	case NLPID_IP: return "IPv4";
+	case NLPID_PPP: return "PPP";
+	}
+	return NULL;
+}
+
+/* Returns 1 for a valid address, 0 for an invalid one, -1 when the
+ * capture ends inside it. */
+static int q922_header(nd_t *nd, const uint8_t *p, unsigned length,
+                       unsigned *dlci, unsigned *addr_len, uint32_t *flags)
+{
+	if (!nd_has(nd, p, 2) || length < 2)
+		return -1;
+	if (p[0] & FR_EA_BIT)
+		return 0;
+	*addr_len = 2;
+	*dlci = ((p[0] & 0xfc) << 2) | ((p[1] & 0xf0) >> 4);
+	*flags = (uint32_t)(p[0] & ~FR_EA_BIT) << 24 |
+		 (uint32_t)(p[1] & 0x0f) << 16;
+	if (p[1] & FR_EA_BIT)
+		return 1;
+	p += 2;
+	length -= 2;
+	if (!nd_has(nd, p, 1) || length < 1)
+		return -1;
+	(*addr_len)++;
+	if (!(p[0] & FR_EA_BIT)) {
+		*dlci = (*dlci << 7) | (p[0] >> 1);
+		(*addr_len)++;
+		p++;
+		length--;
+	}
+	if (!nd_has(nd, p, 1) || length < 1)
+		return -1;
+	if (!(p[0] & FR_EA_BIT))
+		return 0;
+	*flags |= p[0] & 0x02; /* D/C */
+	*dlci = (*dlci << 6) | (p[0] >> 2);
+	return 1;
+}
+
+static void fr_flags(nd_t *nd, uint32_t flags)
+{
+	static const struct { uint32_t bit; const char *s; } names[] = {
+		{ FR_CR_BIT, "C!" }, { FR_DE, "DE" }, { FR_BECN, "BECN" },
+		{ FR_FECN, "FECN" }, { 0x02, "sdlcore" },
+	};
+	const char *sep = "";
+	int any = 0;
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+		if (flags & names[i].bit) {
+			nd_s(nd, sep);
+			nd_s(nd, names[i].s);
+			sep = ", ";
+			any = 1;
+		}
+	if (!any)
+		nd_s(nd, "none");
+}
+
+static void fr_hdr_print(nd_t *nd, unsigned length, unsigned addr_len,
+                         unsigned dlci, uint32_t flags, unsigned nlpid)
+{
+	if (nd->opt->qflag) {
+		nd_printf(nd, "Q.922, DLCI %u, length %u: ", dlci, length);
+		return;
+	}
+	nd_printf(nd, "Q.922, hdr-len %u, DLCI %u, Flags [", addr_len, dlci);
+	fr_flags(nd, flags);
+	if (nlpid <= 0xff) {
+		const char *s = nlpid_name(nlpid);
+		nd_printf(nd, "], NLPID %s (0x%02x), length %u: ", s ? s : "unknown",
+			  nlpid, length);
+	} else {
+		const char *s = ethertype_name(nlpid);
+		nd_printf(nd, "], cisco-ethertype %s (0x%04x), length %u: ",
+			  s ? s : "unknown", nlpid, length);
+	}
+}
+
+unsigned fr_print(nd_t *nd, const uint8_t *p, unsigned length)
+{
+	unsigned dlci = 0, addr_len = 0;
+	uint32_t flags = 0;
+	const uint8_t *start = p;
+	nd_proto(nd, "fr");
+	int ret = q922_header(nd, p, length, &dlci, &addr_len, &flags);
+	if (ret == -1)
+		goto trunc;
+	if (ret == 0) {
+		nd_s(nd, "Q.922, invalid address");
+		return 0;
+	}
+	if (!nd_has(nd, p + addr_len, 1) || length < addr_len + 1)
+		goto trunc;
+	unsigned ctl = p[addr_len];
+	if (ctl != 0x03 && dlci != 0) {
+		/* Cisco-style: an ethertype right after the address */
+		if (!nd_has(nd, p + addr_len, 2) || length < addr_len + 2) {
+			nd_printf(nd, "UI %02x! ", ctl);
+		} else {
+			unsigned et = nd_be16(nd, p + addr_len);
+			if (nd->opt->eflag)
+				fr_hdr_print(nd, length, addr_len, dlci, flags, et);
+			if (ethertype_print(nd, et, p + addr_len + 2, length - addr_len - 2))
+				return addr_len + 2;
+			nd_printf(nd, "UI %02x! ", ctl);
+		}
+	}
+	if (!nd_has(nd, p + addr_len + 1, 1) || length < addr_len + 2)
+		goto trunc;
+	unsigned hdr_len;
+	if (p[addr_len + 1] == 0) {
+		if (addr_len != 3)
+			nd_s(nd, "Pad! ");
+		hdr_len = addr_len + 3;
+	} else {
+		if (addr_len == 3)
+			nd_s(nd, "No pad! ");
+		hdr_len = addr_len + 2;
+	}
+	if (!nd_has(nd, p + hdr_len - 1, 1) || length < hdr_len)
+		goto trunc;
+	unsigned nlpid = p[hdr_len - 1];
+	if (nd->opt->eflag)
+		fr_hdr_print(nd, length, addr_len, dlci, flags, nlpid);
+	p += hdr_len;
+	length -= hdr_len;
+	switch (nlpid) {
+	case NLPID_IP:
+		ethertype_print(nd, 0x0800, p, length);
+		break;
+	case NLPID_IP6:
+		ethertype_print(nd, 0x86dd, p, length);
+		break;
+	case NLPID_CLNP:
+	case NLPID_ESIS:
+	case NLPID_ISIS:
+		ethertype_print(nd, 0xfefe, p - 1, length + 1);
+		break;
+	case NLPID_SNAP:
+		if (!snap_print(nd, p, length, (unsigned)nd_avail(nd, p), NULL, NULL, 0)) {
+			if (!nd->opt->eflag)
+				fr_hdr_print(nd, length + hdr_len, hdr_len, dlci, flags, nlpid);
+			if (!suppress_default(nd))
+				link_default_print(nd, p - hdr_len, length + hdr_len);
+		}
+		break;
+	case NLPID_PPP:
+		ppp_print(nd, p, length);
+		break;
+	default:
+		if (!nd->opt->eflag)
+			fr_hdr_print(nd, length + hdr_len, addr_len, dlci, flags, nlpid);
+		if (!nd->opt->xflag)
+			link_default_print(nd, p, length);
+		break;
+	}
+	return hdr_len;
+trunc:
+	nd_print_trunc(nd);
+	return (unsigned)nd_avail(nd, start);
+}
+
+unsigned fr_if_print(nd_t *nd, const uint8_t *p, unsigned caplen, unsigned len)
+{
+	(void)caplen;
+	return fr_print(nd, p, len);
+}
