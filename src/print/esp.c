@@ -394,36 +394,23 @@ const uint8_t *esp_ikev2_decrypt(nd_t *nd, int initiator, const uint8_t *spii,
 void ipsec_demux(nd_t *nd, const uint8_t *p, unsigned len,
                  const struct ip_ctx *ip, unsigned nh)
 {
-	if (nh == 4 || nh == 41) {
-		if (++nd->depth <= ND_MAX_DEPTH) {
-			if (nh == 4)
-				ip_print(nd, p, len);
-			else
-				ip6_print(nd, p, len);
-		} else {
-			nd_printf(nd, " ip-proto-%u %u", nh, len);
-		}
-		nd->depth--;
-		return;
-	}
-	if (nh == 59) {
-		nd_s(nd, "no next header");
-		return;
-	}
-	/* The context keeps the protocol field of the IP header itself (ESP,
-	 * AH or UDP): transport printers show addresses only when that field
-	 * names them, as in tcpdump. */
 	struct ip_ctx in = *ip;
 	in.len = len;
-	ipproto_fn fn = dispatch_ipproto(nh);
-	if (fn && ++nd->depth <= ND_MAX_DEPTH) {
-		fn(nd, p, len, &in);
-		nd->depth--;
-		return;
+	/* Transport printers that show addresses only when the IP header's
+	 * own protocol field names them (as in tcpdump) keep that field,
+	 * which here says ESP, AH or UDP; everything else goes through the
+	 * IP demultiplexer with the payload's protocol. */
+	if (nh == 6 || nh == 17 || nh == 33 || nh == 132) {
+		ipproto_fn fn = dispatch_ipproto(nh);
+		if (fn && nd->depth < ND_MAX_DEPTH) {
+			nd->depth++;
+			fn(nd, p, len, &in);
+			nd->depth--;
+			return;
+		}
 	}
-	if (fn)
-		nd->depth--;
-	nd_printf(nd, " ip-proto-%u %u", nh, len);
+	in.nh = nh;
+	ip_demux(nd, p, len, &in);
 }
 
 void esp_print(nd_t *nd, const uint8_t *bp, unsigned length,

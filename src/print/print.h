@@ -317,3 +317,7 @@ void put_ip_addr(nd_t *nd, const struct ip_ctx *ip, const uint8_t *a);
  * names in DNS, DHCPv6 and elsewhere.  Returns the position after the name,
  * or NULL when it could not be printed whole. */
 const uint8_t *fqdn_print(nd_t *nd, const uint8_t *cp, const uint8_t *base);
+void l2tp_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
+                unsigned, unsigned);
+void pptp_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
+                unsigned, unsigned);
