@@ -120,6 +120,8 @@ void otv_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
                unsigned, unsigned);
 void zmtp1_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
                  unsigned, unsigned);
+void aodv_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
+                unsigned, unsigned);
 void tftp_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
                 unsigned, unsigned);
 void syslog_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
