@@ -52,6 +52,7 @@ static const struct port_row udp_rows[] = {
 	{ 6343, 6343, sflow_print },
 	{ 514, 514, syslog_print },
 	{ 8472, 8472, otv_print },
+	{ 4342, 4342, lisp_print },
 	/* tcpdump tests only the destination port for these two: the
 	 * printers fall back to "UDP, length" for a source port match */
 	{ 1985, 1985, hsrp_print },

@@ -122,6 +122,8 @@ void zmtp1_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
                  unsigned, unsigned);
 void aodv_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
                 unsigned, unsigned);
+void lisp_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
+                unsigned, unsigned);
 void tftp_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
                 unsigned, unsigned);
 void syslog_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
