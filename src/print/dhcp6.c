@@ -109,7 +109,8 @@ static const uint8_t *bitlabel_put(nd_t *nd, const uint8_t *cp)
 /* A domain name in DNS wire form, as tcpdump prints names outside DNS
  * (bounded by the capture only; compression offsets count from base).
  * Returns the position after the name, NULL when it could not finish. */
-static const uint8_t *fqdn_put(nd_t *nd, const uint8_t *cp, const uint8_t *base)
+const uint8_t *dhcp6_fqdn_print(nd_t *nd, const uint8_t *cp,
+                                const uint8_t *base)
 {
 	int l = label_len(nd, cp);
 	if (l < 0 || !nd_has(nd, cp, 1))
@@ -377,7 +378,7 @@ static void dhcp6opt_print(nd_t *nd, const uint8_t *cp, const uint8_t *ep)
 			const uint8_t *end = tp + optlen;
 			while (tp < end) {
 				nd_c(nd, ' ');
-				tp = fqdn_put(nd, tp, end);
+				tp = dhcp6_fqdn_print(nd, tp, end);
 				if (tp == NULL)
 					goto trunc;
 			}
@@ -518,7 +519,7 @@ static void dhcp6opt_print(nd_t *nd, const uint8_t *cp, const uint8_t *ep)
 					break;
 				case 3:
 					nd_c(nd, ' ');
-					if (fqdn_put(nd, tp, tp + sl) == NULL)
+					if (dhcp6_fqdn_print(nd, tp, tp + sl) == NULL)
 						goto trunc;
 					break;
 				default:

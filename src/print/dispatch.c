@@ -43,6 +43,7 @@ static const struct port_row udp_rows[] = {
 	{ 546, 547, dhcp6_print },
 	{ 5359, 5359, ahcp_print },
 	{ 6696, 6697, babel_print },
+	{ 8231, 8231, hncp_print },
 	{ 1645, 1646, radius_print },
 	{ 1812, 1813, radius_print },
 	{ 1700, 1700, radius_print },
