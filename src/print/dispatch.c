@@ -70,6 +70,7 @@ static const struct port_row tcp_rows[] = {
 	{ 43, 43, whois_print },
 	{ 6379, 6379, resp_print },
 	{ 22, 22, ssh_print },
+	{ 323, 323, rpki_rtr_print },
 };
 
 static const struct type_row type_rows[] = {
