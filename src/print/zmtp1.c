@@ -23,7 +23,7 @@ static const uint8_t *frame(nd_t *nd, const uint8_t *cp, const uint8_t *ep)
 	if (!nd_has(nd, cp + header, 1))
 		goto trunc;
 	unsigned flags = cp[header];
-	uint64_t captured = (uint64_t)(ep - cp) - header;
+	uint64_t captured = (uint64_t)(ep - cp) - header; /* wraps like tcpdump */
 	if (declared > captured)
 		nd_printf(nd, " (%llu captured)", (unsigned long long)captured);
 	nd_printf(nd, ", flags 0x%02x", flags);
@@ -39,6 +39,12 @@ static const uint8_t *frame(nd_t *nd, const uint8_t *cp, const uint8_t *ep)
 		if (printed > 1) {
 			nd_printf(nd, ", first %llu byte(s) of body:",
 				  (unsigned long long)(printed - 1));
+			size_t avail = nd_avail(nd, cp + header + 1);
+			if (printed - 1 > avail) {
+				hex_ascii_dump(nd->out, "\n\t ", cp + header + 1,
+					       (unsigned)avail, 0);
+				nd_trunc(nd);
+			}
 			hex_ascii_dump(nd->out, "\n\t ", cp + header + 1,
 				       (unsigned)(printed - 1), 0);
 		}
@@ -55,7 +61,9 @@ trunc:
 void zmtp1_print(nd_t *nd, const uint8_t *cp, unsigned len,
                  const struct ip_ctx *ip, unsigned sport, unsigned dport)
 {
-	(void)ip; (void)sport; (void)dport;
+	(void)sport; (void)dport;
+	if (ip && ip->nh == 17)
+		return; /* -T zmtp1 names a TCP payload */
 	nd_proto(nd, "zmtp1");
 	const uint8_t *ep = cp + len;
 	if (nd_avail(nd, cp) < len)
