@@ -48,6 +48,7 @@ static const struct port_row udp_rows[] = {
 	{ 1812, 1813, radius_print },
 	{ 1700, 1700, radius_print },
 	{ 3799, 3799, radius_print },
+	{ 646, 646, ldp_print },
 	{ 698, 698, olsr_print },
 	{ 701, 701, lmp_print },
 	{ 6343, 6343, sflow_print },
@@ -71,6 +72,7 @@ static const struct port_row tcp_rows[] = {
 	{ 6379, 6379, resp_print },
 	{ 22, 22, ssh_print },
 	{ 323, 323, rpki_rtr_print },
+	{ 646, 646, ldp_print },
 };
 
 static const struct type_row type_rows[] = {
