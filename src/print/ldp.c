@@ -48,11 +48,11 @@ static const struct code_name fec_names[] = {
 };
 
 static const struct code_name af_names[] = {
-	{ 1, "IPv4" }, { 2, "IPv6" }, { 3, "NSAP" }, { 4, "HDLC" },
-	{ 5, "BBN 1822" }, { 6, "802" }, { 7, "E.163" }, { 8, "E.164" },
-	{ 9, "F.69" }, { 10, "X.121" }, { 11, "IPX" }, { 12, "Appletalk" },
-	{ 13, "Decnet IV" }, { 14, "Banyan Vines" }, { 15, "E.164 with NSAP subaddress" },
-	{ 0, NULL },
+	{ 0, "Reserved" }, { 1, "IPv4" }, { 2, "IPv6" }, { 3, "NSAP" },
+	{ 4, "HDLC" }, { 5, "BBN 1822" }, { 6, "802" }, { 7, "E.163" },
+	{ 8, "E.164" }, { 9, "F.69" }, { 10, "X.121" }, { 11, "Novell IPX" },
+	{ 12, "Appletalk" }, { 13, "Decnet IV" }, { 14, "Banyan Vines" },
+	{ 15, "E.164 with NSAP subaddress" }, { 25, "VPLS" }, { 0, NULL },
 };
 
 static const struct code_name pw_types[] = {
