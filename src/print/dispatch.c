@@ -50,6 +50,7 @@ static const struct port_row udp_rows[] = {
 	{ 3799, 3799, radius_print },
 	{ 646, 646, ldp_print },
 	{ 698, 698, olsr_print },
+	{ 3503, 3503, lspping_print },
 	{ 701, 701, lmp_print },
 	{ 6343, 6343, sflow_print },
 	{ 514, 514, syslog_print },
