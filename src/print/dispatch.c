@@ -52,6 +52,7 @@ static const struct port_row udp_rows[] = {
 	{ 698, 698, olsr_print },
 	{ 3503, 3503, lspping_print },
 	{ 701, 701, lmp_print },
+	{ 1589, 1589, vqp_print },
 	{ 6343, 6343, sflow_print },
 	{ 514, 514, syslog_print },
 	{ 8472, 8472, otv_print },
