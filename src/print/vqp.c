@@ -91,7 +91,7 @@ void vqp_print(nd_t *nd, const uint8_t *p, unsigned len,
 		switch (ot) {
 		case 0x0c01:
 			if (ol != 4)
-				goto trunc;
+				goto invalid;
 			put_ip4(nd, t);
 			nd_printf(nd, " (0x%08x)", nd_be32(nd, t));
 			break;
@@ -101,7 +101,7 @@ void vqp_print(nd_t *nd, const uint8_t *p, unsigned len,
 			break;
 		case 0x0c08: case 0x0c06:
 			if (ol != 6)
-				goto trunc;
+				goto invalid;
 			put_mac(nd, t);
 			break;
 		default:
@@ -113,6 +113,9 @@ void vqp_print(nd_t *nd, const uint8_t *p, unsigned len,
 		tlen -= ol;
 		n--;
 	}
+	return;
+invalid:
+	nd_print_invalid(nd);
 	return;
 trunc:
 	nd_print_trunc(nd);
