@@ -71,6 +71,7 @@ static const struct port_row tcp_rows[] = {
 	{ 53, 53, dns_tcp_print },
 	{ 23, 23, telnet_print },
 	{ 43, 43, whois_print },
+	{ 179, 179, bgp_print },
 	{ 6379, 6379, resp_print },
 	{ 22, 22, ssh_print },
 	{ 323, 323, rpki_rtr_print },
