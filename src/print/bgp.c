@@ -2,6 +2,7 @@
  * their headers.  Only KEEPALIVE needs nothing more; OPEN, UPDATE,
  * NOTIFICATION and ROUTE-REFRESH bodies are not decoded yet. */
 #include "../core/hexdump.h"
+#include "../core/names.h"
 #include "print.h"
 
 static const char *msg_name(unsigned t)
@@ -74,7 +75,7 @@ static const struct code_name af_names[] = {
 	{ 15, "E.164 with NSAP subaddress" }, { 25, "VPLS" }, { 0, NULL },
 };
 static const struct code_name safi_names[] = {
-	{ 1, "Unicast" }, { 2, "Multicast" }, { 3, "Unicast+Multicast" },
+	{ 0, "Reserved" }, { 1, "Unicast" }, { 2, "Multicast" }, { 3, "Unicast+Multicast" },
 	{ 4, "labeled Unicast" }, { 5, "Multicast VPN" }, { 64, "Tunnel" },
 	{ 65, "VPLS" }, { 66, "MDT" }, { 70, "EVPN" },
 	{ 128, "labeled VPN Unicast" }, { 129, "labeled VPN Multicast" },
@@ -133,6 +134,167 @@ static void notification(nd_t *nd, const uint8_t *dat, unsigned length)
 	}
 }
 
+static const struct code_name cap_names[] = {
+	{ 1, "Multiprotocol Extensions" }, { 2, "Route Refresh" },
+	{ 3, "Cooperative Route Filtering" },
+	{ 4, "Multiple Routes to a Destination" },
+	{ 5, "Extended Next Hop Encoding" }, { 8, "Multiple Labels" },
+	{ 64, "Graceful Restart" }, { 65, "32-Bit AS Number" },
+	{ 67, "Dynamic Capability" }, { 68, "Multisession BGP" },
+	{ 69, "Multiple Paths" }, { 70, "Enhanced Route Refresh" },
+	{ 71, "Long-lived Graceful Restart" }, { 128, "Route Refresh (Cisco)" },
+	{ 0, NULL },
+};
+
+/* An AS number, in "asdot" notation with -b when above 65535. */
+static void put_as(nd_t *nd, uint32_t as)
+{
+	if (nd->opt->bflag && as > 65535)
+		nd_printf(nd, "%u.%u", as >> 16, as & 0xffff);
+	else
+		nd_printf(nd, "%u", as);
+}
+
+static void put_afi_safi(nd_t *nd, unsigned afi, unsigned safi)
+{
+	nd_printf(nd, "AFI %s (%u), SAFI %s (%u)", lookup(af_names, afi, "Unknown"),
+		  afi, lookup(safi_names, safi, "Unknown"), safi);
+}
+
+static void dump_captured(nd_t *nd, const uint8_t *p, const char *ident,
+                          unsigned len)
+{
+	size_t avail = nd_avail(nd, p);
+	hex_dump(nd->out, ident, p, len < avail ? len : (unsigned)avail, 0);
+}
+
+/* Returns -1 when the capture ended (marker printed). */
+static int capabilities(nd_t *nd, const uint8_t *opt, unsigned caps_len)
+{
+	unsigned i = 0;
+	while (i < caps_len) {
+		if (!nd_has(nd, opt + i, 2))
+			goto trunc;
+		unsigned ct = opt[i], cl = opt[i + 1];
+		nd_printf(nd, "\n\t      %s (%u), length: %u", lookup(cap_names, ct, "Unknown"),
+			  ct, cl);
+		if (!nd_has(nd, opt + i + 2, cl))
+			goto trunc;
+		const uint8_t *c = opt + i + 2;
+		switch (ct) {
+		case 1:
+			if (cl < 4) {
+				nd_s(nd, " (too short, < 4)");
+				return 0;
+			}
+			nd_s(nd, "\n\t\t");
+			put_afi_safi(nd, nd_be16(nd, c), c[3]);
+			break;
+		case 8:
+			for (unsigned off = 0, t = cl; t >= 4; t -= 4, off += 4) {
+				nd_s(nd, "\n\t\t");
+				put_afi_safi(nd, nd_be16(nd, c + off), c[off + 2]);
+				nd_printf(nd, ", Count: %u", c[off + 3]);
+			}
+			break;
+		case 64: {
+			if (cl < 2) {
+				nd_s(nd, " (too short, < 2)");
+				return 0;
+			}
+			nd_printf(nd, "\n\t\tRestart Flags: [%s], Restart Time %us",
+				  (c[0] & 0x80) ? "R" : "none", nd_be16(nd, c) & 0xfff);
+			for (unsigned off = 2, t = cl - 2; t >= 4; t -= 4, off += 4) {
+				nd_s(nd, "\n\t\t  ");
+				put_afi_safi(nd, nd_be16(nd, c + off), c[off + 2]);
+				nd_printf(nd, ", Forwarding state preserved: %s",
+					  (c[off + 3] & 0x80) ? "yes" : "no");
+			}
+			break;
+		}
+		case 2: case 71: case 128:
+			break;
+		case 65:
+			if (cl < 4) {
+				nd_s(nd, " (too short, < 4)");
+				return 0;
+			}
+			nd_s(nd, "\n\t\t 4 Byte AS ");
+			put_as(nd, nd_be32(nd, c));
+			break;
+		case 69:
+			if (cl == 0) {
+				nd_s(nd, " (bogus)");
+				break;
+			}
+			for (unsigned off = 0, t = cl; t != 0; t -= 4, off += 4) {
+				if (t < 4) {
+					nd_print_invalid(nd);
+					break;
+				}
+				unsigned sr = c[off + 3];
+				nd_s(nd, "\n\t\t");
+				put_afi_safi(nd, nd_be16(nd, c + off), c[off + 2]);
+				nd_s(nd, ", Send/Receive: ");
+				if (sr >= 1 && sr <= 3)
+					nd_s(nd, sr == 1 ? "Receive" : sr == 2 ? "Send" : "Both");
+				else
+					nd_printf(nd, "Bogus (0x%02x)", sr);
+			}
+			break;
+		default:
+			nd_printf(nd, "\n\t\tno decoder for Capability %u", ct);
+			if (nd->opt->vflag <= 1)
+				dump_captured(nd, c, "\n\t\t", cl);
+			break;
+		}
+		if (nd->opt->vflag > 1 && cl != 0)
+			dump_captured(nd, c, "\n\t\t", cl);
+		i += 2 + cl;
+	}
+	return 0;
+trunc:
+	nd_print_trunc(nd);
+	return -1;
+}
+
+static void open_msg(nd_t *nd, const uint8_t *dat, unsigned length)
+{
+	if (!nd_has(nd, dat, 29) || length < 29) {
+		nd_print_trunc(nd);
+		return;
+	}
+	nd_printf(nd, "\n\t  Version %u, my AS ", dat[19]);
+	put_as(nd, nd_be16(nd, dat + 20));
+	nd_printf(nd, ", Holdtime %us, ID ", nd_be16(nd, dat + 22));
+	put_ip4(nd, dat + 24);
+	unsigned optslen = dat[28];
+	nd_printf(nd, "\n\t  Optional parameters, length: %u", optslen);
+	const uint8_t *opt = dat + 29;
+	unsigned i = 0;
+	while (i < optslen) {
+		if (!nd_has(nd, opt + i, 2)) {
+			nd_print_trunc(nd);
+			return;
+		}
+		unsigned ot = opt[i], ol = opt[i + 1];
+		if (2 + i + ol > optslen) {
+			nd_printf(nd, "\n\t     Option %u, length: %u, goes past the end of the options",
+				  ot, ol);
+			break;
+		}
+		nd_printf(nd, "\n\t    Option %s (%u), length: %u",
+			  ot == 1 ? "Authentication Information" : ot == 2
+			  ? "Capabilities Advertisement" : "Unknown", ot, ol);
+		if (ot == 2) {
+			capabilities(nd, opt + 2 + i, ol);
+		} else {
+			nd_printf(nd, "\n\t      no decoder for option %u", ot);
+		}
+		i += 2 + ol;
+	}
+}
+
 void bgp_print(nd_t *nd, const uint8_t *dat, unsigned length,
                const struct ip_ctx *ip, unsigned sport, unsigned dport)
 {
@@ -178,6 +340,8 @@ void bgp_print(nd_t *nd, const uint8_t *dat, unsigned length,
 			  hlen);
 		if (type == 3) {
 			notification(nd, p, hlen);
+		} else if (type == 1) {
+			open_msg(nd, p, hlen);
 		} else if (!n) {
 			nd_printf(nd, "\n\t  no Message %u decoder", type);
 			hex_dump(nd->out, "\n\t  ", p, hlen, 0);
