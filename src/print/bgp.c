@@ -1,6 +1,8 @@
 /* bgp.c - BGP-4 (RFC 4271): finds the messages in a TCP segment and shows
  * their headers.  Only KEEPALIVE needs nothing more; OPEN, UPDATE,
  * NOTIFICATION and ROUTE-REFRESH bodies are not decoded yet. */
+#include <stdio.h>
+
 #include "../core/hexdump.h"
 #include "../core/names.h"
 #include "print.h"
@@ -295,6 +297,411 @@ static void open_msg(nd_t *nd, const uint8_t *dat, unsigned length)
 	}
 }
 
+static const struct code_name attr_names[] = {
+	{ 1, "Origin" }, { 2, "AS Path" }, { 3, "Next Hop" },
+	{ 4, "Multi Exit Discriminator" }, { 5, "Local Preference" },
+	{ 6, "Atomic Aggregate" }, { 7, "Aggregator" }, { 8, "Community" },
+	{ 9, "Originator ID" }, { 10, "Cluster List" }, { 11, "DPA" },
+	{ 12, "Advertisers" }, { 13, "RCID Path / Cluster ID" },
+	{ 14, "Multi-Protocol Reach NLRI" }, { 15, "Multi-Protocol Unreach NLRI" },
+	{ 16, "Extended Community" }, { 17, "AS4 Path" }, { 18, "Aggregator4" },
+	{ 22, "PMSI Tunnel" }, { 23, "Tunnel Encapsulation" },
+	{ 24, "Traffic Engineering" }, { 25, "IPv6 Extended Community" },
+	{ 26, "AIGP" }, { 27, "PE Distinguisher Labels" }, { 28, "Entropy Label" },
+	{ 29, "BGP-LS" }, { 32, "Large Community" }, { 128, "Attribute Set" },
+	{ 255, "Reserved for development" }, { 0, NULL },
+};
+
+/* "a.b.c.d/len" from a length-prefixed IPv4 prefix; the bytes used, -1
+ * for a bad length, -2 when it runs past itemlen. */
+static int decode_prefix4(nd_t *nd, const uint8_t *p, unsigned itemlen,
+                          char *buf, size_t buflen)
+{
+	if (itemlen < 1)
+		return -2;
+	unsigned plen = nd_u8(nd, p);
+	if (plen > 32)
+		return -1;
+	itemlen--;
+	uint8_t a[4] = { 0 };
+	unsigned pb = (plen + 7) / 8;
+	if (itemlen < pb)
+		return -2;
+	nd_copy(nd, a, p + 1, pb);
+	if (plen % 8)
+		a[pb - 1] &= (uint8_t)((0xff00 >> (plen % 8)) & 0xff);
+	char ab[16];
+	fmt_ip4(ab, a);
+	snprintf(buf, buflen, "%s/%u", ab, plen);
+	return (int)(1 + pb);
+}
+
+static int check_add_path(nd_t *nd, const uint8_t *p, unsigned length)
+{
+	unsigned off, pl;
+	if (length < 5)
+		return 0;
+	for (off = 0; off < length;) {
+		off += 4;
+		if (!nd_has(nd, p + off, 1))
+			break;
+		pl = p[off];
+		if (pl > 32)
+			return 0;
+		off += 1 + (pl + 7) / 8;
+	}
+	if (off > length)
+		return 0;
+	for (off = 0; off < length;) {
+		if (!nd_has(nd, p + off, 1))
+			break;
+		pl = p[off];
+		if (pl < 1 || pl > 32)
+			return 1;
+		off += 1 + (pl + 7) / 8;
+	}
+	if (off > length)
+		return 1;
+	return 0;
+}
+
+/* Prefix lists (withdrawn or updated routes); 0, or -1 when truncated. */
+static int prefixes(nd_t *nd, const uint8_t **pp, unsigned *lenp, unsigned n)
+{
+	const uint8_t *p = *pp;
+	char buf[64];
+	int ap = check_add_path(nd, p, n);
+	uint32_t path_id = 0;
+	while (n != 0) {
+		if (ap) {
+			if (n < 4) {
+				p += n;
+				*lenp -= n;
+				break;
+			}
+			path_id = nd_be32(nd, p);
+			p += 4;
+			*lenp -= 4;
+			n -= 4;
+		}
+		int w = decode_prefix4(nd, p, n, buf, sizeof buf);
+		if (w == -1) {
+			nd_s(nd, "\n\t    (illegal prefix length)");
+			break;
+		}
+		if (w == -2) {
+			*pp = p;
+			return -1;
+		}
+		nd_printf(nd, "\n\t    %s", buf);
+		if (ap)
+			nd_printf(nd, "   Path Id: %u", path_id);
+		p += w;
+		*lenp -= (unsigned)w;
+		n -= (unsigned)w;
+	}
+	*pp = p;
+	return 0;
+}
+
+static unsigned as_size(nd_t *nd, unsigned atype, const uint8_t *p, unsigned len)
+{
+	if (atype == 17)
+		return 4;
+	const uint8_t *t = p;
+	while (t < p + len) {
+		if (!nd_has(nd, t, 2))
+			return 4;
+		if (t[0] < 1 || t[0] > 4)
+			return 4;
+		t += 2 + t[1] * 2;
+	}
+	return t == p + len ? 2 : 4;
+}
+
+static void attr_head(nd_t *nd, const char *ind, unsigned fl, unsigned type,
+                      unsigned al)
+{
+	nd_printf(nd, "%s%s (%u), length: %u", ind,
+		  lookup(attr_names, type, "Unknown Attribute"), type, al);
+	if (fl) {
+		nd_printf(nd, ", Flags [%s%s%s%s", fl & 0x80 ? "O" : "", fl & 0x40 ? "T" : "",
+			  fl & 0x20 ? "P" : "", fl & 0x10 ? "E" : "");
+		if (fl & 0xf)
+			nd_printf(nd, "+%x", fl & 0xf);
+		nd_s(nd, "]: ");
+	}
+}
+
+static void attr(nd_t *nd, unsigned atype, const uint8_t *p, unsigned alen);
+
+/* ATTR_SET (128): an origin AS and nested attributes; 0, -1 when the
+ * origin AS is missing, else the bytes left when a nested one is short. */
+static int attr_set(nd_t *nd, const uint8_t *t, unsigned len)
+{
+	nd_need(nd, t, 4);
+	if (len < 4)
+		return -1;
+	nd_s(nd, "\n\t    Origin AS: ");
+	put_as(nd, nd_be32(nd, t));
+	t += 4;
+	len -= 4;
+	while (len) {
+		nd_need(nd, t, 2);
+		if (len < 2)
+			return (int)len;
+		unsigned fl = t[0], type = t[1];
+		unsigned ll = (fl & 0x10) ? 2 : 1;
+		t += 2;
+		len -= 2;
+		nd_need(nd, t, ll);
+		if (len < ll)
+			return (int)len;
+		unsigned al = ll == 2 ? nd_be16(nd, t) : t[0];
+		t += ll;
+		len -= ll;
+		attr_head(nd, "\n\t      ", fl, type, al);
+		if (len < al)
+			return (int)len;
+		attr(nd, type, t, al);
+		t += al;
+		len -= al;
+	}
+	return 0;
+}
+
+static void attr(nd_t *nd, unsigned atype, const uint8_t *p, unsigned alen)
+{
+	const uint8_t *t = p;
+	unsigned len = alen;
+	switch (atype) {
+	case 128:
+		{
+			int r = attr_set(nd, t, len);
+			if (r < 0)
+				nd_trunc(nd);
+			if (r > 0)
+				nd_s(nd, " [path attr too short]");
+			alen = (unsigned)r;
+		}
+		break;
+	case 1:
+		if (len != 1) {
+			nd_s(nd, "invalid len");
+			break;
+		}
+		{
+			unsigned o = nd_u8(nd, t);
+			nd_s(nd, o == 0 ? "IGP" : o == 1 ? "EGP" : o == 2 ? "Incomplete"
+			     : "Unknown Origin Typecode");
+		}
+		break;
+	case 2: case 17: {
+		if (len % 2) {
+			nd_s(nd, "invalid len");
+			break;
+		}
+		if (!len) {
+			nd_s(nd, "empty");
+			break;
+		}
+		unsigned sz = as_size(nd, atype, p, len);
+		static const char *const op[] = { "?", "{ ", "", "( ", "({ " };
+		static const char *const cl[] = { "?", "}", "", ")", "})" };
+		while (t < p + len) {
+			unsigned seg = nd_u8(nd, t), cnt = nd_u8(nd, t + 1);
+			nd_s(nd, seg >= 1 && seg <= 4 ? op[seg] : "?");
+			for (unsigned i = 0; i < cnt * sz; i += sz) {
+				nd_need(nd, t + 2 + i, sz);
+				put_as(nd, sz == 2 ? nd_be16(nd, t + 2 + i) : nd_be32(nd, t + 2 + i));
+				nd_c(nd, ' ');
+			}
+			nd_s(nd, seg >= 1 && seg <= 4 ? cl[seg] : "?");
+			t += 2 + cnt * sz;
+		}
+		break;
+	}
+	case 3: case 9:
+		if (len != 4) {
+			nd_s(nd, "invalid len");
+			break;
+		}
+		put_ip4(nd, t);
+		break;
+	case 4: case 5:
+		if (len != 4) {
+			nd_s(nd, "invalid len");
+			break;
+		}
+		nd_u(nd, nd_be32(nd, t));
+		break;
+	case 6:
+		if (len != 0)
+			nd_s(nd, "invalid len");
+		break;
+	case 7: case 18:
+		if ((atype == 7 && len != 6 && len != 8) || (atype == 18 && len != 8)) {
+			nd_s(nd, "invalid len");
+			break;
+		}
+		nd_need(nd, t, len);
+		nd_s(nd, " AS #");
+		if (len == 6) {
+			put_as(nd, nd_be16(nd, t));
+			nd_s(nd, ", origin ");
+			put_ip4(nd, t + 2);
+		} else {
+			put_as(nd, nd_be32(nd, t));
+			nd_s(nd, ", origin ");
+			put_ip4(nd, t + 4);
+		}
+		break;
+	case 8:
+		if (len % 4) {
+			nd_s(nd, "invalid len");
+			break;
+		}
+		while (len != 0) {
+			uint32_t c = nd_be32(nd, t);
+			if (c == 0xffffff01)
+				nd_s(nd, " NO_EXPORT");
+			else if (c == 0xffffff02)
+				nd_s(nd, " NO_ADVERTISE");
+			else if (c == 0xffffff03)
+				nd_s(nd, " NO_EXPORT_SUBCONFED");
+			else
+				nd_printf(nd, "%u:%u%s", c >> 16, c & 0xffff, len > 4 ? ", " : "");
+			t += 4;
+			len -= 4;
+		}
+		break;
+	case 10:
+		if (len % 4) {
+			nd_s(nd, "invalid len");
+			break;
+		}
+		while (len != 0) {
+			put_ip4(nd, t);
+			if (len > 4)
+				nd_s(nd, ", ");
+			t += 4;
+			len -= 4;
+		}
+		break;
+	case 32:
+		if (len == 0 || len % 12) {
+			nd_s(nd, "invalid len");
+			break;
+		}
+		nd_s(nd, "\n\t    ");
+		while (len > 0) {
+			nd_printf(nd, "%u:%u:%u%s", nd_be32(nd, t), nd_be32(nd, t + 4),
+				  nd_be32(nd, t + 8), len > 12 ? ", " : "");
+			t += 12;
+			len -= 12;
+		}
+		alen = 0;
+		break;
+	default:
+		nd_need(nd, p, len);
+		nd_printf(nd, "\n\t    no Attribute %u decoder", atype);
+		if (nd->opt->vflag <= 1)
+			hex_dump(nd->out, "\n\t    ", p, len, 0);
+		break;
+	}
+	if (nd->opt->vflag > 1 && alen) {
+		nd_need(nd, p, alen);
+		hex_dump(nd->out, "\n\t    ", p, alen, 0);
+	}
+}
+
+/* UPDATE; returns -1 when truncated. */
+static int update_msg(nd_t *nd, const uint8_t *dat, unsigned length)
+{
+	nd_need(nd, dat, 19);
+	if (length < 19)
+		return -1;
+	const uint8_t *p = dat + 19;
+	length -= 19;
+	if (!nd_has(nd, p, 2) || length < 2)
+		return -1;
+	unsigned wlen = nd_be16(nd, p);
+	p += 2;
+	length -= 2;
+	if (wlen > 1) {
+		if (!nd_has(nd, p, wlen) || length < wlen)
+			return -1;
+		nd_s(nd, "\n\t  Withdrawn routes:");
+		unsigned before = length;
+		if (prefixes(nd, &p, &length, wlen) < 0)
+			return -1;
+		wlen -= before - length;
+	} else {
+		if (!nd_has(nd, p, wlen) || length < wlen)
+			return -1;
+		p += wlen;
+		length -= wlen;
+	}
+	if (!nd_has(nd, p, 2) || length < 2)
+		return -1;
+	unsigned alen_total = nd_be16(nd, p);
+	p += 2;
+	length -= 2;
+	if (wlen == 0 && alen_total == 0 && length == 0) {
+		nd_s(nd, "\n\t  End-of-Rib Marker (empty NLRI)");
+		return 0;
+	}
+	if (!nd_has(nd, p, alen_total))
+		return -1;
+	unsigned len = alen_total;
+	while (len) {
+		if (!nd_has(nd, p, 2) || length < 2)
+			return -1;
+		if (len < 2) {
+			nd_s(nd, "\n\t  [path attrs too short]");
+			p += len;
+			length -= len;
+			break;
+		}
+		unsigned fl = p[0], type = p[1];
+		p += 2;
+		len -= 2;
+		length -= 2;
+		unsigned ll = (fl & 0x10) ? 2 : 1;
+		if (!nd_has(nd, p, ll) || length < ll)
+			return -1;
+		if (len < ll) {
+			nd_s(nd, "\n\t  [path attrs too short]");
+			p += len;
+			length -= len;
+			break;
+		}
+		unsigned al = ll == 2 ? nd_be16(nd, p) : p[0];
+		p += ll;
+		len -= ll;
+		length -= ll;
+		attr_head(nd, "\n\t  ", fl, type, al);
+		if (len < al) {
+			nd_s(nd, " [path attrs too short]");
+			p += len;
+			length -= len;
+			break;
+		}
+		if (length < al)
+			return -1;
+		attr(nd, type, p, al);
+		p += al;
+		len -= al;
+		length -= al;
+	}
+	if (length) {
+		nd_s(nd, "\n\t  Updated routes:");
+		if (prefixes(nd, &p, &length, length) < 0)
+			return -1;
+	}
+	return 0;
+}
+
 void bgp_print(nd_t *nd, const uint8_t *dat, unsigned length,
                const struct ip_ctx *ip, unsigned sport, unsigned dport)
 {
@@ -342,6 +749,18 @@ void bgp_print(nd_t *nd, const uint8_t *dat, unsigned length,
 			notification(nd, p, hlen);
 		} else if (type == 1) {
 			open_msg(nd, p, hlen);
+		} else if (type == 2) {
+			if (update_msg(nd, p, hlen) < 0)
+				nd_print_trunc(nd);
+		} else if (type == 5) {
+			if (hlen >= 23) {
+				nd_s(nd, "\n\t  ");
+				put_afi_safi(nd, nd_be16(nd, p + 19), nd_u8(nd, p + 22));
+				if (nd->opt->vflag > 1) {
+					nd_need(nd, p, 23);
+					dump_captured(nd, p, "\n\t  ", hlen);
+				}
+			}
 		} else if (!n) {
 			nd_printf(nd, "\n\t  no Message %u decoder", type);
 			hex_dump(nd->out, "\n\t  ", p, hlen, 0);
