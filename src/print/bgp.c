@@ -419,6 +419,97 @@ static unsigned as_size(nd_t *nd, unsigned atype, const uint8_t *p, unsigned len
 	return t == p + len ? 2 : 4;
 }
 
+static const struct code_name extcomm_names[] = {
+	{ 0x0002, "target" }, { 0x0102, "target" }, { 0x0202, "target" },
+	{ 0x0003, "origin" }, { 0x0103, "origin" }, { 0x0203, "origin" },
+	{ 0x4004, "link-BW" }, { 0x0005, "ospf-domain" }, { 0x0105, "ospf-domain" },
+	{ 0x0205, "ospf-domain" }, { 0x8005, "ospf-domain" },
+	{ 0x0306, "ospf-route-type" }, { 0x8000, "ospf-route-type" },
+	{ 0x0107, "ospf-router-id" }, { 0x8001, "ospf-router-id" },
+	{ 0x0009, "source-AS" }, { 0x000a, "l2vpn-id" }, { 0x010b, "vrf-route-import" },
+	{ 0x030c, "encapsulation" }, { 0, NULL },
+};
+
+static const struct code_name ospf_rt_names[] = {
+	{ 1, "Router" }, { 2, "Network" }, { 3, "Summary" }, { 5, "External" },
+	{ 7, "NSSA External" }, { 129, "MPLS-VPN Sham" }, { 0, NULL },
+};
+
+static const struct code_name tunnel_names[] = {
+	{ 1, "L2TPv3 over IP" }, { 2, "GRE" }, { 3, "Transmit Tunnel" },
+	{ 4, "IPsec" }, { 5, "IP in IP with IPsec" }, { 6, "MPLS in IP with IPsec" },
+	{ 7, "IP in IP" }, { 8, "VXLAN" }, { 9, "NVGRE" }, { 10, "MPLS" },
+	{ 11, "MPLS in GRE" }, { 12, "VXLAN GPE" }, { 13, "MPLS in UDP" },
+	{ 14, "IPv6" }, { 15, "SR TE" }, { 16, "Bare" }, { 17, "SR" }, { 0, NULL },
+};
+
+/* One 8-byte extended community. */
+static void extcomm(nd_t *nd, const uint8_t *t)
+{
+	nd_need(nd, t, 8);
+	unsigned type = nd_be16(nd, t);
+	const char *n = lookup(extcomm_names, type, NULL);
+	nd_printf(nd, "\n\t    %s (0x%04x), Flags [%s%s%s]: ",
+		  n ? n : "unknown extd community typecode", type,
+		  (type & 0x8000) ? "vendor-specific" : "",
+		  (type & 0xc000) == 0xc000 ? ", " : "",
+		  (type & 0x4000) ? "non-transitive" : (type & 0x8000) ? "" : "none");
+	switch (n ? type : 0xffff) {
+	case 0x0002: case 0x0003: case 0x000a:
+		nd_printf(nd, "%u:%u (= ", nd_be16(nd, t + 2), nd_be32(nd, t + 4));
+		put_ip4(nd, t + 4);
+		nd_c(nd, ')');
+		break;
+	case 0x0102: case 0x0103: case 0x010b:
+		put_ip4(nd, t + 2);
+		nd_printf(nd, ":%u", nd_be16(nd, t + 6));
+		break;
+	case 0x0202: case 0x0203:
+		put_as(nd, nd_be32(nd, t + 2));
+		nd_printf(nd, ":%u", nd_be16(nd, t + 6));
+		break;
+	case 0x4004: {
+		uint32_t b = nd_be32(nd, t + 4);
+		float fv;
+		memcpy(&fv, &b, 4);
+		nd_printf(nd, "bandwidth: %.3f Mbps", (double)fv * 8 / 1000000);
+		break;
+	}
+	case 0x0005: case 0x0105: case 0x0205: case 0x8005:
+	case 0x0107: case 0x8001:
+		put_ip4(nd, t + 2);
+		break;
+	case 0x0306: case 0x8000: {
+		unsigned rt = t[6];
+		nd_s(nd, "area:");
+		put_ip4(nd, t + 2);
+		nd_s(nd, ", router-type:");
+		const char *r = lookup(ospf_rt_names, rt, NULL);
+		if (r)
+			nd_s(nd, r);
+		else
+			nd_printf(nd, "unknown (0x%02x)", rt);
+		nd_s(nd, ", metric-type:");
+		if (t[7] & 1)
+			nd_s(nd, "E2");
+		if (rt == 5 || rt == 7)
+			nd_s(nd, "E1");
+		break;
+	}
+	case 0x0009:
+		nd_printf(nd, "AS %u", nd_be16(nd, t + 2));
+		break;
+	case 0x030c:
+		nd_printf(nd, "Tunnel type: %s",
+			  lookup(tunnel_names, nd_be16(nd, t + 6), "unknown encaps"));
+		break;
+	default:
+		for (unsigned i = 0; i < 6; i++)
+			nd_printf(nd, "%02x", t[2 + i]);
+		break;
+	}
+}
+
 static void attr_head(nd_t *nd, const char *ind, unsigned fl, unsigned type,
                       unsigned al)
 {
@@ -587,6 +678,14 @@ static void attr(nd_t *nd, unsigned atype, const uint8_t *p, unsigned alen)
 			t += 4;
 			len -= 4;
 		}
+		break;
+	case 16:
+		if (len % 8) {
+			nd_s(nd, "invalid len");
+			break;
+		}
+		for (; len >= 8; t += 8, len -= 8)
+			extcomm(nd, t);
 		break;
 	case 32:
 		if (len == 0 || len % 12) {
