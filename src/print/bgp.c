@@ -336,7 +336,8 @@ static int decode_prefix4(nd_t *nd, const uint8_t *p, unsigned itemlen,
 	return (int)(1 + pb);
 }
 
-static int check_add_path(nd_t *nd, const uint8_t *p, unsigned length)
+static int check_add_path_max(nd_t *nd, const uint8_t *p, unsigned length,
+                              unsigned maxlen)
 {
 	unsigned off, pl;
 	if (length < 5)
@@ -346,7 +347,7 @@ static int check_add_path(nd_t *nd, const uint8_t *p, unsigned length)
 		if (!nd_has(nd, p + off, 1))
 			break;
 		pl = p[off];
-		if (pl > 32)
+		if (pl > maxlen)
 			return 0;
 		off += 1 + (pl + 7) / 8;
 	}
@@ -356,13 +357,18 @@ static int check_add_path(nd_t *nd, const uint8_t *p, unsigned length)
 		if (!nd_has(nd, p + off, 1))
 			break;
 		pl = p[off];
-		if (pl < 1 || pl > 32)
+		if (pl < 1 || pl > maxlen)
 			return 1;
 		off += 1 + (pl + 7) / 8;
 	}
 	if (off > length)
 		return 1;
 	return 0;
+}
+
+static int check_add_path(nd_t *nd, const uint8_t *p, unsigned length)
+{
+	return check_add_path_max(nd, p, length, 32);
 }
 
 /* Prefix lists (withdrawn or updated routes); 0, or -1 when truncated. */
@@ -508,6 +514,204 @@ static void extcomm(nd_t *nd, const uint8_t *t)
 			nd_printf(nd, "%02x", t[2 + i]);
 		break;
 	}
+}
+
+/* A route distinguisher, "as:n (= a.b.c.d)", "a.b.c.d:n" or "as4:n". */
+static void put_rd(nd_t *nd, const uint8_t *t)
+{
+	switch (nd_be16(nd, t)) {
+	case 0:
+		nd_printf(nd, "%u:%u (= ", nd_be16(nd, t + 2), nd_be32(nd, t + 4));
+		put_ip4(nd, t + 4);
+		nd_c(nd, ')');
+		break;
+	case 1:
+		put_ip4(nd, t + 2);
+		nd_printf(nd, ":%u", nd_be16(nd, t + 6));
+		break;
+	case 2:
+		put_as(nd, nd_be32(nd, t + 2));
+		nd_printf(nd, ":%u", nd_be16(nd, t + 6));
+		break;
+	default:
+		nd_s(nd, "unknown RD format");
+		break;
+	}
+}
+
+/* One MP NLRI prefix: bytes used, -1 for a bad length, -2 past itemlen. */
+static int mp_prefix(nd_t *nd, unsigned afi, unsigned safi, const uint8_t *p,
+                     unsigned itemlen)
+{
+	unsigned alen = afi == 1 ? 4 : 16, extra = 0;
+	if (safi == 4)
+		extra = 24;
+	else if (safi == 128)
+		extra = 24 + 64;
+	nd_need(nd, p, 1);
+	if (itemlen < 1)
+		return -2;
+	unsigned plen = p[0];
+	if (plen < extra || plen - extra > alen * 8)
+		return -1;
+	unsigned pl = plen - extra, pb = (pl + 7) / 8, eb = extra / 8;
+	if (itemlen < 1 + eb + pb)
+		return -2;
+	nd_need(nd, p + 1, eb + pb);
+	uint8_t a[16] = { 0 };
+	memcpy(a, p + 1 + eb, pb);
+	if (pl % 8)
+		a[pb - 1] &= (uint8_t)((0xff00 >> (pl % 8)) & 0xff);
+	char ab[64];
+	if (afi == 1)
+		fmt_ip4(ab, a);
+	else
+		fmt_ip6(ab, a);
+	nd_s(nd, "\n\t      ");
+	if (safi == 128) {
+		nd_s(nd, "RD: ");
+		put_rd(nd, p + 4);
+		nd_s(nd, ", ");
+	}
+	nd_printf(nd, "%s/%u", ab, pl);
+	if (extra) {
+		uint32_t l = (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
+		nd_printf(nd, ", label:%u %s", l >> 4,
+			  (l & 1) ? "(bottom)" : "(BOGUS: Bottom of Stack NOT set!)");
+	}
+	return (int)(1 + eb + pb);
+}
+
+static int mp_known(unsigned afi, unsigned safi)
+{
+	return (afi == 1 || afi == 2) &&
+	       ((safi >= 1 && safi <= 4) || safi == 128);
+}
+
+static void mp_nlri(nd_t *nd, unsigned afi, unsigned safi, const uint8_t *t,
+                    unsigned len)
+{
+	int ap = safi == 1 && check_add_path_max(nd, t, len, afi == 1 ? 32 : 128);
+	while (len) {
+		uint32_t pid = 0;
+		if (ap) {
+			nd_need(nd, t, 4);
+			if (len < 4)
+				nd_trunc(nd);
+			pid = nd_be32(nd, t);
+			t += 4;
+			len -= 4;
+		}
+		int w = mp_prefix(nd, afi, safi, t, len);
+		if (w == -1) {
+			nd_s(nd, "\n\t    (illegal prefix length)");
+			return;
+		}
+		if (w == -2)
+			nd_trunc(nd);
+		if (ap)
+			nd_printf(nd, "   Path Id: %u", pid);
+		t += w;
+		len -= (unsigned)w;
+	}
+}
+
+/* AFI/SAFI line; 0 when there is no decoder for the pair. */
+static int mp_head(nd_t *nd, const uint8_t *t, unsigned len, unsigned *afi,
+                   unsigned *safi)
+{
+	nd_need(nd, t, 3);
+	if (len < 3)
+		nd_trunc(nd);
+	*afi = nd_be16(nd, t);
+	*safi = t[2];
+	const char *an = *afi == 1 ? "IPv4" : *afi == 2 ? "IPv6" : NULL;
+	nd_printf(nd, "\n\t    AFI: %s (%u), %sSAFI: %s (%u)", an ? an : "Unknown AFI", *afi,
+		  *safi > 128 ? "vendor specific " : "",
+		  *safi ? lookup(safi_names, *safi, "Unknown SAFI") : "Unknown SAFI", *safi);
+	if (!mp_known(*afi, *safi)) {
+		nd_printf(nd, "\n\t    no AFI %u / SAFI %u decoder", *afi, *safi);
+		if (nd->opt->vflag <= 1) {
+			nd_need(nd, t, len);
+			hex_dump(nd->out, "\n\t    ", t, len, 0);
+		}
+		return 0;
+	}
+	return 1;
+}
+
+static void mp_reach(nd_t *nd, const uint8_t *t, unsigned len)
+{
+	unsigned afi, safi;
+	if (!mp_head(nd, t, len, &afi, &safi))
+		return;
+	nd_need(nd, t + 3, 1);
+	unsigned nhl = t[3];
+	t += 4;
+	if (len < 4 || len - 4 < nhl)
+		nd_trunc(nd);
+	len -= 4;
+	nd_need(nd, t, nhl);
+	nd_s(nd, "\n\t    nexthop: ");
+	unsigned rdl = safi == 128 ? 8 : 0, al = afi == 1 ? 4 : 16;
+	const uint8_t *n = t;
+	unsigned nl = nhl;
+	while (nl) {
+		if (nl < rdl + al) {
+			nd_s(nd, "invalid len");
+			break;
+		}
+		if (rdl) {
+			nd_s(nd, "RD: ");
+			put_rd(nd, n);
+			nd_s(nd, ", ");
+		}
+		if (afi == 1)
+			put_ip4(nd, n + rdl);
+		else
+			put_ip6(nd, n + rdl);
+		n += rdl + al;
+		nl -= rdl + al;
+		if (nl)
+			nd_s(nd, ", ");
+	}
+	nd_printf(nd, ", nh-length: %u", nhl);
+	t += nhl;
+	len -= nhl;
+	nd_need(nd, t, 1);
+	if (len < 1)
+		nd_trunc(nd);
+	unsigned snpa = t[0];
+	t++;
+	len--;
+	if (snpa) {
+		nd_printf(nd, "\n\t    %u SNPA", snpa);
+		for (; snpa; snpa--) {
+			nd_need(nd, t, 1);
+			unsigned sl = t[0];
+			nd_printf(nd, "\n\t      %u bytes", sl);
+			nd_need(nd, t + 1, sl);
+			if (len < 1 + sl)
+				nd_trunc(nd);
+			t += 1 + sl;
+			len -= 1 + sl;
+		}
+	} else {
+		nd_s(nd, ", no SNPA");
+	}
+	mp_nlri(nd, afi, safi, t, len);
+}
+
+static void mp_unreach(nd_t *nd, const uint8_t *t, unsigned len)
+{
+	unsigned afi, safi;
+	if (!mp_head(nd, t, len, &afi, &safi))
+		return;
+	if (len == 3) {
+		nd_s(nd, "\n\t      End-of-Rib Marker (empty NLRI)");
+		return;
+	}
+	mp_nlri(nd, afi, safi, t + 3, len - 3);
 }
 
 static void attr_head(nd_t *nd, const char *ind, unsigned fl, unsigned type,
@@ -678,6 +882,12 @@ static void attr(nd_t *nd, unsigned atype, const uint8_t *p, unsigned alen)
 			t += 4;
 			len -= 4;
 		}
+		break;
+	case 14:
+		mp_reach(nd, t, len);
+		break;
+	case 15:
+		mp_unreach(nd, t, len);
 		break;
 	case 16:
 		if (len % 8) {
