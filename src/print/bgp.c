@@ -307,7 +307,7 @@ static const struct code_name attr_names[] = {
 	{ 16, "Extended Community" }, { 17, "AS4 Path" }, { 18, "Aggregator4" },
 	{ 22, "PMSI Tunnel" }, { 23, "Tunnel Encapsulation" },
 	{ 24, "Traffic Engineering" }, { 25, "IPv6 Extended Community" },
-	{ 26, "AIGP" }, { 27, "PE Distinguisher Labels" }, { 28, "Entropy Label" },
+	{ 26, "Accumulated IGP Metric" }, { 27, "PE Distinguisher Labels" }, { 28, "Entropy Label" },
 	{ 29, "BGP-LS" }, { 32, "Large Community" }, { 128, "Attribute Set" },
 	{ 255, "Reserved for development" }, { 0, NULL },
 };
@@ -602,7 +602,9 @@ static void mp_nlri(nd_t *nd, unsigned afi, unsigned safi, const uint8_t *t,
 			t += 4;
 			len -= 4;
 		}
-		int w = mp_prefix(nd, afi, safi, t, len);
+		/* Like tcpdump, a prefix may run past the attribute; only the
+		 * capture bounds it. */
+		int w = mp_prefix(nd, afi, safi, t, ~0u);
 		if (w == -1) {
 			nd_s(nd, "\n\t    (illegal prefix length)");
 			return;
@@ -612,6 +614,8 @@ static void mp_nlri(nd_t *nd, unsigned afi, unsigned safi, const uint8_t *t,
 		if (ap)
 			nd_printf(nd, "   Path Id: %u", pid);
 		t += w;
+		if ((unsigned)w >= len)
+			break;
 		len -= (unsigned)w;
 	}
 }
@@ -625,7 +629,7 @@ static int mp_head(nd_t *nd, const uint8_t *t, unsigned len, unsigned *afi,
 		nd_trunc(nd);
 	*afi = nd_be16(nd, t);
 	*safi = t[2];
-	const char *an = *afi == 1 ? "IPv4" : *afi == 2 ? "IPv6" : NULL;
+	const char *an = *afi ? lookup(af_names, *afi, NULL) : NULL;
 	nd_printf(nd, "\n\t    AFI: %s (%u), %sSAFI: %s (%u)", an ? an : "Unknown AFI", *afi,
 		  *safi > 128 ? "vendor specific " : "",
 		  *safi ? lookup(safi_names, *safi, "Unknown SAFI") : "Unknown SAFI", *safi);
@@ -889,6 +893,29 @@ static void attr(nd_t *nd, unsigned atype, const uint8_t *p, unsigned alen)
 	case 15:
 		mp_unreach(nd, t, len);
 		break;
+	case 26:
+		while (len >= 3) {
+			nd_need(nd, t, 3);
+			unsigned tt = t[0], tl = nd_be16(nd, t + 1);
+			nd_printf(nd, "\n\t    %s (%u), length %u",
+				  tt == 1 ? "AIGP TLV" : "Unknown TLV", tt, tl);
+			if (tl < 3 || tl > len)
+				nd_trunc(nd);
+			if (tt == 1) {
+				if (tl != 11)
+					nd_trunc(nd);
+				nd_need(nd, t + 3, 8);
+				nd_printf(nd, ", metric %llu",
+					  (unsigned long long)nd_be32(nd, t + 3) << 32 |
+					  nd_be32(nd, t + 7));
+			} else if (nd->opt->vflag <= 1 && tl > 3) {
+				nd_need(nd, t + 3, tl - 3);
+				hex_dump(nd->out, "\n\t      ", t + 3, tl - 3, 0);
+			}
+			t += tl;
+			len -= tl;
+		}
+		break;
 	case 16:
 		if (len % 8) {
 			nd_s(nd, "invalid len");
@@ -922,6 +949,21 @@ static void attr(nd_t *nd, unsigned atype, const uint8_t *p, unsigned alen)
 		nd_need(nd, p, alen);
 		hex_dump(nd->out, "\n\t    ", p, alen, 0);
 	}
+}
+
+/* One attribute; a truncation inside it ends only this message, so it is
+ * caught here: -1 then. */
+static int attr_guarded(nd_t *nd, unsigned type, const uint8_t *p, unsigned al)
+{
+	jmp_buf save;
+	memcpy(save, nd->trunc, sizeof save);
+	if (setjmp(nd->trunc)) {
+		memcpy(nd->trunc, save, sizeof save);
+		return -1;
+	}
+	attr(nd, type, p, al);
+	memcpy(nd->trunc, save, sizeof save);
+	return 0;
 }
 
 /* UPDATE; returns -1 when truncated. */
@@ -998,7 +1040,8 @@ static int update_msg(nd_t *nd, const uint8_t *dat, unsigned length)
 		}
 		if (length < al)
 			return -1;
-		attr(nd, type, p, al);
+		if (attr_guarded(nd, type, p, al) < 0)
+			return -1;
 		p += al;
 		len -= al;
 		length -= al;
