@@ -539,10 +539,66 @@ static void put_rd(nd_t *nd, const uint8_t *t)
 	}
 }
 
+/* Route Target membership NLRI (RFC 4684); bytes used or -1. */
+static int rt_prefix(nd_t *nd, const uint8_t *p)
+{
+	nd_need(nd, p, 1);
+	unsigned plen = p[0];
+	if (plen == 0) {
+		nd_s(nd, "\n\t      default route target");
+		return 1;
+	}
+	if (plen < 32 || plen > 96)
+		return -3;
+	nd_need(nd, p + 1, 4);
+	nd_s(nd, "\n\t      origin AS: ");
+	put_as(nd, nd_be32(nd, p + 1));
+	unsigned rl = plen - 32, rb = (rl + 7) / 8;
+	uint8_t rt[8] = { 0 };
+	nd_need(nd, p + 5, rb);
+	memcpy(rt, p + 5, rb);
+	if (rl % 8)
+		rt[rb - 1] &= (uint8_t)((0xff00 >> (rl % 8)) & 0xff);
+	char hex[32];
+	size_t o = 0;
+	for (unsigned i = 0; i < rb; i++)
+		o += (size_t)snprintf(hex + o, sizeof hex - o, "%s%02x",
+				      (i && !(i % 2)) ? " " : "", rt[i]);
+	hex[o] = 0;
+	if (rl == 0) {
+		nd_s(nd, ", route-target: 0:0/0");
+	} else if (rl < 16) {
+		nd_printf(nd, ", route-target: partial-type: (%s/%u)", hex, rl);
+	} else {
+		unsigned ty = (unsigned)rt[0] << 8 | rt[1];
+		if (ty == 0x0002) {
+			nd_printf(nd, ", route-target: %u:%u", (unsigned)rt[2] << 8 | rt[3],
+				  (unsigned)rt[4] << 24 | (unsigned)rt[5] << 16 |
+				  (unsigned)rt[6] << 8 | rt[7]);
+		} else if (ty == 0x0102) {
+			char ab[16];
+			fmt_ip4(ab, rt + 2);
+			nd_printf(nd, ", route-target: %s:%u", ab, (unsigned)rt[6] << 8 | rt[7]);
+		} else if (ty == 0x0202) {
+			nd_s(nd, ", route-target: ");
+			put_as(nd, (uint32_t)rt[2] << 24 | (uint32_t)rt[3] << 16 |
+			       (uint32_t)rt[4] << 8 | rt[5]);
+			nd_printf(nd, ":%u", (unsigned)rt[6] << 8 | rt[7]);
+		} else {
+			nd_printf(nd, ", route target: unknown-type(%04x) (%s/%u)", ty, hex, rl);
+			return (int)(5 + rb);
+		}
+		nd_printf(nd, "/%u (%s)", rl, hex);
+	}
+	return (int)(5 + rb);
+}
+
 /* One MP NLRI prefix: bytes used, -1 for a bad length, -2 past itemlen. */
 static int mp_prefix(nd_t *nd, unsigned afi, unsigned safi, const uint8_t *p,
                      unsigned itemlen)
 {
+	if (safi == 132)
+		return rt_prefix(nd, p);
 	unsigned alen = afi == 1 ? 4 : 16, extra = 0;
 	if (safi == 4)
 		extra = 24;
@@ -584,8 +640,9 @@ static int mp_prefix(nd_t *nd, unsigned afi, unsigned safi, const uint8_t *p,
 
 static int mp_known(unsigned afi, unsigned safi)
 {
-	return (afi == 1 || afi == 2) &&
-	       ((safi >= 1 && safi <= 4) || safi == 128);
+	return ((afi == 1 || afi == 2) &&
+	        ((safi >= 1 && safi <= 4) || safi == 128)) ||
+	       (afi == 1 && safi == 132);
 }
 
 static void mp_nlri(nd_t *nd, unsigned afi, unsigned safi, const uint8_t *t,
@@ -605,8 +662,9 @@ static void mp_nlri(nd_t *nd, unsigned afi, unsigned safi, const uint8_t *t,
 		/* Like tcpdump, a prefix may run past the attribute; only the
 		 * capture bounds it. */
 		int w = mp_prefix(nd, afi, safi, t, ~0u);
-		if (w == -1) {
-			nd_s(nd, "\n\t    (illegal prefix length)");
+		if (w == -1 || w == -3) {
+			nd_s(nd, w == -3 ? "\n\t      (illegal prefix length)"
+				       : "\n\t    (illegal prefix length)");
 			return;
 		}
 		if (w == -2)
