@@ -37,6 +37,7 @@ static const struct port_row udp_rows[] = {
 	{ 69, 69, tftp_print },
 	{ 67, 68, bootp_print },
 	{ 520, 520, rip_print },
+	{ 521, 521, ripng_print },
 	{ 654, 654, aodv_print },
 	{ 161, 162, snmp_print },
 	{ 123, 123, ntp_print },

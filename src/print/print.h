@@ -102,6 +102,8 @@ void hsrp_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
                 unsigned, unsigned);
 void rip_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
                unsigned, unsigned);
+void ripng_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
+                 unsigned, unsigned);
 void bcm_li_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
                   unsigned, unsigned);
 void someip_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
