@@ -24,6 +24,7 @@ static const struct ether_row ether_rows[] = {
 	{ 0x86dd, ip6_print },
 	{ 0x0806, arp_print },
 	{ 0x8035, arp_print },
+	{ 0x88f7, ptp_eth_print },
 };
 
 static const struct ipproto_row ipproto_rows[] = {
@@ -38,6 +39,7 @@ static const struct port_row udp_rows[] = {
 	{ 67, 68, bootp_print },
 	{ 520, 520, rip_print },
 	{ 521, 521, ripng_print },
+	{ 319, 320, ptp_print },
 	{ 654, 654, aodv_print },
 	{ 161, 162, snmp_print },
 	{ 123, 123, ntp_print },

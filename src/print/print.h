@@ -104,6 +104,9 @@ void rip_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
                unsigned, unsigned);
 void ripng_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
                  unsigned, unsigned);
+void ptp_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
+               unsigned, unsigned);
+void ptp_eth_print(nd_t *, const uint8_t *, unsigned);
 void bcm_li_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
                   unsigned, unsigned);
 void someip_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,

@@ -10,13 +10,14 @@
 static void entry(nd_t *nd, const uint8_t *e, int resp)
 {
 	nd_s(nd, nd->opt->vflag > 1 ? "\n\t" : " ");
-	nd_need(nd, e, RIPNG_ENTLEN);
+	nd_need(nd, e, 19);
 	put_ip6(nd, e);
 	nd_printf(nd, "/%u", e[18]);
 	unsigned tag = nd_be16(nd, e + 16);
 	if (tag)
 		nd_printf(nd, " [%u]", tag);
-	if (resp)
+	nd_need(nd, e + 19, 1);
+	if (resp && e[19])
 		nd_printf(nd, " (%u)", e[19]);
 }
 
@@ -28,29 +29,28 @@ void ripng_print(nd_t *nd, const uint8_t *dat, unsigned length,
 	nd_proto(nd, "ripng");
 	nd_need(nd, dat, 2);
 	unsigned cmd = dat[0], vers = dat[1];
-	nd_c(nd, ' ');
 	if (vers != 1) {
-		nd_printf(nd, "[vers %u] (invalid)", vers);
-		return;
-	}
-	if (length < 4) {
-		nd_s(nd, "(invalid)");
+		nd_printf(nd, " [vers %u] (invalid)", vers);
 		return;
 	}
 	if (cmd != 1 && cmd != 2) {
-		nd_printf(nd, "ripng-%u ?? %u (invalid)", cmd, length);
+		nd_printf(nd, " ripng-%u ?? %u (invalid)", cmd, length);
+		return;
+	}
+	if (length < 4) {
+		nd_s(nd, " (invalid)");
 		return;
 	}
 	const uint8_t *e = dat + 4;
 	unsigned rest = length - 4;
 	if (cmd == 1 && rest == RIPNG_ENTLEN) {
 		nd_need(nd, e, RIPNG_ENTLEN);
-		if (memcmp(e, zero, 16) == 0 && e[18] == 0 && e[19] == 16) {
-			nd_s(nd, "ripng-req dump");
+		if (memcmp(e, zero, 16) == 0 && e[19] == 16) {
+			nd_s(nd, " ripng-req dump");
 			return;
 		}
 	}
-	nd_printf(nd, "%s %u", cmd == 1 ? "ripng-req" : "ripng-resp", rest / RIPNG_ENTLEN);
+	nd_printf(nd, " %s %u", cmd == 1 ? "ripng-req" : "ripng-resp", rest / RIPNG_ENTLEN);
 	if (rest % RIPNG_ENTLEN) {
 		nd_printf(nd, "[%u]: (invalid)", length);
 		return;
