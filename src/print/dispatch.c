@@ -44,6 +44,7 @@ static const struct ether_row ether_rows[] = {
 	{ 0x894f, nsh_print },
 	{ 0x8863, pppoe_print },
 	{ 0x8864, pppoe_print },
+	{ 0x88f7, ptp_eth_print },
 };
 
 static const struct ipproto_row ipproto_rows[] = {
@@ -84,16 +85,31 @@ static const struct port_row udp_rows[] = {
 	{ 4500, 4500, isakmp_rfc3948_print },
 	{ 7500, 7500, isakmp_print },
 	{ 8500, 8500, isakmp_print },
+	{ 521, 521, ripng_print },
+	{ 319, 320, ptp_print },
+	{ 654, 654, aodv_print },
 	{ 161, 162, snmp_print },
 	{ 123, 123, ntp_print },
 	{ 1701, 1701, l2tp_print },
 	{ 546, 547, dhcp6_print },
 	{ 5359, 5359, ahcp_print },
 	{ 6696, 6697, babel_print },
+	{ 8231, 8231, hncp_print },
 	{ 1645, 1646, radius_print },
 	{ 1812, 1813, radius_print },
 	{ 1700, 1700, radius_print },
 	{ 3799, 3799, radius_print },
+	{ 646, 646, ldp_print },
+	{ 698, 698, olsr_print },
+	{ 3503, 3503, lspping_print },
+	{ 701, 701, lmp_print },
+	{ 1589, 1589, vqp_print },
+	{ 6343, 6343, sflow_print },
+	{ 514, 514, syslog_print },
+	{ 8472, 8472, otv_print },
+	{ 4342, 4342, lisp_print },
+	/* tcpdump tests only the destination port for these two: the
+	 * printers fall back to "UDP, length" for a source port match */
 	{ 1985, 1985, hsrp_print },
 	{ 921, 921, lwres_print },
 	{ 698, 698, olsr_print },
@@ -131,6 +147,11 @@ static const struct port_row tcp_rows[] = {
 	{ 554, 554, rtsp_print },
 	{ 8554, 8554, rtsp_print },
 	{ 53, 53, dns_tcp_print },
+	{ 179, 179, bgp_print },
+	{ 6379, 6379, resp_print },
+	{ 22, 22, ssh_print },
+	{ 323, 323, rpki_rtr_print },
+	{ 646, 646, ldp_print },
 };
 
 static const struct type_row type_rows[] = {

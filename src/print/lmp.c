@@ -467,7 +467,9 @@ static int object(nd_t *nd, unsigned cls, unsigned ct, const uint8_t *p,
 void lmp_print(nd_t *nd, const uint8_t *pptr, unsigned length,
                const struct ip_ctx *ip, unsigned sport, unsigned dport)
 {
-	(void)ip; (void)sport; (void)dport;
+	(void)sport; (void)dport;
+	if (ip && ip->nh == 6)
+		return; /* -T lmp names a UDP payload */
 	nd_proto(nd, "lmp");
 	if (!nd_has(nd, pptr, 8)) {
 		nd_print_trunc(nd);

@@ -109,6 +109,11 @@ void hsrp_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
                 unsigned, unsigned);
 void rip_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
                unsigned, unsigned);
+void ripng_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
+                 unsigned, unsigned);
+void ptp_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
+               unsigned, unsigned);
+void ptp_eth_print(nd_t *, const uint8_t *, unsigned);
 void bcm_li_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
                   unsigned, unsigned);
 void someip_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
@@ -127,6 +132,26 @@ void otv_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
                unsigned, unsigned);
 void zmtp1_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
                  unsigned, unsigned);
+void aodv_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
+                unsigned, unsigned);
+void lisp_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
+                unsigned, unsigned);
+void hncp_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
+                unsigned, unsigned);
+void rpki_rtr_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
+                    unsigned, unsigned);
+void ldp_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
+               unsigned, unsigned);
+void lspping_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
+                   unsigned, unsigned);
+void vqp_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
+               unsigned, unsigned);
+void bgp_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
+               unsigned, unsigned);
+/* A domain name in DNS wire form as tcpdump prints names found outside DNS
+ * (dhcp6.c); returns the position after it or NULL. */
+const uint8_t *dhcp6_fqdn_print(nd_t *nd, const uint8_t *cp,
+                                const uint8_t *base);
 void tftp_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
                 unsigned, unsigned);
 void syslog_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,

@@ -963,7 +963,9 @@ static void radius_attrs(nd_t *nd, const uint8_t *p, unsigned length)
 void radius_print(nd_t *nd, const uint8_t *bp, unsigned length,
                   const struct ip_ctx *ip, unsigned sport, unsigned dport)
 {
-	(void)ip; (void)sport; (void)dport;
+	(void)sport; (void)dport;
+	if (ip && ip->nh == 6)
+		return; /* -T radius names a UDP payload */
 	nd_proto(nd, "radius");
 	if (!nd_has(nd, bp, 20)) {
 		nd_print_trunc(nd);

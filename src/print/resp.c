@@ -241,7 +241,9 @@ static int resp_parse(nd_t *nd, const uint8_t *bp, int length)
 void resp_print(nd_t *nd, const uint8_t *bp, unsigned length,
                 const struct ip_ctx *ip, unsigned sport, unsigned dport)
 {
-	(void)ip; (void)sport; (void)dport;
+	(void)sport; (void)dport;
+	if (ip && ip->nh == 17)
+		return; /* -T resp names a TCP payload */
 	nd_proto(nd, "resp");
 	nd_s(nd, ": RESP");
 	int len = length > INT_MAX ? INT_MAX : (int)length;

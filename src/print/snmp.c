@@ -719,7 +719,9 @@ void snmp_print(nd_t *nd, const uint8_t *np, unsigned length,
 	static const char *const versions[] = {
 		"SNMPv1", "SNMPv2c", "SNMPv2u", "SNMPv3",
 	};
-	(void)ip; (void)sport; (void)dport;
+	(void)sport; (void)dport;
+	if (ip && ip->nh == 6)
+		return; /* -T snmp names a UDP payload */
 	nd_proto(nd, "snmp");
 	nd_c(nd, ' ');
 	struct be e;

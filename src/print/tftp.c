@@ -25,7 +25,9 @@ void tftp_print(nd_t *nd, const uint8_t *bp, unsigned length,
 		"EUNDEF", "ENOTFOUND", "EACCESS", "ENOSPACE", "EBADOP",
 		"EBADID", "EEXISTS", "ENOUSER",
 	};
-	(void)ip; (void)sport; (void)dport;
+	(void)sport; (void)dport;
+	if (ip && ip->nh == 6)
+		return; /* -T tftp names a UDP payload */
 	nd_proto(nd, "tftp");
 	nd_s(nd, "TFTP");
 	nd_printf(nd, ", length %u", length);
