@@ -222,6 +222,11 @@ unsigned ether_common(nd_t *nd, const uint8_t *p, unsigned caplen,
 		else
 			nd_s(nd, ", ");
 	}
+	if (type == 0x1111) {
+		/* CALM FAST names the source address */
+		calm_fast_print_src(nd, p, len, src);
+		return hdrlen;
+	}
 	if (!ethertype_print(nd, type, p, len)) {
 		if (!eflag) {
 			addresses(nd, src, dst);

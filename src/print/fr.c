@@ -182,6 +182,12 @@ unsigned fr_print(nd_t *nd, const uint8_t *p, unsigned length)
 	case NLPID_PPP:
 		ppp_print(nd, p, length);
 		break;
+	case NLPID_MFR:
+		frf15_print(nd, p, length);
+		break;
+	case NLPID_Q933:
+		q933_print(nd, p, length);
+		break;
 	default:
 		if (!nd->opt->eflag)
 			fr_hdr_print(nd, length + hdr_len, addr_len, dlci, flags, nlpid);
@@ -199,4 +205,26 @@ unsigned fr_if_print(nd_t *nd, const uint8_t *p, unsigned caplen, unsigned len)
 {
 	(void)caplen;
 	return fr_print(nd, p, len);
+}
+
+/* FRF.15 end-to-end fragmentation header. */
+void frf15_print(nd_t *nd, const uint8_t *p, unsigned length)
+{
+	if (length < 2 || !nd_has(nd, p, 2)) {
+		nd_print_trunc(nd);
+		return;
+	}
+	unsigned b0 = p[0], flags = b0 & 0xe0;
+	unsigned seq = (b0 & 0x1e) << 7 | p[1];
+	nd_printf(nd, "FRF.15, seq 0x%03x, Flags [", seq);
+	if (!flags) {
+		nd_s(nd, "none");
+	} else {
+		const char *sep = "";
+		if (flags & 0x80) { nd_s(nd, "Begin"); sep = ", "; }
+		if (flags & 0x40) { nd_s(nd, sep); nd_s(nd, "End"); sep = ", "; }
+		if (flags & 0x20) { nd_s(nd, sep); nd_s(nd, "Control"); }
+	}
+	nd_printf(nd, "],%s Fragmentation, length %u",
+		  b0 & 0x01 ? "Interface" : "End-to-End", length);
 }

@@ -873,6 +873,15 @@ void ppp_proto_print(nd_t *nd, unsigned proto, const uint8_t *p, unsigned length
 	case PPP_COMP:
 		nd_s(nd, "compressed PPP data");
 		return;
+	case PPP_OSI:
+		/* OSI NLPIDs; Q.933 is the one decoded here */
+		if (length >= 1 && nd_u8(nd, p) == 0x08) {
+			q933_print(nd, p + 1, length - 1);
+			return;
+		}
+		if (ethertype_print(nd, 0xfefe, p, length))
+			return;
+		break;
 	}
 	name_or(nd, ppp_protos, proto, "unknown PPP protocol (0x%04x)");
 	nd_c(nd, ' ');

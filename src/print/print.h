@@ -159,5 +159,10 @@ void vxlan_gpe_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
 void nsh_print(nd_t *, const uint8_t *, unsigned);
 unsigned fr_print(nd_t *nd, const uint8_t *p, unsigned length);
 unsigned fr_if_print(nd_t *, const uint8_t *, unsigned, unsigned);
+void frf15_print(nd_t *, const uint8_t *, unsigned);
+void calm_fast_print(nd_t *, const uint8_t *, unsigned);
+void calm_fast_print_src(nd_t *nd, const uint8_t *bp, unsigned length,
+                         const uint8_t *src);
+void q933_print(nd_t *, const uint8_t *, unsigned);
 
 #endif
