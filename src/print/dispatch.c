@@ -18,6 +18,8 @@ static const struct link_row link_rows[] = {
 	{ DLT_LINUX_SLL, sll_if_print },
 	{ DLT_LINUX_SLL2, sll2_if_print },
 	{ DLT_PPP, ppp_if_print },
+	{ 149, pktap_if_print }, /* DLT_PKTAP on Darwin, LINKTYPE_USER2 */
+	{ 258, pktap_if_print }, /* LINKTYPE_PKTAP */
 	{ DLT_FRELAY, fr_if_print },
 	{ DLT_ATM_RFC1483, atm_if_print },
 	{ DLT_ATM_CLIP, cip_if_print },

@@ -164,5 +164,6 @@ void calm_fast_print(nd_t *, const uint8_t *, unsigned);
 void calm_fast_print_src(nd_t *nd, const uint8_t *bp, unsigned length,
                          const uint8_t *src);
 void q933_print(nd_t *, const uint8_t *, unsigned);
+unsigned pktap_if_print(nd_t *, const uint8_t *, unsigned, unsigned);
 
 #endif
