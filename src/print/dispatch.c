@@ -21,6 +21,7 @@ static const struct link_row link_rows[] = {
 	{ 149, pktap_if_print }, /* DLT_PKTAP on Darwin, LINKTYPE_USER2 */
 	{ 258, pktap_if_print }, /* LINKTYPE_PKTAP */
 	{ DLT_FRELAY, fr_if_print },
+	{ DLT_MFR, mfr_if_print },
 	{ DLT_ATM_RFC1483, atm_if_print },
 	{ DLT_ATM_CLIP, cip_if_print },
 	{ DLT_SLIP, sl_if_print },

@@ -165,5 +165,7 @@ void calm_fast_print_src(nd_t *nd, const uint8_t *bp, unsigned length,
                          const uint8_t *src);
 void q933_print(nd_t *, const uint8_t *, unsigned);
 unsigned pktap_if_print(nd_t *, const uint8_t *, unsigned, unsigned);
+unsigned mfr_print(nd_t *nd, const uint8_t *p, unsigned length);
+unsigned mfr_if_print(nd_t *, const uint8_t *, unsigned, unsigned);
 
 #endif
