@@ -184,10 +184,10 @@ int llc_print(nd_t *nd, const uint8_t *p, unsigned len, unsigned caplen,
 		hdrlen = 4;
 	}
 	if (ssap_f == SAP_GLOBAL && dsap_f == SAP_GLOBAL) {
-		/* a raw 802.3 IPX frame; no IPX printer here */
+		/* a raw 802.3 IPX frame */
 		if (nd->opt->eflag)
 			nd_s(nd, "IPX 802.3: ");
-		nd_printf(nd, "IPX, length %u", len);
+		ipx_print(nd, p, len);
 		return 0;
 	}
 	unsigned dsap = dsap_f & 0xfe, ssap = ssap_f & 0xfe;
@@ -213,6 +213,12 @@ int llc_print(nd_t *nd, const uint8_t *p, unsigned len, unsigned caplen,
 	}
 	if (ssap == SAP_IP && dsap == SAP_IP && control == LLC_UI) {
 		ip_print(nd, q, qlen);
+		return (int)hdrlen;
+	}
+	if (ssap == SAP_IPX && dsap == SAP_IPX && control == LLC_UI) {
+		if (nd->opt->eflag)
+			nd_s(nd, "IPX 802.2: ");
+		ipx_print(nd, q, qlen);
 		return (int)hdrlen;
 	}
 

@@ -862,9 +862,8 @@ void ppp_proto_print(nd_t *nd, unsigned proto, const uint8_t *p, unsigned length
 		return;
 	case 0x8137:
 	case PPP_IPX:
-		if (ethertype_print(nd, 0x8137, p, length))
-			return;
-		break;
+		ipx_print(nd, p, length);
+		return;
 	case PPP_MPLS_UCAST:
 	case PPP_MPLS_MCAST:
 		if (ethertype_print(nd, proto == PPP_MPLS_UCAST ? 0x8847 : 0x8848, p, length))

@@ -167,5 +167,7 @@ void q933_print(nd_t *, const uint8_t *, unsigned);
 unsigned pktap_if_print(nd_t *, const uint8_t *, unsigned, unsigned);
 unsigned mfr_print(nd_t *nd, const uint8_t *p, unsigned length);
 unsigned mfr_if_print(nd_t *, const uint8_t *, unsigned, unsigned);
+void ipx_print(nd_t *, const uint8_t *, unsigned);
+void ipx_ether_print(nd_t *, const uint8_t *, unsigned);
 
 #endif
