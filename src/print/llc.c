@@ -125,7 +125,17 @@ int snap_print(nd_t *nd, const uint8_t *p, unsigned len, unsigned caplen,
 		if (ethertype_print(nd, pid, p, len))
 			return 1;
 		break;
+	case 0x00000c:
+		if (pid == 0x010b || pid == 0x010c) {
+			stp_print(nd, p, len);
+			return 1;
+		}
+		break;
 	case 0x0080c2:
+		if (pid == 0x000e) {
+			stp_print(nd, p, len);
+			return 1;
+		}
 		if (pid == 0x0001 || pid == 0x0007) {
 			if (len < bridge_pad || caplen < bridge_pad) {
 				nd_print_trunc(nd);
@@ -210,6 +220,10 @@ int llc_print(nd_t *nd, const uint8_t *p, unsigned len, unsigned caplen,
 		if (snap_print(nd, q, qlen, qcap, src, dst, 2))
 			return (int)hdrlen + 5;
 		return -(int)(hdrlen + 5);
+	}
+	if (ssap == SAP_8021D && dsap == SAP_8021D && control == LLC_UI) {
+		stp_print(nd, q, qlen);
+		return (int)hdrlen;
 	}
 	if (ssap == SAP_IP && dsap == SAP_IP && control == LLC_UI) {
 		ip_print(nd, q, qlen);

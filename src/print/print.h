@@ -169,5 +169,6 @@ unsigned mfr_print(nd_t *nd, const uint8_t *p, unsigned length);
 unsigned mfr_if_print(nd_t *, const uint8_t *, unsigned, unsigned);
 void ipx_print(nd_t *, const uint8_t *, unsigned);
 void ipx_ether_print(nd_t *, const uint8_t *, unsigned);
+void stp_print(nd_t *, const uint8_t *, unsigned);
 
 #endif
