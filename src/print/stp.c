@@ -59,12 +59,15 @@ static void config_bpdu(nd_t *nd, const uint8_t *p, unsigned length)
 	unsigned flags = nd_u8(nd, p + 4);
 	nd_s(nd, ", Flags [");
 	flag_names(nd, flags);
-	nd_s(nd, "], bridge-id ");
+	nd_c(nd, ']');
+	nd_need(nd, p + 17, 10); /* tcpdump formats the whole field list first */
+	nd_s(nd, ", bridge-id ");
 	bridge_id(nd, p + 17);
 	nd_printf(nd, ".%04x, length %u", nd_be16(nd, p + 25), length);
 	if (!nd->opt->vflag)
 		return;
 	times(nd, p + 27);
+	nd_need(nd, p + 5, 12);
 	nd_s(nd, "\n\troot-id ");
 	bridge_id(nd, p + 5);
 	nd_printf(nd, ", root-pathcost %u", nd_be32(nd, p + 13));
@@ -89,9 +92,11 @@ static void mstp_bpdu(nd_t *nd, const uint8_t *p, unsigned length)
 	if (!nd->opt->vflag)
 		return;
 	nd_printf(nd, "\n\tport-role %s, ", port_role(flags));
+	nd_need(nd, p + 5, 12);
 	nd_s(nd, "CIST root-id ");
 	bridge_id(nd, p + 5);
 	nd_printf(nd, ", CIST ext-pathcost %u", nd_be32(nd, p + 13));
+	nd_need(nd, p + 17, 8);
 	nd_s(nd, "\n\tCIST regional-root-id ");
 	bridge_id(nd, p + 17);
 	nd_printf(nd, ", CIST port-id %04x,", nd_be16(nd, p + 25));
@@ -103,6 +108,7 @@ static void mstp_bpdu(nd_t *nd, const uint8_t *p, unsigned length)
 		  nd_be32(nd, p + 73), nd_be32(nd, p + 77), nd_be32(nd, p + 81),
 		  nd_be32(nd, p + 85));
 	nd_printf(nd, "CIST int-root-pathcost %u,", nd_be32(nd, p + 89));
+	nd_need(nd, p + 93, 8);
 	nd_s(nd, "\n\tCIST bridge-id ");
 	bridge_id(nd, p + 93);
 	nd_printf(nd, ", CIST remaining-hops %u", nd_u8(nd, p + 101));
@@ -113,10 +119,12 @@ static void mstp_bpdu(nd_t *nd, const uint8_t *p, unsigned length)
 		unsigned off = MST_MSTI_OFFSET;
 		while (len >= MST_MSTI_LENGTH) {
 			const uint8_t *m = p + off;
+			nd_need(nd, m, 3);
 			unsigned mf = nd_u8(nd, m);
 			nd_printf(nd, "\n\tMSTI %u, Flags [", nd_be16(nd, m + 1) & 0x0fff);
 			flag_names(nd, mf);
 			nd_printf(nd, "], port-role %s", port_role(mf));
+			nd_need(nd, m + 1, 12);
 			nd_s(nd, "\n\t\tMSTI regional-root-id ");
 			bridge_id(nd, m + 1);
 			nd_printf(nd, ", pathcost %u", nd_be32(nd, m + 9));
