@@ -130,6 +130,18 @@ int snap_print(nd_t *nd, const uint8_t *p, unsigned len, unsigned caplen,
 			stp_print(nd, p, len);
 			return 1;
 		}
+		if (pid == 0x2004) {
+			dtp_print(nd, p, len);
+			return 1;
+		}
+		if (pid == 0x2003) {
+			vtp_print(nd, p, len);
+			return 1;
+		}
+		if (pid == 0x0111) {
+			udld_print(nd, p, len);
+			return 1;
+		}
 		break;
 	case 0x0080c2:
 		if (pid == 0x000e) {

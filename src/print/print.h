@@ -170,5 +170,8 @@ unsigned mfr_if_print(nd_t *, const uint8_t *, unsigned, unsigned);
 void ipx_print(nd_t *, const uint8_t *, unsigned);
 void ipx_ether_print(nd_t *, const uint8_t *, unsigned);
 void stp_print(nd_t *, const uint8_t *, unsigned);
+void dtp_print(nd_t *, const uint8_t *, unsigned);
+void udld_print(nd_t *, const uint8_t *, unsigned);
+void vtp_print(nd_t *, const uint8_t *, unsigned);
 
 #endif
