@@ -173,5 +173,6 @@ void stp_print(nd_t *, const uint8_t *, unsigned);
 void dtp_print(nd_t *, const uint8_t *, unsigned);
 void udld_print(nd_t *, const uint8_t *, unsigned);
 void vtp_print(nd_t *, const uint8_t *, unsigned);
+void lldp_print(nd_t *, const uint8_t *, unsigned);
 
 #endif
