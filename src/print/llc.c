@@ -134,6 +134,10 @@ int snap_print(nd_t *nd, const uint8_t *p, unsigned len, unsigned caplen,
 			dtp_print(nd, p, len);
 			return 1;
 		}
+		if (pid == 0x2000) {
+			cdp_print(nd, p, len);
+			return 1;
+		}
 		if (pid == 0x2003) {
 			vtp_print(nd, p, len);
 			return 1;

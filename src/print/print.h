@@ -174,5 +174,6 @@ void dtp_print(nd_t *, const uint8_t *, unsigned);
 void udld_print(nd_t *, const uint8_t *, unsigned);
 void vtp_print(nd_t *, const uint8_t *, unsigned);
 void lldp_print(nd_t *, const uint8_t *, unsigned);
+void cdp_print(nd_t *, const uint8_t *, unsigned);
 
 #endif
