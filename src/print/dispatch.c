@@ -65,6 +65,7 @@ static const struct port_row udp_rows[] = {
 	{ 4790, 4790, vxlan_gpe_print },
 	{ 6081, 6081, geneve_print },
 	{ 6635, 6635, mpls_udp_print },
+	{ 8472, 8472, otv_print },
 };
 
 static const struct port_row tcp_rows[] = {
