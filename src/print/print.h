@@ -177,5 +177,6 @@ void lldp_print(nd_t *, const uint8_t *, unsigned);
 void cdp_print(nd_t *, const uint8_t *, unsigned);
 void otv_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
                unsigned, unsigned);
+void slow_print(nd_t *, const uint8_t *, unsigned);
 
 #endif
