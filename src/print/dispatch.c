@@ -44,6 +44,7 @@ static const struct ether_row ether_rows[] = {
 	{ 0x80f3, aarp_print },
 	{ 0x8847, mpls_print },
 	{ 0x8848, mpls_print },
+	{ 0x888e, eap_print },
 	{ 0x8809, slow_print },
 	{ 0x88cc, lldp_print },
 	{ 0x8137, ipx_ether_print },

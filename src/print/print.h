@@ -178,5 +178,6 @@ void cdp_print(nd_t *, const uint8_t *, unsigned);
 void otv_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
                unsigned, unsigned);
 void slow_print(nd_t *, const uint8_t *, unsigned);
+void eap_print(nd_t *, const uint8_t *, unsigned);
 
 #endif
