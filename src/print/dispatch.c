@@ -44,6 +44,7 @@ static const struct ether_row ether_rows[] = {
 	{ 0x80f3, aarp_print },
 	{ 0x8847, mpls_print },
 	{ 0x8848, mpls_print },
+	{ 0x88f7, ptp_print },
 	{ 0x888e, eap_print },
 	{ 0x8809, slow_print },
 	{ 0x88cc, lldp_print },
@@ -68,6 +69,7 @@ static const struct port_row udp_rows[] = {
 	{ 6081, 6081, geneve_print },
 	{ 6635, 6635, mpls_udp_print },
 	{ 8472, 8472, otv_print },
+	{ 319, 320, ptp_udp_print },
 };
 
 static const struct port_row tcp_rows[] = {

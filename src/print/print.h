@@ -179,5 +179,8 @@ void otv_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
                unsigned, unsigned);
 void slow_print(nd_t *, const uint8_t *, unsigned);
 void eap_print(nd_t *, const uint8_t *, unsigned);
+void ptp_print(nd_t *, const uint8_t *, unsigned);
+void ptp_udp_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
+                   unsigned, unsigned);
 
 #endif
