@@ -270,9 +270,12 @@ static void sap_print(nd_t *nd, const uint8_t *p, unsigned length)
 				nd_c(nd, '\'');
 				goto invalid;
 			}
-			nd_need(nd, p, 48);
-			for (unsigned k = 0; k < 48 && p[k]; k++)
-				nd_print_char(nd, p[k]);
+			for (unsigned k = 0; k < 48; k++) {
+				unsigned c = nd_u8(nd, p + k);
+				if (!c)
+					break;
+				nd_print_char(nd, (uint8_t)c);
+			}
 			nd_c(nd, '\'');
 			p += 48;
 			length -= 48;
@@ -337,8 +340,10 @@ void ipx_print(nd_t *nd, const uint8_t *p, unsigned length)
 	nd_proto(nd, "ipx");
 	if (!nd->opt->eflag)
 		nd_s(nd, "IPX ");
+	nd_need(nd, p + 18, 12); /* the whole source is formatted at once */
 	ipx_addr(nd, p + 18, p + 22);
 	nd_printf(nd, ".%04x > ", nd_be16(nd, p + 28));
+	nd_need(nd, p + 6, 12);
 	ipx_addr(nd, p + 6, p + 10);
 	nd_printf(nd, ".%04x: ", nd_be16(nd, p + 16));
 	length = nd_be16(nd, p + 2);

@@ -300,7 +300,8 @@ int llc_print(nd_t *nd, const uint8_t *p, unsigned len, unsigned caplen,
 		}
 		return -(int)hdrlen;
 	}
-	if ((control & 3) == 1) {
+	int info = (control & 3) != 1;
+	if (!info) {
 		const char *c = llc_lookup(scmd_names, control & 0x0c);
 		nd_printf(nd, "Supervisory, %s, rcv seq %u", c ? c : "?",
 			  (control >> 9) & 0x7f);
@@ -310,7 +311,8 @@ int llc_print(nd_t *nd, const uint8_t *p, unsigned len, unsigned caplen,
 	}
 	nd_printf(nd, ", Flags [%s], length %u",
 		  flag_names[resp | (control & 0x100 ? 2 : 0)], len);
-	return (int)hdrlen;
+	/* information frames carry data, dumped by the caller */
+	return info ? -(int)hdrlen : (int)hdrlen;
 }
 
 /* Links that carry LLC directly. */

@@ -114,6 +114,11 @@ void slow_print(nd_t *nd, const uint8_t *p, unsigned len)
 			nd_print_invalid(nd);
 			return;
 		}
+		if (nd_u8(nd, p + 1) != 1) {
+			nd_printf(nd, "%s version %u packet not supported",
+				  sub == 1 ? "LACP" : "MARKER", nd_u8(nd, p + 1));
+			return;
+		}
 		nd_printf(nd, "%sv%u, length %u", sub == 1 ? "LACP" : "MARKER",
 			  nd_u8(nd, p + 1), len);
 		if (nd->opt->vflag)
