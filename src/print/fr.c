@@ -21,16 +21,18 @@
 static const char *nlpid_name(unsigned n)
 {
 	switch (n) {
-	case 0x00: return "NULL";
 	case NLPID_Q933: return "Q.933";
-	case 0x70: return "T.70";
+	case 0x09: return "LMI";
 	case NLPID_SNAP: return "SNAP";
 	case NLPID_CLNP: return "CLNP";
 	case NLPID_ESIS: return "ES-IS";
 	case NLPID_ISIS: return "IS-IS";
+	case 0x84: return "CONS";
+	case 0x85: return "IDRP";
+	case 0x8a: return "X25 ES-IS";
 	case NLPID_IP6: return "IPv6";
 	case NLPID_MFR: return "FRF.15";
-	case 0xc0: return "X.25";
+	case 0xc1: return "ISIS_SPB";
 	case NLPID_IP: return "IPv4";
 	case NLPID_PPP: return "PPP";
 	}
@@ -203,7 +205,11 @@ trunc:
 
 unsigned fr_if_print(nd_t *nd, const uint8_t *p, unsigned caplen, unsigned len)
 {
-	(void)caplen;
+	nd_proto(nd, "fr");
+	if (caplen < 4) {
+		nd_print_trunc(nd);
+		return caplen;
+	}
 	return fr_print(nd, p, len);
 }
 
