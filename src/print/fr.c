@@ -21,6 +21,7 @@
 static const char *nlpid_name(unsigned n)
 {
 	switch (n) {
+	case 0x00: return "NULL";
 	case NLPID_Q933: return "Q.933";
 	case 0x09: return "LMI";
 	case NLPID_SNAP: return "SNAP";

@@ -20,16 +20,11 @@
 struct llc_name { unsigned v; const char *s; };
 
 static const struct llc_name sap_names[] = {
-	{ 0x00, "Null" }, { 0xff, "Global" }, { 0x02, "802.1B I Sub-Layer" },
-	{ 0x03, "802.1B Group" }, { 0x06, "IP" }, { 0x08, "SNA" },
-	{ 0x0c, "SNA Group" }, { 0x0e, "PROWAY Network Management" },
-	{ 0x18, "Texas Instruments" }, { 0x42, "STP" },
-	{ 0x4e, "EIA RS-511" }, { 0x7e, "ISO 8208" }, { 0x80, "XNS" },
-	{ 0x86, "Nestar" }, { 0x8e, "PROWAY IEC 955" }, { 0x98, "ARP" },
-	{ 0xaa, "SNAP" }, { 0xbc, "Banyan" }, { 0xe0, "IPX" },
-	{ 0xf0, "NetBeui" }, { 0xf4, "LAN Manager" },
-	{ 0xf8, "IMPL" }, { 0xfa, "Ungermann-Bass" },
-	{ 0xfc, "RPL" }, { 0xfe, "OSI" }, { 0, NULL },
+	{ 0x00, "Null" }, { 0xff, "Global" }, { 0x02, "802.1B I" },
+	{ 0x04, "SNA" }, { 0x06, "IP" }, { 0x0e, "ProWay NM" }, { 0x42, "STP" },
+	{ 0x4e, "RS511" }, { 0x7e, "ISO8208" }, { 0x8e, "ProWay" },
+	{ 0xaa, "SNAP" }, { 0xe0, "IPX" }, { 0xf0, "NetBeui" }, { 0xfe, "OSI" },
+	{ 0, NULL },
 };
 
 /* Unnumbered command codes (control byte with the poll/final bit

@@ -39,6 +39,7 @@ void loopback_print(nd_t *nd, const uint8_t *p, unsigned len)
 		nd_s(nd, ", Reply");
 		if (len < 2) {
 			nd_print_invalid(nd);
+			nd_need(nd, p, len);
 			return;
 		}
 		nd_printf(nd, ", receipt number %u", nd_le16(nd, p));
@@ -51,6 +52,7 @@ void loopback_print(nd_t *nd, const uint8_t *p, unsigned len)
 		nd_s(nd, ", Forward Data");
 		if (len < 6) {
 			nd_print_invalid(nd);
+			nd_need(nd, p, len);
 			return;
 		}
 		nd_s(nd, ", forwarding address ");
