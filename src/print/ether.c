@@ -113,6 +113,11 @@ unsigned ether_common(nd_t *nd, const uint8_t *p, unsigned caplen,
 		unsigned r = macsec_print(nd, &p, &len, &caplen, &hdrlen, src, dst);
 		if (r)
 			return r;
+		if (caplen < 2) {
+			nd_proto(nd, "ether");
+			nd_print_trunc(nd);
+			return hdrlen + caplen;
+		}
 		type = nd_be16(nd, p);
 		p += 2;
 		len -= 2;

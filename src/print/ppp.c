@@ -489,7 +489,7 @@ static void ctrl_proto(nd_t *nd, unsigned proto, const uint8_t *p,
 	const uint8_t *start = p;
 	name_or(nd, ppp_protos, proto, "unknown ctrl-proto (0x%04x)");
 	nd_s(nd, ", ");
-	if (length < 4) {
+	if (length < 4 || !nd_has(nd, p, 2)) {
 		nd_s(nd, "[|");
 		name_or(nd, ppp_protos, proto, "unknown ctrl-proto (0x%04x)");
 		nd_c(nd, ']');
@@ -582,7 +582,12 @@ static void ctrl_proto(nd_t *nd, unsigned proto, const uint8_t *p,
 		nd_printf(nd, "\n\t  Magic-Num 0x%08x", nd_be32(nd, t));
 		if (len > 8) {
 			nd_s(nd, "\n\t  -----trailing data-----");
-			nd_need(nd, t + 4, len - 8);
+			if (!nd_has(nd, t + 4, len - 8)) {
+				nd_s(nd, "[|");
+				name_or(nd, ppp_protos, proto, "unknown ctrl-proto (0x%04x)");
+				nd_c(nd, ']');
+				return;
+			}
 			print_unknown_data(nd, t + 4, "\n\t  ", len - 8);
 		}
 		break;
