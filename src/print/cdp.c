@@ -8,9 +8,8 @@
 static void print_str(nd_t *nd, const uint8_t *p, unsigned l)
 {
 	nd_c(nd, '\'');
-	nd_need(nd, p, l);
 	for (unsigned i = 0; i < l; i++)
-		nd_print_char(nd, p[i]);
+		nd_print_char(nd, nd_u8(nd, p + i));
 	nd_c(nd, '\'');
 }
 

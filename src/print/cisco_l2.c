@@ -181,8 +181,8 @@ void vtp_print(nd_t *nd, const uint8_t *pptr, unsigned length)
 	p += 36;
 	switch (type) {
 	case 1:
+		nd_need(nd, p, 8);
 		nd_printf(nd, "\n\t  Config Rev %x, Updater ", nd_be32(nd, p));
-		nd_need(nd, p + 4, 4);
 		nd_printf(nd, "%u.%u.%u.%u", p[4], p[5], p[6], p[7]);
 		p += 8;
 		nd_printf(nd, ", Timestamp 0x%08x 0x%08x 0x%08x", nd_be32(nd, p),

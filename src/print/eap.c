@@ -53,9 +53,11 @@ void eap_print(nd_t *nd, const uint8_t *cp, unsigned length)
 	if (type != 0)
 		return;
 	unsigned code = nd_u8(nd, cp);
+	nd_s(nd, ", ");
+	nd_need(nd, cp, 4);
 	len = nd_be16(nd, cp + 2);
 	static const char *const cn[] = { NULL, "Request", "Response", "Success", "Failure" };
-	nd_printf(nd, ", %s (%u), id %u, len %u", code >= 1 && code <= 4 ? cn[code] : "unknown",
+	nd_printf(nd, "%s (%u), id %u, len %u", code >= 1 && code <= 4 ? cn[code] : "unknown",
 		  code, nd_u8(nd, cp + 1), len);
 	nd_need(nd, cp, len);
 	if (code != 1 && code != 2)

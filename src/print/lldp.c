@@ -133,9 +133,12 @@ static const struct lldp_name mau_types[] = {
 
 static void zstr(nd_t *nd, const uint8_t *p, unsigned n)
 {
-	nd_need(nd, p, n);
-	for (unsigned i = 0; i < n && p[i]; i++)
-		nd_print_char(nd, p[i]);
+	for (unsigned i = 0; i < n; i++) {
+		unsigned c = nd_u8(nd, p + i);
+		if (!c)
+			break;
+		nd_print_char(nd, (uint8_t)c);
+	}
 }
 
 /* "AFI name (n): address"; returns 0 when the address is too short. */

@@ -21,7 +21,7 @@ static void ptp_flags(nd_t *nd, unsigned f)
 	static const struct { unsigned bit; const char *s; } names[] = {
 		{ 0x0100, "alternate master" }, { 0x0200, "two step" },
 		{ 0x0400, "unicast" }, { 0x2000, "profile specific 1" },
-		{ 0x4000, "profile specific 2" }, { 0x8000, "security" },
+		{ 0x4000, "profile specific 2" }, { 0x8000, "security mask" },
 		{ 0x0001, "li 61" }, { 0x0002, "li 59" },
 		{ 0x0004, "utc offset valid" }, { 0x0008, "ptp timescale" },
 		{ 0x0010, "time traceable" }, { 0x0020, "freq traceable" },
@@ -44,10 +44,9 @@ void ptp_print(nd_t *nd, const uint8_t *p, unsigned len)
 	nd_proto(nd, "ptp");
 	unsigned ver = nd_u8(nd, p + 1) & 0x0f;
 	nd_printf(nd, "PTPv%u", ver);
-	if (ver != 2) {
-		nd_printf(nd, ", length : %u", len);
+	(void)len;
+	if (ver != 2)
 		return;
-	}
 	unsigned b0 = nd_u8(nd, p), type = b0 & 0x0f;
 	static const char *const types[16] = {
 		"sync msg", "delay req msg", "peer delay req msg", "peer delay resp msg",
