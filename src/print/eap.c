@@ -52,6 +52,8 @@ void eap_print(nd_t *nd, const uint8_t *cp, unsigned length)
 	cp += 4;
 	if (type != 0)
 		return;
+	if (len == 0)
+		nd_trunc(nd);
 	unsigned code = nd_u8(nd, cp);
 	nd_s(nd, ", ");
 	nd_need(nd, cp, 4);
