@@ -56,8 +56,12 @@ void eap_print(nd_t *nd, const uint8_t *cp, unsigned length)
 		nd_trunc(nd);
 	unsigned code = nd_u8(nd, cp);
 	nd_s(nd, ", ");
-	nd_need(nd, cp, 4);
+	unsigned flen = len; /* EAPOL body length */
 	len = nd_be16(nd, cp + 2);
+	if (len > flen) {
+		nd_s(nd, "EAP fragment?");
+		return;
+	}
 	static const char *const cn[] = { NULL, "Request", "Response", "Success", "Failure" };
 	nd_printf(nd, "%s (%u), id %u, len %u", code >= 1 && code <= 4 ? cn[code] : "unknown",
 		  code, nd_u8(nd, cp + 1), len);
