@@ -40,7 +40,6 @@ static void tls_flags(nd_t *nd, unsigned f)
 
 void eap_print(nd_t *nd, const uint8_t *cp, unsigned length)
 {
-	(void)length;
 	nd_proto(nd, "eap");
 	unsigned type = nd_u8(nd, cp + 1), len = nd_be16(nd, cp + 2);
 	static const char *const ft[] = { "EAP packet", "EAPOL start", "EAPOL logoff",
@@ -58,7 +57,7 @@ void eap_print(nd_t *nd, const uint8_t *cp, unsigned length)
 	nd_s(nd, ", ");
 	unsigned flen = len; /* EAPOL body length */
 	len = nd_be16(nd, cp + 2);
-	if (len > flen) {
+	if (len > flen || flen > (length >= 4 ? length - 4 : 0)) {
 		nd_s(nd, "EAP fragment?");
 		return;
 	}
