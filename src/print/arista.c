@@ -17,18 +17,20 @@ unsigned arista_print(nd_t *nd, const uint8_t *p, unsigned len)
 		  subtype == SUBTYPE_TIMESTAMP ? "Timestamp" : "Unknown", subtype);
 	if (subtype != SUBTYPE_TIMESTAMP)
 		return 0;
-	unsigned version = nd_be16(nd, p + 2);
-	unsigned scale = version >> 8, format = (version >> 4) & 0xf,
-		 hw = version & 0xf;
+	unsigned scale = nd_u8(nd, p + 2);
 	const char *sname = scale == 0 ? "TAI" : scale == 1 ? "UTC" : "Unknown";
+	nd_printf(nd, "Timescale %s (%u), ", sname, scale);
+	unsigned v2 = nd_u8(nd, p + 3);
+	unsigned format = v2 >> 4, hw = v2 & 0xf;
 	const char *fname = format == 1 ? "64-bit" : format == 2 ? "48-bit" : "Unknown";
 	const char *hname = hw == 0 ? "R/R2" : hw == 1 ? "R3" : "Unknown";
-	nd_printf(nd, "Timescale %s (%u), Format %s (%u), HwInfo %s (%u), ", sname,
-		  scale, fname, format, hname, hw);
+	nd_printf(nd, "Format %s (%u), HwInfo %s (%u), ", fname, format, hname, hw);
 	nd_s(nd, "Timestamp ");
 	switch (format) {
 	case 1: {
 		uint32_t sec = nd_be32(nd, p + 4), ns = nd_be32(nd, p + 8);
+		sec += ns / 1000000000u;
+		ns %= 1000000000u;
 		time_t t = (time_t)sec;
 		struct tm tm;
 		char buf[64];

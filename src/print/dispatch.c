@@ -18,7 +18,10 @@ static const struct link_row link_rows[] = {
 	{ DLT_LINUX_SLL, sll_if_print },
 	{ DLT_LINUX_SLL2, sll2_if_print },
 	{ DLT_PPP, ppp_if_print },
+	{ 149, pktap_if_print }, /* DLT_PKTAP on Darwin, LINKTYPE_USER2 */
+	{ 258, pktap_if_print }, /* LINKTYPE_PKTAP */
 	{ DLT_FRELAY, fr_if_print },
+	{ DLT_MFR, mfr_if_print },
 	{ DLT_ATM_RFC1483, atm_if_print },
 	{ DLT_ATM_CLIP, cip_if_print },
 	{ DLT_SLIP, sl_if_print },
@@ -41,10 +44,15 @@ static const struct ether_row ether_rows[] = {
 	{ 0x80f3, aarp_print },
 	{ 0x8847, mpls_print },
 	{ 0x8848, mpls_print },
+	{ 0x88f7, ptp_eth_print },
+	{ 0x888e, eap_print },
+	{ 0x8809, slow_print },
+	{ 0x88cc, lldp_print },
+	{ 0x8137, ipx_ether_print },
+	{ 0x1111, calm_fast_print },
 	{ 0x894f, nsh_print },
 	{ 0x8863, pppoe_print },
 	{ 0x8864, pppoe_print },
-	{ 0x88f7, ptp_eth_print },
 };
 
 static const struct ipproto_row ipproto_rows[] = {
@@ -127,6 +135,7 @@ static const struct port_row udp_rows[] = {
 	{ 6635, 6635, mpls_udp_print },
 	{ 30490, 30490, someip_print },
 	{ 49152, 49152, bcm_li_print }, /* source port only, as tcpdump */
+	{ 8472, 8472, otv_print },
 };
 
 static const struct port_row tcp_rows[] = {

@@ -113,6 +113,11 @@ unsigned ether_common(nd_t *nd, const uint8_t *p, unsigned caplen,
 		unsigned r = macsec_print(nd, &p, &len, &caplen, &hdrlen, src, dst);
 		if (r)
 			return r;
+		if (caplen < 2) {
+			nd_proto(nd, "ether");
+			nd_print_trunc(nd);
+			return hdrlen + caplen;
+		}
 		type = nd_be16(nd, p);
 		p += 2;
 		len -= 2;
@@ -221,6 +226,11 @@ unsigned ether_common(nd_t *nd, const uint8_t *p, unsigned caplen,
 			nd_printf(nd, ", length %u: ", orig_len);
 		else
 			nd_s(nd, ", ");
+	}
+	if (type == 0x1111) {
+		/* CALM FAST names the source address */
+		calm_fast_print_src(nd, p, len, src);
+		return hdrlen;
 	}
 	if (!ethertype_print(nd, type, p, len)) {
 		if (!eflag) {

@@ -23,14 +23,17 @@ static const char *nlpid_name(unsigned n)
 	switch (n) {
 	case 0x00: return "NULL";
 	case NLPID_Q933: return "Q.933";
-	case 0x70: return "T.70";
+	case 0x09: return "LMI";
 	case NLPID_SNAP: return "SNAP";
 	case NLPID_CLNP: return "CLNP";
 	case NLPID_ESIS: return "ES-IS";
 	case NLPID_ISIS: return "IS-IS";
+	case 0x84: return "CONS";
+	case 0x85: return "IDRP";
+	case 0x8a: return "X25 ES-IS";
 	case NLPID_IP6: return "IPv6";
 	case NLPID_MFR: return "FRF.15";
-	case 0xc0: return "X.25";
+	case 0xc1: return "ISIS_SPB";
 	case NLPID_IP: return "IPv4";
 	case NLPID_PPP: return "PPP";
 	}
@@ -182,6 +185,12 @@ unsigned fr_print(nd_t *nd, const uint8_t *p, unsigned length)
 	case NLPID_PPP:
 		ppp_print(nd, p, length);
 		break;
+	case NLPID_MFR:
+		frf15_print(nd, p, length);
+		break;
+	case NLPID_Q933:
+		q933_print(nd, p, length);
+		break;
 	default:
 		if (!nd->opt->eflag)
 			fr_hdr_print(nd, length + hdr_len, addr_len, dlci, flags, nlpid);
@@ -197,6 +206,161 @@ trunc:
 
 unsigned fr_if_print(nd_t *nd, const uint8_t *p, unsigned caplen, unsigned len)
 {
-	(void)caplen;
+	nd_proto(nd, "fr");
+	if (caplen < 4) {
+		nd_print_trunc(nd);
+		return caplen;
+	}
 	return fr_print(nd, p, len);
+}
+
+/* FRF.15 end-to-end fragmentation header. */
+void frf15_print(nd_t *nd, const uint8_t *p, unsigned length)
+{
+	if (length < 2 || !nd_has(nd, p, 2)) {
+		nd_print_trunc(nd);
+		return;
+	}
+	unsigned b0 = p[0], flags = b0 & 0xe0;
+	unsigned seq = (b0 & 0x1e) << 7 | p[1];
+	nd_printf(nd, "FRF.15, seq 0x%03x, Flags [", seq);
+	if (!flags) {
+		nd_s(nd, "none");
+	} else {
+		const char *sep = "";
+		if (flags & 0x80) { nd_s(nd, "Begin"); sep = ", "; }
+		if (flags & 0x40) { nd_s(nd, sep); nd_s(nd, "End"); sep = ", "; }
+		if (flags & 0x20) { nd_s(nd, sep); nd_s(nd, "Control"); }
+	}
+	nd_printf(nd, "],%s Fragmentation, length %u",
+		  b0 & 0x01 ? "Interface" : "End-to-End", length);
+}
+
+/* FRF.16 multilink Frame Relay (DLT_MFR): control frames with their
+ * information elements, and fragments carrying Frame Relay. */
+static const char *mfr_msg_name(unsigned m)
+{
+	static const char *const names[] = {
+		NULL, "Add Link", "Add Link ACK", "Add Link Reject", "Hello",
+		"Hello ACK", "Remove Link", "Remove Link ACK",
+	};
+	return m < 8 ? names[m] : NULL;
+}
+
+static const char *mfr_ie_name(unsigned t)
+{
+	switch (t) {
+	case 1: return "Bundle ID";
+	case 2: return "Link ID";
+	case 3: return "Magic Number";
+	case 5: return "Timestamp";
+	case 6: return "Vendor Extension";
+	case 7: return "Cause";
+	}
+	return "Unknown";
+}
+
+static void frf_flag_names(nd_t *nd, unsigned flags)
+{
+	const char *sep = "";
+	if (!flags) {
+		nd_s(nd, "none");
+		return;
+	}
+	if (flags & 0x80) { nd_s(nd, "Begin"); sep = ", "; }
+	if (flags & 0x40) { nd_s(nd, sep); nd_s(nd, "End"); sep = ", "; }
+	if (flags & 0x20) { nd_s(nd, sep); nd_s(nd, "Control"); }
+}
+
+unsigned mfr_print(nd_t *nd, const uint8_t *p, unsigned length)
+{
+	nd_proto(nd, "mfr");
+	if (length < 4) {
+		nd_printf(nd, "[length %u < 4]", length);
+		nd_print_invalid(nd);
+		return length;
+	}
+	if (!nd_has(nd, p, 4)) {
+		nd_print_trunc(nd);
+		return length;
+	}
+	unsigned b0 = p[0], bec = b0 & 0xe0;
+	if (bec == 0xe0 && p[1] == 0) {
+		nd_s(nd, "FRF.16 Control, Flags [");
+		frf_flag_names(nd, bec);
+		nd_s(nd, "], ");
+		const char *m = mfr_msg_name(p[2]);
+		if (m)
+			nd_s(nd, m);
+		else
+			nd_printf(nd, "Unknown Message (0x%02x)", p[2]);
+		nd_printf(nd, ", length %u", length);
+		const uint8_t *t = p + 3;
+		unsigned tlen = length - 3;
+		if (!nd->opt->vflag)
+			return 3;
+		while (tlen > 2) {
+			unsigned type = nd_u8(nd, t), ilen = nd_u8(nd, t + 1);
+			nd_printf(nd, "\n\tIE %s (%u), length %u: ", mfr_ie_name(type), type,
+				  ilen);
+			if (type == 0 || ilen <= 2)
+				return 3;
+			if (!nd_has(nd, t, ilen)) {
+				nd_print_trunc(nd);
+				return length;
+			}
+			t += 2;
+			ilen -= 2;
+			tlen -= 2;
+			switch (type) {
+			case 3:
+				if (ilen != 4) {
+					nd_printf(nd, "[IE data length %u != 4]", ilen);
+					nd_print_invalid(nd);
+					break;
+				}
+				nd_printf(nd, "0x%08x", nd_be32(nd, t));
+				break;
+			case 1:
+			case 2:
+				for (unsigned i = 0; i < ilen && i < 50; i++) {
+					unsigned c = nd_u8(nd, t + i);
+					if (c == 0)
+						break;
+					nd_print_char(nd, (uint8_t)c);
+				}
+				break;
+			default:
+				if (nd->opt->vflag <= 1)
+					print_unknown_data(nd, t, "\n\t  ", ilen);
+				break;
+			}
+			if (nd->opt->vflag > 1)
+				print_unknown_data(nd, t, "\n\t  ", ilen);
+			if (tlen < ilen)
+				break;
+			tlen -= ilen;
+			t += ilen;
+		}
+		return 3;
+	}
+	unsigned seq = (b0 & 0x1e) << 7 | p[1];
+	nd_printf(nd, "FRF.16 Frag, seq %u, Flags [", seq);
+	frf_flag_names(nd, bec);
+	if (bec == 0xc0 || bec == 0x80) {
+		nd_s(nd, "], ");
+		fr_print(nd, p + 2, length - 2);
+		return 2;
+	}
+	nd_c(nd, ']');
+	print_unknown_data(nd, p, "\n\t", length);
+	return 0;
+}
+
+unsigned mfr_if_print(nd_t *nd, const uint8_t *p, unsigned caplen, unsigned len)
+{
+	(void)caplen;
+	nd_proto(nd, "mfr");
+	nd_need(nd, p, 2);
+	return mfr_print(nd, p, len);
 }

@@ -20,16 +20,11 @@
 struct llc_name { unsigned v; const char *s; };
 
 static const struct llc_name sap_names[] = {
-	{ 0x00, "Null" }, { 0xff, "Global" }, { 0x02, "802.1B I Sub-Layer" },
-	{ 0x03, "802.1B Group" }, { 0x06, "IP" }, { 0x08, "SNA" },
-	{ 0x0c, "SNA Group" }, { 0x0e, "PROWAY Network Management" },
-	{ 0x18, "Texas Instruments" }, { 0x42, "STP" },
-	{ 0x4e, "EIA RS-511" }, { 0x7e, "ISO 8208" }, { 0x80, "XNS" },
-	{ 0x86, "Nestar" }, { 0x8e, "PROWAY IEC 955" }, { 0x98, "ARP" },
-	{ 0xaa, "SNAP" }, { 0xbc, "Banyan" }, { 0xe0, "IPX" },
-	{ 0xf0, "NetBeui" }, { 0xf4, "LAN Manager" },
-	{ 0xf8, "IMPL" }, { 0xfa, "Ungermann-Bass" },
-	{ 0xfc, "RPL" }, { 0xfe, "OSI" }, { 0, NULL },
+	{ 0x00, "Null" }, { 0xff, "Global" }, { 0x02, "802.1B I" },
+	{ 0x04, "SNA" }, { 0x06, "IP" }, { 0x0e, "ProWay NM" }, { 0x42, "STP" },
+	{ 0x4e, "RS511" }, { 0x7e, "ISO8208" }, { 0x8e, "ProWay" },
+	{ 0xaa, "SNAP" }, { 0xe0, "IPX" }, { 0xf0, "NetBeui" }, { 0xfe, "OSI" },
+	{ 0, NULL },
 };
 
 /* Unnumbered command codes (control byte with the poll/final bit
@@ -125,7 +120,33 @@ int snap_print(nd_t *nd, const uint8_t *p, unsigned len, unsigned caplen,
 		if (ethertype_print(nd, pid, p, len))
 			return 1;
 		break;
+	case 0x00000c:
+		if (pid == 0x010b || pid == 0x010c) {
+			stp_print(nd, p, len);
+			return 1;
+		}
+		if (pid == 0x2004) {
+			dtp_print(nd, p, len);
+			return 1;
+		}
+		if (pid == 0x2000) {
+			cdp_print(nd, p, len);
+			return 1;
+		}
+		if (pid == 0x2003) {
+			vtp_print(nd, p, len);
+			return 1;
+		}
+		if (pid == 0x0111) {
+			udld_print(nd, p, len);
+			return 1;
+		}
+		break;
 	case 0x0080c2:
+		if (pid == 0x000e) {
+			stp_print(nd, p, len);
+			return 1;
+		}
 		if (pid == 0x0001 || pid == 0x0007) {
 			if (len < bridge_pad || caplen < bridge_pad) {
 				nd_print_trunc(nd);
@@ -184,10 +205,10 @@ int llc_print(nd_t *nd, const uint8_t *p, unsigned len, unsigned caplen,
 		hdrlen = 4;
 	}
 	if (ssap_f == SAP_GLOBAL && dsap_f == SAP_GLOBAL) {
-		/* a raw 802.3 IPX frame; no IPX printer here */
+		/* a raw 802.3 IPX frame */
 		if (nd->opt->eflag)
 			nd_s(nd, "IPX 802.3: ");
-		nd_printf(nd, "IPX, length %u", len);
+		ipx_print(nd, p, len);
 		return 0;
 	}
 	unsigned dsap = dsap_f & 0xfe, ssap = ssap_f & 0xfe;
@@ -211,8 +232,18 @@ int llc_print(nd_t *nd, const uint8_t *p, unsigned len, unsigned caplen,
 			return (int)hdrlen + 5;
 		return -(int)(hdrlen + 5);
 	}
+	if (ssap == SAP_8021D && dsap == SAP_8021D && control == LLC_UI) {
+		stp_print(nd, q, qlen);
+		return (int)hdrlen;
+	}
 	if (ssap == SAP_IP && dsap == SAP_IP && control == LLC_UI) {
 		ip_print(nd, q, qlen);
+		return (int)hdrlen;
+	}
+	if (ssap == SAP_IPX && dsap == SAP_IPX && control == LLC_UI) {
+		if (nd->opt->eflag)
+			nd_s(nd, "IPX 802.2: ");
+		ipx_print(nd, q, qlen);
 		return (int)hdrlen;
 	}
 
@@ -264,7 +295,8 @@ int llc_print(nd_t *nd, const uint8_t *p, unsigned len, unsigned caplen,
 		}
 		return -(int)hdrlen;
 	}
-	if ((control & 3) == 1) {
+	int info = (control & 3) != 1;
+	if (!info) {
 		const char *c = llc_lookup(scmd_names, control & 0x0c);
 		nd_printf(nd, "Supervisory, %s, rcv seq %u", c ? c : "?",
 			  (control >> 9) & 0x7f);
@@ -274,7 +306,8 @@ int llc_print(nd_t *nd, const uint8_t *p, unsigned len, unsigned caplen,
 	}
 	nd_printf(nd, ", Flags [%s], length %u",
 		  flag_names[resp | (control & 0x100 ? 2 : 0)], len);
-	return (int)hdrlen;
+	/* information frames carry data, dumped by the caller */
+	return info ? -(int)hdrlen : (int)hdrlen;
 }
 
 /* Links that carry LLC directly. */

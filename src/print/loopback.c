@@ -10,6 +10,7 @@ void loopback_print(nd_t *nd, const uint8_t *p, unsigned len)
 	nd_s(nd, "Loopback");
 	if (len < 2) {
 		nd_print_invalid(nd);
+		nd_need(nd, p, len);
 		return;
 	}
 	unsigned skip = nd_le16(nd, p);
@@ -20,12 +21,14 @@ void loopback_print(nd_t *nd, const uint8_t *p, unsigned len)
 		nd_s(nd, " (bogus)");
 	if (skip > len) {
 		nd_print_invalid(nd);
+		nd_need(nd, p, len);
 		return;
 	}
 	p += skip;
 	len -= skip;
 	if (len < 2) {
 		nd_print_invalid(nd);
+		nd_need(nd, p, len);
 		return;
 	}
 	unsigned fn = nd_le16(nd, p);
@@ -36,6 +39,7 @@ void loopback_print(nd_t *nd, const uint8_t *p, unsigned len)
 		nd_s(nd, ", Reply");
 		if (len < 2) {
 			nd_print_invalid(nd);
+			nd_need(nd, p, len);
 			return;
 		}
 		nd_printf(nd, ", receipt number %u", nd_le16(nd, p));
@@ -48,6 +52,7 @@ void loopback_print(nd_t *nd, const uint8_t *p, unsigned len)
 		nd_s(nd, ", Forward Data");
 		if (len < 6) {
 			nd_print_invalid(nd);
+			nd_need(nd, p, len);
 			return;
 		}
 		nd_s(nd, ", forwarding address ");

@@ -95,13 +95,12 @@ unsigned macsec_print(nd_t *nd, const uint8_t **pp, unsigned *lenp,
 			link_default_print(nd, p, caplen);
 		return hdrlen;
 	}
-	if (length < ICV_LEN) {
+	if (length < ICV_LEN || caplen < ICV_LEN) {
 		nd_print_trunc(nd);
 		return hdrlen + caplen;
 	}
 	length -= ICV_LEN;
-	if (caplen > length)
-		caplen = length;
+	caplen -= ICV_LEN;
 	*pp = p;
 	*lenp = length;
 	*caplenp = caplen;

@@ -10,6 +10,7 @@ void nsh_print(nd_t *nd, const uint8_t *bp, unsigned len)
 		nd_print_invalid(nd);
 		return;
 	}
+	nd_need(nd, bp, 4);
 	nd_s(nd, "NSH, ");
 	uint32_t base = nd_be32(nd, bp);
 	unsigned ver = base >> 30, oam = (base >> 29) & 1, ttl = (base >> 22) & 0x3f;

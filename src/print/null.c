@@ -56,7 +56,9 @@ static unsigned af_print(nd_t *nd, const uint8_t *p, unsigned caplen,
 	case 24: case 28: case 30: et = 0x86dd; break;
 	case 7: et = 0xfefe; break;
 	case 16: et = 0x809b; break;
-	case 23: et = 0x8137; break;
+	case 23:
+		ipx_print(nd, p, len);
+		return NULL_HDRLEN;
 	}
 	if (et && ethertype_print(nd, et, p, len))
 		return NULL_HDRLEN;

@@ -489,7 +489,7 @@ static void ctrl_proto(nd_t *nd, unsigned proto, const uint8_t *p,
 	const uint8_t *start = p;
 	name_or(nd, ppp_protos, proto, "unknown ctrl-proto (0x%04x)");
 	nd_s(nd, ", ");
-	if (length < 4) {
+	if (length < 4 || !nd_has(nd, p, 2)) {
 		nd_s(nd, "[|");
 		name_or(nd, ppp_protos, proto, "unknown ctrl-proto (0x%04x)");
 		nd_c(nd, ']');
@@ -582,7 +582,12 @@ static void ctrl_proto(nd_t *nd, unsigned proto, const uint8_t *p,
 		nd_printf(nd, "\n\t  Magic-Num 0x%08x", nd_be32(nd, t));
 		if (len > 8) {
 			nd_s(nd, "\n\t  -----trailing data-----");
-			nd_need(nd, t + 4, len - 8);
+			if (!nd_has(nd, t + 4, len - 8)) {
+				nd_s(nd, "[|");
+				name_or(nd, ppp_protos, proto, "unknown ctrl-proto (0x%04x)");
+				nd_c(nd, ']');
+				return;
+			}
 			print_unknown_data(nd, t + 4, "\n\t  ", len - 8);
 		}
 		break;
@@ -862,9 +867,8 @@ void ppp_proto_print(nd_t *nd, unsigned proto, const uint8_t *p, unsigned length
 		return;
 	case 0x8137:
 	case PPP_IPX:
-		if (ethertype_print(nd, 0x8137, p, length))
-			return;
-		break;
+		ipx_print(nd, p, length);
+		return;
 	case PPP_MPLS_UCAST:
 	case PPP_MPLS_MCAST:
 		if (ethertype_print(nd, proto == PPP_MPLS_UCAST ? 0x8847 : 0x8848, p, length))
@@ -873,6 +877,15 @@ void ppp_proto_print(nd_t *nd, unsigned proto, const uint8_t *p, unsigned length
 	case PPP_COMP:
 		nd_s(nd, "compressed PPP data");
 		return;
+	case PPP_OSI:
+		/* OSI NLPIDs; Q.933 is the one decoded here */
+		if (length >= 1 && nd_u8(nd, p) == 0x08) {
+			q933_print(nd, p + 1, length - 1);
+			return;
+		}
+		if (ethertype_print(nd, 0xfefe, p, length))
+			return;
+		break;
 	}
 	name_or(nd, ppp_protos, proto, "unknown PPP protocol (0x%04x)");
 	nd_c(nd, ' ');

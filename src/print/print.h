@@ -300,6 +300,26 @@ void vxlan_gpe_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
 void nsh_print(nd_t *, const uint8_t *, unsigned);
 unsigned fr_print(nd_t *nd, const uint8_t *p, unsigned length);
 unsigned fr_if_print(nd_t *, const uint8_t *, unsigned, unsigned);
+void frf15_print(nd_t *, const uint8_t *, unsigned);
+void calm_fast_print(nd_t *, const uint8_t *, unsigned);
+void calm_fast_print_src(nd_t *nd, const uint8_t *bp, unsigned length,
+                         const uint8_t *src);
+void q933_print(nd_t *, const uint8_t *, unsigned);
+unsigned pktap_if_print(nd_t *, const uint8_t *, unsigned, unsigned);
+unsigned mfr_print(nd_t *nd, const uint8_t *p, unsigned length);
+unsigned mfr_if_print(nd_t *, const uint8_t *, unsigned, unsigned);
+void ipx_print(nd_t *, const uint8_t *, unsigned);
+void ipx_ether_print(nd_t *, const uint8_t *, unsigned);
+void stp_print(nd_t *, const uint8_t *, unsigned);
+void dtp_print(nd_t *, const uint8_t *, unsigned);
+void udld_print(nd_t *, const uint8_t *, unsigned);
+void vtp_print(nd_t *, const uint8_t *, unsigned);
+void lldp_print(nd_t *, const uint8_t *, unsigned);
+void cdp_print(nd_t *, const uint8_t *, unsigned);
+void otv_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
+               unsigned, unsigned);
+void slow_print(nd_t *, const uint8_t *, unsigned);
+void eap_print(nd_t *, const uint8_t *, unsigned);
 
 /* -T NAME is one tcpdump accepts (a printer may still be missing). */
 int dispatch_type_known(const char *name);

@@ -78,9 +78,8 @@ static unsigned sll_payload(nd_t *nd, const uint8_t *hdr, unsigned hdrlen,
 	for (;;) {
 		if (type <= MAX_ETHERNET_LENGTH_VAL) {
 			if (type == SLL_P_802_3) {
-				if (ethertype_print(nd, 0x8137, p, length))
-					return hdrlen;
-				/* no IPX printer: dump it */
+				ipx_print(nd, p, length);
+				return hdrlen;
 			} else if (type == SLL_P_802_2) {
 				int l = llc_print(nd, p, length, caplen, NULL, NULL);
 				if (l >= 0)

@@ -74,3 +74,24 @@ void vxlan_gpe_print(nd_t *nd, const uint8_t *bp, unsigned len,
 		break;
 	}
 }
+
+/* Overlay Transport Virtualization (UDP port 8472): a VXLAN-like header
+ * with an overlay id and an instance id, then an Ethernet frame. */
+void otv_print(nd_t *nd, const uint8_t *bp, unsigned len,
+               const struct ip_ctx *ip, unsigned sport, unsigned dport)
+{
+	(void)ip;
+	(void)sport;
+	(void)dport;
+	nd_proto(nd, "otv");
+	nd_s(nd, "OTV, ");
+	if (len < VXLAN_HDRLEN) {
+		nd_s(nd, "[|OTV]");
+		return;
+	}
+	unsigned flags = nd_u8(nd, bp);
+	nd_printf(nd, "flags [%s] (0x%02x), ", flags & 0x08 ? "I" : ".", flags);
+	nd_printf(nd, "overlay %u, ", nd_be24(nd, bp + 1));
+	nd_printf(nd, "instance %u\n", nd_be24(nd, bp + 4));
+	ether_print(nd, bp + 8, len - 8);
+}

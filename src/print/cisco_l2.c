@@ -1,0 +1,228 @@
+/* cisco_l2.c - Cisco link-local protocols carried in SNAP with the Cisco
+ * OUI: DTP (dynamic trunking) and UDLD (unidirectional link detection). */
+#include "../core/names.h"
+#include "print.h"
+
+/* Text up to the first NUL, escaped like tcpdump. */
+static void zstr(nd_t *nd, const uint8_t *p, unsigned n)
+{
+	for (unsigned i = 0; i < n; i++) {
+		unsigned c = nd_u8(nd, p + i);
+		if (c == 0)
+			break;
+		nd_print_char(nd, (uint8_t)c);
+	}
+}
+
+void dtp_print(nd_t *nd, const uint8_t *p, unsigned length)
+{
+	nd_proto(nd, "dtp");
+	if (length < 1) {
+		nd_s(nd, "[zero packet length]");
+		nd_print_invalid(nd);
+		return;
+	}
+	nd_printf(nd, "DTPv%u, length %u", nd_u8(nd, p), length);
+	if (nd->opt->vflag < 1)
+		return;
+	p++;
+	length--;
+	while (length) {
+		if (length < 4) {
+			nd_printf(nd, "[%u bytes remaining]", length);
+			goto invalid;
+		}
+		unsigned type = nd_be16(nd, p), len = nd_be16(nd, p + 2);
+		if (type == 0)
+			return;
+		const char *n = type == 1 ? "Domain" : type == 2 ? "Status" :
+				type == 3 ? "DTP type" : type == 4 ? "Neighbor" : "Unknown";
+		nd_printf(nd, "\n\t%s (0x%04x) TLV, length %u", n, type, len);
+		if (len < 4 || len > length) {
+			nd_printf(nd, "[invalid TLV length %u]", len);
+			goto invalid;
+		}
+		switch (type) {
+		case 1:
+			nd_s(nd, ", ");
+			zstr(nd, p + 4, len - 4);
+			break;
+		case 2:
+		case 3:
+			if (len != 5)
+				goto invalid;
+			nd_printf(nd, ", 0x%x", nd_u8(nd, p + 4));
+			break;
+		case 4:
+			if (len != 10)
+				goto invalid;
+			nd_s(nd, ", ");
+			put_mac(nd, p + 4);
+			break;
+		default:
+			nd_need(nd, p, len);
+			break;
+		}
+		p += len;
+		length -= len;
+	}
+	return;
+invalid:
+	nd_print_invalid(nd);
+	nd_need(nd, p, length);
+}
+
+void udld_print(nd_t *nd, const uint8_t *p, unsigned length)
+{
+	nd_proto(nd, "udld");
+	if (length < 4)
+		goto invalid;
+	unsigned b0 = nd_u8(nd, p), ver = b0 >> 5, code = b0 & 0x1f;
+	unsigned flags = nd_u8(nd, p + 1);
+	p += 2;
+	length -= 2;
+	const char *cn = code == 1 ? "Probe message" : code == 2 ? "Echo message" :
+			 code == 3 ? "Flush message" : "Reserved";
+	nd_printf(nd, "UDLDv%u, Code %s (%x), Flags [", ver, cn, code);
+	if (!(flags & 3))
+		nd_s(nd, "none");
+	else if ((flags & 3) == 3)
+		nd_s(nd, "RT, RSY");
+	else
+		nd_s(nd, flags & 1 ? "RT" : "RSY");
+	nd_printf(nd, "] (0x%02x), length %u", flags, length + 2);
+	if (nd->opt->vflag < 1)
+		goto tcheck;
+	nd_printf(nd, "\n\tChecksum 0x%04x (unverified)", nd_be16(nd, p));
+	p += 2;
+	length -= 2;
+	while (length) {
+		if (length < 4)
+			goto invalid;
+		unsigned type = nd_be16(nd, p), len = nd_be16(nd, p + 2);
+		static const char *const tn[] = {
+			NULL, "Device-ID TLV", "Port-ID TLV", "Echo TLV",
+			"Message Interval TLV", "Timeout Interval TLV",
+			"Device Name TLV", "Sequence Number TLV",
+		};
+		nd_printf(nd, "\n\t%s (0x%04x) TLV, length %u",
+			  type >= 1 && type <= 7 ? tn[type] : "Unknown", type, len);
+		if (len <= 4)
+			goto invalid;
+		len -= 4;
+		p += 4;
+		length -= 4;
+		if (len > length)
+			goto invalid;
+		switch (type) {
+		case 1:
+		case 2:
+		case 6:
+			nd_s(nd, ", ");
+			zstr(nd, p, len);
+			break;
+		case 3:
+			nd_s(nd, ", ");
+			nd_print_chars(nd, p, len);
+			break;
+		case 4:
+		case 5:
+			if (len != 1)
+				goto invalid;
+			nd_printf(nd, ", %us", nd_u8(nd, p));
+			break;
+		case 7:
+			if (len != 4)
+				goto invalid;
+			nd_printf(nd, ", %u", nd_be32(nd, p));
+			break;
+		default:
+			nd_need(nd, p, len);
+			break;
+		}
+		p += len;
+		length -= len;
+	}
+	return;
+invalid:
+	nd_print_invalid(nd);
+tcheck:
+	nd_need(nd, p, length);
+}
+
+/* VTP (VLAN trunking protocol). */
+void vtp_print(nd_t *nd, const uint8_t *pptr, unsigned length)
+{
+	nd_proto(nd, "vtp");
+	const uint8_t *p = pptr;
+	if (length < 36) {
+		nd_print_invalid(nd);
+		nd_need(nd, pptr, length);
+		return;
+	}
+	nd_need(nd, p, 36);
+	unsigned type = p[1];
+	static const char *const mt[] = { NULL, "Summary advertisement",
+		"Subset advertisement", "Advertisement request", "Join message" };
+	nd_printf(nd, "VTPv%u, Message %s (0x%02x), length %u", p[0],
+		  type >= 1 && type <= 4 ? mt[type] : "Unknown message type", type,
+		  length);
+	if (nd->opt->vflag < 1)
+		goto tcheck;
+	nd_s(nd, "\n\tDomain name: ");
+	unsigned dlen = p[3];
+	if (dlen < 1 || dlen > 32) {
+		nd_printf(nd, " [invalid MgmtD Len %u]", dlen);
+		goto invalid;
+	}
+	zstr(nd, p + 4, dlen);
+	static const char *const hv[] = { NULL, "Followers", "Seq number", "Rsvd", "Rsvd" };
+	nd_printf(nd, ", %s: %u", type >= 1 && type <= 4 ? hv[type] : "Unknown", p[2]);
+	p += 36;
+	switch (type) {
+	case 1:
+		nd_need(nd, p, 8);
+		nd_printf(nd, "\n\t  Config Rev %x, Updater ", nd_be32(nd, p));
+		nd_printf(nd, "%u.%u.%u.%u", p[4], p[5], p[6], p[7]);
+		p += 8;
+		nd_printf(nd, ", Timestamp 0x%08x 0x%08x 0x%08x", nd_be32(nd, p),
+			  nd_be32(nd, p + 4), nd_be32(nd, p + 8));
+		p += 12;
+		nd_printf(nd, ", MD5 digest: %08x%08x%08x%08x", nd_be32(nd, p),
+			  nd_be32(nd, p + 4), nd_be32(nd, p + 8), nd_be32(nd, p + 12));
+		break;
+	case 2:
+		nd_printf(nd, ", Config Rev %x", nd_be32(nd, p));
+		p += 4;
+		while ((unsigned)(p - pptr) < length) {
+			unsigned len = nd_u8(nd, p);
+			if (len == 0)
+				break;
+			nd_need(nd, p, len);
+			if (len < 12)
+				goto invalid;
+			static const char *const vt[] = { NULL, "Ethernet", "FDDI", "TrCRF",
+							  "FDDI-net", "TrBRF" };
+			unsigned st = p[1], ty = p[2], nl = p[3];
+			nd_printf(nd, "\n\tVLAN info status %s, type %s, VLAN-id %u, MTU %u, SAID 0x%08x, Name ",
+				  st == 0 ? "Operational" : st == 1 ? "Suspended" : "Unknown",
+				  ty >= 1 && ty <= 5 ? vt[ty] : "Unknown", nd_be16(nd, p + 4),
+				  nd_be16(nd, p + 6), nd_be32(nd, p + 8));
+			unsigned rest = len - 12;
+			unsigned padded = 4 * ((nl + 3) / 4);
+			if (rest < padded)
+				goto invalid;
+			zstr(nd, p + 12, nl);
+			p += len;
+		}
+		break;
+	case 3:
+		nd_printf(nd, "\n\tStart value: %u", nd_be32(nd, p));
+		break;
+	}
+	return;
+invalid:
+	nd_print_invalid(nd);
+tcheck:
+	nd_need(nd, pptr, length);
+}

@@ -1,0 +1,511 @@
+/* lldp.c - Link Layer Discovery Protocol (IEEE 802.1AB): the mandatory
+ * and optional TLVs, and the IEEE 802.1 / 802.3 / IANA organisational
+ * TLVs.  Other organisations' TLVs are dumped in hex. */
+#include "../core/names.h"
+#include "print.h"
+
+struct lldp_name { unsigned v; const char *s; };
+
+static const char *lk(const struct lldp_name *t, unsigned v, const char *dflt)
+{
+	for (; t->s; t++)
+		if (t->v == v)
+			return t->s;
+	return dflt;
+}
+
+/* bittok2str: names of the set bits, comma separated, or dflt. */
+static void bits(nd_t *nd, const struct lldp_name *t, unsigned v, const char *dflt)
+{
+	const char *sep = "";
+	int any = 0;
+	for (; t->s; t++)
+		if (t->v && (v & t->v) == t->v) {
+			nd_s(nd, sep);
+			nd_s(nd, t->s);
+			sep = ", ";
+			any = 1;
+		}
+	if (!any)
+		nd_s(nd, dflt);
+}
+
+static const struct lldp_name tlv_names[] = {
+	{ 0, "End" }, { 1, "Chassis ID" }, { 2, "Port ID" }, { 3, "Time to Live" },
+	{ 4, "Port Description" }, { 5, "System Name" },
+	{ 6, "System Description" }, { 7, "System Capabilities" },
+	{ 8, "Management Address" }, { 127, "Organization specific" },
+	{ 0, NULL },
+};
+
+static const struct lldp_name chassis_sub[] = {
+	{ 1, "Chassis component" }, { 2, "Interface alias" },
+	{ 3, "Port component" }, { 4, "MAC address" }, { 5, "Network address" },
+	{ 6, "Interface name" }, { 7, "Local" }, { 0, NULL },
+};
+
+static const struct lldp_name port_sub[] = {
+	{ 1, "Interface alias" }, { 2, "Port component" }, { 3, "MAC address" },
+	{ 4, "Network Address" }, { 5, "Interface Name" },
+	{ 6, "Agent circuit ID" }, { 7, "Local" }, { 0, NULL },
+};
+
+static const struct lldp_name cap_names[] = {
+	{ 0x01, "Other" }, { 0x02, "Repeater" }, { 0x04, "Bridge" },
+	{ 0x08, "WLAN AP" }, { 0x10, "Router" }, { 0x20, "Telephone" },
+	{ 0x40, "Docsis" }, { 0x80, "Station Only" }, { 0x100, "C-VLAN" },
+	{ 0x200, "S-VLAN" }, { 0x400, "TPMR" }, { 0, NULL },
+};
+
+static const struct lldp_name af_names[] = {
+	{ 0, "Reserved" }, { 1, "IPv4" }, { 2, "IPv6" }, { 3, "NSAP" },
+	{ 4, "HDLC" }, { 5, "BBN 1822" }, { 6, "802" }, { 7, "E.163" },
+	{ 8, "E.164" }, { 9, "F.69" }, { 10, "X.121" }, { 11, "IPX" },
+	{ 12, "Appletalk" }, { 13, "Decnet IV" }, { 14, "Banyan Vines" },
+	{ 15, "E.164 with NSAP subaddress" }, { 16, "DNS" },
+	{ 17, "Distinguished Name" }, { 18, "AS Number" }, { 19, "XTP over IPv4" },
+	{ 20, "XTP over IPv6" }, { 21, "XTP native mode XTP" },
+	{ 22, "Fibre Channel World-Wide Port Name" },
+	{ 23, "Fibre Channel World-Wide Node Name" }, { 24, "GWID" },
+	{ 25, "Layer-2 VPN" }, { 26, "MPLS-TP Section Endpoint ID" },
+	{ 27, "MPLS-TP LSP Endpoint ID" }, { 28, "MPLS-TP Pseudowire Endpoint ID" },
+	{ 29, "MT IP Multi-Topology IPv4" }, { 30, "MT IP Multi-Topology IPv6" },
+	{ 0, NULL },
+};
+
+static const struct lldp_name intf_num[] = {
+	{ 1, "Unknown" }, { 2, "Interface Index" }, { 3, "System Port Number" },
+	{ 0, NULL },
+};
+
+static const struct lldp_name sub8021[] = {
+	{ 1, "Port VLAN Id" }, { 2, "Port and Protocol VLAN ID" },
+	{ 3, "VLAN name" }, { 4, "Protocol Identity" },
+	{ 5, "VID Usage Digest" }, { 6, "Management VID" },
+	{ 7, "Link aggregation" }, { 8, "Congestion Notification" },
+	{ 9, "ETS Configuration" }, { 10, "ETS Recommendation" },
+	{ 11, "Priority Flow Control Configuration" },
+	{ 12, "Application Priority" }, { 13, "EVB" }, { 14, "CDCP" },
+	{ 0, NULL },
+};
+
+static const struct lldp_name sub8023[] = {
+	{ 1, "MAC/PHY configuration/status" }, { 2, "Power via MDI" },
+	{ 3, "Link aggregation" }, { 4, "Max frame size" }, { 0, NULL },
+};
+
+static const struct lldp_name autoneg[] = {
+	{ 0x01, "supported" }, { 0x02, "enabled" }, { 0, NULL },
+};
+
+static const struct lldp_name ppvid_flags[] = {
+	{ 0x02, "supported" }, { 0x04, "enabled" }, { 0, NULL },
+};
+
+static const struct lldp_name pmd_cap[] = {
+	{ 0x4000, "10BASE-T hdx" }, { 0x2000, "10BASE-T fdx" },
+	{ 0x1000, "100BASE-T4" }, { 0x0800, "100BASE-TX hdx" },
+	{ 0x0400, "100BASE-TX fdx" }, { 0x0200, "100BASE-T2 hdx" },
+	{ 0x0100, "100BASE-T2 fdx" }, { 0x0080, "Pause for fdx links" },
+	{ 0x0040, "Asym PAUSE for fdx" }, { 0x0020, "Sym PAUSE for fdx" },
+	{ 0x0010, "Asym and Sym PAUSE for fdx" },
+	{ 0x0008, "1000BASE-{X LX SX CX} hdx" },
+	{ 0x0004, "1000BASE-{X LX SX CX} fdx" }, { 0x0002, "1000BASE-T hdx" },
+	{ 0x0001, "1000BASE-T fdx" }, { 0, NULL },
+};
+
+static const struct lldp_name mau_types[] = {
+	{ 1, "AUI" }, { 2, "10BASE5" }, { 3, "FOIRL" }, { 4, "10BASE2" },
+	{ 5, "10BASET duplex mode unknown" }, { 6, "10BASEFP" }, { 7, "10BASEFB" },
+	{ 8, "10BASEFL duplex mode unknown" }, { 9, "10BROAD36" },
+	{ 10, "10BASET hdx" }, { 11, "10BASET fdx" }, { 12, "10BASEFL hdx" },
+	{ 13, "10BASEFL fdx" }, { 14, "100BASET4" }, { 15, "100BASETX hdx" },
+	{ 16, "100BASETX fdx" }, { 17, "100BASEFX hdx" }, { 18, "100BASEFX fdx" },
+	{ 19, "100BASET2 hdx" }, { 20, "100BASET2 fdx" }, { 21, "1000BASEX hdx" },
+	{ 22, "1000BASEX fdx" }, { 23, "1000BASELX hdx" }, { 24, "1000BASELX fdx" },
+	{ 25, "1000BASESX hdx" }, { 26, "1000BASESX fdx" }, { 27, "1000BASECX hdx" },
+	{ 28, "1000BASECX fdx" }, { 29, "1000BASET hdx" }, { 30, "1000BASET fdx" },
+	{ 31, "10GIGBASEX" }, { 32, "10GIGBASELX4" }, { 33, "10GIGBASER" },
+	{ 34, "10GIGBASEER" }, { 35, "10GIGBASELR" }, { 36, "10GIGBASESR" },
+	{ 37, "10GIGBASEW" }, { 38, "10GIGBASEEW" }, { 39, "10GIGBASELW" },
+	{ 40, "10GIGBASESW" }, { 0, NULL },
+};
+
+static void zstr(nd_t *nd, const uint8_t *p, unsigned n)
+{
+	for (unsigned i = 0; i < n; i++) {
+		unsigned c = nd_u8(nd, p + i);
+		if (!c)
+			break;
+		nd_print_char(nd, (uint8_t)c);
+	}
+}
+
+/* "AFI name (n): address"; returns 0 when the address is too short. */
+static int network_addr(nd_t *nd, const uint8_t *p, unsigned len)
+{
+	if (len < 1)
+		return 0;
+	len--;
+	unsigned af = nd_u8(nd, p);
+	unsigned need = af == 1 ? 4 : af == 2 ? 16 : af == 6 ? 6 : 0;
+	if (need && len < need)
+		return 0;
+	if (need)
+		nd_need(nd, p + 1, need);
+	nd_printf(nd, "AFI %s (%u)", lk(af_names, af, "Unknown"), af);
+	switch (af) {
+	case 1:
+		nd_s(nd, ": ");
+		put_ip4(nd, p + 1);
+		break;
+	case 2:
+		nd_s(nd, ": ");
+		put_ip6(nd, p + 1);
+		break;
+	case 6:
+		nd_s(nd, ": ");
+		put_mac(nd, p + 1);
+		break;
+	default:
+		nd_s(nd, ", no AF printer !");
+		break;
+	}
+	return 1;
+}
+
+static int mgmt_addr(nd_t *nd, const uint8_t *p, unsigned tlen)
+{
+	if (tlen < 1)
+		return 0;
+	unsigned alen = nd_u8(nd, p);
+	p++;
+	tlen--;
+	if (tlen < alen)
+		return 0;
+	/* checked before anything of the line is printed */
+	if (alen < 1)
+		return 0;
+	unsigned af = nd_u8(nd, p);
+	unsigned need = af == 1 ? 4 : af == 2 ? 16 : af == 6 ? 6 : 0;
+	if (need && alen - 1 < need)
+		return 0;
+	nd_printf(nd, "\n\t  Management Address length %u, ", alen);
+	network_addr(nd, p, alen);
+	p += alen;
+	tlen -= alen;
+	if (tlen < 5)
+		return 0;
+	unsigned sub = nd_u8(nd, p);
+	nd_printf(nd, "\n\t  %s Interface Numbering (%u): %u", lk(intf_num, sub, "Unknown"),
+		  sub, nd_be32(nd, p + 1));
+	p += 5;
+	tlen -= 5;
+	if (tlen) {
+		unsigned olen = nd_u8(nd, p);
+		if (tlen < 1 + olen)
+			return 0;
+		if (olen) {
+			nd_printf(nd, "\n\t  OID length %u", olen);
+			zstr(nd, p + 1, olen);
+		}
+	}
+	return 1;
+}
+
+static int private_8021(nd_t *nd, const uint8_t *p, unsigned len)
+{
+	if (len < 4)
+		return 1;
+	unsigned sub = nd_u8(nd, p + 3);
+	nd_printf(nd, "\n\t  %s Subtype (%u)", lk(sub8021, sub, "unknown"), sub);
+	switch (sub) {
+	case 1:
+		if (len < 6)
+			return 1;
+		nd_printf(nd, "\n\t    port vlan id (PVID): %u", nd_be16(nd, p + 4));
+		break;
+	case 2: {
+		if (len < 7)
+			return 1;
+		unsigned f = nd_u8(nd, p + 4);
+		nd_printf(nd, "\n\t    port and protocol vlan id (PPVID): %u, flags [",
+			  nd_be16(nd, p + 5));
+		bits(nd, ppvid_flags, f, "none");
+		nd_printf(nd, "] (0x%02x)", f);
+		break;
+	}
+	case 3: {
+		if (len < 6)
+			return 1;
+		nd_printf(nd, "\n\t    vlan id (VID): %u", nd_be16(nd, p + 4));
+		if (len < 7)
+			return 1;
+		unsigned sl = nd_u8(nd, p + 6);
+		if (len < 7 + sl)
+			return 1;
+		nd_s(nd, "\n\t    vlan name: ");
+		zstr(nd, p + 7, sl);
+		break;
+	}
+	case 4: {
+		if (len < 5)
+			return 1;
+		unsigned sl = nd_u8(nd, p + 4);
+		if (len < 5 + sl)
+			return 1;
+		nd_s(nd, "\n\t    protocol identity: ");
+		zstr(nd, p + 5, sl);
+		break;
+	}
+	case 7: {
+		if (len < 9)
+			return 1;
+		unsigned st = nd_u8(nd, p + 4);
+		nd_s(nd, "\n\t    aggregation status [");
+		bits(nd, autoneg, st, "none");
+		nd_printf(nd, "], aggregation port ID %u", nd_be32(nd, p + 5));
+		break;
+	}
+	case 11: {
+		if (len < 6)
+			return 1;
+		unsigned t = nd_u8(nd, p + 4);
+		nd_printf(nd, "\n\t    Willing: %u, MBC: %u, RES: %u, PFC cap:%u ", t >> 7,
+			  (t >> 6) & 1, (t >> 4) & 3, t & 0x0f);
+		nd_s(nd, "\n\t    PFC Enable");
+		t = nd_u8(nd, p + 5);
+		nd_s(nd, "\n\t     Priority : 0  1  2  3  4  5  6  7");
+		nd_s(nd, "\n\t     Value    : ");
+		for (int i = 0; i < 8; i++)
+			nd_printf(nd, "%-2d ", (t >> i) & 1);
+		break;
+	}
+	case 12: {
+		if (len < 5)
+			return 1;
+		nd_printf(nd, "\n\t    RES: %u", nd_u8(nd, p + 4));
+		if (len <= 5)
+			return 1;
+		unsigned sl = len - 5;
+		if (sl % 3)
+			return 1;
+		nd_s(nd, "\n\t    Application Priority Table");
+		for (unsigned i = 0; i < sl; i += 3) {
+			unsigned t = nd_u8(nd, p + i + 5);
+			nd_printf(nd, "\n\t      Priority: %u, RES: %u, Sel: %u, Protocol ID: %u",
+				  t >> 5, (t >> 3) & 3, t & 7, nd_be16(nd, p + i + 6));
+		}
+		break;
+	}
+	case 13: {
+		if (len < 9)
+			return 1;
+		static const char *const modes[4] = { "Not Supported", "EVB Bridge",
+			"EVB Station", "Reserved for future Standardization" };
+		unsigned t = nd_u8(nd, p + 4);
+		nd_s(nd, "\n\t    EVB Bridge Status");
+		nd_printf(nd, "\n\t      RES: %u, BGID: %u, RRCAP: %u, RRCTR: %u", t >> 3,
+			  (t >> 2) & 1, (t >> 1) & 1, t & 1);
+		nd_s(nd, "\n\t    EVB Station Status");
+		t = nd_u8(nd, p + 5);
+		nd_printf(nd, "\n\t      RES: %u, SGID: %u, RRREQ: %u,RRSTAT: %u", t >> 4,
+			  (t >> 3) & 1, (t >> 2) & 1, t & 3);
+		t = nd_u8(nd, p + 6);
+		nd_printf(nd, "\n\t    R: %u, RTE: %u, ", t >> 5, t & 0x1f);
+		t = nd_u8(nd, p + 7);
+		nd_printf(nd, "EVB Mode: %s [%u]", modes[t >> 6], t >> 6);
+		nd_printf(nd, "\n\t    ROL: %u, RWD: %u, ", (t >> 5) & 1, t & 0x1f);
+		t = nd_u8(nd, p + 8);
+		nd_printf(nd, "RES: %u, ROL: %u, RKA: %u", t >> 6, (t >> 5) & 1, t & 0x1f);
+		break;
+	}
+	case 14: {
+		if (len < 8)
+			return 1;
+		unsigned t = nd_u8(nd, p + 4);
+		nd_printf(nd, "\n\t    Role: %u, RES: %u, Scomp: %u ", t >> 7, (t >> 4) & 7,
+			  (t >> 3) & 1);
+		nd_printf(nd, "ChnCap: %u", nd_be16(nd, p + 6) & 0x0fff);
+		unsigned sl = len - 8;
+		if (sl % 3)
+			return 1;
+		for (unsigned i = 0; i < sl; i += 3) {
+			uint32_t w = nd_be24(nd, p + i + 8);
+			nd_printf(nd, "\n\t    SCID: %u, SVID: %u", w >> 12, w & 0xfff);
+		}
+		break;
+	}
+	default:
+		return 1;
+	}
+	return 0;
+}
+
+static int private_8023(nd_t *nd, const uint8_t *p, unsigned len)
+{
+	if (len < 4)
+		return 1;
+	unsigned sub = nd_u8(nd, p + 3);
+	nd_printf(nd, "\n\t  %s Subtype (%u)", lk(sub8023, sub, "unknown"), sub);
+	switch (sub) {
+	case 1: {
+		if (len < 9)
+			return 1;
+		unsigned a = nd_u8(nd, p + 4), pmd = nd_be16(nd, p + 5),
+			 mau = nd_be16(nd, p + 7);
+		nd_s(nd, "\n\t    autonegotiation [");
+		bits(nd, autoneg, a, "none");
+		nd_printf(nd, "] (0x%02x)", a);
+		nd_s(nd, "\n\t    PMD autoneg capability [");
+		bits(nd, pmd_cap, pmd, "unknown");
+		nd_printf(nd, "] (0x%04x)", pmd);
+		nd_printf(nd, "\n\t    MAU type %s (0x%04x)", lk(mau_types, mau, "unknown"), mau);
+		break;
+	}
+	case 3: {
+		if (len < 9)
+			return 1;
+		unsigned st = nd_u8(nd, p + 4);
+		nd_s(nd, "\n\t    aggregation status [");
+		bits(nd, autoneg, st, "none");
+		nd_printf(nd, "], aggregation port ID %u", nd_be32(nd, p + 5));
+		break;
+	}
+	case 4:
+		nd_printf(nd, "\n\t    MTU size %u", nd_be16(nd, p + 4));
+		break;
+	default:
+		return 1;
+	}
+	return 0;
+}
+
+static int private_iana(nd_t *nd, const uint8_t *p, unsigned len)
+{
+	if (len < 8)
+		return 1;
+	unsigned sub = nd_u8(nd, p + 3);
+	nd_printf(nd, "\n\t  %s Subtype (%u)", sub == 1 ? "MUD-URL" : "unknown", sub);
+	if (sub != 1)
+		return 1;
+	nd_s(nd, "\n\t  MUD-URL=");
+	zstr(nd, p + 4, len - 4);
+	return 0;
+}
+
+const char *oui_name(uint32_t oui);
+
+void lldp_print(nd_t *nd, const uint8_t *pptr, unsigned len)
+{
+	nd_proto(nd, "lldp");
+	const uint8_t *p = pptr;
+	unsigned tlen = len;
+	int v = nd->opt->vflag;
+	nd_printf(nd, "LLDP, length %u", len);
+	while (tlen >= 2) {
+		unsigned tlv = nd_be16(nd, p);
+		unsigned type = tlv >> 9, tl = tlv & 0x1ff;
+		int hexdump = 0;
+		tlen -= 2;
+		p += 2;
+		if (v)
+			nd_printf(nd, "\n\t%s TLV (%u), length %u", lk(tlv_names, type, "Unknown"),
+				  type, tl);
+		if (!type || !tl)
+			break;
+		nd_need(nd, p, tl);
+		if (tlen < tl)
+			goto trunc;
+		switch (type) {
+		case 1:
+		case 2:
+			if (v) {
+				if (tl < 2)
+					goto trunc;
+				unsigned sub = nd_u8(nd, p);
+				nd_printf(nd, "\n\t  Subtype %s (%u): ",
+					  lk(type == 1 ? chassis_sub : port_sub, sub, "Unknown"), sub);
+				unsigned mac = type == 1 ? 4 : 3, net = type == 1 ? 5 : 4;
+				if (sub == mac) {
+					if (tl < 7)
+						goto trunc;
+					put_mac(nd, p + 1);
+				} else if (sub == net) {
+					if (!network_addr(nd, p + 1, tl - 1))
+						goto trunc;
+				} else if (sub >= 1 && sub <= 7) {
+					zstr(nd, p + 1, tl - 1);
+				} else {
+					hexdump = 1;
+				}
+			}
+			break;
+		case 3:
+			if (v) {
+				if (tl < 2)
+					goto trunc;
+				nd_printf(nd, ": TTL %us", nd_be16(nd, p));
+			}
+			break;
+		case 4:
+			if (v) {
+				nd_s(nd, ": ");
+				zstr(nd, p, tl);
+			}
+			break;
+		case 5:
+			nd_s(nd, ": ");
+			zstr(nd, p, tl);
+			break;
+		case 6:
+			if (v) {
+				nd_s(nd, "\n\t  ");
+				zstr(nd, p, tl);
+			}
+			break;
+		case 7:
+			if (v) {
+				if (tl < 4)
+					goto trunc;
+				unsigned cap = nd_be16(nd, p), ena = nd_be16(nd, p + 2);
+				nd_s(nd, "\n\t  System  Capabilities [");
+				bits(nd, cap_names, cap, "none");
+				nd_printf(nd, "] (0x%04x)", cap);
+				nd_s(nd, "\n\t  Enabled Capabilities [");
+				bits(nd, cap_names, ena, "none");
+				nd_printf(nd, "] (0x%04x)", ena);
+			}
+			break;
+		case 8:
+			if (v && !mgmt_addr(nd, p, tl))
+				goto trunc;
+			break;
+		case 127:
+			if (v) {
+				if (tl < 3)
+					goto trunc;
+				uint32_t oui = nd_be24(nd, p);
+				const char *o = oui_name(oui);
+				nd_printf(nd, ": OUI %s (0x%06x)", o ? o : "Unknown", oui);
+				switch (oui) {
+				case 0x0080c2: hexdump = private_8021(nd, p, tl); break;
+				case 0x00120f: hexdump = private_8023(nd, p, tl); break;
+				case 0x00005e: hexdump = private_iana(nd, p, tl); break;
+				default: hexdump = 1; break;
+				}
+			}
+			break;
+		default:
+			hexdump = 1;
+			break;
+		}
+		if (v > 1 || (v && hexdump))
+			print_unknown_data(nd, p, "\n\t  ", tl);
+		tlen -= tl;
+		p += tl;
+	}
+	return;
+trunc:
+	nd_print_trunc(nd);
+}

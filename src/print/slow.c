@@ -1,0 +1,135 @@
+/* slow.c - IEEE 802.3 Slow Protocols (ethertype 0x8809): LACP and the
+ * Marker protocol.  OAM is named only. */
+#include "../core/names.h"
+#include "print.h"
+
+static void state_flags(nd_t *nd, unsigned s)
+{
+	static const char *const names[8] = { "Activity", "Timeout", "Aggregation",
+		"Synchronization", "Collecting", "Distributing", "Default", "Expired" };
+	const char *sep = "";
+	if (!s) {
+		nd_s(nd, "none");
+		return;
+	}
+	for (int i = 0; i < 8; i++)
+		if (s & (1u << i)) {
+			nd_s(nd, sep);
+			nd_s(nd, names[i]);
+			sep = ", ";
+		}
+}
+
+static const char *tlv_name(unsigned sub, unsigned type)
+{
+	if (type == 0)
+		return "Terminator";
+	if (sub == 1)
+		return type == 1 ? "Actor Information" : type == 2 ? "Partner Information" :
+		       type == 3 ? "Collector Information" : "Unknown";
+	if (sub == 2)
+		return type == 1 ? "Marker Information" :
+		       type == 2 ? "Marker Response Information" : "Unknown";
+	return "Unknown";
+}
+
+static void marker_lacp(nd_t *nd, const uint8_t *p, unsigned tlen, unsigned sub)
+{
+	while (tlen > 0) {
+		if (tlen < 2)
+			goto tooshort;
+		unsigned type = nd_u8(nd, p), len = nd_u8(nd, p + 1);
+		nd_printf(nd, "\n\t%s TLV (0x%02x), length %u", tlv_name(sub, type), type, len);
+		if (type == 0)
+			return;
+		if (len < 2) {
+			nd_s(nd, "\n\t    ERROR: illegal length - should be >= 2");
+			return;
+		}
+		if (tlen < len)
+			goto tooshort;
+		nd_need(nd, p, len);
+		const uint8_t *t = p + 2;
+		unsigned tl = len - 2;
+		unsigned key = sub << 8 | type;
+		switch (key) {
+		case 0x101:
+		case 0x102:
+			if (tl != 18) {
+				nd_s(nd, "\n\t    ERROR: illegal length - should be 20");
+				break;
+			}
+			nd_s(nd, "\n\t  System ");
+			put_mac(nd, t + 2);
+			nd_printf(nd, ", System Priority %u, Key %u, Port %u, Port Priority %u\n\t  State Flags [",
+				  nd_be16(nd, t), nd_be16(nd, t + 8), nd_be16(nd, t + 12),
+				  nd_be16(nd, t + 10));
+			state_flags(nd, nd_u8(nd, t + 14));
+			nd_c(nd, ']');
+			break;
+		case 0x103:
+			if (tl != 14) {
+				nd_s(nd, "\n\t    ERROR: illegal length - should be 16");
+				break;
+			}
+			nd_printf(nd, "\n\t  Max Delay %u", nd_be16(nd, t));
+			break;
+		case 0x201:
+			if (tl != 14) {
+				nd_s(nd, "\n\t    ERROR: illegal length - should be 16");
+				break;
+			}
+			nd_s(nd, "\n\t  Request System ");
+			put_mac(nd, t + 2);
+			nd_printf(nd, ", Request Port %u, Request Transaction ID 0x%08x",
+				  nd_be16(nd, t), nd_be32(nd, t + 8));
+			break;
+		default:
+			if (nd->opt->vflag <= 1)
+				print_unknown_data(nd, t, "\n\t  ", tl);
+			break;
+		}
+		if (nd->opt->vflag > 1)
+			print_unknown_data(nd, t, "\n\t  ", tl);
+		p += len;
+		tlen -= len;
+	}
+	return;
+tooshort:
+	nd_s(nd, "\n\t\t packet is too short");
+}
+
+void slow_print(nd_t *nd, const uint8_t *p, unsigned len)
+{
+	nd_proto(nd, "slow");
+	if (len < 1) {
+		nd_print_invalid(nd);
+		return;
+	}
+	unsigned sub = nd_u8(nd, p);
+	switch (sub) {
+	case 1:
+	case 2:
+		if (len < 2) {
+			nd_print_invalid(nd);
+			return;
+		}
+		if (nd_u8(nd, p + 1) != 1) {
+			nd_printf(nd, "%s version %u packet not supported",
+				  sub == 1 ? "LACP" : "MARKER", nd_u8(nd, p + 1));
+			return;
+		}
+		nd_printf(nd, "%sv%u, length %u", sub == 1 ? "LACP" : "MARKER",
+			  nd_u8(nd, p + 1), len);
+		if (nd->opt->vflag)
+			marker_lacp(nd, p + 2, len - 2, sub);
+		return;
+	case 3:
+		nd_printf(nd, "OAM, length %u", len);
+		return;
+	default:
+		nd_printf(nd, "unknown (%u), length %u", sub, len);
+		print_unknown_data(nd, p, "\n\t", len);
+		return;
+	}
+}

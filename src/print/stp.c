@@ -1,0 +1,220 @@
+/* stp.c - Spanning Tree BPDUs: 802.1D, RSTP (802.1w), MSTP (802.1s) with
+ * its MSTI records, and SPB (802.1aq) with the v4 agreement data. */
+#include "print.h"
+
+#define STP_TIME_BASE 256
+#define STP_BPDU_LEN 36
+#define MSTP_MIN_LEN 102
+#define MST_V3LEN_OFFSET 36
+#define MST_CONFIG_INFO_LENGTH 64
+#define MST_MSTI_OFFSET 102
+#define MST_MSTI_LENGTH 16
+#define SPB_MIN_LEN 87
+
+static void bridge_id(nd_t *nd, const uint8_t *p)
+{
+	nd_need(nd, p, 8);
+	nd_printf(nd, "%02x%02x.%02x:%02x:%02x:%02x:%02x:%02x", p[0], p[1], p[2],
+		  p[3], p[4], p[5], p[6], p[7]);
+}
+
+static void flag_names(nd_t *nd, unsigned f)
+{
+	static const struct { unsigned bit; const char *s; } names[] = {
+		{ 0x01, "Topology change" }, { 0x02, "Proposal" }, { 0x10, "Learn" },
+		{ 0x20, "Forward" }, { 0x40, "Agreement" },
+		{ 0x80, "Topology change ACK" },
+	};
+	const char *sep = "";
+	int any = 0;
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+		if (f & names[i].bit) {
+			nd_s(nd, sep);
+			nd_s(nd, names[i].s);
+			sep = ", ";
+			any = 1;
+		}
+	if (!any)
+		nd_s(nd, "none");
+}
+
+static const char *port_role(unsigned flags)
+{
+	static const char *const roles[4] = { "Unknown", "Alternate", "Root",
+					      "Designated" };
+	return roles[(flags & 0x0c) >> 2];
+}
+
+static void times(nd_t *nd, const uint8_t *p)
+{
+	nd_printf(nd, "\n\tmessage-age %.2fs, max-age %.2fs, hello-time %.2fs, forwarding-delay %.2fs",
+		  (float)nd_be16(nd, p) / STP_TIME_BASE,
+		  (float)nd_be16(nd, p + 2) / STP_TIME_BASE,
+		  (float)nd_be16(nd, p + 4) / STP_TIME_BASE,
+		  (float)nd_be16(nd, p + 6) / STP_TIME_BASE);
+}
+
+static void config_bpdu(nd_t *nd, const uint8_t *p, unsigned length)
+{
+	unsigned flags = nd_u8(nd, p + 4);
+	nd_s(nd, ", Flags [");
+	flag_names(nd, flags);
+	nd_c(nd, ']');
+	nd_need(nd, p + 17, 10); /* tcpdump formats the whole field list first */
+	nd_s(nd, ", bridge-id ");
+	bridge_id(nd, p + 17);
+	nd_printf(nd, ".%04x, length %u", nd_be16(nd, p + 25), length);
+	if (!nd->opt->vflag)
+		return;
+	times(nd, p + 27);
+	nd_need(nd, p + 5, 12);
+	nd_s(nd, "\n\troot-id ");
+	bridge_id(nd, p + 5);
+	nd_printf(nd, ", root-pathcost %u", nd_be32(nd, p + 13));
+	if (nd_u8(nd, p + 2) == 2)
+		nd_printf(nd, ", port-role %s", port_role(flags));
+}
+
+/* Name fields: NUL-padded, printed up to the first NUL. */
+static void zstring(nd_t *nd, const uint8_t *p, unsigned n)
+{
+	nd_need(nd, p, n);
+	for (unsigned i = 0; i < n && p[i]; i++)
+		nd_print_char(nd, p[i]);
+}
+
+static void mstp_bpdu(nd_t *nd, const uint8_t *p, unsigned length)
+{
+	unsigned flags = nd_u8(nd, p + 4);
+	nd_s(nd, ", CIST Flags [");
+	flag_names(nd, flags);
+	nd_printf(nd, "], length %u", length);
+	if (!nd->opt->vflag)
+		return;
+	nd_printf(nd, "\n\tport-role %s, ", port_role(flags));
+	nd_need(nd, p + 5, 12);
+	nd_s(nd, "CIST root-id ");
+	bridge_id(nd, p + 5);
+	nd_printf(nd, ", CIST ext-pathcost %u", nd_be32(nd, p + 13));
+	nd_need(nd, p + 17, 8);
+	nd_s(nd, "\n\tCIST regional-root-id ");
+	bridge_id(nd, p + 17);
+	nd_printf(nd, ", CIST port-id %04x,", nd_be16(nd, p + 25));
+	times(nd, p + 27);
+	nd_printf(nd, "\n\tv3len %u, ", nd_be16(nd, p + 36));
+	nd_s(nd, "MCID Name ");
+	zstring(nd, p + 39, 32);
+	nd_printf(nd, ", rev %u,\n\t\tdigest %08x%08x%08x%08x, ", nd_be16(nd, p + 71),
+		  nd_be32(nd, p + 73), nd_be32(nd, p + 77), nd_be32(nd, p + 81),
+		  nd_be32(nd, p + 85));
+	nd_printf(nd, "CIST int-root-pathcost %u,", nd_be32(nd, p + 89));
+	nd_need(nd, p + 93, 8);
+	nd_s(nd, "\n\tCIST bridge-id ");
+	bridge_id(nd, p + 93);
+	nd_printf(nd, ", CIST remaining-hops %u", nd_u8(nd, p + 101));
+
+	unsigned v3len = nd_be16(nd, p + 36);
+	if (v3len > MST_CONFIG_INFO_LENGTH) {
+		unsigned len = v3len - MST_CONFIG_INFO_LENGTH;
+		unsigned off = MST_MSTI_OFFSET;
+		while (len >= MST_MSTI_LENGTH) {
+			const uint8_t *m = p + off;
+			nd_need(nd, m, 3);
+			unsigned mf = nd_u8(nd, m);
+			nd_printf(nd, "\n\tMSTI %u, Flags [", nd_be16(nd, m + 1) & 0x0fff);
+			flag_names(nd, mf);
+			nd_printf(nd, "], port-role %s", port_role(mf));
+			nd_need(nd, m + 1, 12);
+			nd_s(nd, "\n\t\tMSTI regional-root-id ");
+			bridge_id(nd, m + 1);
+			nd_printf(nd, ", pathcost %u", nd_be32(nd, m + 9));
+			nd_printf(nd, "\n\t\tMSTI bridge-prio %u, port-prio %u, hops %u",
+				  nd_u8(nd, m + 13) >> 4, nd_u8(nd, m + 14) >> 4,
+				  nd_u8(nd, m + 15));
+			len -= MST_MSTI_LENGTH;
+			off += MST_MSTI_LENGTH;
+		}
+	}
+}
+
+static void spb_bpdu(nd_t *nd, const uint8_t *p, unsigned off)
+{
+	if (!nd->opt->vflag)
+		return;
+	const uint8_t *s = p + off;
+	nd_printf(nd, "\n\tv4len %u, ", nd_be16(nd, s));
+	nd_s(nd, "AUXMCID Name ");
+	zstring(nd, s + 3, 32);
+	nd_printf(nd, ", Rev %u,\n\t\tdigest %08x%08x%08x%08x", nd_be16(nd, s + 35),
+		  nd_be32(nd, s + 37), nd_be32(nd, s + 41), nd_be32(nd, s + 45),
+		  nd_be32(nd, s + 49));
+	unsigned a = nd_u8(nd, s + 53), fmt = nd_u8(nd, s + 55), con = nd_u8(nd, s + 56);
+	nd_printf(nd, "\n\tAgreement num %u, Discarded Agreement num %u, Agreement valid-flag %u,"
+		  "\n\tRestricted role-flag: %u, Format id %u cap %u, Convention id %u cap %u,"
+		  "\n\tEdge count %u, Agreement digest %08x%08x%08x%08x%08x",
+		  a >> 6, (a >> 4) & 3, (a >> 3) & 1, (a >> 2) & 1, fmt >> 4, fmt,
+		  con >> 4, con, nd_be16(nd, s + 57), nd_be32(nd, s + 67),
+		  nd_be32(nd, s + 71), nd_be32(nd, s + 75), nd_be32(nd, s + 79),
+		  nd_be32(nd, s + 83));
+}
+
+void stp_print(nd_t *nd, const uint8_t *p, unsigned length)
+{
+	nd_proto(nd, "stp");
+	if (length < 4)
+		goto invalid;
+	if (nd_be16(nd, p)) {
+		nd_printf(nd, "unknown STP version, length %u", length);
+		return;
+	}
+	unsigned ver = nd_u8(nd, p + 2);
+	switch (ver) {
+	case 0: nd_s(nd, "STP 802.1d"); break;
+	case 2: nd_s(nd, "STP 802.1w"); break;
+	case 3: nd_s(nd, "STP 802.1s"); break;
+	case 4: nd_s(nd, "STP 802.1aq"); break;
+	default:
+		nd_printf(nd, "STP Unknown STP protocol (0x%02x)", ver);
+		return;
+	}
+	unsigned type = nd_u8(nd, p + 3);
+	switch (type) {
+	case 0x00: nd_s(nd, ", Config"); break;
+	case 0x02: nd_s(nd, ", Rapid STP"); break;
+	case 0x80: nd_s(nd, ", Topology Change"); break;
+	default: nd_printf(nd, ", Unknown BPDU Type (0x%02x)", type); break;
+	}
+	switch (type) {
+	case 0x00:
+		if (length < STP_BPDU_LEN - 1)
+			goto invalid;
+		config_bpdu(nd, p, length);
+		break;
+	case 0x02:
+		if (ver == 2) {
+			if (length < STP_BPDU_LEN)
+				goto invalid;
+			config_bpdu(nd, p, length);
+		} else if (ver == 3 || ver == 4) {
+			if (length < MSTP_MIN_LEN)
+				goto invalid;
+			if (nd_u8(nd, p + 35) != 0)
+				goto invalid;
+			unsigned mstp_len = nd_be16(nd, p + MST_V3LEN_OFFSET) + 2;
+			if (length < STP_BPDU_LEN + mstp_len)
+				goto invalid;
+			mstp_bpdu(nd, p, length);
+			if (ver == 4) {
+				unsigned spb_len = nd_be16(nd, p + MST_V3LEN_OFFSET + mstp_len) + 2;
+				if (length < STP_BPDU_LEN + mstp_len + spb_len ||
+				    spb_len < SPB_MIN_LEN)
+					goto invalid;
+				spb_bpdu(nd, p, STP_BPDU_LEN + mstp_len);
+			}
+		}
+		break;
+	}
+	return;
+invalid:
+	nd_print_invalid(nd);
+}
