@@ -274,7 +274,8 @@ int llc_print(nd_t *nd, const uint8_t *p, unsigned len, unsigned caplen,
 	}
 	nd_printf(nd, ", Flags [%s], length %u",
 		  flag_names[resp | (control & 0x100 ? 2 : 0)], len);
-	return (int)hdrlen;
+	/* an I frame's payload is not decoded: the caller dumps the frame */
+	return (control & 1) == 0 ? -(int)hdrlen : (int)hdrlen;
 }
 
 /* Links that carry LLC directly. */

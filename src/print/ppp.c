@@ -96,7 +96,7 @@ static const struct ppp_name callback_ops[] = {
 	{ 0, "Location determined by user authentication" },
 	{ 1, "Dialing string" }, { 2, "Location identifier" },
 	{ 3, "E.164 number" }, { 4, "X.500 distinguished name" },
-	{ 6, "Location is determined during CBCP negotiation" }, { 0, NULL },
+	{ 6, "CBCP" }, { 0, NULL },
 };
 
 static const char *ppp_lookup(const struct ppp_name *t, unsigned v)
