@@ -489,7 +489,7 @@ static void ctrl_proto(nd_t *nd, unsigned proto, const uint8_t *p,
 	const uint8_t *start = p;
 	name_or(nd, ppp_protos, proto, "unknown ctrl-proto (0x%04x)");
 	nd_s(nd, ", ");
-	if (length < 4) {
+	if (length < 4 || !nd_has(nd, p, 2)) { /* short, or code/id not captured */
 		nd_s(nd, "[|");
 		name_or(nd, ppp_protos, proto, "unknown ctrl-proto (0x%04x)");
 		nd_c(nd, ']');
@@ -534,8 +534,19 @@ static void ctrl_proto(nd_t *nd, unsigned proto, const uint8_t *p,
 	case 2:
 	case 3:
 	case 4: {
+		/* an option header cut off by the capture end: "[|lcp]" right
+		 * after what was printed (no space), as tcpdump does */
+		const char *tn = proto == PPP_LCP ? "lcp" : proto == PPP_IPCP ? "ipcp" :
+			proto == PPP_IPV6CP ? "ip6cp" : proto == PPP_CCP ? "ccp" :
+			proto == PPP_BACP ? "bacp" : NULL;
 		unsigned x = len - 4;
 		do {
+			if (tn && !nd_has(nd, t, 2)) {
+				nd_s(nd, "[|");
+				nd_s(nd, tn);
+				nd_c(nd, ']');
+				return;
+			}
 			unsigned j;
 			switch (proto) {
 			case PPP_LCP: j = lcp_option(nd, t, x); break;
