@@ -807,6 +807,42 @@ def gen_tunnel():
     return fr
 
 
+# ---------------------------------------------------------------- other link types and ethertypes
+def gen_more_links():
+    """{capture: (linktype, frames)} for the rarer link layers."""
+    ip_udp = ipv4(udp(b'hello', 1234, 9999), 17)
+    ip6_udp = ipv6(udp(b'x', 1, 2, S6, D6), 17, S6, D6)
+    caps = {}
+    slarp_req = struct.pack('!I', 0) + ip4('10.0.0.1') + ip4('255.255.255.0') + b'\0\0'
+    slarp_ka = struct.pack('!IIIH', 2, 7, 6, 0xffff) + struct.pack('!I', 1000)
+    caps['core_chdlc'] = (104, [b'\x0f\x00\x08\x00' + ip_udp, b'\x8f\x00\x86\xdd' + ip6_udp,
+                                b'\x8f\x00\x80\x35' + slarp_req, b'\x8f\x00\x80\x35' + slarp_ka,
+                                b'\x8f\x00\x80\x35' + struct.pack('!I', 1) + ip4('10.0.0.2') + ip4('255.0.0.0') + b'\0\0',
+                                b'\x0f\x00\x12\x34' + b'unknown!', b'\x0f\x00\x88\x47' + struct.pack('!I', (5 << 12) | 0x100 | 9) + ip_udp])
+    q922 = lambda dlci, fecn=0, becn=0, de=0: bytes([(dlci >> 4) << 2, ((dlci & 0xf) << 4) | (fecn << 3) | (becn << 2) | (de << 1) | 1])
+    caps['core_fr'] = (107, [q922(100) + b'\x03\xcc' + ip_udp, q922(200, 1, 1, 1) + b'\x03\x8e' + ip6_udp,
+                             q922(300) + b'\x03\x00\x80' + b'\x00\x00\x00\x08\x00' + ip_udp,
+                             q922(16) + b'\x03\x99' + b'abcd', q922(17) + b'\x07\xcc' + ip_udp])
+    slip_hdr = lambda d: bytes([d]) + b'\0' * 15
+    caps['core_slip'] = (8, [slip_hdr(0) + ip_udp, slip_hdr(1) + ipv4(tcp(b'', 1, 2, flags=2), 6)])
+    ipnet = lambda fam, pl: struct.pack('!BBHIIIII', 1, fam, 0, len(pl), 1, 0, 0, 0) + pl
+    caps['core_ipnet'] = (226, [ipnet(2, ip_udp), ipnet(26, ip6_udp), ipnet(99, b'zzzz')])
+    caps['core_atm'] = (11, [b'\xaa\xaa\x03\x00\x00\x00\x08\x00' + ip_udp, b'\xaa\xaa\x03\x00\x00\x00\x86\xdd' + ip6_udp])  # (OSI NLPID 0xcc left out: tcpdump prints IP)
+    caps['core_pppser'] = (50, [b'\xff\x03\x00\x21' + ip_udp, b'\x0f\x00\x08\x00' + ip_udp, b'\xff\x03\x00\x57' + ip6_udp])
+    # ethertypes: MACsec, NSH (MD type 1 and 2)
+    fr = []
+    fr.append(ether(b'\x2c\x00' + struct.pack('!I', 1) + bytes(range(8)) + b'\xee' * 20 + b'\x11' * 16, 0x88e5))
+    fr.append(ether(b'\x00\x00' + struct.pack('!I', 2) + b'\x08\x00' + ip_udp + b'\x11' * 16, 0x88e5))
+    fr.append(ether(b'\x08\x30' + struct.pack('!I', 3) + b'\xee' * 0x30 + b'\x11' * 16, 0x88e5))
+    nsh1 = struct.pack('!BBBB', 0x0f, 0xc6, 0x01, 0x01) + struct.pack('!I', (55 << 8) | 254) + b'\0' * 16
+    fr.append(ether(nsh1 + ip_udp, 0x894f))
+    nsh2 = struct.pack('!BBBB', 0x0f, 0xc6, 0x02, 0x03) + struct.pack('!I', (56 << 8) | 253) + \
+        struct.pack('!HBB', 0x0101, 0x02, 4) + b'\1\2\3\4' + struct.pack('!HBB', 0x0102, 0x03, 2) + b'\5\6\0\0'
+    fr.append(ether(nsh2 + ether(ip_udp), 0x894f))
+    caps['core_ethx'] = (1, fr)
+    return caps
+
+
 def cuts_small(f):
     return (14, 20, 30, 40, 54, 60, 70)
 
@@ -834,6 +870,10 @@ def main():
     write('core_tcp', gen_tcp(), cuts=(40, 54, 60, 66, 74, 80))
     write('core_udp', gen_udp(), cuts=(36, 40, 42, 46, 50, 60, 70))
     write('core_tunnel', gen_tunnel(), cuts=(36, 40, 46, 50, 60, 80))
+    # MACsec without encryption cut inside the inner IP: tcpdump [|macsec]
+    skips = {'core_ethx': (12,)}
+    for name, (lt, frames) in gen_more_links().items():
+        write(name, frames, lt, cuts=(2, 4, 8, 16, 20, 30), skip=skips.get(name, ()))
 
 
 main()
