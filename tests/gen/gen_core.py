@@ -843,6 +843,57 @@ def gen_more_links():
     return caps
 
 
+# ---------------------------------------------------------------- PGM, IGRP, DVMRP, HSRP, OTV, MPLS/UDP, ipether
+def gen_misc():
+    fr = []
+    inner = ether(ipv4(udp(b'inner', 1, 2, '10.0.0.1', '10.0.0.2'), 17, '10.0.0.1', '10.0.0.2'))
+    ip_udp = ipv4(udp(b'hello', 1234, 9999), 17)
+    def pgm(t, body, opts=0):
+        h = struct.pack('!HHBBH', 7500, 7501, t, opts, 0) + bytes(range(1, 7)) + struct.pack('!H', 0) + body
+        return e4(h[:6] + struct.pack('!H', cksum(h)) + h[8:], 113, dst='239.9.9.9')
+    fr.append(pgm(0, struct.pack('!IIIHH', 5, 1, 9, 1, 0) + ip4(S4)))
+    fr.append(pgm(4, struct.pack('!II', 7, 1) + b'odata'))
+    fr.append(pgm(5, struct.pack('!II', 8, 1) + b'rdata'))
+    fr.append(pgm(8, struct.pack('!IHH', 7, 1, 0) + ip4(S4) + struct.pack('!HH', 1, 0) + ip4('239.9.9.9')))
+    fr.append(pgm(9, struct.pack('!IHH', 7, 1, 0) + ip4(S4) + struct.pack('!HH', 1, 0) + ip4('239.9.9.9')))
+    fr.append(pgm(10, struct.pack('!IHH', 7, 1, 0) + ip4(S4) + struct.pack('!HH', 1, 0) + ip4('239.9.9.9')))
+    fr.append(pgm(1, struct.pack('!IHHHH', 3, 0, 2, 1, 0) + ip4(S4) + struct.pack('!II', 1, 0xffffffff)))
+    fr.append(pgm(2, struct.pack('!IHH', 3, 0, 2) + ip4(S4)[:0] + struct.pack('!HH', 1, 0) + ip4(S4) + struct.pack('!I', 0)))
+    fr.append(pgm(0x0c, b'\0' * 8))
+    fr.append(pgm(0x33, b'\0' * 4))
+    # IGRP update with interior, system and exterior routes
+    ent = lambda n, d, b: n + struct.pack('!I', d)[1:] + struct.pack('!I', b)[1:] + struct.pack('!HBBB', 1500, 255, 1, 2)
+    ig = struct.pack('!BBHHHHH', 0x11, 3, 100, 1, 1, 1, 0) + ent(b'\x0a\x01\x00', 100, 256) + \
+        ent(b'\x0a\x02\x00', 200, 512) + ent(b'\x0a\x03\x00', 300, 1024)
+    fr.append(e4(ig[:10] + struct.pack('!H', cksum(ig)) + ig[12:], 9))
+    fr.append(e4(struct.pack('!BBHHHHH', 0x12, 0, 100, 0, 0, 0, 0), 9))
+    fr.append(e4(struct.pack('!BBHHHHH', 0x21, 0, 100, 0, 0, 0, 0), 9))
+    # DVMRP (IGMP type 0x13)
+    def dv(code, body):
+        b = struct.pack('!BBHBBBB', 0x13, code, 0, 0, 0, 3, 0xff) + body
+        b = b[:2] + struct.pack('!H', cksum(b)) + b[4:]
+        return e4(b, 2, dst='224.0.0.4', ttl=1)
+    fr.append(dv(1, struct.pack('!I', 77) + ip4('10.0.0.2')))
+    fr.append(dv(2, ip4('255.255.0.0')[1:] + b'\x0a\x01' + b'\x81'))
+    fr.append(dv(3, b''))
+    fr.append(dv(4, ip4('10.0.0.1') + struct.pack('!BBB', 1, 1, 1) + ip4('10.0.0.9')))
+    fr.append(dv(5, b''))
+    fr.append(dv(6, ip4('10.0.0.1') + struct.pack('!BBBBB', 1, 1, 0x10, 1, 0)[:4] + ip4('10.0.0.9')))
+    fr.append(dv(7, ip4('10.0.0.1') + ip4('239.1.1.1') + struct.pack('!I', 7200)))
+    fr.append(dv(8, ip4('10.0.0.1') + ip4('239.1.1.1')))
+    fr.append(dv(9, ip4('10.0.0.1') + ip4('239.1.1.1')))
+    fr.append(dv(99, b''))
+    # HSRP hello, coup, resign, v1 with bad auth length
+    for op, st in ((0, 16), (1, 8), (2, 4), (0, 2)):
+        fr.append(e4(udp(struct.pack('!BBBBBBBB', 0, op, st, 3, 10, 100, 1, 0) + b'cisco\0\0\0' + ip4('10.0.0.254'),
+                         1985, 1985, dst='224.0.0.2'), 17, dst='224.0.0.2', ttl=1))
+    # OTV, MPLS in UDP, Ethernet over IPv6 (143)
+    fr.append(e4(udp(struct.pack('!BBBBI', 0x08, 0, 0, 0, 55 << 8) + inner, 40000, 8472), 17))
+    fr.append(e4(udp(struct.pack('!I', (1000 << 12) | 0x100 | 64) + ip_udp, 40000, 6635), 17))
+    fr.append(e6(inner, 143))
+    return fr
+
+
 def cuts_small(f):
     return (14, 20, 30, 40, 54, 60, 70)
 
@@ -870,6 +921,7 @@ def main():
     write('core_tcp', gen_tcp(), cuts=(40, 54, 60, 66, 74, 80))
     write('core_udp', gen_udp(), cuts=(36, 40, 42, 46, 50, 60, 70))
     write('core_tunnel', gen_tunnel(), cuts=(36, 40, 46, 50, 60, 80))
+    write('core_misc', gen_misc(), cuts=(34, 40, 46, 50, 60, 70))
     # MACsec without encryption cut inside the inner IP: tcpdump [|macsec]
     skips = {'core_ethx': (12,)}
     for name, (lt, frames) in gen_more_links().items():
