@@ -22,7 +22,7 @@ def write(name, frames, linktype=1, cuts=None, skip=()):
     records numbered (from 1) in SKIP, which trawl does not print as tcpdump."""
     p = Pcap(os.path.join(OUT, name + '.pcap'), linktype)
     for f in frames:
-        p.add(f)
+        p.add(f, caplen=200 if len(f) > 65535 else None)
     p.close()
     if cuts:
         p = Pcap(os.path.join(OUT, name + '_trunc.pcap'), linktype)
@@ -246,7 +246,7 @@ def gen_ip4():
 
 def icmp_quote(proto=17, payload=None):
     if payload is None:
-        payload = udp(b'', 5000, 53, D4, S4) if proto == 17 else tcp(b'', 40000, 80, seq=1234, flags=2, src=D4, dst=S4)
+        payload = udp(b'', 5000, 33434, D4, S4) if proto == 17 else tcp(b'', 40000, 80, seq=1234, flags=2, src=D4, dst=S4)
     return ipv4(payload, proto, D4, S4)
 
 
@@ -470,8 +470,13 @@ def gen_ip6():
     # jumbo: payload len 0 with jumbo option
     jp = struct.pack('!BB', 17, 0) + b'\xc2\x04' + struct.pack('!I', 8 + len(u))
     fr.append(ether(struct.pack('!IHBB', 0x60000000, 0, 0, 64) + ip6(S6) + ip6(D6) + jp + u, 0x86dd))
+    # a real jumbogram (UDP length 0), captured in part
+    big = b'J' * 70000
+    ju = struct.pack('!HHHH', 1234, 9999, 0, 0) + big
+    jh = struct.pack('!BB', 17, 0) + b'\xc2\x04' + struct.pack('!I', len(ju) + 8)
+    fr.append(ether(struct.pack('!IHBB', 0x60000000, 0, 0, 64) + ip6(S6) + ip6(D6) + jh + ju, 0x86dd))
     # destination options with tunnel limit/home address
-    dst = struct.pack('!BB', 17, 2) + b'\x04\x01\x04' + b'\xc9\x10' + ip6('2001:db8::99') + b'\x01\x01\x00'
+    dst = struct.pack('!BB', 17, 3) + b'\x04\x01\x04' + b'\xc9\x10' + ip6('2001:db8::99') + b'\x01\x01\x00'
     fr.append(e6(pad8(dst) + u, 60))
     # routing type 0, type 2, SRH (type 4), unknown
     rt0 = struct.pack('!BBBBI', 17, 4, 0, 2, 0) + ip6('2001:db8::a') + ip6('2001:db8::b')
@@ -522,7 +527,7 @@ def gen_icmp6():
     LL = 'fe80::1'
     def ic(t, c, body, src=S6, dst=D6, hlim=64):
         return e6(icmp6(t, c, body, src, dst), 58, src=src, dst=dst, hlim=hlim)
-    quote = ipv6(udp(b'', 5000, 53, D6, S6), 17, D6, S6)
+    quote = ipv6(udp(b'', 5000, 33434, D6, S6), 17, D6, S6)
     fr.append(ic(128, 0, struct.pack('!HH', 0x42, 1) + b'echo data'))
     fr.append(ic(129, 0, struct.pack('!HH', 0x42, 1) + b'echo data', src=D6, dst=S6))
     for code in range(0, 8):
