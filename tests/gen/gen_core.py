@@ -109,6 +109,10 @@ def gen_link():
     fr.append(arp(1, pro=0x86dd))
     fr.append(arp(7))
     fr.append(arp(2, hrd=0x1234))
+    # ATM ARP (hardware type 19): type/length encoded address lengths
+    atm = struct.pack('!HHBBHBBBB', 19, 0x0800, 20, 0, 1, 4, 0, 0, 4) + bytes(range(20)) + ip4(S4) + ip4(D4)
+    fr.append(ether(atm, 0x0806))
+    fr.append(ether(struct.pack('!HHBBHBBBB', 19, 0x0800, 0, 0, 10, 4, 0, 0, 4) + ip4(S4) + ip4(D4), 0x0806))
     # PPPoE discovery and session
     def tag(t, v):
         return struct.pack('!HH', t, len(v)) + v
@@ -406,6 +410,32 @@ def gen_routing():
     ph = ip6('fe80::1') + ip6('ff02::5') + struct.pack('!IxxxB', len(h3), 89)
     h3 = h3[:12] + struct.pack('!H', cksum(ph + h3)) + h3[14:]
     fr.append(e6(h3, 89, src='fe80::1', dst='ff02::5', hlim=1))
+    def o3(t, body):
+        h = struct.pack('!BBH', 3, t, 16 + len(body)) + ip4('10.0.0.1') + ip4('0.0.0.0') + struct.pack('!HBB', 0, 0, 0) + body
+        ph = ip6('fe80::1') + ip6('ff02::5') + struct.pack('!IxxxB', len(h), 89)
+        return e6(h[:12] + struct.pack('!H', cksum(ph + h)) + h[14:], 89, src='fe80::1', dst='ff02::5', hlim=1)
+    l3h = lambda t, lsid, ln=20: struct.pack('!HH', 1, t) + ip4(lsid) + ip4('10.0.0.1') + struct.pack('!IHH', 0x80000001, 0x1234, ln)
+    fr.append(o3(2, struct.pack('!I', 0x13) + struct.pack('!HBB', 1500, 0, 7) + struct.pack('!I', 99)))
+    fr.append(o3(2, struct.pack('!I', 0x13) + struct.pack('!HBB', 1500, 0, 0) + struct.pack('!I', 100) +
+                 l3h(0x2001, '0.0.0.0') + l3h(0x0008, '0.0.0.5') + l3h(0x2009, '0.0.0.0')))
+    fr.append(o3(3, struct.pack('!HH', 0, 0x2001) + ip4('0.0.0.0') + ip4('10.0.0.1') +
+                 struct.pack('!HH', 0, 0x4005) + ip4('0.0.0.1') + ip4('10.0.0.1')))
+    v3lsas = []
+    v3lsas.append((0x2001, '0.0.0.0', struct.pack('!I', 0x01000013) + struct.pack('!BBHIII', 1, 0, 10, 5, 6, 0x0a000002) +
+                   struct.pack('!BBHIII', 2, 0, 1, 5, 7, 0x0a000003)))
+    v3lsas.append((0x2002, '0.0.0.5', struct.pack('!I', 0x13) + ip4('10.0.0.1') + ip4('10.0.0.2')))
+    v3lsas.append((0x2003, '0.0.0.1', struct.pack('!I', 20) + struct.pack('!BBH', 64, 0, 0) + ip6('2001:db8:1::')[:8]))
+    v3lsas.append((0x2004, '0.0.0.2', struct.pack('!II', 0x13, 30) + ip4('10.0.0.9')))
+    v3lsas.append((0x4005, '0.0.0.3', struct.pack('!I', 0x05000000 | 40) + struct.pack('!BBH', 48, 0, 0) +
+                   ip6('2001:db8:2::')[:8] + ip6('2001:db8::fe') + struct.pack('!I', 77)))
+    v3lsas.append((0x0008, '0.0.0.5', struct.pack('!I', 0x01000013) + ip6('fe80::1') + struct.pack('!I', 1) +
+                   struct.pack('!BBH', 64, 0, 0) + ip6('2001:db8:3::')[:8]))
+    v3lsas.append((0x2009, '0.0.0.0', struct.pack('!HH', 2, 0x2001) + ip4('0.0.0.0') + ip4('10.0.0.1') +
+                   struct.pack('!BBH', 64, 0x02, 10) + ip6('2001:db8:4::')[:8] + struct.pack('!BBH', 128, 0, 0) + ip6('2001:db8::1')))
+    v3lsas.append((0x1234, '0.0.0.9', b'\1\2\3\4'))
+    fr.append(o3(4, struct.pack('!I', len(v3lsas)) + b''.join(l3h(t, i, 20 + len(b)) + b for t, i, b in v3lsas)))
+    fr.append(o3(5, l3h(0x2001, '0.0.0.0') + l3h(0x2002, '0.0.0.5')))
+    fr.append(o3(9, b'\0' * 4))
     # EIGRP
     def eigrp(op, tlvs, flags=0, seq=0, ack=0):
         h = struct.pack('!BBHIIIHH', 2, op, 0, flags, seq, ack, 0, 100) + tlvs
@@ -499,7 +529,7 @@ def gen_ip6():
         b = pad8(b)
         b = b[:1] + bytes([len(b) // 8 - 1]) + b[2:]
         ph = ip6(S6) + ip6(D6) + struct.pack('!IxxxB', len(b), 135)
-        return e6(b[:6] + struct.pack('!H', cksum(ph + b)) + b[8:], 135)
+        return e6(b[:4] + struct.pack('!H', cksum(ph + b)) + b[6:], 135)
     fr.append(mh(5, struct.pack('!HHH', 10, 0xf000, 100) + b'\x01\x00' + b'\x03\x10' + ip6('2001:db8::77')))
     fr.append(mh(6, struct.pack('!BBHH', 0, 0x80, 10, 100) + b'\x05\x04\x01\x02\x03\x04'))
     fr.append(mh(0, b'\0\0'))
@@ -565,7 +595,7 @@ def gen_icmp6():
         recs += struct.pack('!BBH', rt, 0, n) + ip6('ff05::%x' % rt) + b''.join(ip6('2001:db8::%x' % (i + 10)) for i in range(n))
     fr.append(ic(143, 0, struct.pack('!HH', 0, 6) + recs, src=LL, dst='ff02::16', hlim=1))
     # router renumbering
-    match = struct.pack('!BBBBBBH', 1, 24, 64, 48, 64, 0, 0) + ip6('2001:db8::')
+    match = struct.pack('!BBBBBBH', 1, 5, 64, 48, 64, 0, 0) + ip6('2001:db8::')
     use = struct.pack('!BBBBIII', 24, 64, 0x20, 0xc0, 86400, 14400, 0xc0000000) + ip6('2001:db8:5::')
     fr.append(ic(138, 0, struct.pack('!IBBH', 7, 0, 0x1f, 0) + b'\0' * 4 + match + use, src=LL, dst='ff02::2'))
     fr.append(ic(138, 1, struct.pack('!IBBH', 8, 0, 0, 0) + b'\0' * 4 + struct.pack('!BBBB', 0, 0, 0, 64) + b'\0' * 4 + ip6(S6),
@@ -667,6 +697,21 @@ def gen_tcp():
         fr.append(t(flags=fl, seq=5, ack=6, urg=7 if fl & 0x20 else 0))
     fr.append(t(flags=0x04, payload=b'reset reason', seq=9))
     fr.append(t(flags=0x10, win=0))
+    # a whole connection on other ports: relative sequence numbers (and -S)
+    def f(fl, seq, ack, pl=b'', back=False, opts=b''):
+        if back:
+            return e4(tcp(pl, 80, 41000, seq=seq, ack=ack, flags=fl, options=opts, src=D4, dst=S4), 6, src=D4, dst=S4)
+        return e4(tcp(pl, 41000, 80, seq=seq, ack=ack, flags=fl, options=opts), 6)
+    fr.append(f(0x02, 3000000000, 0, opts=b'\x02\x04\x05\xb4\x01\x03\x03\x02'))
+    fr.append(f(0x12, 4000000000, 3000000001, back=True, opts=b'\x02\x04\x05\xb4\x01\x03\x03\x02'))
+    fr.append(f(0x10, 3000000001, 4000000001))
+    fr.append(f(0x18, 3000000001, 4000000001, b'x' * 20))
+    fr.append(f(0x10, 4000000001, 3000000021, back=True))
+    fr.append(f(0x18, 4000000001, 3000000021, b'y' * 30, back=True))
+    fr.append(f(0x11, 3000000021, 4000000031))
+    fr.append(f(0x11, 4000000031, 3000000022, back=True))
+    fr.append(f(0x10, 3000000022, 4000000032))
+    fr.append(f(0x04, 3000000022, 0))
     # IPv6 TCP
     fr.append(t(b'\x02\x04\x05\xa0', flags=0x02, six=True, seq=77))
     fr.append(t(flags=0x18, payload=b'hello6', six=True, seq=78, ack=5))
