@@ -132,6 +132,15 @@ def gen_link():
     lbl = struct.pack('!I', (100 << 12) | (0 << 9) | (0 << 8) | 64) + struct.pack('!I', (200 << 12) | (1 << 8) | 63)
     fr.append(ether(lbl + ip_udp, 0x8847))
     fr.append(ether(struct.pack('!I', (3 << 12) | (1 << 8) | 1) + ipv6(b'', 59, S6, D6), 0x8847))
+    fr.append(ether(struct.pack('!I', (2 << 12) | (1 << 8) | 1) + ipv6(b'', 59, S6, D6), 0x8847))
+    fr.append(ether(struct.pack('!II', (1 << 12) | 5, (0 << 12) | (1 << 8) | 7) + ip_udp, 0x8847))
+    fr.append(ether(struct.pack('!II', (14 << 12) | 5, (99 << 12) | (1 << 8) | 7) + b'\x00\x01\x02\x03', 0x8848))
+    fr.append(ether(struct.pack('!I', (77 << 12) | (1 << 8) | 7) + b'\x00\x00\x00\x00' + ether(ip_udp)[:40], 0x8847))
+    # LLC XID (basic format) and TEST with a payload
+    xid = b'\x42\x42\xaf\x81\x01\x00'
+    fr.append(mac('00:0c:29:aa:bb:cc') + mac('00:50:56:10:20:30') + struct.pack('!H', len(xid)) + xid)
+    xid2 = b'\xaa\xab\xbf'
+    fr.append(mac('00:0c:29:aa:bb:cc') + mac('00:50:56:10:20:30') + struct.pack('!H', len(xid2)) + xid2)
     return fr
 
 
@@ -199,6 +208,30 @@ def gen_ppp():
     fr.append(b'\xff\x03\xc2\x23' + struct.pack('!BBH', 3, 1, 4))
     fr.append(b'\xff\x03\x80\xfd' + struct.pack('!BBH', 1, 1, 4 + 3) + b'\x12\x03\x01')
     fr.append(b'\xff\x03\x12\x34' + b'unknown')
+    # more LCP codes: protocol/code reject, discard, identification, time remaining
+    fr.append(b'\xff\x03\xc0\x21' + struct.pack('!BBHH', 8, 11, 10, 0x802b) + b'\x01\x01\x00\x04')
+    fr.append(b'\xff\x03\xc0\x21' + struct.pack('!BBH', 7, 12, 8) + b'\x0e\x01\x00\x04')
+    fr.append(b'\xff\x03\xc0\x21' + struct.pack('!BBHI', 11, 13, 8, 0x01020304))
+    fr.append(b'\xff\x03\xc0\x21' + struct.pack('!BBHI', 12, 14, 13, 0x01020304) + b'hello')
+    fr.append(b'\xff\x03\xc0\x21' + struct.pack('!BBHII', 13, 15, 12, 0x01020304, 3600))
+    fr.append(b'\xff\x03\xc0\x21' + struct.pack('!BBH', 99, 16, 4))
+    # more LCP options: quality protocol, FCS alternatives, SDP, numbered mode, multilink, link discriminator
+    o2 = b'\x04\x08\xc0\x25\x00\x00\x00\x0a' + b'\x09\x03\x02' + b'\x0a\x03\x01' + b'\x0b\x04\x03\x04' + \
+        b'\x0c\x03\x05' + b'\x13\x09\x01' + bytes(range(6)) + b'\x17\x04\x00\x07' + b'\x12\x02' + b'\x99\x03\x01'
+    fr.append(b'\xff\x03\xc0\x21' + struct.pack('!BBH', 1, 17, 4 + len(o2)) + o2)
+    # CHAP challenge/response/success/failure, PAP nak, BACP, BAP, ML-PPP, compressed protocol field
+    fr.append(b'\xff\x03\xc2\x23' + struct.pack('!BBHB', 2, 1, 4 + 1 + 4 + 4, 4) + b'\xaa\xbb\xcc\xdd' + b'user')
+    fr.append(b'\xff\x03\xc2\x23' + struct.pack('!BBH', 4, 1, 4 + 6) + b'denied')
+    fr.append(b'\xff\x03\xc0\x23' + struct.pack('!BBHB', 3, 1, 4 + 1 + 3, 3) + b'bad')
+    fr.append(b'\xff\x03\xc0\x2b' + struct.pack('!BBH', 1, 1, 4 + 6) + b'\x01\x06\x01\x02\x03\x04')
+    fr.append(b'\xff\x03\xc0\x2d' + struct.pack('!BBHB', 1, 1, 5 + 4, 0) + b'\x01\x04\x00\x01')
+    fr.append(b'\xff\x03\x00\x3d' + b'\xc0\x00\x00\x05' + b'\x00\x21' + ip_udp[:20])
+    fr.append(b'\xff\x03\x21' + ip_udp)
+    fr.append(b'\xff\x03\x80\x21' + struct.pack('!BBH', 2, 1, 4 + 6) + b'\x02\x06\x00\x2d\x0f\x01')
+    fr.append(b'\xff\x03\x80\x21' + struct.pack('!BBH', 1, 2, 4 + 10 + 6 + 6 + 6) + b'\x01\x0a' + ip4('10.0.0.1') + ip4('10.0.0.2') +
+              b'\x83\x06' + ip4('10.0.0.54') + b'\x82\x06' + ip4('10.0.0.55') + b'\x84\x06' + ip4('10.0.0.56'))
+    fr.append(b'\xff\x03\x80\xfd' + struct.pack('!BBH', 1, 1, 4 + 5 + 4 + 3) + b'\x11\x05\x00\x01\x02' +
+              b'\x15\x04\x01\x02' + b'\x01\x03\x00')
     fr.append(b'\x00\x21' + ip_udp)
     return fr
 
@@ -351,6 +384,11 @@ def gen_mcast():
     fr.append(pim(4, bsr))
     fr.append(pim(8, struct.pack('!BBH', 1, 10, 150) + ugrp('239.0.0.0') + uuni('10.0.0.6')))
     fr.append(pim(9, ugrp('239.1.1.1') + uuni('10.0.0.1') + uuni('10.0.0.2') + struct.pack('!HH', 1, 60)))
+    fr.append(pim(6, uuni('10.0.0.254') + struct.pack('!BBH', 0, 1, 210) + ugrp('239.1.1.1') + struct.pack('!HH', 1, 0) +
+                  usrc('10.0.0.1'), dst='10.0.0.254'))
+    fr.append(pim(7, uuni('10.0.0.254') + struct.pack('!BBH', 0, 1, 210) + ugrp('239.1.1.1') + struct.pack('!HH', 0, 1) +
+                  usrc('10.0.0.1'), dst='10.0.0.253'))
+    fr.append(pim(0, struct.pack('!HH', 1, 2) + struct.pack('!H', 105)))  # odd hello
     fr.append(pim(15, b'\0' * 4))
     # VRRP v2, v3
     def vrrp(b):
@@ -961,7 +999,7 @@ def main():
     write('core_loop', gen_loop(), 108, cuts=(2, 4, 10))
     write('core_raw', gen_raw(), 101, cuts=(1, 10, 20, 30))
     # IPCP options cut inside: tcpdump prints "length 6 [|ppp]", trawl "length 6: [|ppp]"
-    write('core_ppp', gen_ppp(), 9, cuts=(2, 3, 5, 8, 12, 20), skip=(52, 58))
+    write('core_ppp', gen_ppp(), 9, cuts=(2, 3, 5, 8, 12, 20), skip=(52, 58, 159, 160))
     write('core_ip4', gen_ip4(), cuts=(20, 30, 34, 40, 46))
     write('core_icmp', gen_icmp(), cuts=(34, 38, 42, 50, 60, 70))
     write('core_mcast', gen_mcast(), cuts=(38, 42, 46, 50, 60))
