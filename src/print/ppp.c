@@ -292,6 +292,8 @@ static unsigned ipcp_option(nd_t *nd, const uint8_t *p, unsigned length)
 		nd_s(nd, " (length bogus, should be >= 2)");
 		return 0;
 	}
+	if (opt != 2)
+		nd_need(nd, p, len); /* the whole option, before its value */
 	int v = nd->opt->vflag;
 	switch (opt) {
 	case 1: /* two addresses (deprecated) */
