@@ -850,6 +850,14 @@ def gen_udp():
     fr.append(sctp(ch(192, 0, struct.pack('!I', 9))))  # FORWARD TSN
     fr.append(sctp(ch(0x81, 0, struct.pack('!I', 1))))
     fr.append(sctp(ch(0x40, 0, b'')))  # unknown
+    fr.append(sctp(ch(64, 3, struct.pack('!IHHII', 11, 2, 0, 3, 0) + b'idata')))  # I-DATA
+    fr.append(sctp(ch(130, 0, struct.pack('!HHIII', 13, 16, 1, 2, 3))))  # RE-CONFIG
+    fr.append(sctp(ch(132, 0, b'\0' * 8)))  # PAD
+    fr.append(sctp(ch(193, 0, struct.pack('!I', 1) + struct.pack('!HHI', 0xc001, 8, 2) + b'\x00\x05\x00\x08' + ip4(S4))))
+    fr.append(sctp(ch(9, 0, b'\x00\x01\x00\x08\x00\x05\x00\x00' + b'\x00\x0c\x00\x08\x00\x07\x00\x00' +
+                      b'\x00\x06\x00\x04')))
+    fr.append(sctp(ch(0, 0x01, struct.pack('!IHHI', 20, 3, 9, 51) + b'ppid 51') + ch(3, 0, struct.pack('!IIHH', 19, 4096, 0, 0))))
+    fr.append(sctp(ch(0, 0x08, struct.pack('!IHHI', 21, 3, 10, 0) + b'i')))
     fr.append(sctp(ch(0, 3, struct.pack('!IHHI', 7, 0, 0, 0))[:4]))  # zero-length data chunk header only
     bad = sctp(ch(3, 0, struct.pack('!IIHH', 1, 65536, 0, 0)))
     fr.append(bad[:-1] if False else bad)
