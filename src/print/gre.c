@@ -189,9 +189,12 @@ static void gre0(nd_t *nd, const uint8_t *bp, unsigned length)
 		if (ethertype_print(nd, 0xfefe, bp, len))
 			return;
 		break;
-	default:
+	case 0x0800: case 0x86dd: case 0x8847: /* the payloads GREv0 decodes */
+	case 0x88be: case 0x22eb:               /* ERSPAN II / III */
 		if (ethertype_print(nd, prot, bp, len))
 			return;
+		break;
+	default:
 		break;
 	}
 	nd_printf(nd, "gre-proto-0x%x", prot);

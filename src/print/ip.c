@@ -277,8 +277,12 @@ unsigned raw_if_print(nd_t *nd, const uint8_t *p, unsigned caplen, unsigned len)
 	unsigned ver = nd_u8(nd, p) >> 4;
 	if (ver == 6)
 		ip6_print(nd, p, len);
-	else
+	else if (ver == 4)
 		ip_print(nd, p, len);
+	else {
+		nd_s(nd, "unknown ip ");
+		nd_u(nd, ver);
+	}
 	return 0;
 }
 

@@ -10,9 +10,8 @@ void nsh_print(nd_t *nd, const uint8_t *bp, unsigned len)
 		nd_print_invalid(nd);
 		return;
 	}
-	nd_need(nd, bp, 4);
+	uint32_t base = nd_be32(nd, bp); /* [|nsh] alone when cut off here */
 	nd_s(nd, "NSH, ");
-	uint32_t base = nd_be32(nd, bp);
 	unsigned ver = base >> 30, oam = (base >> 29) & 1, ttl = (base >> 22) & 0x3f;
 	unsigned words = (base >> 16) & 0x3f, md = (base >> 8) & 0xf,
 		 next = base & 0xff;
@@ -48,6 +47,8 @@ void nsh_print(nd_t *nd, const uint8_t *bp, unsigned len)
 	}
 	nd_printf(nd, "service-path-id 0x%06x, service-index 0x%x", nd_be24(nd, bp + 4),
 		  nd_u8(nd, bp + 7));
+	if (v < 3)
+		nd_need(nd, bp, words * 4); /* the unprinted context headers */
 	if (words < 2) {
 		nd_s(nd, " (less than two headers)");
 		nd_print_invalid(nd);

@@ -96,7 +96,7 @@ static const struct ppp_name callback_ops[] = {
 	{ 0, "Location determined by user authentication" },
 	{ 1, "Dialing string" }, { 2, "Location identifier" },
 	{ 3, "E.164 number" }, { 4, "X.500 distinguished name" },
-	{ 6, "Location is determined during CBCP negotiation" }, { 0, NULL },
+	{ 6, "CBCP" }, { 0, NULL },
 };
 
 static const char *ppp_lookup(const struct ppp_name *t, unsigned v)
@@ -292,6 +292,8 @@ static unsigned ipcp_option(nd_t *nd, const uint8_t *p, unsigned length)
 		nd_s(nd, " (length bogus, should be >= 2)");
 		return 0;
 	}
+	if (opt != 2)
+		nd_need(nd, p, len); /* the whole option, before its value */
 	int v = nd->opt->vflag;
 	switch (opt) {
 	case 1: /* two addresses (deprecated) */
@@ -534,8 +536,19 @@ static void ctrl_proto(nd_t *nd, unsigned proto, const uint8_t *p,
 	case 2:
 	case 3:
 	case 4: {
+		/* an option header cut off by the capture end: "[|lcp]" right
+		 * after what was printed (no space), as tcpdump does */
+		const char *tn = proto == PPP_LCP ? "lcp" : proto == PPP_IPCP ? "ipcp" :
+			proto == PPP_IPV6CP ? "ip6cp" : proto == PPP_CCP ? "ccp" :
+			proto == PPP_BACP ? "bacp" : NULL;
 		unsigned x = len - 4;
 		do {
+			if (tn && !nd_has(nd, t, 2)) {
+				nd_s(nd, "[|");
+				nd_s(nd, tn);
+				nd_c(nd, ']');
+				return;
+			}
 			unsigned j;
 			switch (proto) {
 			case PPP_LCP: j = lcp_option(nd, t, x); break;

@@ -17,9 +17,8 @@ void vxlan_print(nd_t *nd, const uint8_t *bp, unsigned len,
 		return;
 	}
 	unsigned flags = nd_u8(nd, bp);
-	unsigned vni = nd_be24(nd, bp + 4);
-	nd_printf(nd, ", flags [%s] (0x%02x), vni %u\n", flags & 0x08 ? "I" : "invalid",
-		  flags, vni);
+	nd_printf(nd, ", flags [%s] (0x%02x), ", flags & 0x08 ? "I" : "invalid", flags);
+	nd_printf(nd, "vni %u\n", nd_be24(nd, bp + 4));
 	ether_print(nd, bp + VXLAN_HDRLEN, len - VXLAN_HDRLEN);
 }
 
@@ -38,8 +37,7 @@ void vxlan_gpe_print(nd_t *nd, const uint8_t *bp, unsigned len,
 		nd_print_invalid(nd);
 		return;
 	}
-	unsigned flags = nd_u8(nd, bp), next = nd_u8(nd, bp + 3);
-	unsigned vni = nd_be24(nd, bp + 4);
+	unsigned flags = nd_u8(nd, bp);
 	nd_s(nd, "flags [");
 	if (!(flags & 0x0f))
 		nd_s(nd, "none");
@@ -51,7 +49,9 @@ void vxlan_gpe_print(nd_t *nd, const uint8_t *bp, unsigned len,
 		nd_c(nd, 'B');
 	if (flags & 0x01)
 		nd_c(nd, 'O');
-	nd_printf(nd, "], vni %u", vni);
+	nd_s(nd, "], ");
+	nd_printf(nd, "vni %u", nd_be24(nd, bp + 4));
+	unsigned next = nd_u8(nd, bp + 3);
 	nd_s(nd, nd->opt->vflag ? "\n    " : ": ");
 	bp += VXLAN_HDRLEN;
 	len -= VXLAN_HDRLEN;
