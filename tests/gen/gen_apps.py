@@ -596,6 +596,83 @@ def gen_ipsec(out):
     p.close()
 
 
+def gen_misc(out):
+    """The less common UDP/TCP application printers."""
+    p = Pcap(os.path.join(out, 'apps-misc.pcap'))
+    A, B = '192.0.2.1', '192.0.2.2'
+    # Babel (RFC 8966): Hello, IHU, Router-ID, Next Hop, Update, Request, Pad
+    tlv = lambda t, d: bytes([t, len(d)]) + d   # noqa: E731
+    body = tlv(4, H('0000') + be16(7) + be16(400)) + tlv(5, b'\x03\x00' + be16(96) + be16(1200) + ip6('fe80::2')[8:]) + \
+        tlv(6, b'\x00\x00' + H('0102030405060708')) + tlv(7, b'\x01\x00' + ip4('192.0.2.9')) + \
+        tlv(8, b'\x01\x00\x18\x00' + be16(400) + be16(3) + be16(96) + ip4('10.1.2.0')[:3]) + \
+        tlv(9, b'\x01\x18' + ip4('10.1.2.0')[:3]) + tlv(1, b'') + b'\x00'
+    p.add(udp6(b'\x2a\x02' + be16(len(body)) + body, 6696, 6696, 'fe80::1', 'ff02::1:6'))
+    p.add(udp6(b'\x2a\x02' + be16(8) + tlv(2, H('0000') + be16(0x1234) + be16(100)), 6696, 6696, 'fe80::1', 'ff02::1:6'))
+    p.add(udp6(b'\x2a\x01\x00\x00', 6696, 6696, 'fe80::1', 'ff02::1:6'))
+    # AHCP
+    p.add(udp6(b'\x2b\x01\x02\x00' + be32(0x11223344) + bytes(8), 5359, 5359, 'fe80::1', 'ff02::cca6:c0f9:e182:5359'))
+    ao = lambda t, d: bytes([t, len(d)]) + d   # noqa: E731
+    opts = ao(2, be32(1700000000)) + ao(3, be32(3600)) + ao(4, ip6('2001:db8::7')) + ao(5, ip4('192.0.2.7')) + \
+        ao(6, ip6('2001:db8::') + b'\x40') + ao(7, ip4('192.0.2.0') + b'\x18') + ao(9, ip6('2001:db8::53')) + \
+        ao(10, ip4('192.0.2.123')) + b'\x00' + b'\x01' + ao(8, b'\x00\x01') + ao(99, b'xy')
+    p.add(udp6(b'\x2b\x01\x02\x00' + be32(0x11223344) + H('0102030405060708') + bytes(8) + b'\x01\x00' + be16(len(opts)) + opts, 5359, 5359,
+               'fe80::1', 'ff02::cca6:c0f9:e182:5359'))
+    # LWRES (BIND lightweight resolver)
+    lw = lambda op, res, data, flags=0: struct.pack('!IHHIIIIHH', 28 + len(data), 0, flags, 42, op, res, 4096, 0, 0) + data  # noqa
+    p.add(udp4(lw(0x00010001, 0, be32(0) + be32(3) + be16(11) + b'example.com\0'), 40921, 921, A, B))
+    p.add(udp4(lw(0x00010001, 0, be32(0) + be16(0) + be16(2) + be16(11) + b'example.com\0' +
+                  be32(1) + be16(4) + ip4('192.0.2.44') + be32(2) + be16(16) + ip6('2001:db8::44'), 1), 921, 40921, B, A))
+    p.add(udp4(lw(0x00010002, 0, be32(0) + be32(1) + be16(4) + ip4('192.0.2.44')), 40921, 921, A, B))
+    p.add(udp4(lw(0x00010003, 1, b''), 921, 40921, B, A))
+    # OLSR: HELLO, TC, MID, HNA
+    msg = lambda t, body, seq: struct.pack('!BBH4sBBH', t, 0x86, 12 + len(body), ip4(A), 255, 0, seq) + body  # noqa
+    hello = b'\x00\x00\x06\x07' + b'\x06\x00' + be16(4 + 8) + ip4('192.0.2.3') + ip4('192.0.2.4')
+    tc = be16(5) + be16(0) + ip4('192.0.2.3')
+    mid = ip4('10.9.9.9')
+    hna = ip4('10.0.0.0') + ip4('255.0.0.0')
+    pk = msg(1, hello, 1) + msg(2, tc, 2) + msg(3, mid, 3) + msg(4, hna, 4)
+    p.add(udp4(be16(4 + len(pk)) + be16(77) + pk, 698, 698, A, '255.255.255.255'))
+    # sFlow v5 with a flow sample (raw header) and a counter sample
+    raw = tcp4(b'', 1234, 80)[:60]
+    flowrec = be32(1) + be32(16 + len(raw)) + be32(1) + be32(len(raw) + 4) + be32(4) + be32(len(raw)) + raw
+    flow = be32(1) + be32(len(flowrec) + 32) + be32(5) + be32(3) + be32(400) + be32(10000) + be32(0) + be32(3) + be32(0x40000000) + be32(1) + flowrec
+    ctr = be32(1) + be32(88 + 20) + be32(1) + be32(3) + be32(1) + be32(1) + be32(88) + be32(3) + be32(6) + \
+        struct.pack('!QI', 1000000000, 1) + be32(3) + struct.pack('!QIIIIIQIIIII', 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12)
+    p.add(udp4(be32(5) + be32(1) + ip4(A) + be32(0) + be32(9) + be32(123456) + be32(2) + flow + ctr, 40343, 6343, A, B))
+    # SOME/IP request and notification
+    p.add(udp4(struct.pack('!HHIHHBBBB', 0x1234, 0x0421, 8 + 4, 0x0001, 0x0002, 1, 1, 0, 0) + b'abcd', 30490, 30490, A, B))
+    p.add(udp4(struct.pack('!HHIHHBBBB', 0xffff, 0x8100, 8 + 2, 0, 0x10, 1, 1, 2, 0) + b'\x01\x02', 30490, 30490, B, A))
+    p.add(udp4(struct.pack('!HHIHHBBBB', 0x1234, 0x0421, 8, 0x0001, 0x0003, 1, 1, 0x81, 0x02), 30490, 30490, B, A))
+    # LMP Hello and Config
+    lmpobj = lambda cls, ctype, d: struct.pack('!BBH', ctype, cls, 4 + len(d)) + d   # noqa: E731
+    obj = lmpobj(1, 1, be32(1)) + lmpobj(5, 1, be32(5)) + lmpobj(6, 1, be16(150) + be16(500))
+    p.add(udp4(struct.pack('!HBBHH', 0x1000, 0, 1, 8 + len(obj), 0) + obj, 701, 701, A, B))
+    obj = lmpobj(1, 1, be32(1)) + lmpobj(7, 1, be32(1) + be32(2))
+    p.add(udp4(struct.pack('!HBBHH', 0x1000, 0, 20, 8 + len(obj), 0) + obj, 701, 701, A, B))
+    # OTV carrying an Ethernet frame
+    p.add(udp4(H('08000000') + H('00000100') + ether(ipv4(b'\x08\x00\xf7\xff\x00\x00\x00\x00', 1,
+               '10.0.0.1', '10.0.0.2')), 40472, 8472, A, B))
+    # BEEP
+    tc4 = lambda d, sp, dp: tcp4(d, sp, dp, A, B, seq=1, ack=1)   # noqa: E731
+    p.add(tc4(b'MSG 0 1 . 0 52\r\nContent-Type: application/beep+xml\r\n\r\n<greeting/>END\r\n', 40288, 10288))
+    p.add(tc4(b'RPY 0 1 . 0 10\r\nhelloEND\r\n', 10288, 40288))
+    p.add(tc4(b'SEQ 0 0 4096\r\n', 40288, 10288))
+    p.add(tc4(b'XYZ junk\r\n', 40288, 10288))
+    # ZMTP/1.0 (decoded with -T zmtp1): greeting and a two-part message
+    p.add(tc4(b'\x01\x00' + b'\x06\x01hello' + b'\x04\x00abc' + b'\xff' + be32(0) + be32(4) + b'\x00wxy', 40555, 5555))
+    # radius/snmp/tftp/resp on other ports (-T)
+    p.add(udp4(ber_snmp_get(), 40000, 9161, A, B))
+    p.add(udp4(struct.pack('!BBH', 1, 9, 20 + 7) + bytes(16) + b'\x01\x07alice', 40000, 9812, A, B))
+    p.add(udp4(b'\x00\x01boot.img\x00octet\x00', 40000, 9069, A, B))
+    p.add(tc4(b'*1\r\n$4\r\nPING\r\n', 40000, 9379))
+    p.close()
+
+
+def ber_snmp_get():
+    vb = ber(0x30, boid('1.3.6.1.2.1.1.5.0') + b'\x05\x00')
+    return ber(0x30, bint(1) + ber(4, b'public') + ber(0xa1, bint(3) + bint(0) + bint(0) + ber(0x30, vb)))
+
+
 # Packets of apps-trunc.pcap whose truncated forms trawl does not yet print
 # as tcpdump does (indexes into the cut list; see the report of the commit).
 TRUNC_SKIP = set()
@@ -626,6 +703,7 @@ def main():
     gen_tcpapps(out)
     gen_ipsec(out)
     gen_trunc(out)
+    gen_misc(out)
 
 
 if __name__ == '__main__':
