@@ -598,7 +598,7 @@ def gen_ipsec(out):
 
 def gen_misc(out):
     """The less common UDP/TCP application printers."""
-    p = Pcap(os.path.join(out, 'apps-misc.pcap'))
+    p = Rec(os.path.join(out, 'apps-misc.pcap'))
     A, B = '192.0.2.1', '192.0.2.2'
     # Babel (RFC 8966): Hello, IHU, Router-ID, Next Hop, Update, Request, Pad
     tlv = lambda t, d: bytes([t, len(d)]) + d   # noqa: E731
@@ -702,8 +702,8 @@ def main():
     gen_udpapps(out)
     gen_tcpapps(out)
     gen_ipsec(out)
-    gen_trunc(out)
     gen_misc(out)
+    gen_trunc(out)
 
 
 if __name__ == '__main__':
