@@ -139,6 +139,44 @@ def gen_dns(out):
     # unknown type, class CHAOS, TXT version.bind
     q(dns_msg(0x1015, 0x0100, [dns_q('version.bind', 16, 3)]))
     r(dns_msg(0x1016, 0x8180, [dns_q('example.net', 65280)], [dns_rr(PTR12, 65280, b'\xde\xad\xbe\xef')]))
+    # more record types: NAPTR, LOC, A6, NSEC3PARAM, TLSA, SSHFP, SVCB-less unknowns, URI, CAA
+    r(dns_msg(0x1020, 0x8180, [dns_q('example.net', 255)],
+              [dns_rr(PTR12, 35, struct.pack('!HH', 100, 10) + b'\x01U\x07E2U+sip\x1b!^.*$!sip:info@example.net!\x00'),
+               dns_rr(PTR12, 29, H('00121616') + be32(0x8b0d2c8c) + be32(0x7f7ee140) + be32(0x00989680)),
+               dns_rr(PTR12, 38, b'\x40' + H('0000000000000001') + dname('pfx.example.net')),
+               dns_rr(PTR12, 51, H('0100000a04aabbccdd')),
+               dns_rr(PTR12, 52, H('030101') + bytes(32)),
+               dns_rr(PTR12, 44, H('0401') + bytes(20)),
+               dns_rr(PTR12, 256, H('000a0001') + b'https://example.net/'),
+               dns_rr(PTR12, 257, b'\x00\x05issueca.example'),
+               dns_rr(PTR12, 99, b'\x0fv=spf1 ~all'),
+               dns_rr(PTR12, 39, dname('other.example')),
+               dns_rr(PTR12, 17, dname('admin.example.net') + dname('txt.example.net')),
+               dns_rr(PTR12, 24, be16(1) + be16(5) + b'\x03\x08' + be32(3600) + be32(1700100000) + be32(1699000000) +
+                      be16(7) + dname('example.net') + bytes(8)),
+               dns_rr(PTR12, 25, H('0100') + b'\x03\x05' + bytes(16)),
+               dns_rr(PTR12, 30, dname('next.example.net') + H('40000000')),
+               dns_rr(PTR12, 42, H('0001000c') + H('02040001') + H('c0000200')[:3]),
+               dns_rr(PTR12, 14, dname('box.example.net') + dname('err.example.net')),
+               dns_rr(PTR12, 3, dname('md.example.net')),
+               dns_rr(PTR12, 7, dname('mb.example.net')),
+               dns_rr(PTR12, 26, be16(10) + dname('map.example.net') + dname('x.example.net')),
+               dns_rr(PTR12, 36, be16(5) + dname('kx.example.net')),
+               dns_rr(PTR12, 12, dname('p.example.net'))],
+              [], [opt_rr(edns_opt(8, H('0002300020010db8000100')) + edns_opt(10, bytes(8) + bytes(16)) +
+                          edns_opt(5, H('0508')) + edns_opt(6, H('0102')) + edns_opt(7, H('01')) +
+                          edns_opt(9, be32(3600)), 1400, do=True, ext_rcode=1),
+                   dns_rr(dname('key.example'), 250, dname('hmac-sha256') + H('000065530f00012c') + be16(32) + bytes(32) +
+                          be16(0x1020) + be16(0) + be16(0), 0, 255)]))
+    q(dns_msg(0x1021, 0x0100, [dns_q('example.net', 251)], [], [dns_rr(PTR12, 6, dname('a.example') +
+      dname('b.example') + struct.pack('!IIIII', 5, 1, 1, 1, 1))]))
+    q(dns_msg(0x1022, 0x2400, [dns_q('example.net', 6)], [dns_rr(PTR12, 6, dname('a.example') + dname('b.example') +
+      struct.pack('!IIIII', 6, 1, 1, 1, 1))]))
+    q(dns_msg(0x1023, 0x1000, [dns_q('example.net', 1)]))
+    q(dns_msg(0x1024, 0x0900, [dns_q('example.net', 1)], [], [], [opt_rr(edns_opt(12, bytes(10)), 4096)]))
+    r(dns_msg(0x1025, 0x8780, [dns_q('example.net', 1)], [dns_rr(PTR12, 1, ip4('192.0.2.1'), 2 ** 31 + 5)]))
+    r(dns_msg(0x1026, 0x8184, [dns_q('example.net', 1)]))
+    r(dns_msg(0x1027, 0x818f, [dns_q('example.net', 1)], [], [], [opt_rr(b'', 512, ext_rcode=1)]))
     # IPv6 transport, long label, escaped characters
     p.add(udp6(dns_msg(0x1017, 0x0100, [dns_q('we\\ird.exa"mple.com', 1)]), 33001, 53))
     p.add(udp6(dns_msg(0x1018, 0x0100, [dns_q('a' * 63 + '.example.com', 28)]), 33001, 53))
