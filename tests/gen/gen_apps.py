@@ -592,6 +592,10 @@ def gen_ipsec(out):
                      ipv6(b'', 59, '2001:db8::1', '2001:db8::2'), 51, A, B)))
     p.add(ether(ipv4(struct.pack('!BBH', 4, 0, 0x4242) + bytes(20), 108, A, B)))
     p.add(ether(ipv6(be32(0x3001) + be32(1) + bytes(32), 50), 0x86dd))
+    # the aes128 fixture again, carried over IPv6 (SA 0x1001@2001:db8::2)
+    spi, dst, iv, ct = ESP_FIXTURES[0]
+    p.add(ether(ipv6(be32(spi) + be32(11) + H(iv) + H(ct) + icv, 50), 0x86dd))
+    p.add(ether(ipv6(be32(0x1002) + be32(12) + H(ESP_FIXTURES[1][2]) + H(ESP_FIXTURES[1][3]) + icv, 50), 0x86dd))
     # IKEv1 main mode SA proposal, KE/nonce, informational, aggressive
     xform = struct.pack('!BBHBBH', 0, 0, 0, 1, 1, 0) + H('800b0001800c7080800100058003fde9800200028004000e')
     xform = struct.pack('!BBH', 0, 0, 8 + len(xform) - 8) + xform[4:]
