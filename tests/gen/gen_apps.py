@@ -635,6 +635,35 @@ def gen_ipsec(out):
     p.add(udp4(h2(ic2, H('a1a2a3a4a5a6a7a8'), 46, 37, 0x20, 2, len(enc)) + enc, 500, 500, B, A))
     f = udp4(h2(ic2, bytes(8), 33, 34, 0x08, 0, len(body)) + body, 500, 500, A, B)
     p.add(f, caplen=len(f) - 60)
+    # IKEv2 payloads as sent inside SK{} (here in clear): IDi, CERT, CERTREQ, AUTH, N, TSi, TSr, CP, V, D, EAP
+    ts = be32(1 << 24) + struct.pack('!BBHHH', 7, 17, 16, 0, 65535) + ip4('10.0.0.0') + ip4('10.0.0.255')
+    ts6 = be32(1 << 24) + struct.pack('!BBHHH', 8, 0, 40, 0, 65535) + ip6('2001:db8::') + ip6('2001:db8::ffff')
+    pl = isakmp_payload(37, struct.pack('!BBBB', 1, 0, 0, 0) + ip4('192.0.2.1')) + \
+        isakmp_payload(38, b'\x04' + bytes(20)) + isakmp_payload(39, b'\x04' + bytes(20)) + \
+        isakmp_payload(41, b'\x02\x00\x00\x00' + bytes(32)) + \
+        isakmp_payload(44, struct.pack('!BBH', 3, 4, 16387) + be32(0x11223344)) + \
+        isakmp_payload(45, ts) + isakmp_payload(47, ts6) + \
+        isakmp_payload(43, b'\x01\x00\x00\x00' + struct.pack('!HH', 1, 0) + struct.pack('!HH', 3, 0)) + \
+        isakmp_payload(42, b'trawl-vendor-id!') + isakmp_payload(48, struct.pack('!BBBB', 3, 4, 0, 1) + be32(0x11223344)) + \
+        isakmp_payload(0, struct.pack('!BBHB', 2, 1, 9, 1) + b'user')
+    p.add(udp4(h2(ic2, H('a1a2a3a4a5a6a7a8'), 35, 35, 0x08, 1, len(pl)) + pl, 500, 500, A, B))
+    p.add(udp4(h2(ic2, H('a1a2a3a4a5a6a7a8'), 0, 37, 0x28, 3, 0), 500, 500, B, A))
+    p.add(udp4(h2(ic2, H('a1a2a3a4a5a6a7a8'), 0, 36, 0x08, 4, 0), 500, 500, A, B))
+    # IKEv1: aggressive mode with SA, KE, nonce, ID (FQDN), VID; quick mode with hash, SA(ESP), nonce, IDs
+    t1 = struct.pack('!BBHBBH', 0, 0, 8 + 24, 1, 1, 0) + H('800100078002000280030001800400028001000580020002')[:24]
+    pr1 = struct.pack('!BBHBBBB', 0, 0, 8 + len(t1), 1, 1, 0, 1) + t1
+    ag = isakmp_payload(4, be32(1) + be32(1) + pr1) + isakmp_payload(10, bytes(64)) + isakmp_payload(5, bytes(16)) + \
+        isakmp_payload(13, struct.pack('!BBH', 2, 0, 0) + b'vpn.example.com') + \
+        isakmp_payload(13, H('afcad71368a1f1c96b8696fc77570100')) + isakmp_payload(0, H('4048b7d56ebce88525e7de7f00d6c2d3'))
+    p.add(udp4(hdr(ic, bytes(8), 1, 4, 0, 0, len(ag)) + ag, 500, 500, A, B))
+    t2 = struct.pack('!BBHBBH', 0, 0, 8 + 16, 1, 12, 0) + H('80010001800204b08004000180050002')
+    pr2 = struct.pack('!BBHBBBB', 0, 0, 12 + len(t2), 1, 3, 4, 1) + be32(0xc0ffee01) + t2
+    qm = isakmp_payload(1, bytes(20)) + isakmp_payload(10, be32(1) + be32(1) + pr2) + isakmp_payload(5, bytes(16)) + \
+        isakmp_payload(5, struct.pack('!BBH', 4, 0, 0) + ip4('10.0.0.0') + ip4('255.255.255.0')) + \
+        isakmp_payload(0, struct.pack('!BBH', 1, 17, 500) + ip4('10.1.0.1'))
+    p.add(udp4(hdr(ic, rc, 8, 32, 0, 0x2468, len(qm)) + qm, 500, 500, A, B))
+    cr = isakmp_payload(7, b'\x04' + bytes(8)) + isakmp_payload(9, b'\x04' + bytes(8)) + isakmp_payload(0, bytes(24))
+    p.add(udp4(hdr(ic, rc, 6, 2, 0, 0, len(cr)) + cr, 500, 500, B, A))
     p.close()
 
 
