@@ -281,6 +281,18 @@ def gen_dhcp(out):
                      (11, d6o(6, be16(23))), (10, b'')):
         p.add(udp6(bytes([t]) + H('010203') + d6o(1, duid) + extra + d6o(8, be16(100)), 546, 547,
                    'fe80::211:22ff:fe33:4455', 'ff02::1:2'))
+    # more DHCPv6 options: auth, unicast, status, rapid commit, user/vendor class, vendor opts, interface-id,
+    # reconfigure message/accept, IA_TA, SNTP/NTP servers, SIP servers, NIS, lifetime, FQDN, remote-id, ERO
+    extra = d6o(11, b'\x03\x01\x00' + bytes(8) + bytes(16)) + d6o(12, ip6('2001:db8::1')) + d6o(14, b'') + \
+        d6o(15, be16(4) + b'corp') + d6o(17, be32(9) + be16(1) + be16(3) + b'abc') + d6o(19, b'\x05') + d6o(20, b'') + \
+        d6o(4, be32(7) + d6o(5, ip6('2001:db8::7') + be32(1) + be32(2))) + d6o(21, b'\x03sip\x07example\x00') + \
+        d6o(22, ip6('2001:db8::5060')) + d6o(27, ip6('2001:db8::111')) + d6o(29, b'\x03nis\x00') + \
+        d6o(31, ip6('2001:db8::123')) + d6o(32, be32(86400)) + d6o(39, b'\x01\x04host\x07example\x00') + \
+        d6o(38, b'subscriber') + d6o(43, be16(23)) + \
+        d6o(56, d6o(1, ip6('2001:db8::124')) + d6o(3, b'\x03ntp\x00')) + d6o(82, be32(3600)) + d6o(83, be32(60)) + \
+        d6o(999, b'??')
+    p.add(udp6(b'\x07' + H('0a0b0c') + d6o(1, duid) + d6o(2, sduid) + extra, 547, 546, 'fe80::1',
+               'fe80::211:22ff:fe33:4455'))
     relay = b'\x0c\x00' + ip6('2001:db8::1') + ip6('fe80::211:22ff:fe33:4455') + d6o(18, b'eth0') + \
         d6o(9, solicit) + d6o(37, be32(9) + b'remote')
     p.add(udp6(relay, 547, 547, '2001:db8::1', '2001:db8::2'))
@@ -339,6 +351,21 @@ def gen_udpapps(out):
     p.add(udp4(struct.pack('!BBHHHHH', 0x16, 0x02, 1, 0, 0, 0, 0), 40123, 123, A, B))
     p.add(udp4(struct.pack('!BBHHHHH', 0x16, 0x82, 1, 0x0615, 0, 0, 12) + b'version="4"\0', 123, 40123, B, A))
     p.add(udp4(b'\x17\x00\x03\x2a' + bytes(4), 40123, 123, A, B))
+    # NTP with a symmetric-key MAC (key id + MD5 / SHA1 digest), stratum 16, leap bits, v1..v3
+    p.add(udp4(ntp_pkt(0x23, 2, 6, -23, ip4('192.0.2.123'), (3899999000, 3900000000, 3900000000, 3900000001)) +
+               be32(42) + bytes(range(16)), 123, 123, A, B))
+    p.add(udp4(ntp_pkt(0xe3, 2, 17, -23, ip4('192.0.2.123'), (3899999000, 3900000000, 3900000000, 3900000001)) +
+               be32(7) + bytes(range(20)), 123, 123, A, B))
+    p.add(udp4(ntp_pkt(0x9c, 16, 6, 0, b'STEP', (0, 0, 0, 0)), 123, 123, B, A))
+    p.add(udp4(ntp_pkt(0x0b, 1, 6, -20, b'PPS\0', (0, 0, 0, 1)), 123, 123, B, A))
+    p.add(udp4(ntp_pkt(0x27, 1, 6, -20, b'LOCL', (0, 0, 0, 1)) + bytes(8), 123, 123, B, A))
+    # NTP control: read status response with data, error response, more flag, auth trailer
+    p.add(udp4(struct.pack('!BBHHHHH', 0x26, 0xa2, 3, 0x0618, 7, 0, 8) + b'offset=1', 123, 40123, B, A))
+    p.add(udp4(struct.pack('!BBHHHHH', 0x26, 0xc1, 4, 0x0400, 0, 0, 0), 123, 40123, B, A))
+    p.add(udp4(struct.pack('!BBHHHHH', 0x1e, 0x04, 5, 0, 0, 0, 0) + be32(1) + bytes(16), 40123, 123, A, B))
+    # NTP mode 7 (private): request and response
+    p.add(udp4(b'\x97\x00\x03\x2a' + struct.pack('!HH', 1, 0x0048) + bytes(72), 123, 40123, B, A))
+    p.add(udp4(b'\x17\x80\x03\x10' + struct.pack('!HH', 0, 0), 40123, 123, A, B))
     f = udp4(ntp_pkt(0x24, 2, 6, -23, ip4('192.0.2.123'), (1, 2, 3, 4)), 123, 123, B, A)
     p.add(f, caplen=len(f) - 20)
     # SNMP v1 get / response / trap, v2c getbulk, v3
@@ -376,6 +403,18 @@ def gen_udpapps(out):
     p.add(udp4(ber(0x30, bint(3) + ber(0x30, bint(0x1235) + bint(65507) + ber(4, b'\x07') + bint(3)) +
                    ber(4, usm) + ber(4, bytes(range(24)))), 40161, 161, A, B))
     p.add(udp4(b'\x30\x84\x00\x00\x00\x05\x02\x01\x00\x04\x00', 40161, 161, A, B))
+    p.add(udp4(ber(0x30, bint(1) + ber(4, b'public') + pdu(0xa6, 21, [vb('1.3.6.1.2.1.1.3.0', bint(5, 0x43)),
+                                                                      vb('1.3.6.1.2.1.1.1.0', ber(0x44, b'\x01\x02')),
+                                                                      vb('1.3.6.1.2.1.1.7.0', ber(4, b'\x00\x01bin')),
+                                                                      vb('1.3.6.1.4.1.99999.2147483648', b'\x05\x00')])),
+               40162, 162, B, A))
+    p.add(udp4(ber(0x30, bint(1) + ber(4, b'public') + pdu(0xa8, 22, [vb('1.3.6.1.6.3.15.1.1.4.0', bint(7, 0x41))])),
+               161, 40161, B, A))
+    p.add(udp4(ber(0x30, bint(0) + ber(4, b'public') + pdu(0xa1, 23, [vb('1.3.6.1.2.1', b'\x05\x00')])), 40161, 161, A, B))
+    p.add(udp4(ber(0x30, bint(0) + ber(4, b'public') + pdu(0xa2, 24, [vb('1.3.6.1.2.1.1.1.0', ber(0x04, b'x' * 300))])),
+               161, 40161, B, A))
+    p.add(udp4(ber(0x30, bint(2) + ber(4, b'public') + pdu(0xa0, 25, [])), 40161, 161, A, B))
+    p.add(udp4(ber(0x30, bint(0) + ber(4, b'public') + ber(0xaf, b'\x02\x01\x01')), 40161, 161, A, B))
     f = udp4(ber(0x30, bint(0) + ber(4, b'public') + pdu(0xa0, 1234, [vb('1.3.6.1.2.1.1.1.0', b'\x05\x00')])),
              40161, 161, A, B)
     p.add(f, caplen=len(f) - 8)
@@ -417,6 +456,19 @@ def gen_udpapps(out):
     p.add(udp4(struct.pack('!BBH', 5, 45, 20) + bytes(16), 1813, 40001, B, A))
     p.add(udp4(struct.pack('!BBH', 40, 46, 20 + 8) + bytes(16) + ra(1, b'alice') + ra(44, b'x'), 40002, 3799, A, B))
     p.add(udp4(struct.pack('!BBH', 99, 47, 20 + 3) + bytes(16) + ra(200, b'z'), 40002, 1645, A, B))
+    # tunnel attributes (tagged), EAP, Message-Authenticator, Framed-IPv6, NAS-Port-Type, Service-Type...
+    more = ra(64, b'\x01\x00\x00\x03') + ra(65, b'\x01\x00\x00\x01') + ra(66, b'\x01192.0.2.1') + \
+        ra(67, b'\x01192.0.2.2') + ra(69, b'\x01' + bytes(18)) + ra(81, b'\x01grp') + ra(82, b'\x01asg') + \
+        ra(83, b'\x01\x00\x00\x05') + ra(79, H('0201000a017573657231')) + ra(80, bytes(16)) + ra(96, bytes(8)) + \
+        ra(97, b'\x00\x40' + bytes(8)) + ra(99, b'routeinfo') + ra(100, b'pool6') + ra(123, b'\x00\x38' + bytes(7)) + \
+        ra(6, be32(11)) + ra(10, be32(2)) + ra(13, be32(1)) + ra(15, be32(0)) + ra(29, be32(2)) + \
+        ra(62, be32(2)) + ra(76, b'\x01') + ra(85, be32(30)) + ra(101, b'err') + ra(3, b'\x01' + bytes(16)) + \
+        ra(60, bytes(16)) + ra(33, b'proxy') + ra(11, b'filter') + ra(20, b'cb') + ra(19, b'cbn') + ra(22, b'r') + \
+        ra(26, be32(311) + b'\x10\x06abcd') + ra(26, be32(14988) + b'\x01\x05mt!')
+    p.add(udp4(struct.pack('!BBH', 1, 48, 20 + len(more)) + bytes(16) + more, 40000, 1812, A, B))
+    p.add(udp4(struct.pack('!BBH', 43, 49, 20 + 6) + bytes(16) + ra(101, b'oops'), 3799, 40002, B, A))
+    p.add(udp4(struct.pack('!BBH', 45, 50, 20) + bytes(16), 3799, 40002, B, A))
+    p.add(udp4(struct.pack('!BBH', 1, 51, 20 + 2) + bytes(16) + b'\x01\x01', 40000, 1812, A, B))
     f = udp4(struct.pack('!BBH', 1, 42, 20 + len(attrs)) + bytes(range(16)) + attrs, 40000, 1812, A, B)
     p.add(f, caplen=len(f) - 40)
     # HSRP
