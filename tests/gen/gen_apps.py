@@ -252,7 +252,17 @@ def gen_dhcp(out):
         o(3, ip4('192.0.2.1')) + o(158, b'') + o(200, b'vendor!') + b'\xff'
     p.add(udp4(bootp(2, 0x3903f327, cm, ack, ciaddr='192.0.2.100', yiaddr='192.0.2.100'), 67, 68,
                '192.0.2.1', '192.0.2.100'))
-    for t in (4, 6, 7, 8):
+    more = o(53, b'\x01') + o(52, b'\x03') + o(61, b'\x00client-name') + o(81, b'\x05\x00\x00\x04host\x07example\x00') + \
+        o(82, o(1, b'\x00\x04\x00\x01\x00\x02') + o(2, b'\x00\x06' + mac('00:aa:bb:cc:dd:ee')) + o(5, ip4('192.0.2.0')) +
+          o(9, be32(3561) + b'\x05' + o(1, b'abc')) + o(11, ip4('192.0.2.1')) + o(151, b'v')) + \
+        o(249, H('18c0a801c0000201')) + o(60, b'PXEClient:Arch:00000:UNDI:002001') + o(93, be16(0)) + \
+        o(44, ip4('192.0.2.5')) + o(46, b'\x02') + o(47, b'scope') + o(16, ip4('192.0.2.16')) + o(4, ip4('192.0.2.4')) + \
+        o(9, ip4('192.0.2.9')) + o(17, b'/root') + o(37, b'\x40') + o(64, b'nisdom') + o(65, ip4('192.0.2.65')) + \
+        o(69, ip4('192.0.2.25')) + o(100, b'EST5EDT') + o(101, b'America/New_York') + o(118, ip4('192.0.2.0')) + \
+        o(145, b'\x01') + o(212, b'\x20\x00' + bytes(16) + ip4('192.0.2.1')) + o(255 - 1, b'zz') + b'\xff'
+    p.add(udp4(bootp(1, 0x3903f400, cm, more, sname=o(12, b'over') + b'\xff', file=o(15, b'file.example') + b'\xff'),
+               68, 67, '0.0.0.0', '255.255.255.255'))
+    for t in (4, 6, 7, 8, 9, 10, 11, 12, 13, 18):
         p.add(udp4(bootp(1, 0x1000 + t, cm, o(53, bytes([t])) + o(56, b'message') + b'\xff',
                          ciaddr='192.0.2.100'), 68, 67, '192.0.2.100', '192.0.2.1'))
     # BOOTP without cookie (vendor area zeros), bad cookie, truncated options
@@ -476,6 +486,10 @@ def gen_udpapps(out):
                1985, 1985, '192.0.2.2', '224.0.0.2', ttl=1))
     p.add(udp4(struct.pack('!BBBBBBBB', 0, 1, 8, 3, 10, 100, 2, 0) + b'secret12' + ip4('192.0.2.254'),
                1985, 1985, '192.0.2.3', '224.0.0.2', ttl=1))
+    for op, state in ((2, 0), (0, 1), (0, 2), (0, 4), (0, 8), (2, 16), (9, 7)):
+        p.add(udp4(struct.pack('!BBBBBBBB', 0, op, 3, 10, 4, 100, 1, 0) + b'cisco\0\0\0' + ip4('192.0.2.254'),
+                   1985, 1985, '192.0.2.2', '224.0.0.2', ttl=1))
+    p.add(udp4(struct.pack('!BBBBBBBB', 1, 0, 3, 10, 4, 100, 1, 0), 1985, 1985, '192.0.2.2', '224.0.0.2', ttl=1))
     # RIP v1/v2 request/response with auth
     rte = lambda af, ip, mask, nh, metric, tag=0: struct.pack('!HH4s4s4sI', af, tag, ip4(ip), ip4(mask), ip4(nh), metric)  # noqa
     p.add(udp4(b'\x01\x02\x00\x00' + rte(0, '0.0.0.0', '0.0.0.0', '0.0.0.0', 16), 520, 520, A, '224.0.0.9'))
@@ -494,6 +508,13 @@ def gen_udpapps(out):
     p.add(udp4(struct.pack('!BBBBIIIII', 0x20, 0xc4, 3, 24 + 11, 1, 2, 300000, 300000, 0) +
                b'\x01\x0b\x05secret', 49200, 3784, A, B, ttl=255))
     p.add(udp4(b'echo-data-12345678', 3785, 3785, A, B, ttl=255))
+    for diag, sta, auth in ((1, 0xc8, b'\x02\x18\x01\x00' + be32(9) + bytes(16)), (3, 0x58, b'\x04\x1c\x02\x00' + be32(9) + bytes(20)),
+                            (8, 0xe0, b''), (31, 0x7e, b''), (5, 0x40, b'\x03\x18\x01\x00' + be32(1) + bytes(16))):
+        flags = sta | (0x04 if auth else 0)
+        p.add(udp4(struct.pack('!BBBBIIIII', 0x20 | diag, flags, 3, 24 + len(auth), 7, 8, 50000, 50000, 0) + auth,
+                   49202, 3784, A, B, ttl=255))
+    p.add(udp4(struct.pack('!BBBBIIIII', 0x40, 0xc0, 3, 24, 1, 2, 300000, 300000, 0), 49202, 3784, A, B, ttl=255))
+    p.add(udp4(struct.pack('!BBBBIIIII', 0x20, 0xc0, 3, 24, 1, 2, 300000, 300000, 0), 49202, 6784, A, B, ttl=255))
     p.add(udp4(struct.pack('!BBBBIIIII', 0x20, 0x40, 3, 24, 1, 2, 300000, 300000, 0), 49200, 4784, A, B, ttl=255))
     # SIP over UDP
     p.add(udp4(b'INVITE sip:bob@example.com SIP/2.0\r\nVia: SIP/2.0/UDP 192.0.2.1:5060\r\n'
