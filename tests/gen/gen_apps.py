@@ -481,6 +481,11 @@ def gen_udpapps(out):
     p.add(udp4(struct.pack('!BBH', 1, 51, 20 + 2) + bytes(16) + b'\x01\x01', 40000, 1812, A, B))
     f = udp4(struct.pack('!BBH', 1, 42, 20 + len(attrs)) + bytes(range(16)) + attrs, 40000, 1812, A, B)
     p.add(f, caplen=len(f) - 40)
+    # SIP variants and syslog with 8-bit text
+    p.add(udp4(b'REGISTER sip:example.com SIP/2.0\r\nVia: SIP/2.0/UDP 192.0.2.1\r\nExpires: 3600\r\n\r\n', 5060, 5060, A, B))
+    p.add(udp4(b'SIP/2.0 401 Unauthorized\r\nWWW-Authenticate: Digest realm="x"\r\n\r\nv=0\r\n', 5060, 5060, B, A))
+    p.add(udp4(b'NOTSIP\x00\x01\x02', 5060, 5060, B, A))
+    p.add(udp4(b'<190>Nov 26 10:00:00 h caf\xc3\xa9 \x1b[0m tab\there\r\n', 514, 514, A, B))
     # HSRP
     p.add(udp4(struct.pack('!BBBBBBBB', 0, 0, 16, 3, 10, 120, 1, 0) + b'cisco\0\0\0' + ip4('192.0.2.254'),
                1985, 1985, '192.0.2.2', '224.0.0.2', ttl=1))
@@ -563,7 +568,21 @@ def gen_tcpapps(out):
     c2s(b'DESCRIBE rtsp://media.example.com/stream RTSP/1.0\r\nCSeq: 2\r\n\r\n', 554)
     s2c(b'RTSP/1.0 200 OK\r\nCSeq: 2\r\n\r\n', 554)
     c2s(b'OPTIONS * RTSP/1.0\r\nCSeq: 1\r\n\r\n', 8554)
-    # SIP over TCP is not decoded by port 5060/tcp in tcpdump: skip
+    # text edge cases: bare LF, no line end, control and 8-bit bytes, long line, many lines, IPv6
+    c2s(b'GET /a\x01b\xffc HTTP/1.1\nHost: x\n\n', 80)
+    c2s(b'HTTP/1.0 404 Not Found\r\nServer: ' + b'z' * 300 + b'\r\n\r\n', 80)
+    s2c(b'HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 204 No Content\r\n\r\n', 80)
+    c2s(b'\r\n\r\n', 80)
+    c2s(b'OPTIONS * HTTP/1.1\r' + b'\r\n', 80)
+    s2c(b'421-Too many\r\n421-users\r\n421 Bye\r\n', 21)
+    c2s(b'RETR file with spaces.txt\r\n', 21)
+    s2c(b'550 5.7.1 relay denied\r\n', 25)
+    c2s(b'SETUP rtsp://m.example/s/trackID=1 RTSP/1.0\r\nTransport: RTP/AVP;unicast;client_port=8000-8001\r\n\r\n', 554)
+    p.add(tcp4(b'INVITE sip:x@example.com SIP/2.0\r\n\r\n', 40060, 5060, C, S, seq=1, ack=1))
+    p.add(ether(ipv6(tcp(b'GET /v6 HTTP/1.1\r\nHost: [2001:db8::2]\r\n\r\n', 40080, 80, src='2001:db8::1',
+                         dst='2001:db8::2', seq=1, ack=1), 6), 0x86dd))
+    p.add(ether(ipv6(tcp(b'SSH-2.0-v6\r\n', 40022, 22, src='2001:db8::1', dst='2001:db8::2', seq=1, ack=1), 6), 0x86dd))
+    # SIP over TCP is not decoded by port 5060/tcp in tcpdump
     # WHOIS
     c2s(b'example.com\r\n', 43)
     s2c(b'Domain Name: EXAMPLE.COM\r\nRegistrar: RESERVED-IANA\r\n\r\n', 43)
