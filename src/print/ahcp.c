@@ -143,7 +143,7 @@ static void body(nd_t *nd, const uint8_t *cp, unsigned len)
 	if (nd->opt->vflag >= 2)
 		options(nd, cp, blen);
 	else if (!nd_has(nd, cp, blen))
-		nd_print_trunc(nd);
+		nd_trunc(nd); /* unwinds, as tcpdump */
 }
 
 void ahcp_print(nd_t *nd, const uint8_t *cp, unsigned len,
@@ -171,10 +171,8 @@ void ahcp_print(nd_t *nd, const uint8_t *cp, unsigned len,
 		return;
 	}
 	if (!nd->opt->vflag) {
-		if (!nd_has(nd, cp, 22)) {
-			nd_print_trunc(nd);
-			return;
-		}
+		if (!nd_has(nd, cp, 22))
+			nd_trunc(nd); /* unwinds, as tcpdump */
 	} else {
 		nd_printf(nd, "\n\tHopcount %u", nd_u8(nd, cp));
 		nd_printf(nd, ", Original Hopcount %u", nd_u8(nd, cp + 1));

@@ -486,10 +486,8 @@ void lmp_print(nd_t *nd, const uint8_t *pptr, unsigned length,
 {
 	(void)ip; (void)sport; (void)dport;
 	nd_proto(nd, "lmp");
-	if (!nd_has(nd, pptr, 8)) {
-		nd_print_trunc(nd);
-		return;
-	}
+	if (!nd_has(nd, pptr, 8))
+		nd_trunc(nd); /* unwinds, as tcpdump: dumps show the whole frame */
 	unsigned version = pptr[0] >> 4, mt = pptr[3];
 	if (version != 1) {
 		nd_printf(nd, "LMP version %u packet not supported", version);
