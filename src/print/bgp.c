@@ -1331,7 +1331,10 @@ void bgp_print(nd_t *nd, const uint8_t *p, unsigned len,
 			p++;
 			continue;
 		}
-		nd_need(nd, p, BGP_HDRLEN);
+		if (!nd_has(nd, p, BGP_HDRLEN)) {
+			nd_print_trunc(nd); /* returns, as tcpdump */
+			return;
+		}
 		unsigned hlen = nd_be16(nd, p + 16);
 		if (p != start)
 			nd_print_trunc(nd);
