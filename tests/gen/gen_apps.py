@@ -836,8 +836,8 @@ def ber_snmp_get():
     return ber(0x30, bint(1) + ber(4, b'public') + ber(0xa1, bint(3) + bint(0) + bint(0) + ber(0x30, vb)))
 
 
-# Packets of apps-trunc.pcap whose truncated forms trawl does not yet print
-# as tcpdump does (indexes into the cut list; see the report of the commit).
+# Cuts (indexes into the list gen_trunc walks) to leave out of
+# apps-trunc.pcap, should a truncated form ever need excluding; none is.
 TRUNC_SKIP = set()
 
 
