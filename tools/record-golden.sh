@@ -11,6 +11,7 @@ trap 'rm -rf "$dir"' EXIT
 make -C "$root" -s tests/gen/gen
 "$root/tests/gen/make-captures.sh" "$dir"
 only=${1:-}
+cd "$root" # cases name files (e.g. ESP secrets) relative to the repository root
 while read -r name capture args; do
 	case $name in ''|'#'*) continue ;; esac
 	[ -n "$only" ] && [ "$only" != "$name" ] && continue

@@ -15,10 +15,13 @@ unsigned ah_header_print(nd_t *nd, const uint8_t *bp)
 	unsigned reserved = nd_be16(nd, bp + 2);
 	if (reserved)
 		nd_printf(nd, "reserved=0x%x[MustBeZero],", reserved);
+	uint32_t spi = nd_be32(nd, bp + 4); /* read before printing, as tcpdump */
 	nd_s(nd, "spi=0x");
-	out_x(nd->out, nd_be32(nd, bp + 4), 8);
-	nd_s(nd, ",seq=0x");
-	out_x(nd->out, nd_be32(nd, bp + 8), 0);
+	out_x(nd->out, spi, 8);
+	nd_c(nd, ',');
+	uint32_t seq = nd_be32(nd, bp + 8);
+	nd_s(nd, "seq=0x");
+	out_x(nd->out, seq, 0);
 	nd_s(nd, ",icv=0x");
 	for (const uint8_t *p = bp + 12; p < bp + hlen; p++)
 		out_x(nd->out, nd_u8(nd, p), 2);

@@ -16,7 +16,7 @@ static void invalid(nd_t *nd, const uint8_t *cp, unsigned len)
 {
 	nd_print_invalid(nd);
 	if (!nd_has(nd, cp, len))
-		nd_print_trunc(nd);
+		nd_trunc(nd); /* prints [|ahcp] once and stops */
 }
 
 /* Address (prefix) lists; addr is 4 or 16 bytes, pfx adds a length byte. */
@@ -30,6 +30,7 @@ static void addresses(nd_t *nd, const uint8_t *cp, unsigned len,
 			invalid(nd, cp, len);
 			return;
 		}
+		nd_need(nd, cp, step); /* whole entry or nothing, as tcpdump */
 		nd_s(nd, sep);
 		if (alen == 16)
 			put_ip6(nd, cp);
@@ -142,7 +143,7 @@ static void body(nd_t *nd, const uint8_t *cp, unsigned len)
 	if (nd->opt->vflag >= 2)
 		options(nd, cp, blen);
 	else if (!nd_has(nd, cp, blen))
-		nd_print_trunc(nd);
+		nd_trunc(nd); /* unwinds, as tcpdump */
 }
 
 void ahcp_print(nd_t *nd, const uint8_t *cp, unsigned len,
@@ -170,17 +171,17 @@ void ahcp_print(nd_t *nd, const uint8_t *cp, unsigned len,
 		return;
 	}
 	if (!nd->opt->vflag) {
-		if (!nd_has(nd, cp, 22)) {
-			nd_print_trunc(nd);
-			return;
-		}
+		if (!nd_has(nd, cp, 22))
+			nd_trunc(nd); /* unwinds, as tcpdump */
 	} else {
 		nd_printf(nd, "\n\tHopcount %u", nd_u8(nd, cp));
 		nd_printf(nd, ", Original Hopcount %u", nd_u8(nd, cp + 1));
 		nd_printf(nd, ", Nonce 0x%08x", nd_be32(nd, cp + 2));
+		nd_need(nd, cp + 6, 8);
 		nd_s(nd, ", Source Id ");
 		for (int i = 0; i < 8; i++)
 			nd_printf(nd, i ? ":%02x" : "%02x", nd_u8(nd, cp + 6 + i));
+		nd_need(nd, cp + 14, 8);
 		nd_s(nd, ", Destination Id ");
 		for (int i = 0; i < 8; i++)
 			nd_printf(nd, i ? ":%02x" : "%02x", nd_u8(nd, cp + 14 + i));

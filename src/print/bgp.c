@@ -1222,19 +1222,25 @@ static void notification_print(nd_t *nd, const uint8_t *p, unsigned len)
 	if (code == 6 && (sub == 2 || sub == 4) && len > BGP_HDRLEN + 2) {
 		const uint8_t *q = p + BGP_HDRLEN + 2;
 		unsigned slen = nd_u8(nd, q);
+		unsigned rest = len - BGP_HDRLEN - 2; /* the length byte on */
 		if (slen == 0) {
 			nd_s(nd, ", empty Shutdown Communication");
-			return;
+			q++;
+			rest--;
+		} else if (BGP_HDRLEN + 3 + slen > len) {
+			nd_s(nd, ", invalid Shutdown Communication length");
+		} else {
+			nd_printf(nd, ", Shutdown Communication (length: %u): \"", slen);
+			for (unsigned i = 0; i < slen; i++)
+				nd_print_char(nd, nd_u8(nd, q + 1 + i));
+			nd_c(nd, '"');
+			q += 1 + slen;
+			rest -= 1 + slen;
 		}
-		nd_printf(nd, ", Shutdown Communication (length: %u)", slen);
-		if (slen > 255 || BGP_HDRLEN + 3 + slen > len) {
-			nd_s(nd, "[|bgp]");
-			return;
+		if (rest) {
+			nd_printf(nd, ", Data: (length: %u)", rest);
+			print_unknown_data(nd, q, "\n\t\t", rest);
 		}
-		nd_s(nd, ": \"");
-		for (unsigned i = 0; i < slen; i++)
-			nd_print_char(nd, nd_u8(nd, q + 1 + i));
-		nd_c(nd, '"');
 	} else if (code == 6 && sub == 1 && len >= BGP_HDRLEN + 9) {
 		const uint8_t *q = p + BGP_HDRLEN + 2;
 		nd_printf(nd, ", AFI %s (%u), SAFI %s (%u), Max Prefixes: %u",
@@ -1325,7 +1331,10 @@ void bgp_print(nd_t *nd, const uint8_t *p, unsigned len,
 			p++;
 			continue;
 		}
-		nd_need(nd, p, BGP_HDRLEN);
+		if (!nd_has(nd, p, BGP_HDRLEN)) {
+			nd_print_trunc(nd); /* returns, as tcpdump */
+			return;
+		}
 		unsigned hlen = nd_be16(nd, p + 16);
 		if (p != start)
 			nd_print_trunc(nd);

@@ -477,7 +477,10 @@ void bootp_print(nd_t *nd, const uint8_t *bp, unsigned length,
 	nd_printf(nd, ", length %u", length);
 	if (!nd->opt->vflag)
 		return;
-	nd_need(nd, bp + 8, 2);
+	if (!nd_has(nd, bp + 8, 2)) {
+		nd_print_trunc(nd); /* returns, as tcpdump (dumps skip the link header) */
+		return;
+	}
 	if (htype != 1)
 		nd_printf(nd, ", htype %u", htype);
 	if (htype != 1 || hlen != 6)
@@ -527,9 +530,20 @@ void bootp_print(nd_t *nd, const uint8_t *bp, unsigned length,
 		nd_c(nd, '"');
 	}
 	const uint8_t *vend = bp + 236;
-	nd_need(nd, vend, 4);
+	if (!nd_has(nd, vend, 4)) {
+		nd_print_trunc(nd); /* returns, as tcpdump */
+		return;
+	}
 	if (memcmp(vend, "\x63\x82\x53\x63", 4) == 0) {
-		rfc1048_print(nd, vend);
+		/* tcpdump marks a truncation of the options and returns
+		 * instead of unwinding (dumps then skip the link header) */
+		jmp_buf saved;
+		memcpy(&saved, &nd->trunc, sizeof saved);
+		if (setjmp(nd->trunc) == 0)
+			rfc1048_print(nd, vend);
+		else
+			nd_print_trunc(nd);
+		memcpy(&nd->trunc, &saved, sizeof saved);
 	} else if (memcmp(vend, "CMU\0", 4) == 0) {
 		cmu_print(nd, vend);
 	} else {

@@ -876,7 +876,11 @@ static void domain_print(nd_t *nd, const uint8_t *bp, unsigned length,
 		nd_print_invalid(nd);
 		return;
 	}
-	nd_need(nd, bp, 12);
+	if (!nd_has(nd, bp, 12)) {
+		/* tcpdump marks this and returns: dumps skip the link header */
+		nd_print_trunc(nd);
+		return;
+	}
 	struct dns d = { nd, bp, mdns };
 	unsigned id = nd_be16(nd, bp), flags = nd_be16(nd, bp + 2);
 	unsigned qd = nd_be16(nd, bp + 4), an = nd_be16(nd, bp + 6);

@@ -94,7 +94,11 @@ static int hbh_jumbo_candidate(nd_t *nd, const uint8_t *cp, struct ip6_walk *w)
 void ip6_print(nd_t *nd, const uint8_t *bp, unsigned length)
 {
 	nd_proto(nd, "ip6");
-	nd_need(nd, bp, IP6_HDRLEN);
+	if (!nd_has(nd, bp, IP6_HDRLEN)) {
+		/* tcpdump marks this and returns: dumps skip the link header */
+		nd_print_trunc(nd);
+		return;
+	}
 	const struct options *opt = nd->opt;
 	if (!opt->eflag)
 		nd_s(nd, "IP6 ");

@@ -471,10 +471,8 @@ void lmp_print(nd_t *nd, const uint8_t *pptr, unsigned length,
 	if (ip && ip->nh == 6)
 		return; /* -T lmp names a UDP payload */
 	nd_proto(nd, "lmp");
-	if (!nd_has(nd, pptr, 8)) {
-		nd_print_trunc(nd);
-		return;
-	}
+	if (!nd_has(nd, pptr, 8))
+		nd_trunc(nd); /* unwinds, as tcpdump: dumps show the whole frame */
 	unsigned version = pptr[0] >> 4, mt = pptr[3];
 	if (version != 1) {
 		nd_printf(nd, "LMP version %u packet not supported", version);

@@ -1,5 +1,6 @@
 /* ntp.c - NTP (RFC 5905): time messages (modes 0-5), control messages
  * (mode 6); mode 7 and others show only the header summary. */
+#include <string.h>
 #include <time.h>
 
 #include "../core/names.h"
@@ -91,6 +92,8 @@ static void ntp_invalid(nd_t *nd, const uint8_t *bp, unsigned length)
 		nd_print_trunc(nd);
 }
 
+static void ntp_time_rest(nd_t *nd, const uint8_t *bp, unsigned length);
+
 static void ntp_time_msg(nd_t *nd, const uint8_t *bp, unsigned length)
 {
 	if (length < 48) {
@@ -118,6 +121,19 @@ static void ntp_time_msg(nd_t *nd, const uint8_t *bp, unsigned length)
 	}
 	nd_printf(nd, ", precision %d", (int8_t)nd_u8(nd, bp + 3));
 
+	/* From here tcpdump marks a truncation and returns instead of
+	 * unwinding, so -x/-X dumps after it skip the link header. */
+	jmp_buf saved;
+	memcpy(&saved, &nd->trunc, sizeof saved);
+	if (setjmp(nd->trunc) == 0)
+		ntp_time_rest(nd, bp, length);
+	else
+		nd_print_trunc(nd);
+	memcpy(&nd->trunc, &saved, sizeof saved);
+}
+
+static void ntp_time_rest(nd_t *nd, const uint8_t *bp, unsigned length)
+{
 	nd_need(nd, bp + 4, 4);
 	nd_s(nd, "\n\tRoot Delay: ");
 	sfix_put(nd, bp + 4);
@@ -127,7 +143,7 @@ static void ntp_time_msg(nd_t *nd, const uint8_t *bp, unsigned length)
 	nd_need(nd, bp + 12, 4);
 	nd_s(nd, ", Reference-ID: ");
 	const uint8_t *ref = bp + 12;
-	switch (stratum) {
+	switch (nd_u8(nd, bp + 1)) {
 	case 0:
 		nd_s(nd, "(unspec)");
 		break;
@@ -199,7 +215,10 @@ static void ntp_control_msg(nd_t *nd, const uint8_t *bp, unsigned length)
 		return;
 	}
 	if (count) {
-		nd_need(nd, bp + 12, count);
+		if (!nd_has(nd, bp + 12, count)) {
+			nd_print_trunc(nd); /* returns, as tcpdump */
+			return;
+		}
 		nd_s(nd, "\n\tTO-BE-DONE: data not interpreted");
 	}
 }

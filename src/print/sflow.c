@@ -226,10 +226,8 @@ void sflow_print(nd_t *nd, const uint8_t *p, unsigned len,
 {
 	(void)ip; (void)sport; (void)dport;
 	nd_proto(nd, "sflow");
-	if (!nd_has(nd, p, 28)) {
-		nd_print_trunc(nd);
-		return;
-	}
+	if (!nd_has(nd, p, 28))
+		nd_trunc(nd); /* unwinds, as tcpdump: dumps show the whole frame */
 	uint32_t version = U32(0);
 	if (version != 5) {
 		nd_printf(nd, "sFlow version %u packet not supported", version);

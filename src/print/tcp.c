@@ -89,7 +89,11 @@ void tcp_print(nd_t *nd, const uint8_t *bp, unsigned length,
 	put_tcpport(nd, dport);
 	nd_s(nd, ": ");
 
-	nd_need(nd, bp, 20);
+	if (!nd_has(nd, bp, 20)) {
+		/* tcpdump marks this and returns: dumps skip the link header */
+		nd_print_trunc(nd);
+		return;
+	}
 	unsigned hlen = (nd_u8(nd, bp + 12) >> 4) * 4u;
 	if (hlen < 20) {
 		nd_printf(nd, " tcp %u [bad hdr length %u - too short, < 20]",

@@ -7,10 +7,13 @@
 set -u
 root=$(cd "$(dirname "$0")/../.." && pwd)
 bin=${1:-$root/trawl}
+case $bin in /*) ;; *) bin=$PWD/$bin ;; esac
 dir=${CAPTURE_DIR:-$root/tests/out}
 mkdir -p "$dir"
+dir=$(cd "$dir" && pwd)
 "$root/tests/gen/make-captures.sh" "$dir" || { echo "golden: generating captures failed"; exit 1; }
 pass=0 fail=0
+cd "$root" # cases name files (e.g. ESP secrets) relative to the repository root
 while read -r name capture args; do
 	case $name in ''|'#'*) continue ;; esac
 	exp="$root/tests/golden/$name.out"
