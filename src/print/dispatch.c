@@ -77,6 +77,7 @@ static const struct port_row udp_rows[] = {
 	 * destination port only hand other packets on themselves. */
 	{ 53, 53, dns_print },
 	{ 5353, 5353, mdns_print },
+	{ 525, 525, timed_print },
 	{ 69, 69, tftp_print },
 	{ 67, 68, bootp_print },
 	{ 520, 520, rip_print },
@@ -129,6 +130,7 @@ static const struct port_row tcp_rows[] = {
 	{ 554, 554, rtsp_print },
 	{ 8554, 8554, rtsp_print },
 	{ 53, 53, dns_tcp_print },
+	{ 323, 323, rpki_rtr_print },
 };
 
 static const struct type_row type_rows[] = {

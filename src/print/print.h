@@ -303,3 +303,8 @@ void isakmp_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
                   unsigned, unsigned);
 void isakmp_rfc3948_print(nd_t *, const uint8_t *, unsigned,
                           const struct ip_ctx *, unsigned, unsigned);
+/* ctl area: RPKI-RTR, timed, SunRPC/NFS. */
+void rpki_rtr_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
+                    unsigned, unsigned);
+void timed_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
+                 unsigned, unsigned);
