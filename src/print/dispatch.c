@@ -75,6 +75,7 @@ static const struct port_row udp_rows[] = {
 	 * tcpdump 4.99.3, tests/golden "ports" cases): the first row matching
 	 * either port wins.  Rows for printers that tcpdump applies to the
 	 * destination port only hand other packets on themselves. */
+	{ 2049, 2049, nfs_udp_print }, /* RPC direction decides, as tcpdump */
 	{ 53, 53, dns_print },
 	{ 5353, 5353, mdns_print },
 	{ 525, 525, timed_print },
@@ -131,6 +132,7 @@ static const struct port_row tcp_rows[] = {
 	{ 8554, 8554, rtsp_print },
 	{ 53, 53, dns_tcp_print },
 	{ 323, 323, rpki_rtr_print },
+	{ 2049, 2049, nfs_tcp_print },
 };
 
 static const struct type_row type_rows[] = {

@@ -308,3 +308,7 @@ void rpki_rtr_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
                     unsigned, unsigned);
 void timed_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
                  unsigned, unsigned);
+void nfs_udp_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
+                   unsigned, unsigned);
+void nfs_tcp_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
+                   unsigned, unsigned);
