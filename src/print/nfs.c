@@ -66,18 +66,13 @@ static const char *const stable_names[] = { "unstable", "datasync", "filesync" }
 static void call_print(nd_t *nd, const uint8_t *p, unsigned len)
 {
 	nd_u(nd, len);
-	if (nd_be32(nd, p + 12) != 100003) /* not NFS */
-		return;
 	unsigned vers = nd_be32(nd, p + 16);
 	unsigned proc = nd_be32(nd, p + 20);
-	if (vers == 2) {
+	if (vers != 3) {
+		/* anything but version 3 is read as version 2 */
 		int v3 = proc < sizeof(v2_to_v3) / sizeof(v2_to_v3[0]) ? v2_to_v3[proc] : -3;
-		if (v3 == -1) {
-			nd_s(nd, " root");
-			return;
-		}
-		if (v3 == -2) {
-			nd_s(nd, " writecache");
+		if (v3 == -1 || v3 == -2) {
+			nd_s(nd, " nop");
 			return;
 		}
 		if (v3 < 0) {
@@ -85,9 +80,7 @@ static void call_print(nd_t *nd, const uint8_t *p, unsigned len)
 			return;
 		}
 		proc = (unsigned)v3;
-	} else if (vers != 3) {
-		nd_printf(nd, " proc-%u", proc);
-		return;
+		vers = 2;
 	}
 	if (proc >= sizeof(v3_procs) / sizeof(v3_procs[0])) {
 		nd_printf(nd, " proc-%u", proc);
@@ -101,10 +94,10 @@ static void call_print(nd_t *nd, const uint8_t *p, unsigned len)
 		q += 8 + skip_aligned(nd, alen);
 	}
 	switch (proc) {
-	case 1: case 5: case 18: case 19: case 20:
+	case 1: case 2: case 5: case 18: case 19: case 20:
 		fh_print(nd, q, vers);
 		break;
-	case 3: case 12: case 13:
+	case 3: case 8: case 9: case 11: case 12: case 13:
 		q = fh_print(nd, q, vers);
 		name_print(nd, q);
 		break;
