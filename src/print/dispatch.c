@@ -125,6 +125,8 @@ static const struct port_row tcp_rows[] = {
 	{ 22, 22, ssh_print },
 	{ 179, 179, bgp_print },
 	{ 10288, 10288, beep_print },
+	{ 6633, 6633, openflow_print },
+	{ 6653, 6653, openflow_print },
 	{ 21, 21, ftp_print },
 	{ 80, 80, http_print },
 	{ 8080, 8080, http_print },

@@ -312,3 +312,6 @@ void nfs_udp_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
                    unsigned, unsigned);
 void nfs_tcp_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
                    unsigned, unsigned);
+void openflow_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
+                    unsigned, unsigned);
+void of10_body_print(nd_t *nd, const uint8_t *p, unsigned type, unsigned mlen);
