@@ -1,7 +1,6 @@
 /* openflow.c - OpenFlow over TCP ports 6633 and 6653: the message loop and
  * the common header (version, type, length, xid).  Message bodies are
- * printed, with -v, by the version's printer (of10.c; 1.3 bodies are not
- * decoded yet). */
+ * printed, with -v, by the version's printer (of10.c, of13.c; partly). */
 #include "print.h"
 
 static const char *const of10_types[] = {
@@ -65,6 +64,10 @@ static unsigned msg_print(nd_t *nd, const uint8_t *p, unsigned len)
 	if (ver == 1 && tn && nd->opt->vflag) {
 		const uint8_t *save = nd_narrow(nd, p, mlen);
 		of10_body_print(nd, p, type, mlen);
+		nd->end = save;
+	} else if (ver == 4 && tn && nd->opt->vflag) {
+		const uint8_t *save = nd_narrow(nd, p, mlen);
+		of13_body_print(nd, p, type, mlen);
 		nd->end = save;
 	}
 	nd_need(nd, p, mlen);

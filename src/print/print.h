@@ -315,3 +315,4 @@ void nfs_tcp_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
 void openflow_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
                     unsigned, unsigned);
 void of10_body_print(nd_t *nd, const uint8_t *p, unsigned type, unsigned mlen);
+void of13_body_print(nd_t *nd, const uint8_t *p, unsigned type, unsigned mlen);
