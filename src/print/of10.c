@@ -9,7 +9,7 @@
 static void data_print(nd_t *nd, const uint8_t *p, unsigned len)
 {
 	nd_printf(nd, "\n\t data (%u octets)", len);
-	if (nd->opt->vflag > 2) {
+	if (nd->opt->vflag > 1) {
 		nd_need(nd, p, len);
 		hex_ascii_dump(nd->out, "\n\t  ", p, len, 0);
 	}
@@ -89,6 +89,47 @@ static void bsn_print(nd_t *nd, const uint8_t *p, unsigned mlen)
 void of10_body_print(nd_t *nd, const uint8_t *p, unsigned type, unsigned mlen)
 {
 	switch (type) {
+	case 1: { /* ERROR */
+		static const char *const types[] = {
+			"HELLO_FAILED", "BAD_REQUEST", "BAD_ACTION",
+			"FLOW_MOD_FAILED", "PORT_MOD_FAILED", "QUEUE_OP_FAILED",
+		};
+		static const char *const c0[] = { "INCOMPATIBLE", "EPERM" };
+		static const char *const c1[] = {
+			"BAD_VERSION", "BAD_TYPE", "BAD_STAT", "BAD_VENDOR",
+			"BAD_SUBTYPE", "EPERM", "BAD_LEN", "BUFFER_EMPTY",
+			"BUFFER_UNKNOWN",
+		};
+		static const char *const c2[] = {
+			"BAD_TYPE", "BAD_LEN", "BAD_VENDOR", "BAD_VENDOR_TYPE",
+			"BAD_OUT_PORT", "BAD_ARGUMENT", "EPERM", "TOO_MANY",
+			"BAD_QUEUE",
+		};
+		static const char *const c3[] = {
+			"ALL_TABLES_FULL", "OVERLAP", "EPERM", "BAD_EMERG_TIMEOUT",
+			"BAD_COMMAND", "UNSUPPORTED",
+		};
+		static const char *const c4[] = { "BAD_PORT", "BAD_HW_ADDR" };
+		static const char *const c5[] = { "BAD_PORT", "BAD_QUEUE", "EPERM" };
+		static const char *const *const codes[] = { c0, c1, c2, c3, c4, c5 };
+		static const unsigned ncodes[] = { 2, 9, 9, 6, 2, 3 };
+		if (mlen < 12) {
+			invalid(nd);
+			break;
+		}
+		unsigned et = nd_be16(nd, p + 8), ec = nd_be16(nd, p + 10);
+		if (et < 6)
+			nd_printf(nd, "\n\t type %s", types[et]);
+		else
+			nd_printf(nd, "\n\t type unknown (0x%04x)", et);
+		if (et < 6 && ec < ncodes[et])
+			nd_printf(nd, ", code %s", codes[et][ec]);
+		else
+			nd_printf(nd, ", code unknown (0x%04x)", ec);
+		if (mlen > 12)
+			data_print(nd, p + 12, mlen - 12);
+		break;
+	}
 	case 2: case 3: /* ECHO_REQUEST, ECHO_REPLY */
 		if (mlen > 8)
 			data_print(nd, p + 8, mlen - 8);

@@ -10,7 +10,7 @@
 static void data_print(nd_t *nd, const uint8_t *p, unsigned len)
 {
 	nd_printf(nd, "\n\t data (%u octets)", len);
-	if (nd->opt->vflag > 2) {
+	if (nd->opt->vflag > 1) {
 		nd_need(nd, p, len);
 		hex_ascii_dump(nd->out, "\n\t  ", p, len, 0);
 	}
