@@ -95,16 +95,27 @@ void of13_body_print(nd_t *nd, const uint8_t *p, unsigned type, unsigned mlen)
 						    "1.4", "1.5" };
 		unsigned off = 8;
 		while (off + 4 <= mlen) {
-			unsigned et = nd_be16(nd, p + off), el = nd_be16(nd, p + off + 2);
-			if (et != 1 || el < 4 || off + el > mlen)
+			unsigned et = nd_be16(nd, p + off);
+			if (et == 1)
+				nd_s(nd, "\n\t type VERSIONBITMAP");
+			else
+				nd_printf(nd, "\n\t type unknown (0x%04x)", et);
+			unsigned el = nd_be16(nd, p + off + 2);
+			nd_printf(nd, ", length %u", el);
+			if (el < 4 || el > mlen - off) {
+				invalid(nd);
 				return;
-			nd_printf(nd, "\n\t type VERSIONBITMAP, length %u", el);
-			if (el >= 8) {
-				uint32_t b = nd_be32(nd, p + off + 4);
-				nd_s(nd, ", bitmap ");
-				bits_print(nd, b, vers, N(vers));
 			}
-			off += (el + 7) & ~7u;
+			if (et == 1) {
+				if (el != 8) {
+					nd_s(nd, " (bogus)");
+				} else {
+					nd_s(nd, ", bitmap ");
+					bits_print(nd, nd_be32(nd, p + off + 4), vers,
+						   N(vers));
+				}
+			}
+			off += el;
 		}
 		return;
 	}
