@@ -206,8 +206,23 @@ void of13_body_print(nd_t *nd, const uint8_t *p, unsigned type, unsigned mlen)
 		for (unsigned i = 0; i < 16 && q[16 + i]; i++)
 			nd_print_char(nd, q[16 + i]);
 		nd_c(nd, '\'');
-		if (nd->opt->vflag > 1)
-			return; /* the rest of the port is not decoded yet */
+		if (nd->opt->vflag < 2)
+			return;
+		static const char *const state[] = { "LINK_DOWN", "BLOCKED", "LIVE" };
+		static const char *const fl[] = { "advertised", "supported", "peer" };
+		nd_s(nd, "\n\t   config ");
+		bits_print(nd, nd_be32(nd, q + 32), port_config, N(port_config));
+		nd_s(nd, "\n\t   state ");
+		bits_print(nd, nd_be32(nd, q + 36), state, N(state));
+		nd_s(nd, "\n\t   curr ");
+		bits_print(nd, nd_be32(nd, q + 40), port_features, N(port_features));
+		for (unsigned i = 0; i < 3; i++) {
+			nd_printf(nd, "\n\t   %s ", fl[i]);
+			bits_print(nd, nd_be32(nd, q + 44 + 4 * i), port_features,
+				   N(port_features));
+		}
+		nd_printf(nd, "\n\t   curr_speed %ukbps", nd_be32(nd, q + 56));
+		nd_printf(nd, "\n\t   max_speed %ukbps", nd_be32(nd, q + 60));
 		return;
 	}
 	case 16: /* PORT_MOD */
