@@ -46,14 +46,14 @@ static const uint8_t *fh_print(nd_t *nd, const uint8_t *p, unsigned vers)
 
 static const uint8_t *name_print(nd_t *nd, const uint8_t *p)
 {
+	nd_c(nd, ' ');
 	uint32_t len = nd_be32(nd, p);
 	p += 4;
 	if (len > 0xfffffffcu) {
-		nd_s(nd, " [cannot pad to 32-bit boundaries] (invalid)");
+		nd_s(nd, "[cannot pad to 32-bit boundaries] (invalid)");
 		nd_trunc(nd);
 	}
-	nd_c(nd, ' ');
-	nd_need(nd, p, len);
+	nd_need(nd, p, skip_aligned(nd, len));
 	nd_c(nd, '"');
 	for (uint32_t i = 0; i < len; i++)
 		nd_print_char(nd, p[i]);

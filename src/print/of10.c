@@ -10,8 +10,9 @@ static void data_print(nd_t *nd, const uint8_t *p, unsigned len)
 {
 	nd_printf(nd, "\n\t data (%u octets)", len);
 	if (nd->opt->vflag > 1) {
+		size_t have = nd_avail(nd, p);
+		hex_ascii_dump(nd->out, "\n\t  ", p, have < len ? (unsigned)have : len, 0);
 		nd_need(nd, p, len);
-		hex_ascii_dump(nd->out, "\n\t  ", p, len, 0);
 	}
 }
 
@@ -117,11 +118,12 @@ void of10_body_print(nd_t *nd, const uint8_t *p, unsigned type, unsigned mlen)
 			invalid(nd);
 			break;
 		}
-		unsigned et = nd_be16(nd, p + 8), ec = nd_be16(nd, p + 10);
+		unsigned et = nd_be16(nd, p + 8), ec;
 		if (et < 6)
 			nd_printf(nd, "\n\t type %s", types[et]);
 		else
 			nd_printf(nd, "\n\t type unknown (0x%04x)", et);
+		ec = nd_be16(nd, p + 10);
 		if (et < 6 && ec < ncodes[et])
 			nd_printf(nd, ", code %s", codes[et][ec]);
 		else

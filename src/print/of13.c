@@ -11,8 +11,9 @@ static void data_print(nd_t *nd, const uint8_t *p, unsigned len)
 {
 	nd_printf(nd, "\n\t data (%u octets)", len);
 	if (nd->opt->vflag > 1) {
+		size_t have = nd_avail(nd, p);
+		hex_ascii_dump(nd->out, "\n\t  ", p, have < len ? (unsigned)have : len, 0);
 		nd_need(nd, p, len);
-		hex_ascii_dump(nd->out, "\n\t  ", p, len, 0);
 	}
 }
 
@@ -124,7 +125,7 @@ void of13_body_print(nd_t *nd, const uint8_t *p, unsigned type, unsigned mlen)
 			invalid(nd);
 			return;
 		}
-		unsigned et = nd_be16(nd, p + 8), ec = nd_be16(nd, p + 10);
+		unsigned et = nd_be16(nd, p + 8), ec;
 		const char *const *codes = NULL;
 		unsigned nc = 0;
 		switch (et) {
@@ -137,6 +138,7 @@ void of13_body_print(nd_t *nd, const uint8_t *p, unsigned type, unsigned mlen)
 			nd_printf(nd, "\n\t type %s", err_types[et]);
 		else
 			nd_printf(nd, "\n\t type unknown (0x%04x)", et);
+		ec = nd_be16(nd, p + 10);
 		if (codes && ec < nc)
 			nd_printf(nd, ", code %s", codes[ec]);
 		else
@@ -155,8 +157,9 @@ void of13_body_print(nd_t *nd, const uint8_t *p, unsigned type, unsigned mlen)
 			return;
 		}
 		uint32_t e = nd_be32(nd, p + 8);
-		nd_printf(nd, "\n\t experimenter 0x%08x (%s), exp_type 0x%08x", e,
-			  experimenter_name(e), nd_be32(nd, p + 12));
+		nd_printf(nd, "\n\t experimenter 0x%08x (%s)", e,
+			  experimenter_name(e));
+		nd_printf(nd, ", exp_type 0x%08x", nd_be32(nd, p + 12));
 		if (mlen > 16)
 			data_print(nd, p + 16, mlen - 16);
 		return;

@@ -61,6 +61,7 @@ static long pdu_print(nd_t *nd, const uint8_t *p, unsigned tlen, unsigned ind,
 		  plen);
 	if (plen < pdu_min(type) || plen > tlen)
 		return -1;
+	nd_need(nd, p, pdu_min(type));
 	switch (type) {
 	case 0: case 1: case 7:
 		indent(nd, ind);
@@ -139,11 +140,13 @@ void rpki_rtr_print(nd_t *nd, const uint8_t *p, unsigned len,
 		}
 		if (len < 8) {
 			nd_printf(nd, "(%u bytes is too few to decode) (invalid)", len);
+			nd_need(nd, p, len);
 			return;
 		}
 		long r = pdu_print(nd, p, len, 2, 0);
 		if (r < 0) {
 			nd_s(nd, " (invalid)");
+			nd_need(nd, p, len);
 			return;
 		}
 		if (r == 0)
