@@ -61,7 +61,7 @@ static long pdu_print(nd_t *nd, const uint8_t *p, unsigned tlen, unsigned ind,
 		  plen);
 	if (plen < pdu_min(type) || plen > tlen)
 		return -1;
-	nd_need(nd, p, pdu_min(type));
+	nd_need(nd, p, type == 10 ? 12 : plen);
 	switch (type) {
 	case 0: case 1: case 7:
 		indent(nd, ind);
