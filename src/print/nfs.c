@@ -152,18 +152,37 @@ static void call_print(nd_t *nd, const uint8_t *p, unsigned len)
 
 static void reply_print(nd_t *nd, const uint8_t *p, unsigned len)
 {
+	static const char *const auth[] = {
+		"OK", "Bogus Credentials (seal broken)",
+		"Rejected Credentials (client should begin new session)",
+		"Bogus Verifier (seal broken)", "Verifier expired or was replayed",
+		"Credentials are too weak", "Bogus response verifier",
+		"Unknown failure",
+	};
 	unsigned stat = nd_be32(nd, p + 8);
-	if (stat != 0) {
-		nd_printf(nd, "reply ERR %u", len);
+	if (stat == 0) {
+		/* accepted; what follows needs the call (no xid map yet) */
+		nd_printf(nd, "reply ok %u", len);
 		return;
 	}
-	uint32_t vlen = nd_be32(nd, p + 16);
-	const uint8_t *q = p + 20 + skip_aligned(nd, vlen);
-	unsigned astat = nd_be32(nd, q);
-	if (astat == 0)
-		nd_printf(nd, "reply ok %u", len);
-	else
-		nd_printf(nd, "reply ERR %u", len);
+	if (stat != 1) {
+		nd_printf(nd, "reply Unknown rpc response code=%u %u", stat, len);
+		return;
+	}
+	nd_printf(nd, "reply ERR %u: ", len);
+	unsigned why = nd_be32(nd, p + 12);
+	if (why == 0) {
+		unsigned lo = nd_be32(nd, p + 16);
+		nd_printf(nd, "RPC Version mismatch (%u-%u)", lo, nd_be32(nd, p + 20));
+	} else if (why == 1) {
+		unsigned a = nd_be32(nd, p + 16);
+		if (a < 8)
+			nd_printf(nd, "Auth %s", auth[a]);
+		else
+			nd_printf(nd, "Auth Invalid failure code %u", a);
+	} else {
+		nd_printf(nd, "Unknown reason for rejecting rpc message %u", why);
+	}
 }
 
 static int nfs_common(nd_t *nd, const uint8_t *rp, unsigned len,
