@@ -84,8 +84,10 @@ static const struct port_row udp_rows[] = {
 	 * tcpdump 4.99.3, tests/golden "ports" cases): the first row matching
 	 * either port wins.  Rows for printers that tcpdump applies to the
 	 * destination port only hand other packets on themselves. */
+	{ 2049, 2049, nfs_udp_print }, /* RPC direction decides, as tcpdump */
 	{ 53, 53, dns_print },
 	{ 5353, 5353, mdns_print },
+	{ 525, 525, timed_print },
 	{ 69, 69, tftp_print },
 	{ 67, 68, bootp_print },
 	{ 520, 520, rip_print },
@@ -150,6 +152,8 @@ static const struct port_row tcp_rows[] = {
 	{ 22, 22, ssh_print },
 	{ 179, 179, bgp_print },
 	{ 10288, 10288, beep_print },
+	{ 6633, 6633, openflow_print },
+	{ 6653, 6653, openflow_print },
 	{ 21, 21, ftp_print },
 	{ 80, 80, http_print },
 	{ 8080, 8080, http_print },
@@ -161,6 +165,8 @@ static const struct port_row tcp_rows[] = {
 	{ 22, 22, ssh_print },
 	{ 323, 323, rpki_rtr_print },
 	{ 646, 646, ldp_print },
+	{ 323, 323, rpki_rtr_print },
+	{ 2049, 2049, nfs_tcp_print },
 };
 
 static const struct type_row type_rows[] = {

@@ -366,3 +366,16 @@ void l2tp_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
                 unsigned, unsigned);
 void pptp_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
                 unsigned, unsigned);
+/* ctl area: RPKI-RTR, timed, SunRPC/NFS. */
+void rpki_rtr_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
+                    unsigned, unsigned);
+void timed_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
+                 unsigned, unsigned);
+void nfs_udp_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
+                   unsigned, unsigned);
+void nfs_tcp_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
+                   unsigned, unsigned);
+void openflow_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
+                    unsigned, unsigned);
+void of10_body_print(nd_t *nd, const uint8_t *p, unsigned type, unsigned mlen);
+void of13_body_print(nd_t *nd, const uint8_t *p, unsigned type, unsigned mlen);
