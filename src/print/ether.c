@@ -222,6 +222,10 @@ unsigned ether_common(nd_t *nd, const uint8_t *p, unsigned caplen,
 		else
 			nd_s(nd, ", ");
 	}
+	if (type == 0xfefe) { /* OSI: one octet precedes the NLPID */
+		isoclns_ether_print(nd, p, len);
+		return hdrlen;
+	}
 	if (!ethertype_print(nd, type, p, len)) {
 		if (!eflag) {
 			addresses(nd, src, dst);

@@ -211,6 +211,10 @@ int llc_print(nd_t *nd, const uint8_t *p, unsigned len, unsigned caplen,
 			return (int)hdrlen + 5;
 		return -(int)(hdrlen + 5);
 	}
+	if (ssap == SAP_ISONS && dsap == SAP_ISONS && control == LLC_UI) {
+		isoclns_print(nd, q, qlen);
+		return (int)hdrlen;
+	}
 	if (ssap == SAP_IP && dsap == SAP_IP && control == LLC_UI) {
 		ip_print(nd, q, qlen);
 		return (int)hdrlen;

@@ -303,3 +303,8 @@ void isakmp_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
                   unsigned, unsigned);
 void isakmp_rfc3948_print(nd_t *, const uint8_t *, unsigned,
                           const struct ip_ctx *, unsigned, unsigned);
+
+/* OSI (isoclns.c): p at the NLPID octet; isoclns_ether_print skips the
+ * octet that follows Ethernet type 0xfefe. */
+void isoclns_print(nd_t *, const uint8_t *, unsigned);
+void isoclns_ether_print(nd_t *, const uint8_t *, unsigned);
