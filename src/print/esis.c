@@ -9,7 +9,7 @@ static const struct osi_tok esis_types[] = {
 
 static const struct osi_tok esis_opts[] = {
 	{ 195, "QoS Maintenance" }, { 197, "Security" },
-	{ 198, "ES Configuration Timer" }, { 205, "Priority" },
+	{ 198, "ES Configuration Time" }, { 205, "Priority" },
 	{ 225, "Address Mask" }, { 226, "SNPA Mask" },
 	{ 129, "Protocols supported" }, { 0, NULL },
 };
@@ -222,8 +222,8 @@ bad_esh:
 		} else {
 			print_unknown_data(nd, t, "\n\t  ", ol);
 		}
-		if (nd->opt->vflag > 1)
-			print_unknown_data(nd, p, "\n\t  ", ol);
+		if (nd->opt->vflag > 1) /* the NLPID list used up its length */
+			print_unknown_data(nd, p, "\n\t  ", o == 129 ? 0 : ol);
 		p += ol;
 	}
 }

@@ -38,8 +38,8 @@ static const struct osi_tok tlv_names[] = {
 	{ 176, "Nortel Proprietary" }, { 177, "Nortel Proprietary" },
 	{ 211, "Restart Signaling" }, { 222, "Multi Topology IS Reachability" },
 	{ 229, "Multi Topology" }, { 232, "IPv6 Interface address(es)" },
-	{ 235, "Multi-Topology IPv4 reachability" }, { 236, "IPv6 reachability" },
-	{ 237, "Multi-Topology IP6 reachability" },
+	{ 235, "Multi-Topology IPv4 Reachability" }, { 236, "IPv6 reachability" },
+	{ 237, "Multi-Topology IP6 Reachability" },
 	{ 240, "Point-to-point Adjacency State" },
 	{ 241, "Hello PDU Sequence Number" },
 	{ 242, "IS-IS Router Capability" }, { 250, "Vendor Private" },
@@ -385,7 +385,7 @@ static int ip_subtlv(nd_t *nd, const uint8_t *p, unsigned t, unsigned l, const c
 		break;
 	}
 	default:
-		print_unknown_data(nd, p, "\n\t\t", l);
+		print_unknown_data(nd, p, "\n\t\t    ", l);
 		break;
 	}
 	return 1;
@@ -582,7 +582,7 @@ too_short:
 }
 
 static const struct osi_tok mt_cap_names[] = {
-	{ 1, "SPB Instance" }, { 3, "SPBM Service Identifier" }, { 0, NULL },
+	{ 1, "SPB Instance" }, { 3, "SPBM Service Identifier and Unicast Address" }, { 0, NULL },
 };
 
 /* Returns 1 when it printed a truncation mark. */
@@ -619,7 +619,7 @@ static int mt_cap(nd_t *nd, const uint8_t *p, unsigned len)
 				if (l < 8)
 					goto too_short;
 				unsigned b = nd_u8(nd, p);
-				nd_printf(nd, "\n\t        U:%u, M:%u, A:%u, RES:%u", b >> 7,
+				nd_printf(nd, "\n\t         U:%u, M:%u, A:%u, RES:%u", b >> 7,
 					  (b >> 6) & 1, (b >> 5) & 1, b & 0x1f);
 				nd_printf(nd, ", ECT: %08x", nd_be32(nd, p + 1));
 				uint32_t v = nd_be24(nd, p + 5);
@@ -783,7 +783,7 @@ static int tlv_print(nd_t *nd, unsigned type, const uint8_t *p, unsigned tlen,
 		p++;
 		tlen--;
 		if (n == 0) {
-			nd_s(nd, " No system IDs listed");
+			nd_s(nd, " No system IDs supplied");
 			break;
 		}
 		if (tlen < SYSID_LEN)
@@ -913,7 +913,7 @@ static int tlv_print(nd_t *nd, unsigned type, const uint8_t *p, unsigned tlen,
 			nd_s(nd, " (unchecked)");
 		} else if (at == 3) {
 			nd_printf(nd, "%u, password: ", nd_be16(nd, p));
-			for (unsigned i = 3; i < tlen; i++)
+			for (unsigned i = 2; i < tlen; i++)
 				nd_printf(nd, "%02x", nd_u8(nd, p + i));
 		} else {
 			print_unknown_data(nd, p, "\n\t\t  ", tlen);
@@ -1028,8 +1028,8 @@ static int tlv_print(nd_t *nd, unsigned type, const uint8_t *p, unsigned tlen,
 		}
 		break;
 	case 7: {
-		if (tlen < 2)
-			return 0;
+		if (tlen < 4)
+			break;
 		nd_printf(nd, "%sInstance ID: %u", I, nd_be16(nd, p));
 		p += 2;
 		tlen -= 2;
@@ -1185,7 +1185,7 @@ int isis_print(nd_t *nd, const uint8_t *p, unsigned length)
 		return 0;
 	}
 	if (fixed != 8 + hsize) {
-		nd_printf(nd, ", bogus fixed header length %u should be %u", fixed, 8 + hsize);
+		nd_printf(nd, ", bogus fixed header length %u should be %u", fixed, hsize);
 		return 0;
 	}
 	nd_need(nd, q, hsize);
@@ -1193,8 +1193,6 @@ int isis_print(nd_t *nd, const uint8_t *p, unsigned length)
 	case 15:
 	case 16:
 		pdu_len = nd_be16(nd, q + 9);
-		if (plen > pdu_len)
-			plen = length = pdu_len;
 		if (v == 0) {
 			nd_s(nd, ", src-id ");
 			put_id(nd, q + 1, SYSID_LEN);
@@ -1203,6 +1201,8 @@ int isis_print(nd_t *nd, const uint8_t *p, unsigned length)
 			nd_printf(nd, ", prio %u, length %u", q[11], length);
 			return 1;
 		}
+		if (plen > pdu_len)
+			plen = length = pdu_len;
 		nd_s(nd, "\n\t  source-id: ");
 		put_id(nd, q + 1, SYSID_LEN);
 		nd_printf(nd, ",  holding time: %us, Flags: [", nd_be16(nd, q + 7));
@@ -1216,14 +1216,14 @@ int isis_print(nd_t *nd, const uint8_t *p, unsigned length)
 		break;
 	case 17:
 		pdu_len = nd_be16(nd, q + 9);
-		if (plen > pdu_len)
-			plen = length = pdu_len;
 		if (v == 0) {
 			nd_s(nd, ", src-id ");
 			put_id(nd, q + 1, SYSID_LEN);
 			nd_printf(nd, ", length %u", length);
 			return 1;
 		}
+		if (plen > pdu_len)
+			plen = length = pdu_len;
 		nd_s(nd, "\n\t  source-id: ");
 		put_id(nd, q + 1, SYSID_LEN);
 		nd_printf(nd, ", holding time: %us, Flags: [", nd_be16(nd, q + 7));
@@ -1236,8 +1236,6 @@ int isis_print(nd_t *nd, const uint8_t *p, unsigned length)
 	case 18:
 	case 20: {
 		pdu_len = nd_be16(nd, q);
-		if (plen > pdu_len)
-			plen = length = pdu_len;
 		if (v == 0) {
 			nd_s(nd, ", lsp-id ");
 			put_id(nd, q + 4, LSPID_LEN);
@@ -1245,6 +1243,8 @@ int isis_print(nd_t *nd, const uint8_t *p, unsigned length)
 				  nd_be32(nd, q + 12), nd_be16(nd, q + 2), length);
 			return 1;
 		}
+		if (plen > pdu_len)
+			plen = length = pdu_len;
 		nd_s(nd, "\n\t  lsp-id: ");
 		put_id(nd, q + 4, LSPID_LEN);
 		unsigned ck = nd_be16(nd, q + 16), tb = q[18];
@@ -1267,14 +1267,14 @@ int isis_print(nd_t *nd, const uint8_t *p, unsigned length)
 	case 24:
 	case 25:
 		pdu_len = nd_be16(nd, q);
-		if (plen > pdu_len)
-			plen = length = pdu_len;
 		if (v == 0) {
 			nd_s(nd, ", src-id ");
 			put_id(nd, q + 2, NODEID_LEN);
 			nd_printf(nd, ", length %u", length);
 			return 1;
 		}
+		if (plen > pdu_len)
+			plen = length = pdu_len;
 		nd_s(nd, "\n\t  source-id:    ");
 		put_id(nd, q + 2, NODEID_LEN);
 		nd_printf(nd, ", PDU length: %u", pdu_len);
@@ -1285,14 +1285,14 @@ int isis_print(nd_t *nd, const uint8_t *p, unsigned length)
 		break;
 	default:
 		pdu_len = nd_be16(nd, q);
-		if (plen > pdu_len)
-			plen = length = pdu_len;
 		if (v == 0) {
 			nd_s(nd, ", src-id ");
 			put_id(nd, q + 2, NODEID_LEN);
 			nd_printf(nd, ", length %u", length);
 			return 1;
 		}
+		if (plen > pdu_len)
+			plen = length = pdu_len;
 		nd_s(nd, "\n\t  source-id:    ");
 		put_id(nd, q + 2, NODEID_LEN);
 		nd_printf(nd, ", PDU length: %u", pdu_len);

@@ -85,7 +85,7 @@ static const struct osi_tok clnp_types[] = {
 };
 
 static const struct osi_tok clnp_opts[] = {
-	{ 0xc1, "Discard Reason" }, { 0xc5, "Security" }, { 0xc3, "Quality of Service" },
+	{ 0xc1, "Discard Reason" }, { 0xc5, "Security" }, { 0xc3, "QoS Maintenance" },
 	{ 0xcd, "Priority" }, { 0xcb, "Source Routing" }, { 0xcc, "Record Route" },
 	{ 0xcf, "Padding" }, { 0, NULL },
 };
@@ -97,6 +97,59 @@ static void clnp_type(nd_t *nd, unsigned t)
 		nd_s(nd, s);
 	else
 		nd_printf(nd, "unknown (%u)", t);
+}
+
+static const struct osi_tok clnp_scopes[] = {
+	{ 0x40, "Source Address Specific" }, { 0x80, "Destination Address Specific" },
+	{ 0xc0, "Globally unique" }, { 0, NULL },
+};
+
+static const struct osi_tok qos_bits[] = {
+	{ 0x20, "reserved" }, { 0x10, "sequencing vs. delay" }, { 0x08, "congested" },
+	{ 0x04, "delay vs. cost" }, { 0x02, "error vs. delay" }, { 0x01, "error vs. cost" },
+	{ 0, NULL },
+};
+
+static void clnp_option(nd_t *nd, unsigned o, const uint8_t *p, unsigned ol)
+{
+	const char *s;
+	switch (o) {
+	case 0xcd:
+		if (ol == 1)
+			nd_printf(nd, "0x%1x", p[0] & 0x0f);
+		else
+			nd_s(nd, ", bad opt len");
+		return;
+	case 0xc3:
+		if (ol < 1)
+			break;
+		s = osi_tok(clnp_scopes, p[0] & 0xc0);
+		nd_printf(nd, "\n\t    Format Code: %s", s ? s : "Reserved");
+		if ((p[0] & 0xc0) == 0xc0) {
+			const char *sep = "";
+			nd_s(nd, "\n\t    QoS Flags [");
+			if (!(p[0] & 0x3f))
+				nd_s(nd, "none");
+			for (const struct osi_tok *t = qos_bits; t->s; t++)
+				if (p[0] & t->v) {
+					nd_s(nd, sep);
+					nd_s(nd, t->s);
+					sep = ", ";
+				}
+			nd_c(nd, ']');
+		}
+		return;
+	case 0xc5:
+		if (ol < 2)
+			break;
+		s = osi_tok(clnp_scopes, p[0] & 0xc0);
+		nd_printf(nd, "\n\t    Format Code: %s, Security-Level %u", s ? s : "Reserved", p[1]);
+		return;
+	case 0xcf:
+		nd_s(nd, "padding data");
+		return;
+	}
+	print_unknown_data(nd, p, "\n\t  ", ol);
 }
 
 /* Returns 0 when the caller should dump the PDU as unknown data. */
@@ -210,7 +263,7 @@ static int clnp_print(nd_t *nd, const uint8_t *p, unsigned length, unsigned dept
 		rem -= ol;
 		const char *on = osi_tok(clnp_opts, o);
 		nd_printf(nd, "\n\t  %s Option #%u, length %u, value: ", on ? on : "Unknown", o, ol);
-		print_unknown_data(nd, p, "\n\t  ", ol);
+		clnp_option(nd, o, p, ol);
 		if (nd->opt->vflag > 1)
 			print_unknown_data(nd, p, "\n\t  ", ol);
 		p += ol;
