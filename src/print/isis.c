@@ -103,7 +103,6 @@ static void put_id(nd_t *nd, const uint8_t *p, unsigned n)
 
 static void put_ip4at(nd_t *nd, const uint8_t *p)
 {
-	nd_need(nd, p, 4);
 	put_ip4(nd, p);
 }
 
@@ -253,6 +252,7 @@ static void is_subtlv(nd_t *nd, const uint8_t *p, unsigned t, unsigned l, const 
 			nd_printf(nd, "%s  Flags: [", ind);
 			put_bits(nd, lan_adj_flags, f, "none");
 			nd_printf(nd, "]%s  Weight: %u", ind, nd_u8(nd, p + 1));
+			nd_need(nd, p + 2, SYSID_LEN);
 			nd_printf(nd, "%s  Neighbor System-ID: ", ind);
 			put_id(nd, p + 2, SYSID_LEN);
 			int v = f & 0x20, lf = f & 0x10;
@@ -276,6 +276,7 @@ static unsigned ext_is_reach(nd_t *nd, const uint8_t *p, unsigned type, unsigned
 	unsigned used = 0;
 	if (rem < NODEID_LEN)
 		return 0;
+	nd_need(nd, p, NODEID_LEN);
 	nd_s(nd, "\n\t      IS Neighbor: ");
 	put_id(nd, p, NODEID_LEN);
 	p += NODEID_LEN;
@@ -329,6 +330,7 @@ static unsigned ext_is_reach(nd_t *nd, const uint8_t *p, unsigned type, unsigned
 			used += rem;
 			break;
 		}
+		nd_need(nd, p, sl);
 		is_subtlv(nd, p, st, sl, ind);
 		p += sl;
 		rem -= sl;
@@ -357,6 +359,8 @@ static int ip_subtlv(nd_t *nd, const uint8_t *p, unsigned t, unsigned l, const c
 {
 	nd_printf(nd, "%s%s subTLV #%u, length: %u", ind,
 		  name_or(ip_subtlv_names, t, "unknown"), t, l);
+	if (!nd_has(nd, p, l))
+		goto trunc;
 	switch (t) {
 	case 1:
 		for (; l >= 4; l -= 4, p += 4)
@@ -468,7 +472,8 @@ static int ip_reach(nd_t *nd, const uint8_t *p, unsigned len)
 			nd_printf(nd, "short IPv4 Reachability (%u vs 12)", len);
 			return 0;
 		}
-		nd_need(nd, p, 12);
+		if (!nd_has(nd, p, 12))
+			return 0;
 		uint32_t mask = nd_be32(nd, p + 8);
 		int plen = -1;
 		uint32_t inv = ~mask;
@@ -528,7 +533,10 @@ static void mt_port_cap(nd_t *nd, const uint8_t *p, unsigned len)
 			nd_s(nd, " (> containing TLV length)");
 			return;
 		}
-		nd_need(nd, p, l);
+		if (!nd_has(nd, p, l)) {
+			nd_print_trunc(nd);
+			return;
+		}
 		switch (t) {
 		case 4:
 			if (l < 102)
@@ -598,7 +606,10 @@ static int mt_cap(nd_t *nd, const uint8_t *p, unsigned len)
 			nd_s(nd, " (> containing TLV length)");
 			return 0;
 		}
-		nd_need(nd, p, l);
+		if (!nd_has(nd, p, l)) {
+			nd_print_trunc(nd);
+			return 0;
+		}
 		switch (t) {
 		case 1: {
 			if (l < 19)
@@ -682,9 +693,8 @@ static void router_cap_subtlvs(nd_t *nd, const uint8_t *p, unsigned len)
 		p += 2;
 		nd_printf(nd, "\n\t\t%s subTLV #%u, length: %u",
 			  name_or(cap_subtlv_names, t, "unknown"), t, l);
-		if (l > len)
-			break;
-		nd_need(nd, p, l);
+		if (l > len || !nd_has(nd, p, l))
+			break; /* quietly: the TLV loop notices the end */
 		if (t == 2) {
 			unsigned f = nd_u8(nd, p);
 			nd_s(nd, ", Flags [");
@@ -741,9 +751,12 @@ static const struct osi_tok auth_types[] = {
 
 static void put_text(nd_t *nd, const uint8_t *p, unsigned n)
 {
-	nd_need(nd, p, n);
-	for (unsigned i = 0; i < n && p[i]; i++)
-		nd_print_char(nd, p[i]);
+	for (unsigned i = 0; i < n; i++) {
+		uint8_t c = nd_u8(nd, p + i);
+		if (!c)
+			break;
+		nd_print_char(nd, c);
+	}
 }
 
 /* One TLV's value.  Returns 0 after printing a truncation mark (the PDU
@@ -760,6 +773,8 @@ static int tlv_print(nd_t *nd, unsigned type, const uint8_t *p, unsigned tlen,
 			tlen--;
 			if (tlen < al)
 				return 2;
+			if (al >= 1 && al <= 20)
+				nd_need(nd, p, al);
 			nd_printf(nd, "%sArea address (length: %u): ", I, al);
 			osi_nsap(nd, p, al);
 			p += al;
@@ -770,6 +785,7 @@ static int tlv_print(nd_t *nd, unsigned type, const uint8_t *p, unsigned tlen,
 		while (tlen != 0) {
 			if (tlen < 6)
 				return 2;
+			nd_need(nd, p, 6);
 			nd_printf(nd, "%sSNPA: ", I);
 			put_id(nd, p, 6);
 			p += 6;
@@ -788,12 +804,14 @@ static int tlv_print(nd_t *nd, unsigned type, const uint8_t *p, unsigned tlen,
 		}
 		if (tlen < SYSID_LEN)
 			break;
+		nd_need(nd, p, SYSID_LEN);
 		nd_printf(nd, "%sPurge Originator System-ID: ", I);
 		put_id(nd, p, SYSID_LEN);
 		p += SYSID_LEN;
 		tlen -= SYSID_LEN;
 		if (n == 1 || tlen < SYSID_LEN)
 			break;
+		nd_need(nd, p, SYSID_LEN);
 		nd_printf(nd, "%sReceived from System-ID: ", I);
 		put_id(nd, p, SYSID_LEN);
 		break;
@@ -822,9 +840,9 @@ static int tlv_print(nd_t *nd, unsigned type, const uint8_t *p, unsigned tlen,
 		}
 		break;
 	case 2:
-		nd_printf(nd, "%s", I);
 		{
 			unsigned v = nd_u8(nd, p);
+			nd_s(nd, I);
 			if (v == 0)
 				nd_s(nd, "IsNotVirtual");
 			else if (v == 1)
@@ -835,6 +853,7 @@ static int tlv_print(nd_t *nd, unsigned type, const uint8_t *p, unsigned tlen,
 		p++;
 		tlen--;
 		while (tlen >= 11) {
+			nd_need(nd, p + 4, NODEID_LEN);
 			nd_printf(nd, "%sIS Neighbor: ", I);
 			put_id(nd, p + 4, NODEID_LEN);
 			metric_block(nd, p);
@@ -871,6 +890,7 @@ static int tlv_print(nd_t *nd, unsigned type, const uint8_t *p, unsigned tlen,
 	case 5:
 		if (tlen < 4)
 			break;
+		nd_need(nd, p, 4);
 		nd_printf(nd, "%sMetric Block", I);
 		metric_block(nd, p);
 		p += 4;
@@ -885,6 +905,8 @@ static int tlv_print(nd_t *nd, unsigned type, const uint8_t *p, unsigned tlen,
 			}
 			if (tlen < pl / 2)
 				break;
+			if (pl / 2 >= 1 && pl / 2 <= 20)
+				nd_need(nd, p, pl / 2);
 			nd_s(nd, "\n\t\tAddress: ");
 			osi_nsap(nd, p, pl / 2);
 			nd_printf(nd, "/%u", pl * 4);
@@ -931,6 +953,7 @@ static int tlv_print(nd_t *nd, unsigned type, const uint8_t *p, unsigned tlen,
 			tlen -= 4;
 		}
 		if (tlen >= SYSID_LEN) {
+			nd_need(nd, p + 5, SYSID_LEN);
 			nd_printf(nd, "%sNeighbor System-ID: ", I);
 			put_id(nd, p + 5, SYSID_LEN);
 			tlen -= SYSID_LEN;
@@ -942,7 +965,7 @@ static int tlv_print(nd_t *nd, unsigned type, const uint8_t *p, unsigned tlen,
 	case 128:
 	case 130:
 		if (!ip_reach(nd, p, tlen))
-			return 1;
+			return 3;
 		break;
 	case 129:
 		nd_printf(nd, "%sNLPID(s): ", I);
@@ -975,11 +998,13 @@ static int tlv_print(nd_t *nd, unsigned type, const uint8_t *p, unsigned tlen,
 	case 134:
 		if (tlen < 4)
 			break;
+		nd_need(nd, p, 4);
 		nd_printf(nd, "%sTraffic Engineering Router ID: ", I);
 		put_ip4at(nd, p);
 		break;
 	case 132:
 		for (; tlen >= 4; tlen -= 4, p += 4) {
+			nd_need(nd, p, 4);
 			nd_printf(nd, "%sIPv4 interface address: ", I);
 			put_ip4at(nd, p);
 		}
@@ -998,6 +1023,7 @@ static int tlv_print(nd_t *nd, unsigned type, const uint8_t *p, unsigned tlen,
 	case 211:
 		if (tlen < 1)
 			break;
+		nd_need(nd, p, 1);
 		nd_printf(nd, "%sFlags [", I);
 		put_bits(nd, restart_flags, nd_u8(nd, p), "none");
 		nd_c(nd, ']');
@@ -1005,10 +1031,12 @@ static int tlv_print(nd_t *nd, unsigned type, const uint8_t *p, unsigned tlen,
 		tlen--;
 		if (tlen < 2)
 			break;
+		nd_need(nd, p, 2);
 		nd_printf(nd, ", Remaining holding time %us", nd_be16(nd, p));
 		p += 2;
 		tlen -= 2;
 		if (tlen == SYSID_LEN) {
+			nd_need(nd, p, SYSID_LEN);
 			nd_s(nd, ", for ");
 			put_id(nd, p, SYSID_LEN);
 		}
@@ -1044,6 +1072,7 @@ static int tlv_print(nd_t *nd, unsigned type, const uint8_t *p, unsigned tlen,
 	}
 	case 9:
 		for (; tlen >= 16; tlen -= 16, p += 16) {
+			nd_need(nd, p + 2, LSPID_LEN);
 			nd_printf(nd, "%slsp-id: ", I);
 			put_id(nd, p + 2, LSPID_LEN);
 			nd_printf(nd, ", seq: 0x%08x", nd_be32(nd, p + 10));
@@ -1063,8 +1092,10 @@ static int tlv_print(nd_t *nd, unsigned type, const uint8_t *p, unsigned tlen,
 			nd_print_invalid(nd);
 			break;
 		}
+		nd_need(nd, p, 4);
 		nd_printf(nd, "%sRouter-ID ", I);
 		put_ip4at(nd, p);
+		nd_need(nd, p + 4, 1);
 		nd_s(nd, ", Flags [");
 		put_bits(nd, cap_flags, nd_u8(nd, p + 4), "none");
 		nd_c(nd, ']');
@@ -1102,9 +1133,9 @@ int isis_print(nd_t *nd, const uint8_t *p, unsigned length)
 	const uint8_t *h = p;
 	int e = nd->opt->eflag, v = nd->opt->vflag;
 	nd_proto(nd, "isis");
+	nd_need(nd, p, 8);
 	if (!e)
 		nd_s(nd, "IS-IS");
-	nd_need(nd, p, 8);
 	unsigned fixed = p[1], ver = p[2], idlen_raw = p[3], pdu_ver = p[5];
 	unsigned max_area_raw = p[7];
 	if (ver != 1) {
@@ -1317,8 +1348,11 @@ int isis_print(nd_t *nd, const uint8_t *p, unsigned length)
 		nd_printf(nd, "\n\t    %s TLV #%u, length: %u", name_or(tlv_names, t, "unknown"), t, l);
 		if (plen < l)
 			goto trunc;
-		if (!tlv_print(nd, t, q, l, h, length))
+		int r = tlv_print(nd, t, q, l, h, length);
+		if (r == 0)
 			goto trunc; /* 2: the TLV's decoding stopped short */
+		if (r == 3)
+			return 1; /* ended without a mark */
 		if (v > 1)
 			print_unknown_data(nd, q, "\n\t      ", l);
 		q += l;
