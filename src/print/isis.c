@@ -811,7 +811,7 @@ static int tlv_print(nd_t *nd, unsigned type, const uint8_t *p, unsigned tlen,
 		tlen -= SYSID_LEN;
 		if (n == 1 || tlen < SYSID_LEN)
 			break;
-		nd_need(nd, p, SYSID_LEN);
+		nd_need(nd, p, 2 * SYSID_LEN + 1); /* tcpdump's check spans this much */
 		nd_printf(nd, "%sReceived from System-ID: ", I);
 		put_id(nd, p, SYSID_LEN);
 		break;
