@@ -81,11 +81,6 @@ static void put_delta(struct ts_state *ts, struct out *o, int64_t bs,
 
 void ts_print(struct ts_state *ts, struct out *o, int64_t sec, uint32_t frac)
 {
-	if (ts->mode != 1 && ts->mode != 3 && ts->mode != 5 && sec > INT32_MAX) {
-		/* tcpdump 4.99.3 cannot convert seconds past 2^31 - 1 */
-		out_s(o, "[Error converting time] ");
-		return;
-	}
 	switch (ts->mode) {
 	case 1:
 		return;
