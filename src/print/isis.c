@@ -71,7 +71,7 @@ static const char *name_or(const struct osi_tok *t, unsigned v, const char *dflt
 }
 
 /* Bit names joined by ", ", or dflt when none is set. */
-static void put_bits(nd_t *nd, const struct osi_tok *t, unsigned v, const char *dflt)
+static void isis_bits(nd_t *nd, const struct osi_tok *t, unsigned v, const char *dflt)
 {
 	const char *sep = "";
 	int any = 0;
@@ -156,7 +156,7 @@ static unsigned mtid(nd_t *nd, const uint8_t *p, unsigned tlen)
 	unsigned v = nd_be16(nd, p);
 	nd_printf(nd, "\n\t      %s Topology (0x%03x), Flags: [",
 		  name_or(mt_names, v & 0xfff, "Reserved for IETF Consensus"), v & 0xfff);
-	put_bits(nd, mt_flags, v & 0xf000, "none");
+	isis_bits(nd, mt_flags, v & 0xf000, "none");
 	nd_c(nd, ']');
 	return 2;
 }
@@ -230,14 +230,14 @@ static void is_subtlv(nd_t *nd, const uint8_t *p, unsigned t, unsigned l, const 
 		if (l == 2) {
 			unsigned v = nd_be16(nd, p);
 			nd_s(nd, ", [ ");
-			put_bits(nd, link_attr_bits, v, "Unknown");
+			isis_bits(nd, link_attr_bits, v, "Unknown");
 			nd_printf(nd, " ] (0x%04x)", v);
 		}
 		break;
 	case 20:
 		if (l >= 2) {
 			nd_s(nd, ", ");
-			put_bits(nd, link_prot_bits, nd_u8(nd, p), "none");
+			isis_bits(nd, link_prot_bits, nd_u8(nd, p), "none");
 			nd_printf(nd, ", Priority %u", nd_u8(nd, p + 1));
 		}
 		break;
@@ -250,7 +250,7 @@ static void is_subtlv(nd_t *nd, const uint8_t *p, unsigned t, unsigned l, const 
 		if (l >= 8) {
 			unsigned f = nd_u8(nd, p);
 			nd_printf(nd, "%s  Flags: [", ind);
-			put_bits(nd, lan_adj_flags, f, "none");
+			isis_bits(nd, lan_adj_flags, f, "none");
 			nd_printf(nd, "]%s  Weight: %u", ind, nd_u8(nd, p + 1));
 			nd_need(nd, p + 2, SYSID_LEN);
 			nd_printf(nd, "%s  Neighbor System-ID: ", ind);
@@ -383,7 +383,7 @@ static int ip_subtlv(nd_t *nd, const uint8_t *p, unsigned t, unsigned l, const c
 			sid = nd_be32(nd, p + 2);
 		}
 		nd_s(nd, ", Flags [");
-		put_bits(nd, prefix_sid_flags, f, "None");
+		isis_bits(nd, prefix_sid_flags, f, "None");
 		nd_printf(nd, "], Algo %s (%u), %s %u", name_or(sid_algos, a, "Unknown"), a,
 			  f & 0x08 ? "label" : "index", sid);
 		break;
@@ -698,7 +698,7 @@ static void router_cap_subtlvs(nd_t *nd, const uint8_t *p, unsigned len)
 		if (t == 2) {
 			unsigned f = nd_u8(nd, p);
 			nd_s(nd, ", Flags [");
-			put_bits(nd, sr_cap_flags, f, "None");
+			isis_bits(nd, sr_cap_flags, f, "None");
 			nd_printf(nd, "], Range %u", nd_be24(nd, p + 1));
 			const uint8_t *s = p + 4;
 			unsigned sl = (l - 4) & 0xff;
@@ -1025,7 +1025,7 @@ static int tlv_print(nd_t *nd, unsigned type, const uint8_t *p, unsigned tlen,
 			break;
 		nd_need(nd, p, 1);
 		nd_printf(nd, "%sFlags [", I);
-		put_bits(nd, restart_flags, nd_u8(nd, p), "none");
+		isis_bits(nd, restart_flags, nd_u8(nd, p), "none");
 		nd_c(nd, ']');
 		p++;
 		tlen--;
@@ -1097,7 +1097,7 @@ static int tlv_print(nd_t *nd, unsigned type, const uint8_t *p, unsigned tlen,
 		put_ip4at(nd, p);
 		nd_need(nd, p + 4, 1);
 		nd_s(nd, ", Flags [");
-		put_bits(nd, cap_flags, nd_u8(nd, p + 4), "none");
+		isis_bits(nd, cap_flags, nd_u8(nd, p + 4), "none");
 		nd_c(nd, ']');
 		if (tlen > 5)
 			router_cap_subtlvs(nd, p + 5, tlen - 5);
