@@ -870,9 +870,6 @@ void ppp_proto_print(nd_t *nd, unsigned proto, const uint8_t *p, unsigned length
 		if (ethertype_print(nd, proto == PPP_MPLS_UCAST ? 0x8847 : 0x8848, p, length))
 			return;
 		break;
-	case PPP_OSI:
-		isoclns_print(nd, p, length);
-		return;
 	case PPP_COMP:
 		nd_s(nd, "compressed PPP data");
 		return;
