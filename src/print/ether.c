@@ -220,6 +220,17 @@ unsigned ether_common(nd_t *nd, const uint8_t *p, unsigned caplen,
 	}
 	break;
 	}
+	if (type == 0xfefe) { /* OSI: one octet precedes the NLPID */
+		if (eflag) {
+			ether_type_print(nd, type);
+			if (!printed_length)
+				nd_printf(nd, ", length %u: ", orig_len);
+			else
+				nd_s(nd, ", ");
+		}
+		isoclns_ether_print(nd, p, len);
+		return hdrlen;
+	}
 	if (eflag) {
 		ether_type_print(nd, type);
 		if (!printed_length)

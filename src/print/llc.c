@@ -227,6 +227,10 @@ int llc_print(nd_t *nd, const uint8_t *p, unsigned len, unsigned caplen,
 	const uint8_t *q = p + hdrlen;
 	unsigned qlen = len - hdrlen, qcap = caplen - hdrlen;
 
+	if (ssap == SAP_ISONS && dsap == SAP_ISONS && control == LLC_UI) {
+		isoclns_print(nd, q, qlen);
+		return (int)hdrlen;
+	}
 	if (ssap == SAP_SNAP && dsap == SAP_SNAP && control == LLC_UI) {
 		if (snap_print(nd, q, qlen, qcap, src, dst, 2))
 			return (int)hdrlen + 5;
