@@ -187,9 +187,9 @@ void bfd_print(nd_t *nd, const uint8_t *p, unsigned len,
 		return;
 	}
 	/* Only the source port is BFD's: tcpdump goes on with the other
-	 * port tests, by destination port here. */
-	port_fn fn = dispatch_udp(dport, dport);
-	if (fn && fn != bfd_print) {
+	 * port tests. */
+	port_fn fn = dispatch_udp_next(bfd_print, sport, dport);
+	if (fn) {
 		fn(nd, p, len, ip, sport, dport);
 		return;
 	}

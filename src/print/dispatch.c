@@ -82,9 +82,10 @@ static const struct ipproto_row ipproto_rows[] = {
 
 static const struct port_row udp_rows[] = {
 	/* tcpdump's order of UDP port tests (checked pair by pair against
-	 * tcpdump 4.99.3, tests/golden "ports" cases): the first row matching
-	 * either port wins.  Rows for printers that tcpdump applies to the
-	 * destination port only hand other packets on themselves. */
+	 * tcpdump 4.99.3): the first row matching either port wins.  NFS is
+	 * first because tcpdump checks the RPC direction before any port;
+	 * printers whose test is narrower than their row (destination port
+	 * only, RPC direction) hand other packets on (dispatch_udp_next). */
 	{ 2049, 2049, nfs_udp_print }, /* RPC direction decides, as tcpdump */
 	{ 53, 53, dns_print },
 	{ 5353, 5353, mdns_print },
@@ -92,16 +93,15 @@ static const struct port_row udp_rows[] = {
 	{ 69, 69, tftp_print },
 	{ 67, 68, bootp_print },
 	{ 520, 520, rip_print },
+	{ 654, 654, aodv_print },
 	{ 500, 500, isakmp_print },
 	{ 4500, 4500, isakmp_rfc3948_print },
 	{ 7500, 7500, isakmp_print },
 	{ 8500, 8500, isakmp_print },
-	{ 521, 521, ripng_print },
-	{ 319, 320, ptp_print },
-	{ 654, 654, aodv_print },
 	{ 161, 162, snmp_print },
 	{ 123, 123, ntp_print },
 	{ 1701, 1701, l2tp_print },
+	{ 521, 521, ripng_print },
 	{ 546, 547, dhcp6_print },
 	{ 5359, 5359, ahcp_print },
 	{ 6696, 6697, babel_print },
@@ -110,35 +110,28 @@ static const struct port_row udp_rows[] = {
 	{ 1812, 1813, radius_print },
 	{ 1700, 1700, radius_print },
 	{ 3799, 3799, radius_print },
+	{ 1985, 1985, hsrp_print },
+	{ 921, 921, lwres_print },
 	{ 646, 646, ldp_print },
 	{ 698, 698, olsr_print },
 	{ 3503, 3503, lspping_print },
-	{ 701, 701, lmp_print },
-	{ 1589, 1589, vqp_print },
-	{ 6343, 6343, sflow_print },
-	{ 514, 514, syslog_print },
-	{ 8472, 8472, otv_print },
-	{ 4342, 4342, lisp_print },
-	/* tcpdump tests only the destination port for these two: the
-	 * printers fall back to "UDP, length" for a source port match */
-	{ 1985, 1985, hsrp_print },
-	{ 921, 921, lwres_print },
-	{ 698, 698, olsr_print },
 	{ 3784, 3785, bfd_print },
 	{ 4784, 4784, bfd_print },
 	{ 6784, 6784, bfd_print },
 	{ 701, 701, lmp_print },
+	{ 1589, 1589, vqp_print },
 	{ 6343, 6343, sflow_print },
 	{ 5060, 5060, sip_print },
 	{ 514, 514, syslog_print },
 	{ 8472, 8472, otv_print },
 	{ 4789, 4789, vxlan_print },
 	{ 6081, 6081, geneve_print },
+	{ 4342, 4342, lisp_print },
 	{ 4790, 4790, vxlan_gpe_print },
 	{ 6635, 6635, mpls_udp_print },
+	{ 319, 320, ptp_print },
 	{ 30490, 30490, someip_print },
 	{ 49152, 49152, bcm_li_print }, /* source port only, as tcpdump */
-	{ 8472, 8472, otv_print },
 };
 
 static const struct port_row tcp_rows[] = {
@@ -234,6 +227,36 @@ static port_fn by_rank(const uint8_t *rank, const struct port_row *rows,
 	unsigned a = rank[sport & 0xffff], b = rank[dport & 0xffff];
 	unsigned r = a && b ? (a < b ? a : b) : (a ? a : b);
 	return r ? rows[r - 1].fn : NULL;
+}
+
+/* The first row after self's that matches either port: a printer whose own
+ * test failed (a destination-only port, an RPC direction) hands the packet
+ * on down tcpdump's chain of tests.  Only later rows are searched, so hand-
+ * offs cannot go round in circles. */
+static port_fn next_row(const struct port_row *rows, size_t n, port_fn self,
+                        unsigned sport, unsigned dport)
+{
+	size_t i = 0;
+	for (; i < n; i++)
+		if (rows[i].fn == self &&
+		    ((sport >= rows[i].lo && sport <= rows[i].hi) ||
+		     (dport >= rows[i].lo && dport <= rows[i].hi)))
+			break;
+	for (i++; i < n; i++)
+		if ((sport >= rows[i].lo && sport <= rows[i].hi) ||
+		    (dport >= rows[i].lo && dport <= rows[i].hi))
+			return rows[i].fn;
+	return NULL;
+}
+
+port_fn dispatch_udp_next(port_fn self, unsigned sport, unsigned dport)
+{
+	return next_row(udp_rows, N(udp_rows), self, sport, dport);
+}
+
+port_fn dispatch_tcp_next(port_fn self, unsigned sport, unsigned dport)
+{
+	return next_row(tcp_rows, N(tcp_rows), self, sport, dport);
 }
 
 port_fn dispatch_udp(unsigned sport, unsigned dport)

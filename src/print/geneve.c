@@ -71,13 +71,13 @@ void geneve_print(nd_t *nd, const uint8_t *bp, unsigned len,
 	unsigned rsvd = nd_u8(nd, bp + 7);
 	bp += GENEVE_HDRLEN;
 	len -= GENEVE_HDRLEN;
+	static const char *const flag_names[8] = { "O", "C", "R1", "R2", "R3", "R4", "R5", "R6" };
 	nd_s(nd, ", Flags [");
-	if (!(flags & 0xc0))
+	if (!flags)
 		nd_s(nd, "none");
-	if (flags & 0x80)
-		nd_c(nd, 'O');
-	if (flags & 0x40)
-		nd_c(nd, 'C');
+	for (unsigned i = 0; i < 8; i++)
+		if (flags & (0x80u >> i))
+			nd_s(nd, flag_names[i]);
 	nd_printf(nd, "], vni 0x%x", vni);
 	if (rsvd)
 		nd_printf(nd, ", rsvd 0x%x", rsvd);

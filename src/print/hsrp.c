@@ -24,10 +24,10 @@ void hsrp_print(nd_t *nd, const uint8_t *p, unsigned len,
                 const struct ip_ctx *ip, unsigned sport, unsigned dport)
 {
 	if (dport != HSRP_PORT) {
-		/* only the source port is HSRP's: tcpdump tries the other
-		 * port tests, by destination port here */
-		port_fn fn = dispatch_udp(dport, dport);
-		if (fn && fn != hsrp_print)
+		/* only the source port is HSRP's: tcpdump's chain of port
+		 * tests goes on */
+		port_fn fn = dispatch_udp_next(hsrp_print, sport, dport);
+		if (fn)
 			fn(nd, p, len, ip, sport, dport);
 		else
 			nd_printf(nd, "UDP, length %u", len);

@@ -210,9 +210,8 @@ void nfs_udp_print(nd_t *nd, const uint8_t *p, unsigned len,
 	nd_proto(nd, "nfs");
 	if (nfs_common(nd, p, len, sport, dport))
 		return;
-	unsigned other = sport == NFS_PORT ? dport : sport;
-	port_fn fn = other != NFS_PORT ? dispatch_udp(other, other) : NULL;
-	if (fn && fn != nfs_udp_print)
+	port_fn fn = dispatch_udp_next(nfs_udp_print, sport, dport);
+	if (fn)
 		fn(nd, p, len, ip, sport, dport);
 	else
 		nd_printf(nd, "UDP, length %u", len);
@@ -236,8 +235,7 @@ void nfs_tcp_print(nd_t *nd, const uint8_t *p, unsigned len,
 			}
 		}
 	}
-	unsigned other = sport == NFS_PORT ? dport : sport;
-	port_fn fn = other != NFS_PORT ? dispatch_tcp(other, other) : NULL;
-	if (fn && fn != nfs_tcp_print)
+	port_fn fn = dispatch_tcp_next(nfs_tcp_print, sport, dport);
+	if (fn)
 		fn(nd, p, len, ip, sport, dport);
 }

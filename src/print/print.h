@@ -383,3 +383,7 @@ void of13_body_print(nd_t *nd, const uint8_t *p, unsigned type, unsigned mlen);
  * octet that follows Ethernet type 0xfefe. */
 void isoclns_print(nd_t *, const uint8_t *, unsigned);
 void isoclns_ether_print(nd_t *, const uint8_t *, unsigned);
+/* For a printer that declines a packet matched by its row: the next printer
+ * down the precedence order for these ports, or NULL. */
+port_fn dispatch_udp_next(port_fn self, unsigned sport, unsigned dport);
+port_fn dispatch_tcp_next(port_fn self, unsigned sport, unsigned dport);
