@@ -22,7 +22,7 @@ deps:
 trawl: $(OBJ)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(OBJ) $(LDLIBS)
 
-build/%.o: %.c
+build/%.o: %.c | deps
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) -c -o $@ $<
 
@@ -40,7 +40,7 @@ sanitize: trawl-sanitize
 trawl-sanitize: $(SANOBJ)
 	$(SANCC) $(SANFLAGS) -o $@ $(SANOBJ) $(LDLIBS)
 
-build-san/%.o: %.c
+build-san/%.o: %.c | deps
 	@mkdir -p $(dir $@)
 	$(SANCC) $(SANFLAGS) -c -o $@ $<
 
