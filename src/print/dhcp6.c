@@ -59,119 +59,6 @@ static void put_hexbytes(nd_t *nd, const uint8_t *p, unsigned from,
 		nd_printf(nd, "%02x", nd_u8(nd, p + i));
 }
 
-/* Length of the label at cp as the name printer steps over it; -1 (after
- * printing why, for extended label types) when it cannot go on. */
-static int label_len(nd_t *nd, const uint8_t *cp)
-{
-	if (!nd_has(nd, cp, 1))
-		return -1;
-	unsigned i = *cp;
-	switch (i & 0xc0) {
-	case 0x40: {
-		if ((i & 0x3f) != 1) {
-			nd_printf(nd, "<ELT %d>", (int)(i & 0x3f));
-			return -1;
-		}
-		if (!nd_has(nd, cp + 1, 1))
-			return -1;
-		unsigned bits = cp[1] ? cp[1] : 256;
-		return (int)((bits + 7) / 8 + 1);
-	}
-	case 0xc0:
-	case 0:
-		return (int)i;
-	default:
-		nd_s(nd, "<BAD LABEL TYPE>");
-		return -1;
-	}
-}
-
-/* An RFC 2673 bit-string label: "\[xHEX/bits]". */
-static const uint8_t *bitlabel_put(nd_t *nd, const uint8_t *cp)
-{
-	unsigned bits = nd_u8(nd, cp);
-	if (bits == 0)
-		bits = 256;
-	const uint8_t *lim = cp + 1 + (bits + 3) / 4;
-	const uint8_t *bp = cp + 1;
-	unsigned b = bits;
-	nd_s(nd, "\\[x");
-	for (; bp < lim && b > 7; b -= 8, bp++)
-		nd_printf(nd, "%02x", nd_u8(nd, bp));
-	if (b > 4)
-		nd_printf(nd, "%02x", nd_u8(nd, bp) & (0xff << (8 - b)) & 0xff);
-	else if (b > 0)
-		nd_printf(nd, "%1x", ((nd_u8(nd, bp) >> 4) & 0x0f) & (0x0f << (4 - b)) & 0x0f);
-	nd_printf(nd, "/%u]", bits);
-	return lim;
-}
-
-/* A domain name in DNS wire form, as tcpdump prints names outside DNS
- * (bounded by the capture only; compression offsets count from base).
- * Returns the position after the name, NULL when it could not finish. */
-const uint8_t *dhcp6_fqdn_print(nd_t *nd, const uint8_t *cp,
-                                const uint8_t *base)
-{
-	int l = label_len(nd, cp);
-	if (l < 0 || !nd_has(nd, cp, 1))
-		return NULL;
-	uintptr_t max_off = (uintptr_t)cp - (uintptr_t)base;
-	unsigned i = *cp++;
-	const uint8_t *rp = NULL;
-	int compress = 0;
-	unsigned chars = 0;
-	if ((i & 0xc0) != 0xc0)
-		rp = cp + l;
-	if (i == 0) {
-		nd_c(nd, '.');
-		return rp;
-	}
-	while (i && nd_has(nd, cp, 1)) {
-		if ((i & 0xc0) == 0xc0) {
-			if (!compress) {
-				rp = cp + 1;
-				compress = 1;
-			}
-			unsigned off = ((i << 8) | cp[0]) & 0x3fff;
-			if (off >= max_off) {
-				nd_s(nd, "<BAD PTR>");
-				return NULL;
-			}
-			max_off = off;
-			cp = (const uint8_t *)((uintptr_t)base + off);
-			if ((l = label_len(nd, cp)) < 0 || !nd_has(nd, cp, 1))
-				return NULL;
-			i = *cp++;
-			continue;
-		}
-		if ((i & 0xc0) == 0x40) {
-			if ((i & 0x3f) != 1) {
-				nd_printf(nd, "<ELT %d>", (int)(i & 0x3f));
-				return NULL;
-			}
-			if (bitlabel_put(nd, cp) == NULL)
-				return NULL;
-		} else {
-			if (nd_print_chars(nd, cp, (unsigned)l))
-				return NULL;
-		}
-		cp += l;
-		chars += (unsigned)l;
-		nd_c(nd, '.');
-		chars++;
-		if (chars > 1025) {
-			nd_s(nd, "<TOO LONG>");
-			return NULL;
-		}
-		if ((l = label_len(nd, cp)) < 0 || !nd_has(nd, cp, 1))
-			return NULL;
-		i = *cp++;
-		if (!compress)
-			rp += l + 1;
-	}
-	return rp;
-}
-
 static void dhcp6_msg(nd_t *nd, const uint8_t *cp, unsigned length);
 
 static void dhcp6opt_print(nd_t *nd, const uint8_t *cp, const uint8_t *ep)
@@ -378,7 +265,7 @@ static void dhcp6opt_print(nd_t *nd, const uint8_t *cp, const uint8_t *ep)
 			const uint8_t *end = tp + optlen;
 			while (tp < end) {
 				nd_c(nd, ' ');
-				tp = dhcp6_fqdn_print(nd, tp, end);
+				tp = fqdn_print(nd, tp, end);
 				if (tp == NULL)
 					goto trunc;
 			}
@@ -519,7 +406,7 @@ static void dhcp6opt_print(nd_t *nd, const uint8_t *cp, const uint8_t *ep)
 					break;
 				case 3:
 					nd_c(nd, ' ');
-					if (dhcp6_fqdn_print(nd, tp, tp + sl) == NULL)
+					if (fqdn_print(nd, tp, tp + sl) == NULL)
 						goto trunc;
 					break;
 				default:

@@ -182,7 +182,7 @@ static int dhcpv4(nd_t *nd, const uint8_t *cp, unsigned length, int indent)
 			const uint8_t *tp = v;
 			while (tp < v + ol) {
 				nd_c(nd, ' ');
-				if ((tp = dhcp6_fqdn_print(nd, tp, v + ol)) == NULL)
+				if ((tp = fqdn_print(nd, tp, v + ol)) == NULL)
 					return -1;
 			}
 		}
@@ -219,7 +219,7 @@ static int dhcpv6(nd_t *nd, const uint8_t *cp, unsigned length, int indent)
 			const uint8_t *tp = v;
 			while (tp < v + ol) {
 				nd_c(nd, ' ');
-				if ((tp = dhcp6_fqdn_print(nd, tp, v + ol)) == NULL)
+				if ((tp = fqdn_print(nd, tp, v + ol)) == NULL)
 					return -1;
 			}
 		}

@@ -148,10 +148,6 @@ void vqp_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
                unsigned, unsigned);
 void bgp_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
                unsigned, unsigned);
-/* A domain name in DNS wire form as tcpdump prints names found outside DNS
- * (dhcp6.c); returns the position after it or NULL. */
-const uint8_t *dhcp6_fqdn_print(nd_t *nd, const uint8_t *cp,
-                                const uint8_t *base);
 void tftp_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
                 unsigned, unsigned);
 void syslog_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
