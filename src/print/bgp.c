@@ -190,8 +190,9 @@ static void hexdump_at(nd_t *nd, const char *ident, const uint8_t *p,
 		nd_trunc(nd);
 }
 
-/* Route distinguisher (RFC 4364): type, then administrator and number. */
-static void put_rd(nd_t *nd, const uint8_t *p)
+/* Route distinguisher (RFC 4364): type, then administrator and number.
+ * Shared with LSP ping's VPN sub-TLVs. */
+void put_rd(nd_t *nd, const uint8_t *p)
 {
 	nd_need(nd, p, 8);
 	unsigned type = nd_be16(nd, p);
@@ -205,9 +206,11 @@ static void put_rd(nd_t *nd, const uint8_t *p)
 		put_ip4(nd, p + 2);
 		nd_printf(nd, ":%u", nd_be16(nd, p + 6));
 		break;
-	case 2:
+	case 2: /* 4-byte AS, then the same six bytes as an address and number */
 		put_as(nd, nd_be32(nd, p + 2));
-		nd_printf(nd, ":%u", nd_be16(nd, p + 6));
+		nd_printf(nd, ":%u (", nd_be16(nd, p + 6));
+		put_ip4(nd, p + 2);
+		nd_printf(nd, ":%u)", nd_be16(nd, p + 6));
 		break;
 	default:
 		nd_printf(nd, "unknown RD format");

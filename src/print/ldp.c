@@ -80,6 +80,13 @@ static const struct code_name pw_types[] = {
 	{ 0x0040, "IP-interworking" }, { 0, NULL },
 };
 
+/* Pseudowire type names (RFC 4446), shared with LSP ping's FEC 128 sub-TLVs. */
+const char *pw_type_name(unsigned type)
+{
+	return lookup(pw_types, type, NULL);
+}
+
+
 static const struct code_name ifparm_names[] = {
 	{ 0x01, "MTU" }, { 0x03, "Description" }, { 0x0c, "VCCV" }, { 0, NULL },
 };
@@ -334,7 +341,7 @@ static unsigned tlv(nd_t *nd, const uint8_t *p, unsigned msg_tlen)
 	}
 	return tlv_len + 4;
 trunc:
-	nd_print_trunc(nd);
+	nd_trunc(nd);
 	return 0;
 }
 
@@ -401,7 +408,7 @@ static unsigned pdu(nd_t *nd, const uint8_t *p)
 	}
 	return plen + 4;
 trunc:
-	nd_print_trunc(nd);
+	nd_trunc(nd);
 	return 0;
 }
 

@@ -1,6 +1,6 @@
-/* lspping.c - MPLS LSP ping (RFC 8029): the common header and the Target
- * FEC Stack TLV's prefix and RSVP session sub-TLVs; other TLVs are shown
- * as hex. */
+/* lspping.c - MPLS LSP ping (RFC 8029): the common header, the Target FEC
+ * Stack TLV's sub-TLVs (LDP, RSVP, VPN, L2 VPN, FEC 128 pseudowire) and the
+ * Downstream Mapping TLV's addresses; other TLVs are shown as hex. */
 #include "../core/hexdump.h"
 #include "../core/names.h"
 #include "print.h"
@@ -40,6 +40,53 @@ static void dump(nd_t *nd, const uint8_t *p, const char *ident, unsigned len)
 	hex_dump(nd->out, ident, p, len < avail ? len : (unsigned)avail, 0);
 }
 
+static void put_pw_type(nd_t *nd, unsigned type)
+{
+	const char *n = pw_type_name(type);
+	nd_printf(nd, "%s (%u)", n ? n : "unknown", type);
+}
+
+/* Downstream Mapping TLV (RFC 4379 3.3): MTU, address type, the downstream
+ * router's address and interface (address or index); the multipath
+ * information and label stack after them are left to the hex dump. */
+static void downstream_map(nd_t *nd, const uint8_t *p, unsigned tl)
+{
+	static const char *const at_names[] = {
+		NULL, "IPv4", "Unnumbered IPv4", "IPv6", "IPv6",
+	};
+	if (tl < 4) {
+		nd_s(nd, "\n\t      TLV is too short");
+		return;
+	}
+	unsigned at = p[2];
+	nd_printf(nd, "\n\t    MTU: %u, Address-Type: %s (%u)", nd_be16(nd, p),
+		  at >= 1 && at <= 4 ? at_names[at] : "unknown", at);
+	if (at < 1 || at > 4)
+		return;
+	unsigned al = at <= 2 ? 4 : 16, numbered = at == 1 || at == 3;
+	unsigned need = 4 + al + (numbered ? al : 4);
+	if (tl < need) {
+		nd_s(nd, "\n\t      TLV is too short");
+		return;
+	}
+	nd_s(nd, "\n\t    Downstream IP: ");
+	if (al == 4)
+		put_ip4(nd, p + 4);
+	else
+		put_ip6(nd, p + 4);
+	if (numbered) {
+		nd_s(nd, "\n\t    Downstream Interface IP: ");
+		if (al == 4)
+			put_ip4(nd, p + 4 + al);
+		else
+			put_ip6(nd, p + 4 + al);
+	} else {
+		nd_printf(nd, "\n\t    Downstream Interface Index: 0x%08x", nd_be32(nd, p + 4 + al));
+	}
+	if (tl - need < 4) /* the multipath type, depth limit and length */
+		nd_s(nd, "\n\t      TLV is too short");
+}
+
 /* Returns 0, or 1 when the packet ended ("too short"). */
 static int fec_stack(nd_t *nd, const uint8_t *tp, unsigned tl, int *tlv_hex)
 {
@@ -57,7 +104,7 @@ static int fec_stack(nd_t *nd, const uint8_t *tp, unsigned tl, int *tlv_hex)
 			return 0;
 		}
 		if (!nd_has(nd, sp, sl)) {
-			nd_print_trunc(nd);
+			nd_trunc(nd);
 			return 2;
 		}
 		nd_printf(nd, "\n\t    %s subTLV (%u), length: %u", subtlv_name(st), st, sl);
@@ -106,6 +153,56 @@ static int fec_stack(nd_t *nd, const uint8_t *tp, unsigned tl, int *tlv_hex)
 				  nd_be16(nd, sp + 54), nd_be16(nd, sp + 18));
 			put_ip6(nd, sp + 20);
 			break;
+		case 6: case 7: { /* VPN IPv4/IPv6 prefix: RD, prefix, length */
+			unsigned al = st == 6 ? 4 : 16;
+			if (sl != 8 + al + 1) {
+				nd_printf(nd, "\n\t      invalid subTLV length, should be %u", 8 + al + 1);
+				hex = 1;
+				break;
+			}
+			nd_s(nd, "\n\t      RD: ");
+			put_rd(nd, sp);
+			nd_s(nd, ", ");
+			if (al == 4)
+				put_ip4(nd, sp + 8);
+			else
+				put_ip6(nd, sp + 8);
+			nd_printf(nd, "/%u", sp[8 + al]);
+			break;
+		}
+		case 8: /* L2 VPN endpoint: RD, sender and receiver VE IDs, encapsulation */
+			if (sl != 14) {
+				nd_printf(nd, "\n\t      invalid subTLV length, should be %u", 14);
+				hex = 1;
+				break;
+			}
+			nd_s(nd, "\n\t      RD: ");
+			put_rd(nd, sp);
+			nd_printf(nd, ", Sender VE ID: %u, Receiver VE ID: %u\n\t      Encapsulation Type: ",
+				  nd_be16(nd, sp + 8), nd_be16(nd, sp + 10));
+			put_pw_type(nd, nd_be16(nd, sp + 12));
+			break;
+		case 9: case 10: { /* FEC 128 pseudowire: [sender PE], remote PE, PW ID, type */
+			unsigned need = st == 9 ? 10 : 14;
+			if (sl != need) {
+				nd_printf(nd, "\n\t      invalid subTLV length, should be %u", need);
+				hex = 1;
+				break;
+			}
+			const uint8_t *q = sp;
+			nd_s(nd, "\n\t      ");
+			if (st == 10) {
+				nd_s(nd, "Sender PE: ");
+				put_ip4(nd, q);
+				nd_s(nd, ", ");
+				q += 4;
+			}
+			nd_s(nd, "Remote PE: ");
+			put_ip4(nd, q);
+			nd_printf(nd, "\n\t      PW ID: 0x%08x, PW Type: ", nd_be32(nd, q + 4));
+			put_pw_type(nd, nd_be16(nd, q + 8));
+			break;
+		}
 		default:
 			hex = 1;
 			break;
@@ -154,7 +251,7 @@ void lspping_print(nd_t *nd, const uint8_t *p, unsigned len,
 		return;
 	}
 	if (!nd_has(nd, p, 32)) {
-		nd_print_trunc(nd);
+		nd_trunc(nd);
 		return;
 	}
 	unsigned ver = nd_be16(nd, p), mt = p[4];
@@ -203,7 +300,7 @@ void lspping_print(nd_t *nd, const uint8_t *p, unsigned len,
 		if (tlen < tl + 4)
 			goto tooshort;
 		if (!nd_has(nd, t + 4, tl)) {
-			nd_print_trunc(nd);
+			nd_trunc(nd);
 			return;
 		}
 		int tlv_hex = 0;
@@ -211,9 +308,11 @@ void lspping_print(nd_t *nd, const uint8_t *p, unsigned len,
 			int r = fec_stack(nd, t + 4, tl, &tlv_hex);
 			if (r == 2)
 				return;
-		} else if (nd->opt->vflag <= 1) {
-			dump(nd, t + 4, "\n\t    ", tl);
+		} else if (tt == 2) {
+			downstream_map(nd, t + 4, tl);
 		}
+		if (tt != 1 && nd->opt->vflag <= 1)
+			dump(nd, t + 4, "\n\t    ", tl);
 		if (nd->opt->vflag > 1 || tlv_hex)
 			dump(nd, t + 4, "\n\t    ", tl);
 		if (tl % 4) {

@@ -383,3 +383,7 @@ void isoclns_ether_print(nd_t *, const uint8_t *, unsigned);
  * down the precedence order for these ports, or NULL. */
 port_fn dispatch_udp_next(port_fn self, unsigned sport, unsigned dport);
 port_fn dispatch_tcp_next(port_fn self, unsigned sport, unsigned dport);
+/* A BGP route distinguisher (RFC 4364), 8 bytes (bgp.c). */
+void put_rd(nd_t *nd, const uint8_t *p);
+/* A pseudowire type's name (RFC 4446), or NULL (ldp.c). */
+const char *pw_type_name(unsigned type);

@@ -118,5 +118,5 @@ invalid:
 	nd_print_invalid(nd);
 	return;
 trunc:
-	nd_print_trunc(nd);
+	nd_trunc(nd);
 }

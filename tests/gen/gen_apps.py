@@ -831,6 +831,123 @@ def gen_misc(out):
     p.close()
 
 
+# ------------------------------------------- L2TP, PPTP, LDP, LSP ping, VQP
+def gen_tunnels(out):
+    """Tunnel set-up and label distribution: L2TP control and data, PPTP
+    control, LDP over UDP and TCP, LSP ping, and VQP."""
+    p = Rec(os.path.join(out, 'apps-tun.pcap'))
+    A, B = '192.0.2.1', '192.0.2.2'
+    # L2TP (RFC 2661): AVP = M|H|len(10 bits), vendor, type, value
+    avp = lambda t, v, m=0x8000, vendor=0: be16(m | (6 + len(v))) + be16(vendor) + be16(t) + v  # noqa: E731
+    ctl = lambda tid, sid, ns, nr, avps: struct.pack('!HHHHHH', 0xc802, 12 + len(avps), tid, sid, ns, nr) + avps  # noqa
+    sccrq = avp(0, be16(1)) + avp(2, b'\x01\x00') + avp(3, be32(3)) + avp(4, be32(1)) + \
+        avp(6, be16(0x0690), m=0) + avp(7, b'lac.example') + avp(8, b'trawl', m=0) + avp(9, be16(7)) + \
+        avp(10, be16(4)) + avp(11, H('00112233445566778899aabbccddeeff'))
+    p.add(udp4(ctl(0, 0, 0, 0, sccrq), 1701, 1701, A, B))
+    sccrp = avp(0, be16(2)) + avp(2, b'\x01\x00') + avp(3, be32(1)) + avp(7, b'lns') + avp(9, be16(9)) + \
+        avp(13, H('0f0e0d0c0b0a09080706050403020100'))
+    p.add(udp4(ctl(7, 0, 0, 1, sccrp), 1701, 1701, B, A))
+    p.add(udp4(ctl(9, 0, 1, 1, avp(0, be16(3))), 1701, 1701, A, B))
+    p.add(udp4(ctl(7, 0, 1, 2, b''), 1701, 1701, B, A))    # ZLB ack
+    icrq = avp(0, be16(10)) + avp(14, be16(5)) + avp(15, be32(12345)) + avp(18, be32(1)) + \
+        avp(21, b'5551234') + avp(22, b'5559876') + avp(23, b'sub') + avp(25, be32(1)) + avp(36, be32(9))
+    p.add(udp4(ctl(9, 0, 2, 1, icrq), 1701, 1701, A, B))
+    iccn = avp(0, be16(12)) + avp(24, be32(10000000)) + avp(19, be32(1)) + avp(38, be32(10000000)) + \
+        avp(26, b'\x01\x04\x05\xdc') + avp(27, b'\x01\x04\x05\xdc') + avp(28, b'\x01\x04\x05\xdc') + \
+        avp(29, be16(3)) + avp(30, b'bob') + avp(31, be16(1)) + avp(32, b'\x55' * 16) + avp(33, b'\x01' * 8)
+    p.add(udp4(ctl(9, 5, 3, 2, iccn), 1701, 1701, A, B))
+    p.add(udp4(ctl(9, 5, 4, 2, avp(0, be16(16)) + avp(34, be16(0) + be32(0xffffffff) + be32(0xffffffff))), 1701, 1701, A, B))
+    p.add(udp4(ctl(9, 5, 5, 2, avp(0, be16(14)) + avp(1, be16(1) + be16(0) + b'bye') +
+                   avp(46, be16(1) + b'\x01' + b'\x0cconfig')), 1701, 1701, A, B))
+    p.add(udp4(ctl(9, 0, 6, 2, avp(0, be16(4)) + avp(1, be16(2) + be16(6))), 1701, 1701, A, B))
+    p.add(udp4(ctl(9, 0, 7, 2, avp(0, be16(6))), 1701, 1701, A, B))     # HELLO
+    p.add(udp4(ctl(9, 0, 8, 2, avp(0, be16(99)) + avp(200, b'xy', vendor=9)), 1701, 1701, A, B))
+    # data: with length and sequence, then plain, each carrying PPP IPCP/IP
+    ppp_ip = b'\xff\x03\x00\x21' + ipv4(b'\x08\x00\xf7\xff\x00\x00\x00\x00', 1, '10.0.0.1', '10.0.0.2')
+    p.add(udp4(struct.pack('!HHHHHH', 0x4802, 12 + len(ppp_ip), 9, 5, 1, 2) + ppp_ip, 1701, 1701, A, B))
+    p.add(udp4(struct.pack('!HHH', 0x0002, 9, 5) + ppp_ip, 1701, 1701, A, B))
+    p.add(udp4(struct.pack('!HHHH', 0x0202, 9, 5, 0) + b'\xff\x03\x80\x21\x01\x01\x00\x04', 1701, 1701, A, B))
+    p.add(udp4(struct.pack('!HHH', 0x0003, 9, 5), 1701, 1701, A, B))     # version 3
+    # PPTP (RFC 2637) control messages over TCP 1723
+    pptp = lambda t, body: struct.pack('!HHIHH', 12 + len(body), 1, 0x1A2B3C4D, t, 0) + body  # noqa: E731
+    pad = lambda s, n: s.encode().ljust(n, b'\0')   # noqa: E731
+    t4 = lambda d, sp, dp, src=A, dst=B: tcp4(d, sp, dp, src, dst, seq=1, ack=1)  # noqa: E731
+    p.add(t4(pptp(1, be16(0x0100) + be16(0) + be32(3) + be32(3) + be16(100) + be16(0x1234) +
+                  pad('pns.example', 64) + pad('trawl', 64)), 40001, 1723))
+    p.add(t4(pptp(2, be16(0x0100) + b'\x01\x00' + be32(1) + be32(2) + be16(0) + be16(1) +
+                  pad('pac', 64) + pad('vendor', 64)), 1723, 40001, B, A))
+    p.add(t4(pptp(3, b'\x01\x00' + be16(0)), 40001, 1723))
+    p.add(t4(pptp(4, b'\x01\x02' + be16(0)), 1723, 40001, B, A))
+    p.add(t4(pptp(5, be32(77)), 40001, 1723))
+    p.add(t4(pptp(6, be32(77) + b'\x01\x00' + be16(0)), 1723, 40001, B, A))
+    p.add(t4(pptp(7, be16(1) + be16(2) + be32(300) + be32(100000000) + be32(3) + be32(3) + be16(64) + be16(0) +
+                  be16(7) + be16(0) + pad('5551234', 64) + pad('sub', 64)), 40001, 1723))
+    p.add(t4(pptp(8, be16(9) + be16(1) + b'\x01\x00' + be16(0) + be32(64000) + be16(16) + be16(0) + be32(42)), 1723, 40001, B, A))
+    p.add(t4(pptp(9, be16(3) + be16(4) + be32(64000) + be32(1) + be32(1) + be16(16) + be16(0) + be16(7) + be16(3) +
+                  pad('5551234', 64) + pad('5559876', 64) + pad('sub', 64)), 1723, 40001, B, A))
+    p.add(t4(pptp(10, be16(9) + be16(0)), 40001, 1723))
+    p.add(t4(pptp(11, be16(3) + be16(0) + be32(64000) + be16(16) + be16(0) + be32(1)), 1723, 40001, B, A))
+    p.add(t4(pptp(12, be16(9) + be16(0)), 40001, 1723))
+    p.add(t4(pptp(13, be16(9) + b'\x03\x00' + be16(0) + be16(0) + pad('gone', 128)), 1723, 40001, B, A))
+    p.add(t4(pptp(14, be16(9) + be16(0) + be32(1) + be32(2) + be32(3) + be32(4) + be32(5) + be32(6)), 1723, 40001, B, A))
+    p.add(t4(pptp(15, be16(9) + be16(0) + be32(0xffffffff) + be32(0)), 40001, 1723))
+    p.add(t4(pptp(99, b''), 40001, 1723))
+    # LDP (RFC 5036): PDU header, messages of TLVs
+    tlv = lambda t, v: be16(t) + be16(len(v)) + v     # noqa: E731
+    msg = lambda t, mid, tlvs: be16(t) + be16(4 + len(tlvs)) + be32(mid) + tlvs   # noqa: E731
+    pdu = lambda lsr, msgs: be16(1) + be16(6 + len(msgs)) + ip4(lsr) + be16(0) + msgs   # noqa: E731
+    hello = msg(0x0100, 1, tlv(0x0400, be16(15) + be16(0)) + tlv(0x0401, ip4(A)) + tlv(0x0402, be32(7)))
+    p.add(udp4(pdu(A, hello), 646, 646, A, '224.0.0.2', ttl=1))
+    p.add(udp4(pdu(B, msg(0x0100, 2, tlv(0x0400, be16(45) + be16(0xc000)) + tlv(0x0401, ip4(B)))), 646, 646, B, A))
+    init = msg(0x0200, 3, tlv(0x0500, be16(1) + be16(30) + b'\x00\x00' + be16(4096) + ip4(B) + be16(0)))
+    p.add(t4(pdu(A, init), 40646, 646))
+    p.add(t4(pdu(B, msg(0x0201, 4, b'')), 646, 40646, B, A))
+    addr = msg(0x0300, 5, tlv(0x0101, be16(1) + ip4(A) + ip4('10.1.1.1')))
+    lmap = msg(0x0400, 6, tlv(0x0100, b'\x02' + be16(1) + b'\x18' + ip4('10.2.3.0')[:3] +
+                              b'\x02' + be16(1) + b'\x20' + ip4('10.9.9.9')) + tlv(0x0200, be32(16)))
+    lreq = msg(0x0401, 7, tlv(0x0100, b'\x01'))
+    notif = msg(0x0001, 8, tlv(0x0300, be32(0x8000000a) + be32(6) + be16(0x0400)))
+    unk = msg(0x3e00, 9, tlv(0x3e01, b'ab'))
+    p.add(t4(pdu(A, addr + lmap + lreq + notif + unk), 40646, 646))
+    p.add(t4(pdu(A, msg(0x0404, 10, tlv(0x0100, b'\x02' + be16(1) + b'\x10' + ip4('10.7.0.0')[:2]) + tlv(0x0201, be32(0x00100001)))), 40646, 646))
+    p.add(t4(b'\x00\x02' + be16(6) + ip4(A) + be16(0), 40646, 646))      # version 2
+    # LSP ping (RFC 8029) echo request / reply over UDP 3503
+    sub = lambda t, v: be16(t) + be16(len(v)) + v + bytes(-len(v) % 4)  # noqa: E731
+    fec = tlv(1, sub(1, ip4('10.9.9.9') + b'\x20') + sub(3, ip4('10.9.9.9') + be16(0) + be16(1) + ip4(A)) +
+              sub(4, ip4('10.9.9.9') + ip4('10.8.8.8') + b'\x20'))
+    dsmap = tlv(2, be16(1500) + b'\x01\x00' + ip4(B) + ip4('10.3.3.3') + b'\x00\x00\x00\x00' + be32(0x00010100))
+    hdr = lambda mt, rm, rc, seq: be16(1) + be16(0) + bytes([mt, rm, rc, 0]) + be32(0x1234) + be32(seq) + \
+        struct.pack('!IIII', 3900000000, 1, 0, 0)   # noqa: E731
+    p.add(udp4(hdr(1, 2, 0, 1) + fec + dsmap + tlv(3, b'padpad\0\0'), 40503, 3503, A, '127.0.0.1', ttl=1))
+    p.add(udp4(hdr(2, 2, 3, 1) + tlv(9, tlv(1, b'ab')), 3503, 40503, B, A))
+    p.add(udp4(hdr(1, 1, 0, 2) + tlv(1, sub(7, ip6('2001:db8::9') + b'\x80')) + tlv(99, b'zz\0\0'), 40503, 3503, A, B))
+    ds = lambda at, body: tlv(2, be16(1500) + bytes([at, 0]) + body)  # noqa: E731
+    rd0, rd1, rd2 = bytes([0, 0, 0, 100, 0, 0, 0, 5]), bytes([0, 1, 10, 0, 0, 1, 0, 5]), bytes([0, 2, 0, 0, 0, 1, 0, 5])
+    for i, t in enumerate((
+            ds(2, ip4(B) + be32(7) + bytes(4)), ds(3, ip6('2001:db8::2') + ip6('2001:db8::3') + bytes(4)),
+            ds(4, ip6('2001:db8::2') + be32(9) + bytes(4)), ds(5, ip4(B) + ip4(B) + bytes(4)),
+            ds(1, ip4(B)), ds(3, ip6('2001:db8::2') + ip6('2001:db8::3')), ds(1, ip4(B) + ip4('10.3.3.3')),
+            tlv(2, be16(1500) + b'\x01'),
+            tlv(2, be16(1500) + b'\x01\x00' + ip4(B) + ip4(B) + b'\x01\x00' + be16(4) + be32(5) + b'\x00\x01\x01\x03'),
+            tlv(1, sub(6, rd0 + ip4('10.9.9.0') + b'\x18') + sub(6, rd1 + ip4('10.9.8.0') + b'\x18') +
+                sub(6, rd2 + ip4('10.9.7.0') + b'\x18')),
+            tlv(1, sub(7, rd0 + ip6('2001:db8::') + b'\x40') + sub(8, rd1 + be16(3) + be16(4) + be16(5))),
+            tlv(1, sub(9, ip4(B) + be32(33) + be16(5)) + sub(10, ip4(A) + ip4(B) + be32(33) + be16(4))),
+            tlv(1, sub(10, ip4(A) + ip4(B) + be32(33) + be16(0x8004)) + sub(11, ip4(A))),
+            tlv(1, sub(8, bytes(3))), tlv(1, sub(6, bytes(3))), tlv(1, sub(9, bytes(12))))):
+        p.add(udp4(hdr(1, 2, 0, 10 + i) + t, 40503, 3503, A, B))
+    # VQP (VLAN Query Protocol) over UDP 1589
+    vtlv = lambda t, v: be32(t) + be16(len(v)) + v  # noqa: E731
+    vq = vtlv(0x0c01, ip4(A)) + vtlv(0x0c02, b'Fa0/1') + vtlv(0x0c03, b'') + vtlv(0x0c04, b'corp') + \
+        vtlv(0x0c05, bytes(14)) + vtlv(0x0c06, mac('00:11:22:33:44:55')) + vtlv(0x0c08, mac('00:11:22:33:44:55'))
+    p.add(udp4(bytes([1, 1, 0, 7]) + be32(42) + vq, 1589, 1589, A, B))
+    p.add(udp4(bytes([1, 2, 0, 2]) + be32(42) + vtlv(0x0c03, b'engineering') + vtlv(0x0c08, mac('00:11:22:33:44:55')),
+               1589, 1589, B, A))
+    p.add(udp4(bytes([1, 4, 3, 1]) + be32(43) + vtlv(0x0c77, b'??'), 1589, 1589, B, A))
+    p.add(udp4(bytes([2, 1, 0, 0]) + be32(44), 1589, 1589, A, B))
+    p.close()
+
+
 def ber_snmp_get():
     vb = ber(0x30, boid('1.3.6.1.2.1.1.5.0') + b'\x05\x00')
     return ber(0x30, bint(1) + ber(4, b'public') + ber(0xa1, bint(3) + bint(0) + bint(0) + ber(0x30, vb)))
@@ -866,6 +983,7 @@ def main():
     gen_tcpapps(out)
     gen_ipsec(out)
     gen_misc(out)
+    gen_tunnels(out)
     gen_trunc(out)
 
 
