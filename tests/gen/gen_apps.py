@@ -201,6 +201,11 @@ def gen_dns(out):
                                        dns_rr(dname('_ipp._tcp.local'), 12, b'\x07printer\xc0\x14', 4500)]),
                5353, 5353, '192.0.2.20', '224.0.0.251'))
     p.add(udp6(dns_msg(0, 0, [dns_q('_http._tcp.local', 12)]), 5353, 5353, 'fe80::1', 'ff02::fb'))
+    # LLMNR (RFC 4795) query and answer, over IPv4 and IPv6
+    p.add(udp4(dns_msg(0x3a01, 0, [dns_q('fileserver', 1)]), 52000, 5355, '192.0.2.20', '224.0.0.252'))
+    p.add(udp4(dns_msg(0x3a01, 0x8000, [dns_q('fileserver', 1)], [dns_rr(PTR12, 1, ip4('192.0.2.30'), 30)]),
+               5355, 52000, '192.0.2.30', '192.0.2.20'))
+    p.add(udp6(dns_msg(0x3a02, 0x0400, [dns_q('fileserver', 28)]), 52001, 5355, 'fe80::1', 'ff02::1:3'))
     p.close()
     # DNS on another port (decoded with -T domain)
     p = Pcap(os.path.join(out, 'apps-dnsalt.pcap'))  # not in apps-trunc
@@ -948,6 +953,61 @@ def gen_tunnels(out):
     p.close()
 
 
+# ------------------------------------------------------------ ONC RPC / NFS
+def rpc_call(xid, prog, vers, proc, body):
+    auth = be32(1) + be32(24) + be32(1700000000) + be32(4) + b'host' + be32(0) + be32(0) + be32(0)
+    return struct.pack('!IIIIII', xid, 0, 2, prog, vers, proc) + auth + be32(0) + be32(0) + body
+
+
+def rpc_reply(xid, body, stat=0, accept=0):
+    return struct.pack('!III', xid, 1, stat) + be32(0) + be32(0) + be32(accept) + body
+
+
+def fattr3(ftype=1, size=4096):
+    return struct.pack('!IIIIIQQIIQQ', ftype, 0o644, 1, 0, 0, size, size, 0, 0, 0x1234, 99) + \
+        struct.pack('!IIIIII', 1700000000, 0, 1700000001, 0, 1700000002, 0)
+
+
+def gen_rpc(out):
+    """NFS calls and replies over UDP and TCP (record marking), and other RPC."""
+    p = Rec(os.path.join(out, 'apps-rpc.pcap'))
+    C, S = '192.0.2.40', '192.0.2.41'
+    fh3 = be32(32) + bytes(range(32))
+    name = lambda s: be32(len(s)) + s + bytes(-len(s) % 4)   # noqa: E731
+    calls = [
+        (1, fh3, 0, fattr3()),                                               # GETATTR
+        (3, fh3 + name(b'etc'), 0, fh3 + be32(1) + fattr3(2) + be32(0)),      # LOOKUP
+        (4, fh3 + be32(0x3f), 0, be32(0) + be32(0x1f)),                       # ACCESS
+        (6, fh3 + struct.pack('!QI', 8192, 512), 0, be32(1) + fattr3() + struct.pack('!III', 5, 1, 5) + b'hello\0\0\0'),  # READ
+        (7, fh3 + struct.pack('!QII', 0, 4, 2) + be32(4) + b'data', 0, be32(0) + be32(0) + be32(4) + be32(2) + bytes(8)),  # WRITE
+        (8, fh3 + name(b'new.txt') + be32(0) + be32(0), 0, be32(0)),          # CREATE
+        (1, fh3, 70, b''),                                                    # GETATTR -> ESTALE
+        (16, fh3 + struct.pack('!QQII', 0, 0, 512, 4096), 0, b''),            # READDIRPLUS
+        (18, fh3, 0, be32(0)),                                                # FSINFO
+        (21, fh3 + struct.pack('!QI', 0, 0), 0, be32(0)),                     # COMMIT
+    ]
+    for i, (proc, args, st, res) in enumerate(calls):
+        xid = 0x5000 + i
+        p.add(udp4(rpc_call(xid, 100003, 3, proc, args), 800, 2049, C, S))
+        p.add(udp4(rpc_reply(xid, be32(st) + res), 2049, 800, S, C))
+    # NFSv2 calls
+    fh2 = bytes(range(32))
+    p.add(udp4(rpc_call(0x6001, 100003, 2, 1, fh2), 801, 2049, C, S))
+    p.add(udp4(rpc_call(0x6002, 100003, 2, 4, fh2 + name(b'passwd')), 801, 2049, C, S))
+    p.add(udp4(rpc_call(0x6003, 100003, 2, 6, fh2 + struct.pack('!III', 0, 1024, 0)), 801, 2049, C, S))
+    # over TCP with record marking
+    m = rpc_call(0x7001, 100003, 3, 3, fh3 + name(b'home'))
+    p.add(tcp4(be32(0x80000000 | len(m)) + m, 901, 2049, C, S, seq=1, ack=1))
+    m = rpc_reply(0x7001, be32(2) + be32(0))
+    p.add(tcp4(be32(0x80000000 | len(m)) + m, 2049, 901, S, C, seq=1, ack=1 + 4 + 84))
+    # a denied reply, a program mismatch, portmapper
+    p.add(udp4(rpc_call(0x8001, 100003, 3, 1, fh3), 802, 2049, C, S))
+    p.add(udp4(struct.pack('!IIII', 0x8001, 1, 1, 1) + be32(1), 2049, 802, S, C))
+    p.add(udp4(rpc_call(0x8002, 100000, 2, 3, struct.pack('!IIII', 100003, 3, 17, 0)), 803, 111, C, S))
+    p.add(udp4(rpc_reply(0x8002, be32(2049)), 111, 803, S, C))
+    p.close()
+
+
 def ber_snmp_get():
     vb = ber(0x30, boid('1.3.6.1.2.1.1.5.0') + b'\x05\x00')
     return ber(0x30, bint(1) + ber(4, b'public') + ber(0xa1, bint(3) + bint(0) + bint(0) + ber(0x30, vb)))
@@ -984,6 +1044,7 @@ def main():
     gen_ipsec(out)
     gen_misc(out)
     gen_tunnels(out)
+    # gen_rpc(out): joins once the NFS printer decodes replies
     gen_trunc(out)
 
 
