@@ -7,7 +7,10 @@
 # names (no -n, on a capture where every flow has a new source address;
 # run inside an empty network namespace so that the resolver fails at once
 # and no query leaves the machine; also reports each program's throughput
-# over the first and last tenth of the run).
+# over the first and last tenth of the run), flat (trawl alone, no -n, on
+# that capture, which must then be at least 2 GiB: throughput over its first
+# and last gigabyte, by bench/flat.py; tcpdump too when FLAT_TCPDUMP=1 -
+# it takes hours).
 # For each job: checks that trawl's output is identical to tcpdump's (a job
 # whose outputs differ is reported and not timed), then alternates the two
 # programs RUNS times and prints the median wall-clock seconds, the ratio
@@ -37,6 +40,18 @@ else
 fi
 export TZ=GMT0
 mcap=$work/many-$size.pcap
+case " $jobs " in *" flat "*)
+	jobs=${jobs/flat/}
+	command -v unshare >/dev/null && unshare -n true 2>/dev/null ||
+		{ echo "bench: flat job needs unshare -n (root)"; exit 1; }
+	[ -f "$mcap" ] || "$root/bench/gen" -m "$size" "$mcap" || exit 1
+	echo "flat: trawl (no -n) over the first and last GiB of $mcap"
+	unshare -n python3 "$root/bench/flat.py" "$mcap" -- "$trawl" -r "$mcap"
+	if [ "${FLAT_TCPDUMP:-0}" = 1 ]; then
+		echo "flat: tcpdump"
+		unshare -n python3 "$root/bench/flat.py" "$mcap" -- tcpdump -r "$mcap"
+	fi ;;
+esac
 case " $jobs " in *" names "*)
 	command -v unshare >/dev/null && unshare -n true 2>/dev/null ||
 		{ echo "bench: names job needs unshare -n (root); skipped"; jobs=${jobs/names/}; }

@@ -100,18 +100,29 @@ static inline void bump(struct ctr *c, unsigned len)
 
 static inline uint32_t host_hash(const uint8_t *a, unsigned len, uint64_t *k0, uint64_t *k1)
 {
-	*k0 = *k1 = 0;
-	memcpy(k0, a, len < 8 ? len : 8);
-	if (len > 8)
-		memcpy(k1, a + 8, len - 8);
+	/* Fixed-size loads: a variable-length memcpy into the keys made the
+	 * following 8-byte read wait on a store it could not forward. */
+	if (len == 4) {
+		uint32_t v;
+		memcpy(&v, a, 4);
+		*k0 = v;
+		*k1 = 0;
+	} else if (len == 16) {
+		memcpy(k0, a, 8);
+		memcpy(k1, a + 8, 8);
+	} else {
+		uint8_t b[16] = { 0 };
+		memcpy(b, a, len < 16 ? len : 16);
+		memcpy(k0, b, 8);
+		memcpy(k1, b + 8, 8);
+	}
 	uint64_t x = (*k0 ^ (*k1 * 0x9e3779b97f4a7c15ull)) * 0xff51afd7ed558ccdull;
 	return (uint32_t)(x >> 40) & (HOST_SLOTS - 1);
 }
 
-static struct host *host_slot(struct summary *s, const uint8_t *a, unsigned len, uint32_t h)
+static struct host *host_slot(struct summary *s, const uint8_t *a, unsigned len,
+                              uint32_t h, uint64_t k0, uint64_t k1)
 {
-	uint64_t k0, k1;
-	host_hash(a, len, &k0, &k1);
 	for (;;) {
 		uint32_t id = s->slot[h];
 		if (id == 0) {
@@ -153,11 +164,11 @@ void summary_add(struct summary *s, const struct facts *f)
 {
 	unsigned len = f->len;
 	uint32_t hs = 0, hd = 0;
+	uint64_t s0 = 0, s1 = 0, d0 = 0, d1 = 0;
 	int is_ip = f->net == NET_IP4 || f->net == NET_IP6;
 	if (is_ip) { /* start loading the talker slots early */
-		uint64_t k0, k1;
-		hs = host_hash(f->src, f->addr_len, &k0, &k1);
-		hd = host_hash(f->dst, f->addr_len, &k0, &k1);
+		hs = host_hash(f->src, f->addr_len, &s0, &s1);
+		hd = host_hash(f->dst, f->addr_len, &d0, &d1);
 		__builtin_prefetch(&s->slot[hs]);
 		__builtin_prefetch(&s->slot[hd]);
 	}
@@ -191,12 +202,12 @@ void summary_add(struct summary *s, const struct facts *f)
 		bump(&s->ipproto[f->proto], len);
 		if (f->frag)
 			bump(&s->frags, len);
-		struct host *h = host_slot(s, f->src, f->addr_len, hs);
+		struct host *h = host_slot(s, f->src, f->addr_len, hs, s0, s1);
 		if (h)
 			bump(&h->sent, len);
 		else
 			s->hosts_dropped++;
-		h = host_slot(s, f->dst, f->addr_len, hd);
+		h = host_slot(s, f->dst, f->addr_len, hd, d0, d1);
 		if (h)
 			bump(&h->rcvd, len);
 		else
