@@ -104,7 +104,7 @@ static void options(nd_t *nd, const uint8_t *cp, unsigned len)
 		default:
 			nd_printf(nd, " (Length %u)", ol);
 			if (!nd_has(nd, cp, ol)) {
-				nd_print_trunc(nd);
+				nd_trunc(nd);
 				return;
 			}
 			break;

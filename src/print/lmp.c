@@ -523,7 +523,7 @@ void lmp_print(nd_t *nd, const uint8_t *pptr, unsigned length,
 			return;
 		}
 		if (!nd_has(nd, tptr, olen)) {
-			nd_print_trunc(nd);
+			nd_trunc(nd);
 			return;
 		}
 		int hexdump = object(nd, cls, ct, tptr + 4, olen - 4);

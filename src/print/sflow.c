@@ -274,7 +274,7 @@ void sflow_print(nd_t *nd, const uint8_t *p, unsigned len,
 		if (tlen < slen)
 			goto invalid;
 		if (!nd_has(nd, p, slen)) {
-			nd_print_trunc(nd);
+			nd_trunc(nd);
 			return;
 		}
 		int bad = 0;
@@ -332,5 +332,5 @@ void sflow_print(nd_t *nd, const uint8_t *p, unsigned len,
 invalid:
 	nd_print_invalid(nd);
 	if (!nd_has(nd, p, tlen))
-		nd_print_trunc(nd);
+		nd_trunc(nd);
 }
