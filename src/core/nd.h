@@ -38,6 +38,7 @@ typedef struct nd {
 	const char *proto;   /* name printed in the truncation marker */
 	unsigned ll_hdr_len; /* link header length, skipped by -x/-X/-A */
 	unsigned depth;      /* nesting of encapsulations, bounded */
+	bool marked;         /* the unwinding came from nd_mark_trunc */
 	jmp_buf trunc;
 } nd_t;
 
@@ -149,5 +150,15 @@ static inline void nd_u(nd_t *nd, uint64_t v) { out_u(nd->out, v); }
 void nd_print_trunc(nd_t *nd);
 /* " (invalid)" */
 void nd_print_invalid(nd_t *nd);
+
+/* tcpdump ends a truncation in one of two ways, and -x shows which: most
+ * reads unwind (its dumps then start at the link header), but some checks
+ * print the marker and return normally (the dumps then skip the link
+ * header).  A printer with checks of the second kind runs its body through
+ * nd_run_marked() and calls nd_mark_trunc() at those checks: the marker is
+ * printed and nd_run_marked returns; any other truncation goes on
+ * unwinding as usual. */
+_Noreturn void nd_mark_trunc(nd_t *nd);
+void nd_run_marked(nd_t *nd, void (*body)(nd_t *, void *), void *arg);
 
 #endif

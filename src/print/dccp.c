@@ -264,14 +264,25 @@ void dccp_print(nd_t *nd, const uint8_t *bp, unsigned len,
 	}
 	switch (type) {
 	case 0:
+		if (!nd_has(nd, bp + fixed, 4)) { /* marked, not unwound, as tcpdump */
+			nd_print_trunc(nd);
+			return;
+		}
 		nd_printf(nd, "%s (service=%u) ", type_names[type], nd_be32(nd, bp + fixed));
 		break;
 	case 1:
+		if (!nd_has(nd, bp + fixed + 8, 4)) { /* marked, not unwound */
+			nd_print_trunc(nd);
+			return;
+		}
 		nd_printf(nd, "%s (service=%u) ", type_names[type],
 			  nd_be32(nd, bp + fixed + 8));
 		break;
 	case 7: {
-		nd_need(nd, bp + fixed + 8, 4);
+		if (!nd_has(nd, bp + fixed + 8, 4)) { /* marked, not unwound */
+			nd_print_trunc(nd);
+			return;
+		}
 		unsigned code = nd_u8(nd, bp + fixed + 8);
 		nd_printf(nd, "%s (code=%s) ", type_names[type],
 			  code < 12 ? reset_codes[code] : "invalid");

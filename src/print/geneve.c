@@ -58,7 +58,10 @@ void geneve_print(nd_t *nd, const uint8_t *bp, unsigned len,
 		nd_print_invalid(nd);
 		return;
 	}
-	nd_need(nd, bp, GENEVE_HDRLEN); /* the whole fixed header, first */
+	if (!nd_has(nd, bp, GENEVE_HDRLEN)) { /* marked, not unwound, as tcpdump */
+		nd_print_trunc(nd);
+		return;
+	}
 	unsigned ver_opt = nd_u8(nd, bp);
 	unsigned version = ver_opt >> 6;
 	if (version != 0) {
@@ -90,7 +93,10 @@ void geneve_print(nd_t *nd, const uint8_t *bp, unsigned len,
 		nd_printf(nd, " truncated-geneve - %u bytes missing", opts_len - len);
 		return;
 	}
-	nd_need(nd, bp, opts_len);
+	if (!nd_has(nd, bp, opts_len)) {
+		nd_print_trunc(nd);
+		return;
+	}
 	if (opts_len > 0) {
 		nd_s(nd, ", options [");
 		if (nd->opt->vflag)

@@ -51,7 +51,8 @@ static int sre_ip(nd_t *nd, unsigned off, unsigned len, const uint8_t *bp)
 		return 0;
 	}
 	while (len) {
-		nd_need(nd, bp, 4);
+		if (!nd_has(nd, bp, 4))
+			return 0;
 		nd_s(nd, (unsigned)(bp - up) == off ? " *" : " ");
 		put_ip4(nd, bp);
 		bp += 4;
@@ -126,33 +127,33 @@ static void gre0(nd_t *nd, const uint8_t *bp, unsigned length)
 		gre_flags(nd, flags);
 	len -= 2;
 	bp += 2;
-	if (len < 2)
+	if (len < 2 || !nd_has(nd, bp, 2))
 		goto trunc;
 	unsigned prot = nd_be16(nd, bp);
 	len -= 2;
 	bp += 2;
 	if (flags & (GRE_CP | GRE_RP)) {
-		if (len < 2)
+		if (len < 2 || !nd_has(nd, bp, 2))
 			goto trunc;
 		if (nd->opt->vflag)
 			nd_printf(nd, ", sum 0x%x", nd_be16(nd, bp));
 		bp += 2;
 		len -= 2;
-		if (len < 2)
+		if (len < 2 || !nd_has(nd, bp, 2))
 			goto trunc;
 		nd_printf(nd, ", off 0x%x", nd_be16(nd, bp));
 		bp += 2;
 		len -= 2;
 	}
 	if (flags & GRE_KP) {
-		if (len < 4)
+		if (len < 4 || !nd_has(nd, bp, 4))
 			goto trunc;
 		nd_printf(nd, ", key=0x%x", nd_be32(nd, bp));
 		bp += 4;
 		len -= 4;
 	}
 	if (flags & GRE_SP) {
-		if (len < 4)
+		if (len < 4 || !nd_has(nd, bp, 4))
 			goto trunc;
 		nd_printf(nd, ", seq %u", nd_be32(nd, bp));
 		bp += 4;
@@ -160,7 +161,7 @@ static void gre0(nd_t *nd, const uint8_t *bp, unsigned length)
 	}
 	if (flags & GRE_RP) {
 		for (unsigned n = 0;; n++) {
-			if (len < 4)
+			if (len < 4 || !nd_has(nd, bp, 4))
 				goto trunc;
 			unsigned af = nd_be16(nd, bp);
 			unsigned sreoff = nd_u8(nd, bp + 2), srelen = nd_u8(nd, bp + 3);
@@ -211,27 +212,27 @@ static void gre1(nd_t *nd, const uint8_t *bp, unsigned length)
 	bp += 2;
 	if (nd->opt->vflag)
 		gre_flags(nd, flags);
-	if (len < 2)
+	if (len < 2 || !nd_has(nd, bp, 2))
 		goto trunc;
 	unsigned prot = nd_be16(nd, bp);
 	len -= 2;
 	bp += 2;
 	if (flags & GRE_KP) {
-		if (len < 4)
+		if (len < 4 || !nd_has(nd, bp, 4))
 			goto trunc;
 		nd_printf(nd, ", call %u", nd_be32(nd, bp) & 0xffff);
 		len -= 4;
 		bp += 4;
 	}
 	if (flags & GRE_SP) {
-		if (len < 4)
+		if (len < 4 || !nd_has(nd, bp, 4))
 			goto trunc;
 		nd_printf(nd, ", seq %u", nd_be32(nd, bp));
 		bp += 4;
 		len -= 4;
 	}
 	if (flags & GRE_AP) {
-		if (len < 4)
+		if (len < 4 || !nd_has(nd, bp, 4))
 			goto trunc;
 		nd_printf(nd, ", ack %u", nd_be32(nd, bp));
 		bp += 4;

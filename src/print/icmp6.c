@@ -176,9 +176,8 @@ static void nd_options(nd_t *nd, const uint8_t *bp, unsigned resid)
 	while (resid > 0 && nd_has(nd, op, 1)) {
 		unsigned type = nd_u8(nd, op), olen = nd_u8(nd, op + 1);
 		unsigned bytes = olen * 8;
-		if (olen == 0 || bytes > resid)
-			nd_trunc(nd);
-		nd_need(nd, op, bytes);
+		if (olen == 0 || bytes > resid || !nd_has(nd, op, bytes))
+			nd_mark_trunc(nd);
 		const char *name = opt_name(type);
 		if (name)
 			nd_printf(nd, "\n\t  %s option (%u), length %u (%u): ", name,
@@ -833,10 +832,34 @@ static void rpl_print(nd_t *nd, const uint8_t *bp, unsigned length)
 	}
 }
 
+struct icmp6_args {
+	const uint8_t *bp;
+	unsigned length;
+	const struct ip_ctx *ip;
+};
+
+static void icmp6_body(nd_t *nd, const uint8_t *bp, unsigned length,
+                       const struct ip_ctx *ip);
+
+static void icmp6_run(nd_t *nd, void *arg)
+{
+	const struct icmp6_args *a = arg;
+	icmp6_body(nd, a->bp, a->length, a->ip);
+}
+
+/* Some of tcpdump's ICMPv6 checks mark a truncation and return
+ * (nd_mark_trunc below): the body runs in nd_run_marked's frame. */
 void icmp6_print(nd_t *nd, const uint8_t *bp, unsigned length,
                  const struct ip_ctx *ip)
 {
+	struct icmp6_args a = { bp, length, ip };
 	nd_proto(nd, "icmp6");
+	nd_run_marked(nd, icmp6_run, &a);
+}
+
+static void icmp6_body(nd_t *nd, const uint8_t *bp, unsigned length,
+                       const struct ip_ctx *ip)
+{
 	const struct options *opt = nd->opt;
 	int v = opt->vflag;
 	if (ip->ver != 6) {
@@ -898,7 +921,7 @@ void icmp6_print(nd_t *nd, const uint8_t *bp, unsigned length,
 		case 4:
 			nd_s(nd, ", unreachable port");
 			if (!quoted_upper(nd, oip))
-				nd_trunc(nd);
+				nd_mark_trunc(nd);
 			break;
 		default:
 			nd_printf(nd, ", unknown unreach code (%u)", code);
@@ -926,7 +949,8 @@ void icmp6_print(nd_t *nd, const uint8_t *bp, unsigned length,
 		}
 		break;
 	case 4:
-		nd_need(nd, oip, 40);
+		if (!nd_has(nd, oip, 40))
+			nd_mark_trunc(nd);
 		switch (code) {
 		case 0: nd_s(nd, ", erroneous - octet "); break;
 		case 1: nd_s(nd, ", next header - octet "); break;

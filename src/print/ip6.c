@@ -196,7 +196,10 @@ void ip6_print(nd_t *nd, const uint8_t *bp, unsigned length)
 			dst_fixed = 1;
 			break;
 		case 43:
-			nd_need(nd, cp, 1);
+			if (!nd_has(nd, cp, 1)) { /* marked, not unwound, as tcpdump */
+				nd_print_trunc(nd);
+				return;
+			}
 			{
 				const uint8_t *fd = ip.dst;
 				adv = rt6_print(nd, cp, &fd);

@@ -147,7 +147,10 @@ static int opts_header(nd_t *nd, const uint8_t *cp, struct ip6_walk *w,
 {
 	nd_proto(nd, is_hbh ? "hbhopt" : "dstopt");
 	unsigned hlen = (nd_u8(nd, cp + 1) + 1u) * 8;
-	nd_need(nd, cp, hlen);
+	if (!nd_has(nd, cp, hlen)) { /* marked, not unwound: dumps skip the link header */
+		nd_print_trunc(nd);
+		return -1;
+	}
 	nd_s(nd, is_hbh ? "HBH " : "DSTOPT ");
 	/* Hop-by-Hop options are always walked (a Jumbo Payload option
 	 * changes the length); Destination options only to be shown. */

@@ -89,12 +89,19 @@ int mobility_print(nd_t *nd, const uint8_t *cp, const uint8_t *ip6)
 {
 	(void)ip6;
 	nd_proto(nd, "mobility");
+	/* These two are marked without unwinding, as tcpdump does, so -x
+	 * dumps after them skip the link header; later reads unwind. */
+	if (!nd_has(nd, cp + 1, 1)) {
+		nd_print_trunc(nd);
+		return -1;
+	}
 	unsigned mhlen = (nd_u8(nd, cp + 1) + 1u) * 8;
 	unsigned type = nd_u8(nd, cp + 2);
 	if (type < 8 && mhlen < mh_minlen[type]) {
 		nd_printf(nd, "(header length %u is too small for type %u)", mhlen,
 			  type);
-		nd_trunc(nd);
+		nd_print_trunc(nd);
+		return -1;
 	}
 	if (type < 8)
 		nd_printf(nd, "mobility: %s", mh_names[type]);
@@ -120,8 +127,11 @@ int mobility_print(nd_t *nd, const uint8_t *cp, const uint8_t *ip6)
 		break;
 	case 5: {
 		nd_printf(nd, " seq#=%u", nd_be16(nd, cp + 6));
+		if (!nd_has(nd, cp + 8, 2)) { /* marked, not unwound */
+			nd_print_trunc(nd);
+			return -1;
+		}
 		unsigned f = nd_u8(nd, cp + 8);
-		nd_need(nd, cp + 8, 2);
 		if (f & 0xf0)
 			nd_c(nd, ' ');
 		if (f & 0x80) nd_c(nd, 'A');
@@ -151,7 +161,19 @@ int mobility_print(nd_t *nd, const uint8_t *cp, const uint8_t *ip6)
 		nd_printf(nd, " len=%u", nd_u8(nd, cp + 1));
 		return (int)mhlen;
 	}
-	if (nd->opt->vflag && hlen < mhlen)
-		mh_options(nd, cp + hlen, mhlen - hlen);
+	if (nd->opt->vflag && hlen < mhlen) {
+		/* a truncated option is marked, not unwound, as tcpdump does */
+		jmp_buf saved;
+		memcpy(&saved, &nd->trunc, sizeof saved);
+		volatile int r = (int)mhlen;
+		if (setjmp(nd->trunc) == 0)
+			mh_options(nd, cp + hlen, mhlen - hlen);
+		else {
+			nd_print_trunc(nd);
+			r = -1;
+		}
+		memcpy(&nd->trunc, &saved, sizeof saved);
+		return r;
+	}
 	return (int)mhlen;
 }

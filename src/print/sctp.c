@@ -142,6 +142,8 @@ void sctp_print(nd_t *nd, const uint8_t *bp, unsigned len,
 				if (ppid == 3) {
 					m3ua_print(nd, c, psize);
 					nd_proto(nd, "sctp");
+				} else if (suppress_default(nd)) {
+					nd_s(nd, "[Payload]");
 				} else {
 					nd_s(nd, "[Payload:");
 					size_t avail = nd_avail(nd, c);

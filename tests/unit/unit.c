@@ -140,6 +140,51 @@ static void test_reader(void)
 	(void)old;
 }
 
+/* Body for test_marked: 0 ends normally, 1 marks a truncation, 2 unwinds. */
+static void marked_body(nd_t *nd, void *arg)
+{
+	int kind = *(const int *)arg;
+	nd_s(nd, "x");
+	if (kind == 1)
+		nd_mark_trunc(nd);
+	if (kind == 2)
+		nd_trunc(nd);
+	nd_s(nd, "y");
+}
+
+static void test_marked(void)
+{
+	nd_t nd = { .out = &o, .proto = "t" };
+	volatile int outer = 0;
+	if (setjmp(nd.trunc) == 0) {
+		int kind = 0;
+		nd_run_marked(&nd, marked_body, &kind);
+		CHECK(is("xy"));
+		kind = 1; /* the marker, then back here */
+		nd_run_marked(&nd, marked_body, &kind);
+		CHECK(is("x [|t]"));
+		CHECK(!nd.marked);
+		kind = 2; /* on to the outer trap, unmarked */
+		nd_run_marked(&nd, marked_body, &kind);
+		CHECK(0);
+	} else {
+		outer = 1;
+	}
+	CHECK(outer);
+	CHECK(is("x"));
+	/* the outer trap is back in place after a normal end */
+	outer = 0;
+	if (setjmp(nd.trunc) == 0) {
+		int kind = 0;
+		nd_run_marked(&nd, marked_body, &kind);
+		nd_trunc(&nd);
+	} else {
+		outer = 1;
+	}
+	CHECK(outer);
+	reset();
+}
+
 static void test_names(void)
 {
 	char buf[64];
@@ -250,6 +295,7 @@ int main(void)
 	test_ts();
 	test_hex();
 	test_reader();
+	test_marked();
 	test_names();
 	test_gentab();
 	test_options();
