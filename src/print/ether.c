@@ -44,7 +44,7 @@ void link_default_print(nd_t *nd, const uint8_t *p, unsigned len)
 	int trunc = len > avail;
 	hex_ascii_dump(nd->out, "\n\t", p, trunc ? (unsigned)avail : len, 0);
 	if (trunc)
-		nd_print_trunc(nd);
+		nd_trunc(nd); /* unwinds, as tcpdump's: dumps show the whole frame */
 }
 
 /* -x, -X and -q leave undecoded payloads undumped. */

@@ -155,9 +155,9 @@ unsigned fr_print(nd_t *nd, const uint8_t *p, unsigned length)
 			nd_s(nd, "No pad! ");
 		hdr_len = addr_len + 2;
 	}
-	if (!nd_has(nd, p + hdr_len - 1, 1) || length < hdr_len)
+	if (length < hdr_len)
 		goto trunc;
-	unsigned nlpid = p[hdr_len - 1];
+	unsigned nlpid = nd_u8(nd, p + hdr_len - 1); /* unwinds, as tcpdump */
 	if (nd->opt->eflag)
 		fr_hdr_print(nd, length, addr_len, dlci, flags, nlpid);
 	p += hdr_len;

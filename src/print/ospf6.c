@@ -337,7 +337,8 @@ static int decode_v3(nd_t *nd, const uint8_t *op, const uint8_t *dataend)
 	case 3: /* LS request */
 		if (nd->opt->vflag > 1)
 			for (const uint8_t *r = b; r < dataend; r += 12) {
-				nd_need(nd, r, 12);
+				if (!nd_has(nd, r, 12)) /* marked, not unwound */
+					return 1;
 				nd_s(nd, "\n\t  Advertising Router ");
 				put_ip4(nd, r + 8);
 				ls_type(nd, nd_be16(nd, r + 2), r + 4);
