@@ -45,8 +45,9 @@ static const char *const opcode_names[16] = {
 static const char *const rcode_names[24] = {
 	"", " FormErr", " ServFail", " NXDomain", " NotImp", " Refused",
 	" YXDomain", " YXRRSet", " NXRRSet", " NotAuth", " NotZone", " Resp11",
-	" Resp12", " Resp13", " Resp14", " NoChange", " BadVers", " Resp17",
-	" Resp18", " Resp19", " Resp20", " Resp21", " Resp22", " BadCookie",
+	" Resp12", " Resp13", " Resp14", " NoChange", " BadVers",
+	"Resp17", " Resp18", " Resp19", " Resp20", /* sic: tcpdump prints */
+	"Resp21", " Resp22", " BadCookie",           /* 17, 21 unspaced */
 };
 
 /* Resource record types with a mnemonic; types 1..48 are dense. */
