@@ -212,6 +212,9 @@ def gen_dns(out):
     p.add(udp4(dns_msg(0x3001, 0x0100, [dns_q('alt.example.com', 1)]), 33002, 5300, C, S))
     p.add(udp4(dns_msg(0x3001, 0x8180, [dns_q('alt.example.com', 1)], [dns_rr(PTR12, 1, ip4('192.0.2.3'))]),
                5300, 33002, S, C))
+    # extended response codes (OPT's upper bits): tcpdump prints 17 and 21 unspaced
+    for rc in (16, 17, 21, 22, 23):
+        p.add(udp4(dns_msg(0x3002, 0x8000 | (rc & 15), ar=[opt_rr(ext_rcode=rc >> 4)]), 53, 33003, S, C))
     p.close()
 
 
