@@ -711,8 +711,8 @@ static void reply_result(nd_t *nd, const uint8_t *p, unsigned proc, int v3)
 		if (!v3) {
 			if (st)
 				break;
-			nd_printf(nd, " offset 0x%x", nd_be32(nd, p));
-			nd_printf(nd, " size %u ", nd_be32(nd, p + 4));
+			uint32_t off = nd_be32(nd, p), size = nd_be32(nd, p + 4);
+			nd_printf(nd, " offset 0x%x size %u ", off, size);
 			if (nd_be32(nd, p + 8))
 				nd_s(nd, " eof");
 			break;

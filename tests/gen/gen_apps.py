@@ -969,7 +969,7 @@ def fattr3(ftype=1, size=4096, mode=0o644, rdev=(0, 0)):
 
 
 def fattr2(ftype=1, size=4096, mode=0o100644):
-    return struct.pack('!IIIIIIIIIIII', ftype, mode, 2, 1000, 100, size, 4096, 7, 8, 9, 0x77, 1234) + \
+    return struct.pack('!IIIIIIIIIII', ftype, mode, 2, 1000, 100, size, 4096, 7, 8, 9, 0x77) + \
         struct.pack('!IIIIII', 1700000000, 5, 1700000001, 6, 1700000002, 7)
 
 
@@ -1044,6 +1044,18 @@ def gen_rpc(out):
         (21, fh3 + struct.pack('!QI', 0, 0), 0, wcc() + verf),                 # COMMIT
         (21, fh3 + struct.pack('!QI', 4096, 8192), 5, wcc(False, False)),      # COMMIT -> EIO
         (22, fh3, 0, b''),                                                   # no such procedure
+        (25, fh3, 0, b''),                                                   # NOOP
+        (1, fh3, 0, fattr3(6, 0, 0o755)),                                    # GETATTR, a socket (no name)
+        (4, fh3 + be32(0), 0, be32(0) + be32(0)),                            # ACCESS, no bits
+        (10, fh3 + name(b'sl') + sattr3(None, 5, 6, None, 2, 2) + name(b'/x/y'), 0, be32(0) + wcc(False, False)),  # SYMLINK, ids and times
+        (11, fh3 + name(b'sock') + be32(6) + sattr3(0o600, None, None, 77, 1, 0), 0, be32(0) + wcc(False, False)),  # MKNOD sock, size set
+        (11, fh3 + name(b'blk') + be32(3) + sattr3(0o640, 0, 6) + struct.pack('!II', 8, 3), 0, pfh + post_attr(3) + wcc()),  # MKNOD blk
+        (7, fh3 + struct.pack('!QII', 0, 1, 5) + be32(1) + b'z\0\0\0', 0, wcc(False, False) + be32(1) + be32(9) + verf),  # WRITE, odd stable values
+        (20, fh3, 22, post_attr(2)),                                          # PATHCONF -> EINVAL
+        (19, fh3, 10001, be32(0)),                                            # FSINFO -> BADHANDLE
+        (18, fh3, 0, be32(0) + struct.pack('!QQQQQQI', 0, 0, 0, 0, 0, 0, 0)),  # FSSTAT, no attributes
+        (20, fh3, 0, be32(0) + struct.pack('!IIIIII', 0, 0, 0, 0, 0, 0)),     # PATHCONF, all false
+        (3, fh3 + name(b'a\x01\xffb'), 0, be32(20) + bytes(range(0x61, 0x75)) + be32(0) + be32(0)),  # LOOKUP, odd name, 20-byte handle
     ]
     for i, (proc, args, st, res) in enumerate(calls):
         xid = 0x5000 + i
@@ -1074,6 +1086,10 @@ def gen_rpc(out):
         (16, fh2 + struct.pack('!II', 0, 1024), 0, be32(1) + be32(5) + name(b'x') + be32(1) + be32(0) + be32(1)),  # READDIR
         (17, fh2, 0, struct.pack('!IIIII', 8192, 1024, 10000, 5000, 4000)),  # STATFS
         (18, fh2, 0, b''),                                                   # no such procedure
+        (26, fh2, 0, b''),                                                   # past the table
+        (17, fh2, 5, b''),                                                   # STATFS -> EIO
+        (1, fh2, 0, fattr2(6, 0, 0o140755)),                                 # GETATTR, unknown type
+        (16, fh2 + struct.pack('!II', 7, 512), 0, be32(0) + be32(0)),        # READDIR, short result
     ]
     for i, (proc, args, st, res) in enumerate(v2):
         xid = 0x6000 + i
@@ -1098,6 +1114,14 @@ def gen_rpc(out):
         p.add(udp4(rpc_call(xid, 100003, 3, 6, fh3 + struct.pack('!QI', 0, 8)), 802, 2049, C, S))
         p.add(udp4(rpc_reply(xid, struct.pack('!II', 2, 3) if acc == 2 else b'', accept=acc), 2049, 802, S, C))
     p.add(udp4(rpc_reply(0x8fff, be32(0) + fattr3()), 2049, 802, S, C))
+    p.add(udp4(rpc_call(0x8020, 100003, 3, 1, fh3), 804, 2049, C, S))
+    p.add(udp4(rpc_reply(0x8020, be32(0) + fattr3()), 2049, 804, '192.0.2.42', C))   # another server: no match
+    p.add(udp4(struct.pack('!IIIII', 0x8020, 1, 1, 1, 9), 2049, 804, S, C))          # unknown auth failure
+    p.add(udp4(struct.pack('!IIII', 0x8021, 1, 1, 2), 2049, 804, S, C))              # unknown denial
+    p.add(udp4(rpc_call(0x8022, 100003, 3, 1, fh3), 804, 2049, C, S))
+    p.add(udp4(rpc_reply(0x8022, b'', accept=9), 2049, 804, S, C))                   # unknown accept status
+    p.add(udp6(rpc_call(0x8030, 100003, 3, 3, fh3 + name(b'six')), 805, 2049))
+    p.add(udp6(rpc_reply(0x8030, be32(0) + fh3 + be32(0) + be32(0)), 2049, 805, '2001:db8::2', '2001:db8::1'))
     p.add(udp4(struct.pack('!III', 0x8ffe, 1, 7), 2049, 802, S, C))
     p.add(udp4(rpc_call(0x8002, 100000, 2, 3, struct.pack('!IIII', 100003, 3, 17, 0)), 803, 111, C, S))
     p.add(udp4(rpc_reply(0x8002, be32(2049)), 111, 803, S, C))
