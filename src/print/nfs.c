@@ -315,7 +315,9 @@ static int wcc_data(nd_t *nd, const uint8_t **pp, int verbose)
 		nd_s(nd, " PRE:");
 	if (get32(nd, pp)) {
 		const uint8_t *p = *pp;
-		*pp = adv(nd, p, 24);
+		if (!nd_has(nd, p, 24))
+			return 0;
+		*pp = p + 24;
 		if (verbose > 1) {
 			nd_printf(nd, " sz %llu",
 				  (unsigned long long)nd_be64(nd, p));
@@ -868,10 +870,13 @@ static void reply_print(nd_t *nd, const uint8_t *rp, unsigned len,
 	proc_name(nd, p3);
 	if (p3 == P_NULL || p3 > P_COMMIT)
 		return;
+	/* a verifier as long as the whole message ends it quietly */
 	uint32_t vlen = nd_be32(nd, rp + 16);
-	if (vlen > 0xfffffffcu)
-		nd_trunc(nd);
-	const uint8_t *p = adv(nd, rp + 20, (vlen + 3) & ~3u);
+	if (vlen >= len) {
+		nd_print_trunc(nd);
+		return;
+	}
+	const uint8_t *p = adv(nd, rp + 20, ((size_t)vlen + 3) & ~(size_t)3);
 	uint32_t astat = get32(nd, &p);
 	if (astat != 0) {
 		if (astat < 6)

@@ -1120,6 +1120,10 @@ def gen_rpc(out):
     p.add(udp4(struct.pack('!IIII', 0x8021, 1, 1, 2), 2049, 804, S, C))              # unknown denial
     p.add(udp4(rpc_call(0x8022, 100003, 3, 1, fh3), 804, 2049, C, S))
     p.add(udp4(rpc_reply(0x8022, b'', accept=9), 2049, 804, S, C))                   # unknown accept status
+    p.add(udp4(rpc_call(0x8023, 100003, 3, 1, fh3), 804, 2049, C, S))
+    p.add(udp4(struct.pack('!IIIII', 0x8023, 1, 0, 1, 0x7ffffff0) + bytes(8), 2049, 804, S, C))  # verifier longer than the reply
+    p.add(udp4(rpc_call(0x8024, 100003, 3, 2, fh3 + sattr3() + be32(0)), 804, 2049, C, S))
+    p.add(udp4(rpc_reply(0x8024, be32(0) + be32(1) + bytes(8)), 2049, 804, S, C))   # SETATTR, pre-op attributes cut short
     p.add(udp6(rpc_call(0x8030, 100003, 3, 3, fh3 + name(b'six')), 805, 2049))
     p.add(udp6(rpc_reply(0x8030, be32(0) + fh3 + be32(0) + be32(0)), 2049, 805, '2001:db8::2', '2001:db8::1'))
     p.add(udp4(struct.pack('!III', 0x8ffe, 1, 7), 2049, 802, S, C))
