@@ -23,6 +23,20 @@ struct tcp_seqtab;
 struct esp_state;
 struct ts_state;
 
+/* NFS calls seen lately, so that a reply (which names neither program,
+ * version nor procedure) can be decoded: a ring of the last NFS_XIDMAP_N
+ * calls, searched from the slot of the last match on, as tcpdump does. */
+#define NFS_XIDMAP_N 64
+struct nfs_xid {
+	uint32_t xid, vers, proc;
+	uint8_t ipver;               /* 0: slot unused */
+	uint8_t client[16], server[16];
+};
+struct nfs_xidmap {
+	struct nfs_xid e[NFS_XIDMAP_N];
+	unsigned next, hint;
+};
+
 typedef struct nd {
 	const struct options *opt;
 	struct out *out;
@@ -31,6 +45,7 @@ typedef struct nd {
 	struct esp_state *esp;       /* ESP decryption keys (-E) */
 	struct ts_state *ts;         /* timestamp mode and deltas */
 	unsigned slip_lastlen[2][256], slip_lastconn; /* SLIP header compression */
+	struct nfs_xidmap nfsxid;    /* NFS calls awaiting replies */
 
 	/* per packet */
 	const uint8_t *pkt;  /* first captured byte */

@@ -367,6 +367,10 @@ void rpki_rtr_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
                     unsigned, unsigned);
 void timed_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
                  unsigned, unsigned);
+/* An NFS call to port 2049 or reply from it, decoded before UDP's checksum
+ * (as tcpdump does); 0 when the payload is not one. */
+int nfs_udp_try(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
+                unsigned, unsigned);
 void nfs_udp_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
                    unsigned, unsigned);
 void nfs_tcp_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,

@@ -97,6 +97,8 @@ void udp_print(nd_t *nd, const uint8_t *bp, unsigned length,
 		return;
 	}
 	udpipaddr(nd, ip, (int)sport, (int)dport);
+	if (!opt->qflag && nfs_udp_try(nd, cp, length, ip, sport, dport))
+		return;
 
 	if (opt->vflag && !opt->Kflag && !ip->fragmented) {
 		unsigned usum = nd_be16(nd, bp + 6);

@@ -966,9 +966,33 @@ def rpc_reply(xid, body, stat=0, accept=0):
     return struct.pack('!III', xid, 1, stat) + be32(0) + be32(0) + be32(accept) + body
 
 
-def fattr3(ftype=1, size=4096):
-    return struct.pack('!IIIIIQQIIQQ', ftype, 0o644, 1, 0, 0, size, size, 0, 0, 0x1234, 99) + \
+def fattr3(ftype=1, size=4096, mode=0o644, rdev=(0, 0)):
+    return struct.pack('!IIIIIQQIIQQ', ftype, mode, 1, 0, 0, size, size, rdev[0], rdev[1], 0x1234, 99) + \
         struct.pack('!IIIIII', 1700000000, 0, 1700000001, 0, 1700000002, 0)
+
+
+def fattr2(ftype=1, size=4096, mode=0o100644):
+    return struct.pack('!IIIIIIIIIII', ftype, mode, 2, 1000, 100, size, 4096, 7, 8, 9, 0x77) + \
+        struct.pack('!IIIIII', 1700000000, 5, 1700000001, 6, 1700000002, 7)
+
+
+def sattr3(mode=None, uid=None, gid=None, size=None, atime=0, mtime=0):
+    b = b''
+    for v in (mode, uid, gid):
+        b += be32(0) if v is None else be32(1) + be32(v)
+    b += be32(0) if size is None else be32(1) + struct.pack('!Q', size)
+    for t in (atime, mtime):
+        b += be32(t) + (struct.pack('!II', 1700000100, 500) if t == 2 else b'')
+    return b
+
+
+def post_attr(ftype=1, size=4096):
+    return be32(1) + fattr3(ftype, size)
+
+
+def wcc(pre=True, post=True):
+    b = be32(1) + struct.pack('!QIIII', 100, 1600000000, 11, 1600000001, 12) if pre else be32(0)
+    return b + (post_attr() if post else be32(0))
 
 
 def gen_rpc(out):
@@ -976,36 +1000,136 @@ def gen_rpc(out):
     p = Rec(os.path.join(out, 'apps-rpc.pcap'))
     C, S = '192.0.2.40', '192.0.2.41'
     fh3 = be32(32) + bytes(range(32))
+    fh3s = be32(12) + bytes(range(0x40, 0x4c))                 # a short handle
     name = lambda s: be32(len(s)) + s + bytes(-len(s) % 4)   # noqa: E731
+    pfh = be32(1) + fh3s                                     # post_op_fh3
+    verf = bytes.fromhex('0123456789abcdef')
     calls = [
+        (0, b'', 0, b''),                                                    # NULL
         (1, fh3, 0, fattr3()),                                               # GETATTR
+        (1, fh3, 70, b''),                                                   # GETATTR -> ESTALE
+        (2, fh3 + sattr3(0o755, 10, 20, 1 << 33, 1, 2) + be32(1) + struct.pack('!II', 1600000000, 7), 0, wcc()),  # SETATTR
+        (2, fh3 + sattr3() + be32(0), 1, wcc(False, False)),                 # SETATTR -> EPERM
         (3, fh3 + name(b'etc'), 0, fh3 + be32(1) + fattr3(2) + be32(0)),      # LOOKUP
+        (3, fh3s + name(b'nope'), 2, post_attr(2)),                          # LOOKUP -> ENOENT
         (4, fh3 + be32(0x3f), 0, be32(0) + be32(0x1f)),                       # ACCESS
+        (4, fh3 + be32(0x25), 0, post_attr() + be32(0x21)),                   # ACCESS read|delete|exec
+        (4, fh3 + be32(0x40), 13, be32(0)),                                   # ACCESS -> EACCES
+        (5, fh3, 0, post_attr(5, 11) + name(b'/usr/lib/x')),                  # READLINK
         (6, fh3 + struct.pack('!QI', 8192, 512), 0, be32(1) + fattr3() + struct.pack('!III', 5, 1, 5) + b'hello\0\0\0'),  # READ
+        (6, fh3 + struct.pack('!QI', 0, 512), 0, be32(0) + struct.pack('!III', 3, 0, 3) + b'abc\0'),  # READ, not EOF
         (7, fh3 + struct.pack('!QII', 0, 4, 2) + be32(4) + b'data', 0, be32(0) + be32(0) + be32(4) + be32(2) + bytes(8)),  # WRITE
-        (8, fh3 + name(b'new.txt') + be32(0) + be32(0), 0, be32(0)),          # CREATE
-        (1, fh3, 70, b''),                                                    # GETATTR -> ESTALE
-        (16, fh3 + struct.pack('!QQII', 0, 0, 512, 4096), 0, b''),            # READDIRPLUS
-        (18, fh3, 0, be32(0)),                                                # FSINFO
-        (21, fh3 + struct.pack('!QI', 0, 0), 0, be32(0)),                     # COMMIT
+        (7, fh3 + struct.pack('!QII', 1 << 40, 6, 0) + be32(6) + b'data12\0\0', 0, wcc() + be32(6) + be32(0) + verf),  # WRITE unstable
+        (7, fh3 + struct.pack('!QII', 9, 2, 1) + be32(2) + b'ab\0\0', 28, wcc(True, False)),  # WRITE datasync -> ENOSPC
+        (8, fh3 + name(b'new.txt') + be32(0) + sattr3(0o600), 0, pfh + post_attr() + wcc()),   # CREATE unchecked
+        (8, fh3 + name(b'g.txt') + be32(1) + sattr3(None, 5, 6), 0, be32(0) + be32(0) + wcc(False, True)),  # CREATE guarded
+        (8, fh3 + name(b'x.txt') + be32(2) + verf, 17, wcc()),                 # CREATE exclusive -> EEXIST
+        (9, fh3 + name(b'dir') + sattr3(0o755), 0, pfh + post_attr(2) + wcc()),  # MKDIR
+        (10, fh3 + name(b'ln') + sattr3(0o777) + name(b'../target'), 0, pfh + post_attr(5) + wcc()),  # SYMLINK
+        (11, fh3 + name(b'tty') + be32(4) + sattr3(0o620) + struct.pack('!II', 4, 64), 0, pfh + post_attr(4) + wcc()),  # MKNOD chr
+        (11, fh3 + name(b'fifo') + be32(7) + sattr3(0o600), 0, be32(0) + be32(0) + wcc()),  # MKNOD fifo
+        (11, fh3 + name(b'reg') + be32(1), 10, wcc(False, False)),              # MKNOD reg -> EBADTYPE
+        (12, fh3 + name(b'old'), 0, wcc()),                                    # REMOVE
+        (13, fh3 + name(b'olddir'), 66, wcc()),                                # RMDIR -> ENOTEMPTY
+        (14, fh3 + name(b'a') + fh3s + name(b'b'), 0, wcc() + wcc(False, True)),  # RENAME
+        (15, fh3 + fh3s + name(b'hard'), 0, post_attr() + wcc()),              # LINK
+        (16, fh3 + struct.pack('!QQI', 0, 0, 4096), 0, post_attr(2) + verf +
+         be32(1) + struct.pack('!Q', 11) + name(b'.') + struct.pack('!Q', 1) +
+         be32(1) + struct.pack('!Q', 12) + name(b'file') + struct.pack('!Q', 2) + be32(0) + be32(1)),  # READDIR
+        (16, fh3 + struct.pack('!QQI', 5, 0x1122334455667788, 512), 0, be32(0) + verf + be32(0) + be32(0)),  # READDIR, not EOF
+        (17, fh3 + struct.pack('!QQII', 0, 0, 512, 4096), 0, post_attr(2) + verf +
+         be32(1) + struct.pack('!Q', 21) + name(b'sub') + struct.pack('!Q', 7) + post_attr(2) + pfh +
+         be32(1) + struct.pack('!Q', 22) + name(b'f') + struct.pack('!Q', 8) + be32(0) + be32(0) + be32(0) + be32(1)),  # READDIRPLUS
+        (17, fh3 + struct.pack('!QQII', 3, 0, 512, 4096), 0, be32(0) + verf + be32(0) + be32(0)),  # READDIRPLUS empty
+        (18, fh3, 0, post_attr(2) + struct.pack('!QQQQQQI', 1 << 40, 1 << 30, 1 << 29, 1000, 500, 400, 0)),  # FSSTAT
+        (19, fh3, 0, post_attr(2) + struct.pack('!IIIIIIIQIII', 65536, 32768, 512, 65536, 32768, 512, 4096, (1 << 63) - 1, 0, 1, 0x1b)),  # FSINFO
+        (20, fh3, 0, post_attr(2) + struct.pack('!IIIIII', 32000, 255, 1, 1, 0, 1)),  # PATHCONF
+        (21, fh3 + struct.pack('!QI', 0, 0), 0, wcc() + verf),                 # COMMIT
+        (21, fh3 + struct.pack('!QI', 4096, 8192), 5, wcc(False, False)),      # COMMIT -> EIO
+        (22, fh3, 0, b''),                                                   # no such procedure
+        (25, fh3, 0, b''),                                                   # NOOP
+        (1, fh3, 0, fattr3(6, 0, 0o755)),                                    # GETATTR, a socket (no name)
+        (4, fh3 + be32(0), 0, be32(0) + be32(0)),                            # ACCESS, no bits
+        (10, fh3 + name(b'sl') + sattr3(None, 5, 6, None, 2, 2) + name(b'/x/y'), 0, be32(0) + wcc(False, False)),  # SYMLINK, ids and times
+        (11, fh3 + name(b'sock') + be32(6) + sattr3(0o600, None, None, 77, 1, 0), 0, be32(0) + wcc(False, False)),  # MKNOD sock, size set
+        (11, fh3 + name(b'blk') + be32(3) + sattr3(0o640, 0, 6) + struct.pack('!II', 8, 3), 0, pfh + post_attr(3) + wcc()),  # MKNOD blk
+        (7, fh3 + struct.pack('!QII', 0, 1, 5) + be32(1) + b'z\0\0\0', 0, wcc(False, False) + be32(1) + be32(9) + verf),  # WRITE, odd stable values
+        (20, fh3, 22, post_attr(2)),                                          # PATHCONF -> EINVAL
+        (19, fh3, 10001, be32(0)),                                            # FSINFO -> BADHANDLE
+        (18, fh3, 0, be32(0) + struct.pack('!QQQQQQI', 0, 0, 0, 0, 0, 0, 0)),  # FSSTAT, no attributes
+        (20, fh3, 0, be32(0) + struct.pack('!IIIIII', 0, 0, 0, 0, 0, 0)),     # PATHCONF, all false
+        (3, fh3 + name(b'a\x01\xffb'), 0, be32(20) + bytes(range(0x61, 0x75)) + be32(0) + be32(0)),  # LOOKUP, odd name, 20-byte handle
     ]
     for i, (proc, args, st, res) in enumerate(calls):
         xid = 0x5000 + i
         p.add(udp4(rpc_call(xid, 100003, 3, proc, args), 800, 2049, C, S))
-        p.add(udp4(rpc_reply(xid, be32(st) + res), 2049, 800, S, C))
-    # NFSv2 calls
+        p.add(udp4(rpc_reply(xid, (be32(st) if proc else b'') + res), 2049, 800, S, C))
+    # NFSv2 calls and replies
     fh2 = bytes(range(32))
-    p.add(udp4(rpc_call(0x6001, 100003, 2, 1, fh2), 801, 2049, C, S))
-    p.add(udp4(rpc_call(0x6002, 100003, 2, 4, fh2 + name(b'passwd')), 801, 2049, C, S))
-    p.add(udp4(rpc_call(0x6003, 100003, 2, 6, fh2 + struct.pack('!III', 0, 1024, 0)), 801, 2049, C, S))
+    sattr2 = struct.pack('!IIIIIIII', 0o644, 0xffffffff, 0xffffffff, 0xffffffff, 1600000000, 0, 0xffffffff, 0xffffffff)
+    v2 = [
+        (0, b'', 0, b''),                                                    # NULL
+        (1, fh2, 0, fattr2()),                                               # GETATTR
+        (1, fh2, 70, b''),                                                   # GETATTR -> ESTALE
+        (2, fh2 + sattr2, 0, fattr2()),                                      # SETATTR
+        (3, b'', 0, b''),                                                    # ROOT
+        (4, fh2 + name(b'passwd'), 0, fh2 + fattr2()),                       # LOOKUP
+        (4, fh2 + name(b'gone'), 2, b''),                                    # LOOKUP -> ENOENT
+        (5, fh2, 0, name(b'/a/b')),                                          # READLINK
+        (6, fh2 + struct.pack('!III', 0, 1024, 0), 0, fattr2() + name(b'hi')),  # READ
+        (7, b'', 0, b''),                                                    # WRITECACHE
+        (8, fh2 + struct.pack('!III', 0, 512, 0) + name(b'wxyz'), 0, fattr2(1, 512)),  # WRITE
+        (9, fh2 + name(b'n2') + sattr2, 0, fh2 + fattr2()),                  # CREATE
+        (10, fh2 + name(b'n2'), 0, b''),                                     # REMOVE
+        (11, fh2 + name(b'a') + fh2 + name(b'b'), 0, b''),                   # RENAME
+        (12, fh2 + fh2 + name(b'l'), 0, b''),                                # LINK
+        (13, fh2 + name(b's') + name(b'/t') + sattr2, 0, b''),               # SYMLINK
+        (14, fh2 + name(b'd') + sattr2, 0, fh2 + fattr2(2)),                 # MKDIR
+        (15, fh2 + name(b'd'), 66, b''),                                     # RMDIR -> ENOTEMPTY
+        (16, fh2 + struct.pack('!II', 0, 1024), 0, be32(1) + be32(5) + name(b'x') + be32(1) + be32(0) + be32(1)),  # READDIR
+        (17, fh2, 0, struct.pack('!IIIII', 8192, 1024, 10000, 5000, 4000)),  # STATFS
+        (18, fh2, 0, b''),                                                   # no such procedure
+        (26, fh2, 0, b''),                                                   # past the table
+        (17, fh2, 5, b''),                                                   # STATFS -> EIO
+        (1, fh2, 0, fattr2(6, 0, 0o140755)),                                 # GETATTR, unknown type
+        (16, fh2 + struct.pack('!II', 7, 512), 0, be32(0) + be32(0)),        # READDIR, short result
+    ]
+    for i, (proc, args, st, res) in enumerate(v2):
+        xid = 0x6000 + i
+        p.add(udp4(rpc_call(xid, 100003, 2, proc, args), 801, 2049, C, S))
+        p.add(udp4(rpc_reply(xid, (be32(st) if proc not in (0, 3, 7) else b'') + res), 2049, 801, S, C))
     # over TCP with record marking
     m = rpc_call(0x7001, 100003, 3, 3, fh3 + name(b'home'))
     p.add(tcp4(be32(0x80000000 | len(m)) + m, 901, 2049, C, S, seq=1, ack=1))
     m = rpc_reply(0x7001, be32(2) + be32(0))
     p.add(tcp4(be32(0x80000000 | len(m)) + m, 2049, 901, S, C, seq=1, ack=1 + 4 + 84))
-    # a denied reply, a program mismatch, portmapper
+    m = rpc_call(0x7002, 100003, 3, 1, fh3)
+    p.add(tcp4(be32(0x80000000 | len(m)) + m, 901, 2049, C, S, seq=89, ack=37))
+    m = rpc_reply(0x7002, be32(0) + fattr3(3, 0, 0o660, (8, 1)))
+    p.add(tcp4(be32(0x80000000 | len(m)) + m, 2049, 901, S, C, seq=37, ack=89 + 4 + len(m)))
+    # a denied reply, accepted-but-failed replies, an unknown xid, portmapper
     p.add(udp4(rpc_call(0x8001, 100003, 3, 1, fh3), 802, 2049, C, S))
     p.add(udp4(struct.pack('!IIII', 0x8001, 1, 1, 1) + be32(1), 2049, 802, S, C))
+    p.add(udp4(rpc_call(0x8003, 100003, 3, 1, fh3), 802, 2049, C, S))
+    p.add(udp4(struct.pack('!IIII', 0x8003, 1, 1, 0) + be32(2) + be32(4), 2049, 802, S, C))
+    for j, acc in enumerate((1, 2, 3, 4, 5)):
+        xid = 0x8010 + j
+        p.add(udp4(rpc_call(xid, 100003, 3, 6, fh3 + struct.pack('!QI', 0, 8)), 802, 2049, C, S))
+        p.add(udp4(rpc_reply(xid, struct.pack('!II', 2, 3) if acc == 2 else b'', accept=acc), 2049, 802, S, C))
+    p.add(udp4(rpc_reply(0x8fff, be32(0) + fattr3()), 2049, 802, S, C))
+    p.add(udp4(rpc_call(0x8020, 100003, 3, 1, fh3), 804, 2049, C, S))
+    p.add(udp4(rpc_reply(0x8020, be32(0) + fattr3()), 2049, 804, '192.0.2.42', C))   # another server: no match
+    p.add(udp4(struct.pack('!IIIII', 0x8020, 1, 1, 1, 9), 2049, 804, S, C))          # unknown auth failure
+    p.add(udp4(struct.pack('!IIII', 0x8021, 1, 1, 2), 2049, 804, S, C))              # unknown denial
+    p.add(udp4(rpc_call(0x8022, 100003, 3, 1, fh3), 804, 2049, C, S))
+    p.add(udp4(rpc_reply(0x8022, b'', accept=9), 2049, 804, S, C))                   # unknown accept status
+    p.add(udp4(rpc_call(0x8023, 100003, 3, 1, fh3), 804, 2049, C, S))
+    p.add(udp4(struct.pack('!IIIII', 0x8023, 1, 0, 1, 0x7ffffff0) + bytes(8), 2049, 804, S, C))  # verifier longer than the reply
+    p.add(udp4(rpc_call(0x8024, 100003, 3, 2, fh3 + sattr3() + be32(0)), 804, 2049, C, S))
+    p.add(udp4(rpc_reply(0x8024, be32(0) + be32(1) + bytes(8)), 2049, 804, S, C))   # SETATTR, pre-op attributes cut short
+    p.add(udp6(rpc_call(0x8030, 100003, 3, 3, fh3 + name(b'six')), 805, 2049))
+    p.add(udp6(rpc_reply(0x8030, be32(0) + fh3 + be32(0) + be32(0)), 2049, 805, '2001:db8::2', '2001:db8::1'))
+    p.add(udp4(struct.pack('!III', 0x8ffe, 1, 7), 2049, 802, S, C))
     p.add(udp4(rpc_call(0x8002, 100000, 2, 3, struct.pack('!IIII', 100003, 3, 17, 0)), 803, 111, C, S))
     p.add(udp4(rpc_reply(0x8002, be32(2049)), 111, 803, S, C))
     p.close()
@@ -1047,7 +1171,7 @@ def main():
     gen_ipsec(out)
     gen_misc(out)
     gen_tunnels(out)
-    # gen_rpc(out): joins once the NFS printer decodes replies
+    gen_rpc(out)
     gen_trunc(out)
 
 
