@@ -142,7 +142,27 @@ static int run_source(struct run *r, const char *name, int live)
 		return lrc < 0 || r->werr;
 	}
 	/* classic pcap files are read through a mapping; the rest by libpcap */
-	int rc = mapread_loop(r->pcap, name, &r->opt, on_packet, run_finished, (u_char *)r);
+	int rc = MAPREAD_DECLINED;
+	struct analyze *part;
+	if (r->an && !r->print && !r->writing && !r->opt.count &&
+	    (part = analyze_part(r->an)) != NULL) {
+		/* a report that adds up: the two halves of a big file at once */
+		struct run r2 = *r; /* on_packet's view for the other thread: */
+		r2.an = part;       /* its own analyzer and count, no output */
+		r2.count = 0;
+		r2.flush_each = 0;
+		int used2;
+		rc = mapread_loop2(r->pcap, name, &r->opt, on_packet, (u_char *)r, (u_char *)&r2,
+				   &used2);
+		if (used2) {
+			r->count += r2.count;
+			analyze_merge(r->an, part); /* before any packet libpcap reads next */
+		} else {
+			analyze_free(part);
+		}
+	}
+	if (rc == MAPREAD_DECLINED)
+		rc = mapread_loop(r->pcap, name, &r->opt, on_packet, run_finished, (u_char *)r);
 	if (rc == MAPREAD_RESUME && r->done)
 		rc = 0;
 	if (rc == MAPREAD_DECLINED || rc == MAPREAD_RESUME)

@@ -99,6 +99,23 @@ void analyze_report(struct analyze *a)
 	out_flush(o);
 }
 
+struct analyze *analyze_part(const struct analyze *a)
+{
+	if (!a->sum || a->flows || a->opt->json)
+		return NULL;
+	struct analyze *p = analyze_new(a->opt, a->out);
+	if (p)
+		p->dlt = a->dlt;
+	return p;
+}
+
+void analyze_merge(struct analyze *a, struct analyze *part)
+{
+	summary_merge(a->sum, part->sum);
+	a->number += part->number;
+	analyze_free(part);
+}
+
 void analyze_free(struct analyze *a)
 {
 	if (!a)

@@ -31,5 +31,13 @@ void analyze_packet(struct analyze *a, const struct pcap_pkthdr *h, const uint8_
 void analyze_report(struct analyze *a);
 void analyze_free(struct analyze *a);
 
+/* Reports that add up (--summary alone) can be built in parts: a file read
+ * in two halves at once feeds a second analyzer from analyze_part(), whose
+ * counts analyze_merge() then adds into the first (the part's packets being
+ * the later ones) and frees.  analyze_part is NULL when the reports asked
+ * for cannot be built so. */
+struct analyze *analyze_part(const struct analyze *a);
+void analyze_merge(struct analyze *a, struct analyze *part);
+
 
 #endif

@@ -15,6 +15,8 @@ void summary_add(struct summary *s, const struct facts *f);
 void summary_text(struct summary *s, struct out *o);
 void summary_json(struct summary *s, struct out *o, int nano);
 void summary_free(struct summary *s);
+/* Adds src's counts (of packets that came after dst's) into dst. */
+void summary_merge(struct summary *dst, const struct summary *src);
 
 struct flowtab *flows_new(unsigned max_flows);
 void flows_add(struct flowtab *t, const struct facts *f);

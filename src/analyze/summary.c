@@ -144,6 +144,92 @@ static struct host *host_slot(struct summary *s, const uint8_t *a, unsigned len,
 	}
 }
 
+static inline void add(struct ctr *d, const struct ctr *s)
+{
+	d->pkts += s->pkts;
+	d->bytes += s->bytes;
+}
+
+/* Merging keeps what reading the two parts one after the other would have
+ * given: link types, applications and hosts new to dst are appended in the
+ * order src first saw them, and what no longer fits is counted as it would
+ * have been.  (One approximation: a host dst tracks that src could not,
+ * its own table being full, stays counted as dropped.) */
+void summary_merge(struct summary *dst, const struct summary *src)
+{
+	add(&dst->all, &src->all);
+	dst->capbytes += src->capbytes;
+	if (src->have_time) {
+		if (!dst->have_time) {
+			dst->have_time = 1;
+			dst->first_sec = src->first_sec;
+			dst->first_frac = src->first_frac;
+		}
+		dst->last_sec = src->last_sec;
+		dst->last_frac = src->last_frac;
+	}
+	for (unsigned j = 0; j < src->ndlt; j++) {
+		unsigned i;
+		for (i = 0; i < dst->ndlt; i++)
+			if (dst->dlt[i] == src->dlt[j])
+				break;
+		if (i == dst->ndlt && dst->ndlt < NDLTS)
+			dst->dlt[dst->ndlt++] = src->dlt[j];
+		add(i < NDLTS ? &dst->dlts[i] : &dst->dlt_other, &src->dlts[j]);
+	}
+	add(&dst->dlt_other, &src->dlt_other);
+	for (unsigned i = 0; i < 65536; i++) {
+		add(&dst->ether[i], &src->ether[i]);
+		add(&dst->tcpport[i], &src->tcpport[i]);
+		add(&dst->udpport[i], &src->udpport[i]);
+	}
+	for (unsigned i = 0; i < 256; i++)
+		add(&dst->ipproto[i], &src->ipproto[i]);
+	add(&dst->llc, &src->llc);
+	add(&dst->nolink, &src->nolink);
+	add(&dst->ip4, &src->ip4);
+	add(&dst->ip6, &src->ip6);
+	add(&dst->frags, &src->frags);
+	dst->syn += src->syn;
+	dst->synack += src->synack;
+	dst->rst += src->rst;
+	dst->fin += src->fin;
+	dst->dns_q += src->dns_q;
+	dst->dns_r += src->dns_r;
+	dst->http_req += src->http_req;
+	dst->http_resp += src->http_resp;
+	dst->tls_hello += src->tls_hello;
+	dst->tls_sni += src->tls_sni;
+	add(&dst->app_none, &src->app_none);
+	for (unsigned j = 0; j < src->napp; j++) {
+		unsigned i;
+		for (i = 0; i < dst->napp; i++)
+			if (strcmp(dst->app[i], src->app[j]) == 0)
+				break;
+		if (i == dst->napp) {
+			if (dst->napp == NAPPS) {
+				add(&dst->app_none, &src->apps[j]);
+				continue;
+			}
+			dst->app[dst->napp++] = src->app[j];
+		}
+		add(&dst->apps[i], &src->apps[j]);
+	}
+	for (unsigned j = 0; j < src->nhosts; j++) {
+		const struct host *e = &src->hosts[j];
+		uint64_t k0, k1;
+		uint32_t h = host_hash(e->a, e->len, &k0, &k1);
+		struct host *d = host_slot(dst, e->a, e->len, h, k0, k1);
+		if (!d) {
+			dst->hosts_dropped += e->sent.pkts + e->rcvd.pkts;
+			continue;
+		}
+		add(&d->sent, &e->sent);
+		add(&d->rcvd, &e->rcvd);
+	}
+	dst->hosts_dropped += src->hosts_dropped;
+}
+
 /* The port a packet's service runs on: the destination of a SYN, the
  * source of a SYN/ACK, else a well-known one (named, or below 1024), else
  * the lower of the two. */

@@ -12,6 +12,10 @@
  * reader does not handle (pcapng, stdin, a pipe) is left to libpcap.
  * Damaged files stop with libpcap's messages and exit status 1. */
 #include <errno.h>
+#include <pthread.h>
+#include <sched.h>
+#include <stdatomic.h>
+#include <stdint.h>
 #include <fcntl.h>
 #include <pcap/pcap.h>
 #include <stdio.h>
@@ -43,111 +47,335 @@ static int hand_back(pcap_t *p, size_t off)
 	return MAPREAD_RESUME;
 }
 
+/* One open savefile and its format. */
+struct mfile {
+	const char *path;
+	const struct options *opt;
+	int fd;
+	size_t size;
+	int swap, nano;
+	uint32_t snap;
+};
+
+/* A reader's window onto the file: bytes [base, base + mlen) at m. */
+struct win {
+	const uint8_t *m;
+	size_t base, mlen;
+};
+
+/* Opens path when it is a classic pcap file this reader handles. */
+static int mfile_open(struct mfile *f, const char *path, const struct options *opt)
+{
+	if (!path || strcmp(path, "-") == 0)
+		return -1;
+	f->path = path;
+	f->opt = opt;
+	f->fd = open(path, O_RDONLY);
+	if (f->fd < 0)
+		return -1;
+	struct stat st;
+	uint8_t head[24];
+	if (fstat(f->fd, &st) < 0 || !S_ISREG(st.st_mode) || st.st_size < 24 ||
+	    pread(f->fd, head, 24, 0) != 24) {
+		close(f->fd);
+		return -1;
+	}
+	f->size = (size_t)st.st_size;
+	uint32_t magic;
+	memcpy(&magic, head, 4);
+	if (magic == 0xa1b2c3d4u || magic == 0xa1b23c4du) {
+		f->swap = 0;
+		f->nano = magic == 0xa1b23c4du;
+	} else if (magic == 0xd4c3b2a1u || magic == 0x4d3cb2a1u) {
+		f->swap = 1;
+		f->nano = magic == 0x4d3cb2a1u;
+	} else {
+		close(f->fd);
+		return -1;
+	}
+	f->snap = get32(head + 16, f->swap);
+	if (f->snap == 0 || f->snap > MAX_CAPLEN)
+		f->snap = MAX_CAPLEN;
+	return 0;
+}
+
+/* Makes the record at off readable in w (with room for the largest record
+ * that may start there); 0, or -1 when the mapping failed (said). */
+static int win_at(const struct mfile *f, struct win *w, size_t off)
+{
+	size_t need = 16 + MAX_CAPLEN;
+	if (need > f->size - off)
+		need = f->size - off;
+	if (w->m && off >= w->base && off + need <= w->base + w->mlen)
+		return 0;
+	/* slide the window to start at the page holding off */
+	if (w->m)
+		munmap((void *)w->m, w->mlen);
+	w->base = off & ~(size_t)4095;
+	w->mlen = f->size - w->base < WINDOW ? f->size - w->base : WINDOW;
+	void *m = mmap(NULL, w->mlen, PROT_READ, MAP_PRIVATE | MAP_POPULATE, f->fd, (off_t)w->base);
+	if (m == MAP_FAILED) {
+		fprintf(stderr, "trawl: %s: %s\n", f->path, strerror(errno));
+		w->m = NULL;
+		return -1;
+	}
+	w->m = m;
+	return 0;
+}
+
+static void win_close(struct win *w)
+{
+	if (w->m)
+		munmap((void *)w->m, w->mlen);
+	w->m = NULL;
+}
+
+/* The record at off when it is one this reader takes (caplen within the
+ * snapshot length and inside the file): its length with the header, else 0. */
+static size_t record_at(const struct mfile *f, const uint8_t *r, size_t off)
+{
+	if (f->size - off < 16)
+		return 0;
+	uint32_t caplen = get32(r + 8, f->swap);
+	if (caplen > f->snap || f->size - off - 16 < caplen)
+		return 0;
+	return 16 + (size_t)caplen;
+}
+
+#define READ_END 0
+#define READ_STOPPED 1 /* finished(user) said so */
+#define READ_DAMAGED 2 /* *offp is a record left to libpcap */
+#define READ_FAILED 3  /* a mapping failed (said) */
+
+/* Hands the records from *offp up to stop (a record boundary, or the end)
+ * through the filter to cb.  When split is given, stop is read from it as
+ * the records go (another thread publishes it); until it is published, the
+ * records before half are safe to read, since the split is never earlier. */
+static int read_records(const struct mfile *f, struct win *w, const struct bpf_program *prog,
+                        size_t *offp, size_t stop, _Atomic size_t *split, size_t half,
+                        const atomic_int *abandon,
+                        pcap_handler cb, int (*finished)(u_char *user), u_char *user)
+{
+	const struct options *opt = f->opt;
+	size_t off = *offp;
+	struct pcap_pkthdr h;
+	int rc = READ_END;
+	for (;;) {
+		if (split) {
+			stop = atomic_load_explicit(split, memory_order_acquire);
+			while (stop == SIZE_MAX && off >= half) { /* not yet known */
+				sched_yield();
+				stop = atomic_load_explicit(split, memory_order_acquire);
+			}
+		}
+		if (off >= stop || off >= f->size)
+			break;
+		if (abandon && atomic_load_explicit(abandon, memory_order_relaxed))
+			break;
+		if (f->size - off < 16) {
+			rc = READ_DAMAGED;
+			break;
+		}
+		if (win_at(f, w, off) < 0) {
+			rc = READ_FAILED;
+			break;
+		}
+		const uint8_t *r = w->m + (off - w->base);
+		size_t rl = record_at(f, r, off);
+		if (rl == 0) { /* oversized or cut short: libpcap's own rules and messages */
+			rc = READ_DAMAGED;
+			break;
+		}
+		uint32_t sec = get32(r, f->swap), frac = get32(r + 4, f->swap);
+		off += rl;
+		if (off + 128 <= w->base + w->mlen) { /* the next record, while this one is decoded */
+			__builtin_prefetch(w->m + (off - w->base));
+			__builtin_prefetch(w->m + (off - w->base) + 64);
+		}
+		h.ts.tv_sec = (time_t)(int32_t)sec; /* libpcap reads it signed */
+		if (f->nano && !opt->nano)
+			frac /= 1000;
+		else if (!f->nano && opt->nano)
+			frac *= 1000;
+		h.ts.tv_usec = (suseconds_t)frac;
+		h.caplen = (uint32_t)(rl - 16);
+		h.len = get32(r + 12, f->swap);
+		if (prog && !pcap_offline_filter(prog, &h, r + 16))
+			continue;
+		cb(user, &h, r + 16);
+		if (finished && finished(user)) {
+			rc = READ_STOPPED;
+			break;
+		}
+	}
+	*offp = off;
+	return rc;
+}
+
+/* The filter compiled as source_set_filter compiles it for files (netmask
+ * 0); -1 when libpcap rejects it (its own path then reports it). */
+static int compile(pcap_t *p, const struct options *opt, struct bpf_program *prog)
+{
+	if (!opt->filter)
+		return 0;
+	if (pcap_compile(p, prog, opt->filter, !opt->Oflag, 0) < 0)
+		return -1;
+	return 1;
+}
+
 int mapread_loop(pcap_t *p, const char *path, const struct options *opt,
                  pcap_handler cb, int (*finished)(u_char *user), u_char *user)
 {
-	if (!path || strcmp(path, "-") == 0)
+	struct mfile f;
+	if (mfile_open(&f, path, opt) < 0)
 		return MAPREAD_DECLINED;
-	int fd = open(path, O_RDONLY);
-	if (fd < 0)
-		return MAPREAD_DECLINED;
-	struct stat st;
-	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode) || st.st_size < 24) {
-		close(fd);
-		return MAPREAD_DECLINED;
-	}
-	size_t size = (size_t)st.st_size;
-	uint8_t head[24];
-	if (pread(fd, head, 24, 0) != 24) {
-		close(fd);
-		return MAPREAD_DECLINED;
-	}
-	uint32_t magic;
-	memcpy(&magic, head, 4);
-	int swap, nano;
-	if (magic == 0xa1b2c3d4u || magic == 0xa1b23c4du) {
-		swap = 0;
-		nano = magic == 0xa1b23c4du;
-	} else if (magic == 0xd4c3b2a1u || magic == 0x4d3cb2a1u) {
-		swap = 1;
-		nano = magic == 0x4d3cb2a1u;
-	} else {
-		close(fd);
-		return MAPREAD_DECLINED;
-	}
-	const uint8_t *m = NULL; /* the window: file bytes [base, base + mlen) */
-	size_t base = 0, mlen = 0;
-	uint32_t snap = get32(head + 16, swap);
-	if (snap == 0 || snap > MAX_CAPLEN)
-		snap = MAX_CAPLEN;
-
 	struct bpf_program prog;
-	int have_prog = 0;
-	if (opt->filter) {
-		/* netmask 0, as source_set_filter compiles it for files */
-		if (pcap_compile(p, &prog, opt->filter, !opt->Oflag, 0) < 0) {
-			close(fd);
-			return MAPREAD_DECLINED; /* libpcap's own path reports it */
-		}
-		have_prog = 1;
+	int have_prog = compile(p, opt, &prog);
+	if (have_prog < 0) {
+		close(f.fd);
+		return MAPREAD_DECLINED;
 	}
-
-	int rc = 0;
+	struct win w = { 0 };
 	size_t off = 24;
-	struct pcap_pkthdr h;
-	while (off < size) {
-		if (size - off < 16) {
-			rc = hand_back(p, off);
-			break;
-		}
-		size_t need = 16 + MAX_CAPLEN;
-		if (need > size - off)
-			need = size - off;
-		if (off < base || off + need > base + mlen) {
-			/* slide the window to start at the page holding off */
-			if (m)
-				munmap((void *)m, mlen);
-			base = off & ~(size_t)4095;
-			mlen = size - base < WINDOW ? size - base : WINDOW;
-			m = mmap(NULL, mlen, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, (off_t)base);
-			if (m == MAP_FAILED) {
-				fprintf(stderr, "trawl: %s: %s\n", path, strerror(errno));
-				m = NULL;
-				rc = 1;
-				break;
-			}
-		}
-		const uint8_t *r = m + (off - base);
-		uint32_t sec = get32(r, swap), frac = get32(r + 4, swap);
-		uint32_t caplen = get32(r + 8, swap), len = get32(r + 12, swap);
-		if (caplen > snap || size - off - 16 < caplen) {
-			/* oversized or cut short: libpcap's own rules and messages */
-			rc = hand_back(p, off);
-			break;
-		}
-		off += 16 + (size_t)caplen;
-		if (off + 128 <= base + mlen) { /* the next record, while this one is decoded */
-			__builtin_prefetch(m + (off - base));
-			__builtin_prefetch(m + (off - base) + 64);
-		}
-		h.ts.tv_sec = (time_t)(int32_t)sec; /* libpcap reads it signed */
-		if (nano && !opt->nano)
-			frac /= 1000;
-		else if (!nano && opt->nano)
-			frac *= 1000;
-		h.ts.tv_usec = (suseconds_t)frac;
-		h.caplen = caplen;
-		h.len = len;
-		if (have_prog && !pcap_offline_filter(&prog, &h, r + 16))
-			continue;
-		cb(user, &h, r + 16);
-		if (finished(user))
-			break;
-	}
+	int r = read_records(&f, &w, have_prog ? &prog : NULL, &off, SIZE_MAX, NULL, 0, NULL,
+			     cb, finished, user);
+	int rc = r == READ_FAILED ? 1 : r == READ_DAMAGED ? hand_back(p, off) : 0;
 	if (have_prog)
 		pcap_freecode(&prog);
-	if (m)
-		munmap((void *)m, mlen);
-	close(fd);
+	win_close(&w);
+	close(f.fd);
+	return rc;
+}
+
+/* ---- two halves in two threads ----------------------------------------- */
+
+struct half2 {
+	const struct mfile *f;
+	const struct bpf_program *prog;
+	_Atomic size_t split;   /* the second half's first record; SIZE_MAX until known */
+	atomic_int abandon;     /* the split proved wrong: the second half is not wanted */
+	pcap_handler cb;
+	u_char *user2;
+	size_t off;             /* where the second half stopped */
+	int rc;
+};
+
+#define RESYNC_SPAN (1u << 20) /* how far past the middle a boundary is looked for */
+#define RESYNC_CHAIN 32        /* records that must follow one another exactly */
+
+/* A record boundary at or after from, found without reading the file from
+ * its start: the first offset where RESYNC_CHAIN records (or all up to the
+ * end) follow one another with believable headers.  A guess, which the first
+ * thread checks by landing on it exactly; f->size when there is none. */
+static size_t resync(const struct mfile *f, struct win *w, size_t from, uint32_t sec0)
+{
+	for (size_t c = from; c < from + RESYNC_SPAN && c + 16 <= f->size; c++) {
+		size_t o = c;
+		unsigned n = 0;
+		while (n < RESYNC_CHAIN && o + 16 <= f->size) {
+			if (win_at(f, w, o) < 0)
+				return f->size;
+			const uint8_t *r = w->m + (o - w->base);
+			uint32_t sec = get32(r, f->swap), frac = get32(r + 4, f->swap);
+			uint32_t len = get32(r + 12, f->swap);
+			size_t rl = record_at(f, r, o);
+			/* within ten years of the first packet, a valid fraction,
+			 * a wire length no shorter than the captured one */
+			if (rl == 0 || len < rl - 16 || len > MAX_CAPLEN ||
+			    frac >= (f->nano ? 1000000000u : 1000000u) ||
+			    (sec > sec0 ? sec - sec0 : sec0 - sec) > 315360000u)
+				break;
+			o += rl;
+			n++;
+		}
+		if (n == RESYNC_CHAIN || (n > 0 && o == f->size))
+			return c;
+	}
+	return f->size;
+}
+
+/* The second thread: guesses the first record boundary after the middle,
+ * publishes it, and reads from there unless told its half is not wanted. */
+static void *second_half(void *arg)
+{
+	struct half2 *t = arg;
+	const struct mfile *f = t->f;
+	struct win w = { 0 };
+	uint32_t sec0 = 0;
+	if (win_at(f, &w, 24) == 0 && f->size >= 24 + 16)
+		sec0 = get32(w.m + (24 - w.base), f->swap);
+	size_t off = w.m ? resync(f, &w, f->size / 2, sec0) : f->size;
+	atomic_store_explicit(&t->split, off, memory_order_release);
+	t->rc = READ_END;
+	if (off < f->size)
+		t->rc = read_records(f, &w, t->prog, &off, SIZE_MAX, NULL, 0, &t->abandon,
+				     t->cb, NULL, t->user2);
+	t->off = off;
+	win_close(&w);
+	return NULL;
+}
+
+int mapread_loop2(pcap_t *p, const char *path, const struct options *opt,
+                  pcap_handler cb, u_char *user1, u_char *user2, int *used2)
+{
+	*used2 = 0;
+	struct mfile f;
+	if (mfile_open(&f, path, opt) < 0)
+		return MAPREAD_DECLINED;
+	if (f.size < MAPREAD_SPLIT_MIN) {
+		close(f.fd);
+		return MAPREAD_DECLINED;
+	}
+	/* one compiled filter each: compiled here, one after the other */
+	struct bpf_program prog1, prog2;
+	int have1 = compile(p, opt, &prog1);
+	int have2 = have1 > 0 ? compile(p, opt, &prog2) : have1;
+	if (have1 < 0 || have2 < 0) {
+		if (have1 > 0)
+			pcap_freecode(&prog1);
+		close(f.fd);
+		return MAPREAD_DECLINED;
+	}
+	struct half2 t = { .f = &f, .prog = have2 ? &prog2 : NULL, .cb = cb, .user2 = user2 };
+	atomic_init(&t.split, SIZE_MAX);
+	atomic_init(&t.abandon, 0);
+	pthread_t th;
+	if (pthread_create(&th, NULL, second_half, &t) != 0) {
+		if (have1)
+			pcap_freecode(&prog1);
+		if (have2)
+			pcap_freecode(&prog2);
+		close(f.fd);
+		return MAPREAD_DECLINED;
+	}
+	struct win w = { 0 };
+	size_t off = 24;
+	int r1 = read_records(&f, &w, have1 ? &prog1 : NULL, &off, SIZE_MAX, &t.split,
+			      f.size / 2, NULL, cb, NULL, user1);
+	size_t split = atomic_load_explicit(&t.split, memory_order_acquire);
+	int whole = r1 == READ_END && off != split && off < f.size;
+	if (whole) {
+		/* the guess was not a record boundary: this thread reads on */
+		atomic_store_explicit(&t.abandon, 1, memory_order_relaxed);
+		r1 = read_records(&f, &w, have1 ? &prog1 : NULL, &off, SIZE_MAX, NULL, 0, NULL,
+				  cb, NULL, user1);
+	}
+	win_close(&w);
+	pthread_join(th, NULL);
+	/* a damaged record before the split ends this reader's way through the
+	 * file (libpcap goes on from it), so the second half is not wanted */
+	*used2 = r1 == READ_END && !whole && split < f.size;
+	int rc = 0;
+	if (r1 == READ_FAILED || (*used2 && t.rc == READ_FAILED))
+		rc = 1;
+	else if (r1 == READ_DAMAGED)
+		rc = hand_back(p, off);
+	else if (*used2 && t.rc == READ_DAMAGED)
+		rc = hand_back(p, t.off);
+	if (have1)
+		pcap_freecode(&prog1);
+	if (have2)
+		pcap_freecode(&prog2);
+	close(f.fd);
 	return rc;
 }

@@ -24,4 +24,21 @@
 int mapread_loop(pcap_t *p, const char *path, const struct options *opt,
                  pcap_handler cb, int (*finished)(u_char *user), u_char *user);
 
+/* Files smaller than this are read in one piece by mapread_loop2. */
+#define MAPREAD_SPLIT_MIN (64u << 20)
+
+/* For reports that add up (--summary): reads the file in two halves at
+ * once.  A second thread guesses a record boundary past the middle (without
+ * reading the file up to it) and hands the packets from there to
+ * cb(user2), in order; the calling thread hands the packets before it to
+ * cb(user1), in order, and checks the guess by landing on it exactly.  When
+ * it does not, it reads on to the end itself and *used2 is 0: whatever
+ * user2 received must then be thrown away.  Returns as mapread_loop (no
+ * finished() test: every packet is read), or MAPREAD_DECLINED when it will
+ * not split (not such a file, or smaller than MAPREAD_SPLIT_MIN) and
+ * nothing was read.  After MAPREAD_RESUME the record libpcap must go on
+ * from comes after every packet handed out and kept. */
+int mapread_loop2(pcap_t *p, const char *path, const struct options *opt,
+                  pcap_handler cb, u_char *user1, u_char *user2, int *used2);
+
 #endif

@@ -246,5 +246,78 @@ else
 	echo "analyze: sanitizer build or conformance corpus absent; skipped the corpus sweep"
 fi
 
+# ---- --summary reads files of 64 MiB and more in two halves at once
+# (mapread_loop2): the report must equal the one read in one piece (-c
+# forces that), exit status included, on a plain file, on one whose middle
+# holds a packet full of fake records (the second thread's guess of a record
+# boundary is then wrong and must be thrown away), and on files damaged
+# before and after the middle.
+python3 - "$dir" <<'PY'
+import os, struct, sys
+sys.path.insert(0, os.path.join(os.environ.get('ROOT', '.'), 'tests', 'gen'))
+out = sys.argv[1]
+
+def rec(t, data, wire=None):
+    return struct.pack('<IIII', 1700000000 + t // 1000000, t % 1000000, len(data),
+                       wire or len(data)) + data
+
+def frame(i):
+    # Ethernet/IPv4/UDP or TCP with a size that varies, from many hosts
+    size = 60 + (i * 37) % 1400
+    proto = 17 if i % 3 else 6
+    ip = struct.pack('!BBHHHBBH4s4s', 0x45, 0, size - 14, i & 0xffff, 0, 64, proto, 0,
+                     bytes([10, (i >> 16) & 255, (i >> 8) & 255, i & 255]), bytes([192, 0, 2, i % 7]))
+    l4 = struct.pack('!HHHH', 1024 + i % 5000, 53 if proto == 17 else 80, size - 34, 0)
+    return b'\x00\x0c\x29\xaa\xbb\xcc\x00\x50\x56\x10\x20\x30\x08\x00' + ip + l4 + bytes(size - 42)
+
+def write(name, recs):
+    with open(os.path.join(out, name), 'wb') as f:
+        f.write(struct.pack('<IHHiIII', 0xa1b2c3d4, 2, 4, 0, 0, 65535, 1))
+        for r in recs:
+            f.write(r)
+
+recs = []
+size, i = 24, 0
+while size < (70 << 20):
+    r = rec(i * 100, frame(i))
+    recs.append(r)
+    size += len(r)
+    i += 1
+write('split-plain.pcap', recs)
+
+# a decoy packet across the middle: 0xff bytes, then 40 believable records
+fake = b''.join(rec(j, bytes(1000)) for j in range(40))
+decoy = rec(0, b'\xff' * 600 + fake + b'\xff' * 64)
+half, acc, k = (size + len(decoy)) // 2, 24, 0  # the middle falls in the 0xff bytes
+while acc + len(recs[k]) < half - 300:
+    acc += len(recs[k])
+    k += 1
+write('split-decoy.pcap', recs[:k] + [decoy] + recs[k:])
+
+# damaged after the middle (the file ends inside a record) and before it
+# (a record longer than the snapshot length)
+write('split-cut.pcap', recs[:-1] + [recs[-1][:40]])
+bad = struct.pack('<IIII', 1700000000, 0, 70000, 70000)
+write('split-bad.pcap', recs[:len(recs) // 4] + [bad] + recs[len(recs) // 4:])
+PY
+for c in plain decoy cut bad; do
+	f=$dir/split-$c.pcap
+	"$bin" -r "$f" --summary >"$dir/split-$c.par" 2>"$dir/split-$c.par.err"; rp=$?
+	"$bin" -r "$f" --summary -c 1000000000 >"$dir/split-$c.seq" 2>"$dir/split-$c.seq.err"; rs=$?
+	if [ $rp = $rs ] && cmp -s "$dir/split-$c.par" "$dir/split-$c.seq" &&
+	   cmp -s "$dir/split-$c.par.err" "$dir/split-$c.seq.err"; then ok; else
+		bad "split-$c: two halves (exit $rp) differ from one piece (exit $rs)"
+		diff "$dir/split-$c.seq" "$dir/split-$c.par" | head -5
+	fi
+done
+has split-plain-count "$dir/split-plain.par" '^  packets +94657$'
+[ "$(grep -c 'truncated dump file' "$dir/split-cut.par.err")" = 1 ] && ok || bad "split-cut: no truncated-file error"
+# the split path did run: a second thread was made (strace, when there)
+if command -v strace >/dev/null; then
+	strace -f -e trace=clone,clone3 -o "$dir/split.strace" "$bin" -r "$dir/split-plain.pcap" --summary >/dev/null 2>&1
+	grep -qE '^[0-9]+ +clone3?\(' "$dir/split.strace" && ok || bad "split-plain: no second thread"
+fi
+rm -f "$dir"/split-*.pcap
+
 echo "analyze: $pass passed, $fail failed"
 [ $fail -eq 0 ]
