@@ -317,6 +317,14 @@ if command -v strace >/dev/null; then
 	strace -f -e trace=clone,clone3 -o "$dir/split.strace" "$bin" -r "$dir/split-plain.pcap" --summary >/dev/null 2>&1
 	grep -qE '^[0-9]+ +clone3?\(' "$dir/split.strace" && ok || bad "split-plain: no second thread"
 fi
+# and under ASan+UBSan, both threads at work
+if [ -x "$san" ]; then
+	for c in decoy cut; do
+		"$san" -r "$dir/split-$c.pcap" --summary >"$dir/split-$c.san" 2>"$dir/split-$c.san.err"
+		if ! grep -qE 'ERROR: AddressSanitizer|runtime error' "$dir/split-$c.san.err" &&
+		   cmp -s "$dir/split-$c.san" "$dir/split-$c.seq"; then ok; else bad "split-$c under ASan+UBSan"; fi
+	done
+fi
 rm -f "$dir"/split-*.pcap
 
 echo "analyze: $pass passed, $fail failed"
