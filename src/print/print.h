@@ -275,6 +275,7 @@ unsigned edsa_if_print(nd_t *, const uint8_t *, unsigned, unsigned);
 unsigned brcm_if_print(nd_t *, const uint8_t *, unsigned, unsigned);
 unsigned brcm_prepend_if_print(nd_t *, const uint8_t *, unsigned, unsigned);
 unsigned ipnet_if_print(nd_t *, const uint8_t *, unsigned, unsigned);
+unsigned nflog_if_print(nd_t *, const uint8_t *, unsigned, unsigned);
 unsigned ipoib_if_print(nd_t *, const uint8_t *, unsigned, unsigned);
 unsigned unsupported_if_print(nd_t *, const uint8_t *, unsigned, unsigned);
 unsigned chdlc_print(nd_t *nd, const uint8_t *p, unsigned length);
@@ -311,6 +312,7 @@ void dtp_print(nd_t *, const uint8_t *, unsigned);
 void udld_print(nd_t *, const uint8_t *, unsigned);
 void vtp_print(nd_t *, const uint8_t *, unsigned);
 void lldp_print(nd_t *, const uint8_t *, unsigned);
+void msnlb_print(nd_t *, const uint8_t *, unsigned);
 void cdp_print(nd_t *, const uint8_t *, unsigned);
 void otv_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
                unsigned, unsigned);

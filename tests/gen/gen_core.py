@@ -935,8 +935,28 @@ def gen_more_links():
     nsh2 = struct.pack('!BBBB', 0x0f, 0xc6, 0x02, 0x03) + struct.pack('!I', (56 << 8) | 253) + \
         struct.pack('!HBB', 0x0101, 0x02, 4) + b'\1\2\3\4' + struct.pack('!HBB', 0x0102, 0x03, 2) + b'\5\6\0\0'
     fr.append(ether(nsh2 + ether(ip_udp), 0x894f))
+    # MS NLB heartbeat: signature, version, priority (little-endian), cluster and host addresses
+    fr.append(ether(struct.pack('<II', 0xc0de01bf, 0x206) + struct.pack('<I', 2) + ip4('192.0.2.80') +
+                    ip4('192.0.2.82') + bytes(40), 0x886f, src='02:02:c0:00:02:50', dst='ff:ff:ff:ff:ff:ff'))
     caps['core_ethx'] = (1, fr)
     return caps
+
+
+def gen_nflog():
+    """NFLOG (DLT 239): family, version, resource id, then little-endian
+    length/type TLVs padded to 4 bytes; type 9 holds the packet."""
+    def tlv(t, v):
+        return struct.pack('<HH', 4 + len(v), t) + v + bytes(-(4 + len(v)) % 4)
+    ip_udp = ipv4(udp(b'hello', 1234, 53), 17)
+    ip6_udp = ipv6(udp(b'x', 1, 2, S6, D6), 17, S6, D6)
+    meta = tlv(1, b'\x08\x00\x01\x00') + tlv(10, b'\x00') + tlv(4, struct.pack('!I', 2)) + tlv(8, bytes(12))
+    return [b'\x02\x00\x00\x14' + meta + tlv(9, ip_udp),
+            b'\x0a\x00\x00\x15' + meta + tlv(9, ip6_udp),
+            b'\x07\x00\x00\x16' + meta + tlv(9, b'some other family'),
+            b'\x02\x00\x00\x17' + meta,                                  # no payload TLV
+            b'\x02\x00\x00\x18' + struct.pack('<HH', 7, 1) + b'abc\0' + tlv(9, ip_udp),  # length not a multiple of 4
+            b'\x02\x00\x00\x19' + struct.pack('<HH', 0, 1) + tlv(9, ip_udp),        # length 0
+            b'\x02\x00\x00\x1a' + struct.pack('<HH', 4000, 1) + tlv(9, ip_udp)]     # longer than the packet
 
 
 # ---------------------------------------------------------------- PGM, IGRP, DVMRP, HSRP, OTV, MPLS/UDP, ipether
@@ -1020,6 +1040,7 @@ def main():
     write('core_misc', gen_misc(), cuts=(34, 40, 46, 50, 60, 70))
     # MACsec without encryption cut inside the inner IP: tcpdump [|macsec]
     skips = {'core_ethx': (12,)}
+    write('core_nflog', gen_nflog(), 239, cuts=(2, 4, 6, 12, 30, 44, 50, 60))
     for name, (lt, frames) in gen_more_links().items():
         write(name, frames, lt, cuts=(2, 4, 8, 16, 20, 30), skip=skips.get(name, ()))
 
