@@ -346,12 +346,13 @@ static int decode_v3(nd_t *nd, const uint8_t *op, const uint8_t *dataend)
 		break;
 	case 4: /* LS update */
 		if (nd->opt->vflag > 1) {
-			int32_t i = (int32_t)nd_be32(nd, b);
+			uint32_t n = nd_be32(nd, b); /* a count, unsigned (found by fuzz_print) */
 			const uint8_t *l = b + 4;
-			while (l < dataend && i--) {
+			while (l < dataend && n != 0) {
 				if (lsa(nd, l, dataend))
 					return 1;
 				l += nd_be16(nd, l + 18);
+				n--;
 			}
 		}
 		break;

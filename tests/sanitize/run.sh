@@ -37,6 +37,14 @@ export bin dir
 			printf '%s\0' "own-$c${a// /}|$dir|$c.pcap $a"
 		done
 	done
+	# fuzzing findings (tests/fuzz/regress/), with the flag sets above
+	for r in "$root"/tests/fuzz/regress/*.pcap; do
+		[ -e "$r" ] || continue
+		c=$(basename "$r" .pcap)
+		for a in "" -v -vv -vvv -e -x -X -q -S "-vv -e -q -S -K"; do
+			printf '%s\0' "fuzz-$c${a// /}|$root/tests/fuzz/regress|$c.pcap $a"
+		done
+	done
 	if [ -f "$corpus/CASES" ]; then
 		while read -r name input expected args; do
 			[ -n "$name" ] && printf '%s\0' "case-$name|$corpus|$input $args"
