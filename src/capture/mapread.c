@@ -101,14 +101,21 @@ static int mfile_open(struct mfile *f, const char *path, const struct options *o
 
 /* Makes the record at off readable in w (with room for the largest record
  * that may start there); 0, or -1 when the mapping failed (said). */
-static int win_at(const struct mfile *f, struct win *w, size_t off)
+static int win_slide(const struct mfile *f, struct win *w, size_t off);
+
+static inline int win_at(const struct mfile *f, struct win *w, size_t off)
 {
 	size_t need = 16 + MAX_CAPLEN;
 	if (need > f->size - off)
 		need = f->size - off;
-	if (w->m && off >= w->base && off + need <= w->base + w->mlen)
+	if (__builtin_expect(w->m && off >= w->base && off + need <= w->base + w->mlen, 1))
 		return 0;
-	/* slide the window to start at the page holding off */
+	return win_slide(f, w, off);
+}
+
+/* Slides the window to start at the page holding off. */
+static int win_slide(const struct mfile *f, struct win *w, size_t off)
+{
 	if (w->m)
 		munmap((void *)w->m, w->mlen);
 	w->base = off & ~(size_t)4095;
@@ -132,7 +139,7 @@ static void win_close(struct win *w)
 
 /* The record at off when it is one this reader takes (caplen within the
  * snapshot length and inside the file): its length with the header, else 0. */
-static size_t record_at(const struct mfile *f, const uint8_t *r, size_t off)
+static inline size_t record_at(const struct mfile *f, const uint8_t *r, size_t off)
 {
 	if (f->size - off < 16)
 		return 0;
