@@ -34,15 +34,18 @@ static void gre_flags(nd_t *nd, unsigned flags)
 	nd_c(nd, ']');
 }
 
-/* Source route entries; returns 0 when one is malformed. */
-static int sre_ip(nd_t *nd, unsigned off, unsigned len, const uint8_t *bp)
+/* Source route entries of unit bytes each (4: IPv4 addresses, 2: AS
+ * numbers), the one at off marked; returns 0 when the entry list is
+ * malformed or runs past the capture (the caller marks the truncation). */
+static int sre_entries(nd_t *nd, unsigned off, unsigned len, const uint8_t *bp,
+                       unsigned unit)
 {
 	const uint8_t *up = bp;
-	if (off & 3) {
+	if (off & (unit - 1)) {
 		nd_printf(nd, ", badoffset=%u", off);
 		return 0;
 	}
-	if (len & 3) {
+	if (len & (unit - 1)) {
 		nd_printf(nd, ", badlength=%u", len);
 		return 0;
 	}
@@ -50,37 +53,16 @@ static int sre_ip(nd_t *nd, unsigned off, unsigned len, const uint8_t *bp)
 		nd_printf(nd, ", badoff/len=%u/%u", off, len);
 		return 0;
 	}
-	while (len) {
-		if (!nd_has(nd, bp, 4))
+	for (; len; bp += unit, len -= unit) {
+		if (!nd_has(nd, bp, unit))
 			return 0;
-		nd_s(nd, (unsigned)(bp - up) == off ? " *" : " ");
-		put_ip4(nd, bp);
-		bp += 4;
-		len -= 4;
-	}
-	return 1;
-}
-
-static int sre_asn(nd_t *nd, unsigned off, unsigned len, const uint8_t *bp)
-{
-	const uint8_t *up = bp;
-	if (off & 1) {
-		nd_printf(nd, ", badoffset=%u", off);
-		return 0;
-	}
-	if (len & 1) {
-		nd_printf(nd, ", badlength=%u", len);
-		return 0;
-	}
-	if (off >= len) {
-		nd_printf(nd, ", badoff/len=%u/%u", off, len);
-		return 0;
-	}
-	while (len) {
-		nd_printf(nd, " %s%x", (unsigned)(bp - up) == off ? "*" : "",
-			  nd_be16(nd, bp));
-		bp += 2;
-		len -= 2;
+		int here = (unsigned)(bp - up) == off;
+		if (unit == 4) {
+			nd_s(nd, here ? " *" : " ");
+			put_ip4(nd, bp);
+		} else {
+			nd_printf(nd, " %s%x", here ? "*" : "", nd_be16(nd, bp));
+		}
 	}
 	return 1;
 }
@@ -88,23 +70,13 @@ static int sre_asn(nd_t *nd, unsigned off, unsigned len, const uint8_t *bp)
 static int sre_print(nd_t *nd, unsigned af, unsigned off, unsigned len,
                      const uint8_t *bp)
 {
-	int ret;
-	switch (af) {
-	case 0x0800:
-		nd_s(nd, ", (rtaf=ip");
-		ret = sre_ip(nd, off, len, bp);
-		nd_c(nd, ')');
-		break;
-	case 0xfffe:
-		nd_s(nd, ", (rtaf=asn");
-		ret = sre_asn(nd, off, len, bp);
-		nd_c(nd, ')');
-		break;
-	default:
+	if (af != 0x0800 && af != 0xfffe) {
 		nd_printf(nd, ", (rtaf=0x%x)", af);
-		ret = 1;
-		break;
+		return 1;
 	}
+	nd_s(nd, af == 0x0800 ? ", (rtaf=ip" : ", (rtaf=asn");
+	int ret = sre_entries(nd, off, len, bp, af == 0x0800 ? 4 : 2);
+	nd_c(nd, ')');
 	return ret;
 }
 

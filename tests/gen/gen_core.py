@@ -883,6 +883,10 @@ def gen_tunnel():
     fr.append(gre(0x0000, 0x1234, b'unknown'))
     fr.append(gre(0x0000, 0x88be, b'\x10\0\0\0\0\0\0\0' + inner))  # ERSPAN type II
     fr.append(gre(0x1000, 0x88be, b'\x10\x01\x00\x05\0\0\0\0' + inner, struct.pack('!I', 5)))
+    # source routes (checksum and routing present): IPv4 and AS entries, the second current
+    for af, entries in ((0x0800, ip4('10.0.0.1') + ip4('10.0.0.2')), (0xfffe, struct.pack('!HHHH', 1, 2, 3, 4))):
+        sre = struct.pack('!HBB', af, len(entries) // 2, len(entries)) + entries + struct.pack('!HBB', 0, 0, 0)
+        fr.append(gre(0xc000, 0x0800, inner_ip, b'\0\0\0\0' + sre))
     fr.append(gre(0x0000, 0x22eb, b'\x20\x00\x00\x01' + b'\0' * 8 + inner))  # ERSPAN type III
     fr.append(gre(0x0000, 0x0806, struct.pack('!HHBBH', 1, 0x0800, 6, 4, 1) + mac('00:50:56:10:20:30') + ip4(S4) +
                   b'\0' * 6 + ip4(D4)))
