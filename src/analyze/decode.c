@@ -341,6 +341,16 @@ static void decode_l4(struct facts *f, const uint8_t *p, unsigned n, unsigned wi
 	decode_app(f);
 }
 
+void decode_datagram(struct facts *f, unsigned proto, const uint8_t *p, unsigned n)
+{
+	memset(&f->has_ports, 0, offsetof(struct facts, dns) - offsetof(struct facts, has_ports));
+	f->lite = 1;
+	f->is_frag = f->frag = f->more_frags = 0;
+	f->frag_data = (struct bytes){ 0, 0 };
+	f->proto = (uint8_t)proto;
+	decode_l4(f, p, n, n);
+}
+
 static void decode_ip4(struct facts *f, const uint8_t *p, unsigned n)
 {
 	if (n < 20 || p[0] >> 4 != 4)
@@ -359,14 +369,22 @@ static void decode_ip4(struct facts *f, const uint8_t *p, unsigned n)
 	f->ip_len = tl;
 	unsigned fo = be16(p + 6);
 	f->more_frags = (fo & 0x2000) != 0;
-	if (fo & 0x1fff) {
-		f->frag = 1;
-		return;
-	}
 	if (tl < hl)
 		tl = n; /* a bad length (TSO captures say 0): trust the capture */
 	if (n > tl)
 		n = tl;
+	if (fo & 0x3fff) {
+		f->is_frag = 1;
+		f->frag_proto = p[9];
+		f->frag_off = (uint16_t)(fo & 0x1fff);
+		f->frag_id = f->ip_id;
+		f->frag_len = tl - hl;
+		f->frag_data = (struct bytes){ p + hl, n - hl };
+		if (fo & 0x1fff) {
+			f->frag = 1;
+			return;
+		}
+	}
 	decode_l4(f, p + hl, n - hl, tl - hl);
 }
 
@@ -399,6 +417,15 @@ static void decode_ip6(struct facts *f, const uint8_t *p, unsigned n)
 		if (nh == 44) {
 			unsigned fo = be16(p + o + 2);
 			f->more_frags = fo & 1;
+			if (fo & 0xfff9) {
+				unsigned dl = wire > 8 ? wire - 8 : 0;
+				f->is_frag = 1;
+				f->frag_proto = (uint8_t)next;
+				f->frag_off = (uint16_t)(fo >> 3);
+				f->frag_id = be32(p + o + 4);
+				f->frag_len = dl;
+				f->frag_data = (struct bytes){ p + o + 8, n - (o + 8) < dl ? n - (o + 8) : dl };
+			}
 			if (fo & 0xfff8) {
 				f->proto = (uint8_t)next;
 				f->frag = 1;

@@ -77,6 +77,15 @@ struct facts {
 	unsigned ip_len;      /* total length the IP header claims */
 	uint16_t arp_op;      /* ARP: operation */
 
+	/* fragments: set for every fragment of a fragmented datagram (the
+	 * first one too, whose transport header is decoded as well) */
+	uint8_t is_frag;
+	uint8_t frag_proto;      /* what the whole datagram carries */
+	uint16_t frag_off;       /* this fragment's data offset, 8-byte units */
+	uint32_t frag_id;        /* identification (IPv4: 16 bits, IPv6: 32) */
+	unsigned frag_len;       /* its data length as the IP header says */
+	struct bytes frag_data;  /* its data as captured (at most frag_len) */
+
 	/* transport */
 	uint8_t has_ports;    /* TCP or UDP header decoded */
 	uint8_t has_tcp;
@@ -117,6 +126,12 @@ void decode_packet(struct facts *f, int dlt, const uint8_t *p, unsigned caplen,
  * header are left out. */
 void decode_packet_lite(struct facts *f, int dlt, const uint8_t *p, unsigned caplen,
                         unsigned len);
+
+/* Decodes the transport layer of a reassembled datagram carrying IP
+ * protocol proto (its header first, n bytes) into f, whose link and network
+ * fields are those of the datagram's fragments: the transport, payload and
+ * application fields are set anew, the fragment fields cleared. */
+void decode_datagram(struct facts *f, unsigned proto, const uint8_t *p, unsigned n);
 
 /* Short protocol names for reports. */
 const char *an_ipproto_name(unsigned proto);   /* NULL when unknown */
