@@ -11,7 +11,7 @@
  * overlap: a fragment adds a piece for each hole it fills, and its bytes
  * that fall where a piece already is are dropped (the first copy wins).
  * Every byte held is accounted against the bound: each piece's data and
- * header, and each datagram's record.
+ * header, and each datagram's record, each with the allocator's overhead.
  *
  * A datagram given up as invalid stays as a "dead" record (no data, just
  * its key) until its timeout, so the rest of its fragments are dropped
@@ -27,6 +27,9 @@
 #define HASH_SIZE 16384u         /* buckets (a power of two) */
 #define CHAIN_MAX 32u            /* datagrams per bucket at most */
 #define DG_COUNT_MAX 65536u      /* datagrams held at most */
+#define ALLOC_OVERHEAD 16u       /* the allocator's bookkeeping per block, roughly */
+#define PIECE_COST (sizeof(struct piece) + ALLOC_OVERHEAD) /* + its data */
+#define DG_COST (sizeof(struct dg) + ALLOC_OVERHEAD)
 
 struct piece {
 	struct piece *next;
@@ -88,8 +91,8 @@ static void free_pieces(struct defrag *d, struct dg *g)
 		p = n;
 	}
 	g->pieces = g->tail = NULL;
-	d->held -= g->cost - sizeof *g;
-	g->cost = sizeof *g;
+	d->held -= g->cost - DG_COST;
+	g->cost = DG_COST;
 	g->have = 0;
 }
 
@@ -110,7 +113,7 @@ static void drop(struct defrag *d, struct dg *g)
 		g->newer->older = g->older;
 	else
 		d->newest = g->older;
-	d->held -= sizeof *g;
+	d->held -= DG_COST;
 	d->count--;
 	free(g);
 }
@@ -242,8 +245,8 @@ static struct dg *create(struct defrag *d, const struct facts *f, unsigned bucke
 	g->proto = f->frag_proto;
 	memcpy(g->src, f->src, f->addr_len);
 	memcpy(g->dst, f->dst, f->addr_len);
-	g->cost = sizeof *g;
-	d->held += sizeof *g;
+	g->cost = DG_COST;
+	d->held += DG_COST;
 	d->count++;
 	g->hnext = d->hash[bucket];
 	if (g->hnext)
@@ -284,7 +287,7 @@ static int insert(struct defrag *d, struct dg *g, uint32_t s, uint32_t e, const 
 		return 1;
 	/* the common case: beyond everything held */
 	if (!g->tail || s >= g->tail->off + g->tail->len) {
-		size_t need = sizeof(struct piece) + (e - s);
+		size_t need = PIECE_COST + (e - s);
 		if (!make_room(d, need, 0, g, 0))
 			return 0;
 		struct piece *pc = new_piece(s, p, e - s);
@@ -310,12 +313,12 @@ static int insert(struct defrag *d, struct dg *g, uint32_t s, uint32_t e, const 
 		if (q->off >= e)
 			break;
 		if (q->off > cur)
-			need += sizeof(struct piece) + (q->off - cur);
+			need += PIECE_COST + (q->off - cur);
 		*overlap = 1;
 		cur = qe;
 	}
 	if (cur < e)
-		need += sizeof(struct piece) + (e - cur);
+		need += PIECE_COST + (e - cur);
 	if (need == 0)
 		return 1;
 	if (!make_room(d, need, 0, g, 0))
@@ -336,7 +339,7 @@ static int insert(struct defrag *d, struct dg *g, uint32_t s, uint32_t e, const 
 			struct piece *pc = new_piece(cur, p + (cur - s), hole_end - cur);
 			if (!pc)
 				return 0; /* what was added so far is accounted */
-			size_t c = sizeof(struct piece) + (hole_end - cur);
+			size_t c = PIECE_COST + (hole_end - cur);
 			pc->next = q;
 			*link = pc;
 			if (!q)
@@ -402,7 +405,7 @@ int defrag_add(struct defrag *d, const struct facts *f, const uint8_t **out, uns
 		}
 		d->st.bad++;
 		/* a dead record for it, when there is room to spare */
-		if (chain < CHAIN_MAX && make_room(d, sizeof(struct dg), 1, NULL, 1)) {
+		if (chain < CHAIN_MAX && make_room(d, DG_COST, 1, NULL, 1)) {
 			g = create(d, f, b);
 			if (g) {
 				d->st.pending--;
@@ -414,7 +417,7 @@ int defrag_add(struct defrag *d, const struct facts *f, const uint8_t **out, uns
 	if (!g) {
 		if (chain >= CHAIN_MAX && oldest_here)
 			give_up_mem(d, oldest_here);
-		if (!make_room(d, sizeof(struct dg), 1, NULL, 0)) {
+		if (!make_room(d, DG_COST, 1, NULL, 0)) {
 			d->st.mem++;
 			return 0;
 		}
