@@ -475,12 +475,26 @@ static void tcp_segment(struct streams *st, struct sflow *sf, int dir, const str
 
 /* ---- entry points ------------------------------------------------------- */
 
+/* The defragmenter's counters, copied into the layer's. */
+static void frag_stats(struct streams *st)
+{
+	const struct defrag_stats *d = defrag_stats(st->defrag);
+	st->st.frag_fragments = d->fragments;
+	st->st.frag_datagrams = d->datagrams;
+	st->st.frag_timeout = d->timed_out;
+	st->st.frag_mem = d->mem;
+	st->st.frag_bad = d->bad;
+	st->st.frag_overlaps = d->overlaps;
+}
+
 void streams_packet(struct streams *st, struct facts *f, void **slot)
 {
 	if (f->is_frag) {
 		const uint8_t *dp;
 		unsigned dl;
-		if (!defrag_add(st->defrag, f, &dp, &dl))
+		int done = defrag_add(st->defrag, f, &dp, &dl);
+		frag_stats(st);
+		if (!done)
 			return;
 		decode_datagram(f, f->frag_proto, dp, dl);
 		slot = st->slot ? st->slot(st->slot_ctx, f) : NULL;
