@@ -290,6 +290,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		REQUIRE(!cc[i].full || H.gap_bytes[i] == ss->gap_bytes);
 	}
 	REQUIRE(H.opens[0] == ss->tcp_streams + ss->udp_streams);
+	/* each datagram completed or given up, and each fragment refused,
+	 * owns a fragment of its own */
+	REQUIRE(ss->frag_datagrams + ss->frag_timeout + ss->frag_mem + ss->frag_bad <=
+	        ss->frag_fragments);
+	REQUIRE(ss->frag_overlaps <= ss->frag_fragments);
 	static int verbose = -1;
 	if (verbose < 0)
 		verbose = getenv("FUZZ_STREAM_VERBOSE") != NULL;
