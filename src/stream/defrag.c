@@ -27,6 +27,9 @@
 #define HASH_SIZE 16384u         /* buckets (a power of two) */
 #define CHAIN_MAX 32u            /* datagrams per bucket at most */
 #define DG_COUNT_MAX 65536u      /* datagrams held at most */
+#define PIECES_MAX 1024u         /* pieces per datagram at most: bounds the walk of
+                                  * each fragment (fragments of 64 bytes or more
+                                  * always fit) */
 #define ALLOC_OVERHEAD 16u       /* the allocator's bookkeeping per block, roughly */
 #define PIECE_COST (sizeof(struct piece) + ALLOC_OVERHEAD) /* + its data */
 #define DG_COST (sizeof(struct dg) + ALLOC_OVERHEAD)
@@ -49,6 +52,7 @@ struct dg {
 	uint32_t end;                /* the data's length, when has_end */
 	uint32_t maxend;             /* the furthest byte held + 1 */
 	uint32_t have;               /* bytes held */
+	uint32_t npieces;
 	size_t cost;                 /* bytes accounted for it */
 	struct piece *pieces, *tail;
 	uint8_t src[16], dst[16];
@@ -91,6 +95,7 @@ static void free_pieces(struct defrag *d, struct dg *g)
 		p = n;
 	}
 	g->pieces = g->tail = NULL;
+	g->npieces = 0;
 	d->held -= g->cost - DG_COST;
 	g->cost = DG_COST;
 	g->have = 0;
@@ -288,7 +293,7 @@ static int insert(struct defrag *d, struct dg *g, uint32_t s, uint32_t e, const 
 	/* the common case: beyond everything held */
 	if (!g->tail || s >= g->tail->off + g->tail->len) {
 		size_t need = PIECE_COST + (e - s);
-		if (!make_room(d, need, 0, g, 0))
+		if (g->npieces >= PIECES_MAX || !make_room(d, need, 0, g, 0))
 			return 0;
 		struct piece *pc = new_piece(s, p, e - s);
 		if (!pc)
@@ -298,6 +303,7 @@ static int insert(struct defrag *d, struct dg *g, uint32_t s, uint32_t e, const 
 		else
 			g->pieces = pc;
 		g->tail = pc;
+		g->npieces++;
 		g->have += e - s;
 		g->cost += need;
 		d->held += need;
@@ -305,6 +311,7 @@ static int insert(struct defrag *d, struct dg *g, uint32_t s, uint32_t e, const 
 	}
 	/* first pass: the holes it fills and what they cost */
 	size_t need = 0;
+	unsigned more = 0;
 	uint32_t cur = s;
 	for (const struct piece *q = g->pieces; q && cur < e; q = q->next) {
 		uint32_t qe = q->off + q->len;
@@ -312,16 +319,20 @@ static int insert(struct defrag *d, struct dg *g, uint32_t s, uint32_t e, const 
 			continue;
 		if (q->off >= e)
 			break;
-		if (q->off > cur)
+		if (q->off > cur) {
 			need += PIECE_COST + (q->off - cur);
+			more++;
+		}
 		*overlap = 1;
 		cur = qe;
 	}
-	if (cur < e)
+	if (cur < e) {
 		need += PIECE_COST + (e - cur);
+		more++;
+	}
 	if (need == 0)
 		return 1;
-	if (!make_room(d, need, 0, g, 0))
+	if (g->npieces + more > PIECES_MAX || !make_room(d, need, 0, g, 0))
 		return 0;
 	/* second pass: fill them, keeping the list sorted */
 	struct piece **link = &g->pieces;
@@ -344,6 +355,7 @@ static int insert(struct defrag *d, struct dg *g, uint32_t s, uint32_t e, const 
 			*link = pc;
 			if (!q)
 				g->tail = pc;
+			g->npieces++;
 			g->have += hole_end - cur;
 			g->cost += c;
 			d->held += c;

@@ -25,7 +25,10 @@
  *   - the memory bound counts every byte held: fragment data, a small header
  *     per piece, and each datagram's record.  At most 65536 datagrams are
  *     held, and at most 32 per hash bucket (a new one in a full bucket gives
- *     up that bucket's oldest, counted in `mem`).
+ *     up that bucket's oldest, counted in `mem`), and a datagram is held in at
+ *     most 1024 pieces (the walk per fragment is bounded; a datagram cut
+ *     finer is given up, counted in `mem`: 65535 bytes in fragments of 64
+ *     bytes or more that do not overlap always fit).
  *   - a completed datagram is forgotten: a duplicate fragment arriving after
  *     completion starts a new datagram (which times out).
  *   - time is the capture's seconds, never going back (a packet older than

@@ -14,6 +14,8 @@
 static unsigned passed, failed;
 
 #define CHECK(c) check_((c), #c, __FILE__, __LINE__)
+/* counted as one check, however often it runs */
+#define CHECK_QUIET(c) do { if (!(c)) { check_(0, #c, __FILE__, __LINE__); } } while (0)
 static int check_(int ok, const char *what, const char *file, int line)
 {
 	if (ok) {
@@ -330,6 +332,22 @@ static void test_memory(void)
 	CHECK(feed(d, &A6, 2, 17, 24504, 0, big, 8, 6) == 1 && outlen == 24512);
 	CHECK(feed(d, &A6, 1, 17, 16, 0, big, 8, 6) == 1 && outlen == 24);
 	CHECK(st->pending == 0 && st->timed_out == 0 && st->bad == 0);
+	defrag_free(d);
+
+	/* the bound on the pieces of one datagram: 1024 fit, not 1025 */
+	d = defrag_new((size_t)1 << 30, 30);
+	uint8_t E[32] = { 0 };
+	for (unsigned i = 0; i < 1024; i++)
+		CHECK_QUIET(!feed(d, &A6, 1, 17, i * 16, 1, E, 8, 1));
+	CHECK(defrag_stats(d)->mem == 0 && defrag_stats(d)->pending == 1);
+	CHECK(!feed(d, &A6, 1, 17, 1024 * 16, 1, E, 8, 1));
+	CHECK(defrag_stats(d)->mem == 1 && defrag_stats(d)->pending == 0);
+	/* one that fills a hole between two pieces adds one, and can join */
+	for (unsigned i = 0; i < 1023; i++)
+		CHECK_QUIET(!feed(d, &A6, 2, 17, i * 16, 1, E, 8, 1));
+	CHECK(!feed(d, &A6, 2, 17, 0, 1, E, 16, 1)); /* 1024 pieces */
+	CHECK(!feed(d, &A6, 2, 17, 16, 1, E, 24, 1)); /* would be 1025 */
+	CHECK(defrag_stats(d)->mem == 2 && defrag_stats(d)->pending == 0);
 	defrag_free(d);
 
 	/* the bound on the number of datagrams */
