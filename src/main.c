@@ -88,7 +88,7 @@ static int run_finished(u_char *user)
 static void run_batch(u_char *user)
 {
 	struct run *r = (struct run *)user;
-	if (r->print)
+	if (r->print || r->an) /* packet lines, or --follow's blocks */
 		out_flush(&r->out);
 }
 

@@ -320,12 +320,13 @@ static void flush_one(struct streams *st, struct sflow *sf, int dir, const struc
 }
 
 /* Queues [off, off+n) of p, keeping only the bytes no queued piece has
- * (the first copy wins), then holds the queues to their bounds: the
+ * (the first copy wins; counted says whether the segment is counted in
+ * the statistics), then holds the queues to their bounds: the
  * direction's own first, then, oldest first, everybody's.  The new piece
  * is queued before the bounds are enforced, so that a forced gap never
  * covers bytes we hold. */
 static void enqueue(struct streams *st, struct sflow *sf, int dir, uint64_t off, const uint8_t *p,
-                    size_t n, const struct stream_ts *ts)
+                    size_t n, const struct stream_ts *ts, int counted)
 {
 	struct dirstate *d = &sf->d[dir];
 	uint64_t s = off, e = off + n;
@@ -363,16 +364,19 @@ static void enqueue(struct streams *st, struct sflow *sf, int dir, uint64_t off,
 		pp = &y->next;
 		s = stop;
 	}
-	if (added) {
+	if (added)
 		q_link(st, sf);
-		st->st.out_of_order++;
-		if (overlapped)
+	if (counted) { /* not for the rest of a segment whose front was delivered */
+		if (!added)
+			st->st.retrans++;
+		else if (overlapped)
 			st->st.overlaps++;
-	} else {
-		st->st.retrans++;
+		else
+			st->st.out_of_order++;
 	}
 	if (differ)
 		st->st.retrans_differ++;
+	drain(st, sf, dir, ts);
 	uint64_t g = st->st.gaps;
 	while (d->q && (d->qbytes > st->lim.flow_mem || d->qsegs > SEGS_MAX))
 		flush_one(st, sf, dir, ts);
@@ -398,7 +402,9 @@ static void tcp_segment(struct streams *st, struct sflow *sf, int dir, const str
 	uint32_t seq = f->seq;
 	if (fl & 0x02) { /* SYN */
 		side->syn = 1;
-		if (!d->started) {
+		/* the first SYN, or a repeated one with a new sequence number
+		 * before any data: offsets count from it */
+		if (!d->started || (d->next == 0 && !d->q)) {
 			d->started = 1;
 			d->base = seq + 1;
 			d->next = 0;
@@ -455,18 +461,27 @@ static void tcp_segment(struct streams *st, struct sflow *sf, int dir, const str
 				st->st.overlaps++;
 			}
 			if ((uint64_t)start == d->next) {
-				deliver(st, sf, dir, p, n, &ts);
-				/* bytes cut off by the snap length are lost for good */
-				uint64_t ge = (uint64_t)wend;
-				if (d->q && d->q->off < ge)
-					ge = d->q->off;
-				if (ge > d->next)
-					declare_gap(st, sf, dir, ge - d->next, &ts);
-				drain(st, sf, dir, &ts);
+				/* straight from the packet up to the first queued
+				 * piece, whose bytes came first and win */
+				size_t direct = n;
+				if (d->q && d->q->off < (uint64_t)start + n)
+					direct = (size_t)(d->q->off - (uint64_t)start);
+				deliver(st, sf, dir, p, direct, &ts);
+				if (direct < n) {
+					enqueue(st, sf, dir, d->next, p + direct, n - direct, &ts, 0);
+				} else {
+					/* bytes cut off by the snap length are lost for good */
+					uint64_t ge = (uint64_t)wend;
+					if (d->q && d->q->off < ge)
+						ge = d->q->off;
+					if (ge > d->next)
+						declare_gap(st, sf, dir, ge - d->next, &ts);
+					drain(st, sf, dir, &ts);
+				}
 				if (!d->q && !sf->d[!dir].q)
 					q_unlink(st, sf);
 			} else {
-				enqueue(st, sf, dir, (uint64_t)start, p, n, &ts);
+				enqueue(st, sf, dir, (uint64_t)start, p, n, &ts, 1);
 			}
 		}
 	}
