@@ -15,12 +15,16 @@
  * Two consumers check the layer's promises: every stream is opened once
  * and closed once; the data and gap calls of a direction follow each other
  * without a hole or an overlap, from offset 0; what they report adds up to
- * the stream's and the layer's counters. */
+ * the stream's and the layer's counters.  A third is --follow's (text, hex
+ * or JSON by the input's length), writing to /dev/null. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <fcntl.h>
 
 #include "../../src/analyze/decode.h"
+#include "../../src/core/out.h"
+#include "../../src/stream/follow.h"
 #include "../../src/stream/stream.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -226,6 +230,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		.frag_mem = frag_mem[(cfg >> 4) & 3],
 		.frag_timeout = frag_timeout[(cfg >> 6) & 1],
 	};
+	static struct out out;
+	static int ready;
+	if (!ready) {
+		out_init(&out, open("/dev/null", O_WRONLY));
+		ready = 1;
+	}
 	struct harness H;
 	memset(&H, 0, sizeof H);
 	H.st = streams_new(&lim, slot_of, &H);
@@ -239,6 +249,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		int k = streams_add_consumer(H.st, &c);
 		REQUIRE(k == i);
 		cc[i].k = k;
+	}
+	static const enum follow_mode modes[3] = { FOLLOW_ASCII, FOLLOW_HEX, FOLLOW_JSON };
+	struct follow *fw = follow_new(&out, modes[size % 3], (int)(size & 8));
+	if (fw) {
+		struct stream_consumer c;
+		follow_consumer(fw, &c);
+		REQUIRE(streams_add_consumer(H.st, &c) == 2);
 	}
 
 	uint64_t sec = 1000000000u;
@@ -310,5 +327,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	/* the fake table's slots point into the layer: drop them first */
 	streams_free(H.st);
 	REQUIRE(H.opens[0] == H.closes[0] && H.opens[1] == H.closes[1]);
+	follow_free(fw);
+	out_flush(&out);
 	return 0;
 }
