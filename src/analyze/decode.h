@@ -20,6 +20,23 @@ enum net_kind { NET_NONE = 0, NET_IP4 = 4, NET_IP6 = 6, NET_ARP = 1, NET_OTHER =
 
 enum app_kind { APP_NONE = 0, APP_DNS, APP_HTTP_REQ, APP_HTTP_RESP, APP_TLS };
 
+/* The encapsulation a tunnelled packet's inner IP header came out of. */
+enum tunnel_kind {
+	TUN_NONE = 0,
+	TUN_IPIP,      /* IP protocol 4 or 41, over IPv4 or IPv6 */
+	TUN_GRE,       /* GRE v0 (IP, IPv6, MPLS, transparent Ethernet), v1 (PPP) */
+	TUN_VXLAN,     /* UDP 4789 */
+	TUN_GENEVE,    /* UDP 6081 */
+	TUN_GTPU,      /* UDP 2152, G-PDU */
+	TUN_VXLAN_GPE, /* UDP 4790 */
+	TUN_OTV,       /* UDP 8472 */
+	TUN_MPLS_UDP,  /* UDP 6635 */
+	TUN_L2TP,      /* UDP 1701, data messages (PPP) */
+	TUN_ETHER,     /* IP protocol 143: Ethernet */
+};
+
+#define DECODE_MAX_TUNNELS 4 /* encapsulations followed, at most */
+
 #define DNS_NAME_MAX 256  /* bytes kept of a decoded DNS name */
 #define DNS_MAX_ANSWERS 8 /* answers kept per message */
 
@@ -64,6 +81,16 @@ struct facts {
 	uint16_t vlan[2];
 	uint16_t ethertype;   /* 0 when the link carries none (802.3 LLC: 0) */
 	uint8_t llc;          /* an 802.3 length field, LLC payload */
+
+	/* tunnels: for a tunnelled packet every network, transport and
+	 * application field below describes the innermost IP header the
+	 * decoder reached (the inner connection); the outermost IP header is
+	 * kept here.  Link fields stay those of the outermost link. */
+	uint8_t tunnel;       /* encapsulations followed, 0 when none */
+	uint8_t tunnel_kind;  /* enum tunnel_kind of the outermost one */
+	uint8_t outer_net;    /* NET_IP4 or NET_IP6 */
+	uint8_t outer_proto;  /* the outer header's protocol (4, 41, 47, 17 ...) */
+	uint8_t outer_src[16], outer_dst[16]; /* 4 or 16 bytes, as outer_net says */
 
 	/* network */
 	uint8_t net;          /* enum net_kind */
@@ -130,7 +157,10 @@ void decode_packet_lite(struct facts *f, int dlt, const uint8_t *p, unsigned cap
 /* Decodes the transport layer of a reassembled datagram carrying IP
  * protocol proto (its header first, n bytes) into f, whose link and network
  * fields are those of the datagram's fragments: the transport, payload and
- * application fields are set anew, the fragment fields cleared. */
+ * application fields are set anew, the fragment fields cleared.  A datagram
+ * that carries a tunnel (an outer IP header's fragments are never followed
+ * into it) is followed: f then describes the inner packet, as decode_packet
+ * would for an unfragmented one. */
 void decode_datagram(struct facts *f, unsigned proto, const uint8_t *p, unsigned n);
 
 /* Short protocol names for reports. */
