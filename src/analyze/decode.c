@@ -307,6 +307,8 @@ static int l2_ether(struct facts *f, const uint8_t *p, unsigned n, unsigned tag,
                     unsigned kind, unsigned lvl);
 static int l2_ppp(struct facts *f, const uint8_t *p, unsigned n, unsigned kind,
                   unsigned lvl);
+static int l2_nsh(struct facts *f, const uint8_t *p, unsigned n, unsigned kind,
+                  unsigned lvl);
 static int l3_type(struct facts *f, unsigned type, const uint8_t *p, unsigned n,
                    unsigned kind, unsigned lvl);
 static int net_ip4(struct facts *f, const uint8_t *p, unsigned n, unsigned kind,
@@ -482,6 +484,7 @@ static int tun_udp(struct facts *f, const uint8_t *p, unsigned n, unsigned lvl)
 		case 1: return net_ip4(f, p + 8, n - 8, TUN_VXLAN_GPE, lvl + 1);
 		case 2: return net_ip6(f, p + 8, n - 8, TUN_VXLAN_GPE, lvl + 1);
 		case 3: return l2_ether(f, p + 8, n - 8, 0, TUN_VXLAN_GPE, lvl + 1);
+		case 4: return l2_nsh(f, p + 8, n - 8, TUN_VXLAN_GPE, lvl + 1);
 		}
 		return 0;
 	}
@@ -584,7 +587,7 @@ static int net_ip4(struct facts *f, const uint8_t *p, unsigned n, unsigned kind,
 	if (n < 20 || p[0] >> 4 != 4)
 		return 0;
 	unsigned hl = (unsigned)(p[0] & 15) * 4;
-	if (hl < 20 || hl > n)
+	if (hl < 20)
 		return 0;
 	if (kind)
 		enter_tunnel(f, kind);
@@ -599,6 +602,8 @@ static int net_ip4(struct facts *f, const uint8_t *p, unsigned n, unsigned kind,
 	f->ip_len = tl;
 	unsigned fo = be16(p + 6);
 	f->more_frags = (fo & 0x2000) != 0;
+	if (hl > n)
+		return 1; /* options cut short: the fixed header is all there is */
 	if (tl < hl)
 		tl = n; /* a bad length (TSO captures say 0): trust the capture */
 	if (n > tl)
@@ -846,6 +851,9 @@ static int l3_type(struct facts *f, unsigned type, const uint8_t *p, unsigned n,
 	case 0x8864:
 		r = l2_pppoe(f, p, n, kind, lvl);
 		break;
+	case 0x894f:
+		r = l2_nsh(f, p, n, kind, lvl);
+		break;
 	default:
 		r = 0;
 		break;
@@ -860,8 +868,27 @@ static int is_vlan(unsigned t)
 	return t == 0x8100 || t == 0x88a8 || t == 0x9100 || t == 0x9200;
 }
 
+/* Network Service Header (RFC 8300): its length in words, then IP or
+ * Ethernet as the next-protocol field says. */
+static int l2_nsh(struct facts *f, const uint8_t *p, unsigned n, unsigned kind,
+                  unsigned lvl)
+{
+	if (n < 8 || p[0] >> 6 != 0)
+		return 0;
+	unsigned o = (unsigned)(p[1] & 0x3f) * 4;
+	if (o > n)
+		return 0;
+	switch (p[3]) {
+	case 1: return net_ip4(f, p + o, n - o, kind, lvl + 1);
+	case 2: return net_ip6(f, p + o, n - o, kind, lvl + 1);
+	case 3: return l2_ether(f, p + o, n - o, 0, kind, lvl + 1);
+	}
+	return 0;
+}
+
 /* Ethernet, with tag bytes (switch tags) between the source address and
- * the type, VLAN tags, and 802.3 frames carrying LLC. */
+ * the type, an unencrypted MACsec SecTAG, VLAN tags, Arista timestamp
+ * headers, and 802.3 frames carrying LLC. */
 static int l2_ether(struct facts *f, const uint8_t *p, unsigned n, unsigned tag,
                     unsigned kind, unsigned lvl)
 {
@@ -875,16 +902,49 @@ static int l2_ether(struct facts *f, const uint8_t *p, unsigned n, unsigned tag,
 	}
 	unsigned o = 12 + tag, type = be16(p + o);
 	o += 2;
-	for (unsigned k = 0; is_vlan(type); k++) {
-		if (k >= 8 || o + 4 > n)
+	if (type == 0x88e5) { /* MACsec: only integrity-protected frames are readable */
+		if (n - o < 6)
 			return 0;
-		if (top) {
-			if (f->nvlan < 2)
-				f->vlan[f->nvlan] = (uint16_t)(be16(p + o) & 0xfff);
-			f->nvlan++;
+		unsigned tci = p[o], sl = p[o + 1], st = tci & 0x20 ? 14 : 6;
+		if ((sl & ~0x3fu) || (tci & 0x8c) || n - o < st)
+			return 0;
+		o += st;
+		if (sl) { /* a short frame: its length, then the ICV */
+			if (n - o < sl + 16)
+				return 0;
+			n = o + sl;
+		} else {
+			if (n - o < 16)
+				return 0;
+			n -= 16; /* the ICV */
 		}
-		type = be16(p + o + 2);
-		o += 4;
+		if (n - o < 2)
+			return 0;
+		type = be16(p + o);
+		o += 2;
+	}
+	for (unsigned rounds = 0;; rounds++) {
+		for (unsigned k = 0; is_vlan(type); k++) {
+			if (k >= 8 || n - o < 4)
+				return 0;
+			if (top) {
+				if (f->nvlan < 2)
+					f->vlan[f->nvlan] = (uint16_t)(be16(p + o) & 0xfff);
+				f->nvlan++;
+			}
+			type = be16(p + o + 2);
+			o += 4;
+		}
+		if (type != 0xd28b || rounds >= 4)
+			break;
+		/* Arista: a timestamp subheader, then another type */
+		if (n - o < 4 || be16(p + o) != 1)
+			return 0;
+		unsigned used = p[o + 3] >> 4 == 1 ? 12 : p[o + 3] >> 4 == 2 ? 10 : 0;
+		if (!used || n - o < used + 2)
+			return 0;
+		type = be16(p + o + used);
+		o += used + 2;
 	}
 	if (type <= 1500 || type == 0x8870) { /* 802.3 length (or jumbo): LLC */
 		unsigned m = n - o;
