@@ -923,9 +923,10 @@ static int l2_ether(struct facts *f, const uint8_t *p, unsigned n, unsigned tag,
 		type = be16(p + o);
 		o += 2;
 	}
+	unsigned tags = 0;
 	for (unsigned rounds = 0;; rounds++) {
-		for (unsigned k = 0; is_vlan(type); k++) {
-			if (k >= 8 || n - o < 4)
+		while (is_vlan(type)) {
+			if (++tags > 8 || n - o < 4)
 				return 0;
 			if (top) {
 				if (f->nvlan < 2)

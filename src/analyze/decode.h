@@ -145,7 +145,18 @@ struct facts {
 
 /* Decodes one captured packet of link type dlt into f.  Never fails: what
  * could not be decoded is simply absent.  Only the fields that apply are
- * set; the caller passes a zeroed struct or lets decode clear it. */
+ * set; the caller passes a zeroed struct or lets decode clear it.
+ *
+ * Link types: every one the printers know that can carry IP (Ethernet and
+ * its switch-tag variants, BSD and Linux loopback and cooked headers, raw
+ * IP, PPP, PPP in HDLC framing, Cisco HDLC, Frame Relay and MFR, ATM
+ * (RFC 1483, CLIP), SLIP, NFLOG, pktap, IPNET, IPoIB), with VLAN tags
+ * (0x8100, 0x88a8, 0x9100, 0x9200), MPLS, PPPoE, LLC/SNAP, NSH and
+ * integrity-only MACsec under them.  Tunnels (enum tunnel_kind) are
+ * followed, DECODE_MAX_TUNNELS deep at most, to the innermost IP header,
+ * whose addresses, ports, protocol and payload are then the facts; an IP
+ * fragment is not followed (decode_datagram follows its datagram).  ICMP
+ * errors quoting a header are not tunnels: they stay the outer packet. */
 void decode_packet(struct facts *f, int dlt, const uint8_t *p, unsigned caplen,
                    unsigned len);
 /* The same, but DNS messages only as far as their header and HTTP requests
