@@ -44,6 +44,7 @@ import ipaddress
 import json
 import os
 import re
+import struct
 import subprocess
 import sys
 
@@ -140,7 +141,7 @@ def decoder_view(o):
     ver = 'IP' if 'ip' in o else 'IP6'
     l4 = o.get('tcp') or o.get('udp') or {}
     return (ver, norm(ip['src']), l4.get('sport'), norm(ip['dst']), l4.get('dport'),
-            ip.get('proto'), ip.get('frag') == 'first')
+            ip.get('proto'), ip.get('fragment') == 'first')
 
 
 def same(d, p, text):
@@ -152,6 +153,157 @@ def same(d, p, text):
     # the printer shows the ports of a TCP or UDP header cut short; the
     # decoder keeps whole headers only
     return p[2] is None or proto not in (6, 17) or '[|tcp]' in text or '[|udp]' in text
+
+
+# ---- synthetic tunnels: what the corpus lacks --------------------------
+
+def _csum(b):
+    if len(b) % 2:
+        b += b'\0'
+    t = sum(struct.unpack('!%dH' % (len(b) // 2), b))
+    while t >> 16:
+        t = (t & 0xffff) + (t >> 16)
+    return ~t & 0xffff
+
+
+def _ip4(src, dst, proto, pl, ident=1, off=0, mf=0, tl=None):
+    a = ipaddress.ip_address(src).packed + ipaddress.ip_address(dst).packed
+    h = struct.pack('!BBHHHBBH', 0x45, 0, tl or 20 + len(pl), ident,
+                    (0x2000 if mf else 0) | off, 64, proto, 0) + a
+    return h[:10] + struct.pack('!H', _csum(h)) + h[12:] + pl
+
+
+def _ip6(src, dst, nh, pl):
+    return (struct.pack('!IHBB', 0x60000000, len(pl), nh, 64) +
+            ipaddress.ip_address(src).packed + ipaddress.ip_address(dst).packed + pl)
+
+
+def _udp(sp, dp, pl=b'x' * 8):
+    return struct.pack('!HHHH', sp, dp, 8 + len(pl), 0) + pl
+
+
+def _tcp(sp, dp, pl=b''):
+    return struct.pack('!HHIIBBHHH', sp, dp, 1, 0, 0x50, 0x02, 8192, 0, 0) + pl
+
+
+def _eth(t, pl):
+    return b'\x02\0\0\0\0\x01\x02\0\0\0\0\x02' + struct.pack('!H', t) + pl
+
+
+def _gre(flags, prot, opts, pl):
+    return struct.pack('!HH', flags, prot) + opts + pl
+
+
+def _mpls(pl, labels=(1000, 2000)):
+    out = b''
+    for i, l in enumerate(labels):
+        out += struct.pack('!I', l << 12 | (0x100 if i == len(labels) - 1 else 0) | 64)
+    return out + pl
+
+
+A, B, C, D = '192.0.2.1', '192.0.2.2', '198.51.100.1', '198.51.100.2'
+A6, B6, C6, D6 = '2001:db8::1', '2001:db8::2', '2001:db8:1::1', '2001:db8:1::2'
+
+
+def synth_cases():
+    """(name, Ethernet frame, expected decoder view, printer decodes it)"""
+    t4 = _ip4(C, D, 6, _tcp(1111, 8080))
+    u4 = _ip4(C, D, 17, _udp(4000, 5000))
+    t6 = _ip6(C6, D6, 6, _tcp(2222, 8080))
+    u6 = _ip6(C6, D6, 17, _udp(4001, 5001))
+    in_t4 = ('IP', C, 1111, D, 8080)
+    in_u4 = ('IP', C, 4000, D, 5000)
+    in_t6 = ('IP6', C6, 2222, D6, 8080)
+    in_u6 = ('IP6', C6, 4001, D6, 5001)
+    ppp_t4 = b'\xff\x03\x00\x21' + t4
+    gtp = struct.pack('!BBHI', 0x30, 0xff, len(u4), 7) + u4
+    gtpx = struct.pack('!BBHIHBB', 0x34, 0xff, 8 + len(u6), 7, 1, 0, 0x85) + b'\x01\x10\x05\x00' + u6
+    vx = b'\x08\0\0\0\0\0\x64\0' + _eth(0x0800, t4)
+    l2tp = struct.pack('!HHH', 0x0002, 1, 2) + ppp_t4
+    deep = t4
+    for _ in range(6):
+        deep = _ip4(A, B, 4, deep)
+    frag_first = _ip4(C, D, 17, _udp(4000, 5000, b'y' * 24), ident=9, mf=1, tl=20 + 16)[:36]
+    frag_later = _ip4(C, D, 17, b'z' * 16, ident=9, off=2)
+    cases = [
+        ('ip-in-ip 4 in 4', _eth(0x0800, _ip4(A, B, 4, t4)), in_t4, True),
+        ('ip-in-ip 6 in 4', _eth(0x0800, _ip4(A, B, 41, u6)), in_u6, True),
+        ('ip-in-ip 6 in 6', _eth(0x86dd, _ip6(A6, B6, 41, t6)), in_t6, True),
+        ('ip-in-ip 4 in 6', _eth(0x86dd, _ip6(A6, B6, 4, u4)), in_u4, True),
+        ('gre ip', _eth(0x0800, _ip4(A, B, 47, _gre(0, 0x0800, b'', t4))), in_t4, True),
+        ('gre csum key seq ip6', _eth(0x0800, _ip4(A, B, 47, _gre(0xb000, 0x86dd, b'\0' * 12, u6))),
+         in_u6, True),
+        ('gre over ip6, key, ethernet', _eth(0x86dd, _ip6(A6, B6, 47, _gre(
+            0x2000, 0x6558, b'\0\0\0\x2a', _eth(0x0800, t4)))), in_t4, True),
+        ('gre mpls', _eth(0x0800, _ip4(A, B, 47, _gre(0, 0x8847, b'', _mpls(t4)))), in_t4, True),
+        ('gre v1 pptp ppp', _eth(0x0800, _ip4(A, B, 47, _gre(
+            0x3001, 0x880b, struct.pack('!HHI', len(ppp_t4), 5, 1), ppp_t4))), in_t4, True),
+        ('vxlan', _eth(0x0800, _ip4(A, B, 17, _udp(40000, 4789, vx))), in_t4, True),
+        ('geneve with options', _eth(0x0800, _ip4(A, B, 17, _udp(40001, 6081, struct.pack(
+            '!BBHI', 2, 0, 0x0800, 0x64 << 8) + b'\x01\x02\x03\x01' + b'\0' * 4 + u4))), in_u4, True),
+        ('gtp-u', _eth(0x0800, _ip4(A, B, 17, _udp(2152, 2152, gtp))), in_u4, False),
+        ('gtp-u sequence and extension', _eth(0x0800, _ip4(A, B, 17, _udp(2152, 2152, gtpx))),
+         in_u6, False),
+        ('l2tp data', _eth(0x0800, _ip4(A, B, 17, _udp(1701, 1701, l2tp))), in_t4, True),
+        ('pppoe session', _eth(0x8864, struct.pack('!BBHH', 0x11, 0, 1, len(ppp_t4) - 2) + ppp_t4[2:]),
+         in_t4, True),
+        ('vlan 0x9200', _eth(0x9200, b'\0\x0a\x08\x00' + t4), in_t4, True),
+        ('mpls', _eth(0x8847, _mpls(u6, (16, 17, 18))), in_u6, True),
+        ('vxlan in gre', _eth(0x0800, _ip4(A, B, 47, _gre(0, 0x0800, b'', _ip4(
+            '10.0.0.1', '10.0.0.2', 17, _udp(40002, 4789, vx))))), in_t4, True),
+        ('first fragment in gre', _eth(0x0800, _ip4(A, B, 47, _gre(0, 0x0800, b'', frag_first))),
+         ('IP', C, 4000, D, 5000), True),
+        ('later fragment in gre', _eth(0x0800, _ip4(A, B, 47, _gre(0, 0x0800, b'', frag_later))),
+         ('IP', C, None, D, None), True),
+        # an outer fragment is not followed: its datagram is, once whole
+        ('gre in an outer first fragment', _eth(0x0800, _ip4(A, B, 47, _gre(0, 0x0800, b'', t4),
+                                                            ident=3, mf=1)),
+         ('IP', A, None, B, None), True),
+        # seven IPv4 headers: the decoder follows four tunnels, to the fifth
+        ('ip-in-ip nested too deep', _eth(0x0800, deep), ('IP', A, None, B, None), False),
+        ('ipv6 hip header', _eth(0x86dd, _ip6(A6, B6, 139, b'\x06\x00' + b'\0' * 6 + _tcp(3333, 80))),
+         ('IP6', A6, 3333, B6, 80), False),
+        ('ipv6 shim6 and experimental headers', _eth(0x86dd, _ip6(
+            A6, B6, 140, b'\xfd\x00' + b'\0' * 6 + b'\x11\x00' + b'\0' * 6 + _udp(4444, 5555))),
+         ('IP6', A6, 4444, B6, 5555), False),
+    ]
+    return cases
+
+
+def write_pcap(path, frames):
+    with open(path, 'wb') as f:
+        f.write(struct.pack('<IHHiIII', 0xa1b2c3d4, 2, 4, 0, 0, 65535, 1))
+        for i, fr in enumerate(frames):
+            f.write(struct.pack('<IIII', 1000 + i, 0, len(fr), len(fr)) + fr)
+
+
+def run_synth(trawl, outdir):
+    """Returns the number of failures."""
+    os.makedirs(outdir, exist_ok=True)
+    cases = synth_cases()
+    cap = os.path.join(outdir, 'decode-tunnels.pcap')
+    write_pcap(cap, [c[1] for c in cases])
+    text = printer_packets(trawl, cap)
+    facts = decoder_packets(trawl, cap)
+    fails = 0
+    for i, (name, _, want, printer_ok) in enumerate(cases, 1):
+        o = facts.get(i)
+        d = decoder_view(o) if o else None
+        got = d[:5] if d else None
+        want = (want[0], norm(want[1]), want[2], norm(want[3]), want[4])
+        problems = []
+        if got != want:
+            problems.append('decoder %s, want %s' % (got, want))
+        if printer_ok and i <= len(text) and d:
+            P = pairs(text[i - 1])
+            if not P or not (same(d, P[-1], text[i - 1]) or
+                             (d[6] and len(P) > 1 and same(d, P[0], text[i - 1]))):
+                problems.append('printer shows %s' % (P[-1] if P else None,))
+        if problems:
+            fails += 1
+            print('FAIL synthetic %s (#%d): %s' % (name, i, '; '.join(problems)))
+    print('decode-vs-print: synthetic tunnels: %d packets, %d failed' % (len(cases), fails))
+    return fails
 
 
 def parse_allow(path):
@@ -191,8 +343,13 @@ def main():
     ap.add_argument('--corpus', default=os.environ.get(
         'CONFORMANCE_DIR', os.path.join(ROOT, '..', 'shared', 'conformance', 'tcpdump-4.99.3')))
     ap.add_argument('--allow', default=os.path.join(HERE, 'decode-vs-print.allow'))
+    ap.add_argument('--out', default=os.path.join(
+        os.environ.get('CAPTURE_DIR', os.path.join(ROOT, 'tests', 'out')), 'analyze'))
     ap.add_argument('-v', action='store_true', help='list every mismatch')
     args = ap.parse_args()
+    if run_synth(args.trawl, args.out):
+        print('decode-vs-print: FAIL (synthetic tunnels)')
+        return 1
     if not os.path.isdir(args.corpus):
         print('decode-vs-print: no corpus at %s' % args.corpus)
         return 77
