@@ -1,8 +1,10 @@
 /* decode.c - the analyzer's bounds-checked decoder (see decode.h).
  *
  * Every read goes through a length that was checked against the captured
- * end first; loops are bounded (VLAN tags, IPv6 extension headers, DNS
- * labels and compression pointers, TLS extensions). */
+ * end first; loops are bounded (VLAN tags, MPLS labels, GRE source routes,
+ * GTP-U extension headers, NFLOG TLVs, IPv6 extension headers, DNS labels
+ * and compression pointers, TLS extensions), and so is the nesting of
+ * encapsulations (MAX_LAYERS, DECODE_MAX_TUNNELS). */
 #include "decode.h"
 
 #include <stddef.h>

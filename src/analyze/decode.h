@@ -4,7 +4,8 @@
  * Independent of the tcpdump text printers (which only print): this decoder
  * never prints, never allocates and never reads a byte it has not proved was
  * captured.  It understands just enough for the incident-response reports
- * (--summary, --conversations, --json): link layers, IPv4/IPv6, TCP/UDP/ICMP,
+ * (--summary, --conversations, --json) and the stream layer: link layers,
+ * tunnels (followed to the inner flow), IPv4/IPv6, TCP/UDP/ICMP,
  * ARP, and a few application fields (DNS question and answers, HTTP request
  * line and Host, TLS ClientHello SNI).  Strings that come from the packet are
  * kept as (pointer, length) into the packet, or copied into fixed buffers in
