@@ -60,6 +60,7 @@ struct stream_side {
 	uint64_t bytes;            /* delivered to the consumers */
 	uint64_t gaps, gap_bytes;  /* holes declared, bytes in them */
 	uint64_t pkts;             /* packets (segments, datagrams) sent */
+	uint64_t data_pkts;        /* of them, with payload */
 	struct stream_ts first, last; /* first and last payload byte's packet */
 };
 
