@@ -563,17 +563,23 @@ def model(frames, lastwins=False):
             elif kind == 'data':
                 off, p = ev[3], ev[4]
                 m = st['map'][d]
+                nxt = st['next'][d]
                 cov = [off + i in m for i in range(len(p))]
-                if all(cov):
+                # the counters (src/stream/stream.h, docs/streams.md):
+                # retrans: wholly delivered or queued already; overlaps:
+                # partly; out_of_order: queued ahead of a hole, new bytes
+                # only; retrans_differ: a byte still queued (not yet
+                # delivered) came again different.
+                if off + len(p) <= nxt or all(cov):
                     stats['retrans'] += 1
-                    if any(m[off + i] != p[i] for i in range(len(p))):
-                        stats['retrans_differ'] += 1
-                    if not lastwins:
-                        continue
-                if any(cov) and not all(cov):
+                elif off < nxt or (off > nxt and any(cov)):
                     stats['overlaps'] += 1
-                if not all(cov) and min(off + i for i in range(len(p)) if not cov[i]) > st['next'][d]:
+                elif off > nxt:
                     stats['out_of_order'] += 1
+                if any(off + i >= nxt and cov[i] and m[off + i] != p[i] for i in range(len(p))):
+                    stats['retrans_differ'] += 1
+                if all(cov) and not lastwins:
+                    continue
                 for i in range(len(p)):
                     if lastwins or not cov[i]:
                         m[off + i] = p[i]
