@@ -702,6 +702,54 @@ def follow_text(conn, frames):
     return out
 
 
+def check_frags(path):
+    """An independent look at the written capture: its fragments put
+    together (the first copy of a byte winning) must give datagrams whose
+    TCP/UDP checksums (computed over the planted bytes) hold; the last copy
+    winning must break some (the overlaps with different bytes are there)."""
+    from pcaplib import cksum
+    f = open(path, 'rb').read()
+    o, pend, done, first_bad, last_bad = 24, {}, 0, 0, 0
+    while o < len(f):
+        cl = struct.unpack('<I', f[o + 8:o + 12])[0]
+        fr, o = f[o + 16:o + 16 + cl], o + 16 + cl
+        et, p = struct.unpack('!H', fr[12:14])[0], fr[14:]
+        if et == 0x8100:
+            et, p = struct.unpack('!H', p[2:4])[0], p[4:]
+        if et == 0x0800:
+            fo = struct.unpack('!H', p[6:8])[0]
+            if not fo & 0x3fff:
+                continue
+            src, dst, proto, more, off = p[12:16], p[16:20], p[9], fo & 0x2000, (fo & 0x1fff) * 8
+            key, data = (src, dst, p[4:6], proto), p[(p[0] & 15) * 4:struct.unpack('!H', p[2:4])[0]]
+        elif et == 0x86dd and p[6] == 44:
+            src, dst, proto = p[8:24], p[24:40], p[40]
+            fo = struct.unpack('!H', p[42:44])[0]
+            more, off, key, data = fo & 1, fo & ~7, (src, dst, p[44:48]), p[48:]
+        else:
+            continue
+        d = pend.setdefault(key, [{}, {}, None])
+        for i, b in enumerate(data):
+            d[0].setdefault(off + i, b)
+            d[1][off + i] = b
+        if not more:
+            d[2] = off + len(data)
+        if d[2] is not None and all(i in d[0] for i in range(d[2])):
+            del pend[key]
+            done += 1
+            for k, m in enumerate(d[:2]):
+                dg = bytes(m[i] for i in range(d[2]))
+                ph = src + dst + (struct.pack('!BBH', 0, proto, len(dg)) if len(src) == 4
+                                  else struct.pack('!IxxxB', len(dg), proto))
+                if cksum(ph + dg):
+                    if k == 0:
+                        first_bad += 1
+                    else:
+                        last_bad += 1
+    assert done == G.frag_datagrams and not pend and not first_bad and last_bad, \
+        ('fragments', done, len(pend), first_bad, last_bad)
+
+
 def write_pcap(path, frames):
     p = Pcap(path)
     for f in frames:
@@ -743,6 +791,7 @@ def main():
            'follow_text': {'filter': 'tcp port %d' % plain4.addr[0][1], 'text': follow_text(plain4, frames)},
            'follow_gaps': {'filter': 'tcp port %d' % gap4.addr[0][1], 'lines': gap_lines}}
     write_pcap(os.path.join(outdir, 'streams.pcap'), frames)
+    check_frags(os.path.join(outdir, 'streams.pcap'))
     with open(os.path.join(outdir, 'streams.expect.json'), 'w') as f:
         json.dump(doc, f, indent=1)
         f.write('\n')
