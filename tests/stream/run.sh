@@ -304,7 +304,22 @@ extract() {
 # ---- --extract: every file, streams.json, the counters
 extract ex "$bin"
 pycheck extract extract "$plan" "$dir/ex"
-[ -s "$dir/ex.err" ] && ok || bad "extract: nothing reported on stderr (the counters should be)"
+# the counters on stderr (the lead's wording: "streams: N tcp, N udp, N
+# bytes; N gaps (N bytes missing; ...); N retransmitted (N differing), N out
+# of order, N overlapping, ..." and "fragments: N taken, N datagrams
+# reassembled; ... N overlapping")
+for k in streams fragments; do
+	want=$(python3 -c '
+import json, re, sys
+s = json.load(open(sys.argv[1]))["stats"]
+if sys.argv[2] == "streams":
+    t = ("streams: %(tcp_streams)d tcp, %(udp_streams)d udp, %(bytes)d bytes; %(gaps)d gaps (%(gap_bytes)d bytes missing; @); "
+         "%(retrans)d retransmitted (%(retrans_differ)d differing), %(out_of_order)d out of order, %(overlaps)d overlapping")
+else:
+    t = "fragments: %(frag_fragments)d taken, %(frag_datagrams)d datagrams reassembled; @ %(frag_overlaps)d overlapping"
+print(re.escape(t % s).replace("\\ ", " ").replace("@", ".*"))' "$plan" $k)
+	grep -qE "$want" "$dir/ex.err" && ok || bad "extract: stderr has no line /$want/: $(grep "$k:" "$dir/ex.err")"
+done
 # a filter selects what is extracted
 extract ex-filter "$bin" 'tcp port 40001'
 [ "$(ls "$dir/ex-filter" | tr '\n' ' ')" = "192.000.002.010.40001-198.051.100.020.00080 198.051.100.020.00080-192.000.002.010.40001 streams.json " ] &&
