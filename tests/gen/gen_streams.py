@@ -93,7 +93,9 @@ class Frame:
 
 class Conn:
     """One 4-tuple (two streams on it when reused).  Side 0 is the client
-    (the SYN's sender, else the first sender)."""
+    (as src/stream/stream.c and --conversations decide: the SYN's sender,
+    the SYN/ACK's receiver, the side not on a well-known port, else the
+    first sender)."""
     proto = 'TCP'
 
     def __init__(self, name, c, cp, s, sp, vlan=None):
@@ -408,12 +410,13 @@ def build():
     c.close('fin')
     C.append(c)
 
-    # IPv6 midstream seen first from port 80 (so that side is the "client"),
-    # starting with a bare ACK, never finished
-    c = Tcp('mid6', '2001:db8::26', 80, '2001:db8::16', 40010)
-    c.stream((3000, 333), midstream=True)
-    c.ack(0)
-    c.seg(0, 0, 1400); c.seg(1, 0, 333); c.seg(0, 1400, 1400); c.seg(0, 2800, 200)
+    # IPv6 midstream seen first from port 80 (the server: the client is the
+    # side not on a well-known port, as for --conversations), starting with
+    # a bare ACK, never finished
+    c = Tcp('mid6', '2001:db8::16', 40010, '2001:db8::26', 80)
+    c.stream((333, 3000), midstream=True)
+    c.ack(1)
+    c.seg(1, 0, 1400); c.seg(0, 0, 333); c.seg(1, 1400, 1400); c.seg(1, 2800, 200)
     c.close('end')
     C.append(c)
 
