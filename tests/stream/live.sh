@@ -182,7 +182,10 @@ if start follow "$bin" -n -i lo --follow --json "tcp port $port"; then
 	[ $cap_rc -eq 0 ] && ok || bad follow-exit "exit $cap_rc" "$dir/follow.err"
 	if python3 - "$dir/follow.out" "$dir/ex2" $port >"$dir/follow.chk" 2>&1 <<'EOF'
 import base64, json, sys
-objs = [json.loads(l) for l in open(sys.argv[1], 'rb')]
+try:
+    objs = [json.loads(l) for l in open(sys.argv[1], 'rb')]
+except ValueError as e:
+    sys.exit('--follow --json output is not JSON lines: %s' % e)
 port = int(sys.argv[3])
 for n in range(3):
     cport = int(open('%s/conn-%d.port' % (sys.argv[2], n)).read().split()[0])

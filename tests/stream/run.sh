@@ -263,6 +263,9 @@ def check_follow_gaps(path):
 
 def check_same(a, b):
     """Two extraction directories hold the same files, byte for byte."""
+    if not (os.path.isdir(a) and os.path.isdir(b)):
+        bad('no directory %s' % (b if os.path.isdir(a) else a))
+        return
     fa, fb = sorted(os.listdir(a)), sorted(os.listdir(b))
     if fa != fb:
         bad('%s and %s hold different files: %s' % (a, b, sorted(set(fa) ^ set(fb))))
