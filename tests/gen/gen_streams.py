@@ -190,7 +190,9 @@ class Tcp(Conn):
 
     def _emit(self, d, flags, seq, payload, evs, ack=True):
         k = self.key()
-        evs = [(k, 'pkt', d)] + [(k,) + e for e in evs]
+        # a stream opens with a SYN or a byte: a bare ACK, FIN or RST of
+        # an unknown connection opens nothing (src/stream/stream.c)
+        evs = ([(k, 'pkt', d)] if flags & SYN or payload else []) + [(k,) + e for e in evs]
         self.frames.append(Frame(self._ip(d, self._seg(d, flags, seq, payload, ack), 6), evs))
 
     def syn(self, d=0):
@@ -553,6 +555,8 @@ def model(frames, lastwins=False):
         for ev in fr.evs:
             k, kind, d = ev[0], ev[1], ev[2]
             st = S.get(k)
+            if st is None and kind != 'pkt':
+                continue
             if st is None:
                 st = S[k] = {'id': n, 'map': [{}, {}], 'next': [0, 0], 'fin': [None, None],
                              'udp': [b'', b''], 'first': [None, None], 'last': [None, None]}
@@ -789,7 +793,8 @@ def main():
                 for o, n in dd['gaps']:
                     gap_lines.append('TCP %s.%d > %s.%d: gap %d:%d (%d bytes missing)' % (
                         dd['src_ip'], dd['src_port'], dd['dest_ip'], dd['dest_port'], o, o + n, n))
-    doc = {'capture': 'streams.pcap', 'packets': len(frames), 'streams': streams,
+    doc = {'capture': 'streams.pcap', 'packets': len(frames), 'first': tsfmt(frames[0].t),
+           'last': tsfmt(frames[-1].t), 'streams': streams,
            'stats': stats,
            'follow_text': {'filter': 'tcp port %d' % plain4.addr[0][1], 'text': follow_text(plain4, frames)},
            'follow_gaps': {'filter': 'tcp port %d' % gap4.addr[0][1], 'lines': gap_lines}}

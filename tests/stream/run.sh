@@ -163,7 +163,6 @@ def check_follow_json(path):
         key = (s['proto'], d['src_ip'], d['src_port'], d['dest_ip'], d['dest_port'])
         want.setdefault(key, []).append((s, d, data))
     got = {}   # (key, stream_id) -> [payload, gaps, next offset, direction]
-    ts = ''
     for n, o in enumerate(objs, 1):
         try:
             b = o['stream']
@@ -175,9 +174,9 @@ def check_follow_json(path):
             continue
         if o.get('event_type') != 'stream':
             bad('--follow --json line %d: event_type %s' % (n, o.get('event_type')))
-        if o.get('timestamp', '') < ts:
-            bad('--follow --json line %d: timestamp %s before %s' % (n, o.get('timestamp'), ts))
-        ts = o.get('timestamp', '')
+        if not (P['first'] <= o.get('timestamp', '') <= P['last']):
+            bad('--follow --json line %d: timestamp %s not within the capture (%s to %s)' % (
+                n, o.get('timestamp'), P['first'], P['last']))
         g = got.setdefault((key, sid), [b'', [], 0, b.get('direction')])
         if off != g[2]:
             bad('--follow --json line %d (%s stream %d): offset %d, want %d' % (n, key, sid, off, g[2]))
