@@ -76,6 +76,7 @@ check: deps trawl tests/unit/run-unit tests/gen/gen trawl-sanitize
 	tests/golden/run.sh
 	tests/cli/run.sh
 	tests/analyze/run.sh
+	tests/stream/tcpflow.sh
 	tests/live/run.sh
 	tests/conformance/run.sh -r -l tests/conformance/pass.list
 	tests/sanitize/run.sh
