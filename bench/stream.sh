@@ -63,7 +63,7 @@ best() {
 # the two extractions agree? (names and contents)
 listing() { (cd "$1" && find . -type f ! -name streams.json ! -name report.xml -print0 | sort -z | xargs -0 -r sha256sum); }
 
-echo "capture: $cap, $((size >> 20)) MiB, $(tcpdump -n -r "$cap" 2>/dev/null | wc -l) packets (nproc $(nproc), load $(cut -d' ' -f1 /proc/loadavg))"
+echo "capture: $cap, $((size >> 20)) MiB, $("$trawl" -r "$cap" --summary --json 2>/dev/null | jq .summary.packets) packets (nproc $(nproc), load $(cut -d' ' -f1 /proc/loadavg))"
 echo "trawl $(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo '?'), $(tcpflow --version 2>&1 | head -1)"
 read -r te tc tm <<<"$(best trawl "$trawl" -r "$cap" --extract @DIR@)"
 listing "$out/ext-trawl" >"$out/list-trawl"
