@@ -67,12 +67,14 @@ install: trawl
 	install -m 644 docs/trawl.1 $(DESTDIR)$(PREFIX)/share/man/man1/trawl.1
 
 clean:
-	rm -rf build build-san trawl trawl-sanitize tests/fuzz/fuzz_print tests/fuzz/fuzz_file tests/unit/run-unit tests/gen/gen tests/out demo
+	rm -rf build build-san trawl trawl-sanitize tests/fuzz/fuzz_print tests/fuzz/fuzz_file tests/unit/run-unit tests/unit/run-stream tests/stream/run-consumers tests/gen/gen tests/out demo
 
 # The conformance ratchet: every case in tests/conformance/pass.list must
 # still pass.  `make conformance` runs all 582 and reports.
-check: deps trawl tests/unit/run-unit tests/gen/gen trawl-sanitize
+check: deps trawl tests/unit/run-unit tests/unit/run-stream tests/stream/run-consumers tests/gen/gen trawl-sanitize
 	tests/unit/run-unit
+	tests/unit/run-stream
+	tests/stream/run-consumers
 	tests/golden/run.sh
 	tests/cli/run.sh
 	tests/analyze/run.sh
@@ -88,6 +90,12 @@ conformance: trawl
 LIBOBJ := $(filter-out build/src/main.o,$(OBJ))
 tests/unit/run-unit: tests/unit/unit.c $(LIBOBJ)
 	$(CC) $(CFLAGS) -o $@ tests/unit/unit.c $(LIBOBJ) $(LDLIBS)
+
+tests/unit/run-stream: tests/unit/stream_test.c $(LIBOBJ)
+	$(CC) $(CFLAGS) -o $@ tests/unit/stream_test.c $(LIBOBJ) $(LDLIBS)
+
+tests/stream/run-consumers: tests/stream/consumers_test.c $(LIBOBJ)
+	$(CC) $(CFLAGS) -o $@ tests/stream/consumers_test.c $(LIBOBJ) $(LDLIBS)
 
 tests/gen/gen: tests/gen/gen.c
 	$(CC) -std=c11 -D_GNU_SOURCE -Wall -Wextra -O2 -o $@ $<

@@ -37,6 +37,7 @@ struct run {
 	unsigned long count; /* packets accepted by the filter so far */
 	int print;           /* decode to stdout (no -w, or --print) */
 	int flush_each;      /* -l or -U: flush after every packet */
+	int stop_on_signal;  /* reading a file with the stream layer: a signal ends the run cleanly */
 	struct analyze *an;  /* --summary, --conversations, --json (src/analyze) */
 };
 
@@ -45,6 +46,11 @@ static void on_packet(u_char *user, const struct pcap_pkthdr *h, const u_char *p
 	struct run *r = (struct run *)user;
 	if (r->done)
 		return;
+	if (r->stop_on_signal && live_stop_signal()) {
+		r->done = 1;
+		pcap_breakloop(r->pcap);
+		return;
+	}
 	if (r->writing) {
 		int wr = writer_packet(&r->w, h, p);
 		if (wr != 0) {
@@ -73,7 +79,8 @@ static void on_packet(u_char *user, const struct pcap_pkthdr *h, const u_char *p
 
 static int run_finished(u_char *user)
 {
-	return ((struct run *)user)->done;
+	struct run *r = (struct run *)user;
+	return r->done || (r->stop_on_signal && live_stop_signal());
 }
 
 /* Live output reaches stdout at the end of each batch of packets (at most
@@ -81,7 +88,7 @@ static int run_finished(u_char *user)
 static void run_batch(u_char *user)
 {
 	struct run *r = (struct run *)user;
-	if (r->print)
+	if (r->print || r->an) /* packet lines, or --follow's blocks */
 		out_flush(&r->out);
 }
 
@@ -191,8 +198,14 @@ static int setup_printing(struct run *r)
 	r->nd.esp = esp_state_new(&r->opt);
 	if (!r->nd.names || !r->nd.tcpseq || !r->nd.esp)
 		return -1;
-	if (analyze_wanted(&r->opt) && !(r->an = analyze_new(&r->opt, &r->out)))
-		return -1;
+	if (analyze_wanted(&r->opt)) {
+		char err[512];
+		r->an = analyze_new(&r->opt, &r->out, err, sizeof err);
+		if (!r->an) {
+			fprintf(stderr, "trawl: %s\n", err);
+			return 1;
+		}
+	}
 	if (r->opt.Tname && !dispatch_type_known(r->opt.Tname)) {
 		fprintf(stderr, "trawl: unknown packet type `%s'\n", r->opt.Tname);
 		return 1;
@@ -228,6 +241,10 @@ static int run_file_list(struct run *r)
 		if (!r->pcap) {
 			rc = 1;
 			break;
+		}
+		if (r->an && analyze_streams(r->an)) {
+			live_signals(r->pcap);
+			r->stop_on_signal = 1;
 		}
 		int fr = source_set_filter(r->pcap, &r->opt, NULL);
 		if (fr == 0 && first)
@@ -274,8 +291,11 @@ int main(int argc, char **argv)
 
 	if (r.opt.Vfile) {
 		rc = run_file_list(&r);
-		if (r.an)
+		if (r.an) {
+			if (analyze_finish(r.an))
+				rc = 1;
 			analyze_report(r.an);
+		}
 		teardown(&r);
 		return rc;
 	}
@@ -352,11 +372,17 @@ int main(int argc, char **argv)
 			return 1;
 		}
 	}
-	if (live)
+	if (live || (r.an && analyze_streams(r.an))) {
+		/* a file read for streams stops on a signal too, and flushes them */
 		live_signals(r.pcap);
+		r.stop_on_signal = !live;
+	}
 	rc = run_source(&r, name, live);
-	if (r.an)
+	if (r.an) {
+		if (analyze_finish(r.an))
+			rc = 1;
 		analyze_report(r.an);
+	}
 	if (close_output(&r))
 		rc = 1;
 	pcap_close(r.pcap);

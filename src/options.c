@@ -22,7 +22,10 @@ enum {
 };
 
 /* the analyzer's options (src/analyze) */
-enum { OPT_SUMMARY = 300, OPT_CONVERSATIONS, OPT_JSON, OPT_MAX_FLOWS };
+enum {
+	OPT_SUMMARY = 300, OPT_CONVERSATIONS, OPT_JSON, OPT_MAX_FLOWS,
+	OPT_FOLLOW, OPT_EXTRACT, OPT_STREAM_MEM, OPT_STREAM_FLOW_MEM, OPT_FRAG_MEM, OPT_FRAG_TIMEOUT,
+};
 
 struct optdef {
 	int key;            /* short letter or OPT_* */
@@ -81,6 +84,12 @@ static const struct optdef defs[] = {
 	{ OPT_CONVERSATIONS, "conversations", no_argument, 1 },
 	{ OPT_JSON, "json", no_argument, 1 },
 	{ OPT_MAX_FLOWS, "max-flows", required_argument, 1 },
+	{ OPT_FOLLOW, "follow", no_argument, 1 },
+	{ OPT_EXTRACT, "extract", required_argument, 1 },
+	{ OPT_STREAM_MEM, "stream-mem", required_argument, 1 },
+	{ OPT_STREAM_FLOW_MEM, "stream-flow-mem", required_argument, 1 },
+	{ OPT_FRAG_MEM, "frag-mem", required_argument, 1 },
+	{ OPT_FRAG_TIMEOUT, "frag-timeout", required_argument, 1 },
 };
 
 #define NDEFS (sizeof defs / sizeof defs[0])
@@ -116,6 +125,12 @@ static void help(void)
 	fputs("\nReports: --summary (totals, protocols, ports, talkers), --conversations\n"
 	      "(one row per conversation), --json (one JSON object per packet, or the\n"
 	      "reports as one JSON document), --max-flows N (conversation table size).\n", stdout);
+	fputs("\nStreams (IP fragments and TCP segments reassembled, see trawl(1)):\n"
+	      "--follow (each connection's bytes, as -A, -X or --json shows them),\n"
+	      "--extract DIR (each TCP direction to a file named as tcpflow names it,\n"
+	      "and DIR/streams.json), --stream-mem SIZE (default 256M),\n"
+	      "--stream-flow-mem SIZE (default 4M), --frag-mem SIZE (default 64M),\n"
+	      "--frag-timeout SECONDS (default 30).\n", stdout);
 }
 
 static int fail(const char *fmt, const char *arg)
@@ -124,6 +139,29 @@ static int fail(const char *fmt, const char *arg)
 	fprintf(stderr, fmt, arg);
 	fputc('\n', stderr);
 	return 1;
+}
+
+/* A size in bytes with an optional k, m or g (KiB, MiB, GiB) suffix. */
+static int parse_size(const char *s, long long lo, long long hi, long long *out)
+{
+	char *end;
+	errno = 0;
+	long long v = strtoll(s, &end, 10);
+	if (errno || end == s || v < 0)
+		return -1;
+	long long m = 1;
+	if (*end == 'k' || *end == 'K')
+		m = 1LL << 10;
+	else if (*end == 'm' || *end == 'M')
+		m = 1LL << 20;
+	else if (*end == 'g' || *end == 'G')
+		m = 1LL << 30;
+	if (m != 1)
+		end++;
+	if (*end || v > hi / m || v * m < lo)
+		return -1;
+	*out = v * m;
+	return 0;
 }
 
 static int parse_long(const char *s, long lo, long hi, long *out)
@@ -342,6 +380,25 @@ int options_parse(struct options *opt, int argc, char **argv)
 			if (parse_long(optarg, 1, 4194304, &v))
 				return fail("invalid flow table size %s (must be 1 to 4194304)", optarg);
 			opt->max_flows = v;
+			break;
+		case OPT_FOLLOW: opt->follow = 1; break;
+		case OPT_EXTRACT: opt->extract = optarg; break;
+		case OPT_STREAM_MEM:
+			if (parse_size(optarg, 1 << 16, 1LL << 40, &opt->stream_mem))
+				return fail("invalid --stream-mem %s (a size from 64k to 1024g)", optarg);
+			break;
+		case OPT_STREAM_FLOW_MEM:
+			if (parse_size(optarg, 1 << 12, 1LL << 40, &opt->stream_flow_mem))
+				return fail("invalid --stream-flow-mem %s (a size from 4k to 1024g)", optarg);
+			break;
+		case OPT_FRAG_MEM:
+			if (parse_size(optarg, 1 << 16, 1LL << 40, &opt->frag_mem))
+				return fail("invalid --frag-mem %s (a size from 64k to 1024g)", optarg);
+			break;
+		case OPT_FRAG_TIMEOUT:
+			if (parse_long(optarg, 1, 86400, &v))
+				return fail("invalid --frag-timeout %s (seconds, 1 to 86400)", optarg);
+			opt->frag_timeout = v;
 			break;
 		default:
 			options_usage();

@@ -68,6 +68,14 @@ struct options {
 	int conversations;  /* --conversations */
 	int json;           /* --json */
 	long max_flows;     /* --max-flows, 0 for the default */
+
+	/* the stream layer (src/stream); sizes in bytes, 0 for the defaults */
+	int follow;                 /* --follow */
+	const char *extract;        /* --extract DIR */
+	long long stream_mem;       /* --stream-mem */
+	long long stream_flow_mem;  /* --stream-flow-mem */
+	long long frag_mem;         /* --frag-mem */
+	long frag_timeout;          /* --frag-timeout, seconds */
 };
 
 /* Parses argv into opt.  On a usage error prints tcpdump's message to stderr

@@ -2,12 +2,16 @@
 #include "analyze.h"
 
 #include <pcap/pcap.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
 #include "../core/names.h"
 #include "../core/ts.h"
+#include "../stream/extract.h"
+#include "../stream/follow.h"
+#include "../stream/stream.h"
 #include "internal.h"
 #include "json.h"
 
@@ -17,28 +21,71 @@ struct analyze {
 	int dlt;
 	unsigned long number;
 	struct summary *sum;
-	struct flowtab *flows;
+	struct flowtab *flows;  /* for --conversations and the stream layer */
+	int report_flows;       /* --conversations */
+	int packet_json;        /* --json alone: one object per packet */
+	struct streams *streams;/* --follow, --extract */
+	struct follow *follow;
+	struct extract *extract;
 	struct facts f;
 };
 
 int analyze_wanted(const struct options *opt)
 {
-	return opt->summary || opt->conversations || opt->json;
+	return opt->summary || opt->conversations || opt->json || opt->follow || opt->extract;
 }
 
-struct analyze *analyze_new(const struct options *opt, struct out *out)
+int analyze_streams(const struct analyze *a)
+{
+	return a->streams != NULL;
+}
+
+static void **slot_of(void *ctx, const struct facts *f)
+{
+	return flows_slot(ctx, f);
+}
+
+struct analyze *analyze_new(const struct options *opt, struct out *out, char *err, size_t errlen)
 {
 	struct analyze *a = calloc(1, sizeof *a);
+	snprintf(err, errlen, "out of memory");
 	if (!a)
 		return NULL;
 	a->opt = opt;
 	a->out = out;
 	a->dlt = 1;
+	a->report_flows = opt->conversations;
+	a->packet_json = opt->json && !opt->summary && !opt->conversations && !opt->follow;
 	if (opt->summary && !(a->sum = summary_new(opt->nano)))
 		goto fail;
-	if (opt->conversations &&
+	if ((opt->conversations || opt->follow || opt->extract) &&
 	    !(a->flows = flows_new(opt->max_flows ? (unsigned)opt->max_flows : AN_FLOWS_DEFAULT)))
 		goto fail;
+	if (opt->follow || opt->extract) {
+		struct stream_limits lim = {
+			.flow_mem = (size_t)opt->stream_flow_mem,
+			.total_mem = (size_t)opt->stream_mem,
+			.frag_mem = (size_t)opt->frag_mem,
+			.frag_timeout = (unsigned)opt->frag_timeout,
+		};
+		struct stream_consumer c;
+		if (!(a->streams = streams_new(&lim, slot_of, a->flows)))
+			goto fail;
+		flows_on_evict(a->flows, streams_evict, a->streams);
+		if (opt->extract) {
+			if (!(a->extract = extract_new(opt->extract, opt->nano, err, errlen)))
+				goto fail;
+			extract_consumer(a->extract, &c);
+			streams_add_consumer(a->streams, &c);
+		}
+		if (opt->follow) {
+			enum follow_mode m = opt->json ? FOLLOW_JSON : opt->Xflag ? FOLLOW_HEX : FOLLOW_ASCII;
+			if (!(a->follow = follow_new(out, m, opt->nano)))
+				goto fail;
+			follow_consumer(a->follow, &c);
+			streams_add_consumer(a->streams, &c);
+		}
+	}
 	return a;
 fail:
 	analyze_free(a);
@@ -53,27 +100,71 @@ void analyze_link(struct analyze *a, int dlt)
 void analyze_packet(struct analyze *a, const struct pcap_pkthdr *h, const uint8_t *p)
 {
 	struct facts *f = &a->f;
-	if (a->opt->json && !a->sum && !a->flows)
+	if (a->packet_json)
 		decode_packet(f, a->dlt, p, h->caplen, h->len);
-	else /* the reports need no names */
+	else /* the reports and streams need no names */
 		decode_packet_lite(f, a->dlt, p, h->caplen, h->len);
 	f->sec = (uint64_t)h->ts.tv_sec;
 	f->frac = (uint32_t)h->ts.tv_usec;
 	a->number++;
 	if (a->sum)
 		summary_add(a->sum, f);
-	if (a->flows)
-		flows_add(a->flows, f);
-	if (a->opt->json && !a->sum && !a->flows) {
+	void **slot = a->flows ? flows_add(a->flows, f) : NULL;
+	if (a->packet_json) {
 		out_reserve(a->out, OUT_SLACK);
 		packet_json(a->out, f, a->number, a->opt->nano);
 	}
+	if (a->streams) /* last: it may decode a reassembled datagram into f */
+		streams_packet(a->streams, f, slot);
+}
+
+/* The stream layer's closing counters, on stderr (so that they never mix
+ * with --follow's output). */
+static void streams_report(const struct stream_stats *s)
+{
+	fprintf(stderr,
+		"trawl: streams: %llu tcp, %llu udp, %llu bytes; %llu gaps (%llu bytes missing; "
+		"%llu forced by --stream-flow-mem, %llu by --stream-mem); %llu retransmitted "
+		"(%llu differing), %llu out of order, %llu overlapping, %llu cut by the snap length; "
+		"%llu evicted\n",
+		(unsigned long long)s->tcp_streams, (unsigned long long)s->udp_streams,
+		(unsigned long long)s->bytes, (unsigned long long)s->gaps,
+		(unsigned long long)s->gap_bytes, (unsigned long long)s->gap_flow_mem,
+		(unsigned long long)s->gap_total_mem, (unsigned long long)s->retrans,
+		(unsigned long long)s->retrans_differ, (unsigned long long)s->out_of_order,
+		(unsigned long long)s->overlaps, (unsigned long long)s->truncated,
+		(unsigned long long)s->evicted);
+	fprintf(stderr,
+		"trawl: fragments: %llu taken, %llu datagrams reassembled; given up: %llu timed out, "
+		"%llu over --frag-mem, %llu invalid; %llu overlapping\n",
+		(unsigned long long)s->frag_fragments, (unsigned long long)s->frag_datagrams,
+		(unsigned long long)s->frag_timeout, (unsigned long long)s->frag_mem,
+		(unsigned long long)s->frag_bad, (unsigned long long)s->frag_overlaps);
+}
+
+int analyze_finish(struct analyze *a)
+{
+	int rc = 0;
+	if (!a->streams)
+		return 0;
+	streams_finish(a->streams);
+	const struct stream_stats *st = streams_stats(a->streams);
+	if (a->extract) {
+		char err[512];
+		if (extract_finish(a->extract, st, err, sizeof err) < 0) {
+			fprintf(stderr, "trawl: %s\n", err);
+			rc = 1;
+		}
+	}
+	out_flush(a->out);
+	streams_report(st);
+	return rc;
 }
 
 void analyze_report(struct analyze *a)
 {
 	struct out *o = a->out;
-	if (!a->sum && !a->flows)
+	if (!a->sum && !a->report_flows)
 		return;
 	if (a->opt->json) {
 		out_c(o, '{');
@@ -81,7 +172,7 @@ void analyze_report(struct analyze *a)
 			out_s(o, "\"summary\":");
 			summary_json(a->sum, o, a->opt->nano);
 		}
-		if (a->flows) {
+		if (a->report_flows) {
 			if (a->sum)
 				out_c(o, ',');
 			flows_json(a->flows, o, a->opt->nano);
@@ -90,7 +181,7 @@ void analyze_report(struct analyze *a)
 	} else {
 		if (a->sum)
 			summary_text(a->sum, o);
-		if (a->flows) {
+		if (a->report_flows) {
 			if (a->sum)
 				out_c(o, '\n');
 			flows_text(a->flows, o, a->opt->nano);
@@ -101,9 +192,10 @@ void analyze_report(struct analyze *a)
 
 struct analyze *analyze_part(const struct analyze *a)
 {
-	if (!a->sum || a->flows || a->opt->json)
+	if (!a->sum || a->flows || a->streams || a->opt->json)
 		return NULL;
-	struct analyze *p = analyze_new(a->opt, a->out);
+	char err[64];
+	struct analyze *p = analyze_new(a->opt, a->out, err, sizeof err);
 	if (p)
 		p->dlt = a->dlt;
 	return p;
@@ -121,6 +213,9 @@ void analyze_free(struct analyze *a)
 	if (!a)
 		return;
 	summary_free(a->sum);
+	streams_free(a->streams); /* before the flow table, whose slots point into it */
+	follow_free(a->follow);
+	extract_free(a->extract);
 	flows_free(a->flows);
 	free(a);
 }

@@ -6,6 +6,7 @@
 #ifndef TRAWL_ANALYZE_H
 #define TRAWL_ANALYZE_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 #include "../core/out.h"
@@ -22,8 +23,16 @@ struct analyze;
 
 /* True when the options ask for any analyzer output. */
 int analyze_wanted(const struct options *opt);
-/* Allocates everything the run needs up front; NULL when out of memory. */
-struct analyze *analyze_new(const struct options *opt, struct out *out);
+/* Allocates everything the run needs up front; NULL with a message in err
+ * (out of memory, an --extract directory that cannot be used). */
+struct analyze *analyze_new(const struct options *opt, struct out *out, char *err, size_t errlen);
+/* True when the stream layer runs (--follow, --extract): a stop signal
+ * must then end the reading cleanly, so that every stream is flushed. */
+int analyze_streams(const struct analyze *a);
+/* Ends the stream layer: flushes and closes every stream, writes
+ * --extract's streams.json, reports its counters on stderr.  Returns 0, or
+ * 1 after an error it reported. */
+int analyze_finish(struct analyze *a);
 /* The link type of the source about to be read (once per file). */
 void analyze_link(struct analyze *a, int dlt);
 void analyze_packet(struct analyze *a, const struct pcap_pkthdr *h, const uint8_t *p);

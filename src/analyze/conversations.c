@@ -51,6 +51,7 @@ struct flow {
 	uint64_t pkts[2], bytes[2]; /* [0] a to b, [1] b to a */
 	uint64_t first_sec, last_sec;
 	uint32_t first_frac, last_frac;
+	void *ext;                  /* the stream layer's state, or NULL */
 };
 
 struct flowtab {
@@ -62,7 +63,16 @@ struct flowtab {
 	uint64_t created;
 	uint64_t evicted, ev_pkts, ev_bytes;
 	uint64_t unkeyed;
+	uint32_t listed;     /* conversations with a packet (flows_slot makes empty ones) */
+	void (*evict_fn)(void *ctx, void *ext);
+	void *evict_ctx;
 };
+
+void flows_on_evict(struct flowtab *t, void (*fn)(void *ctx, void *ext), void *ctx)
+{
+	t->evict_fn = fn;
+	t->evict_ctx = ctx;
+}
 
 struct flowtab *flows_new(unsigned max_flows)
 {
@@ -131,6 +141,11 @@ static uint32_t evict(struct flowtab *t)
 	t->evicted++;
 	t->ev_pkts += e->pkts[0] + e->pkts[1];
 	t->ev_bytes += e->bytes[0] + e->bytes[1];
+	if (e->pkts[0] + e->pkts[1])
+		t->listed--;
+	if (e->ext && t->evict_fn)
+		t->evict_fn(t->evict_ctx, e->ext);
+	e->ext = NULL;
 	return id;
 }
 
@@ -193,14 +208,13 @@ static uint32_t key_hash(const struct fkey *k)
 	return (uint32_t)h;
 }
 
-void flows_add(struct flowtab *t, const struct facts *f)
+/* Finds or makes f's conversation; NULL when f has no key. */
+static struct flow *lookup(struct flowtab *t, const struct facts *f, int *dirp)
 {
 	struct fkey k;
 	int dir = make_key(&k, f);
-	if (dir < 0) {
-		t->unkeyed++;
-		return;
-	}
+	if (dir < 0)
+		return NULL;
 	uint32_t h = key_hash(&k);
 	uint32_t *bp = &t->bucket[h & (t->nbucket - 1)];
 	uint32_t id = *bp;
@@ -233,12 +247,33 @@ void flows_add(struct flowtab *t, const struct facts *f)
 		lru_unlink(t, e);
 		lru_push(t, e, id);
 	}
+	*dirp = dir;
+	return e;
+}
+
+void **flows_slot(struct flowtab *t, const struct facts *f)
+{
+	int dir;
+	struct flow *e = lookup(t, f, &dir);
+	return e ? &e->ext : NULL;
+}
+
+void **flows_add(struct flowtab *t, const struct facts *f)
+{
+	int dir;
+	struct flow *e = lookup(t, f, &dir);
+	if (!e) {
+		t->unkeyed++;
+		return NULL;
+	}
+	if (!(e->pkts[0] + e->pkts[1]))
+		t->listed++;
 	e->last_sec = f->sec;
 	e->last_frac = f->frac;
 	e->pkts[dir]++;
 	e->bytes[dir] += f->len;
 	if (!f->has_tcp)
-		return;
+		return &e->ext;
 	unsigned fl = f->tcp_flags;
 	if ((fl & (TH_SYN | TH_ACK)) == TH_SYN) {
 		e->tcp |= T_SYN;
@@ -261,6 +296,7 @@ void flows_add(struct flowtab *t, const struct facts *f)
 		e->tcp |= dir ? T_FIN_B : T_FIN_A;
 	if (f->payload_len && !(fl & (TH_SYN | TH_RST)))
 		e->tcp |= dir ? T_DATA_B : T_DATA_A;
+	return &e->ext;
 }
 
 static const char *state_of(const struct flow *e)
@@ -299,9 +335,11 @@ static const struct flow **sorted(struct flowtab *t)
 	const struct flow **v = malloc(((size_t)t->used + 1) * sizeof *v);
 	if (!v)
 		return NULL;
+	uint32_t k = 0;
 	for (uint32_t i = 0; i < t->used; i++)
-		v[i] = &t->f[i];
-	qsort(v, t->used, sizeof *v, by_time);
+		if (t->f[i].pkts[0] + t->f[i].pkts[1])
+			v[k++] = &t->f[i];
+	qsort(v, k, sizeof *v, by_time);
 	return v;
 }
 
@@ -354,7 +392,7 @@ void flows_text(struct flowtab *t, struct out *o, int nano)
 	struct an_clock clk = { 0 };
 	if (!v)
 		return;
-	out_f(o, "Conversations: %u", t->used);
+	out_f(o, "Conversations: %u", t->listed);
 	out_f(o, " (flow table limit %u; %llu evicted", t->max, (unsigned long long)t->evicted);
 	if (t->evicted)
 		out_f(o, " with %llu packets, %llu bytes", (unsigned long long)t->ev_pkts,
@@ -362,7 +400,7 @@ void flows_text(struct flowtab *t, struct out *o, int nano)
 	out_s(o, ")\n");
 	out_f(o, "%-10s %-25s %-25s %-11s %8s %11s %8s %11s  %-15s  %s\n", "proto", "client",
 	      "server", "state", "pkts>", "bytes>", "pkts<", "bytes<", "first", "last");
-	for (uint32_t i = 0; i < t->used; i++) {
+	for (uint32_t i = 0; i < t->listed; i++) {
 		const struct flow *e = v[i];
 		char proto[32], c[64], s[64];
 		int ci = e->cli, si = !e->cli;
@@ -395,7 +433,7 @@ void flows_json(struct flowtab *t, struct out *o, int nano)
 	out_s(o, "\"flow_table\":{\"limit\":");
 	out_u(o, t->max);
 	out_s(o, ",\"conversations\":");
-	out_u(o, t->used);
+	out_u(o, t->listed);
 	out_s(o, ",\"evicted\":");
 	out_u(o, t->evicted);
 	out_s(o, ",\"evicted_packets\":");
@@ -405,7 +443,7 @@ void flows_json(struct flowtab *t, struct out *o, int nano)
 	out_s(o, ",\"unkeyed_packets\":");
 	out_u(o, t->unkeyed);
 	out_s(o, "},\"conversations\":[");
-	for (uint32_t i = 0; v && i < t->used; i++) {
+	for (uint32_t i = 0; v && i < t->listed; i++) {
 		const struct flow *e = v[i];
 		int ci = e->cli, si = !e->cli, first = 1;
 		out_s(o, i ? ",\n{" : "\n{");

@@ -19,7 +19,13 @@ void summary_free(struct summary *s);
 void summary_merge(struct summary *dst, const struct summary *src);
 
 struct flowtab *flows_new(unsigned max_flows);
-void flows_add(struct flowtab *t, const struct facts *f);
+/* Counts f in its conversation; returns the conversation's slot for the
+ * stream layer's state, or NULL when f has no conversation (no key). */
+void **flows_add(struct flowtab *t, const struct facts *f);
+/* The slot of f's conversation without counting f (made when missing). */
+void **flows_slot(struct flowtab *t, const struct facts *f);
+/* fn(ctx, ext) is called for a conversation evicted with ext non-NULL. */
+void flows_on_evict(struct flowtab *t, void (*fn)(void *ctx, void *ext), void *ctx);
 void flows_text(struct flowtab *t, struct out *o, int nano);
 void flows_json(struct flowtab *t, struct out *o, int nano);
 void flows_free(struct flowtab *t);

@@ -104,6 +104,11 @@ static int drain(const struct live_loop *l, const char *device)
 	return 0;
 }
 
+int live_stop_signal(void)
+{
+	return stop_sig;
+}
+
 int live_run(const struct live_loop *l, const char *device, int *signalled)
 {
 	for (;;) {

@@ -18,6 +18,9 @@ struct live_loop {
 
 /* Installs the handlers for SIGINT, SIGTERM, SIGHUP and SIGUSR1. */
 void live_signals(pcap_t *p);
+/* The stop signal received since live_signals(), 0 when none (reading a
+ * file with the stream layer stops on it as a capture does). */
+int live_stop_signal(void);
 /* Captures until a stop signal or l->finished(); after a signal, drains
  * what the kernel still holds (the partly filled ring block included).
  * Returns 0, or -1 on a capture error (message printed, naming device).

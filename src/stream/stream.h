@@ -60,6 +60,7 @@ struct stream_side {
 	uint64_t bytes;            /* delivered to the consumers */
 	uint64_t gaps, gap_bytes;  /* holes declared, bytes in them */
 	uint64_t pkts;             /* packets (segments, datagrams) sent */
+	uint64_t data_pkts;        /* of them, with payload */
 	struct stream_ts first, last; /* first and last payload byte's packet */
 };
 
@@ -74,7 +75,10 @@ struct stream {
 	unsigned reuse;            /* 0 for the first stream on this 4-tuple, then 1, 2, ... */
 	uint8_t midstream;         /* TCP: no SYN seen before the data */
 	uint8_t closed;            /* enum stream_close, set before close() is called */
-	struct stream_side side[2];/* [0] the client: the SYN's sender, else the first sender; [1] the server */
+	/* [0] the client: the sender of a SYN, the receiver of a SYN/ACK, else
+	 * the side not on a port below 1024 when the other is, else the first
+	 * sender; [1] the server */
+	struct stream_side side[2];
 	struct stream_ts first, last; /* first and last packet of the connection */
 	void *user[STREAM_CONSUMERS_MAX];
 };
