@@ -11,8 +11,9 @@
 # (default 2) for each of:
 #   trawl -r CAP --extract D1      tcpflow -r CAP -o D2
 #   trawl -r CAP --follow > /dev/null
-# Each extraction writes into a new, empty directory on the same file
-# system (the previous one is removed and the disk synced first, untimed).
+# Each extraction writes into a new, empty directory under
+# BENCH_EXTRACT_DIR (default bench/out; /dev/shm takes the disk out of the
+# comparison), the previous one removed and the disk synced first, untimed.
 # Before timing, the file sets of the first trawl and tcpflow runs are
 # compared (names and SHA-256; files that differ are counted, not fatal:
 # tcpflow zero-fills holes, trawl leaves them out).  Prints a table and the
@@ -24,6 +25,8 @@ mb=${1:-300}
 runs=${RUNS:-2}
 out=${BENCH_DIR:-$root/bench/out}
 mkdir -p "$out"
+xroot=${BENCH_EXTRACT_DIR:-$out}
+mkdir -p "$xroot"
 trawl=${TRAWL:-$root/trawl}
 [ -x "$trawl" ] || make -s -C "$root" trawl
 command -v tcpflow >/dev/null || { echo "bench/stream: tcpflow is not installed (apt-get install tcpflow)"; exit 1; }
@@ -40,21 +43,22 @@ export TZ=GMT0
 # fresh directory each run (removed and synced before, untimed).  Prints
 # "elapsed_s cpu_s maxrss_kib" of the fastest run.
 best() {
-	local name=$1 bestline="" e u s m line i
+	local name=$1 bestline="" e u s m c line i
 	shift
 	for i in $(seq "$runs"); do
-		rm -rf "$out/ext-$name"
+		rm -rf "$xroot/ext-$name"
 		sync
 		local args=()
-		for a in "$@"; do args+=("${a//@DIR@/$out/ext-$name}"); done
-		[ "$name" = tcpflow ] && mkdir -p "$out/ext-$name"
+		for a in "$@"; do args+=("${a//@DIR@/$xroot/ext-$name}"); done
+		[ "$name" = tcpflow ] && mkdir -p "$xroot/ext-$name"
 		/usr/bin/time -v "${args[@]}" >/dev/null 2>"$out/time-$name.txt" || true
 		e=$(awk -F': ' '/Elapsed \(wall clock\)/ {n = split($2, t, ":"); v = 0; for (i = 1; i <= n; i++) v = v * 60 + t[i]; print v}' "$out/time-$name.txt")
 		u=$(awk -F': ' '/User time/ {print $2}' "$out/time-$name.txt")
 		s=$(awk -F': ' '/System time/ {print $2}' "$out/time-$name.txt")
 		m=$(awk -F': ' '/Maximum resident/ {print $2}' "$out/time-$name.txt")
-		line="$e $(echo "$u + $s" | bc) $m"
-		echo "  $name run $i: ${e} s elapsed, $(echo "$u + $s" | bc) s CPU, $((m / 1024)) MiB" >&2
+		c=$(awk -v a="$u" -v b="$s" 'BEGIN { printf "%.2f", a + b }')
+		line="$e $c $m"
+		echo "  $name run $i: ${e} s elapsed, $c s CPU, $((m / 1024)) MiB" >&2
 		if [ -z "$bestline" ] || [ "$(echo "$e < ${bestline%% *}" | bc)" = 1 ]; then bestline=$line; fi
 	done
 	echo "$bestline"
@@ -64,20 +68,22 @@ best() {
 listing() { (cd "$1" && find . -type f ! -name streams.json ! -name report.xml -print0 | sort -z | xargs -0 -r sha256sum); }
 
 echo "capture: $cap, $((size >> 20)) MiB, $("$trawl" -r "$cap" --summary --json 2>/dev/null | jq .summary.packets) packets (nproc $(nproc), load $(cut -d' ' -f1 /proc/loadavg))"
+echo "extracting under $xroot ($(df -T "$xroot" | awk 'NR == 2 {print $2}'))"
 echo "trawl $(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo '?'), $(tcpflow --version 2>&1 | head -1)"
 read -r te tc tm <<<"$(best trawl "$trawl" -r "$cap" --extract @DIR@)"
-listing "$out/ext-trawl" >"$out/list-trawl"
+listing "$xroot/ext-trawl" >"$out/list-trawl"
 read -r fe fc fm <<<"$(best tcpflow tcpflow -r "$cap" -o @DIR@)"
-listing "$out/ext-tcpflow" >"$out/list-tcpflow"
+listing "$xroot/ext-tcpflow" >"$out/list-tcpflow"
 nt=$(wc -l <"$out/list-trawl")
 nf=$(wc -l <"$out/list-tcpflow")
 same=$(comm -12 "$out/list-trawl" "$out/list-tcpflow" | wc -l)
-bytes=$(du -sb "$out/ext-trawl" | cut -f1)
+bytes=$(du -sb "$xroot/ext-trawl" | cut -f1)
 echo "files: trawl $nt, tcpflow $nf, identical (name and SHA-256) $same; trawl wrote $((bytes >> 20)) MiB"
-rm -rf "$out/ext-trawl" "$out/ext-tcpflow"
+rm -rf "$xroot/ext-trawl" "$xroot/ext-tcpflow" "$xroot/ext-follow"
 read -r oe oc om <<<"$(best follow "$trawl" -r "$cap" --follow)"
 printf '%-36s %10s %10s %12s\n' "command (best of $runs)" "elapsed s" "cpu s" "max RSS MiB"
 printf '%-36s %10s %10s %12s\n' "trawl -r CAP --extract D1" "$te" "$tc" "$((tm / 1024))"
 printf '%-36s %10s %10s %12s\n' "tcpflow -r CAP -o D2" "$fe" "$fc" "$((fm / 1024))"
 printf '%-36s %10s %10s %12s\n' "trawl -r CAP --follow >/dev/null" "$oe" "$oc" "$((om / 1024))"
-echo "--extract: tcpflow/trawl elapsed $(echo "scale=2; $fe / $te" | bc)x, CPU $(echo "scale=2; $fc / $tc" | bc)x (target 2x); --follow: tcpflow -o / trawl --follow elapsed $(echo "scale=2; $fe / $oe" | bc)x"
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2fx", (b > 0 ? a / b : 0) }'; }
+echo "--extract: tcpflow/trawl elapsed $(ratio "$fe" "$te"), CPU $(ratio "$fc" "$tc") (target 2x); tcpflow -o / trawl --follow elapsed $(ratio "$fe" "$oe")"
