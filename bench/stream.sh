@@ -2,12 +2,15 @@
 # Speed and memory of trawl's stream layer against tcpflow 1.6.1, in the
 # same run, on the same capture.
 #
-#   bench/stream.sh [MEGABYTES]     (default 300)
+#   bench/stream.sh [MEGABYTES [SHAPE]]     (default 300 gen)
 #
-# The capture is bench/gen's (deterministic; its TCP sessions carry payload:
-# HTTP requests and responses, TLS ClientHellos, SSH and SMTP, over IPv4,
-# IPv6 and 802.1Q), written to bench/out/streams-MB.pcap unless
-# BENCH_CAPTURE names another.  Timed with /usr/bin/time -v, best of RUNS
+# SHAPE gen: bench/gen's capture (deterministic; its TCP sessions carry
+# payload: HTTP requests and responses, TLS ClientHellos, SSH and SMTP, over
+# IPv4, IPv6 and 802.1Q; short sessions, so one file per ~1.4 KB: opening
+# files is most of the work), in bench/out/streams-MB.pcap.  SHAPE long:
+# bench/mkstreams.py's (300 long HTTP-like transfers at once, 64 KiB-4 MiB
+# each, some retransmitted or out of order), in bench/out/long-MB.pcap.
+# BENCH_CAPTURE names another capture instead.  Timed with /usr/bin/time -v, best of RUNS
 # (default 2) for each of:
 #   trawl -r CAP --extract D1      tcpflow -r CAP -o D2
 #   trawl -r CAP --follow > /dev/null
@@ -22,6 +25,7 @@
 set -eu
 root=$(cd "$(dirname "$0")/.." && pwd)
 mb=${1:-300}
+shape=${2:-gen}
 runs=${RUNS:-2}
 out=${BENCH_DIR:-$root/bench/out}
 mkdir -p "$out"
@@ -30,10 +34,17 @@ mkdir -p "$xroot"
 trawl=${TRAWL:-$root/trawl}
 [ -x "$trawl" ] || make -s -C "$root" trawl
 command -v tcpflow >/dev/null || { echo "bench/stream: tcpflow is not installed (apt-get install tcpflow)"; exit 1; }
-cap=${BENCH_CAPTURE:-$out/streams-$mb.pcap}
-if [ -z "${BENCH_CAPTURE:-}" ]; then
-	make -s -C "$root" bench/gen
-	[ -s "$cap" ] && [ "$(($(stat -c %s "$cap") >> 20))" -ge "$mb" ] || "$root/bench/gen" "$mb" "$cap"
+case $shape in
+gen) cap=${BENCH_CAPTURE:-$out/streams-$mb.pcap} ;;
+long) cap=${BENCH_CAPTURE:-$out/long-$mb.pcap} ;;
+*) echo "bench/stream: shape is gen or long"; exit 2 ;;
+esac
+if [ -z "${BENCH_CAPTURE:-}" ] && ! { [ -s "$cap" ] && [ "$(($(stat -c %s "$cap") >> 20))" -ge "$mb" ]; }; then
+	if [ "$shape" = gen ]; then
+		make -s -C "$root" bench/gen && "$root/bench/gen" "$mb" "$cap"
+	else
+		python3 "$root/bench/mkstreams.py" "$mb" "$cap"
+	fi
 fi
 size=$(stat -c %s "$cap")
 cat "$cap" >/dev/null # in the page cache, for every tool below
