@@ -6,12 +6,67 @@ differ, fragments, SYN with data, sequence wrap, other link types).  tcpflow
 1.6.1's files for them are recorded in tcpflow.expected next to the corpus's
 (tools/record-tcpflow.sh); tcpflow.sh compares trawl's with them.
 Deterministic: the same bytes on every run."""
+import ipaddress
 import os
 import struct
 import sys
 
-sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'gen'))
-from pcaplib import Pcap, ether, ipv4, ipv6, tcp  # noqa: E402
+
+
+# ---- a minimal packet kit of its own (the recorded tcpflow results depend
+# on these exact bytes, so nothing here is shared with other generators)
+class Pcap:
+    """A classic pcap file, Ethernet unless told; timestamps 1 ms apart."""
+
+    def __init__(self, path, linktype=1):
+        self.f = open(path, 'wb')
+        self.f.write(struct.pack('<IHHiIII', 0xa1b2c3d4, 2, 4, 0, 0, 65535, linktype))
+        self.t = 1700000000 * 1000000
+
+    def add(self, frame, caplen=None):
+        n = min(len(frame), 65535 if caplen is None else caplen)
+        self.f.write(struct.pack('<IIII', self.t // 1000000, self.t % 1000000, n, len(frame)))
+        self.f.write(frame[:n])
+        self.t += 1000
+
+    def close(self):
+        self.f.close()
+
+
+def cksum(data):
+    if len(data) % 2:
+        data += b'\0'
+    s = sum(struct.unpack('!%dH' % (len(data) // 2), data))
+    while s >> 16:
+        s = (s & 0xffff) + (s >> 16)
+    return (~s) & 0xffff
+
+
+def addr(text):
+    return ipaddress.ip_address(text).packed
+
+
+def ether(payload, etype=0x0800):
+    return b'\x00\x0c\x29\xaa\xbb\xcc\x00\x50\x56\x10\x20\x30' + struct.pack('!H', etype) + payload
+
+
+def ipv4(payload, proto, src, dst, ident=1, flags=0x4000):
+    h = struct.pack('!BBHHHBBH4s4s', 0x45, 0, 20 + len(payload), ident, flags, 64, proto, 0,
+                    addr(src), addr(dst))
+    return h[:10] + struct.pack('!H', cksum(h)) + h[12:] + payload
+
+
+def ipv6(payload, nh, src, dst):
+    return struct.pack('!IHBB', 6 << 28, len(payload), nh, 64) + addr(src) + addr(dst) + payload
+
+
+def tcp(payload, sport, dport, seq=1, ack=0, flags=0x18, src='', dst=''):
+    h = struct.pack('!HHIIBBHHH', sport, dport, seq, ack, 5 << 4, flags, 8192, 0, 0)
+    s, d = addr(src), addr(dst)
+    pseudo = s + d + (struct.pack('!BBH', 0, 6, 20 + len(payload)) if len(s) == 4
+                      else struct.pack('!IxxxB', 20 + len(payload), 6))
+    return h[:16] + struct.pack('!H', cksum(pseudo + h + payload)) + h[18:] + payload
+
 
 SYN, FIN, RST, PSH, ACK = 0x02, 0x01, 0x04, 0x08, 0x10
 C4, S4 = '10.1.0.1', '10.2.0.2'
