@@ -933,6 +933,10 @@ static int l2_ether(struct facts *f, const uint8_t *p, unsigned n, unsigned tag,
 			if (top) {
 				if (f->nvlan < 2)
 					f->vlan[f->nvlan] = (uint16_t)(be16(p + o) & 0xfff);
+				if (!f->nvlan) {
+					f->vlan_tci = (uint16_t)be16(p + o);
+					f->vlan_tpid = (uint16_t)type;
+				}
 				f->nvlan++;
 			}
 			type = be16(p + o + 2);

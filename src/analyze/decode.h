@@ -80,6 +80,7 @@ struct facts {
 	uint8_t smac[6], dmac[6];
 	uint8_t nvlan;
 	uint16_t vlan[2];
+	uint16_t vlan_tci, vlan_tpid; /* the outermost tag whole (priority bits too) and its TPID */
 	uint16_t ethertype;   /* 0 when the link carries none (802.3 LLC: 0) */
 	uint8_t llc;          /* an 802.3 length field, LLC payload */
 
