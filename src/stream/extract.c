@@ -274,6 +274,7 @@ static int open_fd(struct extract *x, struct xdir *d)
 	char name[X_NAME_MAX];
 	dir_name(name, sizeof name, d->xs, (int)(d - d->xs->d));
 	int fd;
+again:
 	if (!d->created) {
 		fd = openat(x->dfd, name, O_WRONLY | O_CREAT | O_EXCL | O_APPEND | O_CLOEXEC, 0644);
 		if (fd < 0 && errno == EEXIST) {
@@ -286,6 +287,11 @@ static int open_fd(struct extract *x, struct xdir *d)
 		}
 	} else {
 		fd = openat(x->dfd, name, O_WRONLY | O_APPEND | O_CLOEXEC | O_NOFOLLOW);
+	}
+	if (fd < 0 && (errno == EMFILE || errno == ENFILE) && x->lru_tail) {
+		/* the process's own limit is lower than ours: give up a file */
+		close_fd(x, x->lru_tail);
+		goto again;
 	}
 	if (fd < 0) {
 		fail(x, d, errno);
