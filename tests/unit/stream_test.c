@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../../src/analyze/internal.h"
 #include "../../src/stream/stream.h"
 
 static int passed, failed;
@@ -278,6 +279,62 @@ static void test_evict(void)
 	streams_free(st);
 }
 
+/* The stream layer on the analyzer's flow table: a table of 2
+ * conversations, 3 connections; the least recently seen one is evicted,
+ * and its stream flushed and closed. */
+static void **table_slot(void *ctx, const struct facts *f)
+{
+	return flows_slot(ctx, f);
+}
+
+static void table_seg(struct streams *st, struct flowtab *t, unsigned port, uint32_t seq,
+                      unsigned flags, const char *data)
+{
+	struct facts f;
+	memset(&f, 0, sizeof f);
+	f.net = NET_IP4;
+	f.addr_len = 4;
+	uint8_t a[4] = { 10, 0, 0, 1 }, b[4] = { 10, 0, 0, 2 };
+	memcpy(f.src, a, 4);
+	memcpy(f.dst, b, 4);
+	f.proto = 6;
+	f.has_ports = f.has_tcp = 1;
+	f.sport = (uint16_t)port;
+	f.dport = 80;
+	f.seq = seq;
+	f.tcp_flags = (uint8_t)flags;
+	size_t n = data ? strlen(data) : 0;
+	f.payload = (struct bytes){ (const uint8_t *)data, (unsigned)n };
+	f.payload_len = (unsigned)n;
+	f.sec = 2000 + now++;
+	streams_packet(st, &f, flows_add(t, &f));
+}
+
+static void test_flow_table(void)
+{
+	struct rec r;
+	memset(&r, 0, sizeof r);
+	struct flowtab *t = flows_new(2);
+	struct stream_limits lim = { 0, 0, 0, 0 };
+	struct streams *st = streams_new(&lim, table_slot, t);
+	struct stream_consumer c = { &r, r_open, r_data, r_gap, r_close };
+	streams_add_consumer(st, &c);
+	flows_on_evict(t, streams_evict, st);
+	table_seg(st, t, 1001, 0, SYN, NULL);
+	table_seg(st, t, 1001, 5, PSH, "held"); /* queued behind a hole */
+	table_seg(st, t, 1002, 0, SYN, NULL);
+	CHECK(r.opens == 2 && r.closes == 0, "two open");
+	table_seg(st, t, 1003, 0, SYN, NULL); /* evicts 1001 */
+	CHECK(r.opens == 3 && r.closes == 1 && r.last_closed == STREAM_EVICTED, "evicted: %d %d",
+	      r.closes, r.last_closed);
+	CHECK(is(&r, 0, "####held"), "flushed: %.*s", (int)r.len[0], r.buf[0]);
+	CHECK(streams_stats(st)->evicted == 1, "counted");
+	streams_finish(st);
+	CHECK(r.closes == 3, "all closed at the end: %d", r.closes);
+	streams_free(st);
+	flows_free(t);
+}
+
 int main(void)
 {
 	test_inorder();
@@ -288,6 +345,7 @@ int main(void)
 	test_rst_reuse();
 	test_snaplen();
 	test_evict();
+	test_flow_table();
 	printf("stream: %d passed, %d failed\n", passed, failed);
 	return failed != 0;
 }

@@ -1,12 +1,14 @@
 /* unit.c - unit tests for the reader, the writer, timestamps, hex dumps,
  * address formatting and option parsing.  Prints one line per failure and
  * ends with "N passed, N failed". */
+#include <arpa/inet.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
+#include "../../src/analyze/community_id.h"
 #include "../../src/core/gentab.h"
 #include "../../src/core/hexdump.h"
 #include "../../src/core/names.h"
@@ -287,6 +289,42 @@ static void test_options(void)
 	CHECK(parse(&opt, "trawl -r a -V b") == 1);
 }
 
+/* The Community ID spec's published baseline (seed 0): each flow both ways. */
+static void test_community_id(void)
+{
+	static const struct {
+		unsigned proto;
+		const char *s, *d;
+		int sp, dp; /* -1: no ports */
+		const char *id;
+	} v[] = {
+		{ 6, "128.232.110.120", "66.35.250.204", 34855, 80, "1:LQU9qZlK+B5F3KDmev6m5PMibrg=" },
+		{ 17, "192.168.1.52", "8.8.8.8", 54585, 53, "1:d/FP5EW3wiY1vCndhwleRRKHowQ=" },
+		{ 6, "2001:470:e5bf:dead:4957:2174:e82c:4887", "2607:f8b0:400c:c03::1a", 63943, 25,
+		  "1:/qFaeAR+gFe1KYjMzVDsMv+wgU4=" },
+		{ 132, "192.168.170.8", "192.168.170.56", 7, 7, "1:MP2EtRCAUIZvTw6MxJHLV7N7JDs=" },
+		{ 46, "10.1.12.1", "10.1.12.2", -1, -1, "1:KHlLkgoJW7ifUTyTSgyVfkFHzKw=" },
+		{ 1, "192.168.0.89", "192.168.0.1", 8, 0, "1:X0snYXpgwiv9TZtqg64sgzUn6Dk=" },
+		{ 1, "10.0.0.1", "10.0.0.2", 11, 0, "1:YHxtAirCG//0OzkcVAukqKQN9xM=" },
+		{ 58, "fe80::200:86ff:fe05:80da", "fe80::260:97ff:fe07:69ea", 135, 136,
+		  "1:dGHyGvjMfljg6Bppwm3bg0LO8TY=" },
+		{ 58, "fe80::200:86ff:fe05:80da", "ff02::2", 133, 134, "1:hO+sN4H+MG5MY/8hIrXPqc4ZQz0=" },
+	};
+	for (size_t i = 0; i < sizeof v / sizeof v[0]; i++) {
+		uint8_t a[16], b[16];
+		int fam = strchr(v[i].s, ':') ? AF_INET6 : AF_INET;
+		unsigned alen = fam == AF_INET6 ? 16 : 4;
+		CHECK(inet_pton(fam, v[i].s, a) == 1 && inet_pton(fam, v[i].d, b) == 1);
+		int wp = v[i].sp >= 0;
+		unsigned sp = wp ? (unsigned)v[i].sp : 0, dp = wp ? (unsigned)v[i].dp : 0;
+		char id[COMMUNITY_ID_LEN + 1];
+		CHECK(community_id_v1(id, 0, a, b, alen, v[i].proto, sp, dp, wp) == COMMUNITY_ID_LEN);
+		CHECK(strcmp(id, v[i].id) == 0);
+		CHECK(community_id_v1(id, 0, b, a, alen, v[i].proto, dp, sp, wp) == COMMUNITY_ID_LEN);
+		CHECK(strcmp(id, v[i].id) == 0);
+	}
+}
+
 int main(void)
 {
 	if (out_init(&o, -1) < 0)
@@ -299,6 +337,7 @@ int main(void)
 	test_names();
 	test_gentab();
 	test_options();
+	test_community_id();
 	out_free(&o);
 	printf("unit: %d passed, %d failed\n", passed, failed);
 	return failed != 0;

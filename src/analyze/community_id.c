@@ -1,0 +1,50 @@
+/* community_id.c - Community ID v1 (see community_id.h). */
+#include "community_id.h"
+
+#include <openssl/evp.h>
+#include <string.h>
+
+size_t community_id_v1(char *buf, uint16_t seed, const uint8_t *src, const uint8_t *dst,
+                       unsigned alen, unsigned proto, unsigned sport, unsigned dport,
+                       int with_ports)
+{
+	uint8_t in[2 + 16 + 16 + 2 + 4], md[EVP_MAX_MD_SIZE];
+	unsigned n = 0, mdlen = 0;
+	buf[0] = 0;
+	if (alen != 4 && alen != 16)
+		return 0;
+	/* the lower endpoint first: by address, then by port */
+	int c = memcmp(src, dst, alen);
+	if (c > 0 || (c == 0 && with_ports && sport > dport)) {
+		const uint8_t *t = src;
+		src = dst;
+		dst = t;
+		unsigned p = sport;
+		sport = dport;
+		dport = p;
+	}
+	in[n++] = (uint8_t)(seed >> 8);
+	in[n++] = (uint8_t)seed;
+	memcpy(in + n, src, alen);
+	n += alen;
+	memcpy(in + n, dst, alen);
+	n += alen;
+	in[n++] = (uint8_t)proto;
+	in[n++] = 0;
+	if (with_ports) {
+		in[n++] = (uint8_t)(sport >> 8);
+		in[n++] = (uint8_t)sport;
+		in[n++] = (uint8_t)(dport >> 8);
+		in[n++] = (uint8_t)dport;
+	}
+	if (!EVP_Digest(in, n, md, &mdlen, EVP_sha1(), NULL) || mdlen != 20)
+		return 0;
+	buf[0] = '1';
+	buf[1] = ':';
+	int k = EVP_EncodeBlock((unsigned char *)buf + 2, md, 20);
+	if (k != 28) {
+		buf[0] = 0;
+		return 0;
+	}
+	return (size_t)(2 + k);
+}
