@@ -274,6 +274,7 @@ static int open_fd(struct extract *x, struct xdir *d)
 	char name[X_NAME_MAX];
 	dir_name(name, sizeof name, d->xs, (int)(d - d->xs->d));
 	int fd;
+again:
 	if (!d->created) {
 		fd = openat(x->dfd, name, O_WRONLY | O_CREAT | O_EXCL | O_APPEND | O_CLOEXEC, 0644);
 		if (fd < 0 && errno == EEXIST) {
@@ -286,6 +287,11 @@ static int open_fd(struct extract *x, struct xdir *d)
 		}
 	} else {
 		fd = openat(x->dfd, name, O_WRONLY | O_APPEND | O_CLOEXEC | O_NOFOLLOW);
+	}
+	if (fd < 0 && (errno == EMFILE || errno == ENFILE) && x->lru_tail) {
+		/* the process's own limit is lower than ours: give up a file */
+		close_fd(x, x->lru_tail);
+		goto again;
 	}
 	if (fd < 0) {
 		fail(x, d, errno);
@@ -739,10 +745,9 @@ int extract_finish(struct extract *x, const struct stream_stats *st, char *err, 
 	if (x->nent > 1)
 		qsort(x->ent, x->nent, sizeof *x->ent, ent_cmp);
 	struct out o;
-	int rc = 0;
+	int jerr = 0;
 	if (out_init(&o, x->jfd) < 0) {
-		snprintf(err, errlen, "--extract: %s/streams.json: out of memory", x->dir);
-		rc = -1;
+		jerr = ENOMEM;
 	} else {
 		struct eve_clock clk;
 		memset(&clk, 0, sizeof clk);
@@ -756,30 +761,35 @@ int extract_finish(struct extract *x, const struct stream_stats *st, char *err, 
 		put_stats(&o, st);
 		out_s(&o, "}\n");
 		out_flush(&o);
-		int e = o.failed;
+		jerr = o.failed;
 		out_free(&o);
-		if (close(x->jfd) != 0 && !e)
-			e = errno;
-		x->jfd = -1;
-		if (e) {
-			snprintf(err, errlen, "--extract: %s/streams.json: %s", x->dir, strerror(e));
-			rc = -1;
-		}
 	}
+	if (close(x->jfd) != 0 && !jerr)
+		jerr = errno;
+	x->jfd = -1;
+	/* a file's write error comes first: it is the data that is incomplete */
+	char none[1];
+	if (!err || !errlen) {
+		err = none;
+		errlen = sizeof none;
+	}
+	size_t k = 0;
+	err[0] = 0;
 	if (x->nfail) {
-		/* a file's write error comes first: it is the data that is incomplete */
 		if (x->nfail > 1)
 			snprintf(err, errlen, "%s (and %llu more files)", x->err,
 			         (unsigned long long)(x->nfail - 1));
 		else
 			snprintf(err, errlen, "%s", x->err);
-		rc = -1;
-	} else if (x->oom && rc == 0) {
+	} else if (x->oom) {
 		snprintf(err, errlen, "--extract: %s: out of memory (some streams not extracted)",
 		         x->dir);
-		rc = -1;
 	}
-	return rc;
+	k = strlen(err);
+	if (jerr && k + 1 < errlen)
+		snprintf(err + k, errlen - k, "%s--extract: %s/streams.json: %s", k ? "; " : "",
+		         x->dir, strerror(jerr));
+	return x->nfail || x->oom || jerr ? -1 : 0;
 }
 
 void extract_free(struct extract *x)
