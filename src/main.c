@@ -179,6 +179,8 @@ static int run_source(struct run *r, const char *name, int live)
 		return 1;
 	}
 	out_flush(&r->out);
+	if (rc == PCAP_ERROR && r->stop_on_signal && live_stop_signal())
+		rc = 0; /* the stop signal interrupted a read (a pipe, a FIFO): a clean stop */
 	if (rc == PCAP_ERROR) {
 		fprintf(stderr, "trawl: %s: %s\n", name, pcap_geterr(r->pcap));
 		return 1;

@@ -1,8 +1,10 @@
 /* decode.c - the analyzer's bounds-checked decoder (see decode.h).
  *
  * Every read goes through a length that was checked against the captured
- * end first; loops are bounded (VLAN tags, IPv6 extension headers, DNS
- * labels and compression pointers, TLS extensions). */
+ * end first; loops are bounded (VLAN tags, MPLS labels, GRE source routes,
+ * GTP-U extension headers, NFLOG TLVs, IPv6 extension headers, DNS labels
+ * and compression pointers, TLS extensions), and so is the nesting of
+ * encapsulations (MAX_LAYERS, DECODE_MAX_TUNNELS). */
 #include "decode.h"
 
 #include <stddef.h>
@@ -289,7 +291,215 @@ static void decode_app(struct facts *f)
 
 /* ---- transport and network ------------------------------------------- */
 
-static void decode_l4(struct facts *f, const uint8_t *p, unsigned n, unsigned wire)
+/* Nesting.  Every header that carries another one is a layer: link
+ * headers, VLAN stacks, MPLS, PPP, LLC/SNAP, pktap, and the tunnels (IP in
+ * IP, GRE, the UDP encapsulations).  A packet is decoded through at most
+ * MAX_LAYERS layers and DECODE_MAX_TUNNELS tunnels, so the recursion below
+ * is bounded whatever the packet says.
+ *
+ * kind is TUN_NONE while the outermost link is being decoded: only then are
+ * the link fields (MAC addresses, VLANs, ethertype, llc) and the non-IP
+ * network kinds (ARP, other) recorded.  Under a tunnel it names the tunnel,
+ * and nothing is written until an inner IP header proves valid: a tunnel
+ * whose inner packet is not IP (ARP over VXLAN, say) leaves the facts those
+ * of the outer packet, as tcpdump's line shows no inner IP header either. */
+#define MAX_LAYERS 24
+
+static int l2_ether(struct facts *f, const uint8_t *p, unsigned n, unsigned tag,
+                    unsigned kind, unsigned lvl);
+static int l2_ppp(struct facts *f, const uint8_t *p, unsigned n, unsigned kind,
+                  unsigned lvl);
+static int l2_nsh(struct facts *f, const uint8_t *p, unsigned n, unsigned kind,
+                  unsigned lvl);
+static int l3_type(struct facts *f, unsigned type, const uint8_t *p, unsigned n,
+                   unsigned kind, unsigned lvl);
+static int net_ip4(struct facts *f, const uint8_t *p, unsigned n, unsigned kind,
+                   unsigned lvl);
+static int net_ip6(struct facts *f, const uint8_t *p, unsigned n, unsigned kind,
+                   unsigned lvl);
+
+/* An inner IP header was found valid: the outer one is kept (the first
+ * time), and the network, transport and application fields start over. */
+static void enter_tunnel(struct facts *f, unsigned kind)
+{
+	if (f->tunnel == 0) {
+		f->tunnel_kind = (uint8_t)kind;
+		f->outer_net = f->net;
+		f->outer_proto = f->proto;
+		memcpy(f->outer_src, f->src, sizeof f->outer_src);
+		memcpy(f->outer_dst, f->dst, sizeof f->outer_dst);
+	}
+	f->tunnel++;
+	uint8_t lite = f->lite;
+	memset(&f->net, 0, offsetof(struct facts, dns) - offsetof(struct facts, net));
+	f->lite = lite;
+}
+
+/* Whether the payload of the current IP header may be followed into a
+ * tunnel: not for a fragment (its datagram is reassembled first, and
+ * decode_datagram follows it then), and not beyond the bounds. */
+static int may_tunnel(const struct facts *f, unsigned lvl)
+{
+	return !f->is_frag && f->tunnel < DECODE_MAX_TUNNELS && lvl < MAX_LAYERS;
+}
+
+/* GRE: version 0 with its optional checksum, key, sequence number and
+ * source route entries; version 1 (PPTP) carrying PPP. */
+static int tun_gre(struct facts *f, const uint8_t *p, unsigned n, unsigned lvl)
+{
+	if (n < 4)
+		return 0;
+	unsigned flags = be16(p), prot = be16(p + 2), o = 4;
+	if ((flags & 7) == 0) {
+		if (flags & 0xc000) /* checksum (and offset) with C or R */
+			o += 4;
+		if (flags & 0x2000) /* key */
+			o += 4;
+		if (flags & 0x1000) /* sequence number */
+			o += 4;
+		if (flags & 0x4000) { /* source route entries, to a null one */
+			for (unsigned k = 0;; k++) {
+				if (k >= 64 || o + 4 > n)
+					return 0;
+				unsigned af = be16(p + o), len = p[o + 3];
+				o += 4;
+				if (af == 0 && len == 0)
+					break;
+				o += len;
+			}
+		}
+		if (o > n)
+			return 0;
+		switch (prot) {
+		case 0x6558: /* transparent Ethernet bridging */
+			return l2_ether(f, p + o, n - o, 0, TUN_GRE, lvl + 1);
+		case 0x0800:
+		case 0x86dd:
+		case 0x8847:
+			return l3_type(f, prot, p + o, n - o, TUN_GRE, lvl + 1);
+		}
+		return 0;
+	}
+	if ((flags & 7) == 1) {
+		if (flags & 0x2000)
+			o += 4;
+		if (!(flags & 0x1000)) /* no sequence number: no payload */
+			return 0;
+		o += 4;
+		if (flags & 0x0080) /* acknowledgment number */
+			o += 4;
+		if (o > n || prot != 0x880b)
+			return 0;
+		return l2_ppp(f, p + o, n - o, TUN_GRE, lvl + 1);
+	}
+	return 0;
+}
+
+/* GTP-U (3GPP TS 29.281): a G-PDU's header, its optional fields and
+ * extension headers, then an IP packet. */
+static int tun_gtpu(struct facts *f, const uint8_t *p, unsigned n, unsigned lvl)
+{
+	if (n < 8 || (p[0] >> 5) != 1 || !(p[0] & 0x10) || p[1] != 0xff)
+		return 0;
+	unsigned len = be16(p + 2), o = 8;
+	if (n > 8 + len)
+		n = 8 + len;
+	if (p[0] & 7) {
+		if (n < 12)
+			return 0;
+		unsigned next = p[11];
+		o = 12;
+		for (unsigned k = 0; next; k++) {
+			if (k >= 16 || o >= n)
+				return 0;
+			unsigned el = (unsigned)p[o] * 4;
+			if (el == 0 || o + el > n)
+				return 0;
+			next = p[o + el - 1];
+			o += el;
+		}
+	}
+	if (o >= n)
+		return 0;
+	if (p[o] >> 4 == 4)
+		return net_ip4(f, p + o, n - o, TUN_GTPU, lvl + 1);
+	if (p[o] >> 4 == 6)
+		return net_ip6(f, p + o, n - o, TUN_GTPU, lvl + 1);
+	return 0;
+}
+
+/* L2TPv2 data messages (RFC 2661): the header, then PPP. */
+static int tun_l2tp(struct facts *f, const uint8_t *p, unsigned n, unsigned lvl)
+{
+	if (n < 2)
+		return 0;
+	unsigned flags = be16(p), o = 2;
+	if ((flags & 15) != 2 || (flags & 0x8000))
+		return 0;
+	if (flags & 0x4000) {
+		if (n < 4)
+			return 0;
+		unsigned l = be16(p + 2);
+		if (l < n)
+			n = l;
+		o += 2;
+	}
+	o += 4; /* tunnel and session ids */
+	if (flags & 0x0800)
+		o += 4;
+	if (flags & 0x0200) {
+		if (o + 2 > n)
+			return 0;
+		o += 2 + be16(p + o);
+	}
+	if (o > n)
+		return 0;
+	return l2_ppp(f, p + o, n - o, TUN_L2TP, lvl + 1);
+}
+
+/* The UDP encapsulations tcpdump decodes, by port (either one), and
+ * GTP-U. */
+static int tun_udp(struct facts *f, const uint8_t *p, unsigned n, unsigned lvl)
+{
+	unsigned sp = f->sport, dp = f->dport;
+#define PORT(x) (sp == (x) || dp == (x))
+	if (PORT(1701))
+		return tun_l2tp(f, p, n, lvl);
+	if (PORT(8472)) /* OTV */
+		return n >= 8 && l2_ether(f, p + 8, n - 8, 0, TUN_OTV, lvl + 1);
+	if (PORT(4789)) /* VXLAN */
+		return n >= 8 && l2_ether(f, p + 8, n - 8, 0, TUN_VXLAN, lvl + 1);
+	if (PORT(6081)) { /* Geneve */
+		if (n < 8 || p[0] >> 6 != 0)
+			return 0;
+		unsigned o = 8 + (unsigned)(p[0] & 0x3f) * 4, prot = be16(p + 2);
+		if (o > n)
+			return 0;
+		if (prot == 0x6558)
+			return l2_ether(f, p + o, n - o, 0, TUN_GENEVE, lvl + 1);
+		return l3_type(f, prot, p + o, n - o, TUN_GENEVE, lvl + 1);
+	}
+	if (PORT(4790)) { /* VXLAN-GPE: the header names the payload */
+		if (n < 8)
+			return 0;
+		switch (p[3]) {
+		case 1: return net_ip4(f, p + 8, n - 8, TUN_VXLAN_GPE, lvl + 1);
+		case 2: return net_ip6(f, p + 8, n - 8, TUN_VXLAN_GPE, lvl + 1);
+		case 3: return l2_ether(f, p + 8, n - 8, 0, TUN_VXLAN_GPE, lvl + 1);
+		case 4: return l2_nsh(f, p + 8, n - 8, TUN_VXLAN_GPE, lvl + 1);
+		}
+		return 0;
+	}
+	if (PORT(6635))
+		return l3_type(f, 0x8847, p, n, TUN_MPLS_UDP, lvl + 1);
+	if (PORT(2152))
+		return tun_gtpu(f, p, n, lvl);
+#undef PORT
+	return 0;
+}
+
+static void decode_l4(struct facts *f, const uint8_t *p, unsigned n, unsigned wire,
+                      unsigned lvl)
 {
 	switch (f->proto) {
 	case 6:
@@ -324,6 +534,8 @@ static void decode_l4(struct facts *f, const uint8_t *p, unsigned n, unsigned wi
 			if (ul >= 8 && have > ul - 8)
 				have = ul - 8;
 			f->payload = (struct bytes){ p + 8, have };
+			if (may_tunnel(f, lvl) && tun_udp(f, p + 8, have, lvl))
+				return;
 		}
 		break;
 	case 1:
@@ -333,6 +545,26 @@ static void decode_l4(struct facts *f, const uint8_t *p, unsigned n, unsigned wi
 		f->has_icmp = 1;
 		f->icmp_type = p[0];
 		f->icmp_code = p[1];
+		return;
+	case 4:
+		if (may_tunnel(f, lvl) && net_ip4(f, p, n, TUN_IPIP, lvl + 1))
+			return;
+		f->payload_len = wire;
+		return;
+	case 41:
+		if (may_tunnel(f, lvl) && net_ip6(f, p, n, TUN_IPIP, lvl + 1))
+			return;
+		f->payload_len = wire;
+		return;
+	case 47:
+		if (may_tunnel(f, lvl) && tun_gre(f, p, n, lvl))
+			return;
+		f->payload_len = wire;
+		return;
+	case 143: /* Ethernet (RFC 8986) */
+		if (may_tunnel(f, lvl) && l2_ether(f, p, n, 0, TUN_ETHER, lvl + 1))
+			return;
+		f->payload_len = wire;
 		return;
 	default:
 		f->payload_len = wire;
@@ -348,16 +580,19 @@ void decode_datagram(struct facts *f, unsigned proto, const uint8_t *p, unsigned
 	f->is_frag = f->frag = f->more_frags = 0;
 	f->frag_data = (struct bytes){ 0, 0 };
 	f->proto = (uint8_t)proto;
-	decode_l4(f, p, n, n);
+	decode_l4(f, p, n, n, 0);
 }
 
-static void decode_ip4(struct facts *f, const uint8_t *p, unsigned n)
+static int net_ip4(struct facts *f, const uint8_t *p, unsigned n, unsigned kind,
+                   unsigned lvl)
 {
 	if (n < 20 || p[0] >> 4 != 4)
-		return;
+		return 0;
 	unsigned hl = (unsigned)(p[0] & 15) * 4;
-	if (hl < 20 || hl > n)
-		return;
+	if (hl < 20)
+		return 0;
+	if (kind)
+		enter_tunnel(f, kind);
 	f->net = NET_IP4;
 	f->addr_len = 4;
 	memcpy(f->src, p + 12, 4);
@@ -369,6 +604,8 @@ static void decode_ip4(struct facts *f, const uint8_t *p, unsigned n)
 	f->ip_len = tl;
 	unsigned fo = be16(p + 6);
 	f->more_frags = (fo & 0x2000) != 0;
+	if (hl > n)
+		return 1; /* options cut short: the fixed header is all there is */
 	if (tl < hl)
 		tl = n; /* a bad length (TSO captures say 0): trust the capture */
 	if (n > tl)
@@ -382,21 +619,40 @@ static void decode_ip4(struct facts *f, const uint8_t *p, unsigned n)
 		f->frag_data = (struct bytes){ p + hl, n - hl };
 		if (fo & 0x1fff) {
 			f->frag = 1;
-			return;
+			return 1;
 		}
 	}
-	decode_l4(f, p + hl, n - hl, tl - hl);
+	decode_l4(f, p + hl, n - hl, tl - hl, lvl);
+	return 1;
 }
 
+/* IPv6 extension headers: those with the common (next header, length in
+ * 8-byte units) layout, the fragment header, and AH (4-byte units). */
 static int ip6_ext(unsigned nh)
 {
-	return nh == 0 || nh == 43 || nh == 44 || nh == 60 || nh == 51;
+	switch (nh) {
+	case 0:   /* hop-by-hop options */
+	case 43:  /* routing */
+	case 44:  /* fragment */
+	case 51:  /* AH */
+	case 60:  /* destination options */
+	case 135: /* mobility */
+	case 139: /* HIP */
+	case 140: /* shim6 */
+	case 253: /* experimental */
+	case 254:
+		return 1;
+	}
+	return 0;
 }
 
-static void decode_ip6(struct facts *f, const uint8_t *p, unsigned n)
+static int net_ip6(struct facts *f, const uint8_t *p, unsigned n, unsigned kind,
+                   unsigned lvl)
 {
 	if (n < 40 || p[0] >> 4 != 6)
-		return;
+		return 0;
+	if (kind)
+		enter_tunnel(f, kind);
 	f->net = NET_IP6;
 	f->addr_len = 16;
 	memcpy(f->src, p + 8, 16);
@@ -411,7 +667,7 @@ static void decode_ip6(struct facts *f, const uint8_t *p, unsigned n)
 	for (unsigned k = 0; k < 8 && ip6_ext(nh); k++) {
 		if (o + 8 > n) {
 			f->proto = (uint8_t)nh;
-			return;
+			return 1;
 		}
 		unsigned next = p[o], len;
 		if (nh == 44) {
@@ -429,7 +685,7 @@ static void decode_ip6(struct facts *f, const uint8_t *p, unsigned n)
 			if (fo & 0xfff8) {
 				f->proto = (uint8_t)next;
 				f->frag = 1;
-				return;
+				return 1;
 			}
 			len = 8;
 		} else if (nh == 51) {
@@ -443,8 +699,9 @@ static void decode_ip6(struct facts *f, const uint8_t *p, unsigned n)
 	}
 	f->proto = (uint8_t)nh;
 	if (ip6_ext(nh) || o > n)
-		return;
-	decode_l4(f, p + o, n - o, wire ? wire : n - o);
+		return 1;
+	decode_l4(f, p + o, n - o, wire ? wire : n - o, lvl);
+	return 1;
 }
 
 static void decode_arp(struct facts *f, const uint8_t *p, unsigned n)
@@ -461,65 +718,515 @@ static void decode_arp(struct facts *f, const uint8_t *p, unsigned n)
 	memcpy(f->dst, p + 8 + 2 * hln + 4, 4);
 }
 
-static void decode_ethertype(struct facts *f, unsigned type, const uint8_t *p, unsigned n)
+/* MPLS (RFC 3032): the label stack, then IP as the bottom label or the
+ * first payload byte says (the labels tcpdump guesses from). */
+static int l2_mpls(struct facts *f, const uint8_t *p, unsigned n, unsigned kind,
+                   unsigned lvl)
 {
-	f->ethertype = (uint16_t)type;
-	switch (type) {
-	case 0x0800: decode_ip4(f, p, n); break;
-	case 0x86dd: decode_ip6(f, p, n); break;
-	case 0x0806: decode_arp(f, p, n); break;
-	default: f->net = NET_OTHER; break;
-	}
-}
-
-static void decode_ether(struct facts *f, const uint8_t *p, unsigned n)
-{
-	if (n < 14)
-		return;
-	f->has_mac = 1;
-	memcpy(f->dmac, p, 6);
-	memcpy(f->smac, p + 6, 6);
-	unsigned type = be16(p + 12), o = 14;
-	while ((type == 0x8100 || type == 0x88a8 || type == 0x9100) && o + 4 <= n) {
-		if (f->nvlan < 2)
-			f->vlan[f->nvlan] = (uint16_t)(be16(p + o) & 0xfff);
-		if (f->nvlan < 255)
-			f->nvlan++;
-		type = be16(p + o + 2);
+	unsigned o = 0;
+	uint32_t e;
+	for (unsigned k = 0;; k++) {
+		if (k >= 64 || o + 4 > n)
+			return 0;
+		e = be32(p + o);
 		o += 4;
-		if (f->nvlan > 8)
-			return;
+		if (e & 0x100)
+			break;
 	}
-	if (type == 0x8100 || type == 0x88a8 || type == 0x9100)
-		return;
-	if (type <= 1500) {
-		f->llc = 1;
-		f->net = NET_OTHER;
-		return;
-	}
-	decode_ethertype(f, type, p + o, n - o);
+	unsigned label = e >> 12, v;
+	if (label == 0 || label == 3)
+		v = 4;
+	else if (label == 2)
+		v = 6;
+	else if (o < n && p[o] >= 0x45 && p[o] <= 0x4f)
+		v = 4;
+	else if (o < n && p[o] >> 4 == 6)
+		v = 6;
+	else
+		return 0;
+	return v == 4 ? net_ip4(f, p + o, n - o, kind, lvl + 1)
+		      : net_ip6(f, p + o, n - o, kind, lvl + 1);
 }
 
-static void decode_family(struct facts *f, uint32_t fam, const uint8_t *p, unsigned n)
+/* PPP protocol numbers carrying what the decoder follows, as ethertypes. */
+static unsigned ppp_to_ether(unsigned proto)
+{
+	switch (proto) {
+	case 0x0800: case 0x0021: case 0x002f: return 0x0800; /* IP, VJ uncompressed */
+	case 0x86dd: case 0x0057: return 0x86dd;
+	case 0x0281: return 0x8847;
+	case 0x0283: return 0x8848;
+	}
+	return 0;
+}
+
+static int ppp_proto(struct facts *f, unsigned proto, const uint8_t *p, unsigned n,
+                     unsigned kind, unsigned lvl)
+{
+	unsigned type = ppp_to_ether(proto);
+	if (type)
+		return l3_type(f, type, p, n, kind, lvl + 1);
+	if (!kind && !f->net)
+		f->net = NET_OTHER;
+	return 0;
+}
+
+/* PPP: optional address and control bytes, a one- or two-byte protocol. */
+static int l2_ppp(struct facts *f, const uint8_t *p, unsigned n, unsigned kind,
+                  unsigned lvl)
+{
+	if (n >= 2 && p[0] == 0xff && p[1] == 0x03) {
+		p += 2;
+		n -= 2;
+	}
+	if (n < 2)
+		return 0;
+	if (p[0] & 1)
+		return ppp_proto(f, p[0], p + 1, n - 1, kind, lvl);
+	return ppp_proto(f, be16(p), p + 2, n - 2, kind, lvl);
+}
+
+/* PPPoE session data (code 0): PPP, as long as the header says. */
+static int l2_pppoe(struct facts *f, const uint8_t *p, unsigned n, unsigned kind,
+                    unsigned lvl)
+{
+	if (n < 6 || p[1] != 0)
+		return 0;
+	unsigned pl = be16(p + 4);
+	n -= 6;
+	return l2_ppp(f, p + 6, pl < n ? pl : n, kind, lvl + 1);
+}
+
+/* SNAP: an ethertype under OUI 0 (or Apple's 0xf8), bridged Ethernet under
+ * the 802.1 OUI (after pad bytes). */
+static int l2_snap(struct facts *f, const uint8_t *p, unsigned n, unsigned pad,
+                   unsigned kind, unsigned lvl)
+{
+	if (n < 5)
+		return 0;
+	unsigned oui = (unsigned)p[0] << 16 | be16(p + 1), pid = be16(p + 3);
+	p += 5;
+	n -= 5;
+	if (oui == 0 || oui == 0xf8)
+		return l3_type(f, pid, p, n, kind, lvl + 1);
+	if (oui == 0x0080c2 && (pid == 1 || pid == 7) && n >= pad)
+		return l2_ether(f, p + pad, n - pad, 0, kind, lvl + 1);
+	return 0;
+}
+
+/* 802.2 LLC: SNAP, or IP straight under SAP 6, in UI frames. */
+static int l2_llc(struct facts *f, const uint8_t *p, unsigned n, unsigned kind,
+                  unsigned lvl)
+{
+	if (n < 3 || p[2] != 0x03 || (p[0] == 0xff && p[1] == 0xff))
+		return 0;
+	unsigned dsap = p[0] & 0xfe, ssap = p[1] & 0xfe;
+	if (dsap == 0xaa && ssap == 0xaa)
+		return l2_snap(f, p + 3, n - 3, 2, kind, lvl + 1);
+	if (dsap == 0x06 && ssap == 0x06)
+		return l3_type(f, 0x0800, p + 3, n - 3, kind, lvl + 1);
+	return 0;
+}
+
+/* What an ethertype names.  Returns 1 when an IP header was decoded. */
+static int l3_type(struct facts *f, unsigned type, const uint8_t *p, unsigned n,
+                   unsigned kind, unsigned lvl)
+{
+	if (lvl > MAX_LAYERS)
+		return 0;
+	if (!kind && !f->ethertype)
+		f->ethertype = (uint16_t)type;
+	int r;
+	switch (type) {
+	case 0x0800:
+		return net_ip4(f, p, n, kind, lvl);
+	case 0x86dd:
+		return net_ip6(f, p, n, kind, lvl);
+	case 0x0806:
+		if (!kind && !f->net)
+			decode_arp(f, p, n);
+		return 0;
+	case 0x8847:
+	case 0x8848:
+		r = l2_mpls(f, p, n, kind, lvl);
+		break;
+	case 0x8864:
+		r = l2_pppoe(f, p, n, kind, lvl);
+		break;
+	case 0x894f:
+		r = l2_nsh(f, p, n, kind, lvl);
+		break;
+	default:
+		r = 0;
+		break;
+	}
+	if (!r && !kind && !f->net)
+		f->net = NET_OTHER;
+	return r;
+}
+
+static int is_vlan(unsigned t)
+{
+	return t == 0x8100 || t == 0x88a8 || t == 0x9100 || t == 0x9200;
+}
+
+/* Network Service Header (RFC 8300): its length in words, then IP or
+ * Ethernet as the next-protocol field says. */
+static int l2_nsh(struct facts *f, const uint8_t *p, unsigned n, unsigned kind,
+                  unsigned lvl)
+{
+	if (n < 8 || p[0] >> 6 != 0)
+		return 0;
+	unsigned o = (unsigned)(p[1] & 0x3f) * 4;
+	if (o > n)
+		return 0;
+	switch (p[3]) {
+	case 1: return net_ip4(f, p + o, n - o, kind, lvl + 1);
+	case 2: return net_ip6(f, p + o, n - o, kind, lvl + 1);
+	case 3: return l2_ether(f, p + o, n - o, 0, kind, lvl + 1);
+	}
+	return 0;
+}
+
+/* Ethernet, with tag bytes (switch tags) between the source address and
+ * the type, an unencrypted MACsec SecTAG, VLAN tags, Arista timestamp
+ * headers, and 802.3 frames carrying LLC. */
+static int l2_ether(struct facts *f, const uint8_t *p, unsigned n, unsigned tag,
+                    unsigned kind, unsigned lvl)
+{
+	if (lvl > MAX_LAYERS || n < 14 + tag)
+		return 0;
+	int top = !kind && !f->has_mac;
+	if (top) {
+		f->has_mac = 1;
+		memcpy(f->dmac, p, 6);
+		memcpy(f->smac, p + 6, 6);
+	}
+	unsigned o = 12 + tag, type = be16(p + o);
+	o += 2;
+	if (type == 0x88e5) { /* MACsec: only integrity-protected frames are readable */
+		if (n - o < 6)
+			return 0;
+		unsigned tci = p[o], sl = p[o + 1], st = tci & 0x20 ? 14 : 6;
+		if ((sl & ~0x3fu) || (tci & 0x8c) || n - o < st)
+			return 0;
+		o += st;
+		if (sl) { /* a short frame: its length, then the ICV */
+			if (n - o < sl + 16)
+				return 0;
+			n = o + sl;
+		} else {
+			if (n - o < 16)
+				return 0;
+			n -= 16; /* the ICV */
+		}
+		if (n - o < 2)
+			return 0;
+		type = be16(p + o);
+		o += 2;
+	}
+	unsigned tags = 0;
+	for (unsigned rounds = 0;; rounds++) {
+		while (is_vlan(type)) {
+			if (++tags > 8 || n - o < 4)
+				return 0;
+			if (top) {
+				if (f->nvlan < 2)
+					f->vlan[f->nvlan] = (uint16_t)(be16(p + o) & 0xfff);
+				if (!f->nvlan) {
+					f->vlan_tci = (uint16_t)be16(p + o);
+					f->vlan_tpid = (uint16_t)type;
+				}
+				f->nvlan++;
+			}
+			type = be16(p + o + 2);
+			o += 4;
+		}
+		if (type != 0xd28b || rounds >= 4)
+			break;
+		/* Arista: a timestamp subheader, then another type */
+		if (n - o < 4 || be16(p + o) != 1)
+			return 0;
+		unsigned used = p[o + 3] >> 4 == 1 ? 12 : p[o + 3] >> 4 == 2 ? 10 : 0;
+		if (!used || n - o < used + 2)
+			return 0;
+		type = be16(p + o + used);
+		o += used + 2;
+	}
+	if (type <= 1500 || type == 0x8870) { /* 802.3 length (or jumbo): LLC */
+		unsigned m = n - o;
+		if (type <= 1500 && type < m)
+			m = type;
+		int r = l2_llc(f, p + o, m, kind, lvl + 1);
+		if (top) {
+			f->llc = 1;
+			if (!r && !f->net)
+				f->net = NET_OTHER;
+		}
+		return r;
+	}
+	return l3_type(f, type, p + o, n - o, kind, lvl + 1);
+}
+
+/* Linux cooked headers' protocol field: an ethertype, 802.2 (4), VLAN. */
+static int l2_sll(struct facts *f, unsigned type, const uint8_t *p, unsigned n,
+                  unsigned lvl)
+{
+	for (unsigned k = 0; type == 0x8100; k++) {
+		if (k >= 8 || n < 4)
+			return 0;
+		type = be16(p + 2);
+		if (type <= 1500)
+			type = 4;
+		p += 4;
+		n -= 4;
+	}
+	if (type == 4)
+		return l2_llc(f, p, n, 0, lvl + 1);
+	if (type <= 1500)
+		return 0;
+	return l3_type(f, type, p, n, 0, lvl + 1);
+}
+
+/* The ethertypes tcpdump has a printer for (a Frame Relay frame whose
+ * first two bytes are one of these is Cisco-style). */
+static int ether_known(unsigned t)
+{
+	switch (t) {
+	case 0x0800: case 0x86dd: case 0x0806: case 0x8035: case 0x9000:
+	case 0x80f3: case 0x8847: case 0x8848: case 0x88f7: case 0x888e:
+	case 0x8809: case 0x88cc: case 0x886f: case 0x8137: case 0x1111:
+	case 0x894f: case 0x8863: case 0x8864: case 0xfefe:
+		return 1;
+	}
+	return 0;
+}
+
+/* Frame Relay: the Q.922 address, then a Cisco-style ethertype or the
+ * RFC 2427 NLPID encapsulation. */
+static int l2_fr(struct facts *f, const uint8_t *p, unsigned n, unsigned lvl)
+{
+	if (n < 2 || (p[0] & 1))
+		return 0;
+	unsigned al = 2, dlci = (unsigned)(p[0] & 0xfc) << 2 | p[1] >> 4;
+	if (!(p[1] & 1)) {
+		if (n < 3)
+			return 0;
+		al = 3;
+		if (!(p[2] & 1)) {
+			dlci = dlci << 7 | p[2] >> 1;
+			al = 4;
+			if (n < 4)
+				return 0;
+		}
+		if (!(p[al - 1] & 1))
+			return 0;
+		dlci = dlci << 6 | p[al - 1] >> 2;
+	}
+	if (n < al + 1)
+		return 0;
+	if (p[al] != 0x03 && dlci != 0 && n >= al + 2 && ether_known(be16(p + al)))
+		return l3_type(f, be16(p + al), p + al + 2, n - al - 2, 0, lvl + 1);
+	if (n < al + 2)
+		return 0;
+	unsigned hl = p[al + 1] == 0 ? al + 3 : al + 2;
+	if (n < hl)
+		return 0;
+	unsigned nlpid = p[hl - 1];
+	p += hl;
+	n -= hl;
+	switch (nlpid) {
+	case 0xcc: return l3_type(f, 0x0800, p, n, 0, lvl + 1);
+	case 0x8e: return l3_type(f, 0x86dd, p, n, 0, lvl + 1);
+	case 0x80: return l2_snap(f, p, n, 0, 0, lvl + 1);
+	case 0xcf: return l2_ppp(f, p, n, 0, lvl + 1);
+	}
+	if (!f->net)
+		f->net = NET_OTHER;
+	return 0;
+}
+
+/* Cisco HDLC: address, control, an ethertype. */
+static int l2_chdlc(struct facts *f, const uint8_t *p, unsigned n, unsigned lvl)
+{
+	if (n < 4)
+		return 0;
+	unsigned type = be16(p + 2);
+	if (type == 0x0800 || type == 0x86dd || type == 0x8847 || type == 0x8848)
+		return l3_type(f, type, p + 4, n - 4, 0, lvl + 1);
+	f->ethertype = (uint16_t)type;
+	f->net = NET_OTHER;
+	return 0;
+}
+
+static int l2_family(struct facts *f, uint32_t fam, const uint8_t *p, unsigned n,
+                     unsigned lvl)
 {
 	if (fam == 2)
-		decode_ethertype(f, 0x0800, p, n);
-	else if (fam == 10 || fam == 24 || fam == 28 || fam == 30)
-		decode_ethertype(f, 0x86dd, p, n);
-	else
-		f->net = NET_OTHER;
+		return l3_type(f, 0x0800, p, n, 0, lvl + 1);
+	if (fam == 10 || fam == 24 || fam == 28 || fam == 30)
+		return l3_type(f, 0x86dd, p, n, 0, lvl + 1);
+	f->net = NET_OTHER;
+	return 0;
 }
 
-static void decode_raw(struct facts *f, const uint8_t *p, unsigned n)
+static int l2_raw(struct facts *f, const uint8_t *p, unsigned n, unsigned lvl)
 {
 	if (n < 1)
-		return;
+		return 0;
 	if (p[0] >> 4 == 4)
-		decode_ethertype(f, 0x0800, p, n);
-	else if (p[0] >> 4 == 6)
-		decode_ethertype(f, 0x86dd, p, n);
-	else
+		return l3_type(f, 0x0800, p, n, 0, lvl + 1);
+	if (p[0] >> 4 == 6)
+		return l3_type(f, 0x86dd, p, n, 0, lvl + 1);
+	f->net = NET_OTHER;
+	return 0;
+}
+
+static inline uint32_t le32(const uint8_t *p)
+{
+	return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
+}
+
+/* Netfilter NFLOG: a family, then TLVs (host byte order: little-endian, as
+ * tcpdump reads them) of which type 9 holds the packet. */
+static int l2_nflog(struct facts *f, const uint8_t *p, unsigned n, unsigned lvl)
+{
+	if (n < 4)
+		return 0;
+	unsigned off = 4;
+	for (unsigned k = 0; off < n; k++) {
+		if (k >= 256 || n - off < 4)
+			return 0;
+		unsigned size = (unsigned)p[off] | (unsigned)p[off + 1] << 8;
+		unsigned type = (unsigned)p[off + 2] | (unsigned)p[off + 3] << 8;
+		unsigned padded = (size + 3) & ~3u;
+		if (size == 0 || padded > n - off)
+			return 0;
+		if (type == 9) {
+			off += 4;
+			break;
+		}
+		off += padded;
+	}
+	if (p[0] == 2)
+		return l3_type(f, 0x0800, p + off, n - off, 0, lvl + 1);
+	if (p[0] == 10)
+		return l3_type(f, 0x86dd, p + off, n - off, 0, lvl + 1);
+	f->net = NET_OTHER;
+	return 0;
+}
+
+static int l2_link(struct facts *f, unsigned dlt, const uint8_t *p, unsigned n,
+                   unsigned lvl);
+
+/* Apple's pktap: a little-endian header naming the link type that follows. */
+static int l2_pktap(struct facts *f, const uint8_t *p, unsigned n, unsigned lvl)
+{
+	if (n < 108)
+		return 0;
+	uint32_t hl = le32(p);
+	if (hl < 108 || hl > n || le32(p + 4) != 1)
+		return 0;
+	return l2_link(f, le32(p + 8), p + hl, n - hl, lvl + 1);
+}
+
+static int l2_link(struct facts *f, unsigned dlt, const uint8_t *p, unsigned n,
+                   unsigned lvl)
+{
+	if (lvl > MAX_LAYERS)
+		return 0;
+	switch (dlt) {
+	case 1: /* EN10MB */
+		return l2_ether(f, p, n, 0, 0, lvl + 1);
+	case 0: /* NULL: host byte order family */
+		if (n < 4)
+			return 0;
+		{
+			uint32_t fam = le32(p);
+			if (fam & 0xffff0000u)
+				fam = be32(p);
+			return l2_family(f, fam, p + 4, n - 4, lvl);
+		}
+	case 108: /* LOOP: network byte order */
+		return n >= 4 && l2_family(f, be32(p), p + 4, n - 4, lvl);
+	case 12: case 14: case 101: /* RAW */
+		return l2_raw(f, p, n, lvl);
+	case 228: /* IPV4 */
+		return l3_type(f, 0x0800, p, n, 0, lvl + 1);
+	case 229: /* IPV6 */
+		return l3_type(f, 0x86dd, p, n, 0, lvl + 1);
+	case 113: /* LINUX_SLL */
+		return n >= 16 && l2_sll(f, be16(p + 14), p + 16, n - 16, lvl);
+	case 276: /* LINUX_SLL2 */
+		return n >= 20 && l2_sll(f, be16(p), p + 20, n - 20, lvl);
+	case 9: /* PPP */
+		return n >= 4 && l2_ppp(f, p, n, 0, lvl + 1);
+	case 50: /* PPP_SERIAL: PPP in HDLC framing, or Cisco HDLC */
+		if (n < 2)
+			return 0;
+		if (p[0] == 0x0f || p[0] == 0x8f)
+			return l2_chdlc(f, p, n, lvl);
+		if (n < 4 || p[0] != 0xff)
+			return 0;
+		return ppp_proto(f, be16(p + 2), p + 4, n - 4, 0, lvl);
+	case 104: /* C_HDLC */
+		return l2_chdlc(f, p, n, lvl);
+	case 107: /* FRELAY */
+		return n >= 4 && l2_fr(f, p, n, lvl);
+	case 182: /* MFR: fragments carrying Frame Relay */
+		if (n < 4 || ((p[0] & 0xe0) == 0xe0 && p[1] == 0))
+			return 0;
+		if ((p[0] & 0xe0) == 0xc0 || (p[0] & 0xe0) == 0x80)
+			return l2_fr(f, p + 2, n - 2, lvl);
+		return 0;
+	case 11: /* ATM_RFC1483: LLC, maybe after an 802.6 MAC header */
+		if (n < 3 || p[0] == 0x03)
+			return 0;
+		{
+			unsigned llc = (unsigned)p[0] << 16 | be16(p + 1);
+			if (llc != 0xaaaa03 && llc != 0xfefe03 && llc != 0x060603) {
+				if (n < 20)
+					return 0;
+				p += 20;
+				n -= 20;
+			}
+		}
+		return l2_llc(f, p, n, 0, lvl + 1);
+	case 19: /* ATM_CLIP: LLC/SNAP, or bare IPv4 */
+		if (n < 6)
+			return 0;
+		if (p[0] == 0xaa && p[1] == 0xaa && p[2] == 0x03 && !p[3] && !p[4] && !p[5])
+			return l2_llc(f, p, n, 0, lvl + 1);
+		return l3_type(f, 0x0800, p, n, 0, lvl + 1);
+	case 8: /* SLIP: a 16-byte header */
+		if (n < 17)
+			return 0;
+		return l2_raw(f, p + 16, n - 16, lvl);
+	case 226: /* IPNET */
+		if (n < 24)
+			return 0;
+		if (p[1] == 2)
+			return l3_type(f, 0x0800, p + 24, n - 24, 0, lvl + 1);
+		if (p[1] == 26)
+			return l3_type(f, 0x86dd, p + 24, n - 24, 0, lvl + 1);
 		f->net = NET_OTHER;
+		return 0;
+	case 239: /* NFLOG */
+		return l2_nflog(f, p, n, lvl);
+	case 242: /* IPOIB */
+		return n >= 44 && l3_type(f, be16(p + 40), p + 44, n - 44, 0, lvl + 1);
+	case 149: case 258: /* PKTAP */
+		return l2_pktap(f, p, n, lvl);
+	case 281: /* DSA_TAG_BRCM */
+		return l2_ether(f, p, n, 4, 0, lvl + 1);
+	case 282: /* DSA_TAG_BRCM_PREPEND */
+		return n >= 4 && l2_ether(f, p + 4, n - 4, 0, 0, lvl + 1);
+	case 284: /* DSA_TAG_DSA */
+		return l2_ether(f, p, n, 4, 0, lvl + 1);
+	case 285: /* DSA_TAG_EDSA */
+		return l2_ether(f, p, n, 8, 0, lvl + 1);
+	}
+	return 0;
 }
 
 static void decode_(struct facts *f, int dlt, const uint8_t *p, unsigned caplen,
@@ -530,41 +1237,8 @@ static void decode_(struct facts *f, int dlt, const uint8_t *p, unsigned caplen,
 	f->dlt = dlt;
 	f->caplen = caplen;
 	f->len = len;
-	switch (dlt) {
-	case 1: /* EN10MB */
-		decode_ether(f, p, caplen);
-		break;
-	case 0: /* NULL: host byte order family */
-		if (caplen >= 4) {
-			uint32_t le = (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
-			uint32_t fam = (le & 0xffff0000u) ? be32(p) : le;
-			decode_family(f, fam, p + 4, caplen - 4);
-		}
-		break;
-	case 108: /* LOOP: network byte order */
-		if (caplen >= 4)
-			decode_family(f, be32(p), p + 4, caplen - 4);
-		break;
-	case 12: case 14: case 101: /* RAW */
-		decode_raw(f, p, caplen);
-		break;
-	case 228: /* IPV4 */
-		decode_ethertype(f, 0x0800, p, caplen);
-		break;
-	case 229: /* IPV6 */
-		decode_ethertype(f, 0x86dd, p, caplen);
-		break;
-	case 113: /* LINUX_SLL */
-		if (caplen >= 16)
-			decode_ethertype(f, be16(p + 14), p + 16, caplen - 16);
-		break;
-	case 276: /* LINUX_SLL2 */
-		if (caplen >= 20)
-			decode_ethertype(f, be16(p), p + 20, caplen - 20);
-		break;
-	default:
-		break;
-	}
+	if (dlt >= 0)
+		l2_link(f, (unsigned)dlt, p, caplen, 0);
 }
 
 void decode_packet(struct facts *f, int dlt, const uint8_t *p, unsigned caplen,

@@ -4,7 +4,8 @@
  * Independent of the tcpdump text printers (which only print): this decoder
  * never prints, never allocates and never reads a byte it has not proved was
  * captured.  It understands just enough for the incident-response reports
- * (--summary, --conversations, --json): link layers, IPv4/IPv6, TCP/UDP/ICMP,
+ * (--summary, --conversations, --json) and the stream layer: link layers,
+ * tunnels (followed to the inner flow), IPv4/IPv6, TCP/UDP/ICMP,
  * ARP, and a few application fields (DNS question and answers, HTTP request
  * line and Host, TLS ClientHello SNI).  Strings that come from the packet are
  * kept as (pointer, length) into the packet, or copied into fixed buffers in
@@ -19,6 +20,23 @@
 enum net_kind { NET_NONE = 0, NET_IP4 = 4, NET_IP6 = 6, NET_ARP = 1, NET_OTHER = 2 };
 
 enum app_kind { APP_NONE = 0, APP_DNS, APP_HTTP_REQ, APP_HTTP_RESP, APP_TLS };
+
+/* The encapsulation a tunnelled packet's inner IP header came out of. */
+enum tunnel_kind {
+	TUN_NONE = 0,
+	TUN_IPIP,      /* IP protocol 4 or 41, over IPv4 or IPv6 */
+	TUN_GRE,       /* GRE v0 (IP, IPv6, MPLS, transparent Ethernet), v1 (PPP) */
+	TUN_VXLAN,     /* UDP 4789 */
+	TUN_GENEVE,    /* UDP 6081 */
+	TUN_GTPU,      /* UDP 2152, G-PDU */
+	TUN_VXLAN_GPE, /* UDP 4790 */
+	TUN_OTV,       /* UDP 8472 */
+	TUN_MPLS_UDP,  /* UDP 6635 */
+	TUN_L2TP,      /* UDP 1701, data messages (PPP) */
+	TUN_ETHER,     /* IP protocol 143: Ethernet */
+};
+
+#define DECODE_MAX_TUNNELS 4 /* encapsulations followed, at most */
 
 #define DNS_NAME_MAX 256  /* bytes kept of a decoded DNS name */
 #define DNS_MAX_ANSWERS 8 /* answers kept per message */
@@ -62,8 +80,19 @@ struct facts {
 	uint8_t smac[6], dmac[6];
 	uint8_t nvlan;
 	uint16_t vlan[2];
+	uint16_t vlan_tci, vlan_tpid; /* the outermost tag whole (priority bits too) and its TPID */
 	uint16_t ethertype;   /* 0 when the link carries none (802.3 LLC: 0) */
 	uint8_t llc;          /* an 802.3 length field, LLC payload */
+
+	/* tunnels: for a tunnelled packet every network, transport and
+	 * application field below describes the innermost IP header the
+	 * decoder reached (the inner connection); the outermost IP header is
+	 * kept here.  Link fields stay those of the outermost link. */
+	uint8_t tunnel;       /* encapsulations followed, 0 when none */
+	uint8_t tunnel_kind;  /* enum tunnel_kind of the outermost one */
+	uint8_t outer_net;    /* NET_IP4 or NET_IP6 */
+	uint8_t outer_proto;  /* the outer header's protocol (4, 41, 47, 17 ...) */
+	uint8_t outer_src[16], outer_dst[16]; /* 4 or 16 bytes, as outer_net says */
 
 	/* network */
 	uint8_t net;          /* enum net_kind */
@@ -118,7 +147,18 @@ struct facts {
 
 /* Decodes one captured packet of link type dlt into f.  Never fails: what
  * could not be decoded is simply absent.  Only the fields that apply are
- * set; the caller passes a zeroed struct or lets decode clear it. */
+ * set; the caller passes a zeroed struct or lets decode clear it.
+ *
+ * Link types: every one the printers know that can carry IP (Ethernet and
+ * its switch-tag variants, BSD and Linux loopback and cooked headers, raw
+ * IP, PPP, PPP in HDLC framing, Cisco HDLC, Frame Relay and MFR, ATM
+ * (RFC 1483, CLIP), SLIP, NFLOG, pktap, IPNET, IPoIB), with VLAN tags
+ * (0x8100, 0x88a8, 0x9100, 0x9200), MPLS, PPPoE, LLC/SNAP, NSH and
+ * integrity-only MACsec under them.  Tunnels (enum tunnel_kind) are
+ * followed, DECODE_MAX_TUNNELS deep at most, to the innermost IP header,
+ * whose addresses, ports, protocol and payload are then the facts; an IP
+ * fragment is not followed (decode_datagram follows its datagram).  ICMP
+ * errors quoting a header are not tunnels: they stay the outer packet. */
 void decode_packet(struct facts *f, int dlt, const uint8_t *p, unsigned caplen,
                    unsigned len);
 /* The same, but DNS messages only as far as their header and HTTP requests
@@ -130,7 +170,10 @@ void decode_packet_lite(struct facts *f, int dlt, const uint8_t *p, unsigned cap
 /* Decodes the transport layer of a reassembled datagram carrying IP
  * protocol proto (its header first, n bytes) into f, whose link and network
  * fields are those of the datagram's fragments: the transport, payload and
- * application fields are set anew, the fragment fields cleared. */
+ * application fields are set anew, the fragment fields cleared.  A datagram
+ * that carries a tunnel (an outer IP header's fragments are never followed
+ * into it) is followed: f then describes the inner packet, as decode_packet
+ * would for an unfragmented one. */
 void decode_datagram(struct facts *f, unsigned proto, const uint8_t *p, unsigned n);
 
 /* Short protocol names for reports. */

@@ -218,6 +218,12 @@ static void close_stream(struct streams *st, struct sflow *sf, enum stream_close
 		return;
 	struct stream_ts ts = sf->s.last;
 	flush_all(st, sf, &ts);
+	/* bytes missing before a FIN are missing for good */
+	for (int dir = 0; dir < 2; dir++) {
+		struct dirstate *d = &sf->d[dir];
+		if (d->has_fin && d->fin_off > d->next)
+			declare_gap(st, sf, dir, d->fin_off - d->next, &ts);
+	}
 	sf->ended = 1;
 	sf->s.closed = (uint8_t)why;
 	for (int i = 0; i < st->nc; i++)
@@ -256,9 +262,11 @@ static struct sflow *open_stream(struct streams *st, const struct facts *f, unsi
 	s->proto = f->proto;
 	s->alen = f->addr_len;
 	s->reuse = reuse;
-	if (f->nvlan) {
+	/* as tcpflow names files: the outermost 802.1Q tag whole (priority
+	 * bits included); none under an 802.1ad (0x88a8) outer tag */
+	if (f->nvlan && f->vlan_tpid != 0x88a8) {
 		s->has_vlan = 1;
-		s->vlan = f->vlan[0];
+		s->vlan = f->vlan_tci;
 	}
 	/* side 0 is the client: the sender of a SYN, the receiver of a
 	 * SYN/ACK, the side not on a well-known port, else the first sender */
@@ -411,18 +419,19 @@ static void tcp_segment(struct streams *st, struct sflow *sf, int dir, const str
 		}
 		seq++;
 	}
-	if (fl & 0x04) { /* RST */
-		side->rst = 1;
-		close_stream(st, sf, STREAM_RST);
-		return;
-	}
 	size_t n = f->payload.len;
 	unsigned wire = f->payload_len;
 	if (n > wire)
 		n = wire;
 	if (!d->started) {
-		if (!wire && !(fl & 0x01))
-			return; /* a bare ACK says nothing about where data starts */
+		if (!wire && !(fl & 0x01)) {
+			/* a bare ACK says nothing about where data starts */
+			if (fl & 0x04) {
+				side->rst = 1;
+				close_stream(st, sf, STREAM_RST);
+			}
+			return;
+		}
 		d->started = 1;
 		d->base = seq;
 		d->next = 0;
@@ -485,17 +494,36 @@ static void tcp_segment(struct streams *st, struct sflow *sf, int dir, const str
 			}
 		}
 	}
+	if (fl & 0x04) { /* RST: after its payload, which some stacks fill */
+		side->rst = 1;
+		close_stream(st, sf, STREAM_RST);
+		return;
+	}
 	maybe_close(st, sf);
 }
 
 /* ---- entry points ------------------------------------------------------- */
+
+/* The defragmenter's counters, copied into the layer's. */
+static void frag_stats(struct streams *st)
+{
+	const struct defrag_stats *d = defrag_stats(st->defrag);
+	st->st.frag_fragments = d->fragments;
+	st->st.frag_datagrams = d->datagrams;
+	st->st.frag_timeout = d->timed_out;
+	st->st.frag_mem = d->mem;
+	st->st.frag_bad = d->bad;
+	st->st.frag_overlaps = d->overlaps;
+}
 
 void streams_packet(struct streams *st, struct facts *f, void **slot)
 {
 	if (f->is_frag) {
 		const uint8_t *dp;
 		unsigned dl;
-		if (!defrag_add(st->defrag, f, &dp, &dl))
+		int done = defrag_add(st->defrag, f, &dp, &dl);
+		frag_stats(st);
+		if (!done)
 			return;
 		decode_datagram(f, f->frag_proto, dp, dl);
 		slot = st->slot ? st->slot(st->slot_ctx, f) : NULL;

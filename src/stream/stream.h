@@ -71,11 +71,14 @@ struct stream {
 	uint8_t proto;             /* 6 TCP, 17 UDP */
 	uint8_t alen;              /* 4 or 16 */
 	uint8_t has_vlan;
-	uint16_t vlan;             /* outermost VLAN ID when has_vlan */
+	uint16_t vlan;             /* the outermost 802.1Q tag (TCI, priority bits included) when has_vlan */
 	unsigned reuse;            /* 0 for the first stream on this 4-tuple, then 1, 2, ... */
 	uint8_t midstream;         /* TCP: no SYN seen before the data */
 	uint8_t closed;            /* enum stream_close, set before close() is called */
-	struct stream_side side[2];/* [0] the client: the SYN's sender, else the first sender; [1] the server */
+	/* [0] the client: the sender of a SYN, the receiver of a SYN/ACK, else
+	 * the side not on a port below 1024 when the other is, else the first
+	 * sender; [1] the server */
+	struct stream_side side[2];
 	struct stream_ts first, last; /* first and last packet of the connection */
 	void *user[STREAM_CONSUMERS_MAX];
 };

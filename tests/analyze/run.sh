@@ -327,5 +327,21 @@ if [ -x "$san" ]; then
 fi
 rm -f "$dir"/split-*.pcap
 
+# ---- the decoder against the printers: synthetic tunnels, then every
+# conformance capture packet by packet (tests/analyze/decode-vs-print.py)
+python3 "$root/tests/analyze/decode-vs-print.py" --trawl "$bin" --corpus "$corpus" \
+	--out "$dir" >"$dir/decode-vs-print.txt" 2>&1
+r=$?
+grep -E '^decode-vs-print: (synthetic|coverage)' "$dir/decode-vs-print.txt" | sed 's/^/analyze: /'
+if [ $r -eq 0 ]; then
+	ok
+elif [ $r -eq 77 ] && [ "${CI:-}" != true ]; then
+	ok
+	echo "analyze: decode-vs-print: SKIPPED the corpus comparison (no corpus at $corpus)"
+else
+	bad "decode-vs-print (exit $r; see $dir/decode-vs-print.txt)"
+	grep -E '^(MISMATCH|FAIL|STALE|    )' "$dir/decode-vs-print.txt" | head -20
+fi
+
 echo "analyze: $pass passed, $fail failed"
 [ $fail -eq 0 ]

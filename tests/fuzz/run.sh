@@ -8,7 +8,7 @@ set -u
 root=$(cd "$(dirname "$0")/../.." && pwd)
 secs=${1:-60}
 shift || true
-harnesses=${*:-"fuzz_print fuzz_file"}
+harnesses=${*:-"fuzz_print fuzz_file fuzz_decode fuzz_stream"}
 corpus_src="${CONFORMANCE_DIR:-$root/../shared/conformance/tcpdump-4.99.3}"
 out=$root/tests/out/fuzz
 mkdir -p "$out" "$root/tests/fuzz/findings"
@@ -18,9 +18,15 @@ for h in $harnesses; do
 	corpus=$out/corpus-$h
 	mkdir -p "$corpus"
 	if [ -z "$(ls -A "$corpus")" ]; then
-		# seeds: whole files for fuzz_file, single packets for fuzz_print
-		python3 "$root/tests/fuzz/seed.py" "$h" "$corpus" "$out"/*.pcap \
-			$( [ -d "$corpus_src" ] && ls "$corpus_src"/*.pcap 2>/dev/null | head -400 )
+		# seeds: whole files for fuzz_file, single packets for fuzz_print,
+		# runs of packets and made-up conversations for fuzz_stream
+		if [ "$h" = fuzz_stream ]; then
+			python3 "$root/tests/fuzz/seed_stream.py" "$corpus" "$out"/*.pcap \
+				$( [ -d "$corpus_src" ] && ls "$corpus_src"/*.pcap 2>/dev/null | head -400 )
+		else
+			python3 "$root/tests/fuzz/seed.py" "$h" "$corpus" "$out"/*.pcap \
+				$( [ -d "$corpus_src" ] && ls "$corpus_src"/*.pcap 2>/dev/null | head -400 )
+		fi
 	fi
 	echo "fuzz: $h for ${secs}s"
 	"$root/tests/fuzz/$h" -max_total_time="$secs" -timeout=10 -rss_limit_mb=2048 \

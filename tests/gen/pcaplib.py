@@ -101,3 +101,26 @@ def udp6(payload, sport, dport, src='2001:db8::1', dst='2001:db8::2'):
 
 def tcp4(payload, sport, dport, src='192.0.2.1', dst='198.51.100.2', **kw):
     return ether(ipv4(tcp(payload, sport, dport, src=src, dst=dst, **kw), 6, src, dst))
+
+
+def ether_vlan(payload, vid, etype=0x0800, pcp=0, **kw):
+    """An Ethernet frame with one 802.1Q tag (VLAN ID vid) before etype."""
+    return ether(struct.pack('!HH', (pcp << 13) | (vid & 0xfff), etype) + payload, 0x8100, **kw)
+
+
+def ipv4_frag(data, proto, off, more, src='192.0.2.1', dst='198.51.100.2', ident=1, ttl=64):
+    """One IPv4 fragment: DATA is the part of the datagram's payload (what
+    follows the IP header) starting at byte OFF (a multiple of 8 unless it
+    is the only fragment); MORE sets the more-fragments flag."""
+    assert off % 8 == 0
+    return ipv4(data, proto, src, dst, ttl=ttl, ident=ident,
+                flags=(0x2000 if more else 0) | (off >> 3))
+
+
+def ipv6_frag(data, nh, off, more, src='2001:db8::1', dst='2001:db8::2', ident=1, hlim=64):
+    """One IPv6 fragment (a Fragment extension header, then DATA, the part
+    of the fragmentable payload starting at byte OFF; NH the protocol it
+    carries)."""
+    assert off % 8 == 0
+    fh = struct.pack('!BBHI', nh, 0, off | (1 if more else 0), ident)
+    return ipv6(fh + data, 44, src, dst, hlim=hlim)
