@@ -4,12 +4,12 @@
 
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "../analyze/community_id.h"
 #include "../analyze/internal.h"
 #include "../analyze/json.h"
 #include "../core/names.h"
+#include "../stream/evetime.h"
 #include "internal.h"
 
 /* The protocols, in the order they are asked: the first that says yes
@@ -28,9 +28,7 @@ struct sessions {
 	int first;          /* no field written yet in the protocol object */
 	int in_arr, arr_first;
 	const char *arr_sep;
-	long tz_min;        /* local offset from UTC, minutes */
-	uint64_t tz_sec;    /* the second it was computed for (whole hours) */
-	int tz_valid;
+	struct eve_clock eclk;
 };
 
 int sess_ieq(const uint8_t *p, size_t n, const char *word)
@@ -59,41 +57,6 @@ static void put_endpoint(struct out *o, const struct stream *s, int side)
 	out_u(o, s->side[side].port);
 }
 
-/* EVE's timestamp: local time with its offset, 2001-10-07T12:08:23.919220+0000. */
-static void put_eve_time(struct sessions *x, const struct stream_ts *ts)
-{
-	struct out *o = x->o;
-	time_t t = (time_t)ts->sec;
-	struct tm tm;
-	if (!localtime_r(&t, &tm)) {
-		out_c(o, '"');
-		out_u(o, ts->sec);
-		out_c(o, '"');
-		return;
-	}
-	long off = tm.tm_gmtoff / 60;
-	out_c(o, '"');
-	out_uw(o, (uint64_t)(tm.tm_year + 1900), 4, '0');
-	out_c(o, '-');
-	out_uw(o, (uint64_t)(tm.tm_mon + 1), 2, '0');
-	out_c(o, '-');
-	out_uw(o, (uint64_t)tm.tm_mday, 2, '0');
-	out_c(o, 'T');
-	out_uw(o, (uint64_t)tm.tm_hour, 2, '0');
-	out_c(o, ':');
-	out_uw(o, (uint64_t)tm.tm_min, 2, '0');
-	out_c(o, ':');
-	out_uw(o, (uint64_t)tm.tm_sec, 2, '0');
-	out_c(o, '.');
-	out_uw(o, x->nano ? ts->frac / 1000 : ts->frac, 6, '0');
-	out_c(o, off < 0 ? '-' : '+');
-	if (off < 0)
-		off = -off;
-	out_uw(o, (uint64_t)(off / 60), 2, '0');
-	out_uw(o, (uint64_t)(off % 60), 2, '0');
-	out_c(o, '"');
-}
-
 static void put_json_addr(struct out *o, const struct stream *s, int side)
 {
 	json_addr(o, s->side[side].addr, s->alen);
@@ -118,8 +81,9 @@ void ev_begin(struct sessions *x, struct sess *ss, const struct stream_ts *ts)
 		return;
 	}
 	char cid[COMMUNITY_ID_LEN + 1];
-	out_s(o, "{\"timestamp\":");
-	put_eve_time(x, ts);
+	out_s(o, "{\"timestamp\":\"");
+	eve_put_time(o, &x->eclk, ts->sec, ts->frac, x->nano);
+	out_c(o, '"');
 	out_s(o, ",\"flow_id\":");
 	out_u(o, s->id);
 	if (community_id_v1(cid, 0, s->side[0].addr, s->side[1].addr, s->alen, s->proto,
