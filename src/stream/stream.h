@@ -87,7 +87,8 @@ struct stream {
  * data pointers are valid only during the call. */
 struct stream_consumer {
 	void *ctx;
-	/* a new connection: its first packet is being handled */
+	/* a new connection: its first SYN or first packet with payload is
+	 * being handled (a bare ACK opens nothing) */
 	void (*open)(void *ctx, struct stream *s);
 	/* n in-order bytes of direction dir, starting at byte offset off of
 	 * that direction; ts is the time of the packet that completed them */
