@@ -24,7 +24,7 @@ enum {
 /* the analyzer's options (src/analyze) */
 enum {
 	OPT_SUMMARY = 300, OPT_CONVERSATIONS, OPT_JSON, OPT_MAX_FLOWS,
-	OPT_FOLLOW, OPT_EXTRACT, OPT_STREAM_MEM, OPT_STREAM_FLOW_MEM, OPT_FRAG_MEM, OPT_FRAG_TIMEOUT,
+	OPT_FOLLOW, OPT_SESSIONS, OPT_EXTRACT, OPT_STREAM_MEM, OPT_STREAM_FLOW_MEM, OPT_FRAG_MEM, OPT_FRAG_TIMEOUT,
 };
 
 struct optdef {
@@ -85,6 +85,7 @@ static const struct optdef defs[] = {
 	{ OPT_JSON, "json", no_argument, 1 },
 	{ OPT_MAX_FLOWS, "max-flows", required_argument, 1 },
 	{ OPT_FOLLOW, "follow", no_argument, 1 },
+	{ OPT_SESSIONS, "sessions", no_argument, 1 },
 	{ OPT_EXTRACT, "extract", required_argument, 1 },
 	{ OPT_STREAM_MEM, "stream-mem", required_argument, 1 },
 	{ OPT_STREAM_FLOW_MEM, "stream-flow-mem", required_argument, 1 },
@@ -125,6 +126,8 @@ static void help(void)
 	fputs("\nReports: --summary (totals, protocols, ports, talkers), --conversations\n"
 	      "(one row per conversation), --json (one JSON object per packet, or the\n"
 	      "reports as one JSON document), --max-flows N (conversation table size).\n", stdout);
+	fputs("\nSessions: --sessions (one line, or with --json one EVE event, per\n"
+	      "FTP command, IRC message, SMTP message or telnet line, found by content).\n", stdout);
 	fputs("\nStreams (IP fragments and TCP segments reassembled, see trawl(1)):\n"
 	      "--follow (each connection's bytes, as -A, -X or --json shows them),\n"
 	      "--extract DIR (each TCP direction to a file named as tcpflow names it,\n"
@@ -382,6 +385,7 @@ int options_parse(struct options *opt, int argc, char **argv)
 			opt->max_flows = v;
 			break;
 		case OPT_FOLLOW: opt->follow = 1; break;
+		case OPT_SESSIONS: opt->sessions = 1; break;
 		case OPT_EXTRACT: opt->extract = optarg; break;
 		case OPT_STREAM_MEM:
 			if (parse_size(optarg, 1 << 16, 1LL << 40, &opt->stream_mem))

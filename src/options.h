@@ -71,6 +71,7 @@ struct options {
 
 	/* the stream layer (src/stream); sizes in bytes, 0 for the defaults */
 	int follow;                 /* --follow */
+	int sessions;               /* --sessions (src/session) */
 	const char *extract;        /* --extract DIR */
 	long long stream_mem;       /* --stream-mem */
 	long long stream_flow_mem;  /* --stream-flow-mem */

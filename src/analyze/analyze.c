@@ -9,6 +9,7 @@
 
 #include "../core/names.h"
 #include "../core/ts.h"
+#include "../session/session.h"
 #include "../stream/extract.h"
 #include "../stream/follow.h"
 #include "../stream/stream.h"
@@ -27,12 +28,14 @@ struct analyze {
 	struct streams *streams;/* --follow, --extract */
 	struct follow *follow;
 	struct extract *extract;
+	struct sessions *sessions; /* --sessions */
 	struct facts f;
 };
 
 int analyze_wanted(const struct options *opt)
 {
-	return opt->summary || opt->conversations || opt->json || opt->follow || opt->extract;
+	return opt->summary || opt->conversations || opt->json || opt->follow || opt->extract ||
+	       opt->sessions;
 }
 
 int analyze_streams(const struct analyze *a)
@@ -55,13 +58,15 @@ struct analyze *analyze_new(const struct options *opt, struct out *out, char *er
 	a->out = out;
 	a->dlt = 1;
 	a->report_flows = opt->conversations;
-	a->packet_json = opt->json && !opt->summary && !opt->conversations && !opt->follow;
+	a->packet_json = opt->json && !opt->summary && !opt->conversations && !opt->follow &&
+			 !opt->sessions;
 	if (opt->summary && !(a->sum = summary_new(opt->nano)))
 		goto fail;
-	if ((opt->conversations || opt->follow || opt->extract) &&
+	int streams = opt->follow || opt->extract || opt->sessions;
+	if ((opt->conversations || streams) &&
 	    !(a->flows = flows_new(opt->max_flows ? (unsigned)opt->max_flows : AN_FLOWS_DEFAULT)))
 		goto fail;
-	if (opt->follow || opt->extract) {
+	if (streams) {
 		struct stream_limits lim = {
 			.flow_mem = (size_t)opt->stream_flow_mem,
 			.total_mem = (size_t)opt->stream_mem,
@@ -84,6 +89,12 @@ struct analyze *analyze_new(const struct options *opt, struct out *out, char *er
 				goto fail;
 			follow_consumer(a->follow, &c);
 			streams_add_consumer(a->streams, &c);
+		}
+		if (opt->sessions) {
+			if (!(a->sessions = sessions_new(out, opt->json, opt->nano)))
+				goto fail;
+			sessions_consumer(a->sessions, &c);
+			sessions_set_slot(a->sessions, streams_add_consumer(a->streams, &c));
 		}
 	}
 	return a;
@@ -215,6 +226,7 @@ void analyze_free(struct analyze *a)
 	summary_free(a->sum);
 	streams_free(a->streams); /* before the flow table, whose slots point into it */
 	follow_free(a->follow);
+	sessions_free(a->sessions);
 	extract_free(a->extract);
 	flows_free(a->flows);
 	free(a);

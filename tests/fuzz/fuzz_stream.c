@@ -24,6 +24,7 @@
 
 #include "../../src/analyze/decode.h"
 #include "../../src/core/out.h"
+#include "../../src/session/session.h"
 #include "../../src/stream/follow.h"
 #include "../../src/stream/stream.h"
 
@@ -257,6 +258,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		follow_consumer(fw, &c);
 		REQUIRE(streams_add_consumer(H.st, &c) == 2);
 	}
+	/* and --sessions' parsers, text or EVE JSON */
+	struct sessions *se = sessions_new(&out, (int)(size & 16), (int)(size & 8));
+	if (se) {
+		struct stream_consumer c;
+		sessions_consumer(se, &c);
+		int k = streams_add_consumer(H.st, &c);
+		REQUIRE(k == 3);
+		sessions_set_slot(se, k);
+	}
 
 	uint64_t sec = 1000000000u;
 	uint32_t usec = 0;
@@ -328,6 +338,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	streams_free(H.st);
 	REQUIRE(H.opens[0] == H.closes[0] && H.opens[1] == H.closes[1]);
 	follow_free(fw);
+	sessions_free(se);
 	out_flush(&out);
 	return 0;
 }

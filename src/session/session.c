@@ -1,0 +1,434 @@
+/* session.c - the session layer: protocol detection, lines, events (see
+ * session.h). */
+#include "session.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "../analyze/community_id.h"
+#include "../analyze/internal.h"
+#include "../analyze/json.h"
+#include "../core/names.h"
+#include "../stream/evetime.h"
+#include "internal.h"
+
+/* The protocols, in the order they are asked: the first that says yes
+ * wins.  Adding one is a file and a row here. */
+static const struct app *const apps[] = {
+	&app_ftp, &app_smtp, &app_irc, &app_telnet,
+};
+#define NAPPS (sizeof apps / sizeof apps[0])
+
+struct sessions {
+	struct out *o;
+	int json, nano;
+	int slot;           /* our slot in stream.user[] */
+	struct an_clock clk;
+	/* the event being written */
+	int first;          /* no field written yet in the protocol object */
+	int in_arr, arr_first;
+	const char *arr_sep;
+	struct eve_clock eclk;
+};
+
+int sess_ieq(const uint8_t *p, size_t n, const char *word)
+{
+	size_t k = strlen(word);
+	if (n < k)
+		return 0;
+	for (size_t i = 0; i < k; i++) {
+		uint8_t c = p[i];
+		if (c >= 'A' && c <= 'Z')
+			c = (uint8_t)(c + 32);
+		if (c != (uint8_t)word[i])
+			return 0;
+	}
+	return 1;
+}
+
+/* ---- the event writer ---------------------------------------------------- */
+
+static void put_endpoint(struct out *o, const struct stream *s, int side)
+{
+	char b[64];
+	int k = s->alen == 4 ? fmt_ip4(b, s->side[side].addr) : fmt_ip6(b, s->side[side].addr);
+	out_mem(o, b, (size_t)k);
+	out_c(o, '.');
+	out_u(o, s->side[side].port);
+}
+
+static void put_json_addr(struct out *o, const struct stream *s, int side)
+{
+	json_addr(o, s->side[side].addr, s->alen);
+}
+
+void ev_begin(struct sessions *x, struct sess *ss, const struct stream_ts *ts)
+{
+	struct out *o = x->o;
+	const struct stream *s = ss->s;
+	out_reserve(o, OUT_SLACK);
+	x->first = 1;
+	x->in_arr = 0;
+	if (!x->json) {
+		an_put_time(o, &x->clk, ts->sec, ts->frac, x->nano, 0);
+		out_c(o, ' ');
+		out_s(o, ss->app->name);
+		out_c(o, ' ');
+		put_endpoint(o, s, 0);
+		out_s(o, " > ");
+		put_endpoint(o, s, 1);
+		out_c(o, ':');
+		return;
+	}
+	char cid[COMMUNITY_ID_LEN + 1];
+	out_s(o, "{\"timestamp\":\"");
+	eve_put_time(o, &x->eclk, ts->sec, ts->frac, x->nano);
+	out_c(o, '"');
+	out_s(o, ",\"flow_id\":");
+	out_u(o, s->id);
+	if (community_id_v1(cid, 0, s->side[0].addr, s->side[1].addr, s->alen, s->proto,
+			    s->side[0].port, s->side[1].port, 1)) {
+		out_s(o, ",\"community_id\":\"");
+		out_s(o, cid);
+		out_c(o, '"');
+	}
+	out_s(o, ",\"event_type\":\"");
+	out_s(o, ss->app->name);
+	out_s(o, "\",\"src_ip\":");
+	put_json_addr(o, s, 0);
+	out_s(o, ",\"src_port\":");
+	out_u(o, s->side[0].port);
+	out_s(o, ",\"dest_ip\":");
+	put_json_addr(o, s, 1);
+	out_s(o, ",\"dest_port\":");
+	out_u(o, s->side[1].port);
+	out_s(o, s->proto == 6 ? ",\"proto\":\"TCP\"" : ",\"proto\":\"UDP\"");
+	out_s(o, ",\"app_proto\":\"");
+	out_s(o, ss->app->name);
+	out_s(o, "\",\"");
+	out_s(o, ss->app->name);
+	out_s(o, "\":{");
+}
+
+/* Text: printable ASCII as is, the rest as '.', at most 400 bytes. */
+static void put_text(struct out *o, const uint8_t *p, size_t n)
+{
+	size_t k = n < 400 ? n : 400;
+	char *d = out_room(o, k + 3);
+	for (size_t i = 0; i < k; i++)
+		d[i] = p[i] >= 0x20 && p[i] < 0x7f ? (char)p[i] : '.';
+	if (k < n) {
+		memcpy(d + k, "...", 3);
+		k += 3;
+	}
+	out_commit(o, k);
+}
+
+static void key(struct sessions *x, const char *k)
+{
+	json_key(x->o, &x->first, k);
+}
+
+void ev_str(struct sessions *x, const char *k, const uint8_t *p, size_t n, const char *sep)
+{
+	out_reserve(x->o, OUT_SLACK);
+	if (x->json) {
+		key(x, k);
+		json_str(x->o, p, n);
+	} else if (sep) {
+		out_s(x->o, sep);
+		put_text(x->o, p, n);
+	}
+}
+
+void ev_cstr(struct sessions *x, const char *k, const char *s, const char *sep)
+{
+	ev_str(x, k, (const uint8_t *)s, strlen(s), sep);
+}
+
+void ev_u(struct sessions *x, const char *k, uint64_t v, const char *sep)
+{
+	if (x->json) {
+		key(x, k);
+		out_u(x->o, v);
+	} else if (sep) {
+		out_s(x->o, sep);
+		out_u(x->o, v);
+	}
+}
+
+void ev_bool(struct sessions *x, const char *k, int v)
+{
+	if (x->json) {
+		key(x, k);
+		out_s(x->o, v ? "true" : "false");
+	}
+}
+
+void ev_text(struct sessions *x, const char *s)
+{
+	if (!x->json)
+		out_s(x->o, s);
+}
+
+void ev_arr_begin(struct sessions *x, const char *k, const char *sep)
+{
+	x->in_arr = 1;
+	x->arr_first = 1;
+	x->arr_sep = sep;
+	if (x->json) {
+		key(x, k);
+		out_c(x->o, '[');
+	}
+}
+
+void ev_arr_str(struct sessions *x, const uint8_t *p, size_t n, const char *sep)
+{
+	out_reserve(x->o, OUT_SLACK);
+	if (x->json) {
+		if (!x->arr_first)
+			out_c(x->o, ',');
+		json_str(x->o, p, n);
+	} else if (x->arr_sep) {
+		out_s(x->o, x->arr_first ? x->arr_sep : sep);
+		put_text(x->o, p, n);
+	}
+	x->arr_first = 0;
+}
+
+void ev_arr_u(struct sessions *x, uint64_t v)
+{
+	if (x->json) {
+		if (!x->arr_first)
+			out_c(x->o, ',');
+		out_u(x->o, v);
+	}
+	x->arr_first = 0;
+}
+
+void ev_arr_end(struct sessions *x)
+{
+	if (x->json)
+		out_c(x->o, ']');
+	x->in_arr = 0;
+}
+
+void ev_section(struct sessions *x, const char *name)
+{
+	if (!x->json)
+		return;
+	out_s(x->o, "},\"");
+	out_s(x->o, name);
+	out_s(x->o, "\":{");
+	x->first = 1;
+}
+
+void ev_end(struct sessions *x)
+{
+	out_s(x->o, x->json ? "}}\n" : "\n");
+}
+
+/* ---- detection and lines ------------------------------------------------- */
+
+static struct sess *sess_of(struct sessions *x, struct stream *s)
+{
+	return s->user[x->slot];
+}
+
+static void on_open(void *ctx, struct stream *s)
+{
+	struct sessions *x = ctx;
+	s->user[x->slot] = NULL;
+	if (s->proto != 6)
+		return;
+	struct sess *ss = calloc(1, sizeof *ss);
+	if (!ss)
+		return;
+	ss->s = s;
+	s->user[x->slot] = ss;
+}
+
+/* Asks the protocols about the bytes seen so far; decides when one says
+ * yes, or when all say no (or both directions' probes are full). */
+static void detect(struct sess *ss)
+{
+	int undecided = 0;
+	for (size_t i = 0; i < NAPPS; i++) {
+		for (int dir = 0; dir < 2; dir++) {
+			if (!ss->probe_len[dir])
+				continue;
+			int r = apps[i]->detect(ss->probe[dir], ss->probe_len[dir], dir,
+						ss->s->side[1].port);
+			if (r > 0) {
+				ss->app = apps[i];
+				ss->decided = 1;
+				return;
+			}
+			if (r < 0 && ss->probe_len[dir] < sizeof ss->probe[dir])
+				undecided = 1;
+		}
+	}
+	int full = ss->probe_len[0] >= sizeof ss->probe[0] && ss->probe_len[1] >= sizeof ss->probe[1];
+	if (!undecided && (full || (ss->probe_len[0] && ss->probe_len[1])))
+		ss->decided = 1; /* nothing we know: stays silent */
+}
+
+void sess_lines(struct sessions *x, struct sess *ss, int dir, const uint8_t *p, size_t n,
+                const struct stream_ts *ts)
+{
+	struct linebuf *lb = &ss->lb[dir];
+	while (n) {
+		const uint8_t *nl = memchr(p, '\n', n);
+		size_t take = nl ? (size_t)(nl - p) : n;
+		size_t room = sizeof lb->buf - lb->len;
+		size_t k = take < room ? take : room;
+		memcpy(lb->buf + lb->len, p, k);
+		lb->len += k;
+		if (k < take)
+			lb->cut = 1;
+		if (!nl)
+			return;
+		size_t len = lb->len;
+		if (len && lb->buf[len - 1] == '\r')
+			len--;
+		ss->app->line(x, ss, dir, lb->buf, len, lb->cut, ts);
+		lb->len = 0;
+		lb->cut = 0;
+		p = nl + 1;
+		n -= take + 1;
+	}
+}
+
+static void deliver(struct sessions *x, struct sess *ss, int dir, const uint8_t *p, size_t n,
+                    const struct stream_ts *ts)
+{
+	if (ss->app->data)
+		ss->app->data(x, ss, dir, p, n, ts);
+	else if (ss->app->line)
+		sess_lines(x, ss, dir, p, n, ts);
+}
+
+static int start_parser(struct sess *ss)
+{
+	if (ss->app && ss->app->state_size && !ss->ps) {
+		ss->ps = calloc(1, ss->app->state_size);
+		if (!ss->ps) {
+			ss->app = NULL;
+			return -1;
+		}
+	}
+	return 0;
+}
+
+static void on_data(void *ctx, struct stream *s, int dir, uint64_t off, const uint8_t *p, size_t n,
+                    const struct stream_ts *ts)
+{
+	struct sessions *x = ctx;
+	struct sess *ss = sess_of(x, s);
+	(void)off;
+	if (!ss)
+		return;
+	if (!ss->decided) {
+		size_t k = sizeof ss->probe[dir] - ss->probe_len[dir];
+		if (k > n)
+			k = n;
+		memcpy(ss->probe[dir] + ss->probe_len[dir], p, k);
+		ss->probe_len[dir] = (uint8_t)(ss->probe_len[dir] + k);
+		detect(ss);
+		if (!ss->decided)
+			return;
+		if (!ss->app || start_parser(ss) < 0)
+			return;
+		/* what was held for detection goes first, then the rest of p */
+		for (int d = 0; d < 2; d++) {
+			size_t held = ss->probe_len[d];
+			if (d == dir)
+				held -= k;
+			if (held)
+				deliver(x, ss, d, ss->probe[d], held, ts);
+		}
+		deliver(x, ss, dir, p, n, ts);
+		return;
+	}
+	if (ss->app)
+		deliver(x, ss, dir, p, n, ts);
+}
+
+static void on_gap(void *ctx, struct stream *s, int dir, uint64_t off, uint64_t n,
+                   const struct stream_ts *ts)
+{
+	struct sessions *x = ctx;
+	struct sess *ss = sess_of(x, s);
+	(void)off;
+	(void)n;
+	(void)ts;
+	if (!ss)
+		return;
+	/* a line cut by a gap is not joined across it */
+	ss->lb[dir].len = 0;
+	ss->lb[dir].cut = 0;
+}
+
+static void on_close(void *ctx, struct stream *s)
+{
+	struct sessions *x = ctx;
+	struct sess *ss = sess_of(x, s);
+	if (!ss)
+		return;
+	if (!ss->decided && (ss->probe_len[0] || ss->probe_len[1])) {
+		/* a short connection: decide on what there is */
+		for (size_t i = 0; i < NAPPS && !ss->app; i++)
+			for (int d = 0; d < 2 && !ss->app; d++)
+				if (ss->probe_len[d] &&
+				    apps[i]->detect(ss->probe[d], ss->probe_len[d], d, s->side[1].port) > 0)
+					ss->app = apps[i];
+		ss->decided = 1;
+		if (ss->app && start_parser(ss) == 0) {
+			struct stream_ts ts = s->last;
+			for (int d = 0; d < 2; d++)
+				if (ss->probe_len[d])
+					deliver(x, ss, d, ss->probe[d], ss->probe_len[d], &ts);
+		}
+	}
+	if (ss->app) {
+		struct stream_ts ts = s->last;
+		/* a last line without its end of line */
+		for (int d = 0; d < 2; d++)
+			if (ss->lb[d].len && ss->app->line) {
+				size_t len = ss->lb[d].len;
+				ss->app->line(x, ss, d, ss->lb[d].buf, len, ss->lb[d].cut, &ts);
+				ss->lb[d].len = 0;
+			}
+		if (ss->app->close)
+			ss->app->close(x, ss);
+	}
+	free(ss->ps);
+	free(ss);
+	s->user[x->slot] = NULL;
+}
+
+struct sessions *sessions_new(struct out *o, int json, int nano)
+{
+	struct sessions *x = calloc(1, sizeof *x);
+	if (!x)
+		return NULL;
+	x->o = o;
+	x->json = json;
+	x->nano = nano;
+	return x;
+}
+
+void sessions_consumer(struct sessions *x, struct stream_consumer *c)
+{
+	*c = (struct stream_consumer){ x, on_open, on_data, on_gap, on_close };
+}
+
+void sessions_set_slot(struct sessions *x, int slot)
+{
+	x->slot = slot;
+}
+
+void sessions_free(struct sessions *x)
+{
+	free(x);
+}
