@@ -90,8 +90,10 @@ struct analyze *analyze_new(const struct options *opt, struct out *out, char *er
 			follow_consumer(a->follow, &c);
 			streams_add_consumer(a->streams, &c);
 		}
-		if (opt->sessions) {
-			if (!(a->sessions = sessions_new(out, opt->json, opt->nano)))
+		/* the session parsers also find the files --extract writes */
+		if (opt->sessions || opt->extract) {
+			if (!(a->sessions = sessions_new(opt->sessions ? out : NULL, opt->json, opt->nano,
+							 opt->extract, err, errlen)))
 				goto fail;
 			sessions_consumer(a->sessions, &c);
 			sessions_set_slot(a->sessions, streams_add_consumer(a->streams, &c));
@@ -160,12 +162,14 @@ int analyze_finish(struct analyze *a)
 		return 0;
 	streams_finish(a->streams);
 	const struct stream_stats *st = streams_stats(a->streams);
-	if (a->extract) {
-		char err[512];
-		if (extract_finish(a->extract, st, err, sizeof err) < 0) {
-			fprintf(stderr, "trawl: %s\n", err);
-			rc = 1;
-		}
+	char err[512];
+	if (a->extract && extract_finish(a->extract, st, err, sizeof err) < 0) {
+		fprintf(stderr, "trawl: %s\n", err);
+		rc = 1;
+	}
+	if (a->sessions && sessions_finish(a->sessions, err, sizeof err) < 0) {
+		fprintf(stderr, "trawl: %s\n", err);
+		rc = 1;
 	}
 	out_flush(a->out);
 	streams_report(st);

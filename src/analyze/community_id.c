@@ -48,3 +48,36 @@ size_t community_id_v1(char *buf, uint16_t seed, const uint8_t *src, const uint8
 	}
 	return (size_t)(2 + k);
 }
+
+uint64_t flow_id_of(const uint8_t *src, const uint8_t *dst, unsigned alen, unsigned proto,
+                    unsigned sport, unsigned dport)
+{
+	int c = memcmp(src, dst, alen);
+	if (c > 0 || (c == 0 && sport > dport)) {
+		const uint8_t *t = src;
+		src = dst;
+		dst = t;
+		unsigned p = sport;
+		sport = dport;
+		dport = p;
+	}
+	uint8_t in[16 + 16 + 5];
+	unsigned n = 0;
+	memcpy(in + n, src, alen);
+	n += alen;
+	memcpy(in + n, dst, alen);
+	n += alen;
+	in[n++] = (uint8_t)proto;
+	in[n++] = (uint8_t)(sport >> 8);
+	in[n++] = (uint8_t)sport;
+	in[n++] = (uint8_t)(dport >> 8);
+	in[n++] = (uint8_t)dport;
+	uint64_t h = 0xcbf29ce484222325ull; /* FNV-1a 64 */
+	for (unsigned i = 0; i < n; i++) {
+		h ^= in[i];
+		h *= 0x100000001b3ull;
+	}
+	h ^= h >> 29; /* FNV's high bits mix poorly: fold before the cut */
+	h &= (1ull << 53) - 1;
+	return h ? h : 1;
+}

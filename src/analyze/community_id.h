@@ -22,4 +22,11 @@ size_t community_id_v1(char *buf, uint16_t seed, const uint8_t *src, const uint8
                        unsigned alen, unsigned proto, unsigned sport, unsigned dport,
                        int with_ports);
 
+/* EVE's flow_id: one number for every event of a 5-tuple, either way round
+ * (FNV-1a over the ordered tuple), stateless so that packet, flow and
+ * session events agree, and below 2^53 so that jq and JavaScript read it
+ * exactly.  A tuple used again later gets the same number. */
+uint64_t flow_id_of(const uint8_t *src, const uint8_t *dst, unsigned alen, unsigned proto,
+                    unsigned sport, unsigned dport);
+
 #endif

@@ -247,8 +247,15 @@ static void ftp_close(struct sessions *x, struct sess *ss)
 
 const struct app app_ftp = {
 	.name = "ftp",
+	.transports = APP_TCP,
 	.detect = ftp_detect,
 	.state_size = sizeof(struct ftp),
 	.line = ftp_line,
 	.close = ftp_close,
+};
+
+/* placeholder: FTP data connections are being written */
+const struct app app_ftp_data = {
+	.name = "ftp-data",
+	.transports = APP_TCP,
 };

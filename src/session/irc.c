@@ -105,6 +105,7 @@ static void irc_line(struct sessions *x, struct sess *ss, int dir, const uint8_t
 
 const struct app app_irc = {
 	.name = "irc",
+	.transports = APP_TCP,
 	.detect = irc_detect,
 	.line = irc_line,
 };

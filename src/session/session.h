@@ -20,11 +20,16 @@
 
 struct sessions;
 
-struct sessions *sessions_new(struct out *o, int json, int nano);
+/* o NULL: no events (--extract alone, for the files); extract_dir: write
+ * the transferred files and DIR/files.json there (NULL: not). */
+struct sessions *sessions_new(struct out *o, int json, int nano, const char *extract_dir,
+                              char *err, size_t errlen);
 void sessions_consumer(struct sessions *ss, struct stream_consumer *c);
 /* The slot streams_add_consumer() gave (its per-stream state lives in
  * stream.user[slot]). */
 void sessions_set_slot(struct sessions *ss, int slot);
+/* After streams_finish(): the counters on stderr, files.json completed. */
+int sessions_finish(struct sessions *ss, char *err, size_t errlen);
 void sessions_free(struct sessions *ss);
 
 #endif

@@ -138,6 +138,7 @@ static void smtp_close(struct sessions *x, struct sess *ss)
 
 const struct app app_smtp = {
 	.name = "smtp",
+	.transports = APP_TCP,
 	.detect = smtp_detect,
 	.state_size = sizeof(struct smtp),
 	.line = smtp_line,

@@ -99,6 +99,7 @@ static void telnet_close(struct sessions *x, struct sess *ss)
 
 const struct app app_telnet = {
 	.name = "telnet",
+	.transports = APP_TCP,
 	.detect = telnet_detect,
 	.state_size = sizeof(struct telnet),
 	.data = telnet_data,

@@ -259,7 +259,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		REQUIRE(streams_add_consumer(H.st, &c) == 2);
 	}
 	/* and --sessions' parsers, text or EVE JSON */
-	struct sessions *se = sessions_new(&out, (int)(size & 16), (int)(size & 8));
+	char serr[256];
+	struct sessions *se = sessions_new(&out, (int)(size & 16), (int)(size & 8), NULL, serr,
+	                                   sizeof serr);
 	if (se) {
 		struct stream_consumer c;
 		sessions_consumer(se, &c);
@@ -338,6 +340,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	streams_free(H.st);
 	REQUIRE(H.opens[0] == H.closes[0] && H.opens[1] == H.closes[1]);
 	follow_free(fw);
+	if (se)
+		sessions_finish(se, serr, sizeof serr);
 	sessions_free(se);
 	out_flush(&out);
 	return 0;

@@ -147,7 +147,7 @@ if start extract "$bin" -n -i lo --extract "$dir/x" "tcp port $port"; then
 	finish INT extract
 	[ $cap_rc -eq 0 ] && ok || bad extract-exit "exit $cap_rc" "$dir/extract.err"
 	jq -e . "$dir/x/streams.json" >/dev/null 2>&1 && ok || bad streams.json "jq rejects it" "$dir/x/streams.json"
-	want="streams.json"
+	want="files files.json streams.json"
 	for n in 0 1 2; do
 		[ -f "$dir/ex1/conn-$n.port" ] || continue
 		read -r cport how <"$dir/ex1/conn-$n.port"

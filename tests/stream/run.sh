@@ -70,7 +70,7 @@ def check_extract(outdir):
         if d['file']:
             files[d['file']] = (s, d, data)
     have = set(os.listdir(outdir))
-    for f in sorted(have - set(files) - {'streams.json'}):
+    for f in sorted(have - set(files) - {'streams.json', 'files.json', 'files'}):
         bad('unplanned file %s (%d bytes)' % (f, os.path.getsize(os.path.join(outdir, f))))
     for f, (s, d, data) in files.items():
         if f not in have:
@@ -270,6 +270,9 @@ def check_same(a, b):
         bad('%s and %s hold different files: %s' % (a, b, sorted(set(fa) ^ set(fb))))
         return
     for f in fa:
+        if f == 'files':
+            check_same(os.path.join(a, f), os.path.join(b, f))
+            continue
         if open(os.path.join(a, f), 'rb').read() != open(os.path.join(b, f), 'rb').read():
             bad('%s differs between %s and %s' % (f, a, b))
             return
@@ -324,7 +327,7 @@ print(re.escape(t % s).replace("\\ ", " ").replace("@", ".*"))' "$plan" $k)
 done
 # a filter selects what is extracted
 extract ex-filter "$bin" 'tcp port 40001'
-[ "$(ls "$dir/ex-filter" | tr '\n' ' ')" = "192.000.002.010.40001-198.051.100.020.00080 198.051.100.020.00080-192.000.002.010.40001 streams.json " ] &&
+[ "$(ls "$dir/ex-filter" | tr '\n' ' ')" = "192.000.002.010.40001-198.051.100.020.00080 198.051.100.020.00080-192.000.002.010.40001 files files.json streams.json " ] &&
 	ok || bad "extract with a filter: files $(ls "$dir/ex-filter" | tr '\n' ' ')"
 
 # ---- --follow --json: each direction's bytes and gaps put back together
