@@ -2,7 +2,7 @@
 CC      ?= cc
 CFLAGS  ?= -O2 -g
 CFLAGS  += -std=c11 -D_GNU_SOURCE -Wall -Wextra -MMD -MP
-LDLIBS  += -lpcap -lcrypto -pthread
+LDLIBS  += -lpcap -lcrypto -lz -pthread
 PREFIX  ?= /usr/local
 DESTDIR ?=
 

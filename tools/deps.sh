@@ -2,6 +2,7 @@
 # Makes sure the build and test dependencies are present: installs them with
 # apt-get on Debian/Ubuntu when run as root, otherwise names what to install.
 #   libpcap-dev, libssl-dev      build
+#   zlib1g-dev                   build (HTTP bodies in gzip/deflate)
 #   clang, libclang-rt-14-dev    make sanitize / fuzz (make check runs both)
 #   python3, jq, iproute2        test generators, JSON checks, live-capture tests
 missing=""
@@ -11,6 +12,7 @@ command -v ip >/dev/null 2>&1 || missing="$missing iproute2"
 have_header() { printf '#include <%s>\n' "$1" | ${CC:-cc} -E -x c - >/dev/null 2>&1; }
 have_header pcap/pcap.h || missing="$missing libpcap-dev"
 have_header openssl/evp.h || missing="$missing libssl-dev"
+have_header zlib.h || missing="$missing zlib1g-dev"
 if ! command -v clang >/dev/null 2>&1; then
 	missing="$missing clang libclang-rt-14-dev"
 else
