@@ -188,6 +188,10 @@ void file_end(struct sessions *x, struct sfile *f, const struct stream_ts *ts,
 int files_open(struct sessions *x, const char *dir, char *err, size_t errlen);
 int files_close(struct sessions *x, char *err, size_t errlen);
 
+/* The fuzz harness: gives the just-opened connection s protocol app, as
+ * if it had been detected (or announced, without a cookie). */
+void sess_force(struct sessions *x, struct stream *s, const struct app *app);
+
 extern const struct app app_ftp, app_ftp_data, app_smtp, app_irc, app_telnet, app_http,
 	app_dns, app_tls;
 

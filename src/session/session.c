@@ -622,3 +622,15 @@ void sessions_free(struct sessions *x)
 	free(x->dir);
 	free(x);
 }
+
+/* ---- for the fuzz harness ------------------------------------------------ */
+
+void sess_force(struct sessions *x, struct stream *s, const struct app *app)
+{
+	struct sess *ss = sess_of(x, s);
+	if (!ss || ss->decided)
+		return;
+	ss->app = app;
+	ss->decided = 1;
+	start_parser(ss);
+}
