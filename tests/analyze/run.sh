@@ -242,8 +242,10 @@ if [ -x "$san" ] && [ -f "$corpus/CASES" ]; then
 	nb=$(grep -vc ' ok$' "$dir/san.results")
 	if [ "$nb" = 0 ]; then ok; else bad "sanitizer/JSON over corpus: $nb of $n"; grep -v ' ok$' "$dir/san.results" | head; fi
 	echo "analyze: ran the analyzer over $n captures under ASan+UBSan"
+elif [ "${CI:-}" = true ]; then
+	bad "the corpus sweep needs $san and the corpus at $corpus (CI)"
 else
-	echo "analyze: sanitizer build or conformance corpus absent; skipped the corpus sweep"
+	echo "analyze: SKIPPED the corpus sweep: sanitizer build or conformance corpus absent"
 fi
 
 # ---- --summary reads files of 64 MiB and more in two halves at once
