@@ -110,5 +110,25 @@ cat "$dir/demo-n.out" >"$dir/list-want.out"
 "$bin" -n -r "$dir/basics.pcap" 2>/dev/null >>"$dir/list-want.out"
 same_as file-list-output "$dir/list-want.out"
 
+# ---- rotation (-C, -W) while reading a file: the same files, byte for
+# byte, as tcpdump 4.99.3 writes (`tcpdump -Z root -r big.pcap -w out -C 1
+# [-W 2]`, recorded once: names and SHA-256 prefixes below).  big.pcap is
+# the basics capture's packets repeated to 2.6 MB.
+python3 -c "
+import sys
+d = open(sys.argv[1], 'rb').read(); h, r = d[:24], d[24:]
+open(sys.argv[2], 'wb').write(h + r * int(2600000 / len(r) + 1))" "$dir/basics.pcap" "$dir/big.pcap"
+rotation() { # NAME WANT -- trawl options
+	local name=$1 want=$2 got
+	shift 3
+	rm -rf "$dir/rot" && mkdir -p "$dir/rot"
+	"$bin" -r "$dir/big.pcap" -w "$dir/rot/out" "$@" 2>"$dir/cli.err"
+	got=$(cd "$dir/rot" && for f in $(ls); do printf '%s:%s ' "$f" "$(sha256sum <"$f" | cut -c1-12)"; done)
+	if [ "$got" = "$want" ]; then pass=$((pass + 1))
+	else fail=$((fail + 1)); echo "FAIL cli $name: files $got, want $want"; fi
+}
+rotation rotate-C "out:1081cafed8cd out1:9ae73918738c out2:694886c93133 " -- -C 1
+rotation rotate-C-W "out0:694886c93133 out1:9ae73918738c " -- -C 1 -W 2
+
 echo "cli: $pass passed, $fail failed"
 [ $fail -eq 0 ]
