@@ -71,14 +71,15 @@ install: trawl
 	install -m 644 docs/trawl.1 $(DESTDIR)$(PREFIX)/share/man/man1/trawl.1
 
 clean:
-	rm -rf build build-san trawl trawl-sanitize tests/fuzz/fuzz_print tests/fuzz/fuzz_file tests/fuzz/fuzz_stream tests/fuzz/fuzz_session tests/fuzz/fuzz_decode tests/unit/run-unit tests/unit/run-defrag tests/unit/run-stream tests/stream/run-consumers tests/gen/gen tests/out demo
+	rm -rf build build-san trawl trawl-sanitize tests/fuzz/fuzz_print tests/fuzz/fuzz_file tests/fuzz/fuzz_stream tests/fuzz/fuzz_session tests/fuzz/fuzz_decode tests/unit/run-unit tests/unit/run-defrag tests/unit/run-stream tests/unit/run-flows tests/stream/run-consumers tests/gen/gen tests/out demo
 
 # The conformance ratchet: every case in tests/conformance/pass.list must
 # still pass.  `make conformance` runs all 582 and reports.
-check: deps trawl tests/unit/run-unit tests/unit/run-defrag tests/unit/run-stream tests/stream/run-consumers tests/gen/gen trawl-sanitize
+check: deps trawl tests/unit/run-unit tests/unit/run-defrag tests/unit/run-stream tests/unit/run-flows tests/stream/run-consumers tests/gen/gen trawl-sanitize
 	tests/unit/run-unit
 	tests/unit/run-defrag
 	tests/unit/run-stream
+	tests/unit/run-flows
 	tests/stream/run-consumers
 	tests/golden/run.sh
 	tests/cli/run.sh
@@ -103,6 +104,9 @@ tests/unit/run-defrag: tests/unit/defrag_test.c build/src/stream/defrag.o build/
 
 tests/unit/run-stream: tests/unit/stream_test.c $(LIBOBJ)
 	$(CC) $(CFLAGS) -o $@ tests/unit/stream_test.c $(LIBOBJ) $(LDLIBS)
+
+tests/unit/run-flows: tests/unit/flows_test.c $(LIBOBJ)
+	$(CC) $(CFLAGS) -o $@ tests/unit/flows_test.c $(LIBOBJ) $(LDLIBS)
 
 tests/stream/run-consumers: tests/stream/consumers_test.c $(LIBOBJ)
 	$(CC) $(CFLAGS) -o $@ tests/stream/consumers_test.c $(LIBOBJ) $(LDLIBS)
