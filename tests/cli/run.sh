@@ -44,7 +44,7 @@ expect unknown-option 1 "unrecognized option '--bogus'" -- "$bin" --bogus
 expect missing-arg 1 "option requires an argument -- 'r'" -- "$bin" -r
 expect bad-count 1 "invalid packet count abc" -- "$bin" -c abc -r "$dir/demo.pcap"
 expect bad-snaplen 1 "invalid snaplen 999999" -- "$bin" -s 999999 -r "$dir/demo.pcap"
-expect not-yet 1 "option -m is not supported yet" -- "$bin" -m x -r "$dir/demo.pcap"
+expect not-yet 1 "option --print-sampling is not supported yet" -- "$bin" --print-sampling 2 -r "$dir/demo.pcap"
 expect missing-file 1 "nonexistent.pcap: No such file or directory" -- "$bin" -r "$dir/nonexistent.pcap"
 expect garbage-file 1 "garbage.pcap: unknown file format" -- "$bin" -r "$dir/garbage.pcap"
 expect empty-file 1 "empty.pcap: " -- "$bin" -r "$dir/empty.pcap"
@@ -129,6 +129,25 @@ rotation() { # NAME WANT -- trawl options
 }
 rotation rotate-C "out:1081cafed8cd out1:9ae73918738c out2:694886c93133 " -- -C 1
 rotation rotate-C-W "out0:694886c93133 out1:9ae73918738c " -- -C 1 -W 2
+
+# ---- --count: only the number of packets read (as tcpdump 4.99.3 prints it)
+printf '10 packets\n' >"$dir/count-want"
+expect count 0 'reading from file' -- "$bin" --count -r "$dir/basics.pcap"
+same_as count "$dir/count-want"
+printf '1 packet\n' >"$dir/count-want"
+expect count-c1 0 '' -- "$bin" --count -c 1 -r "$dir/basics.pcap"
+same_as count-c1 "$dir/count-want"
+printf '0 packets\n' >"$dir/count-want"
+expect count-filter 0 '' -- "$bin" --count -r "$dir/basics.pcap" 'port 1'
+same_as count-filter "$dir/count-want"
+printf '%s\n%s\n' "$dir/basics.pcap" "$dir/basics.pcap" >"$dir/count.list"
+printf '20 packets\n' >"$dir/count-want"
+expect count-V 0 '' -- "$bin" --count -V "$dir/count.list"
+same_as count-V "$dir/count-want"
+# -m: Debian's tcpdump has no libsmi and says it ignores the option
+"$bin" -n -r "$dir/basics.pcap" >"$dir/m-want.out" 2>/dev/null
+expect m-ignored 0 "ignoring option .-m mibs.txt' \\(no libsmi support\\)" -- "$bin" -m mibs.txt -n -r "$dir/basics.pcap"
+same_as m-ignored "$dir/m-want.out"
 
 echo "cli: $pass passed, $fail failed"
 [ $fail -eq 0 ]
