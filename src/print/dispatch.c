@@ -50,6 +50,7 @@ static const struct ether_row ether_rows[] = {
 	{ 0x8809, slow_print },
 	{ 0x88cc, lldp_print },
 	{ 0x886f, msnlb_print },
+	{ 0x88a2, aoe_print },
 	{ 0x8137, ipx_ether_print },
 	{ 0x1111, calm_fast_print },
 	{ 0x894f, nsh_print },

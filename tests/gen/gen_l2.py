@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
-"""gen_l2 - golden captures for link-layer discovery protocols printed
-differently with and without -v: CDP versions 1 and 2 over 802.3/LLC/SNAP
-(every TLV kind the printer knows, an unknown one, a malformed one).
+"""gen_l2 - golden captures for link-layer protocols: CDP versions 1 and 2
+over 802.3/LLC/SNAP (every TLV kind the printer knows, an unknown one, a
+malformed one), ATA over Ethernet (every command, flag and error).
 Usage: python3 gen_l2.py OUTDIR.  Deterministic."""
 import os
 import struct
@@ -60,4 +60,64 @@ p.close()
 p = Pcap(os.path.join(OUT, 'l2_cdp_trunc.pcap'))
 for c in (20, 26, 30, 40, 60, 100):
     p.add(frames[0], caplen=c)
+p.close()
+
+
+# ---- ATA over Ethernet (ethertype 0x88a2): every command, flag, error,
+# name table entry, and lengths too short for what they announce
+def aoe_eth(p):
+    return mac('ff:ff:ff:ff:ff:ff') + mac('00:11:22:33:44:55') + struct.pack('>H', 0x88a2) + p
+
+
+def aoe_hdr(ver=1, flags=0, err=0, major=0x14, minor=0, cmd=0, tag=0x1234):
+    return bytes([ver << 4 | flags, err]) + struct.pack('>HBBI', major, minor, cmd, tag)
+
+
+def aoe_frames():
+    hdr = aoe_hdr
+    fr = [hdr(ver=0), hdr(ver=2, cmd=1) + b'abc']
+    for fl in (0, 8, 4, 2, 1, 0xf):
+        fr.append(hdr(flags=fl, err=fl % 3, cmd=1) + struct.pack('>HHBBH', 5, 0x0e, 2, 0x11, 0))
+    for e in range(0, 9):
+        fr.append(hdr(flags=4, err=e, cmd=7))
+    fr.append(hdr(cmd=0) + bytes([0x53, 1, 2, 0xec]) + bytes([1, 2, 3, 4, 5, 6]) + b'\0\0' + b'x' * 24)
+    fr.append(hdr(cmd=0) + bytes([0x40, 0, 0, 0x24]) + bytes([1, 2, 3, 4, 5, 6]))      # too short
+    fr.append(hdr(cmd=0) + bytes([0xff, 0, 0, 0]) + bytes(8))
+    fr.append(hdr(cmd=0) + bytes([0xa4, 0, 0, 0]) + bytes(8))
+    for cc in range(6):
+        fr.append(hdr(cmd=1) + struct.pack('>HHBBH', 16, 0x4011, 7, 0x10 | cc, 5) + b'hello')
+    fr.append(hdr(cmd=1) + struct.pack('>HHBBH', 16, 0x4011, 7, 0x12, 100) + b'hi')  # string past the end
+    fr.append(hdr(cmd=1) + struct.pack('>HHBBH', 1, 2, 3, 0x10, 12) + b'a\x01b\x7f\xff\tc\nd\x00ef')
+
+    def ent(dc, m):
+        return bytes([0, dc]) + mac(m)
+    fr.append(hdr(cmd=2) + bytes([0, 0, 0, 2]) + ent(0, '00:01:02:03:04:05') + ent(1, '00:01:02:03:04:06'))
+    fr.append(hdr(cmd=2) + bytes([0, 1, 2, 3]) + ent(2, '00:01:02:03:04:05') + ent(3, '00:01:02:03:04:06') +
+              ent(7, 'aa:bb:cc:dd:ee:ff'))
+    fr.append(hdr(cmd=2) + bytes([0, 5, 9, 1]))
+    fr.append(hdr(cmd=2) + bytes([0, 0, 1, 0]))
+    fr.append(hdr(cmd=2) + bytes([0, 0, 3, 1]) + ent(0, '00:01:02:03:04:05') + b'trailing')
+    for rc in range(4):
+        fr.append(hdr(cmd=3) + bytes([rc, 2]) + mac('00:01:02:03:04:05') + mac('00:01:02:03:04:06'))
+    fr.append(hdr(cmd=3) + bytes([0, 0]))
+    fr.append(hdr(cmd=3) + bytes([1, 5]) + mac('00:01:02:03:04:05'))
+    fr.append(hdr(cmd=5) + b'abcdef')
+    fr.append(hdr(cmd=0xf0) + b'abcdef')
+    fr.append(hdr()[:5])
+    fr.append(bytes([0x10]))
+    fr.append(hdr(cmd=1) + b'\0\1')
+    fr.append(hdr(cmd=0) + b'\0\1\2')
+    return [aoe_eth(f) for f in fr]
+
+
+frames = aoe_frames()
+p = Pcap(os.path.join(OUT, 'l2_aoe.pcap'))
+for f in frames:
+    p.add(f)
+p.close()
+p = Pcap(os.path.join(OUT, 'l2_aoe_trunc.pcap'))
+for f in frames:
+    for c in (15, 17, 20, 24, 26, 28, 30, 34, 40):
+        if c < len(f):
+            p.add(f, caplen=c)
 p.close()
