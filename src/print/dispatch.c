@@ -34,6 +34,7 @@ static const struct link_row link_rows[] = {
 	{ DLT_DSA_TAG_DSA, dsa_if_print },
 	{ DLT_DSA_TAG_EDSA, edsa_if_print },
 	{ DLT_PPP_SERIAL, ppp_hdlc_if_print },
+	{ 271, vsock_if_print }, /* DLT_VSOCK */
 };
 
 static const struct ether_row ether_rows[] = {

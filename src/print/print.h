@@ -274,6 +274,7 @@ unsigned dsa_if_print(nd_t *, const uint8_t *, unsigned, unsigned);
 unsigned edsa_if_print(nd_t *, const uint8_t *, unsigned, unsigned);
 unsigned brcm_if_print(nd_t *, const uint8_t *, unsigned, unsigned);
 unsigned brcm_prepend_if_print(nd_t *, const uint8_t *, unsigned, unsigned);
+unsigned vsock_if_print(nd_t *, const uint8_t *, unsigned, unsigned);
 unsigned ipnet_if_print(nd_t *, const uint8_t *, unsigned, unsigned);
 unsigned nflog_if_print(nd_t *, const uint8_t *, unsigned, unsigned);
 unsigned ipoib_if_print(nd_t *, const uint8_t *, unsigned, unsigned);

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """gen_l2 - golden captures for link-layer protocols: CDP versions 1 and 2
 over 802.3/LLC/SNAP (every TLV kind the printer knows, an unknown one, a
-malformed one), ATA over Ethernet (every command, flag and error).
+malformed one), ATA over Ethernet (every command, flag and error), Linux
+vsock monitor captures.
 Usage: python3 gen_l2.py OUTDIR.  Deterministic."""
 import os
 import struct
@@ -118,6 +119,44 @@ p.close()
 p = Pcap(os.path.join(OUT, 'l2_aoe_trunc.pcap'))
 for f in frames:
     for c in (15, 17, 20, 24, 26, 28, 30, 34, 40):
+        if c < len(f):
+            p.add(f, caplen=c)
+p.close()
+
+
+# ---- Linux vsock monitor captures (DLT_VSOCK 271): every transport,
+# operation, virtio type and operation, payloads, headers cut short
+def vsock_mon(op, tr, plen, scid=3, dcid=2, sp=1024, dp=1234):
+    return struct.pack('<QQIIHHH2s', scid, dcid, sp, dp, op, tr, plen, b'\0\0')
+
+
+def vsock_virtio(ln=0, typ=1, op=5, flags=0, buf=262144, fwd=0, scid=3, dcid=2, sp=1024, dp=1234):
+    return struct.pack('<QQIIIHHIII', scid, dcid, sp, dp, ln, typ, op, flags, buf, fwd)
+
+
+def vsock_frames():
+    mon, virtio = vsock_mon, vsock_virtio
+    fr = [mon(op, 2, 44) + virtio() for op in range(0, 7)]
+    fr += [mon(4, tr, 4) + b'abcd' for tr in (0, 1, 3, 7)]
+    fr += [mon(4, 2, 44) + virtio(ln=3, typ=typ, op=vop, flags=vop) + b'xyz' for typ in (0, 1, 2, 3)
+           for vop in range(0, 9)]
+    fr += [mon(4, 2, 44) + virtio(ln=40) + bytes(range(40)),
+           mon(4, 2, 10) + virtio(), mon(4, 2, 44), mon(4, 2, 44) + virtio()[:20], mon(4, 1, 0),
+           mon(4, 2, 100) + virtio(ln=3) + b'xyz',
+           mon(4, 2, 44, scid=0xffffffff, dcid=2**40, sp=0xffffffff) + virtio(),
+           mon(4, 2, 44) + virtio(ln=5) + b'xyz', mon(4, 1, 2) + b'abcd', mon(3, 2, 44) + virtio(ln=3) + b'xyz',
+           mon(4, 2, 44) + virtio(ln=3, scid=9, sp=7) + b'xyz']
+    return fr
+
+
+frames = vsock_frames()
+p = Pcap(os.path.join(OUT, 'l2_vsock.pcap'), 271)
+for f in frames:
+    p.add(f)
+p.close()
+p = Pcap(os.path.join(OUT, 'l2_vsock_trunc.pcap'), 271)
+for f in frames[:8] + frames[-8:]:
+    for c in (4, 16, 24, 30, 31, 32, 40, 60, 76, 80):
         if c < len(f):
             p.add(f, caplen=c)
 p.close()
