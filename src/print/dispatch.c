@@ -13,8 +13,8 @@ static const struct link_row link_rows[] = {
 	{ DLT_NULL, null_if_print },
 	{ DLT_LOOP, loop_if_print },
 	{ DLT_RAW, raw_if_print },
-	{ DLT_IPV4, ipv4_if_print },
-	{ DLT_IPV6, ipv6_if_print },
+	{ DLT_IPV4, raw_if_print }, /* tcpdump 4.99.3 reads both by the version nibble */
+	{ DLT_IPV6, raw_if_print },
 	{ DLT_LINUX_SLL, sll_if_print },
 	{ DLT_LINUX_SLL2, sll2_if_print },
 	{ DLT_PPP, ppp_if_print },

@@ -66,8 +66,6 @@ unsigned ether_if_print(nd_t *, const uint8_t *, unsigned, unsigned);
 unsigned null_if_print(nd_t *, const uint8_t *, unsigned, unsigned);
 unsigned loop_if_print(nd_t *, const uint8_t *, unsigned, unsigned);
 unsigned raw_if_print(nd_t *, const uint8_t *, unsigned, unsigned);
-unsigned ipv4_if_print(nd_t *, const uint8_t *, unsigned, unsigned);
-unsigned ipv6_if_print(nd_t *, const uint8_t *, unsigned, unsigned);
 unsigned sll_if_print(nd_t *, const uint8_t *, unsigned, unsigned);
 unsigned sll2_if_print(nd_t *, const uint8_t *, unsigned, unsigned);
 

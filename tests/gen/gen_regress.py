@@ -8,7 +8,7 @@ import struct
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from pcaplib import Pcap, ether, ipv4, udp  # noqa: E402
+from pcaplib import Pcap, ether, ipv4, ipv6, udp  # noqa: E402
 
 OUT = sys.argv[1] if len(sys.argv) > 1 else '.'
 
@@ -24,7 +24,21 @@ def lspping_timestamps():
     return frames
 
 
+def raw_versions():
+    """LINKTYPE_IPV4 (228) and LINKTYPE_IPV6 (229) are read as raw IP: by
+    the version nibble, whatever the link type says (IPv6 on 228, IPv4 on
+    229, an unknown version, a packet of one byte)."""
+    v4 = ipv4(udp(b'hello', 1000, 2000), 17)
+    v6 = ipv6(udp(b'hello', 1000, 2000, src='2001:db8::1', dst='2001:db8::2'), 17)
+    return [v4, v6, bytes([0x30]) + v4[1:], bytes([0x45]), bytes([0x60, 0, 0])]
+
+
 os.makedirs(OUT, exist_ok=True)
+for lt in (228, 229):
+    p = Pcap(os.path.join(OUT, 'regress_raw%d.pcap' % lt), lt)
+    for f in raw_versions():
+        p.add(f)
+    p.close()
 p = Pcap(os.path.join(OUT, 'regress_lspping.pcap'))
 for f in lspping_timestamps():
     p.add(f)
