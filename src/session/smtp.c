@@ -458,12 +458,12 @@ static void message_line(struct sessions *x, struct sess *ss, struct smtp *m, co
 	if (m->state == ST_SKIP)
 		return;
 	if (m->state == ST_BODY) {
-		if (cut) {
+		body_line(x, m, p, n);
+		if (cut) { /* what the line kept is in; the rest of the file is not */
 			m->anomalies |= AN_LINE_CUT;
 			if (m->file)
 				m->fcut = 1;
 		}
-		body_line(x, m, p, n);
 		return;
 	}
 	/* headers */
@@ -473,8 +473,9 @@ static void message_line(struct sessions *x, struct sess *ss, struct smtp *m, co
 	}
 	if (cut)
 		m->anomalies |= AN_HDR_CUT;
-	if (m->hbytes + n > HEADERS_MAX) {
+	if (m->hbytes + n > HEADERS_MAX) { /* the entity's further headers are dropped */
 		m->anomalies |= AN_HEADERS_CAP;
+		m->hbytes = HEADERS_MAX;
 		return;
 	}
 	m->hbytes += (uint32_t)n;

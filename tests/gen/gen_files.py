@@ -315,11 +315,43 @@ def gen_smtp(out):
     return files
 
 
+def gen_smtp_hostile(out):
+    """Bounds: 100 KB of headers, 300 parts, a base64 line longer than a
+    line may be, a non-UTF-8 file name with quotes, a multipart without a
+    boundary, multiparts nested deeper than kept.  Only what must hold is
+    planted: the non-UTF-8 name's file, and the file after the huge header
+    block."""
+    cap = Pcap(os.path.join(out, 'smtp-hostile.pcap'), start=1700004000)
+    files = []
+    n1, long_bytes = rbytes(300), rbytes(6000)
+    name = b'ev"il\\\xff\xfe\x01.bin'  # quotes, a backslash, invalid UTF-8, a control byte
+    huge = ''.join('X-Junk-%d: %s\r\n' % (i, 'j' * 200) for i in range(500))
+    m1 = headers('hostile one', 'Content-Type: multipart/mixed; boundary="h"\r\n') + '\r\n' + \
+        '--h\r\nContent-Disposition: attachment; filename="' + \
+        name.replace(b'\\', b'\\\\').replace(b'"', b'\\"').decode('latin-1') + '"\r\nContent-Transfer-Encoding: base64\r\n\r\n' + \
+        b64lines(n1) + '--h\r\n' + \
+        'Content-Disposition: attachment; filename="long.bin"\r\nContent-Transfer-Encoding: base64\r\n\r\n' + \
+        base64.b64encode(long_bytes).decode() + '\r\n' + \
+        ''.join('--h\r\nContent-Type: text/plain\r\n\r\npart %d\r\n' % i for i in range(300)) + '--h--\r\n'
+    files.append(planted(name.decode('latin-1'), n1, subject='hostile one'))
+    files.append(planted('long.bin', long_bytes[:4096 // 4 * 3], complete=False, subject='hostile one',
+                         anomaly='line_cut'))
+    m2 = headers('hostile two', 'Content-Type: multipart/mixed\r\n' + huge +
+                 'Content-Disposition: attachment; filename="dropped.bin"\r\n') + '\r\n' + 'no boundary\r\n'
+    deep = ''.join('--d%d\r\nContent-Type: multipart/mixed; boundary="d%d"\r\n\r\n' % (i, i + 1) for i in range(8))
+    m3 = headers('hostile three', 'Content-Type: multipart/mixed; boundary="d0"\r\n') + '\r\n' + deep + \
+        '--d8\r\nContent-Disposition: attachment; filename="tooDeep.bin"\r\n\r\nx\r\n'
+    smtp_conv(cap, 44000, [('m@example.org', ['x@example.com'], m, True) for m in (m1, m2, m3)])
+    cap.close()
+    return files
+
+
 def main():
     out = sys.argv[1]
     os.makedirs(out, exist_ok=True)
     p = {'ftp.pcap': gen_ftp(out), 'ftp-active.pcap': gen_ftp_active(out),
-         'ftp-broken.pcap': gen_ftp_broken(out), 'smtp.pcap': gen_smtp(out)}
+         'ftp-broken.pcap': gen_ftp_broken(out), 'smtp.pcap': gen_smtp(out),
+         'smtp-hostile.pcap': gen_smtp_hostile(out)}
     with open(os.path.join(out, 'planted.json'), 'w') as f:
         json.dump(p, f, indent=1)
 

@@ -4,7 +4,9 @@
 # three transfers on one control connection; PORT from port 20, EPRT over
 # IPv6; a data connection with a gap, one reset; SMTP with one and two
 # attachments, base64 and quoted-printable, nested multipart, bad base64,
-# no final boundary, dot-stuffed lines, a connection cut inside DATA),
+# no final boundary, dot-stuffed lines, a connection cut inside DATA;
+# hostile: a non-UTF-8 file name, a line past the line buffer, 300 parts,
+# 100 KB of headers, multiparts too deep),
 # through --sessions (text and --json) and --extract DIR: every file's
 # event and its bytes under DIR/files/ are checked against the planted
 # ones (hashlib), with the normal and the ASan+UBSan binaries.
@@ -24,7 +26,7 @@ has() { grep -qF -- "$2" "$1" && ok || bad "no line with '$2' in $1"; }
 command -v jq >/dev/null || { echo "files: jq is needed (apt-get install jq)"; exit 1; }
 python3 "$root/tests/gen/gen_files.py" "$dir" || { echo "files: gen_files.py failed"; exit 1; }
 
-caps="ftp ftp-active ftp-broken smtp"
+caps="ftp ftp-active ftp-broken smtp smtp-hostile"
 for b in "$bin" "$san"; do
 	[ -x "$b" ] || { bad "no binary at $b"; continue; }
 	tag=$(basename "$b")
@@ -124,6 +126,9 @@ EOF
 		<(grep '"event_type":"smtp"' "$t-smtp.json") >/dev/null && ok || bad "$tag: smtp.json email fields"
 	# the quoted-printable attachment decodes to the planted bytes (checked
 	# above); the nested part's file came from inside two multiparts
+	jq -e -s '[.[] | select(.event_type == "smtp") | .email.anomalies] == [["parts_cap","line_cut"],
+	          ["headers_cap","multipart_without_boundary"],["boundary_not_closed","multipart_too_deep"]]' \
+		"$t-smtp-hostile.json" >/dev/null && ok || bad "$tag: the hostile message's anomalies"
 	jq -e -s '[.[] | select(.event_type == "smtp" and .email.subject == "nested")] | .[0].email.attachment == ["deep.bin"]
 	          and (.[0].email.anomalies == null)' "$t-smtp.json" >/dev/null && ok || bad "$tag: nested"
 done
