@@ -19,6 +19,7 @@ struct sess;
 struct sfile;
 
 enum { APP_TCP = 1, APP_UDP = 2 };
+enum { APP_STATE_FTP, APP_STATE_MAX }; /* struct sessions' app_state[] */
 
 /* One application protocol.  detect() looks at the first bytes a
  * direction carried (dir 0: client to server) and answers 1 (this is it),
@@ -109,6 +110,10 @@ struct sessions {
 	/* announced connections (FTP data) */
 	struct sess_expect expect[SESS_EXPECT_MAX];
 	unsigned expect_next, expect_used;
+	/* state an app keeps for the whole run, beyond one connection (ftp.c:
+	 * the transfer commands its data connections look up): one malloc'd
+	 * block each, freed by sessions_free() */
+	void *app_state[APP_STATE_MAX];
 	struct sess_stats st;
 };
 

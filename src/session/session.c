@@ -620,6 +620,8 @@ void sessions_free(struct sessions *x)
 	if (x->files_json_ok)
 		out_free(&x->files_json);
 	free(x->dir);
+	for (int i = 0; i < APP_STATE_MAX; i++)
+		free(x->app_state[i]);
 	free(x);
 }
 
