@@ -42,7 +42,7 @@ struct tls_dir {
 
 struct tls {
 	struct tls_dir d[2];
-	uint8_t emitted, seen_ch, seen_sh, seen_cert, tls13, sslv2;
+	uint8_t emitted, seen_ch, seen_sh, seen_cert, tls13, sslv2 /* the client's hello was SSLv2's */;
 	uint8_t malformed, truncated, gap, cert_invalid, sni_cut;
 	uint16_t version, cipher, client_version;
 	uint16_t offered[TLS_VERS_MAX];
@@ -161,16 +161,16 @@ static void emit(struct sessions *x, struct sess *ss, const struct stream_ts *ts
 	}
 	if (t->seen_ch) {
 		ev_arr_begin(x, "client_versions", NULL);
-		if (t->noffered)
-			for (unsigned i = 0; i < t->noffered; i++)
-				ev_arr_str(x, (const uint8_t *)version_name(t->offered[i], b),
-					   strlen(version_name(t->offered[i], b)), NULL);
-		else
-			ev_arr_str(x, (const uint8_t *)(t->sslv2 ? "SSLv2" : version_name(t->client_version, b)),
-				   strlen(t->sslv2 ? "SSLv2" : version_name(t->client_version, b)), NULL);
+		/* supported_versions, else the hello's own version */
+		for (unsigned i = 0; i < (t->noffered ? t->noffered : 1u); i++) {
+			const char *v = version_name(t->noffered ? t->offered[i] : t->client_version, b);
+			ev_arr_str(x, (const uint8_t *)v, strlen(v), NULL);
+		}
 		ev_arr_end(x);
 	}
-	if (t->seen_sh && !t->sslv2)
+	if (t->sslv2)
+		ev_bool(x, "sslv2_hello", 1);
+	if (t->seen_sh && t->version != 0x0002)
 		ev_u(x, "cipher_suite", t->cipher, NULL);
 	if (t->sni_cut)
 		ev_bool(x, "sni_truncated", 1);
@@ -473,7 +473,6 @@ static void sslv2(struct tls *t, int dir, const uint8_t *h)
 		t->client_version = (uint16_t)be16(h + 3);
 	} else if (dir == 1 && h[2] == 4) {
 		t->seen_sh = 1;
-		t->sslv2 = 1;
 		t->version = 0x0002;
 	} else {
 		t->malformed = 1;
