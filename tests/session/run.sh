@@ -36,6 +36,9 @@ has "$dir/demo.txt" 'irc 172.16.134.191.1030 > 209.126.161.29.6667: < :h4x0r!~h@
 # the events of the parsers here (HTTP's and DNS's are counted apart)
 n=$(grep -vcE '^[0-9:.]+ (http|dns) |\.80: |\.53: ' "$dir/demo.txt")
 [ "$n" = 20 ] && ok || bad "demo: $n events, want 20"
+has "$dir/demo.txt" 'dns 10.10.253.34.2400 > 192.5.5.241.53: answer 54517 NOERROR A www.bluecoat.com: 66.150.8.52'
+n=$(grep -cE '^[0-9:.]+ dns ' "$dir/demo.txt")
+[ "$n" = 2 ] && ok || bad "demo: $n dns events, want 2 (the query and its answer)"
 
 "$bin" -r "$dir/demo.pcap" --sessions --json >"$dir/demo.json" 2>/dev/null || bad "--sessions --json exited $?"
 if command -v jq >/dev/null; then
