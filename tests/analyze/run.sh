@@ -474,6 +474,8 @@ if [ -x "$san" ] && [ -f "$corpus/CASES" ]; then
 	nb=$(grep -vc ' ok$' "$dir/san.results")
 	if [ "$nb" = 0 ]; then ok; else bad "sanitizer/JSON over corpus: $nb of $n"; grep -v ' ok$' "$dir/san.results" | head; fi
 	echo "analyze: ran the analyzer over $n captures under ASan+UBSan"
+elif [ "${CI:-}" = true ]; then
+	bad "corpus sweep: no sanitizer build ($san) or no conformance corpus ($corpus) under CI"
 else
 	echo "analyze: sanitizer build or conformance corpus absent; skipped the corpus sweep"
 fi
