@@ -1,4 +1,4 @@
-/* analyze.c - the analyzer's entry points and the per-packet JSON lines. */
+/* analyze.c - the analyzer's entry points (the JSON events are in events.c). */
 #include "analyze.h"
 
 #include <pcap/pcap.h>
