@@ -49,17 +49,17 @@ FUZZFLAGS := -O1 -g -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=al
              -std=c11 -D_GNU_SOURCE -Wall -Wextra
 FUZZSRC   := $(filter-out src/main.c,$(SRC))
 FUZZ_SECONDS ?= 300
-tests/fuzz/fuzz_print tests/fuzz/fuzz_file tests/fuzz/fuzz_stream: tests/fuzz/%: tests/fuzz/%.c $(FUZZSRC)
+tests/fuzz/fuzz_print tests/fuzz/fuzz_file tests/fuzz/fuzz_stream tests/fuzz/fuzz_session: tests/fuzz/%: tests/fuzz/%.c $(FUZZSRC)
 	$(SANCC) $(FUZZFLAGS) -o $@ $< $(FUZZSRC) $(LDLIBS)
 
 # the decoder's harness needs the decoder only
 tests/fuzz/fuzz_decode: tests/fuzz/fuzz_decode.c src/analyze/decode.c src/analyze/decode.h
 	$(SANCC) $(FUZZFLAGS) -o $@ $< src/analyze/decode.c
 
-fuzz: tests/fuzz/fuzz_print tests/fuzz/fuzz_file tests/fuzz/fuzz_decode tests/fuzz/fuzz_stream tests/gen/gen
+fuzz: tests/fuzz/fuzz_print tests/fuzz/fuzz_file tests/fuzz/fuzz_decode tests/fuzz/fuzz_stream tests/fuzz/fuzz_session tests/gen/gen
 	tests/fuzz/run.sh $(FUZZ_SECONDS)
 
-fuzz-smoke: tests/fuzz/fuzz_print tests/fuzz/fuzz_file tests/fuzz/fuzz_decode tests/fuzz/fuzz_stream tests/gen/gen
+fuzz-smoke: tests/fuzz/fuzz_print tests/fuzz/fuzz_file tests/fuzz/fuzz_decode tests/fuzz/fuzz_stream tests/fuzz/fuzz_session tests/gen/gen
 	tests/fuzz/run.sh 30
 
 demo: trawl tests/gen/gen
@@ -71,14 +71,15 @@ install: trawl
 	install -m 644 docs/trawl.1 $(DESTDIR)$(PREFIX)/share/man/man1/trawl.1
 
 clean:
-	rm -rf build build-san trawl trawl-sanitize tests/fuzz/fuzz_print tests/fuzz/fuzz_file tests/fuzz/fuzz_stream tests/fuzz/fuzz_decode tests/unit/run-unit tests/unit/run-defrag tests/unit/run-stream tests/stream/run-consumers tests/gen/gen tests/out demo
+	rm -rf build build-san trawl trawl-sanitize tests/fuzz/fuzz_print tests/fuzz/fuzz_file tests/fuzz/fuzz_stream tests/fuzz/fuzz_session tests/fuzz/fuzz_decode tests/unit/run-unit tests/unit/run-defrag tests/unit/run-stream tests/unit/run-flows tests/stream/run-consumers tests/gen/gen tests/out demo
 
 # The conformance ratchet: every case in tests/conformance/pass.list must
 # still pass.  `make conformance` runs all 582 and reports.
-check: deps trawl tests/unit/run-unit tests/unit/run-defrag tests/unit/run-stream tests/stream/run-consumers tests/gen/gen trawl-sanitize
+check: deps trawl tests/unit/run-unit tests/unit/run-defrag tests/unit/run-stream tests/unit/run-flows tests/stream/run-consumers tests/gen/gen trawl-sanitize
 	tests/unit/run-unit
 	tests/unit/run-defrag
 	tests/unit/run-stream
+	tests/unit/run-flows
 	tests/stream/run-consumers
 	tests/golden/run.sh
 	tests/cli/run.sh
@@ -86,6 +87,8 @@ check: deps trawl tests/unit/run-unit tests/unit/run-defrag tests/unit/run-strea
 	tests/stream/run.sh
 	tests/stream/tcpflow.sh
 	tests/session/run.sh
+	tests/session/files.sh
+	tests/session/dnstls.sh
 	tests/live/run.sh
 	tests/conformance/run.sh -r -l tests/conformance/pass.list
 	tests/sanitize/run.sh
@@ -103,6 +106,9 @@ tests/unit/run-defrag: tests/unit/defrag_test.c build/src/stream/defrag.o build/
 
 tests/unit/run-stream: tests/unit/stream_test.c $(LIBOBJ)
 	$(CC) $(CFLAGS) -o $@ tests/unit/stream_test.c $(LIBOBJ) $(LDLIBS)
+
+tests/unit/run-flows: tests/unit/flows_test.c $(LIBOBJ)
+	$(CC) $(CFLAGS) -o $@ tests/unit/flows_test.c $(LIBOBJ) $(LDLIBS)
 
 tests/stream/run-consumers: tests/stream/consumers_test.c $(LIBOBJ)
 	$(CC) $(CFLAGS) -o $@ tests/stream/consumers_test.c $(LIBOBJ) $(LDLIBS)

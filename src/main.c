@@ -225,6 +225,17 @@ static void teardown(struct run *r)
 	options_free(&r->opt);
 }
 
+/* --count: the packets read from the files (that the filter took), as
+ * tcpdump prints them; not for a live capture, whose counts go to stderr. */
+static void put_count(struct run *r)
+{
+	if (!r->opt.count_only)
+		return;
+	out_u(&r->out, r->count);
+	out_s(&r->out, r->count == 1 ? " packet\n" : " packets\n");
+	out_flush(&r->out);
+}
+
 /* -V: a file that lists savefiles, one a line. */
 static int run_file_list(struct run *r)
 {
@@ -279,8 +290,8 @@ int main(int argc, char **argv)
 
 	r.print = !r.opt.wfile || r.opt.print_anyway;
 	r.flush_each = r.opt.lflag || r.opt.Uflag || isatty(STDOUT_FILENO);
-	if (analyze_wanted(&r.opt))
-		r.print = 0; /* reports instead of packet lines */
+	if (analyze_wanted(&r.opt) || r.opt.count_only)
+		r.print = 0; /* reports (or --count's number) instead of packet lines */
 	if (r.opt.lflag)
 		setvbuf(stdout, NULL, _IOLBF, 0);
 	rc = setup_printing(&r);
@@ -293,6 +304,7 @@ int main(int argc, char **argv)
 
 	if (r.opt.Vfile) {
 		rc = run_file_list(&r);
+		put_count(&r);
 		if (r.an) {
 			if (analyze_finish(r.an))
 				rc = 1;
@@ -380,6 +392,8 @@ int main(int argc, char **argv)
 		r.stop_on_signal = !live;
 	}
 	rc = run_source(&r, name, live);
+	if (!live)
+		put_count(&r);
 	if (r.an) {
 		if (analyze_finish(r.an))
 			rc = 1;

@@ -51,7 +51,7 @@ static const struct optdef defs[] = {
 	{ 'K', "dont-verify-checksums", no_argument, 1 },
 	{ 'l', NULL, no_argument, 1 },
 	{ 'L', "list-data-link-types", no_argument, 1 },
-	{ 'm', NULL, required_argument, 0 }, { 'M', NULL, required_argument, 1 },
+	{ 'm', NULL, required_argument, 1 }, { 'M', NULL, required_argument, 1 },
 	{ 'n', NULL, no_argument, 1 },       { 'N', NULL, no_argument, 1 },
 	{ 'O', "no-optimize", no_argument, 1 },
 	{ 'p', "no-promiscuous-mode", no_argument, 1 },
@@ -75,7 +75,7 @@ static const struct optdef defs[] = {
 	{ OPT_MICRO, "micro", no_argument, 1 },
 	{ OPT_PRECISION, "time-stamp-precision", required_argument, 1 },
 	{ OPT_IMMEDIATE, "immediate-mode", no_argument, 1 },
-	{ OPT_COUNT, "count", no_argument, 0 },
+	{ OPT_COUNT, "count", no_argument, 1 },
 	{ OPT_PRINT, "print", no_argument, 1 },
 	{ OPT_FP_TYPE, "fp-type", no_argument, 0 },
 	{ OPT_SAMPLING, "print-sampling", required_argument, 0 },
@@ -312,6 +312,9 @@ int options_parse(struct options *opt, int argc, char **argv)
 		case 'n': opt->nflag++; break;
 		case 'N': opt->Nflag++; break;
 		case 'M': opt->msecret = optarg; break;
+		case 'm': /* as Debian's tcpdump, built without libsmi, answers it */
+			fprintf(stderr, "trawl: ignoring option `-m %s' (no libsmi support)\n", optarg);
+			break;
 		case 'O': opt->Oflag++; break;
 		case 'p': opt->pflag++; break;
 		case 'q': opt->qflag++; break;
@@ -376,6 +379,7 @@ int options_parse(struct options *opt, int argc, char **argv)
 			opt->precision_set = 1;
 			break;
 		case OPT_IMMEDIATE: opt->immediate = 1; break;
+		case OPT_COUNT: opt->count_only = 1; break;
 		case OPT_PRINT: opt->print_anyway = 1; break;
 		case OPT_VERSION: print_version(stdout); return -1;
 		case OPT_SUMMARY: opt->summary = 1; break;

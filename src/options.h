@@ -40,6 +40,7 @@ struct options {
 	const char *Ffile;  /* -F */
 	const char *Vfile;  /* -V */
 	long count;         /* -c, 0 for unlimited */
+	int count_only;     /* --count: print only the number of packets read from files */
 	int snaplen;        /* -s, 0 for default */
 	int snaplen_set;
 	int pflag;          /* -p: not promiscuous */

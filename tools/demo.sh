@@ -31,3 +31,27 @@ if command -v jq >/dev/null; then
 	"$trawl" -r "$cap" --json port 53 2>/dev/null | jq -r 'select(.dns.type == "query") .dns.rrname'
 fi
 step "The IRC servers that answered, as EVE flow events (and the flow table's stats event)" "-r '$cap' --conversations --json 'tcp[13] == 18 and portrange 6666-6669'"
+
+echo
+echo "== What the intruder did next: application sessions, files (one command each)"
+step "What did the intruder type over FTP? (both sessions: the break-in, and the rootkit fetched from the honeypot)" "-r '$cap' --sessions 'port 21'"
+step "The rootkit's FTP session with its data connection (found from the PASV reply): the file, its size and SHA-256" "-r '$cap' --sessions 'host 211.20.37.60'"
+rm -rf "$root/demo/extract"
+mkdir -p "$root/demo/extract"
+step "Every file moved (FTP, HTTP, the mailed attachment), stored by SHA-256" "-r '$cap' --extract '$root/demo/extract'"
+printf '$ cat demo/extract/files.json | jq -c .fileinfo\n'
+if command -v jq >/dev/null; then
+	jq -c '.fileinfo | {filename, size, sha256, state}' "$root/demo/extract/files.json"
+else
+	cat "$root/demo/extract/files.json"
+fi
+printf '$ ls demo/extract/files\n'
+ls "$root/demo/extract/files"
+step "What was mailed out (SMTP with its MIME attachment)" "-r '$cap' --sessions port 25"
+if command -v jq >/dev/null; then
+	printf '\n== Which channel did the bot join, and what was it told?\n$ trawl -r %s --sessions --json port 6667 | jq -r '"'"'select(.irc.command == "JOIN" or .irc.command == "PRIVMSG") | "\\(.irc.command) \\(.irc.params) \\(.irc.text // "")"'"'"'\n' "$cap"
+	"$trawl" -r "$cap" --sessions --json port 6667 2>/dev/null |
+		jq -r 'select(.irc.command == "JOIN" or .irc.command == "PRIVMSG") | "\(.irc.command) \(.irc.params) \(.irc.text // "")"'
+	printf '\n== Every file as an EVE fileinfo event\n$ trawl -r %s --sessions --json | jq -c '"'"'select(.event_type == "fileinfo") | .fileinfo | {filename, sha256}'"'"'\n' "$cap"
+	"$trawl" -r "$cap" --sessions --json 2>/dev/null | jq -c 'select(.event_type == "fileinfo") | .fileinfo | {filename, sha256}'
+fi

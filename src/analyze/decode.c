@@ -1147,12 +1147,10 @@ static int l2_link(struct facts *f, unsigned dlt, const uint8_t *p, unsigned n,
 		}
 	case 108: /* LOOP: network byte order */
 		return n >= 4 && l2_family(f, be32(p), p + 4, n - 4, lvl);
-	case 12: case 14: case 101: /* RAW */
+	/* RAW; and IPV4, IPV6 too: read by the version nibble, as tcpdump
+	 * 4.99.3 reads them */
+	case 12: case 14: case 101: case 228: case 229:
 		return l2_raw(f, p, n, lvl);
-	case 228: /* IPV4 */
-		return l3_type(f, 0x0800, p, n, 0, lvl + 1);
-	case 229: /* IPV6 */
-		return l3_type(f, 0x86dd, p, n, 0, lvl + 1);
 	case 113: /* LINUX_SLL */
 		return n >= 16 && l2_sll(f, be16(p + 14), p + 16, n - 16, lvl);
 	case 276: /* LINUX_SLL2 */

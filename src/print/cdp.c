@@ -241,7 +241,7 @@ void cdp_print(nd_t *nd, const uint8_t *p, unsigned length)
 				covered = 1;
 			}
 		}
-		if (v && !covered) {
+		if (!covered) { /* tcpdump 4.99.3 dumps every TLV but Device-ID without -v */
 			nd_need(nd, p, len);
 			print_unknown_data(nd, p, "\n\t  ", len);
 		}

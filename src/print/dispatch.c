@@ -13,8 +13,8 @@ static const struct link_row link_rows[] = {
 	{ DLT_NULL, null_if_print },
 	{ DLT_LOOP, loop_if_print },
 	{ DLT_RAW, raw_if_print },
-	{ DLT_IPV4, ipv4_if_print },
-	{ DLT_IPV6, ipv6_if_print },
+	{ DLT_IPV4, raw_if_print }, /* tcpdump 4.99.3 reads both by the version nibble */
+	{ DLT_IPV6, raw_if_print },
 	{ DLT_LINUX_SLL, sll_if_print },
 	{ DLT_LINUX_SLL2, sll2_if_print },
 	{ DLT_PPP, ppp_if_print },
@@ -34,6 +34,7 @@ static const struct link_row link_rows[] = {
 	{ DLT_DSA_TAG_DSA, dsa_if_print },
 	{ DLT_DSA_TAG_EDSA, edsa_if_print },
 	{ DLT_PPP_SERIAL, ppp_hdlc_if_print },
+	{ 271, vsock_if_print }, /* DLT_VSOCK */
 };
 
 static const struct ether_row ether_rows[] = {
@@ -50,6 +51,7 @@ static const struct ether_row ether_rows[] = {
 	{ 0x8809, slow_print },
 	{ 0x88cc, lldp_print },
 	{ 0x886f, msnlb_print },
+	{ 0x88a2, aoe_print },
 	{ 0x8137, ipx_ether_print },
 	{ 0x1111, calm_fast_print },
 	{ 0x894f, nsh_print },

@@ -286,9 +286,3 @@ unsigned raw_if_print(nd_t *nd, const uint8_t *p, unsigned caplen, unsigned len)
 	return 0;
 }
 
-unsigned ipv4_if_print(nd_t *nd, const uint8_t *p, unsigned caplen, unsigned len)
-{
-	(void)caplen;
-	ip_print(nd, p, len);
-	return 0;
-}

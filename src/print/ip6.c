@@ -252,9 +252,3 @@ void ip6_ipproto_print(nd_t *nd, const uint8_t *p, unsigned len,
 	ip6_print(nd, p, len);
 }
 
-unsigned ipv6_if_print(nd_t *nd, const uint8_t *p, unsigned caplen, unsigned len)
-{
-	(void)caplen;
-	ip6_print(nd, p, len);
-	return 0;
-}

@@ -281,7 +281,7 @@ void lspping_print(nd_t *nd, const uint8_t *p, unsigned len,
 	nd_s(nd, "\n\t  Sender Timestamp: ");
 	ntp_time_put(nd, p + 16);
 	nd_s(nd, " Receiver Timestamp: ");
-	if (nd_be32(nd, p + 24) != 0 && nd_be32(nd, p + 28) != 0)
+	if (nd_be32(nd, p + 24) != 0 || nd_be32(nd, p + 28) != 0)
 		ntp_time_put(nd, p + 24);
 	else
 		nd_s(nd, "no timestamp");

@@ -66,8 +66,6 @@ unsigned ether_if_print(nd_t *, const uint8_t *, unsigned, unsigned);
 unsigned null_if_print(nd_t *, const uint8_t *, unsigned, unsigned);
 unsigned loop_if_print(nd_t *, const uint8_t *, unsigned, unsigned);
 unsigned raw_if_print(nd_t *, const uint8_t *, unsigned, unsigned);
-unsigned ipv4_if_print(nd_t *, const uint8_t *, unsigned, unsigned);
-unsigned ipv6_if_print(nd_t *, const uint8_t *, unsigned, unsigned);
 unsigned sll_if_print(nd_t *, const uint8_t *, unsigned, unsigned);
 unsigned sll2_if_print(nd_t *, const uint8_t *, unsigned, unsigned);
 
@@ -274,6 +272,7 @@ unsigned dsa_if_print(nd_t *, const uint8_t *, unsigned, unsigned);
 unsigned edsa_if_print(nd_t *, const uint8_t *, unsigned, unsigned);
 unsigned brcm_if_print(nd_t *, const uint8_t *, unsigned, unsigned);
 unsigned brcm_prepend_if_print(nd_t *, const uint8_t *, unsigned, unsigned);
+unsigned vsock_if_print(nd_t *, const uint8_t *, unsigned, unsigned);
 unsigned ipnet_if_print(nd_t *, const uint8_t *, unsigned, unsigned);
 unsigned nflog_if_print(nd_t *, const uint8_t *, unsigned, unsigned);
 unsigned ipoib_if_print(nd_t *, const uint8_t *, unsigned, unsigned);
@@ -313,6 +312,7 @@ void udld_print(nd_t *, const uint8_t *, unsigned);
 void vtp_print(nd_t *, const uint8_t *, unsigned);
 void lldp_print(nd_t *, const uint8_t *, unsigned);
 void msnlb_print(nd_t *, const uint8_t *, unsigned);
+void aoe_print(nd_t *, const uint8_t *, unsigned);
 void cdp_print(nd_t *, const uint8_t *, unsigned);
 void otv_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
                unsigned, unsigned);

@@ -206,7 +206,9 @@ static void put_event(struct sessions *x, const struct sfile *f, const struct sf
 	ev_begin_as(x, f->ss, ts, "fileinfo");
 	ev_str(x, "filename", f->name, f->nlen, " ");
 	ev_bool(x, "gaps", r->gaps);
-	ev_cstr(x, "state", r->complete ? "CLOSED" : "TRUNCATED", r->complete ? NULL : " (truncated)");
+	ev_cstr(x, "state", r->complete ? "CLOSED" : "TRUNCATED", NULL);
+	if (!r->complete)
+		ev_text(x, " (truncated)");
 	ev_cstr(x, "sha256", r->sha256, " sha256 ");
 	ev_cstr(x, "md5", r->md5, NULL);
 	ev_bool(x, "stored", r->stored);

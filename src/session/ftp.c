@@ -1,6 +1,22 @@
-/* ftp.c - FTP control connections: every command with its reply, as EVE's
+/* ftp.c - FTP: control connections, every command with its reply, as EVE's
  * ftp events (command, command_data, reply[], completion_code[],
- * dynamic_port, mode), the user name kept for the connection. */
+ * dynamic_port, mode), the user name kept for the connection; and the data
+ * connections they announce (PASV, EPSV, PORT, EPRT), each an ftp_data
+ * event and a file.
+ *
+ * A data connection is announced before the command that uses it is sent
+ * (PASV, then RETR), so its announcement cannot name the file.  Instead
+ * each control connection gets a number in the run, and every transfer
+ * command (RETR, STOR, STOU, APPE, LIST, NLST, MLSD) it sends is written,
+ * with its argument and the user name, into a bounded per-run table (a
+ * ring of XFER_MAX, the oldest overwritten) kept in the sessions'
+ * app_state.  The announcement's cookie carries the control connection's
+ * number and how many transfer commands it had sent when the announcing
+ * command was sent; the data connection, when its first byte comes (or
+ * when it ends), takes the first transfer command of its control
+ * connection from that count on.  The table outlives the control
+ * connection, which may well end first. */
+#include <arpa/inet.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -11,10 +27,13 @@
 #define ARG_MAX 512
 #define REPLY_LINES 8   /* lines of a multi-line reply kept */
 #define REPLY_MAX 256
+#define USER_MAX 64
+#define XFER_MAX 256    /* transfer commands remembered in the run */
 
 struct cmd {
 	uint8_t name[CMD_MAX], arg[ARG_MAX];
 	size_t nlen, alen;
+	uint32_t xseq;      /* transfer commands sent before this one */
 	struct stream_ts ts;
 };
 
@@ -27,7 +46,45 @@ struct ftp {
 	size_t llen[REPLY_LINES];
 	unsigned nlines, dropped;
 	unsigned codes[4], ncodes; /* preliminary (1xx) replies, then the final one */
+	/* the connection */
+	uint64_t ctrl_id;   /* its number in the run, from 1 (0: not given yet) */
+	uint32_t xseq;      /* transfer commands sent */
+	uint8_t user[USER_MAX];
+	size_t ulen;
+	unsigned data_port; /* the last data connection announced, for the next transfer's event */
+	const char *data_mode;
 };
+
+/* What an announced data connection is given. */
+struct ftp_cookie {
+	uint64_t ctrl_flow_id, ctrl_id;
+	uint32_t xseq;
+	uint8_t passive;
+	uint8_t ulen;
+	uint8_t user[USER_MAX];
+};
+
+/* The run's transfer commands (app_state[APP_STATE_FTP]). */
+struct xfer {
+	uint64_t ctrl_id;   /* 0: unused */
+	uint32_t seq;
+	uint8_t nlen;
+	uint8_t name[8];
+	uint16_t alen;
+	uint8_t arg[ARG_MAX];
+};
+struct ftp_reg {
+	uint64_t next_ctrl_id;
+	unsigned next;
+	struct xfer x[XFER_MAX];
+};
+
+static struct ftp_reg *reg(struct sessions *x)
+{
+	if (!x->app_state[APP_STATE_FTP])
+		x->app_state[APP_STATE_FTP] = calloc(1, sizeof(struct ftp_reg));
+	return x->app_state[APP_STATE_FTP];
+}
 
 static int has_ftp(const uint8_t *p, size_t n)
 {
@@ -77,9 +134,9 @@ static unsigned reply_code(const uint8_t *p, size_t n, int *more)
 	return (unsigned)(p[0] - '0') * 100 + (unsigned)(p[1] - '0') * 10 + (unsigned)(p[2] - '0');
 }
 
-/* The port of PORT h1,h2,h3,h4,p1,p2, of a 227 reply's (h1,...,p2), of
- * EPRT |af|addr|port| and of a 229 reply's (|||port|); 0 when none. */
-static unsigned six_numbers_port(const uint8_t *p, size_t n)
+/* PORT h1,h2,h3,h4,p1,p2 and a 227 reply's (h1,...,p2): the port (0 when
+ * none) and the address into a[4]. */
+static unsigned six_numbers(const uint8_t *p, size_t n, uint8_t a[4])
 {
 	unsigned v[6], k = 0, cur = 0;
 	int in = 0;
@@ -98,27 +155,144 @@ static unsigned six_numbers_port(const uint8_t *p, size_t n)
 				k = 0; /* numbers not separated by commas: start again */
 		}
 	}
-	return k == 6 ? v[4] * 256 + v[5] : 0;
+	if (k != 6)
+		return 0;
+	for (int i = 0; i < 4; i++)
+		a[i] = (uint8_t)v[i];
+	return v[4] * 256 + v[5];
 }
 
-static unsigned pipe_port(const uint8_t *p, size_t n)
+/* RFC 2428's <d>af<d>addr<d>port<d> (EPRT's argument; a 229 reply's
+ * (|||port|) from its '('): the port (0 when none), the address into a
+ * (*alen 4 or 16, or 0 when the field is empty). */
+static unsigned ext_addr(const uint8_t *p, size_t n, uint8_t a[16], unsigned *alen)
 {
-	/* the number between the last two '|' */
-	size_t e = n;
-	while (e > 0 && p[e - 1] != '|')
-		e--;
-	if (!e)
+	*alen = 0;
+	if (n < 5 || p[0] < 33 || p[0] > 126)
 		return 0;
-	size_t s = e - 1;
-	while (s > 0 && p[s - 1] != '|')
-		s--;
-	unsigned v = 0;
-	for (size_t i = s; i + 1 < e; i++) {
-		if (p[i] < '0' || p[i] > '9' || v > 6553)
+	uint8_t d = p[0];
+	size_t f[4], k = 0; /* where each field begins */
+	for (size_t i = 1; i <= n && k < 4; i++)
+		if (p[i - 1] == d)
+			f[k++] = i;
+	if (k < 4 || p[f[3] - 1] != d)
+		return 0;
+	/* fields: f[0] af, f[1] addr, f[2] port; each ends at the next d */
+	size_t ae = f[2] - 1, pe = f[3] - 1;
+	unsigned port = 0;
+	if (pe == f[2])
+		return 0;
+	for (size_t i = f[2]; i < pe; i++) {
+		if (p[i] < '0' || p[i] > '9' || port > 6553)
 			return 0;
-		v = v * 10 + (unsigned)(p[i] - '0');
+		port = port * 10 + (unsigned)(p[i] - '0');
 	}
-	return v <= 65535 ? v : 0;
+	if (port > 65535)
+		port = 0;
+	size_t al = ae - f[1];
+	if (al && al < 64) {
+		char t[64];
+		memcpy(t, p + f[1], al);
+		t[al] = 0;
+		if (inet_pton(AF_INET, t, a) == 1)
+			*alen = 4;
+		else if (inet_pton(AF_INET6, t, a) == 1)
+			*alen = 16;
+	}
+	return port;
+}
+
+static unsigned epsv_port(const uint8_t *p, size_t n)
+{
+	const uint8_t *o = memchr(p, '(', n);
+	uint8_t a[16];
+	unsigned alen;
+	return o ? ext_addr(o + 1, n - (size_t)(o + 1 - p), a, &alen) : 0;
+}
+
+/* An address that does not route on the Internet: RFC 1918, loopback,
+ * link-local, shared (RFC 6598), unspecified; IPv6 ULA, link-local,
+ * loopback, unspecified. */
+static int private_addr(const uint8_t *a, unsigned alen)
+{
+	if (alen == 4)
+		return a[0] == 10 || a[0] == 127 || a[0] == 0 || (a[0] == 172 && (a[1] & 0xf0) == 16) ||
+		       (a[0] == 192 && a[1] == 168) || (a[0] == 169 && a[1] == 254) ||
+		       (a[0] == 100 && (a[1] & 0xc0) == 64);
+	static const uint8_t zero[15];
+	return (a[0] & 0xfe) == 0xfc || (a[0] == 0xfe && (a[1] & 0xc0) == 0x80) ||
+	       !memcmp(a, zero, 15);
+}
+
+static int is_word(const struct cmd *c, const char *w)
+{
+	return c && c->nlen == strlen(w) && sess_ieq(c->name, c->nlen, w);
+}
+
+static int is_transfer(const uint8_t *name, size_t n)
+{
+	static const char *const t[] = { "retr", "stor", "stou", "appe", "list", "nlst", "mlsd" };
+	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++)
+		if (n == 4 && sess_ieq(name, n, t[i]))
+			return 1;
+	return 0;
+}
+
+/* Announces the data connection a reply (or the command it answers)
+ * tells of; remembers its port for the event.
+ *
+ * The address: EPSV gives none, the control connection's server is used.
+ * PASV's and PORT's own address is used, but for one that does not route
+ * (10/8, 192.168/16, ...) and differs from the control connection's
+ * address of that side: that is a host behind NAT telling its inside
+ * address, and the capture, which saw the control connection on the
+ * outside address, will see the data connection there too.  A routable
+ * address other than the control connection's (FXP, a transfer between
+ * two servers) is used as given. */
+static void announce(struct sessions *x, struct sess *ss, const struct cmd *c, unsigned code,
+                     const struct stream_ts *ts)
+{
+	struct ftp *f = ss->ps;
+	const struct stream *s = ss->s;
+	uint8_t a[16];
+	unsigned alen = 0, port = 0;
+	int passive = 0;
+	if ((is_word(c, "port") || is_word(c, "eprt")) && code >= 200 && code < 300) {
+		if (is_word(c, "port")) {
+			port = six_numbers(c->arg, c->alen, a);
+			alen = 4;
+		} else {
+			port = ext_addr(c->arg, c->alen, a, &alen);
+		}
+	} else if (code == 227 && f->nlines) {
+		port = six_numbers(f->line[f->nlines - 1], f->llen[f->nlines - 1], a);
+		alen = 4;
+		passive = 1;
+	} else if (code == 229 && f->nlines) {
+		port = epsv_port(f->line[f->nlines - 1], f->llen[f->nlines - 1]);
+		passive = 1;
+	} else {
+		return;
+	}
+	if (!port)
+		return;
+	int side = passive; /* whose address: the server's for PASV/EPSV */
+	if (!alen || alen != s->alen ||
+	    (private_addr(a, alen) && memcmp(a, s->side[side].addr, alen) != 0)) {
+		alen = s->alen;
+		memcpy(a, s->side[side].addr, alen);
+	}
+	f->data_port = port;
+	f->data_mode = passive ? "passive" : "active";
+	struct ftp_cookie ck;
+	memset(&ck, 0, sizeof ck);
+	ck.ctrl_flow_id = ss->flow_id;
+	ck.ctrl_id = f->ctrl_id;
+	ck.xseq = c ? c->xseq : f->xseq;
+	ck.passive = (uint8_t)passive;
+	ck.ulen = (uint8_t)f->ulen;
+	memcpy(ck.user, f->user, f->ulen);
+	sess_expect(x, a, alen, port, &app_ftp_data, &ck, sizeof ck, ts);
 }
 
 static void emit(struct sessions *x, struct sess *ss, const struct cmd *c,
@@ -147,18 +321,25 @@ static void emit(struct sessions *x, struct sess *ss, const struct cmd *c,
 	ev_bool(x, "reply_received", f->nlines != 0);
 	unsigned port = 0;
 	const char *mode = NULL;
-	if (c && c->nlen == 4 && sess_ieq(c->name, 4, "port")) {
-		port = six_numbers_port(c->arg, c->alen);
+	uint8_t a[16];
+	unsigned alen;
+	if (is_word(c, "port")) {
+		port = six_numbers(c->arg, c->alen, a);
 		mode = "active";
-	} else if (c && c->nlen == 4 && sess_ieq(c->name, 4, "eprt")) {
-		port = pipe_port(c->arg, c->alen);
+	} else if (is_word(c, "eprt")) {
+		port = ext_addr(c->arg, c->alen, a, &alen);
 		mode = "active";
 	} else if (code == 227 && f->nlines) {
-		port = six_numbers_port(f->line[0], f->llen[0]);
+		port = six_numbers(f->line[f->nlines - 1], f->llen[f->nlines - 1], a);
 		mode = "passive";
 	} else if (code == 229 && f->nlines) {
-		port = pipe_port(f->line[0], f->llen[0]);
+		port = epsv_port(f->line[f->nlines - 1], f->llen[f->nlines - 1]);
 		mode = "passive";
+	} else if (c && is_transfer(c->name, c->nlen) && f->data_port) {
+		/* the data connection this transfer used */
+		port = f->data_port;
+		mode = f->data_mode;
+		f->data_port = 0;
 	}
 	if (port) {
 		ev_u(x, "dynamic_port", port, " data port ");
@@ -167,11 +348,32 @@ static void emit(struct sessions *x, struct sess *ss, const struct cmd *c,
 	ev_end(x);
 }
 
+/* A transfer command into the run's table. */
+static void remember(struct sessions *x, struct ftp *f, const struct cmd *c)
+{
+	struct ftp_reg *r = reg(x);
+	if (!r)
+		return;
+	struct xfer *t = &r->x[r->next];
+	r->next = (r->next + 1) % XFER_MAX;
+	t->ctrl_id = f->ctrl_id;
+	t->seq = f->xseq;
+	t->nlen = (uint8_t)c->nlen; /* 4: is_transfer */
+	for (size_t i = 0; i < c->nlen && i < sizeof t->name; i++)
+		t->name[i] = c->name[i] >= 'a' && c->name[i] <= 'z' ? (uint8_t)(c->name[i] - 32) : c->name[i];
+	t->alen = (uint16_t)c->alen;
+	memcpy(t->arg, c->arg, c->alen);
+}
+
 static void ftp_line(struct sessions *x, struct sess *ss, int dir, const uint8_t *p, size_t n,
                      int cut, const struct stream_ts *ts)
 {
 	struct ftp *f = ss->ps;
 	(void)cut;
+	if (!f->ctrl_id) {
+		struct ftp_reg *r = reg(x);
+		f->ctrl_id = r ? ++r->next_ctrl_id : 0;
+	}
 	if (dir == 0) {
 		if (!n)
 			return;
@@ -195,7 +397,15 @@ static void ftp_line(struct sessions *x, struct sess *ss, int dir, const uint8_t
 		c->alen = n - i < ARG_MAX ? n - i : ARG_MAX;
 		memcpy(c->arg, p + i, c->alen);
 		c->ts = *ts;
+		c->xseq = f->xseq;
 		f->count++;
+		if (is_word(c, "user")) {
+			f->ulen = c->alen < USER_MAX ? c->alen : USER_MAX;
+			memcpy(f->user, c->arg, f->ulen);
+		} else if (is_transfer(c->name, c->nlen) && f->ctrl_id) {
+			remember(x, f, c);
+			f->xseq++;
+		}
 		return;
 	}
 	int more = 0;
@@ -223,7 +433,9 @@ static void ftp_line(struct sessions *x, struct sess *ss, int dir, const uint8_t
 		f->codes[f->ncodes++] = final;
 	if (f->count && final < 200)
 		return;
-	emit(x, ss, f->count ? &f->pend[f->head] : NULL, ts); /* no command: the greeting */
+	const struct cmd *c = f->count ? &f->pend[f->head] : NULL; /* none: the greeting */
+	announce(x, ss, c, final, ts);
+	emit(x, ss, c, ts);
 	if (f->count) {
 		f->head = (f->head + 1) % PENDING_MAX;
 		f->count--;
@@ -254,8 +466,148 @@ const struct app app_ftp = {
 	.close = ftp_close,
 };
 
-/* placeholder: FTP data connections are being written */
+/* ---- data connections ---------------------------------------------------- */
+
+struct ftp_data {
+	struct ftp_cookie ck;
+	int resolved;        /* the transfer command was found */
+	uint8_t cmd[8];
+	size_t clen;
+	uint8_t arg[ARG_MAX];
+	size_t alen;
+	struct sfile *file;
+	int started;
+	int ddir;            /* the direction carrying the file */
+	uint64_t other_bytes;/* bytes the other way (there should be none) */
+};
+
+static void fd_expected(struct sessions *x, struct sess *ss, const void *cookie, size_t n)
+{
+	struct ftp_data *d = ss->ps;
+	(void)x;
+	memcpy(&d->ck, cookie, n < sizeof d->ck ? n : sizeof d->ck);
+	if (d->ck.ulen > USER_MAX)
+		d->ck.ulen = USER_MAX;
+	d->ddir = -1;
+}
+
+/* The first transfer command the control connection sent from the
+ * announcement on. */
+static void resolve(struct sessions *x, struct ftp_data *d)
+{
+	const struct ftp_reg *r = x->app_state[APP_STATE_FTP];
+	if (d->resolved || !r || !d->ck.ctrl_id)
+		return;
+	const struct xfer *best = NULL;
+	for (unsigned i = 0; i < XFER_MAX; i++) {
+		const struct xfer *t = &r->x[i];
+		if (t->ctrl_id == d->ck.ctrl_id && t->seq >= d->ck.xseq && (!best || t->seq < best->seq))
+			best = t;
+	}
+	if (!best)
+		return;
+	d->resolved = 1;
+	d->clen = best->nlen < sizeof d->cmd ? best->nlen : sizeof d->cmd;
+	memcpy(d->cmd, best->name, d->clen);
+	d->alen = best->alen < ARG_MAX ? best->alen : ARG_MAX;
+	memcpy(d->arg, best->arg, d->alen);
+}
+
+static int is_cmd(const struct ftp_data *d, const char *w)
+{
+	return d->clen == strlen(w) && !memcmp(d->cmd, w, d->clen);
+}
+
+/* Begins the file on the first bytes (or gap) of direction dir.  Its
+ * direction in FTP's terms: RETR and listings download (to_client), STOR,
+ * STOU, APPE upload (to_server); with no command known, the server of a
+ * passive connection (the TCP server) or of an active one (the TCP
+ * client) sending is a download. */
+static void start(struct sessions *x, struct sess *ss, int dir)
+{
+	struct ftp_data *d = ss->ps;
+	resolve(x, d);
+	d->started = 1;
+	d->ddir = dir;
+	int fdir;
+	if (is_cmd(d, "STOR") || is_cmd(d, "STOU") || is_cmd(d, "APPE"))
+		fdir = 0;
+	else if (d->resolved)
+		fdir = 1;
+	else
+		fdir = d->ck.passive ? dir : 1 - dir;
+	/* a listing is stored under its command's name */
+	int listing = is_cmd(d, "LIST") || is_cmd(d, "NLST") || is_cmd(d, "MLSD");
+	if (listing || !d->alen)
+		d->file = file_begin(x, ss, fdir, d->cmd, d->clen, 0);
+	else
+		d->file = file_begin(x, ss, fdir, d->arg, d->alen, 0);
+}
+
+static void fd_data(struct sessions *x, struct sess *ss, int dir, const uint8_t *p, size_t n,
+                    const struct stream_ts *ts)
+{
+	struct ftp_data *d = ss->ps;
+	(void)ts;
+	if (!d->started)
+		start(x, ss, dir);
+	if (dir == d->ddir)
+		file_data(x, d->file, p, n);
+	else
+		d->other_bytes += n;
+}
+
+static void fd_gap(struct sessions *x, struct sess *ss, int dir, uint64_t n,
+                   const struct stream_ts *ts)
+{
+	struct ftp_data *d = ss->ps;
+	(void)ts;
+	if (!d->started)
+		start(x, ss, dir);
+	if (dir == d->ddir)
+		file_gap(x, d->file, n);
+}
+
+static void fd_close(struct sessions *x, struct sess *ss)
+{
+	struct ftp_data *d = ss->ps;
+	struct stream_ts ts = ss->s->last;
+	if (!d->started) /* nothing came: an empty transfer (or one cut at once) */
+		start(x, ss, d->ck.passive ? 1 : 0);
+	resolve(x, d);
+	struct sfile_result r;
+	int complete = ss->s->closed == STREAM_FIN;
+	file_end(x, d->file, &ts, complete, &r);
+	d->file = NULL;
+	ev_begin_as(x, ss, &ts, "ftp_data");
+	if (d->resolved) {
+		ev_str(x, "command", d->cmd, d->clen, " ");
+		if (d->alen)
+			ev_str(x, "filename", d->arg, d->alen, " ");
+	} else {
+		ev_text(x, " (no transfer command seen)");
+	}
+	if (d->ck.ulen)
+		ev_str(x, "user", d->ck.user, d->ck.ulen, " user ");
+	ev_u(x, "control_flow_id", d->ck.ctrl_flow_id, NULL);
+	ev_cstr(x, "mode", d->ck.passive ? "passive" : "active", NULL);
+	ev_u(x, "size", r.size, " size ");
+	ev_cstr(x, "sha256", r.sha256, " sha256 ");
+	ev_bool(x, "gaps", r.gaps);
+	ev_cstr(x, "state", r.complete ? "CLOSED" : "TRUNCATED", NULL);
+	if (!r.complete)
+		ev_text(x, r.gaps ? " (truncated: gaps)" : " (truncated)");
+	if (d->other_bytes)
+		ev_u(x, "other_direction_bytes", d->other_bytes, NULL);
+	ev_end(x);
+}
+
 const struct app app_ftp_data = {
 	.name = "ftp-data",
 	.transports = APP_TCP,
+	.state_size = sizeof(struct ftp_data),
+	.data = fd_data,
+	.gap = fd_gap,
+	.close = fd_close,
+	.expected = fd_expected,
 };

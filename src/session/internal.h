@@ -19,6 +19,7 @@ struct sess;
 struct sfile;
 
 enum { APP_TCP = 1, APP_UDP = 2 };
+enum { APP_STATE_FTP, APP_STATE_MAX }; /* struct sessions' app_state[] */
 
 /* One application protocol.  detect() looks at the first bytes a
  * direction carried (dir 0: client to server) and answers 1 (this is it),
@@ -109,6 +110,10 @@ struct sessions {
 	/* announced connections (FTP data) */
 	struct sess_expect expect[SESS_EXPECT_MAX];
 	unsigned expect_next, expect_used;
+	/* state an app keeps for the whole run, beyond one connection (ftp.c:
+	 * the transfer commands its data connections look up): one malloc'd
+	 * block each, freed by sessions_free() */
+	void *app_state[APP_STATE_MAX];
 	struct sess_stats st;
 };
 
@@ -187,6 +192,10 @@ void file_end(struct sessions *x, struct sfile *f, const struct stream_ts *ts,
 /* Opens DIR/files/ and DIR/files.json (files.c); closes them at the end. */
 int files_open(struct sessions *x, const char *dir, char *err, size_t errlen);
 int files_close(struct sessions *x, char *err, size_t errlen);
+
+/* The fuzz harness: gives the just-opened connection s protocol app, as
+ * if it had been detected (or announced, without a cookie). */
+void sess_force(struct sessions *x, struct stream *s, const struct app *app);
 
 extern const struct app app_ftp, app_ftp_data, app_smtp, app_irc, app_telnet, app_http,
 	app_dns, app_tls;

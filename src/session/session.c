@@ -620,5 +620,19 @@ void sessions_free(struct sessions *x)
 	if (x->files_json_ok)
 		out_free(&x->files_json);
 	free(x->dir);
+	for (int i = 0; i < APP_STATE_MAX; i++)
+		free(x->app_state[i]);
 	free(x);
+}
+
+/* ---- for the fuzz harness ------------------------------------------------ */
+
+void sess_force(struct sessions *x, struct stream *s, const struct app *app)
+{
+	struct sess *ss = sess_of(x, s);
+	if (!ss || ss->decided)
+		return;
+	ss->app = app;
+	ss->decided = 1;
+	start_parser(ss);
 }

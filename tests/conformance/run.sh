@@ -27,8 +27,21 @@ while getopts "b:l:dw:rj:" o; do
 	esac
 done
 if [ ! -f "$corpus/CASES" ]; then
-	echo "conformance: skipped: $corpus not found (the shared corpus is absent)"
+	if [ "${CI:-}" = true ]; then
+		echo "conformance: FAILED: $corpus not found (the shared corpus must be beside the clone under CI)"
+		exit 1
+	fi
+	echo "conformance: SKIPPED: $corpus not found (the shared corpus is absent)"
 	exit 0
+fi
+# a ratchet list naming a case the corpus does not have is an error, not
+# a case quietly dropped
+if [ -n "$list" ]; then
+	missing=$(awk 'NR==FNR { have[$1]=1; next } NF && !($1 in have) { print $1 }' "$corpus/CASES" "$list")
+	if [ -n "$missing" ]; then
+		echo "conformance: FAILED: $list names cases the corpus does not have: $(echo $missing | head -c 300)"
+		exit 1
+	fi
 fi
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT

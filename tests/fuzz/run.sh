@@ -8,7 +8,7 @@ set -u
 root=$(cd "$(dirname "$0")/../.." && pwd)
 secs=${1:-60}
 shift || true
-harnesses=${*:-"fuzz_print fuzz_file fuzz_decode fuzz_stream"}
+harnesses=${*:-"fuzz_print fuzz_file fuzz_decode fuzz_stream fuzz_session"}
 corpus_src="${CONFORMANCE_DIR:-$root/../shared/conformance/tcpdump-4.99.3}"
 out=$root/tests/out/fuzz
 mkdir -p "$out" "$root/tests/fuzz/findings"
@@ -19,8 +19,11 @@ for h in $harnesses; do
 	mkdir -p "$corpus"
 	if [ -z "$(ls -A "$corpus")" ]; then
 		# seeds: whole files for fuzz_file, single packets for fuzz_print,
-		# runs of packets and made-up conversations for fuzz_stream
-		if [ "$h" = fuzz_stream ]; then
+		# runs of packets and made-up conversations for fuzz_stream, one
+		# conversation per protocol for fuzz_session
+		if [ "$h" = fuzz_session ]; then
+			python3 "$root/tests/fuzz/seed_session.py" "$corpus"
+		elif [ "$h" = fuzz_stream ]; then
 			python3 "$root/tests/fuzz/seed_stream.py" "$corpus" "$out"/*.pcap \
 				$( [ -d "$corpus_src" ] && ls "$corpus_src"/*.pcap 2>/dev/null | head -400 )
 		else

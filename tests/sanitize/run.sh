@@ -60,6 +60,13 @@ if [ "$bad" -ne 0 ]; then
 		echo "--- $f"; head -20 "$dir/san/$f.log"
 	done
 fi
-[ -f "$corpus/CASES" ] || echo "sanitize: conformance corpus absent; ran the project's captures only"
+if [ ! -f "$corpus/CASES" ]; then
+	if [ "${CI:-}" = true ]; then
+		echo "sanitize: FAILED: the conformance corpus is missing at $corpus (CI)"
+		bad=$((bad + 1))
+	else
+		echo "sanitize: SKIPPED the conformance cases: corpus absent; ran the project's captures only"
+	fi
+fi
 echo "sanitize: $((total - bad)) passed, $bad failed"
 [ "$bad" -eq 0 ]

