@@ -207,10 +207,12 @@ static void put_dnstype(struct out *o, unsigned type)
 {
 	const char *n = an_dnstype_name(type);
 	out_c(o, '"');
-	if (n)
+	if (n) {
 		out_s(o, n);
-	else
+	} else { /* RFC 3597, as the dns session events write it */
+		out_s(o, "TYPE");
 		out_u(o, type);
+	}
 	out_c(o, '"');
 }
 
