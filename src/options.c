@@ -124,8 +124,10 @@ static void help(void)
 	      "See trawl(1) for every option; options tcpdump has that trawl does not\n"
 	      "do yet are refused with a message, never ignored.\n", stdout);
 	fputs("\nReports: --summary (totals, protocols, ports, talkers), --conversations\n"
-	      "(one row per conversation), --json (one JSON object per packet, or the\n"
-	      "reports as one JSON document), --max-flows N (conversation table size).\n", stdout);
+	      "(one row per conversation), --max-flows N (conversation table size).\n"
+	      "--json: one JSON object per line, as Suricata's EVE events: a packet event\n"
+	      "per packet, or with --conversations a flow event per conversation and a\n"
+	      "stats event; --summary stays one document (docs/events.md).\n", stdout);
 	fputs("\nSessions: --sessions (one line, or with --json one EVE event, per\n"
 	      "FTP command, IRC message, SMTP message or telnet line, found by content).\n", stdout);
 	fputs("\nStreams (IP fragments and TCP segments reassembled, see trawl(1)):\n"

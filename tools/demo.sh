@@ -25,12 +25,12 @@ step "Totals and protocol breakdown (what the seed ran snort for)" "-r '$cap' --
 step "Which IRC servers did 172.16.134.191 talk to, and which answered?" "-n -r '$cap' --conversations 'tcp and host 172.16.134.191 and portrange 6666-6669'"
 step "Which hosts used IP protocol 11?" "-n -r '$cap' --conversations 'proto 11'"
 step "Every conversation" "-n -r '$cap' --conversations"
-step "One JSON object per packet (here the DNS lookup)" "-r '$cap' --json port 53"
+step "One JSON event per packet, EVE-shaped (here the DNS lookup)" "-r '$cap' --json port 53"
 if command -v jq >/dev/null; then
-	printf '\n== The names looked up, with jq\n$ trawl -r %s --json port 53 | jq -r '"'"'select(.dns.qr == 0) .dns.qname'"'"'\n' "$cap"
-	"$trawl" -r "$cap" --json port 53 2>/dev/null | jq -r 'select(.dns.qr == 0) .dns.qname'
+	printf '\n== The names looked up, with jq\n$ trawl -r %s --json port 53 | jq -r '"'"'select(.dns.type == "query") .dns.rrname'"'"'\n' "$cap"
+	"$trawl" -r "$cap" --json port 53 2>/dev/null | jq -r 'select(.dns.type == "query") .dns.rrname'
 fi
-step "The IRC answer as a JSON document" "-r '$cap' --conversations --json 'tcp[13] == 18 and portrange 6666-6669'"
+step "The IRC servers that answered, as EVE flow events (and the flow table's stats event)" "-r '$cap' --conversations --json 'tcp[13] == 18 and portrange 6666-6669'"
 
 echo
 echo "== What the intruder did next: application sessions, files (one command each)"

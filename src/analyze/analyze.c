@@ -1,4 +1,4 @@
-/* analyze.c - the analyzer's entry points and the per-packet JSON lines. */
+/* analyze.c - the analyzer's entry points (the JSON events are in events.c). */
 #include "analyze.h"
 
 #include <pcap/pcap.h>
@@ -25,6 +25,7 @@ struct analyze {
 	struct flowtab *flows;  /* for --conversations and the stream layer */
 	int report_flows;       /* --conversations */
 	int packet_json;        /* --json alone: one object per packet */
+	struct eve_packets *eve;/* its clock and Community ID cache */
 	struct streams *streams;/* --follow, --extract */
 	struct follow *follow;
 	struct extract *extract;
@@ -61,6 +62,8 @@ struct analyze *analyze_new(const struct options *opt, struct out *out, char *er
 	a->packet_json = opt->json && !opt->summary && !opt->conversations && !opt->follow &&
 			 !opt->sessions;
 	if (opt->summary && !(a->sum = summary_new(opt->nano)))
+		goto fail;
+	if (a->packet_json && !(a->eve = eve_packets_new()))
 		goto fail;
 	int streams = opt->follow || opt->extract || opt->sessions;
 	if ((opt->conversations || streams) &&
@@ -125,7 +128,7 @@ void analyze_packet(struct analyze *a, const struct pcap_pkthdr *h, const uint8_
 	void **slot = a->flows ? flows_add(a->flows, f) : NULL;
 	if (a->packet_json) {
 		out_reserve(a->out, OUT_SLACK);
-		packet_json(a->out, f, a->number, a->opt->nano);
+		packet_json(a->out, a->eve, f, a->number, a->opt->nano);
 	}
 	if (a->streams) /* last: it may decode a reassembled datagram into f */
 		streams_packet(a->streams, f, slot);
@@ -182,17 +185,16 @@ void analyze_report(struct analyze *a)
 	if (!a->sum && !a->report_flows)
 		return;
 	if (a->opt->json) {
-		out_c(o, '{');
-		if (a->sum) {
-			out_s(o, "\"summary\":");
-			summary_json(a->sum, o, a->opt->nano);
-		}
-		if (a->report_flows) {
-			if (a->sum)
-				out_c(o, ',');
+		/* one JSON object per line: the flow events and the flow table's
+		 * stats event, then the summary document (as --summary --json
+		 * alone writes it) */
+		if (a->report_flows)
 			flows_json(a->flows, o, a->opt->nano);
+		if (a->sum) {
+			out_s(o, "{\"summary\":");
+			summary_json(a->sum, o, a->opt->nano);
+			out_s(o, "}\n");
 		}
-		out_s(o, "}\n");
 	} else {
 		if (a->sum)
 			summary_text(a->sum, o);
@@ -228,6 +230,7 @@ void analyze_free(struct analyze *a)
 	if (!a)
 		return;
 	summary_free(a->sum);
+	eve_packets_free(a->eve);
 	streams_free(a->streams); /* before the flow table, whose slots point into it */
 	follow_free(a->follow);
 	sessions_free(a->sessions);
@@ -281,230 +284,4 @@ uint64_t an_span_ns(uint64_t sa, uint32_t fa, uint64_t sb, uint32_t fb, int nano
 	uint64_t m = nano ? 1 : 1000;
 	uint64_t a = sa * 1000000000u + fa * m, b = sb * 1000000000u + fb * m;
 	return b > a ? b - a : 0;
-}
-
-/* ---- one JSON object per packet --------------------------------------- */
-
-static void put_flags(struct out *o, unsigned fl)
-{
-	static const struct { uint8_t bit; char c; } t[] = {
-		{ TH_FIN, 'F' }, { TH_SYN, 'S' }, { TH_RST, 'R' }, { TH_PSH, 'P' },
-		{ TH_ACK, '.' }, { TH_URG, 'U' }, { TH_ECE, 'E' }, { TH_CWR, 'W' },
-	};
-	out_c(o, '"');
-	for (unsigned i = 0; i < 8; i++)
-		if (fl & t[i].bit)
-			out_c(o, t[i].c);
-	out_c(o, '"');
-}
-
-static void put_type(struct out *o, unsigned type)
-{
-	const char *n = an_dnstype_name(type);
-	if (n)
-		json_cstr(o, n);
-	else
-		out_u(o, type);
-}
-
-static void dns_json(struct out *o, const struct dns_facts *d)
-{
-	int first = 1;
-	out_c(o, '{');
-	json_key(o, &first, "id");
-	out_u(o, d->id);
-	json_key(o, &first, "qr");
-	out_u(o, d->flags >> 15);
-	json_key(o, &first, "opcode");
-	out_u(o, d->flags >> 11 & 15);
-	json_key(o, &first, "rcode");
-	out_u(o, d->flags & 15);
-	if (d->has_question) {
-		json_key(o, &first, "qname");
-		json_str(o, d->qname, d->qname_len);
-		json_key(o, &first, "qtype");
-		put_type(o, d->qtype);
-	}
-	json_key(o, &first, "ancount");
-	out_u(o, d->ancount);
-	if (d->nanswers) {
-		json_key(o, &first, "answers");
-		out_c(o, '[');
-		for (unsigned i = 0; i < d->nanswers; i++) {
-			const struct dns_answer *an = &d->an[i];
-			int f2 = 1;
-			out_s(o, i ? ",{" : "{");
-			json_key(o, &f2, "type");
-			put_type(o, an->type);
-			json_key(o, &f2, "ttl");
-			out_u(o, an->ttl);
-			if (an->addr_len) {
-				json_key(o, &f2, "data");
-				json_addr(o, an->addr, an->addr_len);
-			} else if (an->name_len) {
-				json_key(o, &f2, "data");
-				json_str(o, an->name, an->name_len);
-			}
-			out_c(o, '}');
-		}
-		out_c(o, ']');
-	}
-	if (d->truncated) {
-		json_key(o, &first, "truncated");
-		out_s(o, "true");
-	}
-	out_c(o, '}');
-}
-
-void packet_json(struct out *o, const struct facts *f, unsigned long number, int nano)
-{
-	int first = 1;
-	out_c(o, '{');
-	json_key(o, &first, "n");
-	out_u(o, number);
-	json_key(o, &first, "ts");
-	json_time(o, f->sec, f->frac, nano);
-	json_key(o, &first, "caplen");
-	out_u(o, f->caplen);
-	json_key(o, &first, "len");
-	out_u(o, f->len);
-	if (f->has_mac || f->ethertype) {
-		int f2 = 1;
-		json_key(o, &first, "link");
-		out_c(o, '{');
-		if (f->has_mac) {
-			json_key(o, &f2, "src");
-			json_addr(o, f->smac, 6);
-			json_key(o, &f2, "dst");
-			json_addr(o, f->dmac, 6);
-		}
-		if (f->nvlan) {
-			json_key(o, &f2, "vlan");
-			out_c(o, '[');
-			for (unsigned i = 0; i < f->nvlan && i < 2; i++) {
-				if (i)
-					out_c(o, ',');
-				out_u(o, f->vlan[i]);
-			}
-			out_c(o, ']');
-		}
-		if (f->llc) {
-			json_key(o, &f2, "llc");
-			out_s(o, "true");
-		} else if (f->ethertype) {
-			json_key(o, &f2, "ethertype");
-			out_s(o, "\"0x");
-			out_x(o, f->ethertype, 4);
-			out_c(o, '"');
-		}
-		out_c(o, '}');
-	}
-	if (f->net == NET_IP4 || f->net == NET_IP6) {
-		int f2 = 1;
-		json_key(o, &first, f->net == NET_IP4 ? "ip" : "ip6");
-		out_c(o, '{');
-		json_key(o, &f2, "src");
-		json_addr(o, f->src, f->addr_len);
-		json_key(o, &f2, "dst");
-		json_addr(o, f->dst, f->addr_len);
-		json_key(o, &f2, "proto");
-		out_u(o, f->proto);
-		const char *pn = an_ipproto_name(f->proto);
-		if (pn) {
-			json_key(o, &f2, "proto_name");
-			json_cstr(o, pn);
-		}
-		json_key(o, &f2, f->net == NET_IP4 ? "ttl" : "hlim");
-		out_u(o, f->ttl);
-		if (f->net == NET_IP4) {
-			json_key(o, &f2, "id");
-			out_u(o, f->ip_id);
-		}
-		json_key(o, &f2, "len");
-		out_u(o, f->ip_len);
-		if (f->frag || f->more_frags) {
-			json_key(o, &f2, "fragment");
-			out_s(o, f->frag ? "\"later\"" : "\"first\"");
-		}
-		out_c(o, '}');
-	} else if (f->net == NET_ARP) {
-		int f2 = 1;
-		json_key(o, &first, "arp");
-		out_c(o, '{');
-		json_key(o, &f2, "op");
-		out_u(o, f->arp_op);
-		if (f->addr_len) {
-			json_key(o, &f2, "spa");
-			json_addr(o, f->src, 4);
-			json_key(o, &f2, "tpa");
-			json_addr(o, f->dst, 4);
-		}
-		out_c(o, '}');
-	}
-	if (f->has_ports) {
-		int f2 = 1;
-		json_key(o, &first, f->has_tcp ? "tcp" : "udp");
-		out_c(o, '{');
-		json_key(o, &f2, "sport");
-		out_u(o, f->sport);
-		json_key(o, &f2, "dport");
-		out_u(o, f->dport);
-		if (f->has_tcp) {
-			json_key(o, &f2, "flags");
-			put_flags(o, f->tcp_flags);
-			json_key(o, &f2, "seq");
-			out_u(o, f->seq);
-			json_key(o, &f2, "ack");
-			out_u(o, f->ack);
-			json_key(o, &f2, "win");
-			out_u(o, f->win);
-		}
-		json_key(o, &f2, "payload");
-		out_u(o, f->payload_len);
-		out_c(o, '}');
-	} else if (f->has_icmp) {
-		int f2 = 1;
-		json_key(o, &first, f->proto == 58 ? "icmp6" : "icmp");
-		out_c(o, '{');
-		json_key(o, &f2, "type");
-		out_u(o, f->icmp_type);
-		json_key(o, &f2, "code");
-		out_u(o, f->icmp_code);
-		out_c(o, '}');
-	}
-	const char *app = an_app_name(f);
-	if (app) {
-		json_key(o, &first, "app");
-		json_cstr(o, app);
-	}
-	if (f->app == APP_DNS) {
-		json_key(o, &first, "dns");
-		dns_json(o, &f->dns);
-	} else if (f->app == APP_HTTP_REQ || f->app == APP_HTTP_RESP) {
-		int f2 = 1;
-		json_key(o, &first, "http");
-		out_c(o, '{');
-		if (f->app == APP_HTTP_REQ) {
-			json_key(o, &f2, "method");
-			json_str(o, f->http_method.p, f->http_method.len);
-			json_key(o, &f2, "uri");
-			json_str(o, f->http_uri.p, f->http_uri.len);
-			if (f->http_host.p) {
-				json_key(o, &f2, "host");
-				json_str(o, f->http_host.p, f->http_host.len);
-			}
-		} else {
-			json_key(o, &f2, "status");
-			out_u(o, f->http_status);
-		}
-		out_c(o, '}');
-	} else if (f->app == APP_TLS && f->tls_sni.p) {
-		int f2 = 1;
-		json_key(o, &first, "tls");
-		out_c(o, '{');
-		json_key(o, &f2, "sni");
-		json_str(o, f->tls_sni.p, f->tls_sni.len);
-		out_c(o, '}');
-	}
-	out_s(o, "}\n");
 }

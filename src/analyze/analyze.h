@@ -36,7 +36,9 @@ int analyze_finish(struct analyze *a);
 /* The link type of the source about to be read (once per file). */
 void analyze_link(struct analyze *a, int dlt);
 void analyze_packet(struct analyze *a, const struct pcap_pkthdr *h, const uint8_t *p);
-/* Writes the --summary / --conversations reports (text or one JSON document). */
+/* Writes the --summary / --conversations reports: text, or with --json the
+ * flow events, the flow table's stats event and the summary document, one
+ * JSON object per line. */
 void analyze_report(struct analyze *a);
 void analyze_free(struct analyze *a);
 

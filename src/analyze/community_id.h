@@ -22,6 +22,16 @@ size_t community_id_v1(char *buf, uint16_t seed, const uint8_t *src, const uint8
                        unsigned alen, unsigned proto, unsigned sport, unsigned dport,
                        int with_ports);
 
+/* ICMP (proto 1) and ICMPv6 (58) as the spec says: the type and the type
+ * of its counterpart (echo request and reply ...) stand for the ports, or,
+ * for a type without one, the type and the code; such a one-way message's
+ * endpoints are hashed as they come, not ordered. */
+size_t community_id_icmp(char *buf, uint16_t seed, const uint8_t *src, const uint8_t *dst,
+                         unsigned alen, unsigned proto, unsigned type, unsigned code);
+/* The spec's "ports" of an ICMP message; returns 1 when it is one-way. */
+int community_id_icmp_ports(unsigned proto, unsigned type, unsigned code, unsigned *sport,
+                            unsigned *dport);
+
 /* EVE's flow_id: one number for every event of a 5-tuple, either way round
  * (FNV-1a over the ordered tuple), stateless so that packet, flow and
  * session events agree, and below 2^53 so that jq and JavaScript read it

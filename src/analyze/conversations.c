@@ -13,6 +13,7 @@
 
 #include "../core/names.h"
 #include "analyze.h"
+#include "community_id.h"
 #include "internal.h"
 #include "json.h"
 
@@ -47,6 +48,9 @@ struct flow {
 	uint8_t cli;                /* 0: side a is the client, 1: side b */
 	uint8_t opener;
 	uint16_t tcp;
+	uint8_t tflags[2];          /* TCP flags seen, [0] from side a, [1] from b */
+	uint8_t icmp_seen;          /* 1: from a, 2: from b, 4: b sent the first */
+	uint8_t icmp[2][2];         /* the first ICMP type and code from a, from b */
 	uint64_t seq;               /* creation order */
 	uint64_t pkts[2], bytes[2]; /* [0] a to b, [1] b to a */
 	uint64_t first_sec, last_sec;
@@ -63,6 +67,8 @@ struct flowtab {
 	uint64_t created;
 	uint64_t evicted, ev_pkts, ev_bytes;
 	uint64_t unkeyed;
+	uint64_t last_sec;   /* the newest packet counted */
+	uint32_t last_frac;
 	uint32_t listed;     /* conversations with a packet (flows_slot makes empty ones) */
 	void (*evict_fn)(void *ctx, void *ext);
 	void *evict_ctx;
@@ -268,13 +274,21 @@ void **flows_add(struct flowtab *t, const struct facts *f)
 	}
 	if (!(e->pkts[0] + e->pkts[1]))
 		t->listed++;
-	e->last_sec = f->sec;
-	e->last_frac = f->frac;
+	e->last_sec = t->last_sec = f->sec;
+	e->last_frac = t->last_frac = f->frac;
 	e->pkts[dir]++;
 	e->bytes[dir] += f->len;
+	if (f->has_icmp && !(e->icmp_seen & (1 << dir))) {
+		if (!(e->icmp_seen & 3) && dir)
+			e->icmp_seen |= 4;
+		e->icmp_seen |= (uint8_t)(1 << dir);
+		e->icmp[dir][0] = f->icmp_type;
+		e->icmp[dir][1] = f->icmp_code;
+	}
 	if (!f->has_tcp)
 		return &e->ext;
 	unsigned fl = f->tcp_flags;
+	e->tflags[dir] |= (uint8_t)fl;
 	if ((fl & (TH_SYN | TH_ACK)) == TH_SYN) {
 		e->tcp |= T_SYN;
 		if (e->opener != OPEN_SYN) {
@@ -418,19 +432,160 @@ void flows_text(struct flowtab *t, struct out *o, int nano)
 	free(v);
 }
 
-static void side_json(struct out *o, const struct flow *e, int side)
+/* ---- --conversations --json: one EVE flow event per conversation ------ */
+
+static int is_ip(const struct fkey *k)
 {
-	out_s(o, "{\"packets\":");
-	out_u(o, e->pkts[side]);
-	out_s(o, ",\"bytes\":");
-	out_u(o, e->bytes[side]);
-	out_c(o, '}');
+	return k->kind == NET_IP4 || k->kind == NET_IP6;
+}
+
+/* EVE's flow.state from trawl's. */
+static const char *eve_state(const char *st)
+{
+	if (!strcmp(st, "established") || !strcmp(st, "two-way"))
+		return "established";
+	if (!strcmp(st, "closed") || !strcmp(st, "reset"))
+		return "closed";
+	return "new";
+}
+
+/* EVE's tcp.state (a coarse mapping of trawl's). */
+static const char *eve_tcp_state(const char *st)
+{
+	if (!strcmp(st, "syn"))
+		return "syn_sent";
+	if (!strcmp(st, "syn-ack"))
+		return "syn_recv";
+	if (!strcmp(st, "established"))
+		return "established";
+	if (!strcmp(st, "closed") || !strcmp(st, "reset"))
+		return "closed";
+	return "none";
+}
+
+static void flow_event(struct out *o, struct eve_clock *clk, const struct flow *e, int nano)
+{
+	const struct fkey *k = &e->k;
+	int ci = e->cli, si = !e->cli;
+	const uint8_t *ca = ci ? k->b : k->a, *sa = si ? k->b : k->a;
+	unsigned cp = ci ? k->pb : k->pa, sp = si ? k->pb : k->pa;
+	const char *st = state_of(e);
+	char cid[COMMUNITY_ID_LEN + 1];
+	uint64_t fid;
+	cid[0] = 0;
+	out_reserve(o, OUT_SLACK);
+	if (is_ip(k)) {
+		fid = flow_id_of(k->a, k->b, k->alen, k->proto, k->pa, k->pb);
+		if (e->icmp_seen & 3) {
+			/* the first ICMP message's, from its sender */
+			int d = e->icmp_seen & 4 ? 1 : 0;
+			community_id_icmp(cid, 0, d ? k->b : k->a, d ? k->a : k->b, k->alen, k->proto,
+					  e->icmp[d][0], e->icmp[d][1]);
+		} else {
+			community_id_v1(cid, 0, k->a, k->b, k->alen, k->proto, k->pa, k->pb,
+					has_ports(k));
+		}
+	} else {
+		fid = eve_l2_flow_id(k->a, k->b, k->alen, k->kind == NET_ARP && k->alen == 4 ?
+			0x0806 : k->etype);
+	}
+	eve_begin(o, clk, e->first_sec, e->first_frac, nano, 1, fid, cid, "flow");
+	if (is_ip(k)) {
+		eve_tuple(o, ca, sa, k->alen, k->proto, has_ports(k), cp, sp);
+		for (int side = 0; side < 2; side++) {
+			int d = side ? si : ci;
+			if (!(e->icmp_seen & (1 << d)))
+				continue;
+			out_s(o, side ? ",\"response_icmp_type\":" : ",\"icmp_type\":");
+			out_u(o, e->icmp[d][0]);
+			out_s(o, side ? ",\"response_icmp_code\":" : ",\"icmp_code\":");
+			out_u(o, e->icmp[d][1]);
+		}
+	} else if (k->alen == 4) {
+		out_s(o, ",\"arp\":{\"src_ip\":");
+		json_addr(o, ca, 4);
+		out_s(o, ",\"dest_ip\":");
+		json_addr(o, sa, 4);
+		out_c(o, '}');
+	} else {
+		out_s(o, ",\"ether\":{\"src_mac\":");
+		json_addr(o, ca, 6);
+		out_s(o, ",\"dest_mac\":");
+		json_addr(o, sa, 6);
+		if (k->etype) {
+			out_s(o, ",\"ether_type\":");
+			out_u(o, k->etype);
+		}
+		out_c(o, '}');
+	}
+	out_s(o, ",\"flow\":{\"pkts_toserver\":");
+	out_u(o, e->pkts[ci]);
+	out_s(o, ",\"pkts_toclient\":");
+	out_u(o, e->pkts[si]);
+	out_s(o, ",\"bytes_toserver\":");
+	out_u(o, e->bytes[ci]);
+	out_s(o, ",\"bytes_toclient\":");
+	out_u(o, e->bytes[si]);
+	out_s(o, ",\"start\":\"");
+	eve_put_time(o, clk, e->first_sec, e->first_frac, nano);
+	out_s(o, "\",\"end\":\"");
+	eve_put_time(o, clk, e->last_sec, e->last_frac, nano);
+	out_s(o, "\",\"age\":");
+	out_u(o, e->last_sec > e->first_sec ? e->last_sec - e->first_sec : 0);
+	out_s(o, ",\"state\":\"");
+	out_s(o, eve_state(st));
+	out_s(o, "\",\"reason\":\"shutdown\",\"alerted\":false}");
+	if (is_ip(k) && k->proto == 6) {
+		int first = 1;
+		out_s(o, ",\"tcp\":{");
+		json_key(o, &first, "tcp_flags");
+		eve_hex2(o, (unsigned)(e->tflags[0] | e->tflags[1]));
+		json_key(o, &first, "tcp_flags_ts");
+		eve_hex2(o, e->tflags[ci]);
+		json_key(o, &first, "tcp_flags_tc");
+		eve_hex2(o, e->tflags[si]);
+		eve_tcp_flags(o, &first, (unsigned)(e->tflags[0] | e->tflags[1]));
+		json_key(o, &first, "state");
+		json_cstr(o, eve_tcp_state(st));
+		out_c(o, '}');
+	}
+	/* what EVE has no name for */
+	out_s(o, ",\"trawl\":{\"net\":");
+	out_s(o, k->kind == NET_IP4 ? "\"ipv4\"" : k->kind == NET_IP6 ? "\"ipv6\"" :
+		 k->kind == NET_ARP ? "\"arp\"" : "\"ether\"");
+	out_s(o, ",\"state\":");
+	json_cstr(o, st);
+	out_s(o, ",\"opened_by\":");
+	json_cstr(o, opener_name[e->opener]);
+	if (is_ip(k) && k->proto == 6) {
+		out_s(o, ",\"handshake\":");
+		out_s(o, e->tcp & T_HS ? "true" : "false");
+	}
+	if (is_ip(k) && has_ports(k)) {
+		const char *n = an_port_app(k->proto, sp < cp ? sp : cp);
+		if (!n)
+			n = an_port_app(k->proto, sp < cp ? cp : sp);
+		if (n) {
+			out_s(o, ",\"port_app\":");
+			json_cstr(o, n);
+		}
+	}
+	if (!is_ip(k) && k->alen == 6 && !k->etype) {
+		out_s(o, ",\"llc\":true");
+	}
+	out_s(o, "}}\n");
 }
 
 void flows_json(struct flowtab *t, struct out *o, int nano)
 {
 	const struct flow **v = sorted(t);
-	out_s(o, "\"flow_table\":{\"limit\":");
+	struct eve_clock clk = { 0 };
+	for (uint32_t i = 0; v && i < t->listed; i++)
+		flow_event(o, &clk, v[i], nano);
+	free(v);
+	/* the table's own counts, as a stats event */
+	eve_begin(o, &clk, t->last_sec, t->last_frac, nano, 0, 0, NULL, "stats");
+	out_s(o, ",\"stats\":{\"flow_table\":{\"limit\":");
 	out_u(o, t->max);
 	out_s(o, ",\"conversations\":");
 	out_u(o, t->listed);
@@ -442,64 +597,5 @@ void flows_json(struct flowtab *t, struct out *o, int nano)
 	out_u(o, t->ev_bytes);
 	out_s(o, ",\"unkeyed_packets\":");
 	out_u(o, t->unkeyed);
-	out_s(o, "},\"conversations\":[");
-	for (uint32_t i = 0; v && i < t->listed; i++) {
-		const struct flow *e = v[i];
-		int ci = e->cli, si = !e->cli, first = 1;
-		out_s(o, i ? ",\n{" : "\n{");
-		json_key(o, &first, "net");
-		out_s(o, e->k.kind == NET_IP4 ? "\"ipv4\"" : e->k.kind == NET_IP6 ? "\"ipv6\"" :
-			 e->k.kind == NET_ARP ? "\"arp\"" : "\"ether\"");
-		if (e->k.kind == NET_IP4 || e->k.kind == NET_IP6) {
-			json_key(o, &first, "proto");
-			out_u(o, e->k.proto);
-			const char *pn = an_ipproto_name(e->k.proto);
-			if (pn) {
-				json_key(o, &first, "proto_name");
-				json_cstr(o, pn);
-			}
-		} else if (e->k.kind == NET_OTHER) {
-			json_key(o, &first, "ethertype");
-			out_s(o, "\"0x");
-			out_x(o, e->k.etype, 4);
-			out_c(o, '"');
-		}
-		json_key(o, &first, "client");
-		json_addr(o, ci ? e->k.b : e->k.a, e->k.alen);
-		if (has_ports(&e->k)) {
-			json_key(o, &first, "client_port");
-			out_u(o, ci ? e->k.pb : e->k.pa);
-		}
-		json_key(o, &first, "server");
-		json_addr(o, si ? e->k.b : e->k.a, e->k.alen);
-		if (has_ports(&e->k)) {
-			json_key(o, &first, "server_port");
-			out_u(o, si ? e->k.pb : e->k.pa);
-		}
-		json_key(o, &first, "opened_by");
-		json_cstr(o, opener_name[e->opener]);
-		json_key(o, &first, "state");
-		json_cstr(o, state_of(e));
-		if (e->k.proto == 6 && (e->k.kind == NET_IP4 || e->k.kind == NET_IP6)) {
-			unsigned rc = ci ? T_RST_B : T_RST_A, rs = ci ? T_RST_A : T_RST_B;
-			unsigned fc = ci ? T_FIN_B : T_FIN_A, fs = ci ? T_FIN_A : T_FIN_B;
-			out_f(o, ",\"tcp\":{\"syn\":%s,\"synack\":%s,\"handshake\":%s,\"rst_client\":%s,"
-				 "\"rst_server\":%s,\"fin_client\":%s,\"fin_server\":%s}",
-			      e->tcp & T_SYN ? "true" : "false", e->tcp & T_SYNACK ? "true" : "false",
-			      e->tcp & T_HS ? "true" : "false", e->tcp & rc ? "true" : "false",
-			      e->tcp & rs ? "true" : "false", e->tcp & fc ? "true" : "false",
-			      e->tcp & fs ? "true" : "false");
-		}
-		json_key(o, &first, "client_to_server");
-		side_json(o, e, ci);
-		json_key(o, &first, "server_to_client");
-		side_json(o, e, si);
-		json_key(o, &first, "first");
-		json_time(o, e->first_sec, e->first_frac, nano);
-		json_key(o, &first, "last");
-		json_time(o, e->last_sec, e->last_frac, nano);
-		out_c(o, '}');
-	}
-	out_s(o, "]");
-	free(v);
+	out_s(o, "}}}\n");
 }

@@ -100,9 +100,7 @@ static void decode_dns(struct facts *f, const uint8_t *m, unsigned n)
 	}
 	for (unsigned a = 0; a < d->ancount && d->nanswers < DNS_MAX_ANSWERS; a++) {
 		struct dns_answer *an = &d->an[d->nanswers];
-		char tmp[DNS_NAME_MAX];
-		uint16_t tl;
-		int e = dns_name(m, n, (unsigned)off, tmp, &tl);
+		int e = dns_name(m, n, (unsigned)off, an->owner, &an->owner_len);
 		if (e < 0 || (unsigned)e + 10 > n) {
 			d->truncated = 1;
 			return;

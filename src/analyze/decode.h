@@ -49,6 +49,8 @@ struct bytes {
 struct dns_answer {
 	uint16_t type;
 	uint32_t ttl;
+	uint16_t owner_len;   /* the record's own name (EVE's rrname) */
+	char owner[DNS_NAME_MAX];
 	/* A / AAAA: the address; CNAME, NS, PTR: a name; others: nothing */
 	uint8_t addr[16];
 	uint8_t addr_len;

@@ -30,7 +30,33 @@ void flows_text(struct flowtab *t, struct out *o, int nano);
 void flows_json(struct flowtab *t, struct out *o, int nano);
 void flows_free(struct flowtab *t);
 
-void packet_json(struct out *o, const struct facts *f, unsigned long number, int nano);
+/* EVE events (events.c). */
+#include "../stream/evetime.h"
+/* IANA's keyword for an IP protocol (EVE's "proto"), or NULL. */
+const char *eve_proto_name(unsigned proto);
+/* The keyword quoted, or the number as a string when there is none. */
+void eve_put_proto(struct out *o, unsigned proto);
+/* {"timestamp":"...","flow_id":N,"community_id":"...","event_type":"TYPE"
+ * (flow_id when has_flow_id, community_id when cid is not empty). */
+void eve_begin(struct out *o, struct eve_clock *c, uint64_t sec, uint32_t frac, int nano,
+               int has_flow_id, uint64_t flow_id, const char *cid, const char *type);
+/* ,"src_ip":..,"src_port":..,"dest_ip":..,"dest_port":..,"proto":".." */
+void eve_tuple(struct out *o, const uint8_t *src, const uint8_t *dst, unsigned alen,
+               unsigned proto, int ports, unsigned sport, unsigned dport);
+/* "syn":true ... for each TCP flag set, as EVE names them. */
+void eve_tcp_flags(struct out *o, int *first, unsigned flags);
+/* A byte as two lower-case hex digits in quotes ("1b"). */
+void eve_hex2(struct out *o, unsigned v);
+/* The flow_id of a conversation without IP: the ARP protocol-address pair
+ * (alen 4, etype 0x0806) or the MAC pair (alen 6) and its ethertype. */
+uint64_t eve_l2_flow_id(const uint8_t *a, const uint8_t *b, unsigned alen, unsigned etype);
+
+/* --json's per-packet events: the clock and a cache of Community IDs. */
+struct eve_packets;
+struct eve_packets *eve_packets_new(void);
+void eve_packets_free(struct eve_packets *e);
+void packet_json(struct out *o, struct eve_packets *e, const struct facts *f,
+                 unsigned long number, int nano);
 
 /* Text helpers for the reports. */
 /* Local time of the last second formatted, so that rows of the same second

@@ -77,16 +77,6 @@ void json_cstr(struct out *o, const char *s)
 	json_str(o, s, strlen(s));
 }
 
-void json_key(struct out *o, int *first, const char *key)
-{
-	if (!*first)
-		out_c(o, ',');
-	*first = 0;
-	out_c(o, '"');
-	out_s(o, key);
-	out_s(o, "\":");
-}
-
 void json_addr(struct out *o, const uint8_t *a, unsigned len)
 {
 	char buf[48];

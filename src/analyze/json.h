@@ -15,8 +15,17 @@
 
 void json_str(struct out *o, const void *p, size_t n);
 void json_cstr(struct out *o, const char *s);
-/* "key": with the separating comma when *first is 0 (then sets it to 0). */
-void json_key(struct out *o, int *first, const char *key);
+/* "key": with the separating comma when *first is 0 (then sets it to 0).
+ * Inline, so that a literal key costs no strlen. */
+static inline void json_key(struct out *o, int *first, const char *key)
+{
+	if (!*first)
+		out_c(o, ',');
+	*first = 0;
+	out_c(o, '"');
+	out_s(o, key);
+	out_s(o, "\":");
+}
 /* An address of len 4 or 16 (or 6: a MAC) as a JSON string. */
 void json_addr(struct out *o, const uint8_t *a, unsigned len);
 /* sec.frac as a JSON number with 6 or 9 decimals. */

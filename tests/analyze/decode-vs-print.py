@@ -128,20 +128,26 @@ def decoder_packets(trawl, cap):
             o = json.loads(line)
         except ValueError:
             continue
-        if isinstance(o, dict) and 'n' in o:
-            out[o['n']] = o
+        if isinstance(o, dict) and isinstance(o.get('pkt'), dict) and 'n' in o['pkt']:
+            out[o['pkt']['n']] = o
     return out
+
+
+# EVE's protocol names of the protocols compared here (others: any value)
+PROTO_NUM = {'TCP': 6, 'UDP': 17}
 
 
 def decoder_view(o):
     """(ver, src, sport, dst, dport, proto, first_fragment) or None."""
-    ip = o.get('ip') or o.get('ip6')
-    if not ip or 'src' not in ip:
+    if 'src_ip' not in o:
         return None
-    ver = 'IP' if 'ip' in o else 'IP6'
-    l4 = o.get('tcp') or o.get('udp') or {}
-    return (ver, norm(ip['src']), l4.get('sport'), norm(ip['dst']), l4.get('dport'),
-            ip.get('proto'), ip.get('fragment') == 'first')
+    pkt = o.get('pkt', {})
+    ver = 'IP' if pkt.get('ip_version') == 4 else 'IP6'
+    proto = PROTO_NUM.get(o.get('proto'), o.get('proto'))
+    if isinstance(proto, str) and proto.isdigit():
+        proto = int(proto)
+    return (ver, norm(o['src_ip']), o.get('src_port'), norm(o['dest_ip']), o.get('dest_port'),
+            proto, pkt.get('fragment') == 'first')
 
 
 def same(d, p, text):

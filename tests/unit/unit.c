@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "../../src/analyze/community_id.h"
+#include "../../src/analyze/json.h"
 #include "../../src/core/gentab.h"
 #include "../../src/core/hexdump.h"
 #include "../../src/core/names.h"
@@ -393,6 +394,145 @@ static void test_community_id(void)
 	}
 }
 
+/* ---- JSON (src/analyze/json.c) and the EVE ids --------------------------- */
+
+/* json_str of n bytes must give exactly want. */
+static int jstr(const void *p, size_t n, const char *want)
+{
+	reset();
+	json_str(&o, p, n);
+	return is(want);
+}
+
+static void test_json(void)
+{
+	/* quotes, backslashes, control bytes and DEL */
+	CHECK(jstr("a\"b\\c", 5, "\"a\\\"b\\\\c\""));
+	CHECK(jstr("\x00\x01\n\r\t\x1f\x7f", 7, "\"\\u0000\\u0001\\u000a\\u000d\\u0009\\u001f\\u007f\""));
+	CHECK(jstr("", 0, "\"\""));
+	CHECK(jstr(" ~/<>", 5, "\" ~/<>\""));
+	/* well-formed UTF-8 kept: 2, 3 and 4 bytes, and the highest code point */
+	CHECK(jstr("\xc3\xa9\xe2\x82\xac\xf0\x9f\x98\x80", 9, "\"\xc3\xa9\xe2\x82\xac\xf0\x9f\x98\x80\""));
+	CHECK(jstr("\xf4\x8f\xbf\xbf", 4, "\"\xf4\x8f\xbf\xbf\""));
+	CHECK(jstr("\xed\x9f\xbf", 3, "\"\xed\x9f\xbf\"")); /* U+D7FF, just below the surrogates */
+	/* every byte that is not part of a well-formed sequence as \u00XX */
+	CHECK(jstr("\xff\xfe", 2, "\"\\u00ff\\u00fe\""));
+	CHECK(jstr("\x80", 1, "\"\\u0080\""));                        /* lone continuation */
+	CHECK(jstr("\xc3", 1, "\"\\u00c3\""));                        /* cut at the end */
+	CHECK(jstr("\xc3(", 2, "\"\\u00c3(\""));                      /* bad continuation */
+	CHECK(jstr("\xc0\x80", 2, "\"\\u00c0\\u0080\""));             /* overlong NUL */
+	CHECK(jstr("\xc1\xbf", 2, "\"\\u00c1\\u00bf\""));             /* overlong */
+	CHECK(jstr("\xe0\x80\xaf", 3, "\"\\u00e0\\u0080\\u00af\""));  /* overlong 3 bytes */
+	CHECK(jstr("\xed\xa0\x80", 3, "\"\\u00ed\\u00a0\\u0080\""));  /* a surrogate */
+	CHECK(jstr("\xf0\x8f\xbf\xbf", 4, "\"\\u00f0\\u008f\\u00bf\\u00bf\"")); /* overlong 4 */
+	CHECK(jstr("\xf4\x90\x80\x80", 4, "\"\\u00f4\\u0090\\u0080\\u0080\"")); /* above U+10FFFF */
+	CHECK(jstr("\xf5\x80\x80\x80", 4, "\"\\u00f5\\u0080\\u0080\\u0080\""));
+	CHECK(jstr("\xe2\x82", 2, "\"\\u00e2\\u0082\""));             /* 3-byte sequence cut */
+	CHECK(jstr("a\xe2\x82\xacz\xff", 6, "\"a\xe2\x82\xacz\\u00ff\""));
+	/* a long string: the unescaped run is written whole */
+	{
+		char big[3000];
+		memset(big, 'x', sizeof big);
+		big[1500] = '"';
+		reset();
+		json_str(&o, big, sizeof big);
+		CHECK(o.len == sizeof big + 3 && o.buf[0] == '"' && o.buf[1501] == '\\' &&
+		      o.buf[1502] == '"' && o.buf[o.len - 1] == '"');
+		reset();
+	}
+	/* the other helpers */
+	int first = 1;
+	json_key(&o, &first, "a");
+	out_u(&o, 1);
+	json_key(&o, &first, "b");
+	json_cstr(&o, "\x01");
+	CHECK(is("\"a\":1,\"b\":\"\\u0001\""));
+	uint8_t ip4[4] = { 192, 0, 2, 1 }, mac[6] = { 0, 0x50, 0x56, 0xab, 0xcd, 0xef };
+	uint8_t ip6[16] = { 0x20, 0x01, 0x0d, 0xb8, [15] = 1 };
+	json_addr(&o, ip4, 4);
+	json_addr(&o, ip6, 16);
+	json_addr(&o, mac, 6);
+	CHECK(is("\"192.0.2.1\"\"2001:db8::1\"\"00:50:56:ab:cd:ef\""));
+	json_time(&o, 1002456500, 38000, 0);
+	out_c(&o, ' ');
+	json_time(&o, 1002456500, 38000, 1);
+	CHECK(is("1002456500.038000 1002456500.000038000"));
+	json_fixed3(&o, 2.0 / 3);
+	out_c(&o, ' ');
+	json_fixed3(&o, -1);
+	CHECK(is("0.667 0.000"));
+}
+
+static void test_flow_id(void)
+{
+	uint8_t a[16] = { 10, 0, 0, 1 }, b[16] = { 10, 0, 0, 2 };
+	uint8_t a6[16] = { 0x20, 0x01, 0x0d, 0xb8, [15] = 1 }, b6[16] = { 0x20, 0x01, 0x0d, 0xb8, [15] = 2 };
+	uint64_t x = flow_id_of(a, b, 4, 6, 40000, 80);
+	/* the same both ways */
+	CHECK(x == flow_id_of(b, a, 4, 6, 80, 40000));
+	CHECK(flow_id_of(a6, b6, 16, 17, 53, 5353) == flow_id_of(b6, a6, 16, 17, 5353, 53));
+	CHECK(flow_id_of(a, a, 4, 17, 1000, 2000) == flow_id_of(a, a, 4, 17, 2000, 1000));
+	/* any other tuple differs: each field alone */
+	CHECK(x != flow_id_of(a, b, 4, 17, 40000, 80));
+	CHECK(x != flow_id_of(a, b, 4, 6, 40001, 80));
+	CHECK(x != flow_id_of(a, b, 4, 6, 40000, 81));
+	CHECK(x != flow_id_of(a, b, 4, 6, 80, 40000)); /* ports crossed over */
+	CHECK(x != flow_id_of(a, b6, 4, 6, 40000, 80));
+	CHECK(x != flow_id_of(a6, b6, 16, 6, 40000, 80));
+	/* above 0, below 2^53 (JSON numbers stay exact), and distinct over many */
+	static uint64_t seen[4096];
+	int ok = 1, dup = 0;
+	for (unsigned i = 0; i < 4096; i++) {
+		uint8_t s[4] = { 10, (uint8_t)(i >> 8), (uint8_t)i, 1 };
+		uint64_t v = flow_id_of(s, b, 4, 6, 1024 + i, 443);
+		ok &= v > 0 && v < (1ull << 53) && v == flow_id_of(b, s, 4, 6, 443, 1024 + i);
+		seen[i] = v;
+	}
+	for (unsigned i = 0; i < 4096; i++)
+		for (unsigned j = i + 1; j < 4096; j++)
+			dup += seen[i] == seen[j];
+	CHECK(ok);
+	CHECK(dup == 0);
+	/* the high bits are used too (not only the low 32) */
+	uint64_t bits = 0;
+	for (unsigned i = 0; i < 64; i++)
+		bits |= seen[i];
+	CHECK(bits >> 45 != 0);
+}
+
+/* ICMP's Community ID: the spec's type mapping; one-way types unordered. */
+static void test_community_id_icmp(void)
+{
+	uint8_t a[4] = { 192, 168, 0, 89 }, b[4] = { 192, 168, 0, 1 };
+	char id[COMMUNITY_ID_LEN + 1], id2[COMMUNITY_ID_LEN + 1];
+	/* echo request and its reply: the published value, both ways */
+	CHECK(community_id_icmp(id, 0, a, b, 4, 1, 8, 0) == COMMUNITY_ID_LEN);
+	CHECK(strcmp(id, "1:X0snYXpgwiv9TZtqg64sgzUn6Dk=") == 0);
+	CHECK(community_id_icmp(id, 0, b, a, 4, 1, 0, 0) == COMMUNITY_ID_LEN);
+	CHECK(strcmp(id, "1:X0snYXpgwiv9TZtqg64sgzUn6Dk=") == 0);
+	/* ICMPv6 router advertisement to all nodes */
+	uint8_t s6[16] = { 0xfe, 0x80, [8] = 0x02, 0x60, 0x97, 0xff, 0xfe, 0x07, 0x69, 0xea };
+	uint8_t d6[16] = { 0xff, 0x02, [15] = 1 };
+	CHECK(community_id_icmp(id, 0, s6, d6, 16, 58, 134, 0) == COMMUNITY_ID_LEN);
+	CHECK(strcmp(id, "1:pkvHqCL88/tg1k4cPigmZXUtL00=") == 0);
+	/* one-way (time exceeded): as it came, so the two directions differ, and
+	 * the higher address first is kept first */
+	CHECK(community_id_icmp(id, 0, a, b, 4, 1, 11, 0) == COMMUNITY_ID_LEN);
+	CHECK(community_id_icmp(id2, 0, b, a, 4, 1, 11, 0) == COMMUNITY_ID_LEN);
+	CHECK(strcmp(id, id2) != 0);
+	CHECK(community_id_v1(id2, 0, a, b, 4, 1, 11, 0, 1) == COMMUNITY_ID_LEN);
+	CHECK(strcmp(id, id2) != 0); /* v1 orders: b (192.168.0.1) first */
+	unsigned sp, dp;
+	CHECK(community_id_icmp_ports(1, 13, 0, &sp, &dp) == 0 && sp == 13 && dp == 14);
+	CHECK(community_id_icmp_ports(1, 3, 3, &sp, &dp) == 1 && sp == 3 && dp == 3);
+	CHECK(community_id_icmp_ports(58, 136, 0, &sp, &dp) == 0 && dp == 135);
+	CHECK(community_id_icmp_ports(58, 1, 4, &sp, &dp) == 1 && dp == 4);
+	CHECK(community_id_icmp_ports(58, 8, 0, &sp, &dp) == 1); /* 8 is not echo in v6 */
+	/* no address of the right length: no ID */
+	CHECK(community_id_icmp(id, 0, a, b, 6, 1, 8, 0) == 0 && id[0] == 0);
+}
+/* ---- end of the JSON tests ----------------------------------------------- */
+
 int main(void)
 {
 	if (out_init(&o, -1) < 0)
@@ -407,6 +547,9 @@ int main(void)
 	test_gentab();
 	test_options();
 	test_community_id();
+	test_json();
+	test_flow_id();
+	test_community_id_icmp();
 	out_free(&o);
 	printf("unit: %d passed, %d failed\n", passed, failed);
 	return failed != 0;
