@@ -20,7 +20,7 @@ import sys
 import zlib
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from pcaplib import Pcap, tcp4  # noqa: E402
+from pcaplib import Pcap, ether, ipv6, tcp, tcp4  # noqa: E402
 
 R = random.Random(0x4711)
 SYN, ACK, PSH, FIN = 0x02, 0x10, 0x08, 0x01
@@ -45,19 +45,24 @@ class Conn:
         self.off = [0, 0]
         self.fin = [False, False]
 
+    def _pkt(self, payload, sp, dp, src, dst, **kw):
+        if ':' in src:
+            return ether(ipv6(tcp(payload, sp, dp, src=src, dst=dst, **kw), 6, src, dst), 0x86dd)
+        return tcp4(payload, sp, dp, src=src, dst=dst, **kw)
+
     def _seg(self, d, flags, payload=b'', seq=None):
         (src, sp), (dst, dp) = self.addr[d], self.addr[1 - d]
         if seq is None:
             seq = (self.isn[d] + 1 + self.off[d]) & 0xffffffff
         ack = (self.isn[1 - d] + 1 + self.off[1 - d] + (1 if self.fin[1 - d] else 0)) & 0xffffffff
-        self.cap.add(tcp4(payload, sp, dp, src=src, dst=dst, seq=seq, ack=ack if flags & ACK else 0,
-                          flags=flags, win=65535))
+        self.cap.add(self._pkt(payload, sp, dp, src, dst, seq=seq, ack=ack if flags & ACK else 0,
+                               flags=flags, win=65535))
 
     def open(self):
         (src, sp), (dst, dp) = self.addr[0], self.addr[1]
-        self.cap.add(tcp4(b'', sp, dp, src=src, dst=dst, seq=self.isn[0], flags=SYN, win=65535))
-        self.cap.add(tcp4(b'', dp, sp, src=dst, dst=src, seq=self.isn[1],
-                          ack=(self.isn[0] + 1) & 0xffffffff, flags=SYN | ACK, win=65535))
+        self.cap.add(self._pkt(b'', sp, dp, src, dst, seq=self.isn[0], flags=SYN, win=65535))
+        self.cap.add(self._pkt(b'', dp, sp, dst, src, seq=self.isn[1],
+                               ack=(self.isn[0] + 1) & 0xffffffff, flags=SYN | ACK, win=65535))
         self._seg(0, ACK)
         return self
 
@@ -397,6 +402,112 @@ def orphans(cap):
     c2.close()
     return [ev('GET', 'www.example.com', '/unanswered', no_response=True),
             ev(None, None, None, 200, body, length=50, no_request=True)]
+
+
+class Held:
+    """Frames of one connection, kept to be interleaved with others'."""
+
+    def __init__(self):
+        self.frames = []
+
+    def add(self, frame):
+        self.frames.append(frame)
+
+
+@case
+def mixed(cap):
+    """24 keep-alive connections at once, IPv4 and IPv6, on ports 80, 8000
+    and 8888, their packets interleaved; in each, transactions of every
+    framing and coding; some data segments swapped with the next one or
+    sent twice"""
+    conns, plan = [], []
+    for i in range(24):
+        h = Held()
+        if i % 4 == 3:
+            c = Conn(h, '2001:db8::%x' % (i + 16), 3000 + i, '2001:db8:1::80', (80, 8000, 8888)[i % 3], mss=1200)
+        else:
+            c = Conn(h, '10.20.%d.%d' % (i // 8, 10 + i), 3000 + i, '10.20.9.%d' % (1 + i % 3),
+                     (80, 8000, 8888)[i % 3], mss=1200)
+        c.open()
+        evs = []
+        ntx = 1 + R.randrange(4)
+        for t in range(ntx):
+            kind = R.choice(['cl', 'chunked', 'gzip', 'deflate', 'chunked-gzip', 'post', 'empty'])
+            if t == ntx - 1 and R.random() < 0.3:
+                kind = 'close'
+            n = R.choice((10, 500, 3000, 20000, 70000))
+            body = (rbytes(n // 2) + b'text %d ' % i * (n // 16))[:n] or b'x'
+            url = b'/c%d/t%d/%s.bin' % (i, t, kind.encode())
+            host = b'site%d.example' % (i % 5)
+            up = None
+            if kind == 'post':
+                up = rbytes(1 + R.randrange(9000))
+                c.send(0, req(b'POST', url, host=host, headers=[cl(up)], body=up))
+            else:
+                c.send(0, req(b'GET', url, host=host))
+            hdrs = [(b'Content-Type', b'application/octet-stream')]
+            if kind in ('cl', 'post'):
+                wire = body
+                msg = resp(200, hdrs + [cl(body)], body)
+            elif kind == 'chunked':
+                wire = body
+                msg = resp(200, hdrs + [(b'Transfer-Encoding', b'chunked')], chunked(body, [R.randrange(1, 5000)]))
+            elif kind == 'gzip':
+                wire = gzip.compress(body, mtime=0)
+                msg = resp(200, hdrs + [(b'Content-Encoding', b'gzip'), cl(wire)], wire)
+            elif kind == 'deflate':
+                wire = zlib.compress(body)
+                msg = resp(200, hdrs + [(b'Content-Encoding', b'deflate'), cl(wire)], wire)
+            elif kind == 'chunked-gzip':
+                wire = gzip.compress(body, mtime=0)
+                msg = resp(200, hdrs + [(b'Content-Encoding', b'gzip'), (b'Transfer-Encoding', b'chunked')],
+                           chunked(wire, [R.randrange(1, 3000)]))
+            elif kind == 'empty':
+                wire = body = b''
+                msg = resp(200, hdrs + [cl(b'')])
+            else:
+                wire = body
+                msg = resp(200, hdrs + [(b'Connection', b'close')], body, proto=b'HTTP/1.0')
+            c.send(1, msg)
+            e = ev('GET' if up is None else 'POST', text(host), text(url), 200, body or None,
+                   length=len(wire), tx_id=t)
+            if up is not None:
+                e.update(request_body_length=len(up), request_body_sha256=sha(up), upload=up)
+            evs.append(e)
+            if kind == 'close':
+                break
+        c.close()
+        # disorder: a data segment swapped with the next, or sent twice
+        fr = h.frames
+        for k in range(3, len(fr) - 4):
+            r = R.random()
+            if r < 0.03:
+                fr[k], fr[k + 1] = fr[k + 1], fr[k]
+            elif r < 0.05:
+                fr.insert(k + 1, fr[k])
+        conns.append(fr)
+        plan.append(evs)
+    # interleave, each connection's frames in their order
+    pos = [0] * len(conns)
+    while any(pos[i] < len(conns[i]) for i in range(len(conns))):
+        i = R.choice([i for i in range(len(conns)) if pos[i] < len(conns[i])])
+        cap.add(conns[i][pos[i]])
+        pos[i] += 1
+    # events come out connection by connection as each ends; the test
+    # matches them per connection (by flow), so order them by the last frame
+    return [dict(e, conn=i) for i, evs in enumerate(plan) for e in evs]
+
+
+@case
+def gzip_members(cap):
+    """a gzip body of two members (RFC 1952 allows several): both decoded"""
+    b1, b2 = b'first member ' * 300, b'second member ' * 300
+    wire = gzip.compress(b1, mtime=0) + gzip.compress(b2, mtime=0)
+    c = Conn(cap, '10.16.0.2', 2017, '10.16.0.3', 80).open()
+    c.send(0, req(b'GET', b'/two.gz'))
+    c.send(1, resp(200, [(b'Content-Encoding', b'gzip'), cl(wire)], wire))
+    c.close()
+    return [ev('GET', 'www.example.com', '/two.gz', 200, b1 + b2, length=len(wire))]
 
 
 def main():
