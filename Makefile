@@ -86,6 +86,7 @@ check: deps trawl tests/unit/run-unit tests/unit/run-defrag tests/unit/run-strea
 	tests/stream/run.sh
 	tests/stream/tcpflow.sh
 	tests/session/run.sh
+	tests/session/http.sh
 	tests/live/run.sh
 	tests/conformance/run.sh -r -l tests/conformance/pass.list
 	tests/sanitize/run.sh

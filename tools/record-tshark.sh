@@ -6,10 +6,12 @@
 # trawl --extract's HTTP files with.  Run once where tshark is installed
 # (it need not be where the test runs); commit the result.
 #   record-tshark.sh [CORPUS_DIR]
-# The preferences are given explicitly, as they are tshark's defaults: TCP
-# and HTTP reassembly on, bodies dechunked and decompressed (gzip,
-# deflate), so that an exported object is the decoded body, as trawl's
-# files are.  One line per exported object:
+# The preferences are given explicitly.  tshark's defaults: TCP and HTTP
+# reassembly on, bodies dechunked and decompressed (gzip, deflate), so that
+# an exported object is the decoded body, as trawl's files are.  Not its
+# default: tcp.reassemble_out_of_order (FALSE in tshark 4.0, which then
+# exports single segments of a reordered connection as objects): on, as
+# trawl's stream layer always reorders.  One line per exported object:
 #   CAPTURE SHA256 SIZE
 # sorted (LC_ALL=C); captures where tshark exports nothing are left out.
 # CAPTURE is the corpus file's name, or gen/NAME for gen_http.py's (its
@@ -23,7 +25,7 @@ out=$root/tests/session/tshark-http.expected
 command -v tshark >/dev/null || { echo "record-tshark: tshark is not installed (apt-get install tshark)" >&2; exit 1; }
 [ -d "$corpus" ] || { echo "record-tshark: no corpus at $corpus" >&2; exit 1; }
 ver=$(tshark --version 2>/dev/null | head -1)
-opts=(-o tcp.desegment_tcp_streams:TRUE -o http.desegment_headers:TRUE -o http.desegment_body:TRUE
+opts=(-o tcp.desegment_tcp_streams:TRUE -o tcp.reassemble_out_of_order:TRUE -o http.desegment_headers:TRUE -o http.desegment_body:TRUE
       -o http.dechunk_body:TRUE -o http.decompress_body:TRUE)
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
