@@ -14,9 +14,6 @@ corpus="${CONFORMANCE_DIR:-$root/../shared/conformance/tcpdump-4.99.3}"
 mkdir -p "$dir"
 export TZ=GMT0
 pass=0 fail=0
-# 1 once src/session/http.c parses HTTP: the demo's HTTP download must then
-# be a fileinfo event (the check is told as NOT RUN meanwhile)
-demo_http_check=${DEMO_HTTP_CHECK:-0}
 ok() { pass=$((pass + 1)); }
 bad() { fail=$((fail + 1)); echo "FAIL session $*"; }
 has() { grep -qF -- "$2" "$1" && ok || bad "no line with '$2' in $1"; }
@@ -92,16 +89,16 @@ print(hashlib.sha256(out).hexdigest())')
 	"$bin" -r "$dir/demo.pcap" --sessions --json 2>/dev/null | jq -r 'select(.event_type == "fileinfo") | .fileinfo | "\(.filename) \(.sha256)"' >"$dir/q-files.txt"
 	grep -qx "lrk5.tgz $ftp_sha" "$dir/q-files.txt" && grep -qx "shadow $shadow_sha" "$dir/q-files.txt" && ok ||
 		bad "question 2 (--sessions --json | jq): $(cat "$dir/q-files.txt")"
-	# The bot's HTTP download (GET /x/rk.tgz, 5000 bytes): its fileinfo, once
-	# src/session/http.c parses HTTP (demo_http_check, at the top).
-	if [ "$demo_http_check" = 1 ]; then
-		jq -e -s '[.[] | select(.fileinfo.sha256 == "8cfcca06cfec7eb5ad1c948fbe802ba8565a4bb6fb7264b746ba638ab95531dd"
-		          and (.fileinfo.filename | endswith("rk.tgz")) and .fileinfo.size == 5000 and .fileinfo.direction == "to_client"
-		          and .dest_port == 80)] | length == 1' "$dir/x/files.json" >/dev/null && ok ||
-			bad "question 2: the HTTP download /x/rk.tgz in files.json (needs the HTTP parser)"
-	else
-		echo "session: NOT RUN: the HTTP download's fileinfo check (demo_http_check=0: the HTTP parser is not in yet)"
-	fi
+	# The bot's HTTP download (GET /x/rk.tgz, 5000 bytes): its fileinfo
+	jq -e -s '[.[] | select(.fileinfo.sha256 == "8cfcca06cfec7eb5ad1c948fbe802ba8565a4bb6fb7264b746ba638ab95531dd"
+	          and (.fileinfo.filename | endswith("rk.tgz")) and .fileinfo.size == 5000 and .fileinfo.direction == "to_client"
+	          and .dest_port == 80)] | length == 1' "$dir/x/files.json" >/dev/null && ok ||
+		bad "question 2: the HTTP download /x/rk.tgz in files.json"
+	# ... and its http event: the URL, the server's answer, the body's hash
+	"$bin" -r "$dir/demo.pcap" --sessions --json 'port 80' 2>/dev/null >"$dir/q-http.json"
+	jq -e -s '[.[] | select(.event_type == "http" and .http.url == "/x/rk.tgz" and .http.status == 200
+	          and .http.sha256 == "8cfcca06cfec7eb5ad1c948fbe802ba8565a4bb6fb7264b746ba638ab95531dd")] | length == 1' \
+		"$dir/q-http.json" >/dev/null && ok || bad "question 2: the http event of /x/rk.tgz: $(head -c 600 "$dir/q-http.json")"
 	# Which channel did the bot join, and what was it told?
 	[ "$("$bin" -r "$dir/demo.pcap" --sessions --json 'port 6667' 2>/dev/null | jq -r 'select(.irc.command == "JOIN") | .irc.params')" = "#owned" ] &&
 		ok || bad "question 3: the channel"
