@@ -109,9 +109,13 @@ struct sfile *file_begin(struct sessions *x, struct sess *ss, int dir, const uin
 	else
 		f->nlen = 0;
 	f->sha256 = EVP_MD_CTX_new();
-	f->md5 = EVP_MD_CTX_new();
-	if (!f->sha256 || !f->md5 || !EVP_DigestInit_ex(f->sha256, EVP_sha256(), NULL) ||
-	    !EVP_DigestInit_ex(f->md5, EVP_md5(), NULL)) {
+	/* MD5 for files.json only: with --sessions alone a file costs one
+	 * hash, not two */
+	if (x->files_json_ok)
+		f->md5 = EVP_MD_CTX_new();
+	if (!f->sha256 || (x->files_json_ok && !f->md5) ||
+	    !EVP_DigestInit_ex(f->sha256, EVP_sha256(), NULL) ||
+	    (f->md5 && !EVP_DigestInit_ex(f->md5, EVP_md5(), NULL))) {
 		EVP_MD_CTX_free(f->sha256);
 		EVP_MD_CTX_free(f->md5);
 		free(f);
@@ -158,7 +162,8 @@ void file_data(struct sessions *x, struct sfile *f, const uint8_t *p, size_t n)
 	if (!f || !n)
 		return;
 	EVP_DigestUpdate(f->sha256, p, n);
-	EVP_DigestUpdate(f->md5, p, n);
+	if (f->md5)
+		EVP_DigestUpdate(f->md5, p, n);
 	f->size += n;
 	if (f->fd < 0)
 		return;
@@ -210,7 +215,8 @@ static void put_event(struct sessions *x, const struct sfile *f, const struct sf
 	if (!r->complete)
 		ev_text(x, " (truncated)");
 	ev_cstr(x, "sha256", r->sha256, " sha256 ");
-	ev_cstr(x, "md5", r->md5, NULL);
+	if (r->md5[0])
+		ev_cstr(x, "md5", r->md5, NULL);
 	ev_bool(x, "stored", r->stored);
 	ev_u(x, "file_id", f->id, NULL);
 	ev_u(x, "size", r->size, " size ");
@@ -233,8 +239,10 @@ void file_end(struct sessions *x, struct sfile *f, const struct stream_ts *ts, i
 	unsigned mdlen = 0;
 	EVP_DigestFinal_ex(f->sha256, md, &mdlen);
 	hex(r.sha256, md, mdlen > 32 ? 32 : mdlen);
-	EVP_DigestFinal_ex(f->md5, md, &mdlen);
-	hex(r.md5, md, mdlen > 16 ? 16 : mdlen);
+	if (f->md5) {
+		EVP_DigestFinal_ex(f->md5, md, &mdlen);
+		hex(r.md5, md, mdlen > 16 ? 16 : mdlen);
+	}
 	r.size = f->size;
 	r.gaps = f->gap_bytes != 0;
 	r.complete = complete && !r.gaps;
