@@ -129,7 +129,8 @@ static void help(void)
 	      "per packet, or with --conversations a flow event per conversation and a\n"
 	      "stats event; --summary stays one document (docs/events.md).\n", stdout);
 	fputs("\nSessions: --sessions (one line, or with --json one EVE event, per\n"
-	      "FTP command, IRC message, SMTP message or telnet line, found by content).\n", stdout);
+	      "HTTP, FTP, SMTP, IRC, DNS or TLS transaction, telnet line and file carried,\n"
+	      "the protocol found by content; --extract DIR also writes the files).\n", stdout);
 	fputs("\nStreams (IP fragments and TCP segments reassembled, see trawl(1)):\n"
 	      "--follow (each connection's bytes, as -A, -X or --json shows them),\n"
 	      "--extract DIR (each TCP direction to a file named as tcpflow names it,\n"
