@@ -1400,6 +1400,11 @@ const char *an_app_name(const struct facts *f)
 	case APP_TLS:
 		return f->sport == 443 || f->dport == 443 ? "https" : "tls";
 	}
+	return an_ports_app(f);
+}
+
+const char *an_ports_app(const struct facts *f)
+{
 	if (!f->has_ports)
 		return NULL;
 	unsigned lo = f->sport < f->dport ? f->sport : f->dport;

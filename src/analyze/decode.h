@@ -187,5 +187,7 @@ const char *an_dnstype_name(unsigned type);    /* NULL when unknown */
 const char *an_app_name(const struct facts *f);
 /* The name of a well-known TCP (6) or UDP (17) port, or NULL. */
 const char *an_port_app(unsigned proto, unsigned port);
+/* The well-known port's application of a packet, its lower port first. */
+const char *an_ports_app(const struct facts *f);
 
 #endif

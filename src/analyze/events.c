@@ -312,17 +312,6 @@ static const char *content_app(const struct facts *f)
 	return NULL;
 }
 
-/* The well-known port's application, the lower port first. */
-static const char *port_app(const struct facts *f)
-{
-	if (!f->has_ports)
-		return NULL;
-	unsigned lo = f->sport < f->dport ? f->sport : f->dport;
-	unsigned hi = f->sport < f->dport ? f->dport : f->sport;
-	const char *n = an_port_app(f->proto, lo);
-	return n ? n : an_port_app(f->proto, hi);
-}
-
 void packet_json(struct out *o, struct eve_packets *e, const struct facts *f,
                  unsigned long number, int nano)
 {
@@ -398,7 +387,7 @@ void packet_json(struct out *o, struct eve_packets *e, const struct facts *f,
 			json_key(o, &first, "payload_len");
 			out_u(o, f->payload_len);
 		}
-		const char *pa = port_app(f);
+		const char *pa = an_ports_app(f);
 		if (pa) {
 			json_key(o, &first, "port_app");
 			json_cstr(o, pa);

@@ -141,11 +141,12 @@ struct sfile *file_begin(struct sessions *x, struct sess *ss, int dir, const uin
 	return f;
 }
 
-static void flush_buf(struct sfile *f)
+/* Writes n bytes at p whole (the first error is kept, the rest given up). */
+static void write_all(struct sfile *f, const uint8_t *p, size_t n)
 {
 	size_t done = 0;
-	while (done < f->blen && !f->write_err) {
-		ssize_t w = write(f->fd, f->buf + done, f->blen - done);
+	while (done < n && !f->write_err) {
+		ssize_t w = write(f->fd, p + done, n - done);
 		if (w < 0 && errno == EINTR)
 			continue;
 		if (w <= 0)
@@ -153,6 +154,11 @@ static void flush_buf(struct sfile *f)
 		else
 			done += (size_t)w;
 	}
+}
+
+static void flush_buf(struct sfile *f)
+{
+	write_all(f, f->buf, f->blen);
 	f->blen = 0;
 }
 
@@ -170,16 +176,7 @@ void file_data(struct sessions *x, struct sfile *f, const uint8_t *p, size_t n)
 	if (f->blen + n > SFILE_BUF) {
 		flush_buf(f);
 		if (n >= SFILE_BUF) {
-			size_t done = 0;
-			while (done < n && !f->write_err) {
-				ssize_t w = write(f->fd, p + done, n - done);
-				if (w < 0 && errno == EINTR)
-					continue;
-				if (w <= 0)
-					f->write_err = w < 0 ? errno : EIO;
-				else
-					done += (size_t)w;
-			}
+			write_all(f, p, n);
 			return;
 		}
 	}
