@@ -891,8 +891,12 @@ void ppp_proto_print(nd_t *nd, unsigned proto, const uint8_t *p, unsigned length
 		nd_s(nd, "compressed PPP data");
 		return;
 	case PPP_OSI:
-		/* OSI NLPIDs; Q.933 is the one decoded here */
+		/* OSI NLPIDs; Q.933 is the one decoded here.  tcpdump reads
+		 * the NLPID in its OSI printer: a missing one is "[|isoclns]" */
+		nd_proto(nd, "isoclns");
 		if (length >= 1 && nd_u8(nd, p) == 0x08) {
+			if (nd->opt->eflag) /* as the OSI printer names an NLPID */
+				nd_s(nd, "OSI NLPID Q.933 (0x08): ");
 			q933_print(nd, p + 1, length - 1);
 			return;
 		}

@@ -8,7 +8,7 @@ import struct
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from pcaplib import Pcap, ether, ipv4, ipv6, udp  # noqa: E402
+from pcaplib import Pcap, ether, ipv4, ipv6, mac, udp  # noqa: E402
 
 OUT = sys.argv[1] if len(sys.argv) > 1 else '.'
 
@@ -33,7 +33,20 @@ def raw_versions():
     return [v4, v6, bytes([0x30]) + v4[1:], bytes([0x45]), bytes([0x60, 0, 0])]
 
 
+def osi_in_ppp():
+    """OSI (0xfefe) carrying PPP (NLPID 0xcf) carrying OSI again (protocol
+    0x23, compressed or not): an NLPID that is not there is "[|isoclns]",
+    one that is goes on as OSI."""
+    eth = mac('00:00:5e:00:53:01') + mac('00:00:5e:00:53:02') + b'\xfe\xfe'
+    return [eth + b'\x30\xcf\xff\x03\x23', eth + b'\x30\xcf\xff\x03\x00\x23',
+            eth + b'\x30\xcf\xff\x03\x00\x23\x00\x81', eth + b'\x30\xcf\xff\x03\x23\x08']
+
+
 os.makedirs(OUT, exist_ok=True)
+p = Pcap(os.path.join(OUT, 'regress_osippp.pcap'))
+for f in osi_in_ppp():
+    p.add(f)
+p.close()
 for lt in (228, 229):
     p = Pcap(os.path.join(OUT, 'regress_raw%d.pcap' % lt), lt)
     for f in raw_versions():
