@@ -20,7 +20,6 @@
 #include "../../src/core/ts.h"
 #include "../../src/print/print.h"
 #include "../../src/print/tcp.h"
-#include "openssl_exit.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

@@ -16,7 +16,6 @@
 #include "../../src/print/ipsec.h"
 #include "../../src/print/print.h"
 #include "../../src/print/tcp.h"
-#include "openssl_exit.h"
 
 static const int dlts[] = { DLT_EN10MB, DLT_NULL, DLT_LOOP, DLT_RAW, DLT_IPV4,
 			    DLT_IPV6, DLT_LINUX_SLL, DLT_LINUX_SLL2 };

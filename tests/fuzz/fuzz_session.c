@@ -24,7 +24,6 @@
 #include "../../src/core/out.h"
 #include "../../src/session/internal.h"
 #include "../../src/session/session.h"
-#include "openssl_exit.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

@@ -27,7 +27,6 @@
 #include "../../src/session/session.h"
 #include "../../src/stream/follow.h"
 #include "../../src/stream/stream.h"
-#include "openssl_exit.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
