@@ -543,6 +543,11 @@ static void decode_l4(struct facts *f, const uint8_t *p, unsigned n, unsigned wi
 		f->has_icmp = 1;
 		f->icmp_type = p[0];
 		f->icmp_code = p[1];
+		if (n >= 8 && (f->proto == 1 ? (p[0] == 0 || p[0] == 8) : (p[0] == 128 || p[0] == 129))) {
+			f->has_icmp_echo = 1;
+			f->icmp_id = (uint16_t)be16(p + 4);
+			f->icmp_seq = (uint16_t)be16(p + 6);
+		}
 		return;
 	case 4:
 		if (may_tunnel(f, lvl) && net_ip4(f, p, n, TUN_IPIP, lvl + 1))
@@ -598,12 +603,28 @@ static int net_ip4(struct facts *f, const uint8_t *p, unsigned n, unsigned kind,
 	f->proto = p[9];
 	f->ttl = p[8];
 	f->ip_id = (uint16_t)be16(p + 4);
+	f->tos = p[1];
 	unsigned tl = be16(p + 2);
 	f->ip_len = tl;
 	unsigned fo = be16(p + 6);
 	f->more_frags = (fo & 0x2000) != 0;
+	f->ip_flags = (uint8_t)(fo >> 13);
 	if (hl > n)
 		return 1; /* options cut short: the fixed header is all there is */
+	f->ip_opts = 0;
+	for (unsigned o = 20; o < hl;) { /* the options' types, for the rules' ipopts */
+		unsigned t = p[o];
+		if (t == 0)
+			break;
+		f->ip_opts |= 1u << (t & 31);
+		if (t == 1) {
+			o++;
+			continue;
+		}
+		if (o + 1 >= hl || p[o + 1] < 2)
+			break;
+		o += p[o + 1];
+	}
 	if (tl < hl)
 		tl = n; /* a bad length (TSO captures say 0): trust the capture */
 	if (n > tl)
@@ -656,6 +677,7 @@ static int net_ip6(struct facts *f, const uint8_t *p, unsigned n, unsigned kind,
 	memcpy(f->src, p + 8, 16);
 	memcpy(f->dst, p + 24, 16);
 	f->ttl = p[7];
+	f->tos = (uint8_t)((be16(p) >> 4) & 0xff);
 	unsigned pl = be16(p + 4);
 	f->ip_len = pl + 40;
 	unsigned nh = p[6], o = 40;

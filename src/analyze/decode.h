@@ -105,6 +105,9 @@ struct facts {
 	uint8_t frag;         /* a fragment other than the first */
 	uint8_t more_frags;
 	uint16_t ip_id;
+	uint8_t tos;          /* IPv4 type of service, IPv6 traffic class */
+	uint8_t ip_flags;     /* IPv4 flags: IPF_RB, IPF_DF, IPF_MF */
+	uint32_t ip_opts;     /* IPv4 options present: bit n for option type n & 31 */
 	unsigned ip_len;      /* total length the IP header claims */
 	uint16_t arp_op;      /* ARP: operation */
 
@@ -126,6 +129,8 @@ struct facts {
 	uint32_t seq, ack;
 	uint16_t win;
 	uint8_t icmp_type, icmp_code;
+	uint8_t has_icmp_echo;    /* icmp_id, icmp_seq read (an echo request or reply) */
+	uint16_t icmp_id, icmp_seq;
 	unsigned payload_len; /* transport payload length on the wire */
 	struct bytes payload; /* the captured part of it */
 
@@ -137,6 +142,10 @@ struct facts {
 	struct bytes tls_sni;
 	struct dns_facts dns;
 };
+
+#define IPF_RB 0x4 /* ip_flags: the reserved bit, don't fragment, more fragments */
+#define IPF_DF 0x2
+#define IPF_MF 0x1
 
 #define TH_FIN 0x01
 #define TH_SYN 0x02

@@ -32,4 +32,78 @@ void sessions_set_slot(struct sessions *ss, int slot);
 int sessions_finish(struct sessions *ss, char *err, size_t errlen);
 void sessions_free(struct sessions *ss);
 
+/* ---- inspection buffers, for the rules (src/rules) ----------------------
+ * The parsers hand each transaction's fields to an inspector as they
+ * become known: an HTTP request's line and headers, its body, the
+ * response's line and headers, its body (decoded, the first
+ * SESS_BODY_INSPECT_MAX bytes); a DNS query; a TLS ClientHello's SNI and a
+ * server certificate's names.  Buffers are the bytes as Suricata's sticky
+ * buffers of the same name define them. */
+enum sess_buf {
+	/* HTTP request */
+	SB_HTTP_METHOD,         /* http.method */
+	SB_HTTP_URI,            /* http.uri: normalized (%-decoded, path cleaned) */
+	SB_HTTP_URI_RAW,        /* http.uri.raw: as sent */
+	SB_HTTP_PROTOCOL,       /* http.protocol: "HTTP/1.1" */
+	SB_HTTP_REQUEST_LINE,   /* http.request_line */
+	SB_HTTP_HOST,           /* http.host: lower-cased, port removed */
+	SB_HTTP_HOST_RAW,       /* http.host.raw */
+	SB_HTTP_USER_AGENT,     /* http.user_agent */
+	SB_HTTP_HEADER,         /* http.header (request): "Name: value\r\n" each, cookie left out */
+	SB_HTTP_HEADER_RAW,     /* http.header.raw (request) */
+	SB_HTTP_HEADER_NAMES,   /* http.header_names (request) */
+	SB_HTTP_COOKIE,         /* http.cookie (request's Cookie) */
+	SB_HTTP_REFERER,        /* http.referer */
+	SB_HTTP_CONTENT_TYPE,   /* http.content_type (request) */
+	SB_HTTP_CONTENT_LEN,    /* http.content_len (request) */
+	SB_HTTP_ACCEPT,         /* http.accept */
+	SB_HTTP_ACCEPT_LANG,    /* http.accept_lang */
+	SB_HTTP_ACCEPT_ENC,     /* http.accept_enc */
+	SB_HTTP_CONNECTION,     /* http.connection */
+	SB_HTTP_START,          /* http.start (request line + headers) */
+	SB_HTTP_REQUEST_BODY,   /* http.request_body / http_client_body */
+	/* HTTP response */
+	SB_HTTP_STAT_CODE,      /* http.stat_code */
+	SB_HTTP_STAT_MSG,       /* http.stat_msg */
+	SB_HTTP_RESPONSE_LINE,  /* http.response_line */
+	SB_HTTP_RESP_HEADER,    /* http.header on a to_client rule */
+	SB_HTTP_RESP_HEADER_RAW,/* http.header.raw on a to_client rule */
+	SB_HTTP_RESP_COOKIE,    /* http.cookie on a to_client rule (Set-Cookie) */
+	SB_HTTP_RESP_CONTENT_TYPE, /* http.content_type on a to_client rule */
+	SB_HTTP_RESP_CONTENT_LEN,  /* http.content_len on a to_client rule */
+	SB_HTTP_SERVER,         /* http.server */
+	SB_HTTP_LOCATION,       /* http.location */
+	SB_HTTP_RESP_START,     /* http.start on a to_client rule */
+	SB_FILE_DATA,           /* file.data: the response body, decoded */
+	/* DNS */
+	SB_DNS_QUERY,           /* dns.query: the question's name, dotted */
+	/* TLS */
+	SB_TLS_SNI,             /* tls.sni */
+	SB_TLS_CERT_SUBJECT,    /* tls.cert_subject ("C=US, O=..., CN=...") */
+	SB_TLS_CERT_ISSUER,     /* tls.cert_issuer */
+	SB_TLS_CERT_SERIAL,     /* tls.cert_serial ("0A:1B:...") */
+	SB_TLS_CERT_FINGERPRINT,/* tls.cert_fingerprint (sha1, "aa:bb:...") */
+	SB_TLS_VERSION_STR,     /* not a sticky buffer: "1.2" etc., for tls.version */
+	SB_MAX
+};
+#define SESS_BODY_INSPECT_MAX (64u << 10) /* body bytes given for file.data and request_body */
+#define SESS_BODY_INSPECT_TOTAL ((size_t)64 << 20) /* all bodies held for it at once */
+
+struct sess_bufs {
+	uint64_t tx_id;          /* the transaction's number in its connection */
+	uint64_t have;           /* bit b set: p[b], n[b] are this transaction's buffer b */
+	uint64_t fresh;          /* of have: the buffers new since the last call for it */
+	const uint8_t *p[SB_MAX];
+	uint32_t n[SB_MAX];
+};
+/* Called when a transaction has new buffers; dir is the direction whose
+ * bytes completed them (0 client to server); everything is valid only
+ * during the call. */
+typedef void (*sess_inspect_fn)(void *ctx, struct stream *s, int dir, const struct sess_bufs *b,
+                                const struct stream_ts *ts);
+void sessions_set_inspect(struct sessions *ss, sess_inspect_fn fn, void *ctx);
+/* The application protocol found on s ("http", "ftp", ...), NULL while
+ * unknown or when none. */
+const char *sessions_app(const struct sessions *ss, const struct stream *s);
+
 #endif
