@@ -2,7 +2,7 @@
 CC      ?= cc
 CFLAGS  ?= -O2 -g
 CFLAGS  += -std=c11 -D_GNU_SOURCE -Wall -Wextra -MMD -MP
-LDLIBS  += -lpcap -lcrypto -lz -pthread
+LDLIBS  += -lpcap -lcrypto -lz -lpcre2-8 -lhs -pthread
 PREFIX  ?= /usr/local
 DESTDIR ?=
 
@@ -49,17 +49,17 @@ FUZZFLAGS := -O1 -g -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=al
              -std=c11 -D_GNU_SOURCE -Wall -Wextra
 FUZZSRC   := $(filter-out src/main.c,$(SRC))
 FUZZ_SECONDS ?= 300
-tests/fuzz/fuzz_print tests/fuzz/fuzz_file tests/fuzz/fuzz_stream tests/fuzz/fuzz_session: tests/fuzz/%: tests/fuzz/%.c $(FUZZSRC)
+tests/fuzz/fuzz_print tests/fuzz/fuzz_file tests/fuzz/fuzz_stream tests/fuzz/fuzz_session tests/fuzz/fuzz_rules tests/fuzz/fuzz_match: tests/fuzz/%: tests/fuzz/%.c $(FUZZSRC)
 	$(SANCC) $(FUZZFLAGS) -o $@ $< $(FUZZSRC) $(LDLIBS)
 
 # the decoder's harness needs the decoder only
 tests/fuzz/fuzz_decode: tests/fuzz/fuzz_decode.c src/analyze/decode.c src/analyze/decode.h
 	$(SANCC) $(FUZZFLAGS) -o $@ $< src/analyze/decode.c
 
-fuzz: tests/fuzz/fuzz_print tests/fuzz/fuzz_file tests/fuzz/fuzz_decode tests/fuzz/fuzz_stream tests/fuzz/fuzz_session tests/gen/gen
+fuzz: tests/fuzz/fuzz_print tests/fuzz/fuzz_file tests/fuzz/fuzz_decode tests/fuzz/fuzz_stream tests/fuzz/fuzz_session tests/fuzz/fuzz_rules tests/fuzz/fuzz_match tests/gen/gen
 	tests/fuzz/run.sh $(FUZZ_SECONDS)
 
-fuzz-smoke: tests/fuzz/fuzz_print tests/fuzz/fuzz_file tests/fuzz/fuzz_decode tests/fuzz/fuzz_stream tests/fuzz/fuzz_session tests/gen/gen
+fuzz-smoke: tests/fuzz/fuzz_print tests/fuzz/fuzz_file tests/fuzz/fuzz_decode tests/fuzz/fuzz_stream tests/fuzz/fuzz_session tests/fuzz/fuzz_rules tests/fuzz/fuzz_match tests/gen/gen
 	tests/fuzz/run.sh 30
 
 demo: trawl tests/gen/gen
@@ -71,15 +71,17 @@ install: trawl
 	install -m 644 docs/trawl.1 $(DESTDIR)$(PREFIX)/share/man/man1/trawl.1
 
 clean:
-	rm -rf build build-san trawl trawl-sanitize tests/fuzz/fuzz_print tests/fuzz/fuzz_file tests/fuzz/fuzz_stream tests/fuzz/fuzz_session tests/fuzz/fuzz_decode tests/unit/run-unit tests/unit/run-defrag tests/unit/run-stream tests/unit/run-flows tests/stream/run-consumers tests/gen/gen tests/out demo
+	rm -rf build build-san trawl trawl-sanitize tests/fuzz/fuzz_print tests/fuzz/fuzz_file tests/fuzz/fuzz_stream tests/fuzz/fuzz_session tests/fuzz/fuzz_decode tests/fuzz/fuzz_rules tests/fuzz/fuzz_match tests/unit/run-unit tests/unit/run-rules-parse tests/unit/run-rules-match tests/unit/run-defrag tests/unit/run-stream tests/unit/run-flows tests/stream/run-consumers tests/gen/gen tests/out demo
 
 # The conformance ratchet: every case in tests/conformance/pass.list must
 # still pass.  `make conformance` runs all 582 and reports.
-check: deps trawl tests/unit/run-unit tests/unit/run-defrag tests/unit/run-stream tests/unit/run-flows tests/stream/run-consumers tests/gen/gen trawl-sanitize
+check: deps trawl tests/unit/run-unit tests/unit/run-defrag tests/unit/run-stream tests/unit/run-flows tests/unit/run-rules-parse tests/unit/run-rules-match tests/stream/run-consumers tests/gen/gen trawl-sanitize
 	tests/unit/run-unit
 	tests/unit/run-defrag
 	tests/unit/run-stream
 	tests/unit/run-flows
+	tests/unit/run-rules-parse
+	tests/unit/run-rules-match
 	tests/stream/run-consumers
 	tests/golden/run.sh
 	tests/cli/run.sh
@@ -110,6 +112,12 @@ tests/unit/run-stream: tests/unit/stream_test.c $(LIBOBJ)
 
 tests/unit/run-flows: tests/unit/flows_test.c $(LIBOBJ)
 	$(CC) $(CFLAGS) -o $@ tests/unit/flows_test.c $(LIBOBJ) $(LDLIBS)
+
+tests/unit/run-rules-parse: tests/unit/rules_parse_test.c $(LIBOBJ)
+	$(CC) $(CFLAGS) -o $@ tests/unit/rules_parse_test.c $(LIBOBJ) $(LDLIBS)
+
+tests/unit/run-rules-match: tests/unit/rules_match_test.c $(LIBOBJ)
+	$(CC) $(CFLAGS) -o $@ tests/unit/rules_match_test.c $(LIBOBJ) $(LDLIBS)
 
 tests/stream/run-consumers: tests/stream/consumers_test.c $(LIBOBJ)
 	$(CC) $(CFLAGS) -o $@ tests/stream/consumers_test.c $(LIBOBJ) $(LDLIBS)

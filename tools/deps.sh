@@ -3,6 +3,7 @@
 # apt-get on Debian/Ubuntu when run as root, otherwise names what to install.
 #   libpcap-dev, libssl-dev      build
 #   zlib1g-dev                   build (HTTP bodies in gzip/deflate)
+#   libpcre2-dev, libhyperscan-dev  build (--rules: pcre, the multi-pattern prefilter)
 #   clang, libclang-rt-14-dev    make sanitize / fuzz (make check runs both)
 #   python3, jq, iproute2        test generators, JSON checks, live-capture tests
 missing=""
@@ -13,6 +14,8 @@ have_header() { printf '#include <%s>\n' "$1" | ${CC:-cc} -E -x c - >/dev/null 2
 have_header pcap/pcap.h || missing="$missing libpcap-dev"
 have_header openssl/evp.h || missing="$missing libssl-dev"
 have_header zlib.h || missing="$missing zlib1g-dev"
+printf '#define PCRE2_CODE_UNIT_WIDTH 8\n#include <pcre2.h>\n' | ${CC:-cc} -E -x c - >/dev/null 2>&1 || missing="$missing libpcre2-dev"
+have_header hs/hs.h || missing="$missing libhyperscan-dev"
 if ! command -v clang >/dev/null 2>&1; then
 	missing="$missing clang libclang-rt-14-dev"
 else

@@ -8,7 +8,7 @@ set -u
 root=$(cd "$(dirname "$0")/../.." && pwd)
 secs=${1:-60}
 shift || true
-harnesses=${*:-"fuzz_print fuzz_file fuzz_decode fuzz_stream fuzz_session"}
+harnesses=${*:-"fuzz_print fuzz_file fuzz_decode fuzz_stream fuzz_session fuzz_rules fuzz_match"}
 corpus_src="${CONFORMANCE_DIR:-$root/../shared/conformance/tcpdump-4.99.3}"
 out=$root/tests/out/fuzz
 mkdir -p "$out" "$root/tests/fuzz/findings"
@@ -20,9 +20,10 @@ for h in $harnesses; do
 	if [ -z "$(ls -A "$corpus")" ]; then
 		# seeds: whole files for fuzz_file, single packets for fuzz_print,
 		# runs of packets and made-up conversations for fuzz_stream, one
-		# conversation per protocol for fuzz_session
-		if [ "$h" = fuzz_session ]; then
-			python3 "$root/tests/fuzz/seed_session.py" "$corpus"
+		# conversation per protocol for fuzz_session; the others with a
+		# seed_NAME.py of their own (fuzz_rules: rule files) make theirs
+		if [ -f "$root/tests/fuzz/seed_${h#fuzz_}.py" ] && [ "$h" != fuzz_stream ]; then
+			python3 "$root/tests/fuzz/seed_${h#fuzz_}.py" "$corpus"
 		elif [ "$h" = fuzz_stream ]; then
 			python3 "$root/tests/fuzz/seed_stream.py" "$corpus" "$out"/*.pcap \
 				$( [ -d "$corpus_src" ] && ls "$corpus_src"/*.pcap 2>/dev/null | head -400 )
