@@ -590,7 +590,7 @@ struct sessions *sessions_new(struct out *o, int json, int nano, const char *ext
 
 void sessions_consumer(struct sessions *x, struct stream_consumer *c)
 {
-	*c = (struct stream_consumer){ x, on_open, on_data, on_gap, on_close };
+	*c = (struct stream_consumer){ x, on_open, on_data, on_gap, on_close, NULL };
 }
 
 void sessions_set_slot(struct sessions *x, int slot)

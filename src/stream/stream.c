@@ -516,7 +516,14 @@ static void frag_stats(struct streams *st)
 	st->st.frag_overlaps = d->overlaps;
 }
 
-void streams_packet(struct streams *st, struct facts *f, void **slot)
+static void tell_packet(struct streams *st, struct sflow *sf, int dir, const struct facts *f)
+{
+	for (int i = 0; i < st->nc; i++)
+		if (st->c[i].packet)
+			st->c[i].packet(st->c[i].ctx, &sf->s, dir, f);
+}
+
+int streams_packet(struct streams *st, struct facts *f, void **slot)
 {
 	if (f->is_frag) {
 		const uint8_t *dp;
@@ -524,20 +531,20 @@ void streams_packet(struct streams *st, struct facts *f, void **slot)
 		int done = defrag_add(st->defrag, f, &dp, &dl);
 		frag_stats(st);
 		if (!done)
-			return;
+			return 0;
 		decode_datagram(f, f->frag_proto, dp, dl);
 		slot = st->slot ? st->slot(st->slot_ctx, f) : NULL;
 	}
 	if (!slot || !f->has_ports || (f->proto != 6 && f->proto != 17))
-		return;
+		return 0;
 	struct sflow *sf = *slot;
 	if (sf && sf->s.alen != f->addr_len)
-		return; /* not ours: cannot happen with the flow table's keys */
+		return 0; /* not ours: cannot happen with the flow table's keys */
 	if (f->proto == 6) {
 		int syn = (f->tcp_flags & 0x12) == 0x02;
 		if (sf && sf->ended) {
 			if (!syn)
-				return; /* late packets of a closed connection */
+				return 0; /* late packets of a closed connection */
 			unsigned reuse = sf->s.reuse + 1;
 			unlink_free(st, sf);
 			*slot = sf = open_stream(st, f, reuse);
@@ -554,11 +561,11 @@ void streams_packet(struct streams *st, struct facts *f, void **slot)
 		}
 		if (!sf) {
 			if (!f->payload_len && !(f->tcp_flags & 0x02))
-				return; /* nothing to follow yet */
+				return 0; /* nothing to follow yet */
 			*slot = sf = open_stream(st, f, 0);
 		}
 		if (!sf)
-			return;
+			return 0;
 		int dir = direction(sf, f);
 		if (syn && !sf->has_isn[dir]) {
 			sf->has_isn[dir] = 1;
@@ -567,20 +574,22 @@ void streams_packet(struct streams *st, struct facts *f, void **slot)
 		sf->s.last.sec = f->sec;
 		sf->s.last.frac = f->frac;
 		sf->s.side[dir].pkts++;
+		tell_packet(st, sf, dir, f);
 		tcp_segment(st, sf, dir, f);
-		return;
+		return 1;
 	}
 	/* UDP: every datagram's payload, in capture order */
 	if (!sf) {
 		*slot = sf = open_stream(st, f, 0);
 		if (!sf)
-			return;
+			return 0;
 	}
 	int dir = direction(sf, f);
 	struct stream_ts ts = { f->sec, f->frac };
 	struct stream_side *side = &sf->s.side[dir];
 	sf->s.last = ts;
 	side->pkts++;
+	tell_packet(st, sf, dir, f);
 	size_t n = f->payload.len;
 	if (n) {
 		if (!side->data_pkts)
@@ -589,6 +598,7 @@ void streams_packet(struct streams *st, struct facts *f, void **slot)
 		side->data_pkts++;
 		deliver(st, sf, dir, f->payload.p, n, &ts);
 	}
+	return 1;
 }
 
 void streams_evict(void *ctx, void *ext)

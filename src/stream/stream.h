@@ -100,6 +100,10 @@ struct stream_consumer {
 	/* the connection ended (s->closed says why); nothing more comes for s,
 	 * which is freed after the call */
 	void (*close)(void *ctx, struct stream *s);
+	/* optional: each packet of s (a TCP segment, a UDP datagram, or a
+	 * datagram the defragmenter completed), before its bytes are
+	 * delivered; f is the packet's decode, dir its direction */
+	void (*packet)(void *ctx, struct stream *s, int dir, const struct facts *f);
 };
 
 struct stream_limits {
@@ -144,8 +148,9 @@ struct streams *streams_new(const struct stream_limits *lim, stream_slot_fn slot
 int streams_add_consumer(struct streams *st, const struct stream_consumer *c);
 /* One packet, decoded, with its flow-table slot (NULL when the packet has
  * no conversation).  f may be changed (a completed datagram is decoded into
- * it). */
-void streams_packet(struct streams *st, struct facts *f, void **slot);
+ * it).  Returns 1 when the consumers' packet() was called for it (or for
+ * the datagram it completed), 0 when the packet belongs to no stream. */
+int streams_packet(struct streams *st, struct facts *f, void **slot);
 /* The flow table evicts a conversation whose slot holds ext (non-NULL). */
 void streams_evict(void *st, void *ext);
 /* Closes every open stream (STREAM_END), delivering what is queued. */
