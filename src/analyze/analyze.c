@@ -129,7 +129,9 @@ struct analyze *analyze_new(const struct options *opt, struct out *out, char *er
 			sessions_set_slot(a->sessions, streams_add_consumer(a->streams, &c));
 		}
 		if (a->rules) { /* after the sessions: a stream's protocol is known first */
-			rules_output(a->rules, out, opt->json, opt->nano);
+			/* with --summary the alerts are its section, not lines:
+			 * --summary --json stays one document */
+			rules_output(a->rules, opt->summary ? NULL : out, opt->json, opt->nano);
 			rules_sessions(a->rules, a->sessions);
 			sessions_set_inspect(a->sessions, rules_inspect, a->rules);
 			rules_consumer(a->rules, &c);
