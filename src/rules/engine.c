@@ -12,6 +12,10 @@
  *               segments matches; the bytes are inspected as they are
  *               delivered, with the last RULES_TAIL bytes before them, and a
  *               match must end in the new bytes (struct rm_bufs.pkt_old);
+ *               a rule anchored at absolute positions (offset, depth,
+ *               startswith, an absolute byte_test, a pcre anchored at the
+ *               start) is given the new bytes alone, from offset 0, as
+ *               Snort and Suricata give it the chunk being flushed;
  *   LOC_PKT     everything else: each packet (and each datagram the
  *               defragmenter completed), its transport payload.
  * At each place the candidates are the rules one of whose fast-pattern
@@ -20,6 +24,8 @@
  * a sorted table of their host addresses) or else tried on every packet
  * after a cheap protocol and port check.  Candidates are evaluated in rule
  * order; a matching pass rule silences the others of the same packet. */
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -65,10 +71,21 @@ struct akey {
 	uint32_t rule;
 };
 
+/* A rule that alerted on a stream direction's bytes, and the stream
+ * offset its window ended at: its next match there must lie after it (so
+ * that the tail kept for split contents does not make a match twice). */
+#define RFLOW_RECENT 8
+struct recent {
+	uint32_t rule1;          /* rule index + 1; 0: free */
+	uint64_t end;
+};
+
 /* Per-connection state, in stream.user[slot]. */
 struct rflow {
 	uint8_t *tail[2];
 	uint32_t tail_len[2];
+	struct recent recent[2][RFLOW_RECENT];
+	uint8_t recent_next[2];
 	uint8_t bits[];          /* flowbits */
 };
 
@@ -78,6 +95,7 @@ struct rules {
 	unsigned nrules;
 	struct rule **r;         /* rs.rules */
 	uint8_t *loc;            /* LOC_* of each rule */
+	uint8_t *anchored;       /* LOC_STREAM: inspected on the new bytes alone */
 	struct rstat *stat;
 	/* prefilters and the rules without a literal */
 	struct pf *pf_pkt, *pf_stream, *pf_tx[SB_MAX];
@@ -98,6 +116,7 @@ struct rules {
 	struct sessions *ss;
 	size_t fbytes;           /* flowbit bytes per connection */
 	size_t tail_mem;
+	uint64_t win_off;        /* the stream window's first byte's offset in its direction */
 	uint8_t *ibuf;           /* tail + new bytes being inspected */
 	/* thresholds by address */
 	struct tslot *ts;
@@ -214,6 +233,36 @@ static void add_hosts(struct akey *k, size_t *n, const struct addrset *a, uint32
 	}
 }
 
+/* Whether a payload rule reads absolute positions of its buffer (see the
+ * top of the file). */
+static int is_anchored(const struct rule *r)
+{
+	for (unsigned i = 0; i < r->nm; i++) {
+		const struct rm *m = &r->m[i];
+		if (m->buf != RB_PKT || (m->flags & RMF_RELATIVE))
+			continue;
+		switch (m->kind) {
+		case RM_CONTENT:
+			if ((m->has & (RMH_OFFSET | RMH_DEPTH)) || (m->flags & RMF_STARTSWITH))
+				return 1;
+			break;
+		case RM_PCRE: {
+			uint32_t opts = 0;
+			if (m->re && !pcre2_pattern_info(m->re, PCRE2_INFO_ALLOPTIONS, &opts) &&
+			    (opts & PCRE2_ANCHORED))
+				return 1;
+			break;
+		}
+		case RM_BYTE_TEST:
+		case RM_BYTE_JUMP:
+		case RM_BYTE_EXTRACT:
+		case RM_ISDATAAT:
+			return 1;
+		}
+	}
+	return 0;
+}
+
 static int literal_of(const struct rule *r, struct pf_lit *l)
 {
 	if (r->fast < 0)
@@ -245,6 +294,7 @@ int rules_compile(struct rules *R, int strict, char *err, size_t errlen)
 	unsigned n = R->nrules = R->rs.nrules;
 	R->r = R->rs.rules;
 	R->loc = calloc(n ? n : 1, 1);
+	R->anchored = calloc(n ? n : 1, 1);
 	R->stat = calloc(n ? n : 1, sizeof *R->stat);
 	R->stamp = calloc(n ? n : 1, sizeof *R->stamp);
 	R->cand = calloc(n ? n : 1, sizeof *R->cand);
@@ -260,7 +310,7 @@ int rules_compile(struct rules *R, int strict, char *err, size_t errlen)
 	R->ibuf = malloc(RULES_TAIL + RULES_INSPECT_MAX);
 	R->rms = rm_scratch_new();
 	int rc = -1;
-	if (!R->loc || !R->stat || !R->stamp || !R->cand || !R->matched || !R->always_pkt ||
+	if (!R->loc || !R->anchored || !R->stat || !R->stamp || !R->cand || !R->matched || !R->always_pkt ||
 	    !R->always_stream || !R->always_tx || !lp || !ls || !lt || !tx_buf || !R->ts ||
 	    !R->ibuf || !R->rms) {
 		snprintf(err, errlen, "out of memory compiling the rules");
@@ -272,6 +322,7 @@ int rules_compile(struct rules *R, int strict, char *err, size_t errlen)
 		struct rule *r = R->r[i];
 		r->index = i;
 		int loc = R->loc[i] = (uint8_t)loc_of(r);
+		R->anchored[i] = loc == LOC_STREAM && is_anchored(r);
 		struct pf_lit l;
 		int lit = literal_of(r, &l);
 		if (loc == LOC_TX) {
@@ -786,6 +837,32 @@ static void finish(struct rules *R, const struct tuple *t, struct rflow *fl, uin
 	}
 }
 
+/* The stream offset before which rule i may not match again on dir (0:
+ * none). */
+static uint64_t recent_end(const struct rflow *fl, int dir, uint32_t i)
+{
+	if (!fl)
+		return 0;
+	for (unsigned k = 0; k < RFLOW_RECENT; k++)
+		if (fl->recent[dir][k].rule1 == i + 1)
+			return fl->recent[dir][k].end;
+	return 0;
+}
+
+static void recent_set(struct rflow *fl, int dir, uint32_t i, uint64_t end)
+{
+	if (!fl)
+		return;
+	struct recent *r = fl->recent[dir];
+	for (unsigned k = 0; k < RFLOW_RECENT; k++)
+		if (r[k].rule1 == i + 1) {
+			r[k].end = end;
+			return;
+		}
+	r[fl->recent_next[dir]] = (struct recent){ i + 1, end };
+	fl->recent_next[dir] = (uint8_t)((fl->recent_next[dir] + 1) % RFLOW_RECENT);
+}
+
 static void evaluate(struct rules *R, int loc, const struct tuple *t, const struct facts *f,
                      struct stream *s, int dir, const struct rm_bufs *b, struct rflow *fl)
 {
@@ -802,8 +879,22 @@ static void evaluate(struct rules *R, int loc, const struct tuple *t, const stru
 			continue;
 		if (loc == LOC_PKT && f && r->nhdr && !rh_match(r, f))
 			continue;
-		if (r->nm && !rm_match(r, b, R->rms))
+		if (r->nm && loc == LOC_STREAM) {
+			struct rm_bufs nb = *b;
+			uint32_t skip = b->pkt_old; /* anchored: the new bytes alone */
+			if (!R->anchored[r->index]) { /* not again over bytes it alerted on */
+				uint64_t e = recent_end(fl, dir, r->index);
+				skip = e > R->win_off ? (uint32_t)(e - R->win_off < b->pkt_old ? e - R->win_off : b->pkt_old) : 0;
+			}
+			nb.p[RB_PKT] += skip;
+			nb.n[RB_PKT] -= skip;
+			nb.pkt_old -= skip;
+			if (!rm_match(r, &nb, R->rms))
+				continue;
+			recent_set(fl, dir, r->index, R->win_off + b->n[RB_PKT]);
+		} else if (r->nm && !rm_match(r, b, R->rms)) {
 			continue;
+		}
 		R->matched[R->nmatched++] = r->index;
 	}
 }
@@ -888,9 +979,10 @@ static void on_packet(void *ctx, struct stream *s, int dir, const struct facts *
 /* Stream bytes: inspected with the tail of what came before, then the
  * tail kept. */
 static void stream_piece(struct rules *R, struct stream *s, int dir, struct rflow *fl,
-                         const uint8_t *p, size_t n, const struct stream_ts *ts)
+                         uint64_t off, const uint8_t *p, size_t n, const struct stream_ts *ts)
 {
 	uint32_t old = fl && fl->tail[dir] ? fl->tail_len[dir] : 0;
+	R->win_off = off - old;
 	uint8_t *buf = R->ibuf;
 	if (old)
 		memcpy(buf, fl->tail[dir], old);
@@ -931,7 +1023,6 @@ static void stream_piece(struct rules *R, struct stream *s, int dir, struct rflo
 static void on_data(void *ctx, struct stream *s, int dir, uint64_t off, const uint8_t *p, size_t n,
                     const struct stream_ts *ts)
 {
-	(void)off;
 	struct rules *R = ctx;
 	if (!R->compiled || s->proto != 6 || (!R->pf_stream && !R->nalways_stream))
 		return;
@@ -940,7 +1031,8 @@ static void on_data(void *ctx, struct stream *s, int dir, uint64_t off, const ui
 	struct rflow *fl = flow_of(R, s, 1);
 	while (n) {
 		size_t k = n < RULES_INSPECT_MAX ? n : RULES_INSPECT_MAX;
-		stream_piece(R, s, dir, fl, p, k, ts);
+		stream_piece(R, s, dir, fl, off, p, k, ts);
+		off += k;
 		p += k;
 		n -= k;
 	}
@@ -1135,6 +1227,7 @@ void rules_free(struct rules *R)
 	free(R->always_tx);
 	free(R->aidx);
 	free(R->loc);
+	free(R->anchored);
 	free(R->stat);
 	free(R->stamp);
 	free(R->cand);
