@@ -15,6 +15,7 @@
 #include "../stream/stream.h"
 #include "internal.h"
 #include "json.h"
+#include "report.h"
 
 struct analyze {
 	const struct options *opt;
@@ -30,13 +31,14 @@ struct analyze {
 	struct follow *follow;
 	struct extract *extract;
 	struct sessions *sessions; /* --sessions */
+	struct report *report;  /* --report (its summary and flows are sum, flows) */
 	struct facts f;
 };
 
 int analyze_wanted(const struct options *opt)
 {
 	return opt->summary || opt->conversations || opt->json || opt->follow || opt->extract ||
-	       opt->sessions;
+	       opt->sessions || opt->report;
 }
 
 int analyze_streams(const struct analyze *a)
@@ -61,12 +63,14 @@ struct analyze *analyze_new(const struct options *opt, struct out *out, char *er
 	a->report_flows = opt->conversations;
 	a->packet_json = opt->json && !opt->summary && !opt->conversations && !opt->follow &&
 			 !opt->sessions;
-	if (opt->summary && !(a->sum = summary_new(opt->nano)))
+	if ((opt->summary || opt->report) && !(a->sum = summary_new(opt->nano)))
+		goto fail;
+	if (opt->report && !(a->report = report_new(opt, err, errlen)))
 		goto fail;
 	if (a->packet_json && !(a->eve = eve_packets_new()))
 		goto fail;
 	int streams = opt->follow || opt->extract || opt->sessions;
-	if ((opt->conversations || streams) &&
+	if ((opt->conversations || streams || opt->report) &&
 	    !(a->flows = flows_new(opt->max_flows ? (unsigned)opt->max_flows : AN_FLOWS_DEFAULT)))
 		goto fail;
 	if (streams) {
@@ -126,6 +130,16 @@ void analyze_packet(struct analyze *a, const struct pcap_pkthdr *h, const uint8_
 	if (a->sum)
 		summary_add(a->sum, f);
 	void **slot = a->flows ? flows_add(a->flows, f) : NULL;
+	if (a->report) {
+		/* the report lists DNS names and HTTP hosts, which the lite
+		 * decode leaves out: those packets (few) are decoded again */
+		if (f->lite && (f->app == APP_DNS || f->app == APP_HTTP_REQ)) {
+			decode_packet(f, a->dlt, p, h->caplen, h->len);
+			f->sec = (uint64_t)h->ts.tv_sec;
+			f->frac = (uint32_t)h->ts.tv_usec;
+		}
+		report_packet(a->report, f);
+	}
 	if (a->packet_json) {
 		out_reserve(a->out, OUT_SLACK);
 		packet_json(a->out, a->eve, f, a->number, a->opt->nano);
@@ -158,11 +172,18 @@ static void streams_report(const struct stream_stats *s)
 		(unsigned long long)s->frag_bad, (unsigned long long)s->frag_overlaps);
 }
 
+/* --report's page, written once everything else has finished (files.json
+ * included); 1 after a write error. */
+static int report_done(struct analyze *a)
+{
+	return a->report && report_write(a->report, a->sum, a->flows) < 0;
+}
+
 int analyze_finish(struct analyze *a)
 {
 	int rc = 0;
 	if (!a->streams)
-		return 0;
+		return report_done(a);
 	streams_finish(a->streams);
 	const struct stream_stats *st = streams_stats(a->streams);
 	char err[512];
@@ -176,13 +197,13 @@ int analyze_finish(struct analyze *a)
 	}
 	out_flush(a->out);
 	streams_report(st);
-	return rc;
+	return rc | report_done(a);
 }
 
 void analyze_report(struct analyze *a)
 {
 	struct out *o = a->out;
-	if (!a->sum && !a->report_flows)
+	if (!a->opt->summary && !a->report_flows)
 		return;
 	if (a->opt->json) {
 		/* one JSON object per line: the flow events and the flow table's
@@ -190,16 +211,16 @@ void analyze_report(struct analyze *a)
 		 * alone writes it) */
 		if (a->report_flows)
 			flows_json(a->flows, o, a->opt->nano);
-		if (a->sum) {
+		if (a->opt->summary) {
 			out_s(o, "{\"summary\":");
 			summary_json(a->sum, o, a->opt->nano);
 			out_s(o, "}\n");
 		}
 	} else {
-		if (a->sum)
+		if (a->opt->summary)
 			summary_text(a->sum, o);
 		if (a->report_flows) {
-			if (a->sum)
+			if (a->opt->summary)
 				out_c(o, '\n');
 			flows_text(a->flows, o, a->opt->nano);
 		}
@@ -209,7 +230,7 @@ void analyze_report(struct analyze *a)
 
 struct analyze *analyze_part(const struct analyze *a)
 {
-	if (!a->sum || a->flows || a->streams || a->opt->json)
+	if (!a->sum || a->flows || a->streams || a->opt->json || a->report)
 		return NULL;
 	char err[64];
 	struct analyze *p = analyze_new(a->opt, a->out, err, sizeof err);
@@ -230,6 +251,7 @@ void analyze_free(struct analyze *a)
 	if (!a)
 		return;
 	summary_free(a->sum);
+	report_free(a->report);
 	eve_packets_free(a->eve);
 	streams_free(a->streams); /* before the flow table, whose slots point into it */
 	follow_free(a->follow);
