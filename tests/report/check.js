@@ -1,31 +1,28 @@
-// check.js - loads one --report page in headless Chromium (Debian's
-// /usr/bin/chromium, driven by playwright-core) and checks it; called by
+// check.js - loads --report pages in headless Chromium (Debian's
+// /usr/bin/chromium, driven by playwright-core) and checks them; called by
 // tests/report/run.sh as:
-//   node check.js PAGE.html SUMMARY.json SCREENSHOT.png OPTIONS.json
+//   node check.js NAME:PAGE.html:SUMMARY.json:SCREENSHOT.png:OPTIONS.json...
 // SUMMARY.json is `trawl --summary --json`'s document on the same capture.
 // OPTIONS.json: {"sections": [...ids that must be there],
 //   "absent": [...ids that must not], "hostile": [...texts that must show
 //   as text], "alerts": N}
-// Prints "ok WHAT" / "FAIL WHAT: why" lines; exit 1 on any failure.
+// Prints "ok NAME WHAT" / "FAIL NAME WHAT: why" lines; exit 1 on any
+// failure.  One browser for all the pages, a new context for each.
 'use strict';
 const fs = require('fs');
 const path = require('path');
 const { chromium } = require('playwright-core');
 
-const [page_path, sum_path, shot_path, opt_path] = process.argv.slice(2);
-const summary = JSON.parse(fs.readFileSync(sum_path, 'utf8')).summary;
-const want = JSON.parse(fs.readFileSync(opt_path, 'utf8'));
-const url = 'file://' + path.resolve(page_path);
 let failed = 0;
-const ok = (what) => console.log('ok ' + what);
-const fail = (what, why) => { failed++; console.log('FAIL ' + what + ': ' + why); };
-const check = (what, cond, why) => (cond ? ok(what) : fail(what, why));
 
-(async () => {
-	const browser = await chromium.launch({
-		executablePath: '/usr/bin/chromium',
-		args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
-	});
+async function one(browser, spec) {
+	const [name, page_path, sum_path, shot_path, opt_path] = spec.split(':');
+	const summary = JSON.parse(fs.readFileSync(sum_path, 'utf8')).summary;
+	const want = JSON.parse(fs.readFileSync(opt_path, 'utf8'));
+	const url = 'file://' + path.resolve(page_path);
+	const ok = (what) => console.log('ok ' + name + ' ' + what);
+	const fail = (what, why) => { failed++; console.log('FAIL ' + name + ' ' + what + ': ' + why); };
+	const check = (what, cond, why) => (cond ? ok(what) : fail(what, why));
 	const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
 	const errors = [], requests = [];
 	// every request but the page itself is a failure (and is not let out)
@@ -46,7 +43,7 @@ const check = (what, cond, why) => (cond ? ok(what) : fail(what, why));
 			window[f] = (...a) => { window.__pwned = f + ':' + a.join(','); };
 	});
 	await page.goto(url, { waitUntil: 'load' });
-	await page.waitForTimeout(300); // let any deferred error or request show
+	await page.waitForTimeout(150); // let any deferred error or request show
 
 	const dom = await page.evaluate(() => {
 		const txt = (e) => (e ? e.textContent.trim() : null);
@@ -148,7 +145,10 @@ const check = (what, cond, why) => (cond ? ok(what) : fail(what, why));
 		check('alerts marked on the time axis', dom.alertmarks > 0, 'no mark');
 	}
 
-	await page.screenshot({ path: shot_path, fullPage: true });
+	// the page from the top (at most 6000 pixels of it: a very long page
+	// takes software rendering too long)
+	const h = await page.evaluate(() => document.documentElement.scrollHeight);
+	await page.screenshot({ path: shot_path, fullPage: true, clip: { x: 0, y: 0, width: 1280, height: Math.min(h, 6000) } });
 	if (want.hostile) {
 		// again without the page's Content-Security-Policy: the escaping
 		// alone must keep the packets' script from running
@@ -166,7 +166,7 @@ const check = (what, cond, why) => (cond ? ok(what) : fail(what, why));
 		p2.on('dialog', (d) => { err2.push('dialog: ' + d.message()); d.dismiss(); });
 		await p2.addInitScript(() => { window.__pwned = undefined; });
 		await p2.goto(url, { waitUntil: 'load' });
-		await p2.waitForTimeout(300);
+		await p2.waitForTimeout(150);
 		const pw = await p2.evaluate(() => (window.__pwned === undefined ? null : String(window.__pwned)));
 		check('without the CSP too: no script ran, no request', pw === null && req2.length === 0 && err2.length === 0,
 			pw + ' ' + req2.join(' ') + ' ' + err2.join(' | '));
@@ -176,6 +176,22 @@ const check = (what, cond, why) => (cond ? ok(what) : fail(what, why));
 	const late = await page.evaluate(() => (window.__pwned === undefined ? null : String(window.__pwned)));
 	check('still no script ran, no request', late === null && requests.length === 0 && errors.length === 0,
 		late + ' ' + requests.join(' ') + errors.join(' | '));
+	await ctx.close();
+}
+
+(async () => {
+	const browser = await chromium.launch({
+		executablePath: '/usr/bin/chromium',
+		args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
+	});
+	for (const spec of process.argv.slice(2)) {
+		try {
+			await one(browser, spec);
+		} catch (e) {
+			failed++;
+			console.log('FAIL ' + spec.split(':')[0] + ' browser: ' + (e && e.stack ? e.stack.split('\n')[0] : e));
+		}
+	}
 	await browser.close();
 	process.exit(failed ? 1 : 0);
 })().catch((e) => { console.log('FAIL browser: ' + (e && e.stack ? e.stack.split('\n')[0] : e)); process.exit(1); });
