@@ -51,9 +51,10 @@
 #define RW_STR 160         /* bytes of a string written to the page */
 #define RW_NAMES 100       /* rows per name table */
 #define RW_CONV 300        /* rows of the conversations table */
-#define RW_PAIRS 40        /* edges of the graph */
+#define RW_PAIRS 40        /* edges of the graph, at most */
+#define RW_NODES 28        /* hosts of the graph, at most */
 #define RW_PAIR_MAX 65536  /* host pairs aggregated for the graph */
-#define RW_FILES 200       /* rows of the files table */
+#define RW_FILES 100       /* rows of the files table */
 #define RW_ALERTS 100      /* rows of the alerts table */
 
 static const char *const cls_name[NCLS] = { "TCP", "UDP", "ICMP", "other IP", "not IP" };
@@ -869,15 +870,16 @@ static void time_chart(struct page *pg, int bytes)
 			tot += bytes ? r->bins[i].bytes[c] : r->bins[i].pkts[c];
 		if (!tot)
 			continue;
-		out_f(o, "<path fill=\"%s\" d=\"M%.1f %.1f", cls_color[c], CH_L, CH_T + ph);
-		for (unsigned i = 0; i < n; i++) { /* the top, left to right */
+		/* a step outline: up each bin's top, left to right, then down
+		 * its bottom (the classes below), right to left */
+		out_f(o, "<path fill=\"%s\" d=\"M%.1f %.1f", cls_color[c], CH_L,
+		      CH_T + ph - ph * base[0] / max);
+		for (unsigned i = 0; i < n; i++) {
 			double v = base[i] + (double)(bytes ? r->bins[i].bytes[c] : r->bins[i].pkts[c]);
-			double y = CH_T + ph - ph * v / max;
-			out_f(o, "L%.1f %.1fL%.1f %.1f", CH_L + bw * i, y, CH_L + bw * (i + 1), y);
+			out_f(o, "V%.1fH%.1f", CH_T + ph - ph * v / max, CH_L + bw * (i + 1));
 		}
-		for (unsigned i = n; i-- > 0;) { /* the bottom, back */
-			double y = CH_T + ph - ph * base[i] / max;
-			out_f(o, "L%.1f %.1fL%.1f %.1f", CH_L + bw * (i + 1), y, CH_L + bw * i, y);
+		for (unsigned i = n; i-- > 0;) {
+			out_f(o, "V%.1fH%.1f", CH_T + ph - ph * base[i] / max, CH_L + bw * i);
 			base[i] += (double)(bytes ? r->bins[i].bytes[c] : r->bins[i].pkts[c]);
 		}
 		out_f(o, "Z\"><title>%s</title></path>\n", cls_name[c]);
@@ -1328,9 +1330,16 @@ static void sec_graph(struct page *pg, struct collect *c)
 	unsigned nn = 0;
 	unsigned ea[RW_PAIRS], eb[RW_PAIRS];
 	for (unsigned i = 0; i < ne; i++) {
+		/* at most RW_NODES hosts, so that the labels stay readable */
+		unsigned k = nn;
 		ea[i] = node_of(nd, &nn, c->pairs[i].a, c->pairs[i].alen);
-		nd[ea[i]].bytes += c->pairs[i].bytes;
 		eb[i] = node_of(nd, &nn, c->pairs[i].b, c->pairs[i].alen);
+		if (nn > RW_NODES) {
+			nn = k;
+			ne = i;
+			break;
+		}
+		nd[ea[i]].bytes += c->pairs[i].bytes;
 		nd[eb[i]].bytes += c->pairs[i].bytes;
 	}
 	/* nodes on a circle, the busiest first (clockwise from the top);
@@ -1343,7 +1352,7 @@ static void sec_graph(struct page *pg, struct collect *c)
 		for (unsigned j = 0; j < nn; j++)
 			if (sorted[j].alen == nd[i].alen && memcmp(sorted[j].a, nd[i].a, 16) == 0)
 				perm[i] = j;
-	const double W = 1000, H = 760, cx = W / 2, cy = H / 2, R = 250;
+	const double W = 1000, H = 720, cx = W / 2, cy = H / 2, R = 270;
 		for (unsigned j = 0; j < nn; j++) {
 		double ang = -M_PI_ / 2 + 2 * M_PI_ * j / nn;
 		sorted[j].x = cx + R * m_cos(ang);

@@ -5,7 +5,8 @@
 // SUMMARY.json is `trawl --summary --json`'s document on the same capture.
 // OPTIONS.json: {"sections": [...ids that must be there],
 //   "absent": [...ids that must not], "hostile": [...texts that must show
-//   as text], "alerts": N}
+//   as text], "alerts": N, "files": [...names listed], "screenshot": false
+//   (none), "nocsp": false (no second load without the CSP)}
 // Prints "ok NAME WHAT" / "FAIL NAME WHAT: why" lines; exit 1 on any
 // failure.  One browser for all the pages, a new context for each.
 'use strict';
@@ -148,8 +149,8 @@ async function one(browser, spec) {
 	// the page from the top (at most 6000 pixels of it: a very long page
 	// takes software rendering too long)
 	const h = await page.evaluate(() => document.documentElement.scrollHeight);
-	await page.screenshot({ path: shot_path, fullPage: true, clip: { x: 0, y: 0, width: 1280, height: Math.min(h, 6000) } });
-	if (want.hostile) {
+	if (want.screenshot !== false) await page.screenshot({ path: shot_path, fullPage: true, clip: { x: 0, y: 0, width: 1280, height: Math.min(h, 6000) } });
+	if (want.hostile && want.nocsp !== false) {
 		// again without the page's Content-Security-Policy: the escaping
 		// alone must keep the packets' script from running
 		const ctx2 = await browser.newContext({ bypassCSP: true });

@@ -200,7 +200,7 @@ else
   "<script>window.__pwned=11</script>.example"],
  "files":["/<script>window.__pwned=5</script>"]}
 EOF
-	echo "{\"sections\":[$base],\"absent\":[\"alerts\",\"files\"],\"hostile\":[\"\\\"<\\\\xff\\\"<\\\\xff\"]}" >"$out/big.opt.json"
+	echo "{\"sections\":[$base],\"absent\":[\"alerts\",\"files\"],\"screenshot\":false,\"nocsp\":false,\"hostile\":[\"\\\"<\\\\xff\\\"<\\\\xff\"]}" >"$out/big.opt.json"
 	echo "{\"sections\":[$base,\"alerts\"],\"absent\":[\"files\"],\"alerts\":${alerts:-0},\"hostile\":[\"ET POLICY test <script>window.__pwned=20</script>\",\"\\\"><img src=x onerror=window.__pwned=21>\"]}" >"$out/alerts.opt.json"
 	specs=()
 	for n in demo demo-extract xss big alerts; do
