@@ -40,7 +40,7 @@ pass=0 fail=0
 ok() { pass=$((pass + 1)); }
 bad() { fail=$((fail + 1)); echo "FAIL report $1: $2"; }
 mkdir -p "$out"
-rm -rf "$out"/*.html "$out"/ex-*
+rm -rf "$out"/*.html "$out"/*.png "$out"/ex-*
 
 "$root/tests/gen/gen" demo "$out/demo.pcap" || bad gen "tests/gen/gen demo"
 python3 "$root/tests/gen/gen_xss.py" "$out" || bad gen gen_xss.py
