@@ -10,6 +10,7 @@
 
 #include "capture/live.h"
 #include "capture/mapread.h"
+#include "capture/progress.h"
 #include "capture/source.h"
 #include "capture/writer.h"
 #include "core/names.h"
@@ -149,6 +150,7 @@ static int run_source(struct run *r, const char *name, int live)
 		return lrc < 0 || r->werr;
 	}
 	/* classic pcap files are read through a mapping; the rest by libpcap */
+	progress_begin(name);
 	int rc = MAPREAD_DECLINED;
 	struct analyze *part;
 	if (r->an && !r->print && !r->writing && !r->opt.count &&
@@ -173,11 +175,13 @@ static int run_source(struct run *r, const char *name, int live)
 	if (rc == MAPREAD_RESUME && r->done)
 		rc = 0;
 	if (rc == MAPREAD_DECLINED || rc == MAPREAD_RESUME)
-		rc = pcap_loop(r->pcap, -1, on_packet, (u_char *)r);
+		rc = progress_pcap_loop(r->pcap, on_packet, (u_char *)r);
 	else if (rc != 0) {
+		progress_end();
 		out_flush(&r->out);
 		return 1;
 	}
+	progress_end();
 	out_flush(&r->out);
 	if (rc == PCAP_ERROR && r->stop_on_signal && live_stop_signal())
 		rc = 0; /* the stop signal interrupted a read (a pipe, a FIFO): a clean stop */
@@ -294,6 +298,12 @@ int main(int argc, char **argv)
 		r.print = 0; /* reports (or --count's number) instead of packet lines */
 	if (r.opt.lflag)
 		setvbuf(stdout, NULL, _IOLBF, 0);
+	/* the progress line of long reads: on a terminal that nothing else
+	 * writes to meanwhile */
+	progress_enable(isatty(STDERR_FILENO) &&
+			!(isatty(STDOUT_FILENO) &&
+			  (r.print || r.opt.follow || r.opt.sessions ||
+			   (r.opt.json && !r.opt.summary && !r.opt.conversations))));
 	rc = setup_printing(&r);
 	if (rc) {
 		if (rc < 0)

@@ -29,6 +29,8 @@ enum {
 
 /* the rule engine's (src/rules) */
 enum { OPT_RULES = 350, OPT_VAR, OPT_RULES_STRICT };
+/* --report FILE.html (src/analyze/report.c) */
+enum { OPT_REPORT = 380 };
 
 struct optdef {
 	int key;            /* short letter or OPT_* */
@@ -86,6 +88,7 @@ static const struct optdef defs[] = {
 	{ OPT_SUMMARY, "summary", no_argument, 1 },
 	{ OPT_CONVERSATIONS, "conversations", no_argument, 1 },
 	{ OPT_JSON, "json", no_argument, 1 },
+	{ OPT_REPORT, "report", required_argument, 1 },
 	{ OPT_MAX_FLOWS, "max-flows", required_argument, 1 },
 	{ OPT_FOLLOW, "follow", no_argument, 1 },
 	{ OPT_SESSIONS, "sessions", no_argument, 1 },
@@ -134,6 +137,7 @@ static void help(void)
 	      "--json: one JSON object per line, as Suricata's EVE events: a packet event\n"
 	      "per packet, or with --conversations a flow event per conversation and a\n"
 	      "stats event; --summary stays one document (docs/events.md).\n", stdout);
+	fputs("--report FILE.html: the same in one self-contained page (docs/report.md).\n", stdout);
 	fputs("\nSessions: --sessions (one line, or with --json one EVE event, per\n"
 	      "HTTP, FTP, SMTP, IRC, DNS or TLS transaction, telnet line and file carried,\n"
 	      "the protocol found by content; --extract DIR also writes the files).\n", stdout);
@@ -396,6 +400,7 @@ int options_parse(struct options *opt, int argc, char **argv)
 		case OPT_VERSION: print_version(stdout); return -1;
 		case OPT_SUMMARY: opt->summary = 1; break;
 		case OPT_CONVERSATIONS: opt->conversations = 1; break;
+		case OPT_REPORT: opt->report = optarg; break;
 		case OPT_JSON: opt->json = 1; break;
 		case OPT_MAX_FLOWS:
 			if (parse_long(optarg, 1, 4194304, &v))

@@ -67,6 +67,7 @@ struct options {
 	/* incident-response reports (src/analyze) */
 	int summary;        /* --summary */
 	int conversations;  /* --conversations */
+	const char *report; /* --report FILE.html */
 	int json;           /* --json */
 	long max_flows;     /* --max-flows, 0 for the default */
 

@@ -16,6 +16,7 @@
 #include "../stream/stream.h"
 #include "internal.h"
 #include "json.h"
+#include "report.h"
 
 struct analyze {
 	const struct options *opt;
@@ -32,13 +33,14 @@ struct analyze {
 	struct extract *extract;
 	struct sessions *sessions; /* --sessions, and for --extract and --rules */
 	struct rules *rules;    /* --rules */
+	struct report *report;  /* --report (its summary and flows are sum, flows) */
 	struct facts f;
 };
 
 int analyze_wanted(const struct options *opt)
 {
 	return opt->summary || opt->conversations || opt->json || opt->follow || opt->extract ||
-	       opt->sessions || opt->nrules;
+	       opt->sessions || opt->nrules || opt->report;
 }
 
 int analyze_streams(const struct analyze *a)
@@ -49,6 +51,12 @@ int analyze_streams(const struct analyze *a)
 static void **slot_of(void *ctx, const struct facts *f)
 {
 	return flows_slot(ctx, f);
+}
+
+static void report_alert_cb(void *ctx, uint32_t sid, uint32_t gid, uint32_t rev, const char *msg,
+                            uint64_t sec, uint32_t frac)
+{
+	report_alert(ctx, sid, gid, rev, msg, sec, frac);
 }
 
 /* --rules and --var: loaded and compiled (the loading line on stderr). */
@@ -85,14 +93,16 @@ struct analyze *analyze_new(const struct options *opt, struct out *out, char *er
 	a->report_flows = opt->conversations;
 	a->packet_json = opt->json && !opt->summary && !opt->conversations && !opt->follow &&
 			 !opt->sessions && !opt->nrules;
-	if (opt->summary && !(a->sum = summary_new(opt->nano)))
+	if ((opt->summary || opt->report) && !(a->sum = summary_new(opt->nano)))
+		goto fail;
+	if (opt->report && !(a->report = report_new(opt, err, errlen)))
 		goto fail;
 	if (a->packet_json && !(a->eve = eve_packets_new()))
 		goto fail;
 	int streams = opt->follow || opt->extract || opt->sessions || opt->nrules;
 	if (opt->nrules && !(a->rules = rules_load_all(opt, err, errlen)))
 		goto fail;
-	if ((opt->conversations || streams) &&
+	if ((opt->conversations || streams || opt->report) &&
 	    !(a->flows = flows_new(opt->max_flows ? (unsigned)opt->max_flows : AN_FLOWS_DEFAULT)))
 		goto fail;
 	if (streams) {
@@ -133,6 +143,8 @@ struct analyze *analyze_new(const struct options *opt, struct out *out, char *er
 			 * --summary --json stays one document */
 			rules_output(a->rules, opt->summary ? NULL : out, opt->json, opt->nano);
 			rules_sessions(a->rules, a->sessions);
+			if (a->report)
+				rules_on_alert(a->rules, report_alert_cb, a->report);
 			sessions_set_inspect(a->sessions, rules_inspect, a->rules);
 			rules_consumer(a->rules, &c);
 			rules_set_slot(a->rules, streams_add_consumer(a->streams, &c));
@@ -162,6 +174,16 @@ void analyze_packet(struct analyze *a, const struct pcap_pkthdr *h, const uint8_
 	if (a->sum)
 		summary_add(a->sum, f);
 	void **slot = a->flows ? flows_add(a->flows, f) : NULL;
+	if (a->report) {
+		/* the report lists DNS names and HTTP hosts, which the lite
+		 * decode leaves out: those packets (few) are decoded again */
+		if (f->lite && (f->app == APP_DNS || f->app == APP_HTTP_REQ)) {
+			decode_packet(f, a->dlt, p, h->caplen, h->len);
+			f->sec = (uint64_t)h->ts.tv_sec;
+			f->frac = (uint32_t)h->ts.tv_usec;
+		}
+		report_packet(a->report, f);
+	}
 	if (a->packet_json) {
 		out_reserve(a->out, OUT_SLACK);
 		packet_json(a->out, a->eve, f, a->number, a->opt->nano);
@@ -206,11 +228,18 @@ static void streams_report(const struct stream_stats *s)
 		(unsigned long long)s->frag_bad, (unsigned long long)s->frag_overlaps);
 }
 
+/* --report's page, written once everything else has finished (files.json
+ * included); 1 after a write error. */
+static int report_done(struct analyze *a)
+{
+	return a->report && report_write(a->report, a->sum, a->flows) < 0;
+}
+
 int analyze_finish(struct analyze *a)
 {
 	int rc = 0;
 	if (!a->streams)
-		return 0;
+		return report_done(a);
 	streams_finish(a->streams);
 	const struct stream_stats *st = streams_stats(a->streams);
 	char err[512];
@@ -226,13 +255,13 @@ int analyze_finish(struct analyze *a)
 	streams_report(st);
 	if (a->rules)
 		rules_finish(a->rules);
-	return rc;
+	return rc | report_done(a);
 }
 
 void analyze_report(struct analyze *a)
 {
 	struct out *o = a->out;
-	if (!a->sum && !a->report_flows)
+	if (!a->opt->summary && !a->report_flows)
 		return;
 	if (a->opt->json) {
 		/* one JSON object per line: the flow events and the flow table's
@@ -240,7 +269,7 @@ void analyze_report(struct analyze *a)
 		 * alone writes it) */
 		if (a->report_flows)
 			flows_json(a->flows, o, a->opt->nano);
-		if (a->sum) {
+		if (a->opt->summary) {
 			out_s(o, "{\"summary\":");
 			summary_json(a->sum, o, a->opt->nano);
 			if (a->rules) {
@@ -250,14 +279,14 @@ void analyze_report(struct analyze *a)
 			out_s(o, "}\n");
 		}
 	} else {
-		if (a->sum)
+		if (a->opt->summary)
 			summary_text(a->sum, o);
-		if (a->sum && a->rules) {
+		if (a->opt->summary && a->rules) {
 			out_c(o, '\n');
 			rules_summary_text(a->rules, o);
 		}
 		if (a->report_flows) {
-			if (a->sum)
+			if (a->opt->summary)
 				out_c(o, '\n');
 			flows_text(a->flows, o, a->opt->nano);
 		}
@@ -267,7 +296,7 @@ void analyze_report(struct analyze *a)
 
 struct analyze *analyze_part(const struct analyze *a)
 {
-	if (!a->sum || a->flows || a->streams || a->opt->json)
+	if (!a->sum || a->flows || a->streams || a->opt->json || a->report)
 		return NULL;
 	char err[64];
 	struct analyze *p = analyze_new(a->opt, a->out, err, sizeof err);
@@ -288,6 +317,7 @@ void analyze_free(struct analyze *a)
 	if (!a)
 		return;
 	summary_free(a->sum);
+	report_free(a->report);
 	eve_packets_free(a->eve);
 	streams_free(a->streams); /* before the flow table, whose slots point into it */
 	follow_free(a->follow);

@@ -30,8 +30,8 @@ struct analyze *analyze_new(const struct options *opt, struct out *out, char *er
  * must then end the reading cleanly, so that every stream is flushed. */
 int analyze_streams(const struct analyze *a);
 /* Ends the stream layer: flushes and closes every stream, writes
- * --extract's streams.json, reports its counters on stderr.  Returns 0, or
- * 1 after an error it reported. */
+ * --extract's streams.json, reports its counters on stderr; then writes
+ * --report's page.  Returns 0, or 1 after an error it reported. */
 int analyze_finish(struct analyze *a);
 /* The link type of the source about to be read (once per file). */
 void analyze_link(struct analyze *a, int dlt);

@@ -599,3 +599,52 @@ void flows_json(struct flowtab *t, struct out *o, int nano)
 	out_u(o, t->unkeyed);
 	out_s(o, "}}}\n");
 }
+
+/* ---- the report's view (report.h) ------------------------------------- */
+
+#include "report.h"
+
+void flows_each(struct flowtab *t, void (*fn)(void *ctx, const struct flow_view *v), void *ctx,
+                struct flows_stats *st)
+{
+	st->max = t->max;
+	st->listed = t->listed;
+	st->evicted = t->evicted;
+	st->ev_pkts = t->ev_pkts;
+	st->ev_bytes = t->ev_bytes;
+	st->unkeyed = t->unkeyed;
+	for (uint32_t i = 0; i < t->used; i++) {
+		const struct flow *e = &t->f[i];
+		if (!(e->pkts[0] + e->pkts[1]))
+			continue;
+		struct flow_view v;
+		int ci = e->cli, si = !e->cli;
+		v.kind = e->k.kind;
+		v.alen = e->k.alen;
+		v.proto = e->k.proto;
+		v.ports = (uint8_t)has_ports(&e->k);
+		memcpy(v.cli, ci ? e->k.b : e->k.a, 16);
+		memcpy(v.srv, si ? e->k.b : e->k.a, 16);
+		v.cport = ci ? e->k.pb : e->k.pa;
+		v.sport = si ? e->k.pb : e->k.pa;
+		v.pkts[0] = e->pkts[ci];
+		v.pkts[1] = e->pkts[si];
+		v.bytes[0] = e->bytes[ci];
+		v.bytes[1] = e->bytes[si];
+		v.first_sec = e->first_sec;
+		v.first_frac = e->first_frac;
+		v.last_sec = e->last_sec;
+		v.last_frac = e->last_frac;
+		v.state = state_of(e);
+		v.priv = e;
+		fn(ctx, &v);
+	}
+}
+
+void flow_view_text(const struct flow_view *v, char proto[32], char cli[64], char srv[64])
+{
+	const struct flow *e = v->priv;
+	proto_label(proto, 32, &e->k);
+	endpoint(cli, 64, &e->k, e->cli);
+	endpoint(srv, 64, &e->k, !e->cli);
+}

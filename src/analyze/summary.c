@@ -717,3 +717,105 @@ void summary_json(struct summary *s, struct out *o, int nano)
 	}
 	out_s(o, "]}");
 }
+
+/* ---- the report's view (report.h) ------------------------------------- */
+
+#include "report.h"
+
+static void rv_copy(struct rv_ctr *d, const struct ctr *s)
+{
+	d->pkts = s->pkts;
+	d->bytes = s->bytes;
+}
+
+static unsigned rv_ports(const struct ctr *tab, struct rank *r, struct rv_port *out,
+                         unsigned max, struct rv_ctr *rest)
+{
+	unsigned all = ranked(tab, 65536, r, 0);
+	unsigned k = all < max ? all : max;
+	for (unsigned i = 0; i < k; i++) {
+		out[i].port = r[i].key;
+		rv_copy(&out[i].c, &r[i].c);
+	}
+	for (unsigned i = k; rest && i < all; i++) {
+		rest->pkts += r[i].c.pkts;
+		rest->bytes += r[i].c.bytes;
+	}
+	return k;
+}
+
+void summary_view(struct summary *s, struct sum_view *v)
+{
+	memset(v, 0, sizeof *v);
+	rv_copy(&v->all, &s->all);
+	v->capbytes = s->capbytes;
+	v->have_time = s->have_time;
+	v->first_sec = s->first_sec;
+	v->first_frac = s->first_frac;
+	v->last_sec = s->last_sec;
+	v->last_frac = s->last_frac;
+	v->ndlt = s->ndlt < RV_NDLT ? s->ndlt : RV_NDLT;
+	for (unsigned i = 0; i < v->ndlt; i++) {
+		v->dlt[i] = s->dlt[i];
+		rv_copy(&v->dlts[i], &s->dlts[i]);
+	}
+	rv_copy(&v->dlt_other, &s->dlt_other);
+	rv_copy(&v->llc, &s->llc);
+	rv_copy(&v->nolink, &s->nolink);
+	rv_copy(&v->ip4, &s->ip4);
+	rv_copy(&v->ip6, &s->ip6);
+	rv_copy(&v->frags, &s->frags);
+	for (unsigned i = 0; i < 256; i++)
+		rv_copy(&v->ipproto[i], &s->ipproto[i]);
+	struct rank *r = malloc(65536 * sizeof *r);
+	if (r) {
+		v->nether = rv_ports(s->ether, r, v->ether, 16, &v->ether_rest);
+		v->ntcp = rv_ports(s->tcpport, r, v->tcp, RV_TOP_PORTS, NULL);
+		v->nudp = rv_ports(s->udpport, r, v->udp, RV_TOP_PORTS, NULL);
+		free(r);
+	}
+	v->syn = s->syn;
+	v->synack = s->synack;
+	v->rst = s->rst;
+	v->fin = s->fin;
+	v->dns_q = s->dns_q;
+	v->dns_r = s->dns_r;
+	v->http_req = s->http_req;
+	v->http_resp = s->http_resp;
+	v->tls_sni = s->tls_sni;
+	v->napp = s->napp < RV_NAPP ? s->napp : RV_NAPP;
+	for (unsigned i = 0; i < v->napp; i++) {
+		v->app[i] = s->app[i];
+		rv_copy(&v->apps[i], &s->apps[i]);
+	}
+	rv_copy(&v->app_none, &s->app_none);
+	v->nhosts = s->nhosts;
+	v->hosts_dropped = s->hosts_dropped;
+	/* the top talkers as top_hosts() ranks them, RV_TOP_HOSTS of them */
+	const struct host *top[RV_TOP_HOSTS];
+	unsigned k = 0;
+	struct rv_ctr sent = { 0, 0 };
+	for (unsigned i = 0; i < s->nhosts; i++) {
+		const struct host *h = &s->hosts[i];
+		sent.pkts += h->sent.pkts;
+		sent.bytes += h->sent.bytes;
+		if (k == RV_TOP_HOSTS && host_by_bytes(&h, &top[RV_TOP_HOSTS - 1]) >= 0)
+			continue;
+		unsigned j = k < RV_TOP_HOSTS ? k++ : RV_TOP_HOSTS - 1;
+		while (j > 0 && host_by_bytes(&h, &top[j - 1]) < 0) {
+			top[j] = top[j - 1];
+			j--;
+		}
+		top[j] = h;
+	}
+	v->ntop = k;
+	for (unsigned i = 0; i < k; i++) {
+		v->top[i].len = top[i]->len;
+		memcpy(v->top[i].a, top[i]->a, sizeof v->top[i].a);
+		rv_copy(&v->top[i].sent, &top[i]->sent);
+		rv_copy(&v->top[i].rcvd, &top[i]->rcvd);
+		sent.pkts -= top[i]->sent.pkts;
+		sent.bytes -= top[i]->sent.bytes;
+	}
+	v->top_rest_sent = sent;
+}

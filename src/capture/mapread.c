@@ -25,6 +25,7 @@
 #include <unistd.h>
 
 #include "mapread.h"
+#include "progress.h"
 
 #define MAX_CAPLEN 262144u
 #define WINDOW (4u << 20) /* what is mapped counts in RSS: 4 MiB keeps print within 32 MiB */
@@ -207,6 +208,8 @@ static int read_records(const struct mfile *f, struct win *w, const struct bpf_p
 		h.ts.tv_usec = (suseconds_t)frac;
 		h.caplen = (uint32_t)(rl - 16);
 		h.len = get32(r + 12, f->swap);
+		if (!abandon) /* the thread reading the start: the progress line */
+			progress_packet(split ? 2 * off : off);
 		if (prog && !pcap_offline_filter(prog, &h, r + 16))
 			continue;
 		cb(user, &h, r + 16);

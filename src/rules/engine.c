@@ -121,6 +121,8 @@ struct rules {
 	/* thresholds by address */
 	struct tslot *ts;
 	/* output */
+	rules_alert_fn on_alert;
+	void *on_alert_ctx;
 	struct out *o;
 	int json, nano;
 	struct an_clock clk;
@@ -414,6 +416,12 @@ void rules_output(struct rules *R, struct out *o, int json, int nano)
 	R->o = o;
 	R->json = json;
 	R->nano = nano;
+}
+
+void rules_on_alert(struct rules *R, rules_alert_fn fn, void *ctx)
+{
+	R->on_alert = fn;
+	R->on_alert_ctx = ctx;
 }
 
 void rules_sessions(struct rules *R, struct sessions *ss)
@@ -712,6 +720,8 @@ static void alert(struct rules *R, const struct rule *r, const struct tuple *t, 
 	st->last_sec = sec;
 	st->last_frac = frac;
 	R->alerts++;
+	if (R->on_alert)
+		R->on_alert(R->on_alert_ctx, r->sid, r->gid, r->rev, r->msg ? r->msg : "", sec, frac);
 	struct out *o = R->o;
 	if (!o)
 		return;

@@ -20,6 +20,7 @@
 #define TRAWL_RULES_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "../analyze/decode.h"
 #include "../core/out.h"
@@ -44,6 +45,11 @@ int rules_compile(struct rules *r, int strict, char *err, size_t errlen);
 /* Where alerts go: o, as Snort's fast alert lines, or EVE alert events
  * with json; nano: timestamps in nanoseconds. */
 void rules_output(struct rules *r, struct out *o, int json, int nano);
+
+/* Also tells fn of every alert (the HTML report's alerts section). */
+typedef void (*rules_alert_fn)(void *ctx, uint32_t sid, uint32_t gid, uint32_t rev,
+                               const char *msg, uint64_t sec, uint32_t frac);
+void rules_on_alert(struct rules *r, rules_alert_fn fn, void *ctx);
 
 /* One decoded packet (or a datagram the stream layer completed), with the
  * connection it belongs to (NULL: none tracked) and its direction (0
