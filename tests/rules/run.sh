@@ -294,7 +294,7 @@ os.makedirs(bd, exist_ok=True)
 GOOD = 'alert tcp any any -> any 80 (msg:"fine"; content:"x"; sid:%d; rev:1;)\n'
 cases = {
     'quote.rules': (GOOD % 1 + '# a comment\n' +
-                    'alert tcp any any -> any 80 (msg:"unterminated; content:"x"; sid:2; rev:1;)\n', 3),
+                    'alert tcp any any -> any 80 (msg:"unterminated"; content:"abc; sid:2; rev:1;)\n', 3),
     'nosid.rules': (GOOD % 1 + 'alert tcp any any -> any 80 (msg:"no sid"; content:"x"; rev:1;)\n', 2),
     'pcre.rules': (GOOD % 1 + GOOD % 2 + '\n' +
                    'alert tcp any any -> any 80 (msg:"bad pcre"; pcre:"/(unclosed/"; sid:3; rev:1;)\n', 4),
