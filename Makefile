@@ -71,11 +71,11 @@ install: trawl
 	install -m 644 docs/trawl.1 $(DESTDIR)$(PREFIX)/share/man/man1/trawl.1
 
 clean:
-	rm -rf build build-san trawl trawl-sanitize tests/fuzz/fuzz_print tests/fuzz/fuzz_file tests/fuzz/fuzz_stream tests/fuzz/fuzz_session tests/fuzz/fuzz_decode tests/fuzz/fuzz_rules tests/fuzz/fuzz_match tests/unit/run-unit tests/unit/run-rules-parse tests/unit/run-rules-match tests/unit/run-defrag tests/unit/run-stream tests/unit/run-flows tests/stream/run-consumers tests/gen/gen tests/out demo
+	rm -rf build build-san trawl trawl-sanitize tests/fuzz/fuzz_print tests/fuzz/fuzz_file tests/fuzz/fuzz_stream tests/fuzz/fuzz_session tests/fuzz/fuzz_decode tests/fuzz/fuzz_rules tests/fuzz/fuzz_match tests/unit/run-unit tests/unit/run-rules-parse tests/unit/run-rules-match tests/unit/run-defrag tests/unit/run-stream tests/unit/run-flows tests/stream/run-consumers tests/session/run-inspect tests/gen/gen tests/out demo
 
 # The conformance ratchet: every case in tests/conformance/pass.list must
 # still pass.  `make conformance` runs all 582 and reports.
-check: deps trawl tests/unit/run-unit tests/unit/run-defrag tests/unit/run-stream tests/unit/run-flows tests/unit/run-rules-parse tests/unit/run-rules-match tests/stream/run-consumers tests/gen/gen trawl-sanitize
+check: deps trawl tests/unit/run-unit tests/unit/run-defrag tests/unit/run-stream tests/unit/run-flows tests/unit/run-rules-parse tests/unit/run-rules-match tests/stream/run-consumers tests/session/run-inspect tests/gen/gen trawl-sanitize
 	tests/unit/run-unit
 	tests/unit/run-defrag
 	tests/unit/run-stream
@@ -83,6 +83,7 @@ check: deps trawl tests/unit/run-unit tests/unit/run-defrag tests/unit/run-strea
 	tests/unit/run-rules-parse
 	tests/unit/run-rules-match
 	tests/stream/run-consumers
+	tests/session/run-inspect
 	tests/golden/run.sh
 	tests/cli/run.sh
 	tests/analyze/run.sh
@@ -122,6 +123,9 @@ tests/unit/run-rules-match: tests/unit/rules_match_test.c $(LIBOBJ)
 
 tests/stream/run-consumers: tests/stream/consumers_test.c $(LIBOBJ)
 	$(CC) $(CFLAGS) -o $@ tests/stream/consumers_test.c $(LIBOBJ) $(LDLIBS)
+
+tests/session/run-inspect: tests/session/inspect_test.c $(LIBOBJ)
+	$(CC) $(CFLAGS) -o $@ tests/session/inspect_test.c $(LIBOBJ) $(LDLIBS)
 
 tests/gen/gen: tests/gen/gen.c
 	$(CC) -std=c11 -D_GNU_SOURCE -Wall -Wextra -O2 -o $@ $<

@@ -117,7 +117,9 @@ struct rm {
 	uint8_t op;             /* byte_test, bsize: enum rm_op */
 	uint8_t var;            /* byte_extract: the variable set */
 	struct rm_num value;    /* byte_test's value; bsize's (lo) */
-	uint64_t value2;        /* bsize's hi for OP_RANGE */
+	uint64_t value2;        /* bsize's hi for OP_RANGE; byte_test: its value in
+	                         * full (value.v holds only the low 32 bits of a
+	                         * larger one) when value.var < 0 */
 	int32_t multiplier;     /* byte_jump, byte_extract (1 when not given) */
 	int32_t post_offset;    /* byte_jump */
 	uint64_t bitmask;       /* byte_test, byte_jump, byte_extract (0: none) */
@@ -237,6 +239,8 @@ struct ruleset {
 	unsigned skipped;        /* of them, skipped for an unsupported keyword or protocol */
 	struct rskip *skips;
 	unsigned nskips;
+	char **files;            /* the names rules' file point to (owned here) */
+	unsigned nfiles;
 };
 
 void rs_init(struct ruleset *rs);

@@ -473,9 +473,32 @@ static void section(struct sessions *x, const uint8_t *m, size_t n, size_t *off,
 static const char hexd[] = "0123456789abcdef";
 
 /* One message (n bytes at m; cut: the connection ended inside it). */
+/* dns.query: a query's (QR 0) first question, its name as rrname tells
+ * it (dotted, no final dot); tx_id the message's ID, as the events tell
+ * it. */
+static void inspect_query(struct sessions *x, struct sess *ss, const uint8_t *m, size_t n,
+                          const struct stream_ts *ts)
+{
+	struct txt q;
+	q.n = 0;
+	if (be16(m + 2) >> 15 || !be16(m + 4))
+		return;
+	long e = name_at(m, n, 12, &q, NULL);
+	if (e < 0 || (size_t)e + 4 > n)
+		return;
+	struct sess_bufs b;
+	b.tx_id = be16(m);
+	b.have = b.fresh = (uint64_t)1 << SB_DNS_QUERY;
+	b.p[SB_DNS_QUERY] = (const uint8_t *)q.s;
+	b.n[SB_DNS_QUERY] = (uint32_t)q.n;
+	sess_inspect(x, ss, 0, &b, ts);
+}
+
 static void message(struct sessions *x, struct sess *ss, const uint8_t *m, size_t n, int cut,
                     const struct stream_ts *ts)
 {
+	if (n >= 12 && sess_inspecting(x))
+		inspect_query(x, ss, m, n, ts);
 	if (n < 12 || !ev_on(x))
 		return;
 	struct txt qname, t;

@@ -34,6 +34,9 @@
 #define HTTP_HEADERS_MAX 256           /* header lines of one message */
 #define HTTP_DECODED_MAX ((uint64_t)64 << 20) /* a decoded body is cut there */
 #define HTTP_INFLATE_CHUNK 16384
+/* inspection (sessions_set_inspect): what is kept of one message */
+#define INS_RAW_MAX (8u << 10)    /* its header section as sent */
+#define INS_ARENA_MAX (32u << 10) /* the buffers made from its start line and headers */
 
 #define METHOD_MAX 24
 #define PROTO_MAX 16
@@ -48,6 +51,32 @@ enum { ST_START, ST_HEADERS, ST_BODY, ST_CHUNK_SIZE, ST_CHUNK_DATA, ST_CHUNK_END
        ST_UNTIL_CLOSE, ST_DEAD, ST_TUNNEL };
 enum { ENC_NONE, ENC_ZLIB, ENC_OTHER };
 enum { DEC_WAIT, DEC_RUN, DEC_DONE, DEC_FAILED, DEC_CAPPED };
+
+/* ---- inspection state (only when an inspector is set) ----
+ * A message's start line and header lines are gathered as they come (a
+ * struct hcol); when its headers end they become the transaction's
+ * buffers (a struct tbufs: one arena, each buffer an offset and length
+ * into it), and its body's first SESS_BODY_INSPECT_MAX decoded bytes are
+ * gathered beside them.  A request's tbufs stays with it in the queue
+ * until its response is done, so that the response's calls still give
+ * the request's buffers. */
+struct hent {
+	uint32_t noff, voff, vlen; /* into hcol.raw: the name, the value trimmed */
+	uint16_t nlen;
+};
+
+struct hcol {
+	struct ibuf line, raw;    /* the start line; the header lines as sent, ends included */
+	unsigned nent;
+	struct hent ent[HTTP_HEADERS_MAX];
+};
+
+struct tbufs {
+	struct ibuf a, body;
+	uint32_t off[SB_MAX], len[SB_MAX];
+	uint64_t have;
+	uint8_t hdr_fired, body_fired;
+};
 
 /* A field kept, cut at its array's size. */
 #define FIELD(name, max) uint8_t name[max]; uint16_t name##_len; uint8_t name##_cut
@@ -64,6 +93,7 @@ struct req {
 	uint8_t headers_cut, body_seen, body_done, body_cut, kept;
 	uint64_t body_len;
 	char body_sha[65];
+	struct tbufs *ins;            /* inspection: its buffers */
 };
 
 /* The message being read in one direction (cleared between messages). */
@@ -83,10 +113,15 @@ struct msg {
 	FIELD(proto, PROTO_MAX);
 	FIELD(ctype, CTYPE_MAX);
 	FIELD(loc, LOC_MAX);
+	/* inspection */
+	struct hcol *col;             /* the start line and headers being read */
+	struct tbufs *rins;           /* dir 1: the response's buffers */
+	struct ibuf *ibody;           /* where the decoded body goes, while it does */
+	uint8_t ib_stop;              /* the body is no longer gathered (a gap, full) */
 };
 
 struct dirst {
-	uint8_t st, cut;
+	uint8_t st, cut, crlf;        /* crlf: the line being handed ended in CR LF */
 	size_t llen;
 	struct msg m;
 	uint8_t line[HTTP_LINE_MAX];
@@ -277,6 +312,8 @@ static void emit(struct sessions *x, struct sess *ss, struct req *r, int answere
 	ev_end(x);
 }
 
+static void req_free(struct sessions *x, struct req *r);
+
 /* ---- the queue of requests ------------------------------------------------ */
 
 static void pop(struct http *h)
@@ -286,11 +323,14 @@ static void pop(struct http *h)
 	h->count--;
 }
 
-static void drop_req(struct http *h, struct req *r)
+static void drop_req(struct sessions *x, struct http *h, struct req *r)
 {
-	if (h->d[0].m.req == r)
+	if (h->d[0].m.req == r) {
 		h->d[0].m.req = NULL; /* its body, still coming, goes on without it */
-	free(r);
+		h->d[0].m.ibody = NULL;
+		h->d[0].m.ib_stop = 1;
+	}
+	req_free(x, r);
 }
 
 /* The request the next final response answers; requests the responses
@@ -303,7 +343,7 @@ static struct req *answer_req(struct sessions *x, struct sess *ss, const struct 
 		struct req *r = h->pend[h->head];
 		pop(h);
 		emit(x, ss, r, 0, NULL, ts);
-		drop_req(h, r);
+		drop_req(x, h, r);
 	}
 	if (h->count && h->pend[h->head]->tx_id == h->next_answer)
 		return h->pend[h->head];
@@ -320,6 +360,532 @@ static void offer(struct http *h, struct req *r)
 		h->count++;
 		r->kept = 1;
 	}
+}
+
+/* ---- inspection ------------------------------------------------------------ */
+
+static struct tbufs *tb_new(struct sessions *x)
+{
+	if (!sess_insp_take(x, sizeof(struct tbufs)))
+		return NULL;
+	struct tbufs *t = calloc(1, sizeof *t);
+	if (!t) {
+		sess_insp_give(x, sizeof(struct tbufs));
+		return NULL;
+	}
+	t->a.max = INS_ARENA_MAX;
+	t->a.count_max = 1;
+	t->body.max = SESS_BODY_INSPECT_MAX;
+	return t;
+}
+
+static void tb_free(struct sessions *x, struct tbufs *t)
+{
+	if (!t)
+		return;
+	ibuf_free(x, &t->a);
+	ibuf_free(x, &t->body);
+	free(t);
+	sess_insp_give(x, sizeof(struct tbufs));
+}
+
+static void col_free(struct sessions *x, struct hcol *c)
+{
+	if (!c)
+		return;
+	ibuf_free(x, &c->line);
+	ibuf_free(x, &c->raw);
+	free(c);
+	sess_insp_give(x, sizeof(struct hcol));
+}
+
+static void req_free(struct sessions *x, struct req *r)
+{
+	tb_free(x, r->ins);
+	free(r);
+}
+
+/* The inspection state of a message whose start line was just read. */
+static void ins_start(struct sessions *x, struct msg *m, int dir, const uint8_t *p, size_t n)
+{
+	if (!sess_inspecting(x) || m->col || !sess_insp_take(x, sizeof(struct hcol)))
+		return;
+	struct hcol *c = calloc(1, sizeof *c);
+	struct tbufs *t = tb_new(x);
+	if (!c || !t) {
+		free(c);
+		sess_insp_give(x, sizeof(struct hcol));
+		tb_free(x, t);
+		return;
+	}
+	c->line.max = HTTP_LINE_MAX;
+	c->raw.max = INS_RAW_MAX;
+	c->raw.count_max = 1;
+	ibuf_add(x, &c->line, p, n);
+	m->col = c;
+	if (dir == 0)
+		m->req->ins = t;
+	else
+		m->rins = t;
+}
+
+/* A header line (n 0: the empty line that ends them) as sent. */
+static void ins_line(struct sessions *x, struct msg *m, const uint8_t *p, size_t n, int crlf)
+{
+	struct hcol *c = m->col;
+	uint32_t at = c->raw.n;
+	ibuf_add(x, &c->raw, p, n);
+	ibuf_add(x, &c->raw, crlf ? "\r\n" : "\n", crlf ? 2 : 1);
+	size_t k = 0;
+	while (k < n && p[k] != ':')
+		k++;
+	if (!n || !k || k == n || p[0] == ' ' || p[0] == '\t' || c->nent >= HTTP_HEADERS_MAX ||
+	    at + n > c->raw.n)
+		return; /* not a field (as header() sees it), or cut */
+	const uint8_t *v = p + k + 1;
+	size_t vn = n - k - 1;
+	trim(&v, &vn);
+	struct hent *e = &c->ent[c->nent++];
+	e->noff = at;
+	e->nlen = (uint16_t)k;
+	e->voff = at + (uint32_t)(v - p);
+	e->vlen = (uint32_t)vn;
+}
+
+static void put(struct sessions *x, struct tbufs *t, const void *p, size_t n)
+{
+	ibuf_add(x, &t->a, p, n);
+}
+
+static void beg(struct tbufs *t, int sb)
+{
+	t->off[sb] = t->a.n;
+}
+
+static void end(struct tbufs *t, int sb)
+{
+	t->len[sb] = t->a.n - t->off[sb];
+	t->have |= (uint64_t)1 << sb;
+}
+
+static void whole(struct sessions *x, struct tbufs *t, int sb, const uint8_t *p, size_t n)
+{
+	beg(t, sb);
+	put(x, t, p, n);
+	end(t, sb);
+}
+
+static int same_name(const struct hcol *c, const struct hent *a, const struct hent *b)
+{
+	if (a->nlen != b->nlen)
+		return 0;
+	for (unsigned i = 0; i < a->nlen; i++) {
+		uint8_t u = c->raw.p[a->noff + i], v = c->raw.p[b->noff + i];
+		if (u >= 'A' && u <= 'Z')
+			u = (uint8_t)(u + 32);
+		if (v >= 'A' && v <= 'Z')
+			v = (uint8_t)(v + 32);
+		if (u != v)
+			return 0;
+	}
+	return 1;
+}
+
+static int ent_is(const struct hcol *c, const struct hent *e, const char *word)
+{
+	return name_is(c->raw.p + e->noff, e->nlen, word);
+}
+
+/* The values of every header named word, joined by ", " (as libhtp joins
+ * a repeated header); no buffer when there is none.  1 when there was. */
+static int joined(struct sessions *x, struct tbufs *t, const struct hcol *c, int sb,
+                  const char *word)
+{
+	int found = 0;
+	for (unsigned i = 0; i < c->nent; i++) {
+		const struct hent *e = &c->ent[i];
+		if (!ent_is(c, e, word))
+			continue;
+		if (!found)
+			beg(t, sb);
+		else
+			put(x, t, ", ", 2);
+		put(x, t, c->raw.p + e->voff, e->vlen);
+		found = 1;
+	}
+	if (found)
+		end(t, sb);
+	return found;
+}
+
+/* "Name: value\r\n" for each header name, in the order of its first
+ * appearance, a repeated one's values joined by ", "; skip: a header left
+ * out (Cookie, Set-Cookie), or NULL. */
+static void normalized(struct sessions *x, struct tbufs *t, const struct hcol *c, const char *skip)
+{
+	for (unsigned i = 0; i < c->nent; i++) {
+		const struct hent *e = &c->ent[i];
+		unsigned j = 0;
+		while (j < i && !same_name(c, &c->ent[j], e))
+			j++;
+		if (j < i || (skip && ent_is(c, e, skip)))
+			continue;
+		put(x, t, c->raw.p + e->noff, e->nlen);
+		put(x, t, ": ", 2);
+		for (j = i; j < c->nent; j++)
+			if (same_name(c, &c->ent[j], e)) {
+				if (j > i)
+					put(x, t, ", ", 2);
+				put(x, t, c->raw.p + c->ent[j].voff, c->ent[j].vlen);
+			}
+		put(x, t, "\r\n", 2);
+	}
+}
+
+static void names(struct sessions *x, struct tbufs *t, const struct hcol *c, int sb)
+{
+	beg(t, sb);
+	put(x, t, "\r\n", 2);
+	for (unsigned i = 0; i < c->nent; i++) {
+		put(x, t, c->raw.p + c->ent[i].noff, c->ent[i].nlen);
+		put(x, t, "\r\n", 2);
+	}
+	put(x, t, "\r\n", 2);
+	end(t, sb);
+}
+
+static int hexv(uint8_t c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}
+
+/* %XX decoded (a '%' not followed by two hex digits stays); '+' stays. */
+static size_t pct_decode(uint8_t *out, const uint8_t *p, size_t n)
+{
+	size_t k = 0;
+	for (size_t i = 0; i < n; i++) {
+		int a, b;
+		if (p[i] == '%' && i + 2 < n && (a = hexv(p[i + 1])) >= 0 && (b = hexv(p[i + 2])) >= 0) {
+			out[k++] = (uint8_t)(a << 4 | b);
+			i += 2;
+		} else {
+			out[k++] = p[i];
+		}
+	}
+	return k;
+}
+
+/* The normalized URI (http.uri): the path and query of an absolute URI
+ * (its host goes to http.host), %XX decoded in both; in a path that
+ * starts with '/', "." and ".." segments resolved (RFC 3986 5.2.4) and
+ * runs of '/' made one; the fragment left out. */
+static void norm_uri(struct sessions *x, struct tbufs *t, const uint8_t *u, size_t n)
+{
+	uint8_t path[HTTP_LINE_MAX], out[HTTP_LINE_MAX + 2];
+	size_t q = 0;
+	while (q < n && u[q] != '?' && u[q] != '#')
+		q++;
+	size_t pn = pct_decode(path, u, q < sizeof path ? q : sizeof path);
+	size_t k = 0;
+	if (pn && path[0] == '/') {
+		/* segment by segment; out holds "/seg/seg" */
+		size_t i = 0;
+		int slash_end = 0;
+		while (i < pn) {
+			while (i < pn && path[i] == '/')
+				i++;
+			size_t s0 = i;
+			while (i < pn && path[i] != '/')
+				i++;
+			size_t sl = i - s0;
+			slash_end = i < pn || (sl == 0);
+			if (sl == 0)
+				break;
+			if (sl == 1 && path[s0] == '.') {
+				slash_end = 1;
+				continue;
+			}
+			if (sl == 2 && path[s0] == '.' && path[s0 + 1] == '.') {
+				while (k && out[k - 1] != '/')
+					k--;
+				if (k)
+					k--;
+				slash_end = 1;
+				continue;
+			}
+			out[k++] = '/';
+			memcpy(out + k, path + s0, sl);
+			k += sl;
+		}
+		if (slash_end || !k)
+			out[k++] = '/';
+	} else {
+		memcpy(out, path, pn);
+		k = pn;
+	}
+	put(x, t, out, k);
+	if (q < n && u[q] == '?') {
+		size_t e = q + 1;
+		while (e < n && u[e] != '#')
+			e++;
+		size_t dn = pct_decode(path, u + q, e - q < sizeof path ? e - q : sizeof path);
+		put(x, t, path, dn);
+	}
+}
+
+/* http.host from http.host.raw (already in the arena at off, len): lower
+ * case, each comma-separated host without its port and trailing dots. */
+static void norm_host(struct sessions *x, struct tbufs *t, uint32_t off, uint32_t len)
+{
+	uint8_t h[HTTP_LINE_MAX * 2];
+	if (len > sizeof h)
+		len = sizeof h;
+	if (len)
+		memcpy(h, t->a.p + off, len);
+	beg(t, SB_HTTP_HOST);
+	size_t i = 0;
+	int first = 1;
+	while (i <= len) {
+		size_t e = i;
+		while (e < len && h[e] != ',')
+			e++;
+		const uint8_t *v = h + i;
+		size_t vn = e - i;
+		trim(&v, &vn);
+		size_t k = vn;
+		if (vn && v[0] == '[') {
+			const uint8_t *rb = memchr(v, ']', vn);
+			if (rb)
+				k = (size_t)(rb - v) + 1;
+		} else {
+			const uint8_t *c = memchr(v, ':', vn);
+			if (c && !memchr(c + 1, ':', vn - (size_t)(c - v) - 1))
+				k = (size_t)(c - v);
+		}
+		while (k && v[k - 1] == '.')
+			k--;
+		if (!first)
+			put(x, t, ", ", 2);
+		first = 0;
+		for (size_t j = 0; j < k; j++) {
+			uint8_t ch = v[j] >= 'A' && v[j] <= 'Z' ? (uint8_t)(v[j] + 32) : v[j];
+			put(x, t, &ch, 1);
+		}
+		i = e + 1;
+	}
+	end(t, SB_HTTP_HOST);
+}
+
+/* A request's buffers from its request line and headers. */
+static void build_req(struct sessions *x, struct tbufs *t, const struct hcol *c)
+{
+	const uint8_t *l = c->line.p ? c->line.p : (const uint8_t *)"";
+	size_t n = c->line.n, i = 0;
+	while (i < n && l[i] != ' ')
+		i++;
+	whole(x, t, SB_HTTP_METHOD, l, i);
+	size_t u = i;
+	while (u < n && l[u] == ' ')
+		u++;
+	size_t e = u;
+	while (e < n && l[e] != ' ')
+		e++;
+	const uint8_t *v = l + e;
+	size_t vn = n - e;
+	trim(&v, &vn);
+	/* an absolute URI: scheme://authority, whose host wins over Host */
+	const uint8_t *uri = l + u, *auth = NULL;
+	size_t un = e - u, an = 0;
+	for (size_t k = 0; k < un && k < 16; k++) {
+		if (uri[k] == ':' && k && k + 2 < un && uri[k + 1] == '/' && uri[k + 2] == '/') {
+			size_t a0 = k + 3, a1 = a0;
+			while (a1 < un && uri[a1] != '/' && uri[a1] != '?' && uri[a1] != '#')
+				a1++;
+			auth = uri + a0;
+			an = a1 - a0;
+			const uint8_t *at = NULL;
+			for (size_t z = 0; z < an; z++)
+				if (auth[z] == '@')
+					at = auth + z;
+			if (at) {
+				an -= (size_t)(at + 1 - auth);
+				auth = at + 1;
+			}
+			uri += a1;
+			un -= a1;
+			break;
+		}
+		if (!((uri[k] >= 'a' && uri[k] <= 'z') || (uri[k] >= 'A' && uri[k] <= 'Z') ||
+		      (k && ((uri[k] >= '0' && uri[k] <= '9') || uri[k] == '+' || uri[k] == '-' ||
+			     uri[k] == '.'))))
+			break;
+	}
+	beg(t, SB_HTTP_URI);
+	if (auth && (!un || uri[0] != '/'))
+		put(x, t, "/", 1);
+	norm_uri(x, t, uri, un);
+	end(t, SB_HTTP_URI);
+	whole(x, t, SB_HTTP_URI_RAW, l + u, e - u);
+	if (vn)
+		whole(x, t, SB_HTTP_PROTOCOL, v, vn);
+	whole(x, t, SB_HTTP_REQUEST_LINE, l, n);
+	if (auth && an)
+		whole(x, t, SB_HTTP_HOST_RAW, auth, an);
+	else
+		joined(x, t, c, SB_HTTP_HOST_RAW, "host");
+	if (t->have >> SB_HTTP_HOST_RAW & 1)
+		norm_host(x, t, t->off[SB_HTTP_HOST_RAW], t->len[SB_HTTP_HOST_RAW]);
+	joined(x, t, c, SB_HTTP_USER_AGENT, "user-agent");
+	if (c->nent) {
+		beg(t, SB_HTTP_HEADER);
+		normalized(x, t, c, "cookie");
+		end(t, SB_HTTP_HEADER);
+		names(x, t, c, SB_HTTP_HEADER_NAMES);
+	}
+	whole(x, t, SB_HTTP_HEADER_RAW, c->raw.p, c->raw.n);
+	joined(x, t, c, SB_HTTP_COOKIE, "cookie");
+	joined(x, t, c, SB_HTTP_REFERER, "referer");
+	joined(x, t, c, SB_HTTP_CONTENT_TYPE, "content-type");
+	joined(x, t, c, SB_HTTP_CONTENT_LEN, "content-length");
+	joined(x, t, c, SB_HTTP_ACCEPT, "accept");
+	joined(x, t, c, SB_HTTP_ACCEPT_LANG, "accept-language");
+	joined(x, t, c, SB_HTTP_ACCEPT_ENC, "accept-encoding");
+	joined(x, t, c, SB_HTTP_CONNECTION, "connection");
+	beg(t, SB_HTTP_START);
+	put(x, t, l, n);
+	put(x, t, "\r\n", 2);
+	normalized(x, t, c, NULL);
+	put(x, t, "\r\n", 2);
+	end(t, SB_HTTP_START);
+}
+
+/* A response's buffers from its status line and headers. */
+static void build_resp(struct sessions *x, struct tbufs *t, const struct hcol *c)
+{
+	const uint8_t *l = c->line.p ? c->line.p : (const uint8_t *)"";
+	size_t n = c->line.n, i = 0;
+	while (i < n && l[i] != ' ')
+		i++;
+	whole(x, t, SB_HTTP_RESP_PROTOCOL, l, i);
+	while (i < n && l[i] == ' ')
+		i++;
+	size_t k = n - i < 3 ? n - i : 3;
+	whole(x, t, SB_HTTP_STAT_CODE, l + i, k);
+	const uint8_t *m = l + i + k;
+	size_t mn = n - i - k;
+	trim(&m, &mn);
+	whole(x, t, SB_HTTP_STAT_MSG, m, mn);
+	whole(x, t, SB_HTTP_RESPONSE_LINE, l, n);
+	if (c->nent) {
+		beg(t, SB_HTTP_RESP_HEADER);
+		normalized(x, t, c, "set-cookie");
+		end(t, SB_HTTP_RESP_HEADER);
+		names(x, t, c, SB_HTTP_RESP_HEADER_NAMES);
+	}
+	whole(x, t, SB_HTTP_RESP_HEADER_RAW, c->raw.p, c->raw.n);
+	joined(x, t, c, SB_HTTP_RESP_COOKIE, "set-cookie");
+	joined(x, t, c, SB_HTTP_RESP_CONTENT_TYPE, "content-type");
+	joined(x, t, c, SB_HTTP_RESP_CONTENT_LEN, "content-length");
+	joined(x, t, c, SB_HTTP_SERVER, "server");
+	joined(x, t, c, SB_HTTP_LOCATION, "location");
+	beg(t, SB_HTTP_RESP_START);
+	put(x, t, l, n);
+	put(x, t, "\r\n", 2);
+	normalized(x, t, c, NULL);
+	put(x, t, "\r\n", 2);
+	end(t, SB_HTTP_RESP_START);
+}
+
+static void fill(struct sess_bufs *b, const struct tbufs *t)
+{
+	if (!t)
+		return;
+	for (int i = 0; i < SB_MAX; i++) {
+		if (!(t->have >> i & 1))
+			continue;
+		const struct ibuf *base = i == SB_HTTP_REQUEST_BODY || i == SB_FILE_DATA ? &t->body : &t->a;
+		b->p[i] = base->p ? base->p + t->off[i] : (const uint8_t *)"";
+		b->n[i] = t->len[i];
+	}
+	b->have |= t->have;
+}
+
+static void fire(struct sessions *x, struct sess *ss, int dir, uint64_t tx, const struct tbufs *rq,
+                 const struct tbufs *rs, uint64_t fresh, const struct stream_ts *ts)
+{
+	struct sess_bufs b;
+	b.tx_id = tx;
+	b.have = 0;
+	fill(&b, rq);
+	fill(&b, rs);
+	b.fresh = fresh & b.have;
+	sess_inspect(x, ss, dir, &b, ts);
+}
+
+/* (a) The request's headers are read (or cut short): its buffers. */
+static void ins_req_headers(struct sessions *x, struct sess *ss, const struct stream_ts *ts)
+{
+	struct msg *m = &((struct http *)ss->ps)->d[0].m;
+	struct req *r = m->req;
+	if (!m->col || !r || !r->ins || r->ins->hdr_fired)
+		return;
+	build_req(x, r->ins, m->col);
+	col_free(x, m->col);
+	m->col = NULL;
+	r->ins->hdr_fired = 1;
+	fire(x, ss, 0, r->tx_id, r->ins, NULL, r->ins->have, ts);
+}
+
+/* (c) The response's headers are read: its buffers, the request's too. */
+static void ins_resp_headers(struct sessions *x, struct sess *ss, struct req *r,
+                             const struct stream_ts *ts)
+{
+	struct http *h = ss->ps;
+	struct msg *m = &h->d[1].m;
+	struct tbufs *t = m->rins;
+	if (!m->col || !t || t->hdr_fired)
+		return;
+	build_resp(x, t, m->col);
+	col_free(x, m->col);
+	m->col = NULL;
+	t->hdr_fired = 1;
+	fire(x, ss, 1, r ? r->tx_id : h->next_answer, r ? r->ins : NULL, t, t->have, ts);
+}
+
+/* (b) and (d): a body's first bytes, once. */
+static void ins_body(struct sessions *x, struct sess *ss, int dir, struct req *r,
+                     const struct stream_ts *ts)
+{
+	struct http *h = ss->ps;
+	struct msg *m = &h->d[dir].m;
+	struct tbufs *t = dir ? m->rins : r ? r->ins : NULL;
+	m->ibody = NULL;
+	m->ib_stop = 1;
+	if (!t || t->body_fired || !t->body.n)
+		return;
+	int sb = dir ? SB_FILE_DATA : SB_HTTP_REQUEST_BODY;
+	t->body_fired = 1;
+	t->off[sb] = 0;
+	t->len[sb] = t->body.n;
+	t->have |= (uint64_t)1 << sb;
+	if (dir)
+		fire(x, ss, 1, r ? r->tx_id : h->next_answer, r ? r->ins : NULL, t,
+		     (uint64_t)1 << sb, ts);
+	else
+		fire(x, ss, 0, r->tx_id, t, NULL, (uint64_t)1 << sb, ts);
+}
+
+/* Decoded body bytes, gathered while the body is inspected. */
+static void ins_gather(struct sessions *x, struct msg *m, const uint8_t *p, size_t n)
+{
+	if (m->ibody && n)
+		ibuf_add(x, m->ibody, p, n);
 }
 
 /* ---- bodies --------------------------------------------------------------- */
@@ -358,6 +924,7 @@ static void decoded(struct sessions *x, struct msg *m, const uint8_t *p, size_t 
 	}
 	m->out_len += n;
 	file_data(x, m->f, p, n);
+	ins_gather(x, m, p, n);
 }
 
 /* gzip (1f 8b), zlib (a valid two-byte header with method 8), else raw
@@ -428,6 +995,8 @@ static void inflate_some(struct sessions *x, struct msg *m, const uint8_t *p, si
 		dec_stop(m);
 }
 
+static void body_decode(struct sessions *x, struct msg *m, const uint8_t *p, size_t n);
+
 /* n bytes of the message body (its chunks joined, still encoded). */
 static void body_bytes(struct sessions *x, struct sess *ss, int dir, const uint8_t *p, size_t n,
                        const struct stream_ts *ts)
@@ -438,10 +1007,28 @@ static void body_bytes(struct sessions *x, struct sess *ss, int dir, const uint8
 	if (!m->f)
 		file_open(x, ss, dir, ts);
 	m->wire_len += n;
+	if (!m->ibody && !m->ib_stop && sess_inspecting(x)) {
+		struct req *r = m->req;
+		m->ibody = dir ? (m->rins ? &m->rins->body : NULL) : r && r->ins ? &r->ins->body : NULL;
+	}
 	if (m->enc != ENC_ZLIB) {
 		file_data(x, m->f, p, n);
-		return;
+		ins_gather(x, m, p, n);
+	} else {
+		body_decode(x, m, p, n);
 	}
+	if (m->ibody && m->ibody->n >= SESS_BODY_INSPECT_MAX) {
+		/* all that is given of it: the response's goes now */
+		if (dir)
+			ins_body(x, ss, 1, answer_req(x, ss, ts), ts);
+		m->ibody = NULL;
+		m->ib_stop = 1;
+	}
+}
+
+/* An encoded body's bytes into the decoder. */
+static void body_decode(struct sessions *x, struct msg *m, const uint8_t *p, size_t n)
+{
 	if (m->dec == DEC_WAIT) {
 		size_t k = (size_t)(2 - m->headn) < n ? (size_t)(2 - m->headn) : n;
 		memcpy(m->head + m->headn, p, k);
@@ -469,15 +1056,24 @@ static void body_gap(struct sessions *x, struct sess *ss, int dir, uint64_t n,
 		file_open(x, ss, dir, ts);
 	m->wire_len += n;
 	file_gap(x, m->f, n);
+	if (!m->ib_stop) {
+		/* what came before the gap is what is inspected */
+		if (dir)
+			ins_body(x, ss, 1, answer_req(x, ss, ts), ts);
+		m->ibody = NULL;
+		m->ib_stop = 1;
+	}
 	if (m->enc == ENC_ZLIB && m->dec != DEC_DONE && m->dec != DEC_CAPPED) {
 		m->dec = DEC_FAILED; /* a decoder cannot go on past missing bytes */
 		dec_stop(m);
 	}
 }
 
-static void msg_reset(struct dirst *d)
+static void msg_reset(struct sessions *x, struct dirst *d)
 {
 	dec_stop(&d->m);
+	col_free(x, d->m.col);
+	tb_free(x, d->m.rins);
 	memset(&d->m, 0, sizeof d->m);
 	d->st = ST_START;
 }
@@ -500,6 +1096,9 @@ static void finish(struct sessions *x, struct sess *ss, int dir, int complete,
 	}
 	if (dir == 0) {
 		struct req *r = m->req;
+		ins_req_headers(x, ss, ts);
+		if (r)
+			ins_body(x, ss, 0, r, ts);
 		if (r) {
 			if (!m->offered)
 				offer(h, r);
@@ -513,20 +1112,22 @@ static void finish(struct sessions *x, struct sess *ss, int dir, int complete,
 			r->headers_cut |= m->headers_cut;
 			m->req = NULL;
 			if (!r->kept)
-				free(r);
+				req_free(x, r);
 		}
 	} else if (h->d[1].st != ST_START) {
 		struct req *r = answer_req(x, ss, ts);
+		ins_resp_headers(x, ss, r, ts);
+		ins_body(x, ss, 1, r, ts);
 		if (r)
 			pop(h);
 		emit(x, ss, r, 1, had_file ? &res : NULL, ts);
 		if (r)
-			drop_req(h, r);
+			drop_req(x, h, r);
 		h->next_answer++;
 		if (h->next_tx < h->next_answer)
 			h->next_tx = h->next_answer;
 	}
-	msg_reset(&h->d[dir]);
+	msg_reset(x, &h->d[dir]);
 }
 
 /* Parsing of dir stops: the message in progress ends as far as it got. */
@@ -686,6 +1287,7 @@ static void headers_end(struct sessions *x, struct sess *ss, int dir, const stru
 	}
 	if (dir == 0) {
 		struct req *r = m->req;
+		ins_req_headers(x, ss, ts);
 		offer(h, r);
 		if (r->method_len == 7 && !memcmp(r->method, "CONNECT", 7)) {
 			finish(x, ss, 0, 1, ts);
@@ -704,10 +1306,11 @@ static void headers_end(struct sessions *x, struct sess *ss, int dir, const stru
 	}
 	unsigned s = m->status;
 	if (s < 200 && s != 101) {
-		msg_reset(d); /* interim: the final response follows */
+		msg_reset(x, d); /* interim: the final response follows */
 		return;
 	}
 	struct req *r = answer_req(x, ss, ts);
+	ins_resp_headers(x, ss, r, ts);
 	int head = r && r->method_len == 4 && !memcmp(r->method, "HEAD", 4);
 	int connect = r && r->method_len == 7 && !memcmp(r->method, "CONNECT", 7);
 	if (s == 101 || (connect && s < 300)) {
@@ -783,9 +1386,12 @@ static void on_line(struct sessions *x, struct sess *ss, int dir, const uint8_t 
 			die(x, ss, dir, dir ? "not a status line" : "not a request line", ts);
 			return;
 		}
+		ins_start(x, m, dir, p, n);
 		d->st = ST_HEADERS;
 		return;
 	case ST_HEADERS:
+		if (m->col)
+			ins_line(x, m, p, n, d->crlf);
 		if (!n) {
 			headers_end(x, ss, dir, ts);
 			return;
@@ -900,7 +1506,8 @@ static void http_data(struct sessions *x, struct sess *ss, int dir, const uint8_
 			p += used;
 			n -= used;
 		}
-		if (len && line[len - 1] == '\r')
+		d->crlf = len && line[len - 1] == '\r';
+		if (d->crlf)
 			len--;
 		on_line(x, ss, dir, line, len, cut, ts);
 	}
@@ -967,7 +1574,7 @@ static void http_close(struct sessions *x, struct sess *ss)
 		struct req *r = h->pend[h->head];
 		pop(h);
 		emit(x, ss, r, 0, NULL, &ts);
-		drop_req(h, r);
+		drop_req(x, h, r);
 	}
 	for (int k = 0; k < 2; k++) {
 		struct msg *m = &h->d[k].m;
@@ -975,9 +1582,14 @@ static void http_close(struct sessions *x, struct sess *ss)
 			file_end(x, m->f, &ts, 0, NULL);
 		m->f = NULL;
 		if (m->req && !m->req->kept)
-			free(m->req);
+			req_free(x, m->req);
 		m->req = NULL;
 		dec_stop(m);
+		col_free(x, m->col);
+		m->col = NULL;
+		tb_free(x, m->rins);
+		m->rins = NULL;
+		m->ibody = NULL;
 	}
 }
 

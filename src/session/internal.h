@@ -11,6 +11,7 @@
 #include "../stream/evetime.h"
 #include "../analyze/internal.h"
 #include "../stream/stream.h"
+#include "session.h"
 
 #define SESS_LINE_MAX 4096 /* bytes of one line kept; the rest is cut and noted */
 
@@ -71,6 +72,9 @@ struct sess_stats {
 	uint64_t sessions, expected_taken, expected_dropped;
 	uint64_t files, files_stored, files_not_stored, files_incomplete;
 	uint64_t store_errors;
+	/* inspection (sessions_set_inspect): header copies cut at their own
+	 * bound, and buffers cut or not kept for SESS_BODY_INSPECT_TOTAL */
+	uint64_t insp_cut, insp_mem_cut;
 };
 
 #define SESS_EXPECT_MAX 1024   /* announced connections waiting at once */
@@ -115,6 +119,11 @@ struct sessions {
 	 * block each, freed by sessions_free() */
 	void *app_state[APP_STATE_MAX];
 	struct sess_stats st;
+	/* the inspector (NULL: none, and nothing is kept for it) and the
+	 * bytes held for it now, at most SESS_BODY_INSPECT_TOTAL */
+	sess_inspect_fn insp;
+	void *insp_ctx;
+	size_t insp_mem;
 };
 
 /* The event writer.  An event is begun, given fields, and ended; text
@@ -163,6 +172,32 @@ int sess_ieq(const uint8_t *p, size_t n, const char *word);
  * bytes, copied).  Bounded: the oldest announcement is dropped (counted). */
 void sess_expect(struct sessions *x, const uint8_t *addr, unsigned alen, unsigned port,
                  const struct app *app, const void *cookie, size_t n, const struct stream_ts *ts);
+
+/* ---- inspection (session.h's inspector) -------------------------------- */
+
+static inline int sess_inspecting(const struct sessions *x) { return x->insp != NULL; }
+/* Hands b to the inspector (when there is one). */
+void sess_inspect(struct sessions *x, struct sess *ss, int dir, const struct sess_bufs *b,
+                  const struct stream_ts *ts);
+
+/* A buffer kept for inspection: grows up to max bytes, its memory counted
+ * against SESS_BODY_INSPECT_TOTAL (x->insp_mem).  What does not fit is
+ * cut (cut set); counted in st.insp_cut when count_max says the bound max
+ * is a cut worth telling (not for bodies, whose first bytes are all that
+ * is ever given), in st.insp_mem_cut (once a buffer) when the total is
+ * to blame. */
+struct ibuf {
+	uint8_t *p;
+	uint32_t n, cap, max;
+	uint8_t cut, count_max, memcut;
+};
+/* Appends n bytes (what fits); 0 when all were kept. */
+int ibuf_add(struct sessions *x, struct ibuf *b, const void *p, size_t n);
+void ibuf_free(struct sessions *x, struct ibuf *b);
+/* Memory for inspection outside an ibuf: 1 when n more bytes may be held
+ * (then counted), 0 when the total would be passed (counted as a cut). */
+int sess_insp_take(struct sessions *x, size_t n);
+void sess_insp_give(struct sessions *x, size_t n);
 
 /* ---- files (files.c) ----------------------------------------------------- */
 

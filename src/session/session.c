@@ -601,6 +601,12 @@ void sessions_set_slot(struct sessions *x, int slot)
 int sessions_finish(struct sessions *x, char *err, size_t errlen)
 {
 	const struct sess_stats *t = &x->st;
+	if (t->insp_cut || t->insp_mem_cut)
+		fprintf(stderr,
+			"trawl: sessions: inspection buffers cut: %llu at their own bound, "
+			"%llu at the bound on all (%zu MiB)\n",
+			(unsigned long long)t->insp_cut, (unsigned long long)t->insp_mem_cut,
+			SESS_BODY_INSPECT_TOTAL >> 20);
 	if (t->expected_dropped || t->files_not_stored || t->store_errors)
 		fprintf(stderr,
 			"trawl: sessions: %llu announced connections not seen; files: %llu, "
@@ -623,6 +629,91 @@ void sessions_free(struct sessions *x)
 	for (int i = 0; i < APP_STATE_MAX; i++)
 		free(x->app_state[i]);
 	free(x);
+}
+
+/* ---- inspection ----------------------------------------------------------- */
+
+void sessions_set_inspect(struct sessions *x, sess_inspect_fn fn, void *ctx)
+{
+	x->insp = fn;
+	x->insp_ctx = ctx;
+}
+
+const char *sessions_app(const struct sessions *x, const struct stream *s)
+{
+	const struct sess *ss = s->user[x->slot];
+	return ss && ss->app ? ss->app->name : NULL;
+}
+
+void sess_inspect(struct sessions *x, struct sess *ss, int dir, const struct sess_bufs *b,
+                  const struct stream_ts *ts)
+{
+	if (x->insp && b->fresh)
+		x->insp(x->insp_ctx, ss->s, dir, b, ts);
+}
+
+int sess_insp_take(struct sessions *x, size_t n)
+{
+	if (n > SESS_BODY_INSPECT_TOTAL - x->insp_mem) {
+		x->st.insp_mem_cut++;
+		return 0;
+	}
+	x->insp_mem += n;
+	return 1;
+}
+
+void sess_insp_give(struct sessions *x, size_t n)
+{
+	x->insp_mem -= n < x->insp_mem ? n : x->insp_mem;
+}
+
+int ibuf_add(struct sessions *x, struct ibuf *b, const void *p, size_t n)
+{
+	size_t room = b->max - b->n, k = n < room ? n : room;
+	if (k < n && !b->cut) {
+		b->cut = 1;
+		if (b->count_max)
+			x->st.insp_cut++;
+	}
+	if (b->n + k > b->cap) {
+		size_t cap = b->cap ? b->cap : 256;
+		while (cap < b->n + k)
+			cap *= 2;
+		if (cap > b->max)
+			cap = b->max;
+		size_t left = SESS_BODY_INSPECT_TOTAL - x->insp_mem;
+		if (cap - b->cap > left) {
+			/* as much as the total allows */
+			cap = b->cap + left;
+			if (!b->memcut)
+				x->st.insp_mem_cut++;
+			b->cut = b->memcut = 1;
+			if (cap < b->n + k)
+				k = cap - b->n;
+		}
+		if (cap > b->cap) {
+			uint8_t *q = realloc(b->p, cap);
+			if (!q) {
+				b->cut = 1;
+				return -1;
+			}
+			x->insp_mem += cap - b->cap;
+			b->p = q;
+			b->cap = (uint32_t)cap;
+		}
+	}
+	if (k)
+		memcpy(b->p + b->n, p, k);
+	b->n += (uint32_t)k;
+	return k < n ? -1 : 0;
+}
+
+void ibuf_free(struct sessions *x, struct ibuf *b)
+{
+	free(b->p);
+	sess_insp_give(x, b->cap);
+	b->p = NULL;
+	b->n = b->cap = 0;
 }
 
 /* ---- for the fuzz harness ------------------------------------------------ */

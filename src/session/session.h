@@ -84,6 +84,9 @@ enum sess_buf {
 	SB_TLS_CERT_SERIAL,     /* tls.cert_serial ("0A:1B:...") */
 	SB_TLS_CERT_FINGERPRINT,/* tls.cert_fingerprint (sha1, "aa:bb:...") */
 	SB_TLS_VERSION_STR,     /* not a sticky buffer: "1.2" etc., for tls.version */
+	/* added after the first cut of this list */
+	SB_HTTP_RESP_PROTOCOL,  /* http.protocol on a to_client rule: "HTTP/1.1" */
+	SB_HTTP_RESP_HEADER_NAMES, /* http.header_names on a to_client rule */
 	SB_MAX
 };
 #define SESS_BODY_INSPECT_MAX (64u << 10) /* body bytes given for file.data and request_body */

@@ -193,6 +193,63 @@ static void emit(struct sessions *x, struct sess *ss, const struct stream_ts *ts
 	ev_end(x);
 }
 
+/* ---- inspection ----------------------------------------------------------- */
+
+/* tls.version's string: "1.0" to "1.3", "3.0" (SSLv3), "2.0" (SSLv2), else
+ * the number as 0xNNNN. */
+static const char *version_str(unsigned v, char *b)
+{
+	switch (v) {
+	case 0x0002: return "2.0";
+	case 0x0300: return "3.0";
+	case 0x0301: return "1.0";
+	case 0x0302: return "1.1";
+	case 0x0303: return "1.2";
+	case 0x0304: return "1.3";
+	}
+	return version_name(v, b);
+}
+
+static void set(struct sess_bufs *b, int sb, const void *p, size_t n)
+{
+	b->p[sb] = p;
+	b->n[sb] = (uint32_t)n;
+	b->have |= (uint64_t)1 << sb;
+}
+
+/* The connection's buffers so far (one transaction, tx_id 0); fresh:
+ * those new now.  what: 0 the ClientHello, 1 the ServerHello, 2 the
+ * certificate. */
+static void inspect(struct sessions *x, struct sess *ss, int what, const struct stream_ts *ts)
+{
+	struct tls *t = ss->ps;
+	struct sess_bufs b;
+	char vb[8];
+	b.tx_id = 0;
+	b.have = 0;
+	if (t->sni_len)
+		set(&b, SB_TLS_SNI, t->sni, t->sni_len);
+	if (what >= 1 && t->seen_sh) {
+		const char *v = version_str(t->version, vb);
+		set(&b, SB_TLS_VERSION_STR, v, strlen(v));
+	}
+	uint64_t before = b.have;
+	if (what == 2) {
+		if (t->subject_len)
+			set(&b, SB_TLS_CERT_SUBJECT, t->subject, t->subject_len);
+		if (t->issuer_len)
+			set(&b, SB_TLS_CERT_ISSUER, t->issuer, t->issuer_len);
+		if (t->serial[0])
+			set(&b, SB_TLS_CERT_SERIAL, t->serial, strlen(t->serial));
+		if (t->fingerprint[0])
+			set(&b, SB_TLS_CERT_FINGERPRINT, t->fingerprint, strlen(t->fingerprint));
+	}
+	b.fresh = what == 0 ? (uint64_t)1 << SB_TLS_SNI
+		: what == 1 ? (uint64_t)1 << SB_TLS_VERSION_STR : b.have & ~before;
+	b.fresh &= b.have;
+	sess_inspect(x, ss, what ? 1 : 0, &b, ts);
+}
+
 /* ---- the handshake messages ---------------------------------------------- */
 
 static void hello_extensions(struct tls *t, const uint8_t *b, size_t pos, size_t len, int client)
@@ -405,8 +462,12 @@ static void hs_message(struct sessions *x, struct sess *ss, int dir, const struc
 	int cut = d->hlen > d->keep;
 	if (type == 1 && dir == 0 && d->hbuf) {
 		hello(t, d->hbuf, len, 1);
+		if (sess_inspecting(x) && t->sni_len)
+			inspect(x, ss, 0, ts);
 	} else if (type == 2 && dir == 1 && d->hbuf) {
 		hello(t, d->hbuf, len, 0);
+		if (sess_inspecting(x) && t->seen_sh)
+			inspect(x, ss, 1, ts);
 		if (t->version == 0x0304 || (t->version >> 8) == 0x7f) {
 			/* TLS 1.3: all that follows is encrypted */
 			t->tls13 = 1;
@@ -414,7 +475,10 @@ static void hs_message(struct sessions *x, struct sess *ss, int dir, const struc
 			emit(x, ss, ts);
 		}
 	} else if (type == 11 && dir == 1 && d->hbuf) {
+		int had = t->seen_cert;
 		certificate(t, d->hbuf, len, cut);
+		if (sess_inspecting(x) && t->seen_cert && !had)
+			inspect(x, ss, 2, ts);
 	} else if (type == 14 && dir == 1) {
 		emit(x, ss, ts); /* ServerHelloDone: the server has said all */
 	}
