@@ -100,7 +100,11 @@ fast = json.load(open(os.path.join(work, 'incident.fast.json')))
 
 FAST_RE = re.compile(r'^(\d\d/\d\d-\d\d:\d\d:\d\d\.\d{6})  \[\*\*\] \[(\d+):(\d+):(\d+)\] (.*) \[\*\*\] '
                      r'(?:\[Classification: ([^\]]*)\] )?\[Priority: (\d+)\] \{([A-Z0-9:-]+)\} (\S+) -> (\S+)$')
-LOADED_RE = re.compile(r'trawl: rules: loaded (\d+) of (\d+) rules')
+LOADED_RE = re.compile(r'trawl: rules: loaded ([\d,]+) of ([\d,]+) rules')  # 23,083 of 24,827
+
+
+def num(s):
+    return int(s.replace(',', ''))
 
 
 def compare(counts, what):
@@ -147,7 +151,7 @@ else:
 m = LOADED_RE.search(err)
 if not m:
     bad('no "trawl: rules: loaded N of M rules" line on stderr: %r' % err[:300])
-elif (int(m.group(1)), int(m.group(2))) != (nrules, nrules):
+elif (num(m.group(1)), num(m.group(2))) != (nrules, nrules):
     bad('loading line says %s of %s rules, expected %d of %d: %s'
         % (m.group(1), m.group(2), nrules, nrules, err.splitlines()[0]))
 else:
@@ -338,7 +342,7 @@ if have_et:
     if not m:
         bad('ET Open: no loading line: %r' % e[:300])
     else:
-        n, tot = int(m.group(1)), int(m.group(2))
+        n, tot = num(m.group(1)), num(m.group(2))
         line = [l for l in e.splitlines() if 'loaded' in l][0]
         print('rules: ET Open %s (%.2f s)' % (line[:300], secs))
         if tot == 0 or n / tot < 0.90:
