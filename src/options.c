@@ -27,6 +27,9 @@ enum {
 	OPT_FOLLOW, OPT_SESSIONS, OPT_EXTRACT, OPT_STREAM_MEM, OPT_STREAM_FLOW_MEM, OPT_FRAG_MEM, OPT_FRAG_TIMEOUT,
 };
 
+/* the rule engine's (src/rules) */
+enum { OPT_RULES = 350, OPT_VAR, OPT_RULES_STRICT };
+
 struct optdef {
 	int key;            /* short letter or OPT_* */
 	const char *lng;    /* long name or NULL */
@@ -91,6 +94,9 @@ static const struct optdef defs[] = {
 	{ OPT_STREAM_FLOW_MEM, "stream-flow-mem", required_argument, 1 },
 	{ OPT_FRAG_MEM, "frag-mem", required_argument, 1 },
 	{ OPT_FRAG_TIMEOUT, "frag-timeout", required_argument, 1 },
+	{ OPT_RULES, "rules", required_argument, 1 },
+	{ OPT_VAR, "var", required_argument, 1 },
+	{ OPT_RULES_STRICT, "rules-strict", no_argument, 1 },
 };
 
 #define NDEFS (sizeof defs / sizeof defs[0])
@@ -131,6 +137,11 @@ static void help(void)
 	fputs("\nSessions: --sessions (one line, or with --json one EVE event, per\n"
 	      "HTTP, FTP, SMTP, IRC, DNS or TLS transaction, telnet line and file carried,\n"
 	      "the protocol found by content; --extract DIR also writes the files).\n", stdout);
+	fputs("\nRules: --rules PATH (a Snort/Suricata rule file, or a directory of *.rules\n"
+	      "such as Emerging Threats Open; repeatable), --var NAME=VALUE (HOME_NET ...),\n"
+	      "--rules-strict (a rule with a keyword trawl lacks is an error, not skipped).\n"
+	      "Alerts as Snort's fast alert lines, or EVE alert events with --json; with\n"
+	      "--summary, alerts by signature.\n", stdout);
 	fputs("\nStreams (IP fragments and TCP segments reassembled, see trawl(1)):\n"
 	      "--follow (each connection's bytes, as -A, -X or --json shows them),\n"
 	      "--extract DIR (each TCP direction to a file named as tcpflow names it,\n"
@@ -411,11 +422,25 @@ int options_parse(struct options *opt, int argc, char **argv)
 				return fail("invalid --frag-timeout %s (seconds, 1 to 86400)", optarg);
 			opt->frag_timeout = v;
 			break;
+		case OPT_RULES:
+		case OPT_VAR: {
+			const char ***list = c == OPT_RULES ? &opt->rules : &opt->vars;
+			int *n = c == OPT_RULES ? &opt->nrules : &opt->nvars;
+			const char **g = realloc(*list, (size_t)(*n + 1) * sizeof *g);
+			if (!g)
+				return fail("out of memory%s", "");
+			g[(*n)++] = optarg;
+			*list = g;
+			break;
+		}
+		case OPT_RULES_STRICT: opt->rules_strict = 1; break;
 		default:
 			options_usage();
 			return 1;
 		}
 	}
+	if ((opt->nvars || opt->rules_strict) && !opt->nrules)
+		return fail("--var and --rules-strict need --rules%s", "");
 	/* the -t count is the mode: 1 none, 2 unix, 3 delta, 4 date, 5 since first */
 	if (opt->tflag > 5)
 		return fail("only -t, -tt, -ttt, -tttt and -ttttt are supported%s", "");
@@ -438,4 +463,7 @@ void options_free(struct options *opt)
 {
 	free(opt->filter);
 	opt->filter = NULL;
+	free(opt->rules);
+	free(opt->vars);
+	opt->rules = opt->vars = NULL;
 }

@@ -78,6 +78,13 @@ struct options {
 	long long stream_flow_mem;  /* --stream-flow-mem */
 	long long frag_mem;         /* --frag-mem */
 	long frag_timeout;          /* --frag-timeout, seconds */
+
+	/* the rule engine (src/rules) */
+	const char **rules;         /* --rules PATH, in order */
+	int nrules;
+	const char **vars;          /* --var NAME=VALUE */
+	int nvars;
+	int rules_strict;           /* --rules-strict */
 };
 
 /* Parses argv into opt.  On a usage error prints tcpdump's message to stderr

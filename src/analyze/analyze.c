@@ -9,6 +9,7 @@
 
 #include "../core/names.h"
 #include "../core/ts.h"
+#include "../rules/rules.h"
 #include "../session/session.h"
 #include "../stream/extract.h"
 #include "../stream/follow.h"
@@ -29,14 +30,15 @@ struct analyze {
 	struct streams *streams;/* --follow, --extract */
 	struct follow *follow;
 	struct extract *extract;
-	struct sessions *sessions; /* --sessions */
+	struct sessions *sessions; /* --sessions, and for --extract and --rules */
+	struct rules *rules;    /* --rules */
 	struct facts f;
 };
 
 int analyze_wanted(const struct options *opt)
 {
 	return opt->summary || opt->conversations || opt->json || opt->follow || opt->extract ||
-	       opt->sessions;
+	       opt->sessions || opt->nrules;
 }
 
 int analyze_streams(const struct analyze *a)
@@ -47,6 +49,28 @@ int analyze_streams(const struct analyze *a)
 static void **slot_of(void *ctx, const struct facts *f)
 {
 	return flows_slot(ctx, f);
+}
+
+/* --rules and --var: loaded and compiled (the loading line on stderr). */
+static struct rules *rules_load_all(const struct options *opt, char *err, size_t errlen)
+{
+	struct rules *r = rules_new();
+	if (!r) {
+		snprintf(err, errlen, "out of memory");
+		return NULL;
+	}
+	for (int i = 0; i < opt->nvars; i++)
+		if (rules_var(r, opt->vars[i], err, errlen) < 0)
+			goto fail;
+	for (int i = 0; i < opt->nrules; i++)
+		if (rules_load(r, opt->rules[i], err, errlen) < 0)
+			goto fail;
+	if (rules_compile(r, opt->rules_strict, err, errlen) < 0)
+		goto fail;
+	return r;
+fail:
+	rules_free(r);
+	return NULL;
 }
 
 struct analyze *analyze_new(const struct options *opt, struct out *out, char *err, size_t errlen)
@@ -60,12 +84,14 @@ struct analyze *analyze_new(const struct options *opt, struct out *out, char *er
 	a->dlt = 1;
 	a->report_flows = opt->conversations;
 	a->packet_json = opt->json && !opt->summary && !opt->conversations && !opt->follow &&
-			 !opt->sessions;
+			 !opt->sessions && !opt->nrules;
 	if (opt->summary && !(a->sum = summary_new(opt->nano)))
 		goto fail;
 	if (a->packet_json && !(a->eve = eve_packets_new()))
 		goto fail;
-	int streams = opt->follow || opt->extract || opt->sessions;
+	int streams = opt->follow || opt->extract || opt->sessions || opt->nrules;
+	if (opt->nrules && !(a->rules = rules_load_all(opt, err, errlen)))
+		goto fail;
 	if ((opt->conversations || streams) &&
 	    !(a->flows = flows_new(opt->max_flows ? (unsigned)opt->max_flows : AN_FLOWS_DEFAULT)))
 		goto fail;
@@ -93,13 +119,23 @@ struct analyze *analyze_new(const struct options *opt, struct out *out, char *er
 			follow_consumer(a->follow, &c);
 			streams_add_consumer(a->streams, &c);
 		}
-		/* the session parsers also find the files --extract writes */
-		if (opt->sessions || opt->extract) {
+		/* the session parsers also find the files --extract writes, and
+		 * the application protocols and buffers the rules inspect */
+		if (opt->sessions || opt->extract || a->rules) {
 			if (!(a->sessions = sessions_new(opt->sessions ? out : NULL, opt->json, opt->nano,
 							 opt->extract, err, errlen)))
 				goto fail;
 			sessions_consumer(a->sessions, &c);
 			sessions_set_slot(a->sessions, streams_add_consumer(a->streams, &c));
+		}
+		if (a->rules) { /* after the sessions: a stream's protocol is known first */
+			/* with --summary the alerts are its section, not lines:
+			 * --summary --json stays one document */
+			rules_output(a->rules, opt->summary ? NULL : out, opt->json, opt->nano);
+			rules_sessions(a->rules, a->sessions);
+			sessions_set_inspect(a->sessions, rules_inspect, a->rules);
+			rules_consumer(a->rules, &c);
+			rules_set_slot(a->rules, streams_add_consumer(a->streams, &c));
 		}
 	}
 	return a;
@@ -130,8 +166,20 @@ void analyze_packet(struct analyze *a, const struct pcap_pkthdr *h, const uint8_
 		out_reserve(a->out, OUT_SLACK);
 		packet_json(a->out, a->eve, f, a->number, a->opt->nano);
 	}
-	if (a->streams) /* last: it may decode a reassembled datagram into f */
+	if (!a->streams)
+		return;
+	if (!a->rules) { /* last: it may decode a reassembled datagram into f */
 		streams_packet(a->streams, f, slot);
+		return;
+	}
+	/* the rules see a fragment (its header tests), every packet of a
+	 * stream through the stream layer, the others (and a datagram the
+	 * defragmenter completed that has no stream) here */
+	int was_frag = f->is_frag;
+	if (was_frag)
+		rules_packet(a->rules, f, NULL, 0);
+	if (!streams_packet(a->streams, f, slot) && !f->is_frag)
+		rules_packet(a->rules, f, NULL, 0);
 }
 
 /* The stream layer's closing counters, on stderr (so that they never mix
@@ -176,6 +224,8 @@ int analyze_finish(struct analyze *a)
 	}
 	out_flush(a->out);
 	streams_report(st);
+	if (a->rules)
+		rules_finish(a->rules);
 	return rc;
 }
 
@@ -193,11 +243,19 @@ void analyze_report(struct analyze *a)
 		if (a->sum) {
 			out_s(o, "{\"summary\":");
 			summary_json(a->sum, o, a->opt->nano);
+			if (a->rules) {
+				out_s(o, ",\"alerts\":");
+				rules_summary_json(a->rules, o);
+			}
 			out_s(o, "}\n");
 		}
 	} else {
 		if (a->sum)
 			summary_text(a->sum, o);
+		if (a->sum && a->rules) {
+			out_c(o, '\n');
+			rules_summary_text(a->rules, o);
+		}
 		if (a->report_flows) {
 			if (a->sum)
 				out_c(o, '\n');
@@ -234,6 +292,7 @@ void analyze_free(struct analyze *a)
 	streams_free(a->streams); /* before the flow table, whose slots point into it */
 	follow_free(a->follow);
 	sessions_free(a->sessions);
+	rules_free(a->rules);
 	extract_free(a->extract);
 	flows_free(a->flows);
 	free(a);

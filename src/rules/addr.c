@@ -126,13 +126,14 @@ static void ivs_minus(struct ivset *a, const struct ivset *b, u128 max)
 	a->oom = oom;
 }
 
-static void ivs_union(struct ivset *a, const struct ivset *b)
+/* a gets b's intervals (normalized later, once: a long list stays
+ * n log n) */
+static void ivs_append(struct ivset *a, const struct ivset *b)
 {
 	for (unsigned i = 0; i < b->n; i++)
 		ivs_add(a, b->v[i].lo, b->v[i].hi);
 	if (b->oom)
 		a->oom = 1;
-	ivs_norm(a);
 }
 
 static int ivs_full(const struct ivset *s, u128 max)
@@ -366,8 +367,8 @@ static int parse_term(struct actx *c, const char **p, int depth, int neg, struct
 				return -1;
 			}
 			struct aset *to = ineg ? &negs : &pos;
-			ivs_union(&to->v4, &it.v4);
-			ivs_union(&to->v6, &it.v6);
+			ivs_append(&to->v4, &it.v4);
+			ivs_append(&to->v6, &it.v6);
 			aset_free(&it);
 			if (ineg)
 				nneg++;
@@ -390,6 +391,10 @@ static int parse_term(struct actx *c, const char **p, int depth, int neg, struct
 		}
 		if (!npos)
 			aset_all(c, &pos);
+		ivs_norm(&pos.v4);
+		ivs_norm(&pos.v6);
+		ivs_norm(&negs.v4);
+		ivs_norm(&negs.v6);
 		ivs_minus(&pos.v4, &negs.v4, c->port ? MAXP : MAX4);
 		if (!c->port)
 			ivs_minus(&pos.v6, &negs.v6, MAX6);

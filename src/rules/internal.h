@@ -112,7 +112,10 @@ struct rm {
 	/* pcre: pcre2_code, compiled (and JIT-compiled when possible) */
 	void *re;
 	/* byte_test, byte_jump, byte_extract: bytes to read (1-8, or 1-10 as
-	 * a string), base of a string (8, 10, 16); offset is .offset */
+	 * a string), base of a string (8, 10, 16); offset is .offset.
+	 * nbytes 0 (always with RMF_STRING): the whole rest of the buffer, as
+	 * ET's "http.content_len; byte_test:0,=,0,0,string,dec;" uses it.
+	 * isdataat: its position is .offset (the same in .value). */
 	uint8_t nbytes, base;
 	uint8_t op;             /* byte_test, bsize: enum rm_op */
 	uint8_t var;            /* byte_extract: the variable set */

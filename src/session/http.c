@@ -21,7 +21,13 @@
  * a message (HTTP_HEADER_BYTES_MAX, HTTP_HEADERS_MAX), the queue, the
  * decoded size.  What cannot be parsed (a gap where the framing was being
  * read, a bad chunk size, a header section over its cap) stops the parsing
- * of that direction, and the reason is the event's "parse_error". */
+ * of that direction, and the reason is the event's "parse_error".
+ *
+ * With an inspector (sessions_set_inspect), each transaction's buffers
+ * (session.h) are made when the headers of its request, then of its
+ * response, are read (or cut short), and its bodies' first decoded bytes
+ * gathered; the request's stay with it in the queue so that the
+ * response's calls have them too.  Without one nothing of it is done. */
 #include <stdlib.h>
 #include <string.h>
 #include <zlib.h>
@@ -874,10 +880,14 @@ static void ins_body(struct sessions *x, struct sess *ss, int dir, struct req *r
 	t->off[sb] = 0;
 	t->len[sb] = t->body.n;
 	t->have |= (uint64_t)1 << sb;
-	if (dir)
+	if (dir) {
 		fire(x, ss, 1, r ? r->tx_id : h->next_answer, r ? r->ins : NULL, t,
 		     (uint64_t)1 << sb, ts);
-	else
+		/* the response's last call: its body need not wait for the
+		 * rest of a long download */
+		ibuf_free(x, &t->body);
+		t->have &= ~((uint64_t)1 << sb);
+	} else
 		fire(x, ss, 0, r->tx_id, t, NULL, (uint64_t)1 << sb, ts);
 }
 

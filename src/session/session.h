@@ -36,9 +36,30 @@ void sessions_free(struct sessions *ss);
  * The parsers hand each transaction's fields to an inspector as they
  * become known: an HTTP request's line and headers, its body, the
  * response's line and headers, its body (decoded, the first
- * SESS_BODY_INSPECT_MAX bytes); a DNS query; a TLS ClientHello's SNI and a
- * server certificate's names.  Buffers are the bytes as Suricata's sticky
- * buffers of the same name define them. */
+ * SESS_BODY_INSPECT_MAX bytes); a DNS query; a TLS ClientHello's SNI, the
+ * version the server chose and its certificate's names.  Buffers are the
+ * bytes as Suricata's sticky buffers of the same name define them:
+ *   - values of a named header are trimmed, and a header sent more than
+ *     once gives its values joined by ", " (as libhtp joins them);
+ *   - http.uri: %XX decoded in the path and the query ('+' stays); a path
+ *     that starts with '/' has its "." and ".." segments resolved (RFC
+ *     3986 5.2.4) and runs of '/' made one; no fragment; of an absolute
+ *     URI only its path and query (its host is http.host's);
+ *   - http.host: from the absolute URI when there is one, else the Host
+ *     header; lower case, without the port and trailing dots;
+ *   - http.header: "Name: value\r\n" per header name, in the order of its
+ *     first appearance, no extra CRLF at the end; Cookie (request) and
+ *     Set-Cookie (response) left out; http.start: the start line, CRLF,
+ *     the same lines with the cookies, and an empty line;
+ *   - http.header.raw: the header lines as sent, ends of line as sent,
+ *     the empty line that ends them included;
+ *   - http.header_names: "\r\nName1\r\nName2\r\n\r\n", every name as sent;
+ *   - request_body and file.data: decoded as the files are (chunks
+ *     joined, gzip/deflate inflated), cut at SESS_BODY_INSPECT_MAX; bytes
+ *     after a gap are not added.
+ * Header copies are bounded (8 KiB of header lines, 32 KiB of buffers a
+ * message), all that is held for inspection by SESS_BODY_INSPECT_TOTAL;
+ * what is cut for them is counted and reported at the end. */
 enum sess_buf {
 	/* HTTP request */
 	SB_HTTP_METHOD,         /* http.method */
@@ -76,14 +97,14 @@ enum sess_buf {
 	SB_HTTP_RESP_START,     /* http.start on a to_client rule */
 	SB_FILE_DATA,           /* file.data: the response body, decoded */
 	/* DNS */
-	SB_DNS_QUERY,           /* dns.query: the question's name, dotted */
+	SB_DNS_QUERY,           /* dns.query: a query's first question name, as rrname (no final dot) */
 	/* TLS */
 	SB_TLS_SNI,             /* tls.sni */
 	SB_TLS_CERT_SUBJECT,    /* tls.cert_subject ("C=US, O=..., CN=...") */
 	SB_TLS_CERT_ISSUER,     /* tls.cert_issuer */
 	SB_TLS_CERT_SERIAL,     /* tls.cert_serial ("0A:1B:...") */
 	SB_TLS_CERT_FINGERPRINT,/* tls.cert_fingerprint (sha1, "aa:bb:...") */
-	SB_TLS_VERSION_STR,     /* not a sticky buffer: "1.2" etc., for tls.version */
+	SB_TLS_VERSION_STR,     /* not a sticky buffer: "1.2" etc. ("3.0" SSLv3), for tls.version */
 	/* added after the first cut of this list */
 	SB_HTTP_RESP_PROTOCOL,  /* http.protocol on a to_client rule: "HTTP/1.1" */
 	SB_HTTP_RESP_HEADER_NAMES, /* http.header_names on a to_client rule */
@@ -101,9 +122,13 @@ struct sess_bufs {
 };
 /* Called when a transaction has new buffers; dir is the direction whose
  * bytes completed them (0 client to server); everything is valid only
- * during the call. */
+ * during the call.  tx_id: HTTP, the transaction's number as the http
+ * events number them (from 0); DNS, the message's ID; TLS, 0.  HTTP calls
+ * (request's headers, request body, response's headers, response body)
+ * carry in have the request's buffers until the response is done. */
 typedef void (*sess_inspect_fn)(void *ctx, struct stream *s, int dir, const struct sess_bufs *b,
                                 const struct stream_ts *ts);
+/* Without it nothing is kept or computed for inspection. */
 void sessions_set_inspect(struct sessions *ss, sess_inspect_fn fn, void *ctx);
 /* The application protocol found on s ("http", "ftp", ...), NULL while
  * unknown or when none. */

@@ -96,7 +96,7 @@ static struct streams *mk(struct rec *r, size_t flow_mem, size_t total_mem)
 	slot = NULL;
 	struct stream_limits lim = { flow_mem, total_mem, 0, 0 };
 	struct streams *st = streams_new(&lim, slot_fn, NULL);
-	struct stream_consumer c = { r, r_open, r_data, r_gap, r_close };
+	struct stream_consumer c = { r, r_open, r_data, r_gap, r_close, NULL };
 	streams_add_consumer(st, &c);
 	return st;
 }
@@ -317,7 +317,7 @@ static void test_flow_table(void)
 	struct flowtab *t = flows_new(2);
 	struct stream_limits lim = { 0, 0, 0, 0 };
 	struct streams *st = streams_new(&lim, table_slot, t);
-	struct stream_consumer c = { &r, r_open, r_data, r_gap, r_close };
+	struct stream_consumer c = { &r, r_open, r_data, r_gap, r_close, NULL };
 	streams_add_consumer(st, &c);
 	flows_on_evict(t, streams_evict, st);
 	table_seg(st, t, 1001, 0, SYN, NULL);
