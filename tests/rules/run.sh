@@ -10,7 +10,8 @@
 #    alerts incident.fast.json names are compared exactly (TZ=UTC0).
 # 2. --json: every line valid JSON (jq), event_type alert, the same counts
 #    per alert.signature_id, flow_id and community_id present, the alert
-#    object's gid/rev/signature/category/severity those of the rule.
+#    object's gid/rev/signature/category/severity those of the rule, and
+#    app_proto on the alerts of HTTP, DNS, TLS and FTP transactions.
 # 3. --summary lists the sids that fired with their counts (and no other);
 #    --summary --json has a top-level "alerts" with the same.
 # 4. Errors: an unbalanced quote, a rule without sid, a pcre that does not
@@ -187,6 +188,9 @@ if jq.returncode != 0 or len(jq.stdout.splitlines()) != len(jout.splitlines()):
     bad('--json: jq does not parse every line: %s' % jq.stderr.decode()[:300])
 else:
     ok()
+# the application protocol of the alerts on a session's transactions
+APP = dict([(str(s), 'http') for s in range(1000033, 1000040)] +
+           [('1000041', 'dns'), ('1000043', 'tls'), ('1000045', 'tls'), ('1000046', 'ftp')])
 jcounts, probs = {}, []
 for line in jout.splitlines():
     try:
@@ -210,6 +214,9 @@ for line in jout.splitlines():
         for k, v in want.items():
             if a.get(k) != v:
                 probs.append('sid %s: alert.%s %r, expected %r' % (sid, k, a.get(k), v))
+    want_app = APP.get(sid)
+    if want_app and e.get('app_proto') != want_app:
+        probs.append('sid %s: app_proto %r, expected %r' % (sid, e.get('app_proto'), want_app))
     if e.get('proto') in ('TCP', 'UDP') and not ('src_port' in e and 'dest_port' in e):
         probs.append('sid %s: %s without src_port/dest_port' % (sid, e.get('proto')))
 if probs:
