@@ -190,7 +190,9 @@ def gen(cap):
     # 1000016 ("USER root"; flowbits:set,trawl.rootlogin; noalert) -> 0
     # alerts (it fires once, on the first connection, silently).  1000017
     # ("RETR "; isset) -> 1: the first connection only.  1000018 ("RETR ";
-    # isnotset) -> 1: the second connection (USER guest) only.
+    # isnotset) -> 1: the second connection (USER guest) only.  1000068
+    # (to_client "230 "; isset) -> 1: the bit set by the client's bytes is
+    # seen in the server's, on the first connection only.
     for cp, who, path in ((40012, b'root', b'/etc/shadow'), (40013, b'guest', b'/pub/readme.txt')):
         c = Conn(cap, ATT if who == b'root' else ATT2, cp, SRV, 21)
         c.send(1, b'220 FTP server ready\r\n')
@@ -276,8 +278,10 @@ def gen(cap):
     c.close()
 
     # -- 18. HTTP on port 8080 ----------------------------------------------------
-    # One transaction.  1000033 (http.method GET, http.uri startswith
-    # "/download/payload.php") -> 1; 1000034 (http.host
+    # One transaction; the URI's "p" of payload sent as %70.  1000033
+    # (http.method GET, http.uri startswith "/download/payload.php": the
+    # normalized URI) -> 1; 1000069 (http.uri.raw "%70ayload") -> 1;
+    # 1000070 (http.uri "%70ayload") -> 0; 1000034 (http.host
     # "evil-cdn.example.net" endswith: lower-cased, port removed) -> 1;
     # 1000035 (http.host "evil-cdn.example.net:8080") -> 0; 1000036
     # (http.user_agent "TrawlBot/") -> 1; 1000037 (tcp -> $HTTP_PORTS,
@@ -286,7 +290,7 @@ def gen(cap):
     # gunzipped; 1000040 (tcp, that content on the raw stream) -> 0: on the
     # wire it is gzip.
     c = Conn(cap, WS, 50100, '198.51.100.80', 8080)
-    c.send(0, b'GET /download/payload.php?id=1337 HTTP/1.1\r\n'
+    c.send(0, b'GET /download/%70ayload.php?id=1337 HTTP/1.1\r\n'
               b'Host: Evil-CDN.example.net:8080\r\n'
               b'User-Agent: TrawlBot/6.6\r\n'
               b'Accept-Encoding: gzip\r\n\r\n')
@@ -381,7 +385,16 @@ def gen(cap):
     for i, src in enumerate(('10.0.1.5', '10.0.5.7', '192.0.2.9')):
         cap.add(udp4(b'ADDRNEG %d' % i, 40400 + i, 9011, src, '198.51.100.92'))
 
-    # -- 27. GRE ------------------------------------------------------------------------------
+    # -- 27. a content twice in one packet, twice in one segment ------------------
+    # 1000071 (udp "TWICE-HIT") -> 1 and 1000072 (tcp stream "DOUBLE-HIT")
+    # -> 1: a rule alerts at most once per packet, or per inspection of
+    # the stream's new bytes, however often its content occurs there.
+    cap.add(udp4(b'TWICE-HIT and TWICE-HIT', 40500, 9012, ATT, SRV))
+    c = Conn(cap, ATT, 40501, SRV, 7050)
+    c.send(0, b'DOUBLE-HIT DOUBLE-HIT\n')
+    c.close()
+
+    # -- 28. GRE ------------------------------------------------------------------------------
     # 1000061 (ip, ip_proto:47) -> 1: one GRE packet (of a protocol type
     # nobody decodes).
     note(1000061, cap, 'PROTO:047', ATT, SRV)
