@@ -687,8 +687,10 @@ int rm_match(const struct rule *r, const struct rm_bufs *b, struct rm_scratch *s
 		int retried = s->last[i] >= 0;
 		if (--s->budget < 0)
 			return 0;
-		if (eval(&c, m, b->p[m->buf], b->n[m->buf], s->pin[i], &s->last[i], &s->pout[i],
-		         (s->info[i] & EI_LAST) != 0)) {
+		/* a present buffer may be (NULL, 0) */
+		const uint8_t *bp = b->p[m->buf] ? b->p[m->buf] : (const uint8_t *)"";
+		int64_t bn = b->p[m->buf] ? b->n[m->buf] : 0;
+		if (eval(&c, m, bp, bn, s->pin[i], &s->last[i], &s->pout[i], (s->info[i] & EI_LAST) != 0)) {
 			i++;
 			if (i < k) {
 				s->pin[i] = (s->info[i] & EI_GRPSTART) ? 0 : s->pout[i - 1];

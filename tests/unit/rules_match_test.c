@@ -682,6 +682,14 @@ static void test_buffers(void)
 	b.n[SB_HTTP_USER_AGENT] = 0;
 	CHECK(runb(&a, 1, &b), 1);
 	CHECK(runb(l, 2, &b), 1);
+	b.p[SB_HTTP_USER_AGENT] = NULL;
+	CHECK(runb(&a, 1, &b), 1);
+	struct rm pe = on(pcre("^$", 0), SB_HTTP_USER_AGENT);
+	CHECK(runb(&pe, 1, &b), 1);
+	pe = on(flag(pcre("x", 0), RMF_NEG), SB_HTTP_USER_AGENT);
+	CHECK(runb(&pe, 1, &b), 1);
+	pe = on(bsize(OP_EQ, 0, 0), SB_HTTP_USER_AGENT);
+	CHECK(runb(&pe, 1, &b), 1);
 	/* buffers are independent: a relative content on http.host does
 	 * not start at the payload's prev */
 	struct rm h[3] = { content("Host: "), on(flag(content("evil"), RMF_STARTSWITH), SB_HTTP_HOST),
