@@ -31,6 +31,9 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "internal.h"
 
@@ -151,6 +154,7 @@ static int ci_eq(const uint8_t *a, const uint8_t *b, size_t n)
 	return 1;
 }
 
+#ifndef __SSE2__
 /* How common a byte is in traffic (lower: rarer); a letter costs double,
  * its two cases being searched for. */
 static unsigned byte_cost(uint8_t c)
@@ -172,7 +176,7 @@ static unsigned byte_cost(uint8_t c)
 
 /* The first occurrence of nd in h, ASCII case ignored: memchr on one of
  * its rarer bytes (both cases of a letter), then a compare. */
-static const uint8_t *find_ci(const uint8_t *h, size_t hl, const uint8_t *nd, size_t nl)
+static const uint8_t *find_ci_scalar(const uint8_t *h, size_t hl, const uint8_t *nd, size_t nl)
 {
 	if (nl == 0)
 		return h;
@@ -217,6 +221,56 @@ static const uint8_t *find_ci(const uint8_t *h, size_t hl, const uint8_t *nd, si
 	}
 	return NULL;
 }
+#endif
+
+#ifdef __SSE2__
+/* 16 candidate starts at a time: those whose first and last bytes match
+ * the pattern's (a letter's case folded by or-ing 0x20 in, which maps
+ * only its two cases onto its lower case), then a compare.  The reads
+ * stay inside h: a block is taken only when all its 16 starts are valid. */
+static const uint8_t *find_sse2(const uint8_t *h, size_t hl, const uint8_t *nd, size_t nl,
+                                int nocase)
+{
+	size_t last = hl - nl, k2 = nl - 1, i = 0;
+	uint8_t a = nd[0], b = nd[k2];
+	int fa = nocase && is_alpha(a), fb = nocase && is_alpha(b);
+	const __m128i m1 = _mm_set1_epi8(fa ? 0x20 : 0), c1 = _mm_set1_epi8((char)(fa ? lc(a) : a));
+	const __m128i m2 = _mm_set1_epi8(fb ? 0x20 : 0), c2 = _mm_set1_epi8((char)(fb ? lc(b) : b));
+	for (; i + 15 <= last; i += 16) {
+		__m128i x1 = _mm_loadu_si128((const __m128i *)(const void *)(h + i));
+		__m128i x2 = _mm_loadu_si128((const __m128i *)(const void *)(h + i + k2));
+		__m128i e = _mm_and_si128(_mm_cmpeq_epi8(_mm_or_si128(x1, m1), c1),
+		                          _mm_cmpeq_epi8(_mm_or_si128(x2, m2), c2));
+		unsigned mask = (unsigned)_mm_movemask_epi8(e);
+		while (mask) {
+			const uint8_t *p = h + i + (unsigned)__builtin_ctz(mask);
+			if (nocase ? ci_eq(p, nd, nl) : !memcmp(p, nd, nl))
+				return p;
+			mask &= mask - 1;
+		}
+	}
+	for (; i <= last; i++)
+		if (nocase ? ci_eq(h + i, nd, nl) : !memcmp(h + i, nd, nl))
+			return h + i;
+	return NULL;
+}
+#endif
+
+/* The first occurrence of nd in h (nocase: ASCII case ignored). */
+static const uint8_t *find(const uint8_t *h, size_t hl, const uint8_t *nd, size_t nl, int nocase)
+{
+	if (nl == 0)
+		return h;
+	if (nl > hl)
+		return NULL;
+	if (nl == 1 && !(nocase && is_alpha(nd[0])))
+		return memchr(h, nd[0], hl);
+#ifdef __SSE2__
+	return find_sse2(h, hl, nd, nl, nocase);
+#else
+	return nocase ? find_ci_scalar(h, hl, nd, nl) : memmem(h, hl, nd, nl);
+#endif
+}
 
 /* The first start >= from of m's pattern lying wholly in [from, to) of p,
  * honouring startswith (at ws only) and endswith (ending at n); -1 none. */
@@ -252,8 +306,7 @@ static int64_t content_find(const struct rm *m, const uint8_t *p, int64_t n, int
 		return from;
 	const uint8_t *h = p + from;
 	size_t hl = (size_t)(to - from);
-	const uint8_t *f = nocase ? find_ci(h, hl, m->pat, (size_t)pl)
-	                          : memmem(h, hl, m->pat, (size_t)pl);
+	const uint8_t *f = find(h, hl, m->pat, (size_t)pl, nocase);
 	return f ? (int64_t)(f - p) : -1;
 }
 
@@ -634,8 +687,10 @@ int rm_match(const struct rule *r, const struct rm_bufs *b, struct rm_scratch *s
 		int retried = s->last[i] >= 0;
 		if (--s->budget < 0)
 			return 0;
-		if (eval(&c, m, b->p[m->buf], b->n[m->buf], s->pin[i], &s->last[i], &s->pout[i],
-		         (s->info[i] & EI_LAST) != 0)) {
+		/* a present buffer may be (NULL, 0) */
+		const uint8_t *bp = b->p[m->buf] ? b->p[m->buf] : (const uint8_t *)"";
+		int64_t bn = b->p[m->buf] ? b->n[m->buf] : 0;
+		if (eval(&c, m, bp, bn, s->pin[i], &s->last[i], &s->pout[i], (s->info[i] & EI_LAST) != 0)) {
 			i++;
 			if (i < k) {
 				s->pin[i] = (s->info[i] & EI_GRPSTART) ? 0 : s->pout[i - 1];

@@ -272,6 +272,62 @@ static void test_content(void)
 	CHECK(RUN(" GET x", E(flag(content("GET"), RMF_STARTSWITH | RMF_NEG)), END_LIST), 1);
 }
 
+/* the search against a naive one, on random text of a small alphabet,
+ * through windows (offset, depth) of every alignment */
+static int naive(const char *h, int hl, const char *nd, int nl, int from, int to, int nocase)
+{
+	for (int i = from; i + nl <= to && i + nl <= hl; i++) {
+		int j = 0;
+		for (; j < nl; j++) {
+			char a = h[i + j], b = nd[j];
+			if (nocase) {
+				if (a >= 'A' && a <= 'Z')
+					a = (char)(a + 32);
+				if (b >= 'A' && b <= 'Z')
+					b = (char)(b + 32);
+			}
+			if (a != b)
+				break;
+		}
+		if (j == nl)
+			return 1;
+	}
+	return 0;
+}
+
+static void test_search_random(void)
+{
+	static const char alpha[] = "aAbB/@`{[\x00";
+	unsigned seed = 12345, bad = 0;
+	char h[200], nd[12];
+	for (int t = 0; t < 20000; t++) {
+		seed = seed * 1103515245u + 12345u;
+		int hl = (int)(seed >> 8) % 200, nl = 1 + (int)(seed >> 20) % 11;
+		for (int i = 0; i < hl; i++) {
+			seed = seed * 1103515245u + 12345u;
+			h[i] = alpha[(seed >> 16) % 10];
+		}
+		for (int i = 0; i < nl; i++) {
+			seed = seed * 1103515245u + 12345u;
+			nd[i] = alpha[(seed >> 16) % (t & 1 ? 4 : 10)];
+		}
+		seed = seed * 1103515245u + 12345u;
+		int off = hl ? (int)(seed >> 16) % (hl + 1) : 0, depth = (int)(seed >> 8) % 64 + 1;
+		int nocase = (seed >> 30) & 1;
+		struct rm m = contentn(nd, (size_t)nl);
+		if (nocase)
+			m = flag(m, RMF_NOCASE);
+		int want = naive(h, hl, nd, nl, 0, hl, nocase);
+		if (run_old(&m, 1, h, (size_t)hl, 0) != want)
+			bad++;
+		m = with_depth(with_offset(m, off), depth);
+		want = naive(h, hl, nd, nl, off, off + depth, nocase);
+		if (run_old(&m, 1, h, (size_t)hl, 0) != want)
+			bad++;
+	}
+	CHECK(bad, 0);
+}
+
 static void test_relative(void)
 {
 	/* distance */
@@ -626,6 +682,14 @@ static void test_buffers(void)
 	b.n[SB_HTTP_USER_AGENT] = 0;
 	CHECK(runb(&a, 1, &b), 1);
 	CHECK(runb(l, 2, &b), 1);
+	b.p[SB_HTTP_USER_AGENT] = NULL;
+	CHECK(runb(&a, 1, &b), 1);
+	struct rm pe = on(pcre("^$", 0), SB_HTTP_USER_AGENT);
+	CHECK(runb(&pe, 1, &b), 1);
+	pe = on(flag(pcre("x", 0), RMF_NEG), SB_HTTP_USER_AGENT);
+	CHECK(runb(&pe, 1, &b), 1);
+	pe = on(bsize(OP_EQ, 0, 0), SB_HTTP_USER_AGENT);
+	CHECK(runb(&pe, 1, &b), 1);
 	/* buffers are independent: a relative content on http.host does
 	 * not start at the payload's prev */
 	struct rm h[3] = { content("Host: "), on(flag(content("evil"), RMF_STARTSWITH), SB_HTTP_HOST),
@@ -844,6 +908,7 @@ int main(void)
 		return 1;
 	}
 	test_content();
+	test_search_random();
 	test_relative();
 	test_budget();
 	test_pcre();
