@@ -287,7 +287,9 @@ struct rm_scratch *rm_scratch_new(void);
 void rm_scratch_free(struct rm_scratch *s);
 /* 1 when every element of r's detection list matches b (bounded
  * backtracking over the relative matches, as Suricata does), else 0.  An
- * element whose buffer is absent does not match, but for a negated one. */
+ * element whose buffer is absent makes the rule fail, negated or not (as
+ * Suricata never inspects a buffer that does not exist); a present empty
+ * buffer is inspected. */
 int rm_match(const struct rule *r, const struct rm_bufs *b, struct rm_scratch *s);
 /* 1 when every header test of r holds for the packet f (dir: 0 client to
  * server, for nothing yet). */
