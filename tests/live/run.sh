@@ -112,6 +112,31 @@ if start count "$bin" -n -l -i lo -c 10 udp and dst port $lo_port; then
 		bad count "exit $cap_rc, $n lines" "$dir/count.err"
 else bad count "did not start" "$dir/count.err"; fi
 
+# --rules live: an alert per matching datagram (fast lines, then EVE alert
+# events), and the threshold rule's one; written as they come.
+cat >"$dir/live.rules" <<EOF
+alert udp any any -> 127.0.0.1 $((lo_port + 2)) (msg:"live TRWL datagram"; content:"TRWL"; depth:4; classtype:misc-activity; sid:9000001; rev:1;)
+alert udp any any -> any any (msg:"live limit"; content:"TRWL"; threshold:type limit, track by_src, count 1, seconds 600; sid:9000002; rev:1;)
+alert udp any any -> any any (msg:"live decoy"; content:"NOPE"; sid:9000003; rev:1;)
+EOF
+for fmt in fast json; do
+	extra=""; [ $fmt = json ] && extra=--json
+	if start "rules-$fmt" "$bin" -n -i lo --rules "$dir/live.rules" $extra "udp and dst port $((lo_port + 2))"; then
+		send 127.0.0.1 $((lo_port + 2)) 15 64 5 >/dev/null
+		finish INT
+		if [ $fmt = fast ]; then
+			a=$(grep -c '\[1:9000001:1\] live TRWL datagram \[\*\*\] \[Classification: misc-activity\] \[Priority: 3\] {UDP} 127.0.0.1:[0-9]* -> 127.0.0.1:'$((lo_port + 2))'$' "$dir/rules-$fmt.out")
+			b=$(grep -c '\[1:9000002:1\]' "$dir/rules-$fmt.out")
+		else
+			a=$(jq -c 'select(.event_type == "alert" and .alert.signature_id == 9000001)' "$dir/rules-$fmt.out" | grep -c .)
+			b=$(jq -c 'select(.alert.signature_id == 9000002)' "$dir/rules-$fmt.out" | grep -c .)
+		fi
+		c=$(grep -c 9000003 "$dir/rules-$fmt.out")
+		[ $cap_rc -eq 0 ] && [ "$a" -eq 15 ] && [ "$b" -eq 1 ] && [ "$c" -eq 0 ] && ok ||
+			bad "rules-$fmt" "exit $cap_rc, $a/15 alerts, $b/1 limited, $c decoys" "$dir/rules-$fmt.err"
+	else bad "rules-$fmt" "did not start" "$dir/rules-$fmt.err"; fi
+done
+
 # A filter on live traffic, printed as tcpdump prints the written file.
 if start filter "$bin" -n -i lo -w "$dir/filter.pcap" --print "udp and dst port $((lo_port + 1))"; then
 	send 127.0.0.1 $lo_port 30 64 5 >/dev/null
