@@ -49,17 +49,17 @@ FUZZFLAGS := -O1 -g -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=al
              -std=c11 -D_GNU_SOURCE -Wall -Wextra
 FUZZSRC   := $(filter-out src/main.c,$(SRC))
 FUZZ_SECONDS ?= 300
-tests/fuzz/fuzz_print tests/fuzz/fuzz_file tests/fuzz/fuzz_stream tests/fuzz/fuzz_session tests/fuzz/fuzz_rules tests/fuzz/fuzz_match: tests/fuzz/%: tests/fuzz/%.c $(FUZZSRC)
+tests/fuzz/fuzz_print tests/fuzz/fuzz_file tests/fuzz/fuzz_stream tests/fuzz/fuzz_session tests/fuzz/fuzz_rules tests/fuzz/fuzz_match tests/fuzz/fuzz_engine: tests/fuzz/%: tests/fuzz/%.c $(FUZZSRC)
 	$(SANCC) $(FUZZFLAGS) -o $@ $< $(FUZZSRC) $(LDLIBS)
 
 # the decoder's harness needs the decoder only
 tests/fuzz/fuzz_decode: tests/fuzz/fuzz_decode.c src/analyze/decode.c src/analyze/decode.h
 	$(SANCC) $(FUZZFLAGS) -o $@ $< src/analyze/decode.c
 
-fuzz: tests/fuzz/fuzz_print tests/fuzz/fuzz_file tests/fuzz/fuzz_decode tests/fuzz/fuzz_stream tests/fuzz/fuzz_session tests/fuzz/fuzz_rules tests/fuzz/fuzz_match tests/gen/gen
+fuzz: tests/fuzz/fuzz_print tests/fuzz/fuzz_file tests/fuzz/fuzz_decode tests/fuzz/fuzz_stream tests/fuzz/fuzz_session tests/fuzz/fuzz_rules tests/fuzz/fuzz_match tests/fuzz/fuzz_engine tests/gen/gen
 	tests/fuzz/run.sh $(FUZZ_SECONDS)
 
-fuzz-smoke: tests/fuzz/fuzz_print tests/fuzz/fuzz_file tests/fuzz/fuzz_decode tests/fuzz/fuzz_stream tests/fuzz/fuzz_session tests/fuzz/fuzz_rules tests/fuzz/fuzz_match tests/gen/gen
+fuzz-smoke: tests/fuzz/fuzz_print tests/fuzz/fuzz_file tests/fuzz/fuzz_decode tests/fuzz/fuzz_stream tests/fuzz/fuzz_session tests/fuzz/fuzz_rules tests/fuzz/fuzz_match tests/fuzz/fuzz_engine tests/gen/gen
 	tests/fuzz/run.sh 30
 
 demo: trawl tests/gen/gen
@@ -71,7 +71,7 @@ install: trawl
 	install -m 644 docs/trawl.1 $(DESTDIR)$(PREFIX)/share/man/man1/trawl.1
 
 clean:
-	rm -rf build build-san trawl trawl-sanitize tests/fuzz/fuzz_print tests/fuzz/fuzz_file tests/fuzz/fuzz_stream tests/fuzz/fuzz_session tests/fuzz/fuzz_decode tests/fuzz/fuzz_rules tests/fuzz/fuzz_match tests/unit/run-unit tests/unit/run-rules-parse tests/unit/run-rules-match tests/unit/run-defrag tests/unit/run-stream tests/unit/run-flows tests/stream/run-consumers tests/session/run-inspect tests/gen/gen tests/out demo
+	rm -rf build build-san trawl trawl-sanitize tests/fuzz/fuzz_print tests/fuzz/fuzz_file tests/fuzz/fuzz_stream tests/fuzz/fuzz_session tests/fuzz/fuzz_decode tests/fuzz/fuzz_rules tests/fuzz/fuzz_match tests/fuzz/fuzz_engine tests/unit/run-unit tests/unit/run-rules-parse tests/unit/run-rules-match tests/unit/run-defrag tests/unit/run-stream tests/unit/run-flows tests/stream/run-consumers tests/session/run-inspect tests/gen/gen tests/out demo
 
 # The conformance ratchet: every case in tests/conformance/pass.list must
 # still pass.  `make conformance` runs all 582 and reports.

@@ -8,7 +8,7 @@ set -u
 root=$(cd "$(dirname "$0")/../.." && pwd)
 secs=${1:-60}
 shift || true
-harnesses=${*:-"fuzz_print fuzz_file fuzz_decode fuzz_stream fuzz_session fuzz_rules fuzz_match"}
+harnesses=${*:-"fuzz_print fuzz_file fuzz_decode fuzz_stream fuzz_session fuzz_rules fuzz_match fuzz_engine"}
 corpus_src="${CONFORMANCE_DIR:-$root/../shared/conformance/tcpdump-4.99.3}"
 out=$root/tests/out/fuzz
 mkdir -p "$out" "$root/tests/fuzz/findings"
