@@ -42,7 +42,7 @@
 #define RULES_TAIL_TOTAL ((size_t)64 << 20)    /* all stream tails at once */
 #define RULES_INSPECT_MAX ((size_t)64 << 10)   /* stream bytes inspected in one piece */
 #define THRESH_SLOTS 65536                     /* by_src/by_dst threshold entries */
-#define ADDR_INDEX_MAX 4096                    /* addresses one rule may put in the index */
+#define ADDR_INDEX_MAX 4096                    /* keys one rule may put in the address index */
 
 enum { LOC_PKT, LOC_STREAM, LOC_TX };
 
@@ -101,7 +101,11 @@ struct rules {
 	struct pf *pf_pkt, *pf_stream, *pf_tx[SB_MAX];
 	uint32_t *always_pkt, *always_stream, *always_tx;
 	unsigned nalways_pkt, nalways_stream, nalways_tx;
-	struct akey *aidx;       /* host addresses of address-indexed rules, sorted */
+	/* always_pkt split by the packet's protocol (bucket_of), and of those
+	 * the rules that need no payload (for fragments) */
+	uint32_t *always_by[4], *always_frag[4];
+	unsigned nalways_by[4], nalways_frag[4];
+	struct akey *aidx;       /* prefixes of address-indexed rules, sorted */
 	size_t naidx;
 	void *hs_scratch;
 	struct rm_scratch *rms;
@@ -180,19 +184,26 @@ static int loc_of(const struct rule *r)
 	return LOC_PKT;
 }
 
-/* The host addresses of a set when it is a short list of hosts (or IPv4
- * networks of /24 and longer), for the address index; 0 when it is not. */
-static size_t host_count(const struct addrset *a)
+/* The address index: a rule whose source (or else destination) is a list
+ * of networks is filed under each network's prefix, IPv4 /16 and IPv6
+ * /32 (a shorter IPv4 network, down to /8, under each /16 it covers), and
+ * found by the prefix of a packet's addresses; addrset_match confirms.
+ * Returns the number of keys a set needs, 0 when it cannot be indexed. */
+#define AKEY4 2  /* bytes of an IPv4 key */
+#define AKEY6 4
+static size_t index_keys(const struct addrset *a)
 {
 	if (a->any || !a->nin)
 		return 0;
 	size_t n = 0;
 	for (unsigned i = 0; i < a->nin; i++) {
 		const struct cidr *c = &a->in[i];
-		if (c->alen == 16 && c->bits == 128)
+		if (c->alen == 16 && c->bits >= 32)
 			n++;
-		else if (c->alen == 4 && c->bits >= 24)
-			n += (size_t)1 << (32 - c->bits);
+		else if (c->alen == 4 && c->bits >= 16)
+			n++;
+		else if (c->alen == 4 && c->bits >= 8)
+			n += (size_t)1 << (16 - c->bits);
 		else
 			return 0;
 		if (n > ADDR_INDEX_MAX)
@@ -212,23 +223,20 @@ static int akey_cmp(const void *x, const void *y)
 	return a->rule < b->rule ? -1 : a->rule > b->rule;
 }
 
-static void add_hosts(struct akey *k, size_t *n, const struct addrset *a, uint32_t rule)
+static void add_keys(struct akey *k, size_t *n, const struct addrset *a, uint32_t rule)
 {
 	for (unsigned i = 0; i < a->nin; i++) {
 		const struct cidr *c = &a->in[i];
-		size_t cnt = c->alen == 4 ? (size_t)1 << (32 - c->bits) : 1;
+		size_t cnt = (c->alen == 4 && c->bits < 16) ? (size_t)1 << (16 - c->bits) : 1;
 		for (size_t j = 0; j < cnt; j++) {
 			struct akey *e = &k[(*n)++];
 			memset(e, 0, sizeof *e);
-			e->alen = c->alen;
-			memcpy(e->a, c->a, c->alen);
-			if (c->alen == 4) {
-				uint32_t v = ((uint32_t)c->a[0] << 24 | (uint32_t)c->a[1] << 16 |
-					      (uint32_t)c->a[2] << 8 | c->a[3]) + (uint32_t)j;
-				e->a[0] = (uint8_t)(v >> 24);
-				e->a[1] = (uint8_t)(v >> 16);
-				e->a[2] = (uint8_t)(v >> 8);
-				e->a[3] = (uint8_t)v;
+			e->alen = c->alen == 4 ? AKEY4 : AKEY6;
+			memcpy(e->a, c->a, e->alen);
+			if (cnt > 1) {
+				unsigned v = ((unsigned)c->a[0] << 8 | c->a[1]) + (unsigned)j;
+				e->a[0] = (uint8_t)(v >> 8);
+				e->a[1] = (uint8_t)v;
 			}
 			e->rule = rule;
 		}
@@ -263,6 +271,14 @@ static int is_anchored(const struct rule *r)
 		}
 	}
 	return 0;
+}
+
+static int proto_ok(const struct rule *r, unsigned proto);
+
+/* The always_pkt bucket of a protocol: TCP, UDP, ICMP (v4 or v6), others. */
+static int bucket_of(unsigned proto)
+{
+	return proto == 6 ? 0 : proto == 17 ? 1 : (proto == 1 || proto == 58) ? 2 : 3;
 }
 
 static int literal_of(const struct rule *r, struct pf_lit *l)
@@ -320,6 +336,7 @@ int rules_compile(struct rules *R, int strict, char *err, size_t errlen)
 	}
 	/* places, literals, the address index */
 	size_t nhost = 0;
+	unsigned nindexed = 0;
 	for (unsigned i = 0; i < n; i++) {
 		struct rule *r = R->r[i];
 		r->index = i;
@@ -341,12 +358,34 @@ int rules_compile(struct rules *R, int strict, char *err, size_t errlen)
 			if (lit && r->m[r->fast].buf == RB_PKT) {
 				lp[nlp++] = l;
 			} else {
-				size_t h = host_count(&r->src), d = host_count(&r->dst);
-				if (h || d)
+				size_t h = index_keys(&r->src), d = index_keys(&r->dst);
+				if (h || d) {
 					nhost += h ? h : d;
-				else
+					nindexed++;
+				} else {
 					R->always_pkt[R->nalways_pkt++] = i;
+				}
 			}
+		}
+	}
+	for (int bk = 0; bk < 4; bk++) {
+		static const unsigned rep_proto[4] = { 6, 17, 1, 255 };
+		R->always_by[bk] = calloc(R->nalways_pkt ? R->nalways_pkt : 1, sizeof(uint32_t));
+		R->always_frag[bk] = calloc(R->nalways_pkt ? R->nalways_pkt : 1, sizeof(uint32_t));
+		if (!R->always_by[bk] || !R->always_frag[bk]) {
+			snprintf(err, errlen, "out of memory compiling the rules");
+			goto out;
+		}
+		for (unsigned k = 0; k < R->nalways_pkt; k++) {
+			const struct rule *r = R->r[R->always_pkt[k]];
+			/* the "other" bucket keeps the rules for any protocol but
+			 * the three (proto_ok decides each packet) */
+			if (bk == 3 ? (r->ipproto == 6 || r->ipproto == 17 || r->ipproto == 1)
+				    : !proto_ok(r, rep_proto[bk]))
+				continue;
+			R->always_by[bk][R->nalways_by[bk]++] = r->index;
+			if (!(r->bufs >> RB_PKT & 1))
+				R->always_frag[bk][R->nalways_frag[bk]++] = r->index;
 		}
 	}
 	if (nhost) {
@@ -360,11 +399,11 @@ int rules_compile(struct rules *R, int strict, char *err, size_t errlen)
 			struct pf_lit l;
 			if (R->loc[i] != LOC_PKT || (literal_of(r, &l) && r->m[r->fast].buf == RB_PKT))
 				continue;
-			size_t h = host_count(&r->src), d = host_count(&r->dst);
+			size_t h = index_keys(&r->src), d = index_keys(&r->dst);
 			if (h)
-				add_hosts(R->aidx, &R->naidx, &r->src, i);
+				add_keys(R->aidx, &R->naidx, &r->src, i);
 			else if (d)
-				add_hosts(R->aidx, &R->naidx, &r->dst, i);
+				add_keys(R->aidx, &R->naidx, &r->dst, i);
 		}
 		qsort(R->aidx, R->naidx, sizeof *R->aidx, akey_cmp);
 	}
@@ -395,9 +434,9 @@ int rules_compile(struct rules *R, int strict, char *err, size_t errlen)
 		ntx += nlt[b];
 	fprintf(stderr,
 		"trawl: rules: %s; prefilter: %u packet, %u stream, %u transaction literals, "
-		"%u rules without one; compiled in %.2f s\n",
-		rep, pf_size(R->pf_pkt), pf_size(R->pf_stream), ntx,
-		R->nalways_pkt + R->nalways_stream + R->nalways_tx + (unsigned)R->naidx * 0, secs);
+		"%u rules found by address, %u tried everywhere; compiled in %.2f s\n",
+		rep, pf_size(R->pf_pkt), pf_size(R->pf_stream), ntx, nindexed,
+		R->nalways_pkt + R->nalways_stream + R->nalways_tx, secs);
 	R->compiled = 1;
 	rc = 0;
 	goto out;
@@ -873,14 +912,23 @@ static void recent_set(struct rflow *fl, int dir, uint32_t i, uint64_t end)
 	fl->recent_next[dir] = (uint8_t)((fl->recent_next[dir] + 1) % RFLOW_RECENT);
 }
 
+/* Evaluates the candidates and the rules tried everywhere (always, n of
+ * them, in rule order), in rule order. */
 static void evaluate(struct rules *R, int loc, const struct tuple *t, const struct facts *f,
-                     struct stream *s, int dir, const struct rm_bufs *b, struct rflow *fl)
+                     struct stream *s, int dir, const struct rm_bufs *b, struct rflow *fl,
+                     const uint32_t *always, unsigned nalways)
 {
 	if (R->ncand > 1)
 		qsort(R->cand, R->ncand, sizeof *R->cand, u32_cmp);
 	int est = established(s, f);
-	for (unsigned i = 0; i < R->ncand; i++) {
-		const struct rule *r = R->r[R->cand[i]];
+	unsigned i = 0, k = 0;
+	while (i < R->ncand || k < nalways) {
+		uint32_t next;
+		if (k >= nalways || (i < R->ncand && R->cand[i] < always[k]))
+			next = R->cand[i++];
+		else
+			next = always[k++];
+		const struct rule *r = R->r[next];
 		if (R->loc[r->index] != loc || !header_ok(r, t) || !flow_ok(r, s, dir, est, loc))
 			continue;
 		if (loc == LOC_TX && ((r->bufs & ~b->have) || !(r->bufs & b->have)))
@@ -955,23 +1003,23 @@ static void packet(struct rules *R, const struct facts *f, struct stream *s, int
 		b.n[RB_PKT] = f->payload.len;
 		pf_scan(R->pf_pkt, R->hs_scratch, f->payload.p, f->payload.len, consider, R);
 	}
-	addr_lookup(R, f->src, f->addr_len);
-	addr_lookup(R, f->dst, f->addr_len);
-	for (unsigned i = 0; i < R->nalways_pkt; i++) {
-		const struct rule *r = R->r[R->always_pkt[i]];
-		if (proto_ok(r, f->proto))
-			consider(R, r->index);
-	}
-	if (!R->ncand)
-		return;
-	if (f->is_frag) { /* keep the rules that need no payload */
+	addr_lookup(R, f->src, f->addr_len == 4 ? AKEY4 : AKEY6);
+	addr_lookup(R, f->dst, f->addr_len == 4 ? AKEY4 : AKEY6);
+	int bk = bucket_of(f->proto);
+	const uint32_t *always = R->always_by[bk];
+	unsigned nalways = R->nalways_by[bk];
+	if (f->is_frag) { /* the rules that need no payload */
 		unsigned k = 0;
 		for (unsigned i = 0; i < R->ncand; i++)
 			if (!(R->r[R->cand[i]]->bufs >> RB_PKT & 1))
 				R->cand[k++] = R->cand[i];
 		R->ncand = k;
+		always = R->always_frag[bk];
+		nalways = R->nalways_frag[bk];
 	}
-	evaluate(R, LOC_PKT, &t, f, s, dir, &b, fl);
+	if (!R->ncand && !nalways)
+		return;
+	evaluate(R, LOC_PKT, &t, f, s, dir, &b, fl, always, nalways);
 	if (R->nmatched)
 		finish(R, &t, fl, f->sec, f->frac, s);
 }
@@ -1000,9 +1048,7 @@ static void stream_piece(struct rules *R, struct stream *s, int dir, struct rflo
 	size_t len = old + n;
 	begin(R);
 	pf_scan(R->pf_stream, R->hs_scratch, buf, len, consider, R);
-	for (unsigned i = 0; i < R->nalways_stream; i++)
-		consider(R, R->always_stream[i]);
-	if (R->ncand) {
+	if (R->ncand || R->nalways_stream) {
 		struct rm_bufs b = { 0 };
 		b.have = (uint64_t)1 << RB_PKT;
 		b.p[RB_PKT] = buf;
@@ -1010,7 +1056,7 @@ static void stream_piece(struct rules *R, struct stream *s, int dir, struct rflo
 		b.pkt_old = old;
 		struct tuple t;
 		tuple_of_stream(&t, s, dir);
-		evaluate(R, LOC_STREAM, &t, NULL, s, dir, &b, fl);
+		evaluate(R, LOC_STREAM, &t, NULL, s, dir, &b, fl, R->always_stream, R->nalways_stream);
 		if (R->nmatched)
 			finish(R, &t, fl, ts->sec, ts->frac, s);
 	}
@@ -1109,7 +1155,7 @@ void rules_inspect(void *ctx, struct stream *s, int dir, const struct sess_bufs 
 	struct tuple t;
 	tuple_of_stream(&t, s, dir);
 	struct rflow *fl = flow_of(R, s, R->fbytes > 0);
-	evaluate(R, LOC_TX, &t, NULL, s, dir, &b, fl);
+	evaluate(R, LOC_TX, &t, NULL, s, dir, &b, fl, NULL, 0);
 	if (R->nmatched)
 		finish(R, &t, fl, ts->sec, ts->frac, s);
 }
@@ -1233,6 +1279,10 @@ void rules_free(struct rules *R)
 	if (R->rms)
 		rm_scratch_free(R->rms);
 	free(R->always_pkt);
+	for (int bk = 0; bk < 4; bk++) {
+		free(R->always_by[bk]);
+		free(R->always_frag[bk]);
+	}
 	free(R->always_stream);
 	free(R->always_tx);
 	free(R->aidx);
