@@ -120,6 +120,8 @@ struct rules {
 	struct sessions *ss;
 	size_t fbytes;           /* flowbit bytes per connection */
 	size_t tail_mem;
+	uint8_t *dot;            /* dotprefix's copies */
+	size_t dotcap;
 	uint64_t win_off;        /* the stream window's first byte's offset in its direction */
 	uint8_t *ibuf;           /* tail + new bytes being inspected */
 	/* thresholds by address */
@@ -292,6 +294,11 @@ static int literal_of(const struct rule *r, struct pf_lit *l)
 	if (m->fp_len && m->fp_off < m->plen) {
 		off = m->fp_off;
 		n = m->fp_len < m->plen - off ? m->fp_len : m->plen - off;
+	}
+	/* with dotprefix the buffer scanned lacks the '.' the content may start with */
+	if (off == 0 && n > 1 && m->pat[0] == '.' && m->buf < 64 && (r->dotprefix >> m->buf & 1)) {
+		off = 1;
+		n--;
 	}
 	*l = (struct pf_lit){ m->pat + off, n, (m->flags & RMF_NOCASE) != 0, r->index };
 	return 1;
@@ -912,6 +919,36 @@ static void recent_set(struct rflow *fl, int dir, uint32_t i, uint64_t end)
 	fl->recent_next[dir] = (uint8_t)((fl->recent_next[dir] + 1) % RFLOW_RECENT);
 }
 
+/* rm_match with the dotprefix transform: the buffers it names given with
+ * a '.' before them (copied into R->dot, grown as needed). */
+static int match_dotted(struct rules *R, const struct rule *r, const struct rm_bufs *b)
+{
+	struct rm_bufs nb = *b;
+	size_t need = 0;
+	for (unsigned i = 0; i < SB_MAX; i++)
+		if ((r->dotprefix & b->have) >> i & 1)
+			need += (size_t)b->n[i] + 1;
+	if (need > R->dotcap) {
+		uint8_t *d = realloc(R->dot, need);
+		if (!d)
+			return 0;
+		R->dot = d;
+		R->dotcap = need;
+	}
+	size_t o = 0;
+	for (unsigned i = 0; i < SB_MAX; i++) {
+		if (!((r->dotprefix & b->have) >> i & 1))
+			continue;
+		R->dot[o] = '.';
+		if (b->n[i])
+			memcpy(R->dot + o + 1, b->p[i], b->n[i]);
+		nb.p[i] = R->dot + o;
+		nb.n[i] = b->n[i] + 1;
+		o += (size_t)b->n[i] + 1;
+	}
+	return rm_match(r, &nb, R->rms);
+}
+
 /* Evaluates the candidates and the rules tried everywhere (always, n of
  * them, in rule order), in rule order. */
 static void evaluate(struct rules *R, int loc, const struct tuple *t, const struct facts *f,
@@ -950,6 +987,9 @@ static void evaluate(struct rules *R, int loc, const struct tuple *t, const stru
 			if (!rm_match(r, &nb, R->rms))
 				continue;
 			recent_set(fl, dir, r->index, R->win_off + b->n[RB_PKT]);
+		} else if (r->nm && r->dotprefix) {
+			if (!match_dotted(R, r, b))
+				continue;
 		} else if (r->nm && !rm_match(r, b, R->rms)) {
 			continue;
 		}
@@ -1294,6 +1334,7 @@ void rules_free(struct rules *R)
 	free(R->matched);
 	free(R->ts);
 	free(R->ibuf);
+	free(R->dot);
 	rs_free(&R->rs);
 	free(R);
 }

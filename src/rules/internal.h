@@ -205,6 +205,7 @@ struct rule {
 	struct rm *m;            /* in rule order */
 	unsigned nm;
 	uint64_t bufs;           /* bit b: an element inspects buffer b */
+	uint64_t dotprefix;      /* bit b: buffer b inspected with a '.' before it (dotprefix) */
 	int fast;                /* index in m[] of the prefilter's content, -1: none */
 	struct fbop *fb;
 	unsigned nfb;

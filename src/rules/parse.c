@@ -1464,6 +1464,14 @@ static int option(struct pst *s, const char *kw, const char *v)
 		r->noalert = 1;
 		return 0;
 	}
+	if (!strcmp(kw, "dotprefix")) { /* a transform of the sticky buffer */
+		if (v)
+			return fail(s, "dotprefix takes no value");
+		if (s->cur == RB_PKT)
+			return fail(s, "dotprefix needs a sticky buffer before it");
+		r->dotprefix |= (uint64_t)1 << s->cur;
+		return 0;
+	}
 	if (!strcmp(kw, "content"))
 		return kw_content(s, v, s->cur);
 	if (!strcmp(kw, "uricontent"))

@@ -525,11 +525,21 @@ static void t_skips(void)
 {
 	rs_free(&RS);
 	rs_init(&RS);
+	{ /* dotprefix is a transform of its sticky buffer, and needs one */
+		const char *t = "alert dns any any -> any any (dns.query; dotprefix; content:\".x\"; sid:9;)";
+		check(rs_parse_rule(&RS, t, strlen(t), "s", 1, ERR, sizeof ERR) == 1 && RS.nrules == 1 &&
+		      RS.rules[0]->dotprefix == (uint64_t)1 << SB_DNS_QUERY, "dotprefix on dns.query");
+		t = "alert dns any any -> any any (dotprefix; content:\".x\"; sid:10;)";
+		check(rs_parse_rule(&RS, t, strlen(t), "s", 2, ERR, sizeof ERR) == -1 &&
+		      strstr(ERR, "s:2:") && strstr(ERR, "dotprefix"), "dotprefix without a buffer: %s", ERR);
+		rs_free(&RS);
+		rs_init(&RS);
+	}
 	const char *rules[] = {
 		"alert smb any any -> any any (msg:\"x\"; sid:1;)",
 		"alert ssh any any -> any any (msg:\"x\"; sid:2;)",
 		"alert smb any any -> any any (msg:\"x\"; sid:3;)",
-		"alert dns any any -> any any (dns.query; dotprefix; content:\".x\"; ja3.hash; sid:4;)",
+		"alert dns any any -> any any (dns.query; dotprefix; content:\".x\"; xbits:isset,a; sid:4;)",
 		"alert tls any any -> any any (ja3.hash; content:\"x\"; sid:5;)",
 		"alert tls any any -> any any (ja3.hash; dotprefix; sid:6;)",
 		"alert tls any any -> any any (content:\"x\"; sid:7;)",
@@ -540,7 +550,7 @@ static void t_skips(void)
 	char rep[512];
 	rs_report(&RS, rep, sizeof rep);
 	check(!strcmp(rep, "loaded 1 of 7 rules; skipped 6: ja3.hash (2), protocol smb (2), "
-	                   "dotprefix (1), protocol ssh (1)"),
+	                   "protocol ssh (1), xbits (1)"),
 	      "report: %s", rep);
 	RS.seen = 24827;
 	RS.skipped = 1886;
