@@ -754,6 +754,30 @@ static void put_fast_time(struct rules *R, uint64_t sec, uint32_t frac)
 	out_uw(o, frac, R->nano ? 9 : 6, '0');
 }
 
+/* [gid:sid:rev] without the brackets. */
+static void put_gsr(struct out *o, const struct rule *r)
+{
+	out_u(o, r->gid);
+	out_c(o, ':');
+	out_u(o, r->sid);
+	out_c(o, ':');
+	out_u(o, r->rev);
+}
+
+/* "gid":..,"signature_id":..,"rev":..,"signature":".." (alert events and
+ * the summary's signatures). */
+static void put_sig_json(struct out *o, const struct rule *r)
+{
+	out_s(o, "\"gid\":");
+	out_u(o, r->gid);
+	out_s(o, ",\"signature_id\":");
+	out_u(o, r->sid);
+	out_s(o, ",\"rev\":");
+	out_u(o, r->rev);
+	out_s(o, ",\"signature\":");
+	json_cstr(o, r->msg ? r->msg : "");
+}
+
 static void alert(struct rules *R, const struct rule *r, const struct tuple *t, uint64_t sec,
                   uint32_t frac, const struct stream *s)
 {
@@ -776,11 +800,7 @@ static void alert(struct rules *R, const struct rule *r, const struct tuple *t, 
 	if (!R->json) {
 		put_fast_time(R, sec, frac);
 		out_s(o, "  [**] [");
-		out_u(o, r->gid);
-		out_c(o, ':');
-		out_u(o, r->sid);
-		out_c(o, ':');
-		out_u(o, r->rev);
+		put_gsr(o, r);
 		out_s(o, "] ");
 		out_s(o, r->msg ? r->msg : "");
 		out_s(o, " [**] ");
@@ -822,14 +842,8 @@ static void alert(struct rules *R, const struct rule *r, const struct tuple *t, 
 		out_s(o, ",\"app_proto\":");
 		json_cstr(o, app);
 	}
-	out_s(o, ",\"alert\":{\"action\":\"allowed\",\"gid\":");
-	out_u(o, r->gid);
-	out_s(o, ",\"signature_id\":");
-	out_u(o, r->sid);
-	out_s(o, ",\"rev\":");
-	out_u(o, r->rev);
-	out_s(o, ",\"signature\":");
-	json_cstr(o, r->msg ? r->msg : "");
+	out_s(o, ",\"alert\":{\"action\":\"allowed\",");
+	put_sig_json(o, r);
 	out_s(o, ",\"category\":");
 	json_cstr(o, r->class_desc ? r->class_desc : r->classtype ? r->classtype : "");
 	out_s(o, ",\"severity\":");
@@ -1243,11 +1257,7 @@ void rules_summary_text(struct rules *R, struct out *o)
 		out_s(o, "  ");
 		out_uw(o, st->alerts, 8, ' ');
 		out_s(o, "  [");
-		out_u(o, r->gid);
-		out_c(o, ':');
-		out_u(o, r->sid);
-		out_c(o, ':');
-		out_u(o, r->rev);
+		put_gsr(o, r);
 		out_s(o, "] ");
 		out_s(o, r->msg ? r->msg : "");
 		out_s(o, "  first ");
@@ -1270,14 +1280,8 @@ void rules_summary_json(struct rules *R, struct out *o)
 	for (unsigned i = 0; i < n; i++) {
 		const struct rule *r = R->r[v[i]];
 		const struct rstat *st = &R->stat[v[i]];
-		out_s(o, i ? ",{\"gid\":" : "{\"gid\":");
-		out_u(o, r->gid);
-		out_s(o, ",\"signature_id\":");
-		out_u(o, r->sid);
-		out_s(o, ",\"rev\":");
-		out_u(o, r->rev);
-		out_s(o, ",\"signature\":");
-		json_cstr(o, r->msg ? r->msg : "");
+		out_s(o, i ? ",{" : "{");
+		put_sig_json(o, r);
 		out_s(o, ",\"count\":");
 		out_u(o, st->alerts);
 		out_s(o, ",\"first\":");
