@@ -108,6 +108,10 @@ enum sess_buf {
 	/* added after the first cut of this list */
 	SB_HTTP_RESP_PROTOCOL,  /* http.protocol on a to_client rule: "HTTP/1.1" */
 	SB_HTTP_RESP_HEADER_NAMES, /* http.header_names on a to_client rule */
+	SB_TLS_JA3_HASH,        /* ja3.hash: MD5 of the ClientHello's JA3 string, lower-case hex */
+	SB_TLS_JA3_STRING,      /* ja3.string: "771,4865-4866,0-23-65281,29-23,0" */
+	SB_TLS_JA3S_HASH,       /* ja3s.hash: MD5 of the ServerHello's JA3S string */
+	SB_TLS_JA3S_STRING,     /* ja3s.string: "771,4865,43-51" */
 	SB_MAX
 };
 #define SESS_BODY_INSPECT_MAX (64u << 10) /* body bytes given for file.data and request_body */

@@ -30,6 +30,7 @@
 #define TLS_DN_MAX 1024            /* bytes of a subject or issuer kept */
 #define TLS_SERIAL_MAX 32          /* bytes of a serial number told */
 #define TLS_VERS_MAX 8             /* versions offered, kept */
+#define TLS_JA3_MAX 2048           /* bytes of a JA3 or JA3S string kept (the hash is of what is kept) */
 
 struct tls_dir {
 	uint8_t rh[5], rhn;   /* the record header being read */
@@ -54,7 +55,58 @@ struct tls {
 	char subject[TLS_DN_MAX], issuer[TLS_DN_MAX];
 	char serial[TLS_SERIAL_MAX * 3], fingerprint[20 * 3];
 	char notbefore[20], notafter[20];
+	/* JA3 (the ClientHello) and JA3S (the ServerHello), for the rules'
+	 * ja3.hash and ja3s.hash: built only while a rule engine inspects */
+	uint16_t ja3_len, ja3s_len;
+	char ja3[TLS_JA3_MAX], ja3s[TLS_JA3_MAX];
+	char ja3_md5[33], ja3s_md5[33];
 };
+
+/* A JA3 string being built: decimal numbers joined by '-' in a field,
+ * fields by ','; what does not fit is cut. */
+struct ja3b {
+	char *s;
+	uint16_t *len;
+	int first;  /* no number in the current field yet */
+};
+
+static void ja3_add(struct ja3b *j, unsigned v)
+{
+	char d[8];
+	int k = 0;
+	do
+		d[k++] = (char)('0' + v % 10);
+	while ((v /= 10) && k < 7);
+	if (*j->len + k + 1 >= TLS_JA3_MAX)
+		return;
+	if (!j->first)
+		j->s[(*j->len)++] = '-';
+	while (k)
+		j->s[(*j->len)++] = d[--k];
+	j->first = 0;
+}
+
+static void ja3_field(struct ja3b *j)
+{
+	if (*j->len + 1 < TLS_JA3_MAX)
+		j->s[(*j->len)++] = ',';
+	j->first = 1;
+}
+
+static void ja3_md5(const char *s, size_t n, char *out)
+{
+	unsigned char md[EVP_MAX_MD_SIZE];
+	unsigned ml = 0;
+	static const char hexl[] = "0123456789abcdef";
+	out[0] = 0;
+	if (!EVP_Digest(s, n, md, &ml, EVP_md5(), NULL) || ml != 16)
+		return;
+	for (unsigned i = 0; i < 16; i++) {
+		out[2 * i] = hexl[md[i] >> 4];
+		out[2 * i + 1] = hexl[md[i] & 15];
+	}
+	out[32] = 0;
+}
 
 static unsigned be16(const uint8_t *p)
 {
@@ -229,9 +281,17 @@ static void inspect(struct sessions *x, struct sess *ss, int what, const struct 
 	b.have = 0;
 	if (t->sni_len)
 		set(&b, SB_TLS_SNI, t->sni, t->sni_len);
+	if (t->ja3_md5[0]) {
+		set(&b, SB_TLS_JA3_HASH, t->ja3_md5, 32);
+		set(&b, SB_TLS_JA3_STRING, t->ja3, t->ja3_len);
+	}
 	if (what >= 1 && t->seen_sh) {
 		const char *v = version_str(t->version, vb);
 		set(&b, SB_TLS_VERSION_STR, v, strlen(v));
+		if (t->ja3s_md5[0]) {
+			set(&b, SB_TLS_JA3S_HASH, t->ja3s_md5, 32);
+			set(&b, SB_TLS_JA3S_STRING, t->ja3s, t->ja3s_len);
+		}
 	}
 	uint64_t before = b.have;
 	if (what == 2) {
@@ -244,8 +304,11 @@ static void inspect(struct sessions *x, struct sess *ss, int what, const struct 
 		if (t->fingerprint[0])
 			set(&b, SB_TLS_CERT_FINGERPRINT, t->fingerprint, strlen(t->fingerprint));
 	}
-	b.fresh = what == 0 ? (uint64_t)1 << SB_TLS_SNI
-		: what == 1 ? (uint64_t)1 << SB_TLS_VERSION_STR : b.have & ~before;
+	b.fresh = what == 0 ? ((uint64_t)1 << SB_TLS_SNI | (uint64_t)1 << SB_TLS_JA3_HASH |
+			       (uint64_t)1 << SB_TLS_JA3_STRING)
+		: what == 1 ? ((uint64_t)1 << SB_TLS_VERSION_STR | (uint64_t)1 << SB_TLS_JA3S_HASH |
+			       (uint64_t)1 << SB_TLS_JA3S_STRING)
+		: b.have & ~before;
 	b.fresh &= b.have;
 	sess_inspect(x, ss, what ? 1 : 0, &b, ts);
 }
@@ -350,6 +413,76 @@ static void hello(struct tls *t, const uint8_t *b, size_t len, int client)
 		pos += 3;
 	}
 	hello_extensions(t, b, pos, len, client);
+}
+
+/* JA3 of a ClientHello (client) or JA3S of a ServerHello: the version, the
+ * cipher suites (the server's one), the extension types in order, and for
+ * the client the supported groups and point formats; GREASE values left
+ * out; then its MD5.  Reads the message again, bounded by len. */
+static void ja3(struct tls *t, const uint8_t *b, size_t len, int client)
+{
+	struct ja3b j = { client ? t->ja3 : t->ja3s, client ? &t->ja3_len : &t->ja3s_len, 1 };
+	*j.len = 0;
+	if (len < 35)
+		return;
+	ja3_add(&j, be16(b));
+	ja3_field(&j);
+	size_t pos = 34;
+	pos += 1 + b[pos];
+	if (client) {
+		if (pos + 2 > len)
+			return;
+		size_t cl = be16(b + pos), end = pos + 2 + cl;
+		if (end > len)
+			return;
+		for (size_t i = pos + 2; i + 1 < end; i += 2)
+			if (!grease(be16(b + i)))
+				ja3_add(&j, be16(b + i));
+		pos = end;
+		if (pos + 1 > len || pos + 1 + b[pos] > len)
+			return;
+		pos += 1 + b[pos];
+	} else {
+		if (pos + 3 > len)
+			return;
+		ja3_add(&j, be16(b + pos));
+		pos += 3;
+	}
+	ja3_field(&j);
+	const uint8_t *groups = NULL, *formats = NULL;
+	size_t ngroups = 0, nformats = 0;
+	if (pos + 2 <= len) {
+		size_t end = pos + 2 + be16(b + pos);
+		if (end > len)
+			end = len;
+		for (pos += 2; pos + 4 <= end;) {
+			unsigned type = be16(b + pos), el = be16(b + pos + 2);
+			const uint8_t *e = b + pos + 4;
+			if (pos + 4 + el > end)
+				break;
+			pos += 4 + el;
+			if (grease(type))
+				continue;
+			ja3_add(&j, type);
+			if (type == 10 && el >= 2) {
+				groups = e + 2;
+				ngroups = be16(e) < el - 2 ? be16(e) : el - 2u;
+			} else if (type == 11 && el >= 1) {
+				formats = e + 1;
+				nformats = e[0] < el - 1 ? e[0] : el - 1u;
+			}
+		}
+	}
+	if (client) {
+		ja3_field(&j);
+		for (size_t i = 0; i + 1 < ngroups; i += 2)
+			if (!grease(be16(groups + i)))
+				ja3_add(&j, be16(groups + i));
+		ja3_field(&j);
+		for (size_t i = 0; i < nformats; i++)
+			ja3_add(&j, formats[i]);
+	}
+	ja3_md5(j.s, *j.len, client ? t->ja3_md5 : t->ja3s_md5);
 }
 
 static void put_time(char *out, const ASN1_TIME *tm)
@@ -462,12 +595,16 @@ static void hs_message(struct sessions *x, struct sess *ss, int dir, const struc
 	int cut = d->hlen > d->keep;
 	if (type == 1 && dir == 0 && d->hbuf) {
 		hello(t, d->hbuf, len, 1);
-		if (sess_inspecting(x) && t->sni_len)
+		if (sess_inspecting(x) && t->seen_ch) {
+			ja3(t, d->hbuf, len, 1);
 			inspect(x, ss, 0, ts);
+		}
 	} else if (type == 2 && dir == 1 && d->hbuf) {
 		hello(t, d->hbuf, len, 0);
-		if (sess_inspecting(x) && t->seen_sh)
+		if (sess_inspecting(x) && t->seen_sh) {
+			ja3(t, d->hbuf, len, 0);
 			inspect(x, ss, 1, ts);
+		}
 		if (t->version == 0x0304 || (t->version >> 8) == 0x7f) {
 			/* TLS 1.3: all that follows is encrypted */
 			t->tls13 = 1;

@@ -584,10 +584,15 @@ static void test_tls(void)
 	put24(ch + 6, k - 9);
 	feed(&c, &s, 0, ch, k);
 	CHECK(ncalls == 1, "TLS: a call for the ClientHello, got %d", ncalls);
-	CHECK(calls[0].dir == 0 && calls[0].tx == 0 && calls[0].have == BIT(SB_TLS_SNI) &&
-		      calls[0].fresh == BIT(SB_TLS_SNI),
+	uint64_t ja3 = BIT(SB_TLS_JA3_HASH) | BIT(SB_TLS_JA3_STRING);
+	uint64_t ja3s = BIT(SB_TLS_JA3S_HASH) | BIT(SB_TLS_JA3S_STRING);
+	CHECK(calls[0].dir == 0 && calls[0].tx == 0 && calls[0].have == (BIT(SB_TLS_SNI) | ja3) &&
+		      calls[0].fresh == (BIT(SB_TLS_SNI) | ja3),
 	      "TLS call 0");
 	BUF(0, SB_TLS_SNI, sni);
+	/* JA3: version 771, cipher 47, extension 0, no groups, no point formats */
+	BUF(0, SB_TLS_JA3_STRING, "771,47,0,,");
+	BUF(0, SB_TLS_JA3_HASH, "6169fabc98e3e6c9690301eaf306d632");
 
 	/* ServerHello, Certificate, ServerHelloDone in one record */
 	uint8_t der[2048], sv[4096];
@@ -613,14 +618,18 @@ static void test_tls(void)
 	feed(&c, &s, 1, sv, 100);
 	feed(&c, &s, 1, sv + 100, k - 100);
 	CHECK(ncalls == 3, "TLS: 3 calls, got %d", ncalls);
-	CHECK(calls[1].dir == 1 && calls[1].have == (BIT(SB_TLS_SNI) | BIT(SB_TLS_VERSION_STR)) &&
-		      calls[1].fresh == BIT(SB_TLS_VERSION_STR),
+	CHECK(calls[1].dir == 1 &&
+		      calls[1].have == (BIT(SB_TLS_SNI) | BIT(SB_TLS_VERSION_STR) | ja3 | ja3s) &&
+		      calls[1].fresh == (BIT(SB_TLS_VERSION_STR) | ja3s),
 	      "TLS call 1 masks");
 	BUF(1, SB_TLS_VERSION_STR, "1.2");
+	/* JA3S: version 771, cipher 47, no extensions */
+	BUF(1, SB_TLS_JA3S_STRING, "771,47,");
+	BUF(1, SB_TLS_JA3S_HASH, "5397c414a9ebeaff1bf18b70ca22eaa0");
 	uint64_t cert = BIT(SB_TLS_CERT_SUBJECT) | BIT(SB_TLS_CERT_ISSUER) | BIT(SB_TLS_CERT_SERIAL) |
 			BIT(SB_TLS_CERT_FINGERPRINT);
 	CHECK(calls[2].dir == 1 && calls[2].tx == 0 &&
-		      calls[2].have == (cert | BIT(SB_TLS_SNI) | BIT(SB_TLS_VERSION_STR)) &&
+		      calls[2].have == (cert | BIT(SB_TLS_SNI) | BIT(SB_TLS_VERSION_STR) | ja3 | ja3s) &&
 		      calls[2].fresh == cert,
 	      "TLS call 2 masks %llx %llx", (unsigned long long)calls[2].have,
 	      (unsigned long long)calls[2].fresh);
