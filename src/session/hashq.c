@@ -27,7 +27,7 @@
 
 #define HQ_RING  (4u << 20)  /* bytes of the ring, a power of two */
 #define HQ_PIECE (16u << 10) /* bytes of a piece at most */
-#define HQ_WAKE  (64u << 10) /* bytes waiting that wake the worker */
+#define HQ_WAKE  (16u << 10) /* bytes waiting that wake the worker */
 #define HQ_SPIN  4000        /* polls before sleeping */
 #define HQ_ALIGN 64u
 
