@@ -16,19 +16,31 @@
  * Waking: the worker spins a little when the ring is empty, then sleeps;
  * the producer wakes it when HQ_WAKE bytes wait (fewer are left for the
  * producer to take back at hq_sync(), cheaper than a wake-up).  The
- * producer spins, then sleeps, when it waits for room or for a piece. */
+ * producer spins, then sleeps, when it waits for room or for a piece.
+ * Neither side fences its stores to check the other's flag: a wake-up
+ * missed that way costs at most HQ_NAP (both sleep that long at most),
+ * never a result, since a piece the worker has not taken is the
+ * producer's to take back.  The producer's, the worker's and the shared
+ * flags live on separate cache lines, and the producer reads the worker's
+ * tail only when its last copy says the ring is full. */
 #include <pthread.h>
 #include <signal.h>
 #include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "hashq.h"
 
-#define HQ_RING  (4u << 20)  /* bytes of the ring, a power of two */
+#define HQ_RING  (1u << 20)  /* bytes of the ring, a power of two */
 #define HQ_PIECE (16u << 10) /* bytes of a piece at most */
 #define HQ_WAKE  (16u << 10) /* bytes waiting that wake the worker */
 #define HQ_SPIN  4000        /* polls before sleeping */
+#define HQ_NAP   1000000L    /* ns of sleep at most, before looking again... */
+#define HQ_NAP_MAX 64000000L /* ...doubling while there is nothing to do */
 #define HQ_ALIGN 64u
 
 enum { READY, TAKEN, DONE, STOLEN };
@@ -51,21 +63,24 @@ _Static_assert((HQ_RING & (HQ_RING - 1)) == 0, "ring size a power of two");
 _Static_assert(HQ_RING >= 4 * (HDR + HQ_PIECE), "ring holds several pieces");
 
 static struct {
-	int mode;                /* 0: not started; 1: worker running; -1: inline */
+	/* the producer's */
+	_Alignas(64) int mode;   /* 0: not started; 1: worker running; -1: inline */
 	uint8_t *ring;
-	_Atomic uint64_t head;   /* published up to (producer) */
-	_Atomic uint64_t tail;   /* consumed up to (worker) */
-	uint64_t wpos;           /* written up to (producer) */
+	uint64_t wpos;           /* written up to */
 	uint64_t open;           /* the open piece's position + 1, or 0 */
-	_Atomic int sleeping;    /* the worker waits for work */
+	uint64_t ctail;          /* tail when last read */
+	/* the producer writes, the worker reads */
+	_Alignas(64) _Atomic uint64_t head; /* published up to */
+	/* the worker writes, the producer reads */
+	_Alignas(64) _Atomic uint64_t tail; /* consumed up to */
+	/* rarely written */
+	_Alignas(64) _Atomic int sleeping; /* the worker waits for work */
 	_Atomic int waiting;     /* the producer waits for the worker */
 	_Atomic int stop;
 	pthread_mutex_t mu;
 	pthread_cond_t work, moved;
 	pthread_t th;
-} q = { .mu = PTHREAD_MUTEX_INITIALIZER,
-	.work = PTHREAD_COND_INITIALIZER,
-	.moved = PTHREAD_COND_INITIALIZER };
+} q = { .mu = PTHREAD_MUTEX_INITIALIZER };
 
 static struct piece *at(uint64_t pos)
 {
@@ -84,40 +99,91 @@ static void relax(void)
 #endif
 }
 
+/* Waits on c for ns at most (q.mu held). */
+static void nap(pthread_cond_t *c, long ns)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	ts.tv_nsec += ns;
+	while (ts.tv_nsec >= 1000000000) {
+		ts.tv_sec++;
+		ts.tv_nsec -= 1000000000;
+	}
+	pthread_cond_timedwait(c, &q.mu, &ts);
+}
+
+/* Copies n bytes into the ring bypassing the cache where it can: the
+ * worker, on another core, reads them next; the writer's cache would only
+ * have to give them up. */
+static void copy_in(uint8_t *d, const uint8_t *p, size_t n)
+{
+#if defined(__SSE2__)
+	size_t a = (size_t)(-(uintptr_t)d & 15);
+	if (n >= 64 + a) {
+		memcpy(d, p, a);
+		d += a, p += a, n -= a;
+		for (; n >= 64; d += 64, p += 64, n -= 64) {
+			__m128i x0 = _mm_loadu_si128((const __m128i *)(const void *)p);
+			__m128i x1 = _mm_loadu_si128((const __m128i *)(const void *)(p + 16));
+			__m128i x2 = _mm_loadu_si128((const __m128i *)(const void *)(p + 32));
+			__m128i x3 = _mm_loadu_si128((const __m128i *)(const void *)(p + 48));
+			_mm_stream_si128((__m128i *)(void *)d, x0);
+			_mm_stream_si128((__m128i *)(void *)(d + 16), x1);
+			_mm_stream_si128((__m128i *)(void *)(d + 32), x2);
+			_mm_stream_si128((__m128i *)(void *)(d + 48), x3);
+		}
+	}
+#endif
+	memcpy(d, p, n);
+}
+
+/* Orders copy_in's stores before what follows (the piece's publication). */
+static void copied(void)
+{
+#if defined(__SSE2__)
+	_mm_sfence();
+#endif
+}
+
 static void *worker(void *arg)
 {
 	(void)arg;
-	uint64_t t = atomic_load(&q.tail);
+	uint64_t t = atomic_load_explicit(&q.tail, memory_order_relaxed);
+	long ns = 0; /* 0: working; else the next nap */
 	for (;;) {
-		uint64_t h = atomic_load(&q.head);
-		for (int i = 0; h == t && i < HQ_SPIN && !atomic_load_explicit(&q.stop, memory_order_relaxed); i++) {
+		uint64_t h = atomic_load_explicit(&q.head, memory_order_acquire);
+		for (int i = 0; h == t && !ns && i < HQ_SPIN && !atomic_load_explicit(&q.stop, memory_order_relaxed); i++) {
 			relax();
-			h = atomic_load(&q.head);
+			h = atomic_load_explicit(&q.head, memory_order_acquire);
 		}
 		if (h == t) {
+			ns = ns ? (ns < HQ_NAP_MAX ? 2 * ns : ns) : HQ_NAP;
 			pthread_mutex_lock(&q.mu);
-			atomic_store(&q.sleeping, 1);
-			while ((h = atomic_load(&q.head)) == t && !atomic_load(&q.stop))
-				pthread_cond_wait(&q.work, &q.mu);
-			atomic_store(&q.sleeping, 0);
+			atomic_store_explicit(&q.sleeping, 1, memory_order_relaxed);
+			if (!atomic_load_explicit(&q.stop, memory_order_relaxed))
+				nap(&q.work, ns);
+			atomic_store_explicit(&q.sleeping, 0, memory_order_relaxed);
 			pthread_mutex_unlock(&q.mu);
+			h = atomic_load_explicit(&q.head, memory_order_acquire);
 		}
-		if (atomic_load(&q.stop))
+		if (atomic_load_explicit(&q.stop, memory_order_relaxed))
 			return NULL;
+		if (h != t)
+			ns = 0;
 		while (t != h) {
 			struct piece *c = at(t);
 			if (c->obj) {
 				uint32_t s = READY;
 				if (atomic_compare_exchange_strong(&c->state, &s, TAKEN)) {
 					c->fn(c->obj, data_of(c), c->len);
-					atomic_store(&c->state, DONE);
+					atomic_store_explicit(&c->state, DONE, memory_order_release);
 				}
 			}
 			t += c->size;
-			atomic_store(&q.tail, t);
-			if (atomic_load(&q.waiting)) {
+			atomic_store_explicit(&q.tail, t, memory_order_release);
+			if (atomic_load_explicit(&q.waiting, memory_order_relaxed)) {
 				pthread_mutex_lock(&q.mu);
-				pthread_cond_broadcast(&q.moved);
+				pthread_cond_signal(&q.moved);
 				pthread_mutex_unlock(&q.mu);
 			}
 		}
@@ -144,6 +210,7 @@ static void hq_stop(void)
 	}
 	atomic_store(&q.head, q.wpos);
 	atomic_store(&q.tail, q.wpos);
+	q.ctail = q.wpos;
 	q.open = 0;
 	q.mode = -1;
 }
@@ -153,6 +220,11 @@ static int start(void)
 	if (q.mode)
 		return q.mode > 0;
 	q.mode = -1;
+	pthread_condattr_t ca;
+	if (pthread_condattr_init(&ca) || pthread_condattr_setclock(&ca, CLOCK_MONOTONIC) ||
+	    pthread_cond_init(&q.work, &ca) || pthread_cond_init(&q.moved, &ca))
+		return 0;
+	pthread_condattr_destroy(&ca);
 	if (!(q.ring = aligned_alloc(HQ_ALIGN, HQ_RING)))
 		return 0;
 	/* the worker takes no signals: they stay the reading thread's */
@@ -173,15 +245,18 @@ static int start(void)
 
 static int has_room(uint64_t n)
 {
-	return q.wpos + n - atomic_load(&q.tail) <= HQ_RING;
+	if (q.wpos + n - q.ctail <= HQ_RING)
+		return 1;
+	q.ctail = atomic_load_explicit(&q.tail, memory_order_acquire);
+	return q.wpos + n - q.ctail <= HQ_RING;
 }
 
 static void wake(void)
 {
-	if (atomic_load(&q.sleeping)) {
+	if (atomic_load_explicit(&q.sleeping, memory_order_relaxed)) {
 		pthread_mutex_lock(&q.mu);
-		if (atomic_load(&q.sleeping)) {
-			atomic_store(&q.sleeping, 0); /* once */
+		if (atomic_load_explicit(&q.sleeping, memory_order_relaxed)) {
+			atomic_store_explicit(&q.sleeping, 0, memory_order_relaxed); /* once */
 			pthread_cond_signal(&q.work);
 		}
 		pthread_mutex_unlock(&q.mu);
@@ -192,16 +267,18 @@ static void wake(void)
  * when enough waits, or now. */
 static void publish(int now)
 {
+	copied();
 	q.open = 0;
-	atomic_store(&q.head, q.wpos);
-	if (now || q.wpos - atomic_load(&q.tail) >= HQ_WAKE)
+	atomic_store_explicit(&q.head, q.wpos, memory_order_release);
+	if (atomic_load_explicit(&q.sleeping, memory_order_relaxed) &&
+	    (now || q.wpos - atomic_load_explicit(&q.tail, memory_order_relaxed) >= HQ_WAKE))
 		wake();
 }
 
 /* Waits for room for n bytes (room) or for the piece at pos to be DONE. */
 static int moved(int room, uint64_t arg)
 {
-	return room ? has_room(arg) : atomic_load(&at(arg)->state) != TAKEN;
+	return room ? has_room(arg) : atomic_load_explicit(&at(arg)->state, memory_order_acquire) != TAKEN;
 }
 
 static void wait_worker(int room, uint64_t arg)
@@ -212,10 +289,10 @@ static void wait_worker(int room, uint64_t arg)
 		relax();
 	}
 	pthread_mutex_lock(&q.mu);
-	atomic_store(&q.waiting, 1);
+	atomic_store_explicit(&q.waiting, 1, memory_order_relaxed);
 	while (!moved(room, arg))
-		pthread_cond_wait(&q.moved, &q.mu);
-	atomic_store(&q.waiting, 0);
+		nap(&q.moved, HQ_NAP);
+	atomic_store_explicit(&q.waiting, 0, memory_order_relaxed);
 	pthread_mutex_unlock(&q.mu);
 }
 
@@ -256,7 +333,7 @@ void hq_put(hq_fn *fn, struct hq_link *l, void *obj, const uint8_t *p, size_t n)
 			o->size = HDR;
 			atomic_store_explicit(&o->state, READY, memory_order_relaxed);
 			/* the previous piece, when still in the ring, links to this one */
-			if (l->last && l->last - 1 >= atomic_load(&q.tail))
+			if (l->last && l->last - 1 >= q.ctail)
 				at(l->last - 1)->next = q.wpos + 1;
 			l->last = q.wpos + 1;
 			q.open = q.wpos + 1;
@@ -266,11 +343,12 @@ void hq_put(hq_fn *fn, struct hq_link *l, void *obj, const uint8_t *p, size_t n)
 		uint64_t size = HDR + ROUND(o->len + k);
 		if (!has_room(size - o->size)) {
 			/* all but o to the worker, and room from it */
-			atomic_store(&q.head, q.open - 1);
+			copied();
+			atomic_store_explicit(&q.head, q.open - 1, memory_order_release);
 			wake();
 			wait_worker(1, size - o->size);
 		}
-		memcpy(data_of(o) + o->len, p, k);
+		copy_in(data_of(o) + o->len, p, k);
 		o->len += (uint32_t)k;
 		o->size = (uint32_t)size;
 		q.wpos = q.open - 1 + size;
@@ -288,7 +366,7 @@ void hq_sync(hq_fn *fn, struct hq_link *l, void *obj)
 	while (pos) {
 		struct piece *c = at(pos - 1);
 		if (pos != q.open) {
-			if (pos - 1 < atomic_load(&q.tail))
+			if (pos - 1 < atomic_load_explicit(&q.tail, memory_order_acquire))
 				break; /* the worker is past it */
 			uint32_t s = READY;
 			if (!atomic_compare_exchange_strong(&c->state, &s, STOLEN)) {
