@@ -1,6 +1,5 @@
 /* files.c - the files that transactions carry (HTTP bodies, FTP data,
- * SMTP attachments): hashed as they come (on a second thread, hashq.c,
- * finished when the file ends), stored under --extract
+ * SMTP attachments): hashed as they come, stored under --extract
  * DIR/files/ by their SHA-256, and told as EVE fileinfo events, on the
  * output (--sessions) and as the lines of DIR/files.json.
  *
@@ -18,7 +17,6 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "hashq.h"
 #include "internal.h"
 
 #define SFILE_BUF (32u << 10)
@@ -34,7 +32,6 @@ struct sfile {
 	uint8_t name[SFILE_NAME_MAX];
 	size_t blen;
 	uint8_t *buf;        /* SFILE_BUF bytes waiting to be written */
-	struct hq_link q;    /* its bytes not consumed yet (hashq.c) */
 };
 
 int files_open(struct sessions *x, const char *dir, char *err, size_t errlen)
@@ -122,7 +119,6 @@ struct sfile *file_begin(struct sessions *x, struct sess *ss, int dir, const uin
 	f->tx_id = tx_id;
 	f->id = ++x->next_file_id;
 	f->fd = -1;
-	hq_init(&f->q);
 	f->nlen = n < SFILE_NAME_MAX ? n : SFILE_NAME_MAX;
 	if (name)
 		memcpy(f->name, name, f->nlen);
@@ -183,11 +179,9 @@ static void flush_buf(struct sfile *f)
 	f->blen = 0;
 }
 
-/* Hashes and stores n bytes at p of f: on hashq's worker, or on the
- * reading thread (hq_sync), in order either way. */
-static void consume(void *obj, const uint8_t *p, size_t n)
+/* Hashes and stores n bytes at p of f. */
+static void consume(struct sfile *f, const uint8_t *p, size_t n)
 {
-	struct sfile *f = obj;
 	EVP_DigestUpdate(f->sha256, p, n);
 	if (f->md5)
 		EVP_DigestUpdate(f->md5, p, n);
@@ -210,7 +204,7 @@ void file_data(struct sessions *x, struct sfile *f, const uint8_t *p, size_t n)
 	if (!f || !n)
 		return;
 	f->size += n;
-	hq_put(consume, &f->q, f, p, n);
+	consume(f, p, n);
 }
 
 void file_gap(struct sessions *x, struct sfile *f, uint64_t n)
@@ -261,7 +255,6 @@ void file_end(struct sessions *x, struct sfile *f, const struct stream_ts *ts, i
 			*res = r;
 		return;
 	}
-	hq_sync(consume, &f->q, f);
 	uint8_t md[EVP_MAX_MD_SIZE];
 	unsigned mdlen = 0;
 	EVP_DigestFinal_ex(f->sha256, md, &mdlen);
