@@ -92,6 +92,22 @@ static void temp_name(char *b, size_t n, uint64_t id)
 	snprintf(b, n, ".part-%llu", (unsigned long long)id);
 }
 
+/* The digests, fetched once: EVP_sha256() given to EVP_DigestInit_ex
+ * makes OpenSSL 3 fetch the implementation again at every file. */
+static const EVP_MD *md_sha256, *md_md5;
+
+static void fetch_mds(void)
+{
+	if (!md_sha256) {
+		EVP_MD *m = EVP_MD_fetch(NULL, "SHA256", NULL);
+		md_sha256 = m ? m : EVP_sha256();
+	}
+	if (!md_md5) {
+		EVP_MD *m = EVP_MD_fetch(NULL, "MD5", NULL);
+		md_md5 = m ? m : EVP_md5();
+	}
+}
+
 struct sfile *file_begin(struct sessions *x, struct sess *ss, int dir, const uint8_t *name,
                          size_t n, uint64_t tx_id)
 {
@@ -108,14 +124,15 @@ struct sfile *file_begin(struct sessions *x, struct sess *ss, int dir, const uin
 		memcpy(f->name, name, f->nlen);
 	else
 		f->nlen = 0;
+	fetch_mds();
 	f->sha256 = EVP_MD_CTX_new();
 	/* MD5 for files.json only: with --sessions alone a file costs one
 	 * hash, not two */
 	if (x->files_json_ok)
 		f->md5 = EVP_MD_CTX_new();
 	if (!f->sha256 || (x->files_json_ok && !f->md5) ||
-	    !EVP_DigestInit_ex(f->sha256, EVP_sha256(), NULL) ||
-	    (f->md5 && !EVP_DigestInit_ex(f->md5, EVP_md5(), NULL))) {
+	    !EVP_DigestInit_ex(f->sha256, md_sha256, NULL) ||
+	    (f->md5 && !EVP_DigestInit_ex(f->md5, md_md5, NULL))) {
 		EVP_MD_CTX_free(f->sha256);
 		EVP_MD_CTX_free(f->md5);
 		free(f);
@@ -162,15 +179,12 @@ static void flush_buf(struct sfile *f)
 	f->blen = 0;
 }
 
-void file_data(struct sessions *x, struct sfile *f, const uint8_t *p, size_t n)
+/* Hashes and stores n bytes at p of f. */
+static void consume(struct sfile *f, const uint8_t *p, size_t n)
 {
-	(void)x;
-	if (!f || !n)
-		return;
 	EVP_DigestUpdate(f->sha256, p, n);
 	if (f->md5)
 		EVP_DigestUpdate(f->md5, p, n);
-	f->size += n;
 	if (f->fd < 0)
 		return;
 	if (f->blen + n > SFILE_BUF) {
@@ -182,6 +196,15 @@ void file_data(struct sessions *x, struct sfile *f, const uint8_t *p, size_t n)
 	}
 	memcpy(f->buf + f->blen, p, n);
 	f->blen += n;
+}
+
+void file_data(struct sessions *x, struct sfile *f, const uint8_t *p, size_t n)
+{
+	(void)x;
+	if (!f || !n)
+		return;
+	f->size += n;
+	consume(f, p, n);
 }
 
 void file_gap(struct sessions *x, struct sfile *f, uint64_t n)
