@@ -399,3 +399,6 @@ unsigned ieee80211_if_print(nd_t *, const uint8_t *, unsigned, unsigned);
 unsigned radiotap_if_print(nd_t *, const uint8_t *, unsigned, unsigned);
 unsigned prism_if_print(nd_t *, const uint8_t *, unsigned, unsigned);
 unsigned avs_if_print(nd_t *, const uint8_t *, unsigned, unsigned);
+/* IEEE 802.15.4 (ieee802154.c). */
+unsigned ieee802154_if_print(nd_t *, const uint8_t *, unsigned, unsigned);
+unsigned ieee802154_tap_if_print(nd_t *, const uint8_t *, unsigned, unsigned);
