@@ -1172,8 +1172,8 @@ static bool radiotap_field(nd_t *nd, struct cpack *c, unsigned bit,
 			goto trunc;
 		nd_printf(nd, "%d tx power ", -(int)a);
 		break;
-	case 9: /* dB TX attenuation */
-		if (!cp_le16(c, &a))
+	case 9: /* dB TX attenuation: one octet, as tcpdump 4.99.3 reads it */
+		if (!cp_u8(c, &a))
 			goto trunc;
 		nd_printf(nd, "%ddB tx attenuation ", -(int)a);
 		break;
@@ -1374,7 +1374,7 @@ unsigned radiotap_if_print(nd_t *nd, const uint8_t *p, unsigned caplen,
 static unsigned avs_print(nd_t *nd, const uint8_t *p, unsigned caplen,
                           unsigned len)
 {
-	nd_proto(nd, "802.11_avs");
+	nd_proto(nd, "802.11_radio_avs");
 	if (caplen < 8) {
 		nd_print_trunc(nd);
 		return caplen;
@@ -1398,7 +1398,7 @@ unsigned avs_if_print(nd_t *nd, const uint8_t *p, unsigned caplen, unsigned len)
 unsigned prism_if_print(nd_t *nd, const uint8_t *p, unsigned caplen,
                         unsigned len)
 {
-	nd_proto(nd, "prism_if");
+	nd_proto(nd, "prism");
 	if (caplen < 4) {
 		nd_print_trunc(nd);
 		return caplen;

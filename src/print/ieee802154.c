@@ -444,7 +444,6 @@ static unsigned std_frame(nd_t *nd, const uint8_t *p, unsigned caplen,
                           unsigned fc)
 {
 	const struct options *o = nd->opt;
-	unsigned total = caplen;
 	/* the FCS: four octets, two, or (neither matching) none captured */
 	uint32_t fcs = 0, crc = 0;
 	unsigned fcslen = 0;
@@ -568,9 +567,10 @@ static unsigned std_frame(nd_t *nd, const uint8_t *p, unsigned caplen,
 				nd_printf(nd, "%02x", nd_u8(nd, mic + i));
 			nd_c(nd, ' ');
 		}
-		if (fcslen)
+		/* under four octets nothing was checked: both are 0 */
+		if (crc == fcs)
 			nd_printf(nd, "FCS %x ", fcs);
-		else if (total >= 4)
+		else
 			nd_printf(nd, "wrong FCS %x vs %x (assume no FCS stored) ",
 				  fcs, crc);
 	}
@@ -627,7 +627,7 @@ unsigned ieee802154_tap_if_print(nd_t *nd, const uint8_t *p, unsigned caplen,
 	unsigned ver = nd_u8(nd, p), hlen = nd_le16(nd, p + 2);
 	if (ver != 0 || hlen < 4) {
 		nd_print_invalid(nd);
-		return caplen;
+		return 0; /* tcpdump's dumps then show the whole record */
 	}
 	if (caplen < hlen) {
 		nd_print_trunc(nd);
