@@ -1170,12 +1170,12 @@ static bool radiotap_field(nd_t *nd, struct cpack *c, unsigned bit,
 	case 8: /* TX attenuation */
 		if (!cp_le16(c, &a))
 			goto trunc;
-		nd_printf(nd, "%d tx power ", -(int)a);
+		nd_printf(nd, "%d tx power ", -(int)(int16_t)a); /* signed, as tcpdump reads it */
 		break;
 	case 9: /* dB TX attenuation: one octet, as tcpdump 4.99.3 reads it */
 		if (!cp_u8(c, &a))
 			goto trunc;
-		nd_printf(nd, "%ddB tx attenuation ", -(int)a);
+		nd_printf(nd, "%ddB tx attenuation ", -(int)(int8_t)a);
 		break;
 	case 10: /* dBm TX power */
 		if (!cp_u8(c, &a))

@@ -478,6 +478,8 @@ static unsigned std_frame(nd_t *nd, const uint8_t *p, unsigned caplen,
 			nd_s(nd, "IE present, ");
 	}
 	if (fc & FC_SEQ_SUPPRESS) {
+		if (ver < 2)
+			nd_s(nd, "[ERROR: Sequence number suppressed on frames where version < 2]");
 		if (o->vflag)
 			nd_s(nd, "seq suppressed ");
 		p += 2;
