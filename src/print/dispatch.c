@@ -35,6 +35,13 @@ static const struct link_row link_rows[] = {
 	{ DLT_DSA_TAG_EDSA, edsa_if_print },
 	{ DLT_PPP_SERIAL, ppp_hdlc_if_print },
 	{ 271, vsock_if_print }, /* DLT_VSOCK */
+	{ 105, ieee80211_if_print }, /* DLT_IEEE802_11 */
+	{ 127, radiotap_if_print }, /* DLT_IEEE802_11_RADIO */
+	{ 119, prism_if_print }, /* DLT_PRISM_HEADER */
+	{ 163, avs_if_print }, /* DLT_IEEE802_11_RADIO_AVS */
+	{ 195, ieee802154_if_print }, /* DLT_IEEE802_15_4_WITHFCS */
+	{ 230, ieee802154_if_print }, /* DLT_IEEE802_15_4_NOFCS */
+	{ 283, ieee802154_tap_if_print }, /* DLT_IEEE802_15_4_TAP */
 };
 
 static const struct ether_row ether_rows[] = {

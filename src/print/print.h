@@ -393,3 +393,12 @@ port_fn dispatch_tcp_next(port_fn self, unsigned sport, unsigned dport);
 void put_rd(nd_t *nd, const uint8_t *p);
 /* A pseudowire type's name (RFC 4446), or NULL (ldp.c). */
 const char *pw_type_name(unsigned type);
+
+/* IEEE 802.11 and its capture headers (ieee80211.c). */
+unsigned ieee80211_if_print(nd_t *, const uint8_t *, unsigned, unsigned);
+unsigned radiotap_if_print(nd_t *, const uint8_t *, unsigned, unsigned);
+unsigned prism_if_print(nd_t *, const uint8_t *, unsigned, unsigned);
+unsigned avs_if_print(nd_t *, const uint8_t *, unsigned, unsigned);
+/* IEEE 802.15.4 (ieee802154.c). */
+unsigned ieee802154_if_print(nd_t *, const uint8_t *, unsigned, unsigned);
+unsigned ieee802154_tap_if_print(nd_t *, const uint8_t *, unsigned, unsigned);

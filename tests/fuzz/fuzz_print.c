@@ -1,6 +1,6 @@
 /* fuzz_print.c - libFuzzer harness for the packet printers.
  *
- * Input layout: byte 0 picks the link type (low 3 bits) and -E (bit 7:
+ * Input layout: byte 0 picks the link type (low 4 bits) and -E (bit 7:
  * ESP decryption with the golden tests' keys and a default SA), byte 1 the
  * flag set (-v level, -e, -x/-X/-A, -q, -S, -K), the rest is one captured
  * packet.  The whole printing path runs: link printer, dispatch, truncation
@@ -17,8 +17,11 @@
 #include "../../src/print/print.h"
 #include "../../src/print/tcp.h"
 
+/* 16 entries, so the selector is byte 0's low four bits (bit 7 stays -E);
+ * the last repeats Ethernet only to fill the table. */
 static const int dlts[] = { DLT_EN10MB, DLT_NULL, DLT_LOOP, DLT_RAW, DLT_IPV4,
-			    DLT_IPV6, DLT_LINUX_SLL, DLT_LINUX_SLL2 };
+			    DLT_IPV6, DLT_LINUX_SLL, DLT_LINUX_SLL2,
+			    105, 127, 119, 163, 195, 230, 283, DLT_EN10MB };
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
