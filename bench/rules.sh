@@ -39,7 +39,8 @@ best() {
 	local n=$1 b="" t
 	shift
 	for _ in $(seq "$n"); do
-		t=$( { /usr/bin/time -f %e "$@" >/dev/null 2>/dev/null; } 2>&1 | tail -1)
+		/usr/bin/time -f %e -o "$out/rules-time.txt" "$@" >/dev/null 2>&1 || true
+		t=$(tail -1 "$out/rules-time.txt")
 		if [ -z "$b" ] || [ "$(echo "$t < $b" | bc)" = 1 ]; then b=$t; fi
 	done
 	echo "$b"
