@@ -80,12 +80,18 @@ struct recent {
 	uint64_t end;
 };
 
+#define RFLOW_HITS 16
+
 /* Per-connection state, in stream.user[slot]. */
 struct rflow {
 	uint8_t *tail[2];
 	uint32_t tail_len[2];
 	struct recent recent[2][RFLOW_RECENT];
 	uint8_t recent_next[2];
+	/* prefilter hits of earlier pieces still inside the kept tail (the
+	 * tail is not scanned again: end is the literal's end in the stream) */
+	struct recent hits[2][RFLOW_HITS];
+	uint8_t hits_next[2];
 	uint8_t bits[];          /* flowbits */
 };
 
@@ -123,6 +129,10 @@ struct rules {
 	uint8_t *dot;            /* dotprefix's copies */
 	size_t dotcap;
 	uint64_t win_off;        /* the stream window's first byte's offset in its direction */
+	uint32_t stream_over;    /* tail bytes the stream prefilter scans again: longest literal - 1 */
+	uint64_t hit_base;       /* stream offset of the bytes being scanned */
+	struct rflow *hit_fl;
+	int hit_dir;
 	uint8_t *ibuf;           /* tail + new bytes being inspected */
 	/* thresholds by address */
 	struct tslot *ts;
@@ -434,6 +444,7 @@ int rules_compile(struct rules *R, int strict, char *err, size_t errlen)
 		if (R->pf_tx[b] && pf_scratch(R->pf_tx[b], &R->hs_scratch) < 0)
 			goto scratch;
 	R->fbytes = (R->rs.nfb + 7) / 8;
+	R->stream_over = pf_maxlen(R->pf_stream) ? pf_maxlen(R->pf_stream) - 1 : 0;
 	clock_gettime(CLOCK_MONOTONIC, &t1);
 	double secs = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
 	unsigned ntx = 0;
@@ -853,8 +864,9 @@ static void alert(struct rules *R, const struct rule *r, const struct tuple *t, 
 
 /* ---- evaluation -------------------------------------------------------------- */
 
-static void consider(void *ctx, uint32_t i)
+static void consider(void *ctx, uint32_t i, size_t end)
 {
+	(void)end;
 	struct rules *R = ctx;
 	if (R->stamp[i] != R->gen) {
 		R->stamp[i] = R->gen;
@@ -1037,7 +1049,7 @@ static void addr_lookup(struct rules *R, const uint8_t *a, unsigned alen)
 			hi = mid;
 	}
 	for (; lo < R->naidx && R->aidx[lo].alen == alen && !memcmp(R->aidx[lo].a, a, alen); lo++)
-		consider(R, R->aidx[lo].rule);
+		consider(R, R->aidx[lo].rule, 0);
 }
 
 static void packet(struct rules *R, const struct facts *f, struct stream *s, int dir)
@@ -1088,6 +1100,26 @@ static void on_packet(void *ctx, struct stream *s, int dir, const struct facts *
 	packet(ctx, f, s, dir);
 }
 
+/* A stream prefilter hit: a candidate, and remembered for the pieces to
+ * come while its literal stays in the tail. */
+static void stream_hit(void *ctx, uint32_t i, size_t end)
+{
+	struct rules *R = ctx;
+	consider(R, i, end);
+	struct rflow *fl = R->hit_fl;
+	if (!fl)
+		return;
+	struct recent *h = fl->hits[R->hit_dir];
+	uint64_t e = R->hit_base + end;
+	for (unsigned k = 0; k < RFLOW_HITS; k++)
+		if (h[k].rule1 == i + 1) {
+			h[k].end = e;
+			return;
+		}
+	h[fl->hits_next[R->hit_dir]] = (struct recent){ i + 1, e };
+	fl->hits_next[R->hit_dir] = (uint8_t)((fl->hits_next[R->hit_dir] + 1) % RFLOW_HITS);
+}
+
 /* Stream bytes: inspected with the tail of what came before, then the
  * tail kept. */
 static void stream_piece(struct rules *R, struct stream *s, int dir, struct rflow *fl,
@@ -1101,7 +1133,19 @@ static void stream_piece(struct rules *R, struct stream *s, int dir, struct rflo
 	memcpy(buf + old, p, n);
 	size_t len = old + n;
 	begin(R);
-	pf_scan(R->pf_stream, R->hs_scratch, buf, len, consider, R);
+	/* the prefilter scans the new bytes and, before them, just enough of
+	 * the tail for a literal that ends in them; hits of earlier pieces
+	 * whose literal is still in the tail are candidates again */
+	uint32_t over = R->stream_over < old ? R->stream_over : old;
+	R->hit_base = R->win_off + (old - over);
+	R->hit_fl = fl;
+	R->hit_dir = dir;
+	if (fl)
+		for (unsigned k = 0; k < RFLOW_HITS; k++)
+			if (fl->hits[dir][k].rule1 && fl->hits[dir][k].end > R->win_off)
+				consider(R, fl->hits[dir][k].rule1 - 1, 0);
+	pf_scan(R->pf_stream, R->hs_scratch, buf + (old - over), len - (old - over), stream_hit, R);
+	R->hit_fl = NULL;
 	if (R->ncand || R->nalways_stream) {
 		struct rm_bufs b = { 0 };
 		b.have = (uint64_t)1 << RB_PKT;
@@ -1197,7 +1241,7 @@ void rules_inspect(void *ctx, struct stream *s, int dir, const struct sess_bufs 
 			pf_scan(R->pf_tx[i], R->hs_scratch, sb->p[i], sb->n[i], consider, R);
 	}
 	for (unsigned i = 0; i < R->nalways_tx; i++)
-		consider(R, R->always_tx[i]);
+		consider(R, R->always_tx[i], 0);
 	/* only the rules some of whose buffers are new at this call */
 	unsigned k = 0;
 	for (unsigned i = 0; i < R->ncand; i++)

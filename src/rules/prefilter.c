@@ -14,6 +14,7 @@
 struct pf {
 	hs_database_t *db;
 	unsigned nlit;
+	unsigned maxlen;
 	uint32_t *first;  /* first[id] .. first[id + 1]: rules of literal id, in rules[] */
 	uint32_t *rules;
 };
@@ -85,6 +86,8 @@ struct pf *pf_build(const struct pf_lit *lits, unsigned n, char *err, size_t err
 			lens[nl] = ord[i]->n;
 			flags[nl] = HS_FLAG_SINGLEMATCH | (ord[i]->nocase ? HS_FLAG_CASELESS : 0);
 			ids[nl] = nl;
+			if (ord[i]->n > pf->maxlen)
+				pf->maxlen = ord[i]->n;
 			pf->first[nl] = i;
 			nl++;
 		}
@@ -140,7 +143,7 @@ void pf_scratch_free(void *scratch)
 
 struct scan_ctx {
 	const struct pf *pf;
-	void (*hit)(void *ctx, uint32_t rule);
+	void (*hit)(void *ctx, uint32_t rule, size_t end);
 	void *ctx;
 };
 
@@ -148,21 +151,25 @@ static int on_match(unsigned id, unsigned long long from, unsigned long long to,
                     void *vctx)
 {
 	(void)from;
-	(void)to;
 	(void)fl;
 	struct scan_ctx *c = vctx;
 	for (uint32_t i = c->pf->first[id]; i < c->pf->first[id + 1]; i++)
-		c->hit(c->ctx, c->pf->rules[i]);
+		c->hit(c->ctx, c->pf->rules[i], (size_t)to);
 	return 0;
 }
 
 void pf_scan(const struct pf *pf, void *scratch, const uint8_t *p, size_t n,
-             void (*hit)(void *ctx, uint32_t rule), void *ctx)
+             void (*hit)(void *ctx, uint32_t rule, size_t end), void *ctx)
 {
 	if (!pf || !pf->db || !n || n > 0xffffffffu)
 		return;
 	struct scan_ctx c = { pf, hit, ctx };
 	hs_scan(pf->db, (const char *)p, (unsigned)n, 0, scratch, on_match, &c);
+}
+
+unsigned pf_maxlen(const struct pf *pf)
+{
+	return pf ? pf->maxlen : 0;
 }
 
 unsigned pf_size(const struct pf *pf)

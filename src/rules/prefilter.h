@@ -24,10 +24,13 @@ struct pf *pf_build(const struct pf_lit *lits, unsigned n, char *err, size_t err
 /* Makes sure scratch (NULL at first) can scan pf; -1 on failure. */
 int pf_scratch(const struct pf *pf, void **scratch);
 void pf_scratch_free(void *scratch);
-/* Calls hit(ctx, rule) for each rule one of whose literals occurs in
- * p[0..n) (a rule may be named more than once). */
+/* Calls hit(ctx, rule, end) for each rule one of whose literals occurs in
+ * p[0..n), end the offset just after the literal's first occurrence (a
+ * rule may be named more than once). */
 void pf_scan(const struct pf *pf, void *scratch, const uint8_t *p, size_t n,
-             void (*hit)(void *ctx, uint32_t rule), void *ctx);
+             void (*hit)(void *ctx, uint32_t rule, size_t end), void *ctx);
+/* The longest literal's length. */
+unsigned pf_maxlen(const struct pf *pf);
 /* Literals in the database (after merging). */
 unsigned pf_size(const struct pf *pf);
 void pf_free(struct pf *pf);
