@@ -35,6 +35,10 @@ static const struct link_row link_rows[] = {
 	{ DLT_DSA_TAG_EDSA, edsa_if_print },
 	{ DLT_PPP_SERIAL, ppp_hdlc_if_print },
 	{ 271, vsock_if_print }, /* DLT_VSOCK */
+	{ DLT_SUNATM, sunatm_if_print },
+	{ DLT_JUNIPER_ETHER, juniper_ether_if_print },
+	{ DLT_JUNIPER_ATM1, juniper_atm1_if_print },
+	{ DLT_JUNIPER_ES, juniper_es_if_print },
 };
 
 static const struct ether_row ether_rows[] = {

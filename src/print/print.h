@@ -393,3 +393,10 @@ port_fn dispatch_tcp_next(port_fn self, unsigned sport, unsigned dport);
 void put_rd(nd_t *nd, const uint8_t *p);
 /* A pseudowire type's name (RFC 4446), or NULL (ldp.c). */
 const char *pw_type_name(unsigned type);
+/* misc area (juniper.c, atm.c): Juniper link types, SunATM, ATM OAM. */
+unsigned juniper_ether_if_print(nd_t *, const uint8_t *, unsigned, unsigned);
+unsigned juniper_atm1_if_print(nd_t *, const uint8_t *, unsigned, unsigned);
+unsigned juniper_es_if_print(nd_t *, const uint8_t *, unsigned, unsigned);
+unsigned sunatm_if_print(nd_t *, const uint8_t *, unsigned, unsigned);
+/* An OAM cell, after hec octets of HEC (1 when the capture kept it). */
+void oam_print(nd_t *nd, const uint8_t *p, unsigned len, unsigned hec);
