@@ -181,6 +181,7 @@ static const struct type_row type_rows[] = {
 	{ "radius", radius_print },
 	{ "snmp", snmp_print },
 	{ "lmp", lmp_print },
+	{ "rtp", rtp_print },
 };
 
 #define N(a) (sizeof(a) / sizeof((a)[0]))

@@ -400,3 +400,5 @@ unsigned juniper_es_if_print(nd_t *, const uint8_t *, unsigned, unsigned);
 unsigned sunatm_if_print(nd_t *, const uint8_t *, unsigned, unsigned);
 /* An OAM cell, after hec octets of HEC (1 when the capture kept it). */
 void oam_print(nd_t *nd, const uint8_t *p, unsigned len, unsigned hec);
+void rtp_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
+               unsigned, unsigned);

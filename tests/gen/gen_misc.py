@@ -9,7 +9,7 @@ import struct
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from pcaplib import Pcap  # noqa: E402
+from pcaplib import Pcap, ether, ipv4, udp  # noqa: E402
 
 OUT = sys.argv[1] if len(sys.argv) > 1 else '.'
 DLT_SUNATM, DLT_JUNIPER_ES, DLT_JUNIPER_ATM1, DLT_JUNIPER_ETHER = 123, 132, 137, 178
@@ -98,6 +98,18 @@ sunatm = [
 ]
 
 
+RTP = [h(x) for x in (
+    '', '00', '80000001', '8000000100000002', '800000010000000200000003',
+    '80080001 00000002 00000003 aabb', '90080001 00000002 00000003 00010000',
+    '90080001 00000002 00000003 00010002 aabbccdd', '90880001 00000002 00000003 00000000',
+    '801f0001 00000002 00000003 aabbccdd', '901f0001 00000002 00000003 00010000 aabbccdd',
+    '82080001 00000002 00000003 00000004 00000005', 'a0e00001 00000002 00000003',
+    '40800001 00000002 80010000', '40800001 00000002 00020000 80010000',
+    '40800001 00000002 00000000', '409f0001 00000002 80010000 aabbccdd',
+    '40c00001 00000002 80010000', '40400001 00000002', 'c0080001 00000002 00000003')]
+rtp = [ether(ipv4(udp(x, 5004, 5006), 17)) for x in RTP]
+
+
 def write(name, dlt, frames, cuts=None):
     p = Pcap(os.path.join(OUT, name + '.pcap'), linktype=dlt)
     for f in frames:
@@ -118,3 +130,5 @@ for name, dlt, frames in (('misc_juniper_atm1', DLT_JUNIPER_ATM1, juniper_atm1),
                           ('misc_sunatm', DLT_SUNATM, sunatm)):
     write(name, dlt, frames)
     write(name + '_trunc', dlt, frames, cuts=[2, 5, 7, 9, 11, 14, 20, 30])
+write('misc_rtp', 1, rtp)
+write('misc_rtp_trunc', 1, rtp[4:], cuts=[44, 48, 52, 54, 56])
