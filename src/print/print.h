@@ -402,3 +402,4 @@ unsigned sunatm_if_print(nd_t *, const uint8_t *, unsigned, unsigned);
 void oam_print(nd_t *nd, const uint8_t *p, unsigned len, unsigned hec);
 void rtp_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
                unsigned, unsigned);
+void ppp_ether_print(nd_t *, const uint8_t *, unsigned);

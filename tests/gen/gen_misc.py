@@ -109,6 +109,12 @@ RTP = [h(x) for x in (
     '40c00001 00000002 80010000', '40400001 00000002', 'c0080001 00000002 00000003')]
 rtp = [ether(ipv4(udp(x, 5004, 5006), 17)) for x in RTP]
 
+PPPE = [h(x) for x in (
+    '80fd 0101 0004', '0021', 'ff03 0021', 'ff03 c021 0101 0008 0304c023',
+    '80fd 0101 000f 1805 ff', 'ff', '', '8888 00')]
+ppp_eth = [h('00112233445566778899aabb 880b') + x + (IP if x in (h('0021'), h('ff03 0021')) else b'')
+           for x in PPPE]
+
 
 def write(name, dlt, frames, cuts=None):
     p = Pcap(os.path.join(OUT, name + '.pcap'), linktype=dlt)
@@ -131,4 +137,6 @@ for name, dlt, frames in (('misc_juniper_atm1', DLT_JUNIPER_ATM1, juniper_atm1),
     write(name, dlt, frames)
     write(name + '_trunc', dlt, frames, cuts=[2, 5, 7, 9, 11, 14, 20, 30])
 write('misc_rtp', 1, rtp)
+write('misc_pppeth', 1, ppp_eth)
+write('misc_pppeth_trunc', 1, ppp_eth, cuts=[15, 17, 19, 21])
 write('misc_rtp_trunc', 1, rtp[4:], cuts=[44, 48, 52, 54, 56])
