@@ -42,6 +42,10 @@ static const struct link_row link_rows[] = {
 	{ 195, ieee802154_if_print }, /* DLT_IEEE802_15_4_WITHFCS */
 	{ 230, ieee802154_if_print }, /* DLT_IEEE802_15_4_NOFCS */
 	{ 283, ieee802154_tap_if_print }, /* DLT_IEEE802_15_4_TAP */
+	{ DLT_SUNATM, sunatm_if_print },
+	{ DLT_JUNIPER_ETHER, juniper_ether_if_print },
+	{ DLT_JUNIPER_ATM1, juniper_atm1_if_print },
+	{ DLT_JUNIPER_ES, juniper_es_if_print },
 };
 
 static const struct ether_row ether_rows[] = {
@@ -65,6 +69,7 @@ static const struct ether_row ether_rows[] = {
 	{ 0x8863, pppoe_print },
 	{ 0x8864, pppoe_print },
 	{ 0xfefe, isoclns_print },
+	{ 0x880b, ppp_ether_print },
 };
 
 static const struct ipproto_row ipproto_rows[] = {
@@ -184,6 +189,7 @@ static const struct type_row type_rows[] = {
 	{ "radius", radius_print },
 	{ "snmp", snmp_print },
 	{ "lmp", lmp_print },
+	{ "rtp", rtp_print },
 };
 
 #define N(a) (sizeof(a) / sizeof((a)[0]))

@@ -987,3 +987,13 @@ unsigned ppp_hdlc_if_print(nd_t *nd, const uint8_t *p, unsigned caplen,
 	ppp_proto_print(nd, proto, p + 4, len - 4);
 	return 4;
 }
+
+/* PPP in an Ethernet frame (ethertype 0x880b): tcpdump puts ": " before
+ * the PPP header as it does before any PPP payload it decodes. */
+void ppp_ether_print(nd_t *nd, const uint8_t *p, unsigned length)
+{
+	if (length == 0)
+		return; /* tcpdump prints nothing for an empty frame */
+	nd_s(nd, ": ");
+	ppp_print(nd, p, length);
+}

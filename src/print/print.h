@@ -402,3 +402,13 @@ unsigned avs_if_print(nd_t *, const uint8_t *, unsigned, unsigned);
 /* IEEE 802.15.4 (ieee802154.c). */
 unsigned ieee802154_if_print(nd_t *, const uint8_t *, unsigned, unsigned);
 unsigned ieee802154_tap_if_print(nd_t *, const uint8_t *, unsigned, unsigned);
+/* misc area (juniper.c, atm.c): Juniper link types, SunATM, ATM OAM. */
+unsigned juniper_ether_if_print(nd_t *, const uint8_t *, unsigned, unsigned);
+unsigned juniper_atm1_if_print(nd_t *, const uint8_t *, unsigned, unsigned);
+unsigned juniper_es_if_print(nd_t *, const uint8_t *, unsigned, unsigned);
+unsigned sunatm_if_print(nd_t *, const uint8_t *, unsigned, unsigned);
+/* An OAM cell, after hec octets of HEC (1 when the capture kept it). */
+void oam_print(nd_t *nd, const uint8_t *p, unsigned len, unsigned hec);
+void rtp_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
+               unsigned, unsigned);
+void ppp_ether_print(nd_t *, const uint8_t *, unsigned);
