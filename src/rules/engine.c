@@ -26,6 +26,7 @@
  * order; a matching pass rule silences the others of the same packet. */
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -314,6 +315,61 @@ static int literal_of(const struct rule *r, struct pf_lit *l)
 	return 1;
 }
 
+/* One database to build, and its result. */
+struct pf_job {
+	const struct pf_lit *lits;
+	unsigned n;
+	struct pf **out;
+	int failed;
+	char err[256];
+};
+
+struct pf_pool {
+	struct pf_job *jobs;
+	unsigned n, next;
+	pthread_mutex_t mu;
+};
+
+static void *pf_worker(void *arg)
+{
+	struct pf_pool *pool = arg;
+	for (;;) {
+		pthread_mutex_lock(&pool->mu);
+		unsigned i = pool->next++;
+		pthread_mutex_unlock(&pool->mu);
+		if (i >= pool->n)
+			return NULL;
+		struct pf_job *j = &pool->jobs[i];
+		if (!(*j->out = pf_build(j->lits, j->n, j->err, sizeof j->err)))
+			j->failed = 1;
+	}
+}
+
+static int job_cmp(const void *a, const void *b)
+{
+	const struct pf_job *x = a, *y = b;
+	return x->n > y->n ? -1 : x->n < y->n;
+}
+
+/* Builds every job's database, on this thread and one more (alone when
+ * the thread cannot be started). */
+static int pf_build_all(struct pf_job *jobs, unsigned n, char *err, size_t errlen)
+{
+	qsort(jobs, n, sizeof *jobs, job_cmp);
+	struct pf_pool pool = { jobs, n, 0, PTHREAD_MUTEX_INITIALIZER };
+	pthread_t th;
+	int two = pthread_create(&th, NULL, pf_worker, &pool) == 0;
+	pf_worker(&pool);
+	if (two)
+		pthread_join(th, NULL);
+	for (unsigned i = 0; i < n; i++)
+		if (jobs[i].failed) {
+			snprintf(err, errlen, "%s", jobs[i].err);
+			return -1;
+		}
+	return 0;
+}
+
 int rules_compile(struct rules *R, int strict, char *err, size_t errlen)
 {
 	struct timespec t0, t1;
@@ -338,7 +394,6 @@ int rules_compile(struct rules *R, int strict, char *err, size_t errlen)
 	R->always_stream = calloc(n ? n : 1, sizeof(uint32_t));
 	R->always_tx = calloc(n ? n : 1, sizeof(uint32_t));
 	struct pf_lit *lp = calloc(n ? n : 1, sizeof *lp), *ls = calloc(n ? n : 1, sizeof *ls);
-	struct pf_lit *lt = calloc(n ? n : 1, sizeof *lt);
 	unsigned nlp = 0, nls = 0, nlt[SB_MAX] = { 0 };
 	uint32_t *tx_buf = calloc(n ? n : 1, sizeof *tx_buf);
 	R->ts = calloc(THRESH_SLOTS, sizeof *R->ts);
@@ -346,7 +401,7 @@ int rules_compile(struct rules *R, int strict, char *err, size_t errlen)
 	R->rms = rm_scratch_new();
 	int rc = -1;
 	if (!R->loc || !R->anchored || !R->stat || !R->stamp || !R->cand || !R->matched || !R->always_pkt ||
-	    !R->always_stream || !R->always_tx || !lp || !ls || !lt || !tx_buf || !R->ts ||
+	    !R->always_stream || !R->always_tx || !lp || !ls || !tx_buf || !R->ts ||
 	    !R->ibuf || !R->rms) {
 		snprintf(err, errlen, "out of memory compiling the rules");
 		goto out;
@@ -424,20 +479,35 @@ int rules_compile(struct rules *R, int strict, char *err, size_t errlen)
 		}
 		qsort(R->aidx, R->naidx, sizeof *R->aidx, akey_cmp);
 	}
-	if (!(R->pf_pkt = pf_build(lp, nlp, err, errlen)) ||
-	    !(R->pf_stream = pf_build(ls, nls, err, errlen)))
-		goto out;
+	/* the databases are compiled on two threads, the largest first */
+	struct pf_job jobs[SB_MAX + 2];
+	unsigned nj = 0;
+	jobs[nj++] = (struct pf_job){ lp, nlp, &R->pf_pkt, 0, "" };
+	jobs[nj++] = (struct pf_job){ ls, nls, &R->pf_stream, 0, "" };
+	struct pf_lit *ltb[SB_MAX] = { 0 };
 	for (unsigned b = 0; b < SB_MAX; b++) {
 		unsigned k = 0;
+		for (unsigned i = 0; i < n; i++)
+			k += tx_buf[i] == b + 1;
+		nlt[b] = k;
+		if (!k)
+			continue;
+		if (!(ltb[b] = malloc(k * sizeof *ltb[b]))) {
+			snprintf(err, errlen, "out of memory compiling the rules");
+			goto out_tx;
+		}
+		k = 0;
 		for (unsigned i = 0; i < n; i++) {
 			struct pf_lit l;
 			if (tx_buf[i] == b + 1 && literal_of(R->r[i], &l))
-				lt[k++] = l;
+				ltb[b][k++] = l;
 		}
-		nlt[b] = k;
-		if (k && !(R->pf_tx[b] = pf_build(lt, k, err, errlen)))
-			goto out;
+		jobs[nj++] = (struct pf_job){ ltb[b], k, &R->pf_tx[b], 0, "" };
 	}
+	if (pf_build_all(jobs, nj, err, errlen) < 0)
+		goto out_tx;
+	for (unsigned b = 0; b < SB_MAX; b++)
+		free(ltb[b]);
 	if (pf_scratch(R->pf_pkt, &R->hs_scratch) < 0 || pf_scratch(R->pf_stream, &R->hs_scratch) < 0)
 		goto scratch;
 	for (unsigned b = 0; b < SB_MAX; b++)
@@ -460,10 +530,13 @@ int rules_compile(struct rules *R, int strict, char *err, size_t errlen)
 	goto out;
 scratch:
 	snprintf(err, errlen, "Hyperscan: cannot allocate scratch space");
+	goto out;
+out_tx:
+	for (unsigned b = 0; b < SB_MAX; b++)
+		free(ltb[b]);
 out:
 	free(lp);
 	free(ls);
-	free(lt);
 	free(tx_buf);
 	return rc;
 }
