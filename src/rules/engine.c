@@ -105,7 +105,7 @@ struct rules {
 	uint8_t *anchored;       /* LOC_STREAM: inspected on the new bytes alone */
 	struct rstat *stat;
 	/* prefilters and the rules without a literal */
-	struct pf *pf_pkt, *pf_stream, *pf_tx[SB_MAX];
+	struct pf *pf_pkt[4], *pf_stream, *pf_tx[SB_MAX]; /* pf_pkt by bucket_of(protocol) */
 	uint32_t *always_pkt, *always_stream, *always_tx;
 	unsigned nalways_pkt, nalways_stream, nalways_tx;
 	/* always_pkt split by the packet's protocol (bucket_of), and of those
@@ -482,7 +482,25 @@ int rules_compile(struct rules *R, int strict, char *err, size_t errlen)
 	/* the databases are compiled on two threads, the largest first */
 	struct pf_job jobs[SB_MAX + 2];
 	unsigned nj = 0;
-	jobs[nj++] = (struct pf_job){ lp, nlp, &R->pf_pkt, 0, "" };
+	/* packet literals by protocol bucket (a rule for any IP in each) */
+	struct pf_lit *lpb[4] = { 0 };
+	for (int bk = 0; bk < 4; bk++) {
+		static const unsigned rep_proto[4] = { 6, 17, 1, 255 };
+		if (!(lpb[bk] = malloc((nlp ? nlp : 1) * sizeof *lpb[bk]))) {
+			snprintf(err, errlen, "out of memory compiling the rules");
+			for (int k = 0; k < bk; k++)
+				free(lpb[k]);
+			goto out;
+		}
+		unsigned k = 0;
+		for (unsigned q = 0; q < nlp; q++) {
+			const struct rule *r = R->r[lp[q].rule];
+			if (bk == 3 ? !(r->ipproto == 6 || r->ipproto == 17 || r->ipproto == 1)
+				    : proto_ok(r, rep_proto[bk]))
+				lpb[bk][k++] = lp[q];
+		}
+		jobs[nj++] = (struct pf_job){ lpb[bk], k, &R->pf_pkt[bk], 0, "" };
+	}
 	jobs[nj++] = (struct pf_job){ ls, nls, &R->pf_stream, 0, "" };
 	struct pf_lit *ltb[SB_MAX] = { 0 };
 	for (unsigned b = 0; b < SB_MAX; b++) {
@@ -504,12 +522,18 @@ int rules_compile(struct rules *R, int strict, char *err, size_t errlen)
 		}
 		jobs[nj++] = (struct pf_job){ ltb[b], k, &R->pf_tx[b], 0, "" };
 	}
-	if (pf_build_all(jobs, nj, err, errlen) < 0)
+	int built = pf_build_all(jobs, nj, err, errlen);
+	for (int bk = 0; bk < 4; bk++)
+		free(lpb[bk]);
+	if (built < 0)
 		goto out_tx;
 	for (unsigned b = 0; b < SB_MAX; b++)
 		free(ltb[b]);
-	if (pf_scratch(R->pf_pkt, &R->hs_scratch) < 0 || pf_scratch(R->pf_stream, &R->hs_scratch) < 0)
+	if (pf_scratch(R->pf_stream, &R->hs_scratch) < 0)
 		goto scratch;
+	for (int bk = 0; bk < 4; bk++)
+		if (pf_scratch(R->pf_pkt[bk], &R->hs_scratch) < 0)
+			goto scratch;
 	for (unsigned b = 0; b < SB_MAX; b++)
 		if (R->pf_tx[b] && pf_scratch(R->pf_tx[b], &R->hs_scratch) < 0)
 			goto scratch;
@@ -523,7 +547,7 @@ int rules_compile(struct rules *R, int strict, char *err, size_t errlen)
 	fprintf(stderr,
 		"trawl: rules: %s; prefilter: %u packet, %u stream, %u transaction literals, "
 		"%u rules found by address, %u tried everywhere; compiled in %.2f s\n",
-		rep, pf_size(R->pf_pkt), pf_size(R->pf_stream), ntx, nindexed,
+		rep, nlp, pf_size(R->pf_stream), ntx, nindexed,
 		R->nalways_pkt + R->nalways_stream + R->nalways_tx, secs);
 	R->compiled = 1;
 	rc = 0;
@@ -1140,7 +1164,8 @@ static void packet(struct rules *R, const struct facts *f, struct stream *s, int
 		b.have = (uint64_t)1 << RB_PKT;
 		b.p[RB_PKT] = f->payload.p;
 		b.n[RB_PKT] = f->payload.len;
-		pf_scan(R->pf_pkt, R->hs_scratch, f->payload.p, f->payload.len, consider, R);
+		pf_scan(R->pf_pkt[bucket_of(f->proto)], R->hs_scratch, f->payload.p, f->payload.len,
+			consider, R);
 	}
 	addr_lookup(R, f->src, f->addr_len == 4 ? AKEY4 : AKEY6);
 	addr_lookup(R, f->dst, f->addr_len == 4 ? AKEY4 : AKEY6);
@@ -1432,7 +1457,8 @@ void rules_free(struct rules *R)
 {
 	if (!R)
 		return;
-	pf_free(R->pf_pkt);
+	for (int bk = 0; bk < 4; bk++)
+		pf_free(R->pf_pkt[bk]);
 	pf_free(R->pf_stream);
 	for (unsigned b = 0; b < SB_MAX; b++)
 		pf_free(R->pf_tx[b]);
