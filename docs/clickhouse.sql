@@ -19,7 +19,9 @@
 -- below, so no jq step is needed; input_format_skip_unknown_fields drops
 -- what no column holds (dns.answers, ftp.reply, ...; the stats and summary
 -- lines become rows of eve that no view takes).  A stream of one kind may
--- also go straight into its table (INSERT INTO trawl.flow ...), but then
+-- also go straight into its table (grep '"event_type":"flow"' | ...
+-- INSERT INTO trawl.flow ...), with --insert_sample_with_metadata=1 as well
+-- (else 18.16 leaves ts, a DEFAULT column, at 0000-00-00), but then
 -- trawl.flow_host is not filled: prefer trawl.eve.
 --
 -- Insert on each sensor's own shard (its local tables), or into the
