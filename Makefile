@@ -96,6 +96,7 @@ check: deps trawl tests/unit/run-unit tests/unit/run-defrag tests/unit/run-strea
 	tests/rules/run.sh
 	tests/report/run.sh
 	tests/live/run.sh
+	tests/clickhouse/run.sh
 	tests/conformance/run.sh -r -l tests/conformance/pass.list
 	tests/sanitize/run.sh
 	$(MAKE) -s fuzz-smoke
