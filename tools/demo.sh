@@ -55,3 +55,14 @@ if command -v jq >/dev/null; then
 	printf '\n== Every file as an EVE fileinfo event\n$ trawl -r %s --sessions --json | jq -c '"'"'select(.event_type == "fileinfo") | .fileinfo | {filename, sha256}'"'"'\n' "$cap"
 	"$trawl" -r "$cap" --sessions --json 2>/dev/null | jq -c 'select(.event_type == "fileinfo") | .fileinfo | {filename, sha256}'
 fi
+
+# Which rules fire: the Emerging Threats Open set when ../shared has it,
+# else the project's few rules for this capture.
+et="$root/../shared/rules/et-open"
+if [ -d "$et" ]; then
+	step "Which Emerging Threats Open rules fire? (Snort's fast alert lines)" "-r '$cap' --rules '$et'"
+else
+	step "Which rules fire? (tests/clickhouse/demo.rules; ../shared/rules/et-open is not here)" "-r '$cap' --rules '$root/tests/clickhouse/demo.rules'"
+fi
+step "The HTML report to hand on (demo/report.html: traffic, talkers, names, alerts on the time axis)" "-r '$cap' --report '$root/demo/report.html' $( [ -d "$et" ] && echo "--rules '$et'" ) >/dev/null"
+ls -l "$root/demo/report.html"
