@@ -540,8 +540,8 @@ static void t_skips(void)
 		"alert ssh any any -> any any (msg:\"x\"; sid:2;)",
 		"alert smb any any -> any any (msg:\"x\"; sid:3;)",
 		"alert dns any any -> any any (dns.query; dotprefix; content:\".x\"; xbits:isset,a; sid:4;)",
-		"alert tls any any -> any any (ja3.hash; content:\"x\"; sid:5;)",
-		"alert tls any any -> any any (ja3.hash; dotprefix; sid:6;)",
+		"alert tls any any -> any any (tls.certs; content:\"x\"; sid:5;)",
+		"alert tls any any -> any any (tls.certs; dotprefix; sid:6;)",
 		"alert tls any any -> any any (content:\"x\"; sid:7;)",
 	};
 	for (size_t i = 0; i < sizeof rules / sizeof rules[0]; i++)
@@ -549,7 +549,7 @@ static void t_skips(void)
 	check(RS.seen == 7 && RS.nrules == 1 && RS.skipped == 6, "tally: seen 7, loaded 1, skipped 6");
 	char rep[512];
 	rs_report(&RS, rep, sizeof rep);
-	check(!strcmp(rep, "loaded 1 of 7 rules; skipped 6: ja3.hash (2), protocol smb (2), "
+	check(!strcmp(rep, "loaded 1 of 7 rules; skipped 6: protocol smb (2), tls.certs (2), "
 	                   "protocol ssh (1), xbits (1)"),
 	      "report: %s", rep);
 	RS.seen = 24827;
