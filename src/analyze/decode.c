@@ -1189,6 +1189,20 @@ static int l2_link(struct facts *f, unsigned dlt, const uint8_t *p, unsigned n,
 		return ppp_proto(f, be16(p + 2), p + 4, n - 4, 0, lvl);
 	case 104: /* C_HDLC */
 		return l2_chdlc(f, p, n, lvl);
+	case 178: /* JUNIPER_ETHER: "MGC", flags, extensions, then Ethernet (or raw IP) */
+		if (n < 4 || p[0] != 'M' || p[1] != 'G' || p[2] != 'C')
+			return 0;
+		{
+			unsigned h = 4;
+			if (p[3] & 0x80) { /* extension TLVs */
+				if (n < 6)
+					return 0;
+				h = 6 + be16(p + 4);
+			}
+			if (p[3] & 0x02) /* no layer 2 header: a 4-byte word, then IP */
+				return n >= h + 4 && l2_raw(f, p + h + 4, n - h - 4, lvl);
+			return n >= h && l2_ether(f, p + h, n - h, 0, 0, lvl + 1);
+		}
 	case 107: /* FRELAY */
 		return n >= 4 && l2_fr(f, p, n, lvl);
 	case 182: /* MFR: fragments carrying Frame Relay */
