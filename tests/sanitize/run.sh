@@ -11,6 +11,7 @@ corpus="${CONFORMANCE_DIR:-$root/../shared/conformance/tcpdump-4.99.3}"
 mkdir -p "$dir/san"
 for c in demo basics snapped truncated; do "$root/tests/gen/gen" $c "$dir/$c.pcap" || exit 1; done
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:exitcode=86
+export LSAN_OPTIONS=suppressions=$root/tests/sanitize/lsan.supp:print_suppressions=0
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1:exitcode=87
 export TZ=GMT0
 
