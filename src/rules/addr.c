@@ -197,6 +197,24 @@ static void skipws(const char **p)
 
 static int parse_expr(struct actx *c, const char **p, int depth, struct aset *out);
 
+/* A range "a-b" of family af into set: 1 added, 0 not of that family,
+ * -1 when a is above b. */
+static int range_of(int af, const char *a, const char *b, struct ivset *set)
+{
+	unsigned char x[16], y[16];
+	if (inet_pton(af, a, x) != 1 || inet_pton(af, b, y) != 1)
+		return 0;
+	u128 lo = 0, hi = 0;
+	for (int i = 0; i < (af == AF_INET ? 4 : 16); i++) {
+		lo = lo << 8 | x[i];
+		hi = hi << 8 | y[i];
+	}
+	if (lo > hi)
+		return -1;
+	ivs_add(set, lo, hi);
+	return 1;
+}
+
 /* one address "1.2.3.4", "1.2.3.0/24", "1.2.3.0/255.255.255.0", "::1",
  * "2001:db8::/32", or a range "a-b", into out */
 static int parse_addr(struct actx *c, const char *tok, size_t n, struct aset *out)
@@ -212,29 +230,13 @@ static int parse_addr(struct actx *c, const char *tok, size_t n, struct aset *ou
 	char *slash = strchr(buf, '/');
 	if (dash && !slash) {
 		*dash = 0;
-		unsigned char a[16], b[16];
-		if (inet_pton(AF_INET, buf, a) == 1 && inet_pton(AF_INET, dash + 1, b) == 1) {
-			u128 lo = 0, hi = 0;
-			for (int i = 0; i < 4; i++) {
-				lo = lo << 8 | a[i];
-				hi = hi << 8 | b[i];
-			}
-			if (lo > hi)
-				goto bad;
-			ivs_add(&out->v4, lo, hi);
+		int r = range_of(AF_INET, buf, dash + 1, &out->v4);
+		if (r == 0)
+			r = range_of(AF_INET6, buf, dash + 1, &out->v6);
+		if (r > 0)
 			return 0;
-		}
-		if (inet_pton(AF_INET6, buf, a) == 1 && inet_pton(AF_INET6, dash + 1, b) == 1) {
-			u128 lo = 0, hi = 0;
-			for (int i = 0; i < 16; i++) {
-				lo = lo << 8 | a[i];
-				hi = hi << 8 | b[i];
-			}
-			if (lo > hi)
-				goto bad;
-			ivs_add(&out->v6, lo, hi);
-			return 0;
-		}
+		if (r < 0)
+			goto bad;
 		*dash = '-';
 		goto bad;
 	}
