@@ -11,9 +11,12 @@
 # (default 3) wall-clock seconds of
 #   tcpdump -n -r CAP >/dev/null
 #   trawl -r CAP --rules RULES >/dev/null
-# and the load alone (trawl --rules RULES on a capture of one packet);
-# prints the ratio tcpdump/trawl (the goal: at least 1, as fast as tcpdump
-# prints) and the alerts by signature count.  No threshold is asserted.
+# and the load alone (trawl --rules RULES on a capture of one packet), cold
+# (--no-rules-cache: every Hyperscan database compiled) and warm (read from
+# a cache directory under BENCH_DIR, filled by the first run); the runs over
+# the captures use that warm cache.  Prints the ratio tcpdump/trawl (the
+# goal: at least 1, as fast as tcpdump prints) and the alerts by signature
+# count.  No threshold is asserted.
 set -eu
 root=$(cd "$(dirname "$0")/.." && pwd)
 runs=${RUNS:-3}
@@ -49,15 +52,18 @@ best() {
 echo "trawl $(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo '?'), $(tcpdump --version 2>&1 | head -1), nproc $(nproc), load $(cut -d' ' -f1 /proc/loadavg), $(date -u +%F)"
 one=$out/rules-one.pcap
 "$trawl" -r "${caps[0]}" -c 1 -w "$one" 2>/dev/null
-"$trawl" -r "$one" --rules "$rules" 2>&1 >/dev/null | grep 'rules: loaded'
-load=$(best "$runs" "$trawl" -r "$one" --rules "$rules")
-echo "load alone (parse, pcre2 JIT, Hyperscan compile): $load s"
+cache=$out/rules-cache
+rm -rf "$cache"
+"$trawl" -r "$one" --rules "$rules" --rules-cache "$cache" 2>&1 >/dev/null | grep 'rules: loaded'
+cold=$(best "$runs" "$trawl" -r "$one" --rules "$rules" --no-rules-cache)
+warm=$(best "$runs" "$trawl" -r "$one" --rules "$rules" --rules-cache "$cache")
+echo "load alone (parse, Hyperscan): cold $cold s, with the Hyperscan cache $warm s"
 for cap in "${caps[@]}"; do
 	echo "capture: $cap ($(($(stat -c %s "$cap") >> 20)) MiB)"
 	td=$(best "$runs" tcpdump -n -r "$cap")
-	tr=$(best "$runs" "$trawl" -r "$cap" --rules "$rules")
+	tr=$(best "$runs" "$trawl" -r "$cap" --rules "$rules" --rules-cache "$cache")
 	ratio=$(echo "scale=2; $td / $tr" | bc)
 	echo "  tcpdump -n -r: $td s   trawl --rules: $tr s   ratio ${ratio}x"
-	"$trawl" -r "$cap" --rules "$rules" 2>/dev/null | grep -o '\[[0-9]*:[0-9]*:[0-9]*\] [^[]*' |
+	"$trawl" -r "$cap" --rules "$rules" --rules-cache "$cache" 2>/dev/null | grep -o '\[[0-9]*:[0-9]*:[0-9]*\] [^[]*' |
 		sort | uniq -c | sort -rn | head -5 | sed 's/^/  /'
 done

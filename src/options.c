@@ -28,7 +28,7 @@ enum {
 };
 
 /* the rule engine's (src/rules) */
-enum { OPT_RULES = 350, OPT_VAR, OPT_RULES_STRICT };
+enum { OPT_RULES = 350, OPT_VAR, OPT_RULES_STRICT, OPT_RULES_CACHE, OPT_NO_RULES_CACHE };
 /* --report FILE.html (src/analyze/report.c) */
 enum { OPT_REPORT = 380 };
 
@@ -100,6 +100,8 @@ static const struct optdef defs[] = {
 	{ OPT_RULES, "rules", required_argument, 1 },
 	{ OPT_VAR, "var", required_argument, 1 },
 	{ OPT_RULES_STRICT, "rules-strict", no_argument, 1 },
+	{ OPT_RULES_CACHE, "rules-cache", required_argument, 1 },
+	{ OPT_NO_RULES_CACHE, "no-rules-cache", no_argument, 1 },
 };
 
 #define NDEFS (sizeof defs / sizeof defs[0])
@@ -143,7 +145,9 @@ static void help(void)
 	      "the protocol found by content; --extract DIR also writes the files).\n", stdout);
 	fputs("\nRules: --rules PATH (a Snort/Suricata rule file, or a directory of *.rules\n"
 	      "such as Emerging Threats Open; repeatable), --var NAME=VALUE (HOME_NET ...),\n"
-	      "--rules-strict (a rule with a keyword trawl lacks is an error, not skipped).\n"
+	      "--rules-strict (a rule with a keyword trawl lacks is an error, not skipped),\n"
+	      "--rules-cache DIR (compiled Hyperscan databases kept between runs; default\n"
+	      "$XDG_CACHE_HOME/trawl or ~/.cache/trawl), --no-rules-cache.\n"
 	      "Alerts as Snort's fast alert lines, or EVE alert events with --json; with\n"
 	      "--summary, alerts by signature.\n", stdout);
 	fputs("\nStreams (IP fragments and TCP segments reassembled, see trawl(1)):\n"
@@ -439,13 +443,19 @@ int options_parse(struct options *opt, int argc, char **argv)
 			break;
 		}
 		case OPT_RULES_STRICT: opt->rules_strict = 1; break;
+		case OPT_RULES_CACHE:
+			if (!*optarg)
+				return fail("--rules-cache needs a directory%s", "");
+			opt->rules_cache = optarg;
+			break;
+		case OPT_NO_RULES_CACHE: opt->no_rules_cache = 1; break;
 		default:
 			options_usage();
 			return 1;
 		}
 	}
-	if ((opt->nvars || opt->rules_strict) && !opt->nrules)
-		return fail("--var and --rules-strict need --rules%s", "");
+	if ((opt->nvars || opt->rules_strict || opt->rules_cache || opt->no_rules_cache) && !opt->nrules)
+		return fail("--var, --rules-strict and --rules-cache need --rules%s", "");
 	/* the -t count is the mode: 1 none, 2 unix, 3 delta, 4 date, 5 since first */
 	if (opt->tflag > 5)
 		return fail("only -t, -tt, -ttt, -tttt and -ttttt are supported%s", "");

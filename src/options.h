@@ -86,6 +86,8 @@ struct options {
 	const char **vars;          /* --var NAME=VALUE */
 	int nvars;
 	int rules_strict;           /* --rules-strict */
+	const char *rules_cache;    /* --rules-cache DIR (NULL: the default) */
+	int no_rules_cache;         /* --no-rules-cache */
 };
 
 /* Parses argv into opt.  On a usage error prints tcpdump's message to stderr

@@ -67,6 +67,14 @@ static struct rules *rules_load_all(const struct options *opt, char *err, size_t
 		snprintf(err, errlen, "out of memory");
 		return NULL;
 	}
+	char dflt[4096];
+	const char *cache = opt->no_rules_cache ? NULL
+			  : opt->rules_cache ? opt->rules_cache
+					     : rules_cache_default(dflt, sizeof dflt);
+	if (rules_cache(r, cache) < 0) {
+		snprintf(err, errlen, "out of memory");
+		goto fail;
+	}
 	for (int i = 0; i < opt->nvars; i++)
 		if (rules_var(r, opt->vars[i], err, errlen) < 0)
 			goto fail;

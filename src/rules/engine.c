@@ -36,12 +36,14 @@
 #include "../analyze/internal.h"
 #include "../analyze/json.h"
 #include "internal.h"
+#include "hscache.h"
 #include "prefilter.h"
 #include "rules.h"
 
 #define RULES_TAIL 2048                        /* stream bytes kept before new ones */
 #define RULES_TAIL_TOTAL ((size_t)64 << 20)    /* all stream tails at once */
 #define RULES_INSPECT_MAX ((size_t)64 << 10)   /* stream bytes inspected in one piece */
+#define RULES_CACHE_MAX (256ULL << 20)         /* the Hyperscan cache, oldest removed past it */
 #define THRESH_SLOTS 65536                     /* by_src/by_dst threshold entries */
 #define ADDR_INDEX_MAX 4096                    /* keys one rule may put in the address index */
 
@@ -99,6 +101,7 @@ struct rflow {
 struct rules {
 	struct ruleset rs;
 	int compiled;
+	char *cache;             /* rules_cache: Hyperscan databases kept there */
 	unsigned nrules;
 	struct rule **r;         /* rs.rules */
 	uint8_t *loc;            /* LOC_* of each rule */
@@ -106,6 +109,10 @@ struct rules {
 	struct rstat *stat;
 	/* prefilters and the rules without a literal */
 	struct pf *pf_pkt[4], *pf_stream, *pf_tx[SB_MAX]; /* pf_pkt by bucket_of(protocol) */
+	/* TCP and UDP packet literals of rules for a few ports, by port
+	 * (port_pf): a packet is scanned with pf_pkt and with its ports' */
+	struct port_pf *ppf;
+	unsigned nppf;
 	uint32_t *always_pkt, *always_stream, *always_tx;
 	unsigned nalways_pkt, nalways_stream, nalways_tx;
 	/* always_pkt split by the packet's protocol (bucket_of), and of those
@@ -151,6 +158,18 @@ struct rules {
 	uint64_t alerts, suppressed, thresh_evicted, tail_dropped, budget_out;
 };
 
+/* The packet literals of the TCP (bk 0) or UDP (bk 1) rules for one
+ * destination (side 0) or source (side 1) port. */
+struct port_pf {
+	uint32_t key;            /* port_key() */
+	struct pf *pf;
+};
+
+static uint32_t port_key(unsigned bk, unsigned side, unsigned port)
+{
+	return (uint32_t)bk << 17 | (uint32_t)side << 16 | port;
+}
+
 /* ---- loading ------------------------------------------------------------- */
 
 struct rules *rules_new(void)
@@ -161,6 +180,18 @@ struct rules *rules_new(void)
 	rs_init(&R->rs);
 	R->slot = -1;
 	return R;
+}
+
+int rules_cache(struct rules *R, const char *dir)
+{
+	free(R->cache);
+	R->cache = NULL;
+	return dir && !(R->cache = strdup(dir)) ? -1 : 0;
+}
+
+const char *rules_cache_default(char *buf, size_t len)
+{
+	return hscache_default_dir(buf, len);
 }
 
 int rules_var(struct rules *R, const char *nv, char *err, size_t errlen)
@@ -294,12 +325,27 @@ static int bucket_of(unsigned proto)
 	return proto == 6 ? 0 : proto == 17 ? 1 : (proto == 1 || proto == 58) ? 2 : 3;
 }
 
+/* A packet literal of nothing but 00 and ff bytes ("|00 00 00 00 00|",
+ * "|ff ff 00 00|") occurs in most binary payloads: scanning for it costs
+ * Hyperscan more than trying its few rules' header tests on every packet
+ * (ET's UDP rules of this kind, with dsize and ports, made a third of the
+ * time of --rules on real traffic). */
+static int weak_literal(const uint8_t *p, uint32_t n)
+{
+	for (uint32_t i = 0; i < n; i++)
+		if (p[i] != 0 && p[i] != 0xff)
+			return 0;
+	return 1;
+}
+
 static int literal_of(const struct rule *r, struct pf_lit *l)
 {
 	if (r->fast < 0)
 		return 0;
 	const struct rm *m = &r->m[r->fast];
 	if (m->kind != RM_CONTENT || (m->flags & RMF_NEG) || !m->plen)
+		return 0;
+	if (m->buf == RB_PKT && loc_of(r) == LOC_PKT && weak_literal(m->pat, m->plen))
 		return 0;
 	uint32_t off = 0, n = m->plen;
 	if (m->fp_len && m->fp_off < m->plen) {
@@ -311,7 +357,17 @@ static int literal_of(const struct rule *r, struct pf_lit *l)
 		off = 1;
 		n--;
 	}
-	*l = (struct pf_lit){ m->pat + off, n, (m->flags & RMF_NOCASE) != 0, r->index };
+	/* a content placed from the buffer's start (offset and depth, or
+	 * startswith) ends within offset + depth: the prefilter's head */
+	uint32_t head = 0;
+	if (!(m->has & (RMH_DISTANCE | RMH_WITHIN))) {
+		if (m->flags & RMF_STARTSWITH)
+			head = m->plen;
+		else if ((m->has & RMH_DEPTH) && m->depth.var < 0 && m->depth.v > 0 &&
+			 (!(m->has & RMH_OFFSET) || (m->offset.var < 0 && m->offset.v >= 0)))
+			head = (uint32_t)m->depth.v + (m->has & RMH_OFFSET ? (uint32_t)m->offset.v : 0);
+	}
+	*l = (struct pf_lit){ m->pat + off, n, (m->flags & RMF_NOCASE) != 0, r->index, head };
 	return 1;
 }
 
@@ -322,6 +378,8 @@ struct pf_job {
 	struct pf **out;
 	int failed;
 	char err[256];
+	const char *cache;  /* the Hyperscan cache directory, or NULL */
+	struct hscache_stats *st; /* databases found there, and compiled */
 };
 
 struct pf_pool {
@@ -340,7 +398,7 @@ static void *pf_worker(void *arg)
 		if (i >= pool->n)
 			return NULL;
 		struct pf_job *j = &pool->jobs[i];
-		if (!(*j->out = pf_build(j->lits, j->n, j->err, sizeof j->err)))
+		if (!(*j->out = pf_build(j->lits, j->n, j->cache, j->st, j->err, sizeof j->err)))
 			j->failed = 1;
 	}
 }
@@ -370,6 +428,108 @@ static int pf_build_all(struct pf_job *jobs, unsigned n, char *err, size_t errle
 	return 0;
 }
 
+/* A packet literal filed under a port (struct port_pf). */
+struct keyed_lit {
+	uint32_t key;
+	struct pf_lit l;
+};
+
+static int keyed_cmp(const void *a, const void *b)
+{
+	const struct keyed_lit *x = a, *y = b;
+	if (x->key != y->key)
+		return x->key < y->key ? -1 : 1;
+	return x->l.rule < y->l.rule ? -1 : x->l.rule > y->l.rule;
+}
+
+/* The ports a TCP or UDP rule's packet literal is filed under: its
+ * destination ports, or else its source ports, when they are listed and at
+ * most PORT_KEYS_MAX; 0: any port (and always for <>, whose sides swap). */
+#define PORT_KEYS_MAX 16
+static unsigned port_keys(const struct rule *r, uint16_t *ports, unsigned *side)
+{
+	if (r->bidir)
+		return 0;
+	for (unsigned sd = 0; sd < 2; sd++) {
+		const struct portset *p = sd ? &r->sp : &r->dp;
+		if (p->any || !p->nin)
+			continue;
+		unsigned k = 0, wide = 0;
+		for (unsigned i = 0; i < p->nin && !wide; i++)
+			for (unsigned v = p->in[i].lo; v <= p->in[i].hi; v++) {
+				if (!portset_match(p, v))
+					continue;
+				if (k == PORT_KEYS_MAX) {
+					wide = 1;
+					break;
+				}
+				ports[k++] = (uint16_t)v;
+			}
+		if (!wide && k) {
+			*side = sd;
+			return k;
+		}
+	}
+	return 0;
+}
+
+/* Takes out of lp[0..*nlp) the literals of TCP-only and UDP-only rules
+ * for a few ports, into kl (sorted by key, one entry per port) and their
+ * pf_lit copies klits in the same order; *nkeys distinct keys. */
+static int port_literals(struct rules *R, struct pf_lit *lp, unsigned *nlp, struct keyed_lit **kl,
+                         size_t *nkl, struct pf_lit **klits, unsigned *nkeys)
+{
+	size_t cap = (size_t)*nlp * PORT_KEYS_MAX, n = 0;
+	struct keyed_lit *v = malloc(cap ? cap * sizeof *v : 1);
+	if (!v)
+		return -1;
+	unsigned keep = 0;
+	for (unsigned q = 0; q < *nlp; q++) {
+		const struct rule *r = R->r[lp[q].rule];
+		uint16_t ports[PORT_KEYS_MAX];
+		unsigned side = 0, k = 0;
+		if (r->ipproto == 6 || r->ipproto == 17)
+			k = port_keys(r, ports, &side);
+		if (!k) {
+			lp[keep++] = lp[q];
+			continue;
+		}
+		for (unsigned i = 0; i < k; i++)
+			v[n++] = (struct keyed_lit){ port_key(r->ipproto == 6 ? 0 : 1, side, ports[i]), lp[q] };
+	}
+	*nlp = keep;
+	qsort(v, n, sizeof *v, keyed_cmp);
+	struct pf_lit *l = malloc(n ? n * sizeof *l : 1);
+	if (!l) {
+		free(v);
+		return -1;
+	}
+	unsigned keys = 0;
+	for (size_t i = 0; i < n; i++) {
+		l[i] = v[i].l;
+		keys += i == 0 || v[i].key != v[i - 1].key;
+	}
+	*kl = v;
+	*nkl = n;
+	*klits = l;
+	*nkeys = keys;
+	return 0;
+}
+
+/* The port database of key, or NULL (R->ppf is sorted by key). */
+static const struct pf *port_pf(const struct rules *R, uint32_t key)
+{
+	unsigned lo = 0, hi = R->nppf;
+	while (lo < hi) {
+		unsigned mid = lo + (hi - lo) / 2;
+		if (R->ppf[mid].key < key)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < R->nppf && R->ppf[lo].key == key ? R->ppf[lo].pf : NULL;
+}
+
 int rules_compile(struct rules *R, int strict, char *err, size_t errlen)
 {
 	struct timespec t0, t1;
@@ -395,6 +555,7 @@ int rules_compile(struct rules *R, int strict, char *err, size_t errlen)
 	R->always_tx = calloc(n ? n : 1, sizeof(uint32_t));
 	struct pf_lit *lp = calloc(n ? n : 1, sizeof *lp), *ls = calloc(n ? n : 1, sizeof *ls);
 	unsigned nlp = 0, nls = 0, nlt[SB_MAX] = { 0 };
+	struct hscache_stats st = { 0, 0 };
 	uint32_t *tx_buf = calloc(n ? n : 1, sizeof *tx_buf);
 	R->ts = calloc(THRESH_SLOTS, sizeof *R->ts);
 	R->ibuf = malloc(RULES_TAIL + RULES_INSPECT_MAX);
@@ -422,6 +583,8 @@ int rules_compile(struct rules *R, int strict, char *err, size_t errlen)
 			else
 				R->always_tx[R->nalways_tx++] = i;
 		} else if (loc == LOC_STREAM) {
+			/* stream offsets count from the window, not the buffer */
+			l.head = 0;
 			if (lit)
 				ls[nls++] = l;
 			else
@@ -480,8 +643,34 @@ int rules_compile(struct rules *R, int strict, char *err, size_t errlen)
 		qsort(R->aidx, R->naidx, sizeof *R->aidx, akey_cmp);
 	}
 	/* the databases are compiled on two threads, the largest first */
-	struct pf_job jobs[SB_MAX + 2];
+	struct keyed_lit *kl = NULL;
+	size_t nkl = 0;
+	struct pf_lit *klits = NULL;
+	unsigned nkeys = 0, npkt_lits = nlp;
+	if (port_literals(R, lp, &nlp, &kl, &nkl, &klits, &nkeys) < 0) {
+		snprintf(err, errlen, "out of memory compiling the rules");
+		goto out;
+	}
+	struct pf_job *jobs = calloc(SB_MAX + 5 + nkeys, sizeof *jobs);
+	R->ppf = calloc(nkeys ? nkeys : 1, sizeof *R->ppf);
+	if (!jobs || !R->ppf) {
+		free(jobs);
+		free(kl);
+		free(klits);
+		snprintf(err, errlen, "out of memory compiling the rules");
+		goto out;
+	}
 	unsigned nj = 0;
+	for (size_t i = 0; i < nkl;) {
+		size_t j = i;
+		while (j < nkl && kl[j].key == kl[i].key)
+			j++;
+		R->ppf[R->nppf].key = kl[i].key;
+		jobs[nj++] = (struct pf_job){ klits + i, (unsigned)(j - i), &R->ppf[R->nppf].pf, 0, "",
+					      R->cache, &st };
+		R->nppf++;
+		i = j;
+	}
 	/* packet literals by protocol bucket (a rule for any IP in each) */
 	struct pf_lit *lpb[4] = { 0 };
 	for (int bk = 0; bk < 4; bk++) {
@@ -499,9 +688,9 @@ int rules_compile(struct rules *R, int strict, char *err, size_t errlen)
 				    : proto_ok(r, rep_proto[bk]))
 				lpb[bk][k++] = lp[q];
 		}
-		jobs[nj++] = (struct pf_job){ lpb[bk], k, &R->pf_pkt[bk], 0, "" };
+		jobs[nj++] = (struct pf_job){ lpb[bk], k, &R->pf_pkt[bk], 0, "", R->cache, &st };
 	}
-	jobs[nj++] = (struct pf_job){ ls, nls, &R->pf_stream, 0, "" };
+	jobs[nj++] = (struct pf_job){ ls, nls, &R->pf_stream, 0, "", R->cache, &st };
 	struct pf_lit *ltb[SB_MAX] = { 0 };
 	for (unsigned b = 0; b < SB_MAX; b++) {
 		unsigned k = 0;
@@ -520,9 +709,14 @@ int rules_compile(struct rules *R, int strict, char *err, size_t errlen)
 			if (tx_buf[i] == b + 1 && literal_of(R->r[i], &l))
 				ltb[b][k++] = l;
 		}
-		jobs[nj++] = (struct pf_job){ ltb[b], k, &R->pf_tx[b], 0, "" };
+		jobs[nj++] = (struct pf_job){ ltb[b], k, &R->pf_tx[b], 0, "", R->cache, &st };
 	}
 	int built = pf_build_all(jobs, nj, err, errlen);
+	if (built == 0)
+		hscache_prune(R->cache, RULES_CACHE_MAX);
+	free(jobs);
+	free(kl);
+	free(klits);
 	for (int bk = 0; bk < 4; bk++)
 		free(lpb[bk]);
 	if (built < 0)
@@ -534,6 +728,9 @@ int rules_compile(struct rules *R, int strict, char *err, size_t errlen)
 	for (int bk = 0; bk < 4; bk++)
 		if (pf_scratch(R->pf_pkt[bk], &R->hs_scratch) < 0)
 			goto scratch;
+	for (unsigned k = 0; k < R->nppf; k++)
+		if (pf_scratch(R->ppf[k].pf, &R->hs_scratch) < 0)
+			goto scratch;
 	for (unsigned b = 0; b < SB_MAX; b++)
 		if (R->pf_tx[b] && pf_scratch(R->pf_tx[b], &R->hs_scratch) < 0)
 			goto scratch;
@@ -544,11 +741,15 @@ int rules_compile(struct rules *R, int strict, char *err, size_t errlen)
 	unsigned ntx = 0;
 	for (unsigned b = 0; b < SB_MAX; b++)
 		ntx += nlt[b];
+	char cached[64] = "";
+	if (st.hits)
+		snprintf(cached, sizeof cached, " (%u of %u Hyperscan databases from the cache)", st.hits,
+			 st.hits + st.compiled);
 	fprintf(stderr,
 		"trawl: rules: %s; prefilter: %u packet, %u stream, %u transaction literals, "
-		"%u rules found by address, %u tried everywhere; compiled in %.2f s\n",
-		rep, nlp, pf_size(R->pf_stream), ntx, nindexed,
-		R->nalways_pkt + R->nalways_stream + R->nalways_tx, secs);
+		"%u rules found by address, %u tried everywhere; compiled in %.2f s%s\n",
+		rep, npkt_lits, pf_size(R->pf_stream), ntx, nindexed,
+		R->nalways_pkt + R->nalways_stream + R->nalways_tx, secs, cached);
 	R->compiled = 1;
 	rc = 0;
 	goto out;
@@ -637,11 +838,10 @@ static int proto_ok(const struct rule *r, unsigned proto)
 static int side_ok(const struct rule *r, const uint8_t *a, const uint8_t *b, unsigned alen,
                    int ports, unsigned pa, unsigned pb)
 {
-	if (!addrset_match(&r->src, a, alen) || !addrset_match(&r->dst, b, alen))
+	/* the ports first: cheaper than address lists such as $HOME_NET */
+	if (!ports ? !(r->sp.any && r->dp.any) : !portset_match(&r->sp, pa) || !portset_match(&r->dp, pb))
 		return 0;
-	if (!ports)
-		return r->sp.any && r->dp.any;
-	return portset_match(&r->sp, pa) && portset_match(&r->dp, pb);
+	return addrset_match(&r->src, a, alen) && addrset_match(&r->dst, b, alen);
 }
 
 static int header_ok(const struct rule *r, const struct tuple *t)
@@ -1164,8 +1364,15 @@ static void packet(struct rules *R, const struct facts *f, struct stream *s, int
 		b.have = (uint64_t)1 << RB_PKT;
 		b.p[RB_PKT] = f->payload.p;
 		b.n[RB_PKT] = f->payload.len;
-		pf_scan(R->pf_pkt[bucket_of(f->proto)], R->hs_scratch, f->payload.p, f->payload.len,
-			consider, R);
+		int bk = bucket_of(f->proto);
+		pf_scan(R->pf_pkt[bk], R->hs_scratch, f->payload.p, f->payload.len, consider, R);
+		if (bk < 2 && R->nppf) {
+			const struct pf *g;
+			if ((g = port_pf(R, port_key((unsigned)bk, 0, f->dport))))
+				pf_scan(g, R->hs_scratch, f->payload.p, f->payload.len, consider, R);
+			if ((g = port_pf(R, port_key((unsigned)bk, 1, f->sport))))
+				pf_scan(g, R->hs_scratch, f->payload.p, f->payload.len, consider, R);
+		}
 	}
 	addr_lookup(R, f->src, f->addr_len == 4 ? AKEY4 : AKEY6);
 	addr_lookup(R, f->dst, f->addr_len == 4 ? AKEY4 : AKEY6);
@@ -1457,8 +1664,12 @@ void rules_free(struct rules *R)
 {
 	if (!R)
 		return;
+	free(R->cache);
 	for (int bk = 0; bk < 4; bk++)
 		pf_free(R->pf_pkt[bk]);
+	for (unsigned k = 0; k < R->nppf; k++)
+		pf_free(R->ppf[k].pf);
+	free(R->ppf);
 	pf_free(R->pf_stream);
 	for (unsigned b = 0; b < SB_MAX; b++)
 		pf_free(R->pf_tx[b]);

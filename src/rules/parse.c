@@ -561,7 +561,7 @@ static int kw_pcre(struct pst *s, const char *v)
 			snprintf((char *)msg, sizeof msg, "error %d", ec);
 		return fail(s, "pcre \"%.60s\": %s at offset %zu", b, (const char *)msg, (size_t)eo);
 	}
-	(void)pcre2_jit_compile(re, PCRE2_JIT_COMPLETE); /* not JIT-able: interpreted */
+	/* JIT-compiled when it first runs (match.c); not JIT-able: interpreted */
 	struct rm *m = new_rm(s, RM_PCRE, buf);
 	if (!m) {
 		pcre2_code_free(re);

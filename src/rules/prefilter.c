@@ -5,6 +5,7 @@
  * (same bytes, same case handling) become one pattern whose id indexes a
  * list of rules: ET Open repeats many fast patterns ("GET ", "User-Agent"). */
 #include "prefilter.h"
+#include "hscache.h"
 
 #include <hs/hs.h>
 #include <stdio.h>
@@ -12,12 +13,20 @@
 #include <string.h>
 
 struct pf {
-	hs_database_t *db;
+	hs_database_t *db;      /* the literals that may occur anywhere */
+	hs_database_t *head;    /* those that end within the first head_len bytes */
+	unsigned head_len;
 	unsigned nlit;
 	unsigned maxlen;
 	uint32_t *first;  /* first[id] .. first[id + 1]: rules of literal id, in rules[] */
 	uint32_t *rules;
 };
+
+/* A head bound worth a database of its own; 0: anywhere. */
+static uint32_t head_of(const struct pf_lit *l)
+{
+	return l->head && l->head <= PF_HEAD_MAX ? l->head : 0;
+}
 
 static int lit_cmp(const void *a, const void *b)
 {
@@ -29,22 +38,73 @@ static int lit_cmp(const void *a, const void *b)
 	int c = memcmp(x->p, y->p, x->n);
 	if (c)
 		return c;
+	if (head_of(x) != head_of(y))
+		return head_of(x) < head_of(y) ? -1 : 1;
 	return x->rule < y->rule ? -1 : x->rule > y->rule;
 }
 
-/* A caseless literal is compared as lower case for merging. */
+/* A caseless literal is compared as lower case for merging; the same
+ * bytes with another head bound stay apart. */
 static int same(const struct pf_lit *x, const struct pf_lit *y)
 {
-	return x->nocase == y->nocase && x->n == y->n && !memcmp(x->p, y->p, x->n);
+	return x->nocase == y->nocase && x->n == y->n && !memcmp(x->p, y->p, x->n) &&
+	       head_of(x) == head_of(y);
 }
 
-struct pf *pf_build(const struct pf_lit *lits, unsigned n, char *err, size_t errlen)
+/* Compiles the merged literals whose head bound is (head != 0) into *db. */
+static int compile_part(struct pf *pf, int head, const char **expr, const unsigned *flags,
+                        const size_t *lens, const uint32_t *heads, unsigned nl, const char *cache,
+                        struct hscache_stats *st, hs_database_t **db, char *err, size_t errlen)
+{
+	const char **e = calloc(nl ? nl : 1, sizeof *e);
+	unsigned *f = calloc(nl ? nl : 1, sizeof *f), *ids = calloc(nl ? nl : 1, sizeof *ids);
+	size_t *l = calloc(nl ? nl : 1, sizeof *l);
+	int rc = -1;
+	if (!e || !f || !ids || !l) {
+		snprintf(err, errlen, "out of memory building the prefilter");
+		goto out;
+	}
+	unsigned k = 0;
+	for (unsigned i = 0; i < nl; i++) {
+		if ((heads[i] != 0) != head)
+			continue;
+		e[k] = expr[i];
+		f[k] = flags[i];
+		l[k] = lens[i];
+		ids[k++] = i;
+		if (head && heads[i] > pf->head_len)
+			pf->head_len = heads[i];
+	}
+	rc = 0;
+	if (!k)
+		goto out;
+	hs_compile_error_t *ce = NULL;
+	int hit = 0;
+	if (hscache_compile_lit(cache, e, f, ids, l, k, HS_MODE_BLOCK, db, &ce, &hit) != HS_SUCCESS) {
+		snprintf(err, errlen, "Hyperscan: %s", ce && ce->message ? ce->message : "compile failed");
+		hs_free_compile_error(ce);
+		rc = -1;
+	}
+	if (st)
+		__atomic_add_fetch(hit ? &st->hits : &st->compiled, 1, __ATOMIC_RELAXED);
+out:
+	free(e);
+	free(f);
+	free(ids);
+	free(l);
+	return rc;
+}
+
+struct pf *pf_build(const struct pf_lit *lits, unsigned n, const char *cache,
+                    struct hscache_stats *st, char *err, size_t errlen)
 {
 	struct pf *pf = calloc(1, sizeof *pf);
 	const struct pf_lit **ord = calloc(n ? n : 1, sizeof *ord);
 	const char **expr = calloc(n ? n : 1, sizeof *expr);
-	unsigned *flags = calloc(n ? n : 1, sizeof *flags), *ids = calloc(n ? n : 1, sizeof *ids);
+	unsigned *flags = calloc(n ? n : 1, sizeof *flags);
+	uint32_t *heads = calloc(n ? n : 1, sizeof *heads);
 	size_t *lens = calloc(n ? n : 1, sizeof *lens);
+	struct pf_lit *tmp = calloc(n ? n : 1, sizeof *tmp);
 	uint8_t *low = NULL;
 	size_t lowlen = 0;
 	for (unsigned i = 0; i < n; i++)
@@ -55,16 +115,12 @@ struct pf *pf_build(const struct pf_lit *lits, unsigned n, char *err, size_t err
 		pf->first = calloc((size_t)n + 1, sizeof *pf->first);
 	if (pf)
 		pf->rules = calloc(n ? n : 1, sizeof *pf->rules);
-	if (!pf || !ord || !expr || !flags || !ids || !lens || !low || !pf->first || !pf->rules) {
+	if (!pf || !ord || !expr || !flags || !heads || !lens || !tmp || !low || !pf->first ||
+	    !pf->rules) {
 		snprintf(err, errlen, "out of memory building the prefilter");
 		goto fail;
 	}
 	/* caseless literals merged on their lower-case form */
-	struct pf_lit *tmp = malloc((n ? n : 1) * sizeof *tmp);
-	if (!tmp) {
-		snprintf(err, errlen, "out of memory building the prefilter");
-		goto fail;
-	}
 	size_t lo = 0;
 	for (unsigned i = 0; i < n; i++) {
 		tmp[i] = lits[i];
@@ -85,7 +141,7 @@ struct pf *pf_build(const struct pf_lit *lits, unsigned n, char *err, size_t err
 			expr[nl] = (const char *)ord[i]->p;
 			lens[nl] = ord[i]->n;
 			flags[nl] = HS_FLAG_SINGLEMATCH | (ord[i]->nocase ? HS_FLAG_CASELESS : 0);
-			ids[nl] = nl;
+			heads[nl] = head_of(ord[i]);
 			if (ord[i]->n > pf->maxlen)
 				pf->maxlen = ord[i]->n;
 			pf->first[nl] = i;
@@ -95,29 +151,23 @@ struct pf *pf_build(const struct pf_lit *lits, unsigned n, char *err, size_t err
 	}
 	pf->first[nl] = n;
 	pf->nlit = nl;
-	if (nl) {
-		hs_compile_error_t *ce = NULL;
-		if (hs_compile_lit_multi(expr, flags, ids, lens, nl, HS_MODE_BLOCK, NULL, &pf->db,
-					 &ce) != HS_SUCCESS) {
-			snprintf(err, errlen, "Hyperscan: %s", ce && ce->message ? ce->message : "compile failed");
-			hs_free_compile_error(ce);
-			free(tmp);
-			goto fail;
-		}
-	}
+	if (compile_part(pf, 0, expr, flags, lens, heads, nl, cache, st, &pf->db, err, errlen) < 0 ||
+	    compile_part(pf, 1, expr, flags, lens, heads, nl, cache, st, &pf->head, err, errlen) < 0)
+		goto fail;
 	free(tmp);
 	free(ord);
 	free(expr);
 	free(flags);
-	free(ids);
+	free(heads);
 	free(lens);
 	free(low);
 	return pf;
 fail:
+	free(tmp);
 	free(ord);
 	free(expr);
 	free(flags);
-	free(ids);
+	free(heads);
 	free(lens);
 	free(low);
 	pf_free(pf);
@@ -126,10 +176,9 @@ fail:
 
 int pf_scratch(const struct pf *pf, void **scratch)
 {
-	if (!pf->db)
-		return 0;
 	hs_scratch_t *s = *scratch;
-	if (hs_alloc_scratch(pf->db, &s) != HS_SUCCESS)
+	if ((pf->db && hs_alloc_scratch(pf->db, &s) != HS_SUCCESS) ||
+	    (pf->head && hs_alloc_scratch(pf->head, &s) != HS_SUCCESS))
 		return -1;
 	*scratch = s;
 	return 0;
@@ -161,10 +210,14 @@ static int on_match(unsigned id, unsigned long long from, unsigned long long to,
 void pf_scan(const struct pf *pf, void *scratch, const uint8_t *p, size_t n,
              void (*hit)(void *ctx, uint32_t rule, size_t end), void *ctx)
 {
-	if (!pf || !pf->db || !n || n > 0xffffffffu)
+	if (!pf || !n || n > 0xffffffffu)
 		return;
 	struct scan_ctx c = { pf, hit, ctx };
-	hs_scan(pf->db, (const char *)p, (unsigned)n, 0, scratch, on_match, &c);
+	if (pf->db)
+		hs_scan(pf->db, (const char *)p, (unsigned)n, 0, scratch, on_match, &c);
+	if (pf->head)
+		hs_scan(pf->head, (const char *)p, (unsigned)(n < pf->head_len ? n : pf->head_len), 0,
+			scratch, on_match, &c);
 }
 
 unsigned pf_maxlen(const struct pf *pf)
@@ -183,6 +236,8 @@ void pf_free(struct pf *pf)
 		return;
 	if (pf->db)
 		hs_free_database(pf->db);
+	if (pf->head)
+		hs_free_database(pf->head);
 	free(pf->first);
 	free(pf->rules);
 	free(pf);

@@ -10,17 +10,30 @@
 
 struct pf;
 
-/* A literal: the bytes, caseless or not, and the rule it stands for. */
+/* A literal: the bytes, caseless or not, and the rule it stands for.
+ * head, when not 0: the literal matters only when it ends within the
+ * buffer's first head bytes (a content with offset and depth). */
 struct pf_lit {
 	const uint8_t *p;
 	uint32_t n;
 	uint8_t nocase;
 	uint32_t rule;
+	uint32_t head;
 };
 
-/* Builds the database of lits (identical literals are merged); NULL with
- * err on failure. */
-struct pf *pf_build(const struct pf_lit *lits, unsigned n, char *err, size_t errlen);
+/* Literals that end within this many bytes go to a second database that
+ * scans only the buffer's head: short ones (ET's "|00 01|" at depth 2 on
+ * UDP) would otherwise match all over every payload. */
+#define PF_HEAD_MAX 64
+
+struct hscache_stats;
+
+/* Builds the databases of lits (identical literals are merged), through
+ * the Hyperscan cache directory cache (NULL: none; src/rules/hscache.h),
+ * counting in *st those found there and those compiled; NULL with err on
+ * failure. */
+struct pf *pf_build(const struct pf_lit *lits, unsigned n, const char *cache,
+                    struct hscache_stats *st, char *err, size_t errlen);
 /* Makes sure scratch (NULL at first) can scan pf; -1 on failure. */
 int pf_scratch(const struct pf *pf, void **scratch);
 void pf_scratch_free(void *scratch);

@@ -30,6 +30,12 @@
 struct rules;
 
 struct rules *rules_new(void);
+/* --rules-cache DIR: compiled Hyperscan databases kept in dir between
+ * runs (NULL, the default here: none; src/rules/hscache.h). */
+int rules_cache(struct rules *r, const char *dir);
+/* The default: $XDG_CACHE_HOME/trawl, else $HOME/.cache/trawl (in buf);
+ * NULL when neither is set. */
+const char *rules_cache_default(char *buf, size_t len);
 /* --var NAME=VALUE (overrides a var line of the rule files). */
 int rules_var(struct rules *r, const char *name_eq_value, char *err, size_t errlen);
 /* --rules PATH: a rule file, or a directory whose *.rules are all read

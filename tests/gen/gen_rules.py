@@ -400,6 +400,22 @@ def gen(cap):
     note(1000061, cap, 'PROTO:047', ATT, SRV)
     cap.add(ether(ipv4(struct.pack('!HH', 0, 0x1234) + b'opaque tunnel bytes', 47, ATT, SRV)))
 
+    # -- 29. how the packet prefilter files literals -------------------------------------
+    # By port: 1000079 (udp any 9021 -> any, "SRCPORT-KEYED") -> 1: the
+    # packet from port 9021; 1000080 (the same content to port 9021) -> 0.
+    # Over 16 ports (not filed by port): 1000081 ([9030:9060], "WIDE-PORTS")
+    # -> 1: the packet to 9045.  In the head database: 1000082 ("HEAD-ONLY",
+    # startswith) -> 1: the first of "HEAD-ONLY ..." and "x HEAD-ONLY".
+    # A literal of 00 and ff bytes only (left out of Hyperscan, its rules
+    # tried on every packet): 1000083 ("|00 00 00 00 00|" to 9023, dsize:<40)
+    # -> 1: the 20-byte packet, not the 60-byte one.
+    cap.add(udp4(b'SRCPORT-KEYED', 9021, 40600, SRV, ATT))
+    cap.add(udp4(b'WIDE-PORTS', 40601, 9045, ATT, SRV))
+    cap.add(udp4(b'HEAD-ONLY first', 40602, 9022, ATT, SRV))
+    cap.add(udp4(b'x HEAD-ONLY second', 40603, 9022, ATT, SRV))
+    cap.add(udp4(b'zero' + bytes(16), 40604, 9023, ATT, SRV))
+    cap.add(udp4(b'zero' + bytes(56), 40605, 9023, ATT, SRV))
+
 
 def main():
     out = sys.argv[1]

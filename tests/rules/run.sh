@@ -50,6 +50,9 @@ rules = os.path.join(rdir, 'incident.rules')
 VARS = ['--var', 'HOME_NET=[10.0.0.0/8]']
 ci = os.environ.get('CI', '') == 'true'
 passed = failed = 0
+# the default Hyperscan cache ($XDG_CACHE_HOME/trawl) inside the work
+# directory, not the user's
+os.environ['XDG_CACHE_HOME'] = os.path.join(work, 'xdg')
 
 
 def ok():
@@ -364,6 +367,51 @@ elif ci:
     bad('ET Open is not at %s (CI=true)' % et)
 else:
     print('rules: ET Open not at %s: its part skipped' % et)
+
+# ---- 7. the Hyperscan cache --------------------------------------------------------------
+# --rules-cache DIR: the first run compiles and writes DIR/hs-*.db, the
+# second reads them ("from the cache"); files damaged are compiled again;
+# the alerts are the same every time.  --no-rules-cache writes nothing; the
+# default is $XDG_CACHE_HOME/trawl; --rules-cache without --rules is an error.
+import glob, shutil
+CACHED_RE = re.compile(r'\((\d+) of (\d+) Hyperscan databases from the cache\)')
+base_rc, base_o, base_e, _ = run(['-r', pcap, '--rules', rules, '--no-rules-cache'] + VARS)
+cdir = os.path.join(work, 'hscache')
+shutil.rmtree(cdir, ignore_errors=True)
+for step in ('cold', 'warm', 'damaged'):
+    if step == 'damaged':
+        for f in glob.glob(os.path.join(cdir, 'hs-*.db')):
+            with open(f, 'r+b') as fh:
+                fh.seek(os.path.getsize(f) // 2)
+                fh.write(b'\xde\xad\xbe\xef' * 8)
+    rc, o, e, _ = run(['-r', pcap, '--rules', rules, '--rules-cache', cdir] + VARS)
+    files = glob.glob(os.path.join(cdir, 'hs-*.db'))
+    m = CACHED_RE.search(e)
+    if rc != 0 or o != base_o or base_rc != 0:
+        bad('cache %s: exit %d, alerts %s the uncached run\'s' % (step, rc, 'as' if o == base_o else 'unlike'))
+    elif not files:
+        bad('cache %s: no hs-*.db written in %s' % (step, cdir))
+    elif step == 'warm' and not (m and m.group(1) == m.group(2)) or step != 'warm' and m and m.group(1) == m.group(2):
+        bad('cache %s: loading line %r with %d files' % (step, CACHED_RE.findall(e), len(files)))
+    else:
+        ok()
+xdg = os.environ['XDG_CACHE_HOME']
+shutil.rmtree(xdg, ignore_errors=True)
+run(['-r', pcap, '--rules', rules, '--no-rules-cache'] + VARS)
+if os.path.exists(xdg):
+    bad('--no-rules-cache wrote %s' % xdg)
+else:
+    ok()
+run(['-r', pcap, '--rules', rules] + VARS)
+if not glob.glob(os.path.join(xdg, 'trawl', 'hs-*.db')):
+    bad('the default cache $XDG_CACHE_HOME/trawl was not written')
+else:
+    ok()
+rc, o, e, _ = run(['-r', pcap, '--rules-cache', cdir])
+if rc != 1 or '--rules' not in e:
+    bad('--rules-cache without --rules: exit %d, %r' % (rc, e[:200]))
+else:
+    ok()
 
 # ---- 6. the sanitizer binary -----------------------------------------------------------
 
