@@ -338,7 +338,16 @@ int options_parse(struct options *opt, int argc, char **argv)
 		case 'O': opt->Oflag++; break;
 		case 'p': opt->pflag++; break;
 		case 'q': opt->qflag++; break;
-		case 'r': opt->rfile = optarg; break;
+		case 'r': {
+			const char **g = realloc(opt->rfiles, (size_t)(opt->nrfiles + 1) * sizeof *g);
+			if (!g)
+				return fail("out of memory%s", "");
+			g[opt->nrfiles++] = optarg;
+			opt->rfiles = g;
+			if (!opt->rfile)
+				opt->rfile = optarg;
+			break;
+		}
 		case 's':
 			if (parse_long(optarg, 0, 262144, &v))
 				return fail("invalid snaplen %s (must be >= 0 and <= 262144)", optarg);
@@ -478,6 +487,8 @@ void options_free(struct options *opt)
 {
 	free(opt->filter);
 	opt->filter = NULL;
+	free(opt->rfiles);
+	opt->rfiles = NULL;
 	free(opt->rules);
 	free(opt->vars);
 	opt->rules = opt->vars = NULL;

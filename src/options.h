@@ -34,7 +34,9 @@ struct options {
 	const char *msecret;   /* -M */
 
 	/* sources and sinks */
-	const char *rfile;  /* -r */
+	const char *rfile;  /* -r (the first, when several are given) */
+	const char **rfiles; /* every -r, in order (a directory: its files) */
+	int nrfiles;
 	const char *wfile;  /* -w */
 	const char *device; /* -i */
 	const char *Ffile;  /* -F */

@@ -149,5 +149,49 @@ same_as count-V "$dir/count-want"
 expect m-ignored 0 "ignoring option .-m mibs.txt' \\(no libsmi support\\)" -- "$bin" -m mibs.txt -n -r "$dir/basics.pcap"
 same_as m-ignored "$dir/m-want.out"
 
+# ---- many files: several -r and -r DIR read as -V reads its list, one
+# after the other, with the reports of one sequential read.  A directory's
+# files go in name order with numbers as numbers (x, x1, x2 ... x10, as -C
+# names them); hidden files and subdirectories are left out.
+"$bin" -n -r "$dir/basics.pcap" 2>/dev/null >"$dir/basics-n.out"
+expect several-r 0 "reading from file .*basics.pcap" -- "$bin" -n -r "$dir/demo.pcap" -r "$dir/basics.pcap"
+same_as several-r "$dir/list-want.out"
+rm -rf "$dir/rdir" && mkdir -p "$dir/rdir/sub"
+for i in "" 1 2 10; do cp "$dir/basics.pcap" "$dir/rdir/cap$i"; done
+cp "$dir/demo.pcap" "$dir/rdir/cap9"
+cp "$dir/demo.pcap" "$dir/rdir/.hidden"
+cp "$dir/demo.pcap" "$dir/rdir/sub/cap0"
+{ cat "$dir/basics-n.out" "$dir/basics-n.out" "$dir/basics-n.out"; cat "$dir/demo-n.out" "$dir/basics-n.out"; } >"$dir/rdir-want.out"
+expect read-dir 0 "" -- "$bin" -n -r "$dir/rdir"
+same_as read-dir "$dir/rdir-want.out"
+grep -o 'rdir/[a-z0-9.]*' "$dir/cli.err" | tr '\n' ' ' >"$dir/rdir-order"
+[ "$(cat "$dir/rdir-order")" = "rdir/cap rdir/cap1 rdir/cap2 rdir/cap9 rdir/cap10 " ] && pass=$((pass + 1)) ||
+	{ fail=$((fail + 1)); echo "FAIL cli read-dir-order: $(cat "$dir/rdir-order")"; }
+# the reports: a directory of demo.pcap cut in two (its first 20 packets,
+# then the rest), as demo.pcap itself
+rm -rf "$dir/halves" && mkdir -p "$dir/halves"
+"$bin" -r "$dir/demo.pcap" -c 20 -w "$dir/halves/a" 2>/dev/null
+python3 - "$dir/demo.pcap" "$dir/halves/b" 20 <<'PY'
+import struct, sys
+src, dst, skip = sys.argv[1], sys.argv[2], int(sys.argv[3])
+d = open(src, 'rb').read()
+le = d[:4] in (b'\xd4\xc3\xb2\xa1', b'\x4d\x3c\xb2\xa1')
+out, off, k = [d[:24]], 24, 0
+while off + 16 <= len(d):
+    cap = struct.unpack('<I' if le else '>I', d[off + 8:off + 12])[0]
+    if k >= skip:
+        out.append(d[off:off + 16 + cap])
+    off += 16 + cap
+    k += 1
+open(dst, 'wb').write(b''.join(out))
+PY
+for o in --conversations --summary "--sessions --json"; do
+	"$bin" -r "$dir/demo.pcap" $o >"$dir/halves-want.out" 2>/dev/null
+	expect "read-dir-report $o" 0 "" -- "$bin" -r "$dir/halves" $o
+	same_as "read-dir-report $o" "$dir/halves-want.out"
+done
+mkdir -p "$dir/emptydir"
+expect read-dir-empty 1 "emptydir: no capture files in it" -- "$bin" -n -r "$dir/emptydir"
+
 echo "cli: $pass passed, $fail failed"
 [ $fail -eq 0 ]
