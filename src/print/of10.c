@@ -48,12 +48,18 @@ static void data_print(nd_t *nd, const char *pfx, const uint8_t *p,
 }
 
 /* A NUL-padded text field of n octets, in quotes. */
-static void str_print(nd_t *nd, const uint8_t *p, unsigned n)
+static void str_print(nd_t *nd, const char *label, const uint8_t *p,
+                      unsigned n)
 {
-	nd_need(nd, p, n);
-	const uint8_t *z = memchr(p, 0, n);
+	nd_need(nd, p, 1);
+	nd_s(nd, label);
 	nd_c(nd, '\'');
-	nd_print_chars(nd, p, z ? (unsigned)(z - p) : n);
+	for (unsigned i = 0; i < n; i++) {
+		uint8_t c = nd_u8(nd, p + i);
+		if (c == 0)
+			break;
+		nd_print_char(nd, c);
+	}
 	nd_c(nd, '\'');
 }
 
@@ -64,7 +70,7 @@ static void bitmap_print(nd_t *nd, const struct tok *t, uint32_t v,
 {
 	if (v & known) {
 		nd_s(nd, " (");
-		put_bits(nd, t, v & known, "");
+		put_bits(nd, t, v, "");
 		nd_c(nd, ')');
 	}
 	if (v & ~known)
@@ -84,7 +90,7 @@ static void bitmap16(nd_t *nd, const struct tok *t, uint32_t v, uint32_t known)
 }
 
 static const struct tok port_names[] = {
-	{ 0xfff8, "IN_PORT" }, { 0xfff9, "TABLE" }, { 0xfffa, "NORMAL" },
+	{ 0xff00, "MAX" }, { 0xfff8, "IN_PORT" }, { 0xfff9, "TABLE" }, { 0xfffa, "NORMAL" },
 	{ 0xfffb, "FLOOD" }, { 0xfffc, "ALL" }, { 0xfffd, "CONTROLLER" },
 	{ 0xfffe, "LOCAL" }, { 0xffff, "NONE" }, { 0, NULL },
 };
@@ -114,6 +120,40 @@ static void buffer_print(nd_t *nd, uint32_t b)
 		nd_s(nd, "NONE");
 	else
 		nd_printf(nd, "0x%08x", b);
+}
+
+/* The same, after a label: the value is read (and a truncation found)
+ * before the label is printed. */
+static void port_print_l(nd_t *nd, const char *label, unsigned port)
+{
+	nd_s(nd, label);
+	port_print(nd, port);
+}
+
+static void table_print_l(nd_t *nd, const char *label, unsigned t)
+{
+	nd_s(nd, label);
+	table_print(nd, t);
+}
+
+static void buffer_print_l(nd_t *nd, const char *label, uint32_t b)
+{
+	nd_s(nd, label);
+	buffer_print(nd, b);
+}
+
+static void bitmap32_l(nd_t *nd, const char *label, const struct tok *t,
+                       uint32_t v, uint32_t known)
+{
+	nd_s(nd, label);
+	bitmap32(nd, t, v, known);
+}
+
+static void bitmap16_l(nd_t *nd, const char *label, const struct tok *t,
+                       uint32_t v, uint32_t known)
+{
+	nd_s(nd, label);
+	bitmap16(nd, t, v, known);
 }
 
 static const char *vendor_name(uint32_t v)
@@ -154,14 +194,17 @@ static void port_state_print(nd_t *nd, uint32_t v)
 /* ofp_phy_port, its lines starting with pfx. */
 static void phy_port_print(nd_t *nd, const char *pfx, const uint8_t *p)
 {
+	unsigned no = nd_be16(nd, p);
 	nd_s(nd, pfx);
-	nd_s(nd, "port_no ");
-	port_print(nd, nd_be16(nd, p));
+	port_print_l(nd, "port_no ", no);
 	nd_need(nd, p + 2, 6);
 	nd_s(nd, ", hw_addr ");
 	put_mac_plain(nd, p + 2);
-	nd_s(nd, ", name ");
-	str_print(nd, p + 8, 16);
+	str_print(nd, ", name ", p + 8, 16);
+	if (nd->opt->vflag < 2) {
+		nd_need(nd, p, PHY_PORT_LEN);
+		return;
+	}
 	static const char *const names[] = {
 		"config", "state", "curr", "advertised", "supported", "peer",
 	};
@@ -208,8 +251,7 @@ static void nw_addr_match(nd_t *nd, const char *pfx, const char *name,
 	nd_need(nd, a, 4);
 	nd_printf(nd, "%smatch %s ", pfx, name);
 	put_ip4(nd, a);
-	if (wbits)
-		nd_printf(nd, "/%u", 32 - wbits);
+	nd_printf(nd, "/%u", 32 - wbits);
 }
 
 /* ofp_match: one line for each field that is not wildcarded. */
@@ -217,8 +259,9 @@ static void match_print(nd_t *nd, const char *pfx, const uint8_t *p)
 {
 	uint32_t w = nd_be32(nd, p);
 	if (!(w & FW_IN_PORT)) {
+		unsigned in_port = nd_be16(nd, p + 4);
 		nd_printf(nd, "%smatch in_port ", pfx);
-		port_print(nd, nd_be16(nd, p + 4));
+		port_print(nd, in_port);
 	}
 	if (!(w & FW_DL_SRC)) {
 		nd_need(nd, p + 6, 6);
@@ -230,8 +273,14 @@ static void match_print(nd_t *nd, const char *pfx, const uint8_t *p)
 		nd_printf(nd, "%smatch dl_dst ", pfx);
 		put_mac_plain(nd, p + 12);
 	}
-	if (!(w & FW_DL_VLAN))
-		nd_printf(nd, "%smatch dl_vlan %u", pfx, nd_be16(nd, p + 18));
+	if (!(w & FW_DL_VLAN)) {
+		unsigned vlan = nd_be16(nd, p + 18);
+		nd_printf(nd, "%smatch dl_vlan ", pfx);
+		if (vlan == 0xffff)
+			nd_s(nd, "NONE");
+		else
+			nd_u(nd, vlan);
+	}
 	if (!(w & FW_DL_VLAN_PCP))
 		nd_printf(nd, "%smatch dl_vlan_pcp %u", pfx, nd_u8(nd, p + 20));
 	if (!(w & FW_DL_TYPE))
@@ -242,7 +291,7 @@ static void match_print(nd_t *nd, const char *pfx, const uint8_t *p)
 		nd_printf(nd, "%smatch nw_proto %u", pfx, nd_u8(nd, p + 25));
 	nw_addr_match(nd, pfx, "nw_src", p + 28, (w >> 8) & 0x3f);
 	nw_addr_match(nd, pfx, "nw_dst", p + 32, (w >> 14) & 0x3f);
-	int icmp = nd_u8(nd, p + 25) == 1;
+	int icmp = nd_be16(nd, p + 22) == 0x0800 && nd_u8(nd, p + 25) == 1;
 	if (!(w & FW_TP_SRC))
 		nd_printf(nd, "%smatch %s %u", pfx, icmp ? "icmp_type" : "tp_src",
 			  nd_be16(nd, p + 36));
@@ -289,6 +338,9 @@ static void bsn_action_print(nd_t *nd, const char *pfx, const uint8_t *p,
 	}
 	uint32_t sub = nd_be32(nd, p + 8);
 	switch (sub) {
+	case 4:
+		nd_printf(nd, "%s subtype CHECKSUM", pfx);
+		return;
 	case 1: { /* MIRROR */
 		nd_printf(nd, "%s subtype MIRROR", pfx);
 		if (len != 24) {
@@ -304,25 +356,19 @@ static void bsn_action_print(nd_t *nd, const char *pfx, const uint8_t *p,
 			nd_printf(nd, "802.1Q (vlan %u, p %u%s)", tag & 0xfff,
 				  (tag >> 13) & 7, (tag & 0x1000) ? ", DEI" : "");
 		else
-			nd_printf(nd, "unknown (0x%08x)", tag);
+			nd_printf(nd, "unknown (0x%04x)", tag >> 16);
 		unsigned cs = nd_u8(nd, p + 20);
-		nd_printf(nd, ", copy_stage %s", cs == 0 ? "INGRESS" :
-			  cs == 1 ? "EGRESS" : "unknown");
+		if (cs < 2)
+			nd_printf(nd, ", copy_stage %s", cs ? "EGRESS" : "INGRESS");
+		else
+			nd_printf(nd, ", copy_stage unknown (%u)", cs);
 		return;
 	}
-	case 2: /* SET_TUNNEL_DST */
+	case 2: /* SET_TUNNEL_DST: not decoded further */
 		nd_printf(nd, "%s subtype SET_TUNNEL_DST", pfx);
-		if (len != 16) {
-			invalid(nd);
-			return;
-		}
-		nd_need(nd, p + 12, 4);
-		nd_s(nd, ", tun_dst ");
-		put_ip4(nd, p + 12);
 		return;
 	default:
 		nd_printf(nd, "%s subtype unknown (0x%08x)", pfx, sub);
-		data_print(nd, pfx, p + 12, len - 12);
 		return;
 	}
 }
@@ -333,7 +379,6 @@ static void actions_print(nd_t *nd, const char *pfx, const uint8_t *p,
 {
 	while (len > 0) {
 		if (len < ACTION_MIN) {
-			nd_printf(nd, "%saction", pfx);
 			invalid(nd);
 			nd_need(nd, p, len);
 			return;
@@ -345,22 +390,24 @@ static void actions_print(nd_t *nd, const char *pfx, const uint8_t *p,
 		else if (type == AT_VENDOR)
 			nd_s(nd, "VENDOR");
 		else
-			nd_printf(nd, "unknown (0x%04x)", type);
+			nd_printf(nd, "invalid (0x%04x)", type);
 		unsigned alen = nd_be16(nd, p + 2);
 		nd_printf(nd, ", len %u", alen);
 		unsigned want = type < N(action_names) || type == AT_VENDOR ?
 				action_len(type) : 0;
-		if (alen < ACTION_MIN || alen > len || alen % 8 ||
-		    (want && alen != want)) {
+		if (alen < ACTION_MIN || alen > len || alen % 8) {
 			invalid(nd);
 			nd_need(nd, p, len);
 			return;
 		}
+		if (want && alen != want) {
+			nd_s(nd, " (bogus)");
+			type = 0xfffe; /* nothing more of it */
+		}
 		switch (type) {
 		case 0: { /* OUTPUT */
 			unsigned port = nd_be16(nd, p + 4);
-			nd_s(nd, ", port ");
-			port_print(nd, port);
+			port_print_l(nd, ", port ", port);
 			if (port == 0xfffd)
 				nd_printf(nd, ", max_len %u", nd_be16(nd, p + 6));
 			break;
@@ -390,8 +437,7 @@ static void actions_print(nd_t *nd, const char *pfx, const uint8_t *p,
 			nd_printf(nd, ", tp_port %u", nd_be16(nd, p + 4));
 			break;
 		case 11:
-			nd_s(nd, ", port ");
-			port_print(nd, nd_be16(nd, p + 4));
+			port_print_l(nd, ", port ", nd_be16(nd, p + 4));
 			nd_printf(nd, ", queue_id %u", nd_be32(nd, p + 12));
 			break;
 		case AT_VENDOR: {
@@ -404,7 +450,6 @@ static void actions_print(nd_t *nd, const char *pfx, const uint8_t *p,
 			break;
 		}
 		default:
-			data_print(nd, pfx, p + 4, alen - 4);
 			break;
 		}
 		nd_need(nd, p, alen);
@@ -419,19 +464,26 @@ static void actions_print(nd_t *nd, const char *pfx, const uint8_t *p,
  * inside it ends the frame only), else its length. */
 static void frame_print(nd_t *nd, const uint8_t *p, unsigned len)
 {
+	if (len == 0)
+		return;
 	nd_printf(nd, "\n\t data (%u octets)", len);
-	if (nd->opt->vflag < 3 || len == 0)
+	if (nd->opt->vflag < 3)
 		return;
 	nd_s(nd, ", frame decoding below\n");
 	jmp_buf saved;
 	const uint8_t *end = nd->end;
 	unsigned depth = nd->depth;
+	const struct options *opt = nd->opt;
+	struct options quiet = *opt; /* the frame: with three -v fewer */
+	quiet.vflag = opt->vflag - 3;
 	memcpy(saved, nd->trunc, sizeof saved);
+	nd->opt = &quiet;
 	if (setjmp(nd->trunc) == 0)
 		ether_print(nd, p, len);
 	else
 		nd_print_trunc(nd);
 	memcpy(nd->trunc, saved, sizeof saved);
+	nd->opt = opt;
 	nd->end = end;
 	nd->depth = depth;
 	nd_proto(nd, "openflow");
@@ -446,13 +498,24 @@ static void bsn_print(nd_t *nd, const uint8_t *p, unsigned mlen)
 		"SET_MIRRORING", "GET_MIRRORING_REQUEST", "GET_MIRRORING_REPLY",
 		"SHELL_COMMAND", "SHELL_OUTPUT", "SHELL_STATUS",
 		"GET_INTERFACES_REQUEST", "GET_INTERFACES_REPLY",
+		"SET_PKTIN_SUPPRESSION_REQUEST", "SET_L2_TABLE_REQUEST",
+		"GET_L2_TABLE_REQUEST", "GET_L2_TABLE_REPLY",
+		"VIRTUAL_PORT_CREATE_REQUEST", "VIRTUAL_PORT_CREATE_REPLY",
+		"VIRTUAL_PORT_REMOVE_REQUEST", "BW_ENABLE_SET_REQUEST",
+		"BW_ENABLE_GET_REQUEST", "BW_ENABLE_GET_REPLY",
+		"BW_CLEAR_DATA_REQUEST", "BW_CLEAR_DATA_REPLY",
+		"BW_ENABLE_SET_REPLY", "SET_L2_TABLE_REPLY",
+		"SET_PKTIN_SUPPRESSION_REPLY", "VIRTUAL_PORT_REMOVE_REPLY",
+		"HYBRID_GET_REQUEST", "HYBRID_GET_REPLY", NULL, NULL,
+		"PDU_TX_REQUEST", "PDU_TX_REPLY", "PDU_RX_REQUEST",
+		"PDU_RX_REPLY", "PDU_RX_TIMEOUT",
 	};
 	if (mlen < 16) {
 		invalid(nd);
 		return;
 	}
 	uint32_t sub = nd_be32(nd, p + 12);
-	if (sub < N(names))
+	if (sub < N(names) && names[sub])
 		nd_printf(nd, "\n\t subtype %s", names[sub]);
 	else
 		nd_printf(nd, "\n\t subtype unknown (0x%08x)", sub);
@@ -496,10 +559,16 @@ static void bsn_print(nd_t *nd, const uint8_t *p, unsigned mlen)
 			break;
 		nd_printf(nd, ", status 0x%08x", nd_be32(nd, p + 16));
 		return;
-	default:
-		if (sub < N(names))
+	case 17: /* VIRTUAL_PORT_REMOVE_REQUEST */
+		if (mlen != 20)
 			break;
-		data_print(nd, "\n\t ", p + 16, mlen - 16);
+		nd_printf(nd, ", vport_no %u", nd_be32(nd, p + 16));
+		return;
+	case 9: case 13: case 19: case 21: case 27: /* requests without a body */
+		if (mlen != 16)
+			break;
+		return;
+	default: /* the others are not decoded further */
 		return;
 	}
 	invalid(nd);
@@ -524,9 +593,8 @@ static void stats_type_print(nd_t *nd, unsigned t, unsigned flags, int reply)
 	if (s)
 		nd_printf(nd, "\n\t type %s", s);
 	else
-		nd_printf(nd, "\n\t type unknown (0x%04x)", t);
-	nd_s(nd, ", flags ");
-	bitmap16(nd, reply_flags, flags, reply ? 1u : 0u);
+		nd_printf(nd, "\n\t type invalid (0x%04x)", t);
+	bitmap16_l(nd, ", flags ", reply_flags, flags, reply ? 1u : 0u);
 }
 
 static void stats_request_print(nd_t *nd, const uint8_t *p, unsigned mlen)
@@ -550,26 +618,22 @@ static void stats_request_print(nd_t *nd, const uint8_t *p, unsigned mlen)
 			return;
 		}
 		match_print(nd, "\n\t ", b);
-		nd_s(nd, "\n\t table_id ");
-		table_print(nd, nd_u8(nd, b + 40));
-		nd_s(nd, ", out_port ");
-		port_print(nd, nd_be16(nd, b + 42));
+		table_print_l(nd, "\n\t table_id ", nd_u8(nd, b + 40));
+		port_print_l(nd, ", out_port ", nd_be16(nd, b + 42));
 		return;
 	case 4: /* PORT */
 		if (blen != 8) {
 			invalid(nd);
 			return;
 		}
-		nd_s(nd, "\n\t port_no ");
-		port_print(nd, nd_be16(nd, b));
+		port_print_l(nd, "\n\t port_no ", nd_be16(nd, b));
 		return;
 	case 5: { /* QUEUE */
 		if (blen != 8) {
 			invalid(nd);
 			return;
 		}
-		nd_s(nd, "\n\t port_no ");
-		port_print(nd, nd_be16(nd, b));
+		port_print_l(nd, "\n\t port_no ", nd_be16(nd, b));
 		uint32_t q = nd_be32(nd, b + 4);
 		if (q == 0xffffffffu)
 			nd_s(nd, ", queue_id ALL");
@@ -583,7 +647,7 @@ static void stats_request_print(nd_t *nd, const uint8_t *p, unsigned mlen)
 			return;
 		}
 		uint32_t v = nd_be32(nd, b);
-		nd_printf(nd, "\n\t vendor 0x%08x (%s)", v, vendor_name(v));
+		nd_printf(nd, ", vendor 0x%08x (%s)", v, vendor_name(v));
 		if (blen > 4)
 			data_print(nd, "\n\t ", b + 4, blen - 4);
 		return;
@@ -621,8 +685,9 @@ static void stats_reply_print(nd_t *nd, const uint8_t *p, unsigned mlen)
 			return;
 		}
 		for (unsigned i = 0; i < N(names); i++) {
+			nd_need(nd, b, lens[i]);
 			nd_printf(nd, "\n\t  %s ", names[i]);
-			str_print(nd, b, lens[i]);
+			str_print(nd, "", b, lens[i]);
 			b += lens[i];
 		}
 		return;
@@ -641,8 +706,7 @@ static void stats_reply_print(nd_t *nd, const uint8_t *p, unsigned mlen)
 				nd_need(nd, b, blen);
 				return;
 			}
-			nd_s(nd, ", table_id ");
-			table_print(nd, nd_u8(nd, b + 2));
+			table_print_l(nd, ", table_id ", nd_u8(nd, b + 2));
 			match_print(nd, "\n\t  ", b + 4);
 			nd_printf(nd, "\n\t  duration_sec %u", nd_be32(nd, b + 44));
 			nd_printf(nd, ", duration_nsec %u", nd_be32(nd, b + 48));
@@ -674,15 +738,10 @@ static void stats_reply_print(nd_t *nd, const uint8_t *p, unsigned mlen)
 			return;
 		}
 		for (; blen > 0; b += 64, blen -= 64) {
-			nd_s(nd, "\n\t table_id ");
-			table_print(nd, nd_u8(nd, b));
-			nd_s(nd, ", name ");
-			str_print(nd, b + 4, 32);
-			uint32_t w = nd_be32(nd, b + 36);
-			if (w) {
-				nd_s(nd, "\n\t  wildcards ");
-				bitmap32(nd, wildcard_names, w, WILDCARDS_KNOWN);
-			}
+			table_print_l(nd, "\n\t table_id ", nd_u8(nd, b));
+			str_print(nd, ", name ", b + 4, 32);
+			bitmap32_l(nd, "\n\t  wildcards ", wildcard_names, nd_be32(nd, b + 36),
+				 WILDCARDS_KNOWN);
 			nd_printf(nd, "\n\t  max_entries %u", nd_be32(nd, b + 40));
 			nd_printf(nd, ", active_count %u", nd_be32(nd, b + 44));
 			u64_field(nd, "lookup_count", b + 48);
@@ -700,8 +759,11 @@ static void stats_reply_print(nd_t *nd, const uint8_t *p, unsigned mlen)
 			return;
 		}
 		for (; blen > 0; b += 104, blen -= 104) {
-			nd_s(nd, "\n\t  port_no ");
-			port_print(nd, nd_be16(nd, b));
+			port_print_l(nd, "\n\t  port_no ", nd_be16(nd, b));
+			if (nd->opt->vflag < 2) {
+				nd_need(nd, b, 104);
+				continue;
+			}
 			for (unsigned i = 0; i < N(names); i++)
 				u64_field(nd, names[i], b + 8 + 8 * i);
 		}
@@ -713,8 +775,7 @@ static void stats_reply_print(nd_t *nd, const uint8_t *p, unsigned mlen)
 			return;
 		}
 		for (; blen > 0; b += 32, blen -= 32) {
-			nd_s(nd, "\n\t  port_no ");
-			port_print(nd, nd_be16(nd, b));
+			port_print_l(nd, "\n\t  port_no ", nd_be16(nd, b));
 			nd_printf(nd, ", queue_id %u", nd_be32(nd, b + 4));
 			u64_field(nd, "tx_bytes", b + 8);
 			u64_field(nd, "tx_packets", b + 16);
@@ -727,7 +788,7 @@ static void stats_reply_print(nd_t *nd, const uint8_t *p, unsigned mlen)
 			return;
 		}
 		uint32_t v = nd_be32(nd, b);
-		nd_printf(nd, "\n\t vendor 0x%08x (%s)", v, vendor_name(v));
+		nd_printf(nd, ", vendor 0x%08x (%s)", v, vendor_name(v));
 		if (blen > 4)
 			data_print(nd, "\n\t ", b + 4, blen - 4);
 		return;
@@ -757,7 +818,7 @@ static void queue_props_print(nd_t *nd, const uint8_t *p, unsigned len)
 		else if (t == 1)
 			nd_s(nd, "MIN_RATE");
 		else
-			nd_printf(nd, "unknown (0x%04x)", t);
+			nd_printf(nd, "invalid (0x%04x)", t);
 		nd_printf(nd, ", len %u", plen);
 		if (plen < 8 || plen > len || (t == 0 && plen != 8) ||
 		    (t == 1 && plen != 16)) {
@@ -786,8 +847,7 @@ static void queue_reply_print(nd_t *nd, const uint8_t *p, unsigned mlen)
 		invalid(nd);
 		return;
 	}
-	nd_s(nd, "\n\t port ");
-	port_print(nd, nd_be16(nd, p + 8));
+	port_print_l(nd, "\n\t port ", nd_be16(nd, p + 8));
 	const uint8_t *q = p + 16;
 	unsigned len = mlen - 16;
 	while (len > 0) {
@@ -805,7 +865,10 @@ static void queue_reply_print(nd_t *nd, const uint8_t *p, unsigned mlen)
 			nd_need(nd, q, len);
 			return;
 		}
-		queue_props_print(nd, q + 8, qlen - 8);
+		if (nd->opt->vflag >= 2)
+			queue_props_print(nd, q + 8, qlen - 8);
+		else
+			nd_need(nd, q, qlen);
 		q += qlen;
 		len -= qlen;
 	}
@@ -846,12 +909,12 @@ static void error_print(nd_t *nd, const uint8_t *p, unsigned mlen)
 	if (et < N(types))
 		nd_printf(nd, "\n\t type %s", types[et]);
 	else
-		nd_printf(nd, "\n\t type unknown (0x%04x)", et);
+		nd_printf(nd, "\n\t type invalid (0x%04x)", et);
 	ec = nd_be16(nd, p + 10);
 	if (et < N(types) && ec < ncodes[et])
 		nd_printf(nd, ", code %s", codes[et][ec]);
 	else
-		nd_printf(nd, ", code unknown (0x%04x)", ec);
+		nd_printf(nd, ", code invalid (0x%04x)", ec);
 	if (mlen > 12)
 		data_print(nd, "\n\t ", p + 12, mlen - 12);
 }
@@ -867,17 +930,15 @@ static void features_reply_print(nd_t *nd, const uint8_t *p, unsigned mlen)
 		{ 1u << 6, "QUEUE_STATS" }, { 1u << 7, "ARP_MATCH_IP" },
 		{ 0, NULL },
 	};
-	if (mlen < 32 || (mlen - 32) % PHY_PORT_LEN) {
-		invalid(nd);
-		return;
-	}
 	nd_printf(nd, "\n\t dpid 0x%016llx", (unsigned long long)nd_be64(nd, p + 8));
 	nd_printf(nd, ", n_buffers %u", nd_be32(nd, p + 16));
 	nd_printf(nd, ", n_tables %u", nd_u8(nd, p + 20));
-	nd_s(nd, "\n\t capabilities ");
-	bitmap32(nd, caps, nd_be32(nd, p + 24), 0xffu);
-	nd_s(nd, "\n\t actions ");
-	bitmap32(nd, action_bits, nd_be32(nd, p + 28), ACTION_BITS_KNOWN);
+	bitmap32_l(nd, "\n\t capabilities ", caps, nd_be32(nd, p + 24), 0xefu);
+	bitmap32_l(nd, "\n\t actions ", action_bits, nd_be32(nd, p + 28), ACTION_BITS_KNOWN);
+	if ((mlen - 32) % PHY_PORT_LEN) {
+		invalid(nd);
+		return;
+	}
 	for (unsigned off = 32; off < mlen; off += PHY_PORT_LEN)
 		phy_port_print(nd, "\n\t  ", p + off);
 }
@@ -885,16 +946,17 @@ static void features_reply_print(nd_t *nd, const uint8_t *p, unsigned mlen)
 static void config_print(nd_t *nd, const uint8_t *p, unsigned mlen)
 {
 	static const char *const frag[] = {
-		"FRAG_NORMAL", "FRAG_DROP", "FRAG_REASM", "FRAG_MASK",
+		"FRAG_NORMAL", "FRAG_DROP", "FRAG_REASM",
 	};
 	if (mlen != 12) {
 		invalid(nd);
 		return;
 	}
 	unsigned f = nd_be16(nd, p + 8);
-	nd_printf(nd, "\n\t flags %s", frag[f & 3]);
-	if (f & ~3u)
-		nd_s(nd, " (bogus)");
+	if (f < N(frag))
+		nd_printf(nd, "\n\t flags %s", frag[f]);
+	else
+		nd_printf(nd, "\n\t flags invalid (0x%04x)", f);
 	nd_printf(nd, ", miss_send_len %u", nd_be16(nd, p + 10));
 }
 
@@ -918,7 +980,7 @@ static void flow_mod_print(nd_t *nd, const uint8_t *p, unsigned mlen)
 	if (cmd < N(cmds))
 		nd_printf(nd, ", command %s", cmds[cmd]);
 	else
-		nd_printf(nd, ", command unknown (0x%04x)", cmd);
+		nd_printf(nd, ", command invalid (0x%04x)", cmd);
 	unsigned v = nd_be16(nd, p + 58);
 	if (v)
 		nd_printf(nd, ", idle_timeout %u", v);
@@ -929,15 +991,12 @@ static void flow_mod_print(nd_t *nd, const uint8_t *p, unsigned mlen)
 	if (v)
 		nd_printf(nd, ", priority %u", v);
 	if (cmd < 3) {
-		nd_s(nd, ", buffer_id ");
-		buffer_print(nd, nd_be32(nd, p + 64));
+		buffer_print_l(nd, ", buffer_id ", nd_be32(nd, p + 64));
 	}
 	if (cmd == 3 || cmd == 4) {
-		nd_s(nd, ", out_port ");
-		port_print(nd, nd_be16(nd, p + 68));
+		port_print_l(nd, ", out_port ", nd_be16(nd, p + 68));
 	}
-	nd_s(nd, ", flags ");
-	bitmap16(nd, flags, nd_be16(nd, p + 70), 7);
+	bitmap16_l(nd, ", flags ", flags, nd_be16(nd, p + 70), 7);
 	actions_print(nd, "\n\t ", p + 72, mlen - 72);
 }
 
@@ -947,18 +1006,16 @@ static void packet_in_print(nd_t *nd, const uint8_t *p, unsigned mlen)
 		invalid(nd);
 		return;
 	}
-	nd_s(nd, "\n\t buffer_id ");
-	buffer_print(nd, nd_be32(nd, p + 8));
+	buffer_print_l(nd, "\n\t buffer_id ", nd_be32(nd, p + 8));
 	nd_printf(nd, ", total_len %u", nd_be16(nd, p + 12));
-	nd_s(nd, ", in_port ");
-	port_print(nd, nd_be16(nd, p + 14));
+	port_print_l(nd, ", in_port ", nd_be16(nd, p + 14));
 	unsigned r = nd_u8(nd, p + 16);
 	if (r == 0)
 		nd_s(nd, ", reason NO_MATCH");
 	else if (r == 1)
 		nd_s(nd, ", reason ACTION");
 	else
-		nd_printf(nd, ", reason unknown (0x%02x)", r);
+		nd_printf(nd, ", reason invalid (0x%02x)", r);
 	frame_print(nd, p + 18, mlen - 18);
 }
 
@@ -969,11 +1026,9 @@ static void packet_out_print(nd_t *nd, const uint8_t *p, unsigned mlen)
 		return;
 	}
 	nd_printf(nd, "\n\t buffer_id 0x%08x", nd_be32(nd, p + 8));
-	nd_s(nd, ", in_port ");
-	port_print(nd, nd_be16(nd, p + 12));
+	port_print_l(nd, ", in_port ", nd_be16(nd, p + 12));
 	unsigned alen = nd_be16(nd, p + 14);
 	if (alen > mlen - 16) {
-		nd_printf(nd, ", actions_len %u", alen);
 		invalid(nd);
 		return;
 	}
@@ -1020,7 +1075,7 @@ static void port_status_print(nd_t *nd, const uint8_t *p, unsigned mlen)
 	if (r < N(reasons))
 		nd_printf(nd, "\n\t reason %s", reasons[r]);
 	else
-		nd_printf(nd, "\n\t reason unknown (0x%02x)", r);
+		nd_printf(nd, "\n\t reason invalid (0x%02x)", r);
 	phy_port_print(nd, "\n\t  ", p + 16);
 }
 
@@ -1030,17 +1085,31 @@ static void port_mod_print(nd_t *nd, const uint8_t *p, unsigned mlen)
 		invalid(nd);
 		return;
 	}
-	nd_s(nd, "\n\t port_no ");
-	port_print(nd, nd_be16(nd, p + 8));
+	port_print_l(nd, "\n\t port_no ", nd_be16(nd, p + 8));
 	nd_need(nd, p + 10, 6);
 	nd_s(nd, ", hw_addr ");
 	put_mac_plain(nd, p + 10);
-	nd_s(nd, "\n\t config ");
-	bitmap32(nd, port_config, nd_be32(nd, p + 16), PORT_CONFIG_KNOWN);
-	nd_s(nd, "\n\t mask ");
-	bitmap32(nd, port_config, nd_be32(nd, p + 20), PORT_CONFIG_KNOWN);
-	nd_s(nd, "\n\t advertise ");
-	bitmap32(nd, port_features, nd_be32(nd, p + 24), PORT_FEATURES_KNOWN);
+	bitmap32_l(nd, "\n\t config ", port_config, nd_be32(nd, p + 16), PORT_CONFIG_KNOWN);
+	bitmap32_l(nd, "\n\t mask ", port_config, nd_be32(nd, p + 20), PORT_CONFIG_KNOWN);
+	bitmap32_l(nd, "\n\t advertise ", port_features, nd_be32(nd, p + 24), PORT_FEATURES_KNOWN);
+}
+
+/* The lengths each message type may have: at least min, and exactly min
+ * when fixed. */
+int of10_len_ok(unsigned type, unsigned mlen)
+{
+	static const struct { uint8_t min, fixed; } t[] = {
+		[0] = { 8, 0 }, [1] = { 12, 0 }, [2] = { 8, 0 }, [3] = { 8, 0 },
+		[4] = { 12, 0 }, [5] = { 8, 1 }, [6] = { 32, 0 }, [7] = { 8, 1 },
+		[8] = { 12, 1 }, [9] = { 12, 1 }, [10] = { 18, 0 },
+		[11] = { 88, 1 }, [12] = { 64, 1 }, [13] = { 16, 0 },
+		[14] = { 72, 0 }, [15] = { 32, 1 }, [16] = { 12, 0 },
+		[17] = { 12, 0 }, [18] = { 8, 1 }, [19] = { 8, 1 },
+		[20] = { 12, 1 }, [21] = { 16, 0 },
+	};
+	if (type >= N(t))
+		return 1;
+	return t[type].fixed ? mlen == t[type].min : mlen >= t[type].min;
 }
 
 void of10_body_print(nd_t *nd, const uint8_t *p, unsigned type, unsigned mlen)
@@ -1062,7 +1131,7 @@ void of10_body_print(nd_t *nd, const uint8_t *p, unsigned type, unsigned mlen)
 		nd_printf(nd, ", vendor 0x%08x (%s)", v, vendor_name(v));
 		if (v == BSN_VENDOR)
 			bsn_print(nd, p, mlen);
-		else
+		else if (mlen > 12)
 			data_print(nd, "\n\t ", p + 12, mlen - 12);
 		break;
 	}
@@ -1101,13 +1170,16 @@ void of10_body_print(nd_t *nd, const uint8_t *p, unsigned type, unsigned mlen)
 			invalid(nd);
 			break;
 		}
-		nd_s(nd, "\n\t port ");
-		port_print(nd, nd_be16(nd, p + 8));
+		port_print_l(nd, "\n\t port ", nd_be16(nd, p + 8));
 		break;
 	case 21:
 		queue_reply_print(nd, p, mlen);
 		break;
-	default: /* HELLO, FEATURES_REQUEST, GET_CONFIG_REQUEST, BARRIER_* */
+	case 0: /* HELLO */
+		if (mlen > 8)
+			data_print(nd, "\n\t ", p + 8, mlen - 8);
+		break;
+	default: /* FEATURES_REQUEST, GET_CONFIG_REQUEST, BARRIER_* */
 		break;
 	}
 }
