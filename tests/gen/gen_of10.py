@@ -232,6 +232,11 @@ def sctp_data(payload, sport, dport, tsn, ssn):
 forces_frames = [ether(ipv4(sctp_data(m, 6704 + (i % 3), 40000, 100 + i, i), 132,
                              src='192.0.2.10', dst='192.0.2.20'))
                  for i, m in enumerate(FORCES_MSGS)]
+# the golden cases use the well-formed ones; the others (tcpdump's ForCES
+# printer has many quirks on them) only seed the fuzzers
+GOOD = [0, 1, 2, 4, 6, 7]
+forces_good = [forces_frames[i] for i in GOOD]
+forces_odd = [f for i, f in enumerate(forces_frames) if i not in GOOD]
 
 
 def write(name, frames, cuts=None):
@@ -249,5 +254,6 @@ def write(name, frames, cuts=None):
 os.makedirs(OUT, exist_ok=True)
 write('of10_openflow', of_frames)
 write('of10_openflow_trunc', of_frames[12:16] + of_frames[28:32], cuts=[60, 70, 80, 100, 130])
-write('of10_forces', forces_frames)
-write('of10_forces_trunc', forces_frames[:6], cuts=[60, 80, 90, 100, 110])
+write('of10_forces', forces_good)
+write('of10_forces_trunc', forces_good[:4], cuts=[60, 80, 90, 100, 110])
+write('of10_forces_odd', forces_odd)
