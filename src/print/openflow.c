@@ -61,7 +61,9 @@ static unsigned msg_print(nd_t *nd, const uint8_t *p, unsigned len)
 		nd_s(nd, " (invalid)");
 		return 0;
 	}
-	if (ver == 1 && tn && nd->opt->vflag) {
+	if (ver == 1 && tn && !of10_len_ok(type, mlen)) {
+		nd_s(nd, " (invalid)");
+	} else if (ver == 1 && tn && nd->opt->vflag) {
 		const uint8_t *save = nd_narrow(nd, p, mlen);
 		of10_body_print(nd, p, type, mlen);
 		nd->end = save;

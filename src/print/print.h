@@ -380,6 +380,7 @@ void nfs_tcp_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
 void openflow_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
                     unsigned, unsigned);
 void of10_body_print(nd_t *nd, const uint8_t *p, unsigned type, unsigned mlen);
+int of10_len_ok(unsigned type, unsigned mlen);
 void of13_body_print(nd_t *nd, const uint8_t *p, unsigned type, unsigned mlen);
 /* OSI (isoclns.c): p at the NLPID octet; isoclns_ether_print skips the
  * octet that follows Ethernet type 0xfefe. */
