@@ -75,7 +75,7 @@ struct rx_svc {
  * (the label alone) or "code"; an underscore in a label prints as a space.
  * Codes: F fid, U unsigned, D signed, T date, V Ubik version, Q 64-bit
  * unsigned, S counted string, N fixed-size name, X AFSStoreStatus,
- * A AFS UUID, K a word read and not shown, Y VLDB volume type, B fid list,
+ * A AFS UUID, K a word read and not shown, O a counted opaque skipped, Y VLDB volume type, B fid list,
  * C callback list, L ACL, I signed id list, J name list, E/e/u VLDB entry
  * (old, "N" and "U" layouts), M volume info list, R destination server,
  * W destination server list, Z Ubik syncsite flag. */
@@ -214,7 +214,7 @@ static const struct rx_op vldb_ops[] = {
 static const struct rx_op kauth_ops[] = {
 	{ 1, "auth-old", "principal=S S", "" },
 	{ 2, "change-pw", "principal=S S", "" },
-	{ 3, "get-ticket-old", "kvno=D domain=S principal=S S", "" },
+	{ 3, "get-ticket-old", "kvno=D domain=S O principal=S S", "" },
 	{ 4, "set-pw", "principal=S S kvno=D", "" },
 	{ 5, "set-fields", "principal=S S", "" },
 	{ 6, "create-user", "principal=S S", "" },
@@ -229,7 +229,7 @@ static const struct rx_op kauth_ops[] = {
 	{ 15, "lock-status", "principal=S S", "" },
 	{ 21, "authenticate", "principal=S S", "" },
 	{ 22, "authenticate-v2", "principal=S S", "" },
-	{ 23, "get-ticket", "kvno=D domain=S principal=S S", "" },
+	{ 23, "get-ticket", "kvno=D domain=S O principal=S S", "" },
 	{ 0, NULL, NULL, NULL },
 };
 
@@ -513,7 +513,10 @@ static int put_acl(struct rd *r)
 			return 1;
 		counts[k] = neg ? -v : v;
 	}
-	static const char rights[] = "rlidwka";
+	static const struct { char c; int bit; } rights[] = {
+		{ 'r', 0 }, { 'l', 3 }, { 'i', 2 }, { 'd', 4 }, { 'w', 1 },
+		{ 'k', 5 }, { 'a', 6 },
+	};
 	for (int k = 0; k < 2; k++) {
 		for (long i = 0; i < counts[k]; i++) {
 			char name[256];
@@ -548,8 +551,8 @@ static int put_acl(struct rd *r)
 				nd_print_char(nd, (uint8_t)name[j]);
 			nd_c(nd, ' ');
 			for (int b = 0; b < 7; b++)
-				if (acc & (1L << b))
-					nd_c(nd, rights[b]);
+				if (acc & (1L << rights[b].bit))
+					nd_c(nd, rights[b].c);
 			nd_c(nd, '}');
 		}
 	}
@@ -626,6 +629,8 @@ static int put_code(struct rd *r, char code)
 		put_date(nd, (int32_t)w32(r));
 		return 1;
 	case 'V': {
+		if (!nd_has(nd, r->bp, 8))
+			return 0;
 		uint32_t a = w32(r), b = w32(r);
 		nd_printf(nd, " %u.%u", a, b);
 		return 1;
@@ -647,6 +652,13 @@ static int put_code(struct rd *r, char code)
 	case 'K':
 		(void)w32(r);
 		return 1;
+	case 'O': { /* a counted opaque, skipped (unpadded, as tcpdump) */
+		uint32_t n = w32(r);
+		if (!nd_has(nd, r->bp, n))
+			return 0;
+		r->bp += n;
+		return 1;
+	}
 	case 'Y': {
 		uint32_t t = w32(r);
 		static const char *const vt[] = { "read-write", "read-only", "backup" };
