@@ -67,6 +67,7 @@ struct rx_svc {
 	unsigned vecmax;        /* characters in a fixed-size name */
 	int ubik;               /* Ubik opcodes are served on this port */
 	int fs_errors;          /* aborts name the file server's errors */
+	int short_reply;        /* a reply with no body is decoded anyway */
 };
 
 /* ---- the services ---- */
@@ -80,22 +81,22 @@ struct rx_svc {
  * (old, "N" and "U" layouts), M volume info list, R destination server,
  * W destination server list, Z Ubik syncsite flag. */
 static const struct rx_op fs_ops[] = {
-	{ 130, "fetch-data", "fid=F offset=U length=U", "" },
-	{ 131, "fetch-acl", "fid=F", "L" },
-	{ 132, "fetch-status", "fid=F", "" },
-	{ 133, "store-data", "fid=F X offset=U length=U flen=U", "" },
-	{ 134, "store-acl", "fid=F L", "" },
-	{ 135, "store-status", "fid=F X", "" },
-	{ 136, "remove-file", "fid=F S", "" },
-	{ 137, "create-file", "fid=F S X", "new_fid=F" },
-	{ 138, "rename", "old_fid=F S new_fid=F S", "" },
-	{ 139, "symlink", "fid=F S link_to=S", "" },
-	{ 140, "link", "fid=F S link_to_fid=F", "" },
-	{ 141, "makedir", "fid=F S X", "new_fid=F" },
-	{ 142, "rmdir", "fid=F S", "" },
-	{ 143, "oldsetlock", "fid=F", "" },
-	{ 144, "oldextlock", "fid=F", "" },
-	{ 145, "oldrellock", "fid=F", "" },
+	{ 130, "fetch-data", "F offset=U length=U", "" },
+	{ 131, "fetch-acl", "F", "L" },
+	{ 132, "fetch-status", "F", "" },
+	{ 133, "store-data", "F X offset=U length=U flen=U", "" },
+	{ 134, "store-acl", "F L", "" },
+	{ 135, "store-status", "F X", "" },
+	{ 136, "remove-file", "F S", "" },
+	{ 137, "create-file", "F S X", "new=F" },
+	{ 138, "rename", "old=F S new=F S", "" },
+	{ 139, "symlink", "F S link_to=S", "" },
+	{ 140, "link", "F S link_to=F", "" },
+	{ 141, "makedir", "F S X", "new=F" },
+	{ 142, "rmdir", "F S", "" },
+	{ 143, "oldsetlock", "F", "" },
+	{ 144, "oldextlock", "F", "" },
+	{ 145, "oldrellock", "F", "" },
 	{ 146, "get-stats", "", "" },
 	{ 147, "give-cbs", "", "" },
 	{ 148, "get-vlinfo", "S", "" },
@@ -106,9 +107,9 @@ static const struct rx_op fs_ops[] = {
 	{ 153, "get-time", "", "T" },
 	{ 154, "nget-vlinfo", "volname=S", "" },
 	{ 155, "bulk-stat", "B", "" },
-	{ 156, "setlock", "fid=F", "" },
-	{ 157, "extlock", "fid=F", "" },
-	{ 158, "rellock", "fid=F", "" },
+	{ 156, "setlock", "F", "" },
+	{ 157, "extlock", "F", "" },
+	{ 158, "rellock", "F", "" },
 	{ 159, "xstat-ver", "", "" },
 	{ 160, "get-xstat", "", "" },
 	{ 161, "dfs-lookup", "", "" },
@@ -116,8 +117,8 @@ static const struct rx_op fs_ops[] = {
 	{ 163, "dfs-symlink", "", "" },
 	{ 220, "residency", "", "" },
 	{ 65536, "inline-bulk-status", "B", "" },
-	{ 65537, "fetch-data-64", "fid=F offset=Q length=Q", "" },
-	{ 65538, "store-data-64", "fid=F X offset=Q length=Q flen=Q", "" },
+	{ 65537, "fetch-data-64", "F offset=Q length=Q", "" },
+	{ 65538, "store-data-64", "F X offset=Q length=Q flen=Q", "" },
 	{ 65539, "give-up-all-cbs", "", "" },
 	{ 65540, "get-caps", "", "" },
 	{ 65541, "cb-rx-conn-addr", "addr=U", "" },
@@ -178,7 +179,7 @@ static const struct rx_op vldb_ops[] = {
 	{ 502, "delete-entry", "volid=D Y", "" },
 	{ 503, "get-entry-by-id", "volid=D Y", "E" },
 	{ 504, "get-entry-by-name", "S", "E" },
-	{ 505, "get-new-volume-id", "bump=D", "newvol=D" },
+	{ 505, "get-new-volume-id", "bump=D", "newvol=U" },
 	{ 506, "replace-entry", "volid=D Y N", "" },
 	{ 507, "update-entry", "volid=D Y", "" },
 	{ 508, "setlock", "volid=D Y", "" },
@@ -234,42 +235,42 @@ static const struct rx_op kauth_ops[] = {
 };
 
 static const struct rx_op vol_ops[] = {
-	{ 100, "create-volume", "partition=D name=S type=D parent=D",
-	  "volid=D trans=D" },
-	{ 101, "delete-volume", "trans=D", "" },
-	{ 102, "restore", "totrans=D flags=D", "" },
-	{ 103, "forward", "fromtrans=D fromdate=T R desttrans=D", "" },
-	{ 104, "end-trans", "trans=D", "D" },
-	{ 105, "clone", "trans=D purgevol=D newtype=D newname=S", "newvol=D" },
-	{ 106, "set-flags", "trans=D flags=D", "" },
-	{ 107, "get-flags", "trans=D", "D" },
-	{ 108, "trans-create", "vol=D partition=D flags=D", "trans=D" },
-	{ 109, "dump", "fromtrans=D fromdate=T", "" },
-	{ 110, "get-nth-volume", "index=D", "volume=D partition=D" },
-	{ 111, "set-forwarding", "tid=D newsite=D", "" },
+	{ 100, "create-volume", "partition=U name=S type=U parent=U",
+	  "volid=U trans=U" },
+	{ 101, "delete-volume", "trans=U", "" },
+	{ 102, "restore", "totrans=U flags=U", "" },
+	{ 103, "forward", "fromtrans=U fromdate=T R desttrans=D", "" },
+	{ 104, "end-trans", "trans=U", "U" },
+	{ 105, "clone", "trans=U purgevol=U newtype=U newname=S", "newvol=U" },
+	{ 106, "set-flags", "trans=U flags=U", "" },
+	{ 107, "get-flags", "trans=U", "U" },
+	{ 108, "trans-create", "vol=U partition=U flags=U", "trans=U" },
+	{ 109, "dump", "fromtrans=U fromdate=T", "" },
+	{ 110, "get-nth-volume", "index=U", "volume=U partition=U" },
+	{ 111, "set-forwarding", "tid=U newsite=U", "" },
 	{ 112, "get-name", "tid=", "S" },
 	{ 113, "get-status", "tid=",
-	  "volid=D nextuniq=D type=D parentid=D clone=D backup=D restore=D "
-	  "maxquota=D minquota=D owner=D create=T access=T update=T expire=T "
+	  "volid=U nextuniq=U type=U parentid=U clone=U backup=U restore=U "
+	  "maxquota=U minquota=U owner=U create=T access=T update=T expire=T "
 	  "backup=T copy=T" },
-	{ 114, "sig-restore", "name=S type=D pid=D cloneid=D", "" },
+	{ 114, "sig-restore", "name=S type=U pid=U cloneid=U", "" },
 	{ 115, "list-partitions", "", "" },
-	{ 116, "list-volumes", "partition=D flags=D", "M" },
-	{ 117, "set-id-types", "tid=D name=S type=D pid=D clone=D backup=D", "" },
+	{ 116, "list-volumes", "partition=U flags=U", "M" },
+	{ 117, "set-id-types", "tid=U name=S type=U pid=U clone=U backup=U", "" },
 	{ 118, "monitor", "", "" },
 	{ 119, "partition-info", "name=S", "" },
-	{ 120, "reclone", "tid=D", "" },
-	{ 121, "list-one-volume", "partid=D volid=D", "M" },
-	{ 122, "nuke", "partid=D volid=D", "" },
-	{ 123, "set-date", "tid=D date=T", "" },
-	{ 124, "x-list-volumes", "partid=D volid=D", "" },
-	{ 125, "x-list-one-volume", "partid=D volid=D", "" },
-	{ 126, "set-info", "tid=D", "" },
+	{ 120, "reclone", "tid=U", "" },
+	{ 121, "list-one-volume", "partid=U volid=U", "M" },
+	{ 122, "nuke", "partid=U volid=U", "" },
+	{ 123, "set-date", "tid=U date=T", "" },
+	{ 124, "x-list-volumes", "partid=U volid=U", "" },
+	{ 125, "x-list-one-volume", "partid=U volid=U", "" },
+	{ 126, "set-info", "tid=U", "" },
 	{ 127, "x-list-partitions", "", "" },
-	{ 128, "forward-multiple", "fromtrans=D fromdate=T W", "" },
-	{ 65536, "convert-ro", "partid=D volid=D", "" },
+	{ 128, "forward-multiple", "fromtrans=U fromdate=T W", "" },
+	{ 65536, "convert-ro", "partid=U volid=U", "" },
 	{ 65537, "get-size", "", "" },
-	{ 65538, "dump-v2", "fromtrans=D fromdate=T flags=D", "" },
+	{ 65538, "dump-v2", "fromtrans=U fromdate=T flags=U", "" },
 	{ 0, NULL, NULL, NULL },
 };
 
@@ -316,10 +317,10 @@ static const struct rx_op bos_ops[] = {
 
 static const struct rx_op ubik_ops[] = {
 	{ 10000, "vote-beacon",
-	  "syncsite=Z votestart=T dbversion=V tid=V", "" },
+	  "Z votestart=T dbversion=V tid=V", "" },
 	{ 10001, "vote-debug-old", "", "" },
 	{ 10002, "vote-sdebug-old", "", "" },
-	{ 10003, "vote-getsyncsite", "site=D", "" },
+	{ 10003, "vote-getsyncsite", "site=U", "" },
 	{ 10004, "vote-debug", "", "" },
 	{ 10005, "vote-sdebug", "", "" },
 	{ 10006, "vote-xdebug", "", "" },
@@ -344,18 +345,18 @@ static const struct rx_op ubik_ops[] = {
 enum { P_FS = 7000, P_CB, P_PT, P_VLDB, P_KAUTH, P_VOL, P_ERROR, P_BOS };
 
 static const struct rx_svc svcs[] = {
-	{ "fs", " [|fs]", fs_ops, 256, 0, 0, 1 },
-	{ "cb", " [|cb]", cb_ops, 256, 0, 0, 0 },
-	{ "pt", " [|pt]", pt_ops, 64, 64, 1, 0 },
-	{ "vldb", " [|vldb]", vldb_ops, 65, 65, 1, 0 },
-	{ "kauth", " [|kauth]", kauth_ops, 64, 0, 1, 0 },
-	{ "vol", " [|vol]", vol_ops, 256, 32, 0, 0 },
-	{ NULL, NULL, NULL, 0, 0, 0, 0 }, /* 7006: error service */
-	{ "bos", " [|bos]", bos_ops, 256, 0, 0, 0 },
+	{ "fs", " [|fs]", fs_ops, 256, 0, 0, 1, 0 },
+	{ "cb", " [|cb]", cb_ops, 256, 0, 0, 0, 0 },
+	{ "pt", " [|pt]", pt_ops, 64, 64, 1, 0, 1 },
+	{ "vldb", " [|vldb]", vldb_ops, 65, 65, 1, 0, 1 },
+	{ "kauth", " [|kauth]", kauth_ops, 64, 0, 1, 0, 0 },
+	{ "vol", " [|vol]", vol_ops, 256, 32, 0, 0, 0 },
+	{ NULL, NULL, NULL, 0, 0, 0, 0, 0 }, /* 7006: error service */
+	{ "bos", " [|bos]", bos_ops, 256, 0, 0, 0, 0 },
 };
 
 static const struct rx_svc ubik_svc = {
-	"ubik", " [|ubik]", ubik_ops, 256, 0, 0, 0
+	"ubik", " [|ubik]", ubik_ops, 256, 0, 0, 0, 0
 };
 
 static const struct rx_svc *svc_of_port(unsigned port)
@@ -415,10 +416,8 @@ static int put_str(struct rd *r)
 	if (n > r->svc->strmax)
 		return 0;
 	nd_s(r->nd, " \"");
-	if (!nd_has(r->nd, r->bp, n))
+	if (nd_print_chars(r->nd, r->bp, n))
 		return 0;
-	for (uint32_t i = 0; i < n; i++)
-		nd_print_char(r->nd, r->bp[i]);
 	nd_c(r->nd, '"');
 	r->bp += (n + 3) & ~3u;
 	return 1;
@@ -442,10 +441,14 @@ static int put_vec(struct rd *r, unsigned max)
 	return 1;
 }
 
-static void put_fid(struct rd *r)
+/* " fid VOLUME/VNODE/UNIQUE", checked first. */
+static int put_fid(struct rd *r)
 {
+	if (!nd_has(r->nd, r->bp, 12))
+		return 0;
 	uint32_t a = w32(r), b = w32(r), c = w32(r);
-	nd_printf(r->nd, " %u/%u/%u", a, b, c);
+	nd_printf(r->nd, " fid %u/%u/%u", a, b, c);
+	return 1;
 }
 
 static int put_uuid(struct rd *r)
@@ -480,6 +483,8 @@ static int put_storestatus(struct rd *r)
 		nd_printf(r->nd, " mode %o", mode & 07777);
 	if (mask & 16)
 		nd_printf(r->nd, " segsize %u", seg);
+	if (mask & 1024)
+		nd_s(r->nd, " fsync");
 	return 1;
 }
 
@@ -567,10 +572,14 @@ static int put_vldb_entry(struct rd *r, int kind)
 	unsigned nsrv = kind == 'E' ? 8 : 13;
 	if (!put_vec(r, r->svc->vecmax))
 		return 0;
-	if (kind == 'E')
-		(void)w32(r);
+	if (kind == 'E') { /* volumeType */
+		if (!nd_has(nd, r->bp, 4))
+			return 0;
+		r->bp += 4;
+	}
+	nd_s(nd, " numservers");
 	uint32_t n = w32(r);
-	nd_printf(nd, " numservers %u", n);
+	nd_printf(nd, " %u", n);
 	nd_s(nd, " servers");
 	for (unsigned i = 0; i < nsrv; i++) {
 		if (kind == 'u') {
@@ -584,7 +593,8 @@ static int put_vldb_entry(struct rd *r, int kind)
 				r->bp += 44;
 			}
 		} else {
-			nd_need(nd, r->bp, 4);
+			if (!nd_has(nd, r->bp, 4))
+				return 0;
 			if (i < n) {
 				nd_c(nd, ' ');
 				put_ip4(nd, r->bp);
@@ -598,15 +608,21 @@ static int put_vldb_entry(struct rd *r, int kind)
 	for (unsigned i = 0; i < nsrv; i++) {
 		uint32_t v = w32(r);
 		if (i < n) {
-			if (v <= 25)
+			if (v <= 26)
 				nd_printf(nd, " %c", 'a' + (int)v);
 			else
 				nd_printf(nd, " %u", v);
 		}
 	}
-	r->bp += 4 * nsrv; /* serverFlags */
-	uint32_t rw = w32(r), ro = w32(r), bk = w32(r);
-	nd_printf(nd, " rwvol %u rovol %u backup %u", rw, ro, bk);
+	if (!nd_has(nd, r->bp, 4 * nsrv)) /* serverFlags */
+		return 0;
+	r->bp += 4 * nsrv;
+	nd_s(nd, " rwvol");
+	nd_printf(nd, " %u", w32(r));
+	nd_s(nd, " rovol");
+	nd_printf(nd, " %u", w32(r));
+	nd_s(nd, " backup");
+	nd_printf(nd, " %u", w32(r));
 	return 1;
 }
 
@@ -617,8 +633,7 @@ static int put_code(struct rd *r, char code)
 	nd_t *nd = r->nd;
 	switch (code) {
 	case 'F':
-		put_fid(r);
-		return 1;
+		return put_fid(r);
 	case 'U':
 		nd_printf(nd, " %u", w32(r));
 		return 1;
@@ -666,16 +681,18 @@ static int put_code(struct rd *r, char code)
 			nd_printf(nd, " type %s", vt[t]);
 		return 1;
 	}
-	case 'Z':
-		nd_s(nd, w32(r) ? " yes" : " no");
+	case 'Z': {
+		uint32_t v = w32(r);
+		nd_s(nd, v ? " syncsite yes" : " syncsite no");
 		return 1;
+	}
 	case 'B': case 'C': {
 		uint32_t j = w32(r);
 		for (uint32_t i = 0; i < j; i++) {
 			if (i)
 				nd_c(nd, ',');
-			nd_s(nd, " fid");
-			put_fid(r);
+			if (!put_fid(r))
+				return 0;
 		}
 		if (j == 0)
 			nd_s(nd, " <none!>");
@@ -684,11 +701,11 @@ static int put_code(struct rd *r, char code)
 			if (k)
 				nd_c(nd, ';');
 			for (uint32_t i = 0; i < k; i++) {
-				int32_t ver = (int32_t)w32(r);
-				int32_t exp = (int32_t)w32(r);
-				(void)w32(r);
-				nd_printf(nd, " ver %d expires", ver);
-				put_date(nd, exp);
+				nd_s(nd, " ver");
+				nd_printf(nd, " %d", (int32_t)w32(r));
+				nd_s(nd, " expires");
+				put_date(nd, (int32_t)w32(r));
+				(void)w32(r); /* the callback type */
 			}
 		}
 		return 1;
@@ -723,15 +740,16 @@ static int put_code(struct rd *r, char code)
 			if (!put_vec(r, 32))
 				return 0;
 			nd_printf(nd, " volid %u", w32(r));
-			nd_s(nd, " type");
-			(void)w32(r);
-			r->bp += 4 * 20; /* the rest of the volintInfo */
+			nd_s(nd, " type"); /* not shown, nor read */
+			r->bp += 4 * 21; /* the rest of the volintInfo */
 		}
 		if (j == 0)
 			nd_s(nd, " <none!>");
 		return 1;
 	}
 	case 'R': {
+		if (!nd_has(nd, r->bp, 12))
+			return 0;
 		uint32_t a = w32(r), b = w32(r), c = w32(r);
 		nd_printf(nd, " server %u:%u:%u", a, b, c);
 		return 1;
@@ -741,6 +759,8 @@ static int put_code(struct rd *r, char code)
 		for (uint32_t i = 0; i < j; i++) {
 			if (i)
 				nd_c(nd, ',');
+			if (!nd_has(nd, r->bp, 12))
+				return 0;
 			uint32_t a = w32(r), b = w32(r), c = w32(r);
 			nd_printf(nd, " server %u:%u:%u", a, b, c);
 		}
@@ -807,7 +827,7 @@ static void svc_call(nd_t *nd, const struct rx_svc *svc, const uint8_t *bp,
 static void svc_reply(nd_t *nd, const struct rx_svc *svc, const uint8_t *bp,
                       unsigned length, uint32_t op, unsigned type)
 {
-	if (length <= RX_HDR_LEN)
+	if (length <= RX_HDR_LEN && !svc->short_reply)
 		return;
 	nd_c(nd, ' ');
 	nd_s(nd, svc->name);
@@ -831,11 +851,15 @@ static void svc_reply(nd_t *nd, const struct rx_svc *svc, const uint8_t *bp,
 		return;
 	}
 	/* an abort: its code */
-	int32_t code = (int32_t)w32(&r);
 	if (use == &ubik_svc && op == 10000) {
 		nd_s(nd, " vote yes until");
-		put_date(nd, code);
-	} else if (svc->fs_errors) {
+		put_date(nd, (int32_t)w32(&r));
+		return;
+	}
+	if (!svc->fs_errors)
+		nd_s(nd, " errcode");
+	int32_t code = (int32_t)w32(&r);
+	if (svc->fs_errors) {
 		const char *e = tok_name(fs_errors, (uint32_t)code);
 		if (e) {
 			nd_s(nd, " error ");
@@ -844,7 +868,7 @@ static void svc_reply(nd_t *nd, const struct rx_svc *svc, const uint8_t *bp,
 			nd_printf(nd, " error #%d", code);
 		}
 	} else {
-		nd_printf(nd, " errcode %d", code);
+		nd_printf(nd, " %d", code);
 	}
 }
 
