@@ -10,6 +10,12 @@ static const struct tok krb4_types[] = {
 	{ 7, "SAFE" }, { 0, NULL },
 };
 
+static const char *const krb4_errors[] = {
+	"OK", "NAME_EXP", "SERVICE_EXP", "AUTH_EXP", "PKT_VER",
+	"NAME_MAST_KEY_VER", "SERV_MAST_KEY_VER", "BYTE_ORDER",
+	"PRINCIPAL_UNKNOWN", "PRINCIPAL_NOT_UNIQUE", "NULL_KEY",
+};
+
 /* A NUL-terminated string; unwinds when its end was not captured. */
 static const uint8_t *cstr(nd_t *nd, const uint8_t *p)
 {
@@ -71,7 +77,15 @@ static void krb4_print(nd_t *nd, const uint8_t *p)
 	case 5: /* ERR_REPLY */
 		cp = principal(nd, cp);
 		cp += 4; /* ctime */
-		nd_printf(nd, " #%u", get16(nd, cp, le));
+		{
+			unsigned e = get16(nd, cp, le);
+			if (e < sizeof krb4_errors / sizeof krb4_errors[0]) {
+				nd_c(nd, ' ');
+				nd_s(nd, krb4_errors[e]);
+			} else {
+				nd_printf(nd, " #%u", e);
+			}
+		}
 		cp += 4;
 		nd_c(nd, ' ');
 		cstr(nd, cp);
