@@ -524,17 +524,16 @@ static int put_acl(struct rd *r)
 	};
 	for (int k = 0; k < 2; k++) {
 		for (long i = 0; i < counts[k]; i++) {
-			char name[256];
+			const uint8_t *name = NULL;
 			size_t nl = 0;
 			long acc = 0;
 			int neg = 0, any = 0;
 			while (s < end && (*s == ' ' || *s == '\t' || *s == '\n'))
 				s++;
-			while (s < end && *s != ' ' && *s != '\t' && *s != '\n') {
-				if (nl < sizeof name - 1)
-					name[nl++] = (char)*s;
+			name = s;
+			while (s < end && *s != ' ' && *s != '\t' && *s != '\n')
 				s++;
-			}
+			nl = (size_t)(s - name);
 			if (nl == 0)
 				return 1;
 			while (s < end && (*s == ' ' || *s == '\t' || *s == '\n'))
@@ -553,7 +552,7 @@ static int put_acl(struct rd *r)
 				acc = -acc;
 			nd_s(nd, k ? " -{" : " +{");
 			for (size_t j = 0; j < nl; j++)
-				nd_print_char(nd, (uint8_t)name[j]);
+				nd_print_char(nd, name[j]);
 			nd_c(nd, ' ');
 			for (int b = 0; b < 7; b++)
 				if (acc & (1L << rights[b].bit))
