@@ -37,6 +37,20 @@ struct nfs_xidmap {
 	unsigned next, hint;
 };
 
+/* Rx (AFS) calls seen lately, so that a reply (which carries no opcode) can
+ * be decoded: a ring of the last RX_CACHE_N calls (rx.c). */
+#define RX_CACHE_N 64
+struct rx_call {
+	uint32_t callnum, opcode;
+	uint8_t client[4], server[4];
+	uint16_t dport, serviceid;
+	uint8_t used;
+};
+struct rx_cache {
+	struct rx_call e[RX_CACHE_N];
+	unsigned next, hint;
+};
+
 typedef struct nd {
 	const struct options *opt;
 	struct out *out;
@@ -46,6 +60,7 @@ typedef struct nd {
 	struct ts_state *ts;         /* timestamp mode and deltas */
 	unsigned slip_lastlen[2][256], slip_lastconn; /* SLIP header compression */
 	struct nfs_xidmap nfsxid;    /* NFS calls awaiting replies */
+	struct rx_cache rxcache;     /* Rx calls awaiting replies */
 
 	/* per packet */
 	const uint8_t *pkt;  /* first captured byte */

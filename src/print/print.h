@@ -413,3 +413,9 @@ void oam_print(nd_t *nd, const uint8_t *p, unsigned len, unsigned hec);
 void rtp_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
                unsigned, unsigned);
 void ppp_ether_print(nd_t *, const uint8_t *, unsigned);
+/* AFS Rx, UDP ports 7000-7009 (rx.c). */
+void rx_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
+              unsigned, unsigned);
+/* Kerberos, UDP ports 88 and 750 (krb.c). */
+void krb_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
+               unsigned, unsigned);
