@@ -186,6 +186,7 @@ static const struct type_row type_rows[] = {
 	{ "resp", resp_print },
 	{ "vxlan", vxlan_print },
 	{ "pgm", pgm_udp_print },
+	{ "pgm_zmtp1", pgm_udp_print }, /* pgm_print decodes the payload */
 	{ "radius", radius_print },
 	{ "snmp", snmp_print },
 	{ "lmp", lmp_print },

@@ -130,6 +130,7 @@ void otv_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
                unsigned, unsigned);
 void zmtp1_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
                  unsigned, unsigned);
+void zmtp1_datagram_print(nd_t *, const uint8_t *, unsigned);
 void aodv_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
                 unsigned, unsigned);
 void lisp_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,

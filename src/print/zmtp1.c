@@ -9,15 +9,9 @@
 
 #define ZMTP_BODY_DUMP_MAX 128
 
-void zmtp1_print(nd_t *nd, const uint8_t *p, unsigned len,
-                 const struct ip_ctx *ip, unsigned sport, unsigned dport)
+/* Frames from p while p < end; end is already bounded by the capture. */
+static void frames(nd_t *nd, const uint8_t *p, const uint8_t *end)
 {
-	(void)ip; (void)sport; (void)dport;
-	nd_proto(nd, "zmtp1");
-	nd_s(nd, ": ZMTP/1.0");
-	/* Frames are read while captured payload remains. */
-	size_t avail = nd_avail(nd, p);
-	const uint8_t *end = p + (avail < len ? avail : len);
 	while (p < end) {
 		uint64_t flen;
 		unsigned first = nd_u8(nd, p);
@@ -64,4 +58,48 @@ void zmtp1_print(nd_t *nd, const uint8_t *p, unsigned len,
 		}
 		p += flen;
 	}
+}
+
+void zmtp1_print(nd_t *nd, const uint8_t *p, unsigned len,
+                 const struct ip_ctx *ip, unsigned sport, unsigned dport)
+{
+	(void)ip; (void)sport; (void)dport;
+	nd_proto(nd, "zmtp1");
+	nd_s(nd, ": ZMTP/1.0");
+	/* Frames are read while captured payload remains. */
+	size_t avail = nd_avail(nd, p);
+	frames(nd, p, p + (avail < len ? avail : len));
+}
+
+/* ZMTP/1.0 over PGM (-T pgm_zmtp1, -v only): each datagram starts with the
+ * offset of its first whole frame (0xffff: none); the bytes before it end
+ * a frame begun in an earlier datagram. */
+void zmtp1_datagram_print(nd_t *nd, const uint8_t *p, unsigned len)
+{
+	if (!nd->opt->vflag)
+		return;
+	nd_proto(nd, "zmtp1");
+	size_t avail = nd_avail(nd, p);
+	const uint8_t *end = p + (avail < len ? avail : len);
+	unsigned off = nd_be16(nd, p);
+	nd_printf(nd, "\n\t frame offset 0x%04x", off);
+	p += 2;
+	size_t rest = p < end ? (size_t)(end - p) : 0;
+	if (off == 0xffff || off > 0) {
+		unsigned part = off == 0xffff ? (len >= 2 ? len - 2 : 0) : off;
+		size_t show = part < rest ? part : rest;
+		if (nd->opt->vflag == 1 && show > ZMTP_BODY_DUMP_MAX)
+			show = ZMTP_BODY_DUMP_MAX;
+		nd_printf(nd, "\n\t frame intermediate part, %u bytes, first %zu byte(s):",
+			  part, show);
+		hex_ascii_dump(nd->out, "\n\t ", p, (unsigned)show, 0);
+		if (off == 0xffff)
+			return;
+		if (part > rest) {
+			nd_print_trunc(nd);
+			return;
+		}
+		p += part;
+	}
+	frames(nd, p, end);
 }
