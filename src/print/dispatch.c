@@ -71,6 +71,7 @@ static const struct ether_row ether_rows[] = {
 	{ 0xfefe, isoclns_print },
 	{ 0x880b, ppp_ether_print },
 	{ 0x88ca, tipc_print },
+	{ 0x6003, decnet_print },
 };
 
 static const struct ipproto_row ipproto_rows[] = {

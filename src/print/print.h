@@ -314,6 +314,7 @@ void vtp_print(nd_t *, const uint8_t *, unsigned);
 void lldp_print(nd_t *, const uint8_t *, unsigned);
 void msnlb_print(nd_t *, const uint8_t *, unsigned);
 void tipc_print(nd_t *, const uint8_t *, unsigned);
+void decnet_print(nd_t *, const uint8_t *, unsigned);
 void aoe_print(nd_t *, const uint8_t *, unsigned);
 void cdp_print(nd_t *, const uint8_t *, unsigned);
 void otv_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
