@@ -27,9 +27,9 @@ static void put_dn(nd_t *nd, unsigned a)
  * marker when some were not. */
 static void dump(nd_t *nd, const uint8_t *p, unsigned len)
 {
-	if (suppress_default(nd))
-		return;
-	link_default_print(nd, p, len);
+	/* shown under -x too, as tcpdump */
+	size_t avail = nd_avail(nd, p);
+	link_default_print(nd, p, len < avail ? len : (unsigned)avail);
 }
 
 static const char *ntype(unsigned info)
@@ -44,14 +44,14 @@ static const char *ntype(unsigned info)
 static void routes(nd_t *nd, const uint8_t *p, unsigned len, const char *what)
 {
 	while (len > 6) {
-		unsigned count = nd_le16(nd, p);
+		unsigned count = nd_le16(nd, p), id = nd_le16(nd, p + 2),
+			 info = nd_le16(nd, p + 4);
 		if (count > 1024)
 			return; /* bogus from here on */
-		unsigned id = nd_le16(nd, p + 2), info = nd_le16(nd, p + 4);
 		p += 6;
 		len -= 6;
 		nd_printf(nd, "{%s %u-%u cost %u hops %u} ", what, id, id + count,
-			  info & 0x3ff, (info >> 10) & 0x1f);
+			  info & 0x1ff, (info >> 10) & 0x1f);
 	}
 }
 
@@ -63,6 +63,7 @@ static void ctlmsg(nd_t *nd, const uint8_t *p, unsigned len)
 		nd_s(nd, "init ");
 		if (len < 12)
 			goto invalid;
+		nd_need(nd, p, 12);
 		unsigned src = nd_le16(nd, p + 1), info = nd_u8(nd, p + 3),
 			 blk = nd_le16(nd, p + 4), v = nd_u8(nd, p + 6),
 			 e = nd_u8(nd, p + 7), u = nd_u8(nd, p + 8),
@@ -83,6 +84,7 @@ static void ctlmsg(nd_t *nd, const uint8_t *p, unsigned len)
 		nd_s(nd, "verification ");
 		if (len < 4)
 			goto invalid;
+		nd_need(nd, p, 4);
 		unsigned src = nd_le16(nd, p + 1), fcn = nd_u8(nd, p + 3);
 		nd_s(nd, "src ");
 		put_dn(nd, src);
@@ -93,6 +95,7 @@ static void ctlmsg(nd_t *nd, const uint8_t *p, unsigned len)
 		nd_s(nd, "test ");
 		if (len < 4)
 			goto invalid;
+		nd_need(nd, p, 4);
 		unsigned src = nd_le16(nd, p + 1), data = nd_u8(nd, p + 3);
 		nd_s(nd, "src ");
 		put_dn(nd, src);
@@ -105,6 +108,7 @@ static void ctlmsg(nd_t *nd, const uint8_t *p, unsigned len)
 		nd_s(nd, l2 ? "lev-2-routing " : "lev-1-routing ");
 		if (len < 4)
 			goto invalid;
+		nd_need(nd, p, 4);
 		unsigned src = nd_le16(nd, p + 1);
 		nd_s(nd, "src ");
 		put_dn(nd, src);
@@ -118,6 +122,7 @@ static void ctlmsg(nd_t *nd, const uint8_t *p, unsigned len)
 		nd_s(nd, rtr ? "router-hello " : "endnode-hello ");
 		if (len < (rtr ? 18u : 32u))
 			goto invalid;
+		nd_need(nd, p, rtr ? 18u : 32u);
 		unsigned v = nd_u8(nd, p + 1), e = nd_u8(nd, p + 2), u = nd_u8(nd, p + 3),
 			 src = nd_le16(nd, p + 8), info = nd_u8(nd, p + 10),
 			 blk = nd_le16(nd, p + 11);
@@ -147,7 +152,7 @@ static void ctlmsg(nd_t *nd, const uint8_t *p, unsigned len)
 	}
 	default:
 		nd_s(nd, "unknown control message");
-		dump(nd, p, len);
+		link_default_print(nd, p, len); /* with the marker if cut */
 		break;
 	}
 	return;
@@ -158,18 +163,44 @@ invalid:
 /* The acknowledgement fields that may open an NSP message: each present
  * when its top bit is set; second names the other subchannel's. */
 static const uint8_t *acks(nd_t *nd, const uint8_t *p, const char *oack,
-                           const char *onak)
+                           const char *onak, unsigned *rem)
 {
 	unsigned a = nd_le16(nd, p);
 	if (!(a & 0x8000))
 		return p;
 	nd_printf(nd, "%s %u ", a & 0x1000 ? "nak" : "ack", a & 0xfff);
 	p += 2;
+	*rem -= 2;
+	if (*rem < 2)
+		return NULL;
 	a = nd_le16(nd, p);
-	if (!(a & 0x8000))
+	/* tcpdump's tests for the second field, bit for bit */
+	if (!(a & 0xa000))
 		return p;
-	nd_printf(nd, "%s %u ", (a & 0x3000) == 0x3000 ? onak : oack, a & 0xfff);
+	nd_printf(nd, "%s %u ", (a & 0xb000) == 0xb000 ? onak : oack, a & 0xfff);
+	*rem -= 2;
 	return p + 2;
+}
+
+/* The acknowledgements, then the segment number, each only while the
+ * message's length lasts; 0 when it does not. */
+static int acks_seg(nd_t *nd, const uint8_t *p, unsigned len, const char *oack,
+                    const char *onak)
+{
+	unsigned rem = len - 5;
+	const uint8_t *q = acks(nd, p + 5, oack, onak, &rem);
+	if (!q || rem < 2)
+		return 0;
+	nd_printf(nd, "seg %u ", nd_le16(nd, q) & 0xfff);
+	return 1;
+}
+
+static void services(nd_t *nd, unsigned svc)
+{
+	switch (svc & 0x0c) {
+	case 0x04: nd_s(nd, "seg "); break;
+	case 0x08: nd_s(nd, "msg "); break;
+	}
 }
 
 static const char *reason(unsigned r)
@@ -224,19 +255,15 @@ static void nsp(nd_t *nd, const uint8_t *p, unsigned len)
 		switch (sub) {
 		case 0x00: case 0x20: case 0x40: case 0x60:
 			nd_printf(nd, "data %u>%u ", src, dst);
-			if (len < 11)
+			if (len < 7 || !acks_seg(nd, p, len, "oack", "onak"))
 				goto invalid;
-			nd_need(nd, p, 11);
-			q = acks(nd, q, "oack", "onak");
-			nd_printf(nd, "seg %u ", nd_le16(nd, q) & 0xfff);
 			break;
 		case 0x10: { /* link service */
 			nd_printf(nd, "link-service %u>%u ", src, dst);
 			if (len < 13)
 				goto invalid;
-			nd_need(nd, p, 13);
-			q = acks(nd, q, "ackdat", "nakdat");
-			nd_printf(nd, "seg %u ", nd_le16(nd, q) & 0xfff);
+			if (!acks_seg(nd, p, len, "ackdat", "nakdat"))
+				goto invalid;
 			/* at fixed places, whatever acknowledgements came before */
 			unsigned ls = nd_u8(nd, p + 11), fcval = nd_u8(nd, p + 12);
 			switch ((ls >> 2) & 3) {
@@ -260,11 +287,8 @@ static void nsp(nd_t *nd, const uint8_t *p, unsigned len)
 		}
 		case 0x30: /* interrupt */
 			nd_s(nd, "intr ");
-			if (len < 11)
+			if (len < 7 || !acks_seg(nd, p, len, "ackdat", "nakdat"))
 				goto invalid;
-			nd_need(nd, p, 11);
-			q = acks(nd, q, "ackdat", "nakdat");
-			nd_printf(nd, "seg %u ", nd_le16(nd, q) & 0xfff);
 			break;
 		default:
 			nd_printf(nd, "reserved-subtype? %x %u > %u", flg, src, dst);
@@ -279,10 +303,10 @@ static void nsp(nd_t *nd, const uint8_t *p, unsigned len)
 			if (len < 9)
 				goto invalid;
 			nd_need(nd, p, 9);
-			if (sub)
-				acks(nd, q, "ackdat", "nakdat");
-			else
-				acks(nd, q, "oack", "onak");
+			unsigned rem = len - 5;
+			if (!acks(nd, q, sub ? "ackdat" : "oack", sub ? "nakdat" : "onak",
+				  &rem))
+				goto invalid;
 			break;
 		case 0x20:
 			nd_printf(nd, "conn-ack %u", dst);
@@ -301,7 +325,10 @@ static void nsp(nd_t *nd, const uint8_t *p, unsigned len)
 			if (len < 9)
 				goto invalid;
 			static const char *const ver[] = { "3.2", "3.1", "4.0", "4.1" };
-			unsigned info = nd_u8(nd, q + 1), seg = nd_le16(nd, q + 2);
+			nd_need(nd, p, 9);
+			unsigned svc = nd_u8(nd, q), info = nd_u8(nd, q + 1),
+				 seg = nd_le16(nd, q + 2);
+			services(nd, svc);
 			nd_printf(nd, "ver %s segsize %u ", ver[info & 3], seg);
 			break;
 		}
@@ -310,8 +337,10 @@ static void nsp(nd_t *nd, const uint8_t *p, unsigned len)
 			if (len < 10)
 				goto invalid;
 			static const char *const ver[] = { "3.2", "3.1", "4.0", "4.1" };
-			unsigned info = nd_u8(nd, q + 1), seg = nd_le16(nd, q + 2),
-				 opt = nd_u8(nd, q + 4);
+			nd_need(nd, p, 10);
+			unsigned svc = nd_u8(nd, q), info = nd_u8(nd, q + 1),
+				 seg = nd_le16(nd, q + 2), opt = nd_u8(nd, q + 4);
+			services(nd, svc);
 			nd_printf(nd, "ver %s segsize %u ", ver[info & 3], seg);
 			if (opt)
 				nd_printf(nd, "optlen %u ", opt);
@@ -329,8 +358,6 @@ static void nsp(nd_t *nd, const uint8_t *p, unsigned len)
 		}
 		case 0x40:
 			nd_printf(nd, "disconn-confirm %u>%u ", src, dst);
-			if (len < 7)
-				goto invalid;
 			put_reason(nd, nd_le16(nd, q));
 			break;
 		default:
@@ -350,7 +377,10 @@ invalid:
 void decnet_print(nd_t *nd, const uint8_t *p, unsigned length)
 {
 	nd_proto(nd, "decnet");
-	nd_need(nd, p, 2 + SHORT_HDR);
+	if (length < SHORT_HDR) {
+		nd_printf(nd, " (length %u < %u)", length, SHORT_HDR);
+		goto invalid;
+	}
 	unsigned pktlen = nd_le16(nd, p);
 	if (pktlen < SHORT_HDR) {
 		nd_printf(nd, " (pktlen %u < %u)", pktlen, SHORT_HDR);
@@ -368,7 +398,7 @@ void decnet_print(nd_t *nd, const uint8_t *p, unsigned length)
 		if (nd->opt->vflag)
 			nd_printf(nd, "[pad:%u] ", pad);
 		if (len < pad + 2) {
-			nd_printf(nd, " (pktlen %u < %u)", len, pad + 2);
+			nd_printf(nd, " (length %u < %u)", len, pad + 2);
 			goto invalid;
 		}
 		rh += pad;
@@ -377,7 +407,7 @@ void decnet_print(nd_t *nd, const uint8_t *p, unsigned length)
 	}
 	if (flags & RMF_FVER) {
 		nd_s(nd, "future-version-decnet");
-		dump(nd, p, pktlen);
+		dump(nd, rh - 2, len);
 		return;
 	}
 	if (flags & RMF_CTL) {
@@ -387,10 +417,8 @@ void decnet_print(nd_t *nd, const uint8_t *p, unsigned length)
 	unsigned dst, src, hops, hdr;
 	switch (flags & RMF_FMT) {
 	case 2:
-		if (len < SHORT_HDR) {
-			nd_printf(nd, " (pktlen %u < %u)", len, SHORT_HDR);
-			goto invalid;
-		}
+		/* no length test here in tcpdump: a short rest after padding
+		 * reads on until the capture ends */
 		nd_need(nd, rh, SHORT_HDR);
 		dst = nd_le16(nd, rh + 1);
 		src = nd_le16(nd, rh + 3);
@@ -399,7 +427,7 @@ void decnet_print(nd_t *nd, const uint8_t *p, unsigned length)
 		break;
 	case 6:
 		if (len < LONG_HDR) {
-			nd_printf(nd, " (pktlen %u < %u)", len, LONG_HDR);
+			nd_printf(nd, " (length %u < %u)", len, LONG_HDR);
 			goto invalid;
 		}
 		nd_need(nd, rh, LONG_HDR);
@@ -410,7 +438,7 @@ void decnet_print(nd_t *nd, const uint8_t *p, unsigned length)
 		break;
 	default:
 		nd_s(nd, "unknown message flags under mask");
-		dump(nd, p, pktlen);
+		dump(nd, rh - 2, len);
 		return;
 	}
 	put_dn(nd, src);
