@@ -10,7 +10,7 @@
 #define ZMTP_BODY_DUMP_MAX 128
 
 /* Frames from p while p < end; end is already bounded by the capture. */
-static void frames(nd_t *nd, const uint8_t *p, const uint8_t *end)
+static void frames(nd_t *nd, const uint8_t *p, const uint8_t *end, int unwind)
 {
 	while (p < end) {
 		uint64_t flen;
@@ -53,6 +53,8 @@ static void frames(nd_t *nd, const uint8_t *p, const uint8_t *end)
 			}
 		}
 		if (have < flen) {
+			if (unwind)
+				nd_trunc(nd); /* the marker, and -x from the link header */
 			nd_print_trunc(nd);
 			return;
 		}
@@ -68,7 +70,7 @@ void zmtp1_print(nd_t *nd, const uint8_t *p, unsigned len,
 	nd_s(nd, ": ZMTP/1.0");
 	/* Frames are read while captured payload remains. */
 	size_t avail = nd_avail(nd, p);
-	frames(nd, p, p + (avail < len ? avail : len));
+	frames(nd, p, p + (avail < len ? avail : len), 0);
 }
 
 /* ZMTP/1.0 over PGM (-T pgm_zmtp1, -v only): each datagram starts with the
@@ -84,22 +86,29 @@ void zmtp1_datagram_print(nd_t *nd, const uint8_t *p, unsigned len)
 	unsigned off = nd_be16(nd, p);
 	nd_printf(nd, "\n\t frame offset 0x%04x", off);
 	p += 2;
+	/* bytes of the datagram, and of them captured, after the offset */
+	unsigned left = len >= 2 ? len - 2 : 0;
 	size_t rest = p < end ? (size_t)(end - p) : 0;
+	if (off != 0xffff && off > left) {
+		nd_s(nd, " (exceeds datagram declared length)");
+		nd_trunc(nd);
+	}
 	if (off == 0xffff || off > 0) {
-		unsigned part = off == 0xffff ? (len >= 2 ? len - 2 : 0) : off;
-		size_t show = part < rest ? part : rest;
+		unsigned part = off == 0xffff ? left : off;
+		size_t have = part < rest ? part : rest;
+		nd_printf(nd, "\n\t frame intermediate part, %u bytes", part);
+		if (have < part)
+			nd_printf(nd, " (%zu captured)", have);
+		size_t show = have;
 		if (nd->opt->vflag == 1 && show > ZMTP_BODY_DUMP_MAX)
 			show = ZMTP_BODY_DUMP_MAX;
-		nd_printf(nd, "\n\t frame intermediate part, %u bytes, first %zu byte(s):",
-			  part, show);
-		hex_ascii_dump(nd->out, "\n\t ", p, (unsigned)show, 0);
-		if (off == 0xffff)
-			return;
-		if (part > rest) {
-			nd_print_trunc(nd);
-			return;
+		if (show > 0) {
+			nd_printf(nd, ", first %zu byte(s):", show);
+			hex_ascii_dump(nd->out, "\n\t ", p, (unsigned)show, 0);
 		}
+		if (off == 0xffff || part >= rest)
+			return; /* nothing captured after it */
 		p += part;
 	}
-	frames(nd, p, end);
+	frames(nd, p, end, 1);
 }
