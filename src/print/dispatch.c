@@ -70,6 +70,8 @@ static const struct ether_row ether_rows[] = {
 	{ 0x8864, pppoe_print },
 	{ 0xfefe, isoclns_print },
 	{ 0x880b, ppp_ether_print },
+	{ 0x88ca, tipc_print },
+	{ 0x6003, decnet_print },
 };
 
 static const struct ipproto_row ipproto_rows[] = {
@@ -189,6 +191,7 @@ static const struct type_row type_rows[] = {
 	{ "resp", resp_print },
 	{ "vxlan", vxlan_print },
 	{ "pgm", pgm_udp_print },
+	{ "pgm_zmtp1", pgm_udp_print }, /* pgm_print decodes the payload */
 	{ "radius", radius_print },
 	{ "snmp", snmp_print },
 	{ "lmp", lmp_print },

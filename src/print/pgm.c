@@ -1,6 +1,7 @@
 /* pgm.c - Pragmatic General Multicast (RFC 3208), IP protocol 113 or
  * inside UDP with -T pgm. */
 #include <arpa/inet.h>
+#include <string.h>
 
 #include "../core/names.h"
 #include "print.h"
@@ -39,8 +40,9 @@ static int fixed(nd_t *nd, const char *name, unsigned ol, unsigned want)
 }
 
 /* Options after the type-specific part; returns 0 on a complaint that ends
- * the packet's output (tcpdump returns without the final "[len]"). */
-static int options(nd_t *nd, const uint8_t *bp)
+ * the packet's output (tcpdump returns without the final "[len]"), else 1
+ * with *endp just past the options. */
+static int options(nd_t *nd, const uint8_t *bp, const uint8_t **endp)
 {
 	char buf[INET6_ADDRSTRLEN];
 	if (!nd_has(nd, bp, 4))
@@ -264,6 +266,7 @@ static int options(nd_t *nd, const uint8_t *bp)
 		if (ot & OPT_END)
 			break;
 	}
+	*endp = bp;
 	return 1;
 trunc:
 	nd_print_trunc(nd);
@@ -385,10 +388,16 @@ void pgm_print(nd_t *nd, const uint8_t *bp, unsigned length,
 		break;
 	}
 	if (bp[5] & 0x01) {
-		if (!options(nd, p))
+		if (!options(nd, p, &p))
 			return;
 	}
 	nd_printf(nd, " [%u]", length);
+	/* -T pgm_zmtp1: the data packets' payload is ZMTP/1.0 datagrams */
+	if ((type == 0x04 || type == 0x05) && nd->opt->Tname &&
+	    strcmp(nd->opt->Tname, "pgm_zmtp1") == 0) {
+		size_t used = (size_t)(p - bp);
+		zmtp1_datagram_print(nd, p, used < length ? length - (unsigned)used : 0);
+	}
 	return;
 trunc:
 	nd_print_trunc(nd);

@@ -133,8 +133,6 @@ static unsigned lcp_option(nd_t *nd, const uint8_t *p, unsigned length)
 	if (length < 2)
 		return 0;
 	unsigned opt = nd_u8(nd, p), len = nd_u8(nd, p + 1);
-	if (length < len)
-		return 0;
 	if (len < 2) {
 		if (opt < NUM_LCP_OPTS)
 			nd_printf(nd, "\n\t  %s Option (0x%02x), length %u (length bogus, should be >= 2)",
@@ -283,8 +281,6 @@ static unsigned ipcp_option(nd_t *nd, const uint8_t *p, unsigned length)
 	if (length < 2)
 		return 0;
 	unsigned opt = nd_u8(nd, p), len = nd_u8(nd, p + 1);
-	if (length < len)
-		return 0;
 	const char *name = ppp_lookup(ipcp_opts, opt);
 	nd_printf(nd, "\n\t  %s Option (0x%02x), length %u", name ? name : "unknown",
 		  opt, len);
@@ -309,7 +305,7 @@ static unsigned ipcp_option(nd_t *nd, const uint8_t *p, unsigned length)
 	case 2: { /* IP compression */
 		if (len < 4) {
 			bogus(nd, ">=", 4);
-			return len;
+			return 0; /* tcpdump stops the list here */
 		}
 		unsigned cp = nd_be16(nd, p + 2);
 		nd_s(nd, ": ");
@@ -319,7 +315,7 @@ static unsigned ipcp_option(nd_t *nd, const uint8_t *p, unsigned length)
 			break;
 		if (len < 14) {
 			bogus(nd, ">=", 14);
-			return len;
+			return 0;
 		}
 		nd_printf(nd, "\n\t    TCP Space %u, non-TCP Space %u, maxPeriod %u, maxTime %u, maxHdr %u",
 			  nd_be16(nd, p + 4), nd_be16(nd, p + 6), nd_be16(nd, p + 8),
@@ -355,7 +351,7 @@ static unsigned ipcp_option(nd_t *nd, const uint8_t *p, unsigned length)
 	case 0x84:
 		if (len != 6) {
 			bogus(nd, "=", 6);
-			return len;
+			return 0;
 		}
 		nd_s(nd, ": ");
 		put_ip4(nd, p + 2);
@@ -375,8 +371,6 @@ static unsigned ip6cp_option(nd_t *nd, const uint8_t *p, unsigned length)
 	if (length < 2)
 		return 0;
 	unsigned opt = nd_u8(nd, p), len = nd_u8(nd, p + 1);
-	if (length < len)
-		return 0;
 	nd_printf(nd, "\n\t  %s Option (0x%02x), length %u",
 		  opt == 1 ? "Interface-ID" : "unknown", opt, len);
 	if (len < 2) {
@@ -404,8 +398,6 @@ static unsigned ccp_option(nd_t *nd, const uint8_t *p, unsigned length)
 	if (length < 2)
 		return 0;
 	unsigned opt = nd_u8(nd, p), len = nd_u8(nd, p + 1);
-	if (length < len)
-		return 0;
 	const char *name = ppp_lookup(ccp_opts, opt);
 	nd_printf(nd, "\n\t  %s Option (0x%02x), length %u", name ? name : "Unknown",
 		  opt, len);
@@ -461,8 +453,6 @@ static unsigned bacp_option(nd_t *nd, const uint8_t *p, unsigned length)
 	if (length < 2)
 		return 0;
 	unsigned opt = nd_u8(nd, p), len = nd_u8(nd, p + 1);
-	if (length < len)
-		return 0;
 	nd_printf(nd, "\n\t  %s Option (0x%02x), length %u",
 		  opt == 1 ? "Favored-Peer" : "Unknown", opt, len);
 	if (len < 2) {
@@ -562,8 +552,15 @@ static void ctrl_proto(nd_t *nd, unsigned proto, const uint8_t *p,
 				j = 0;
 				break;
 			}
-			if (j == 0 || j > x)
+			if (j == 0)
 				break;
+			if (j > x) {
+				/* the option printed whole, then the list's
+				 * shortfall, as tcpdump does */
+				nd_printf(nd, " [remaining options length %u < %u]", x, j);
+				nd_print_invalid(nd);
+				break;
+			}
 			x -= j;
 			t += j;
 		} while (x > 0);

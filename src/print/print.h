@@ -130,6 +130,7 @@ void otv_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
                unsigned, unsigned);
 void zmtp1_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
                  unsigned, unsigned);
+void zmtp1_datagram_print(nd_t *, const uint8_t *, unsigned);
 void aodv_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
                 unsigned, unsigned);
 void lisp_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
@@ -312,6 +313,8 @@ void udld_print(nd_t *, const uint8_t *, unsigned);
 void vtp_print(nd_t *, const uint8_t *, unsigned);
 void lldp_print(nd_t *, const uint8_t *, unsigned);
 void msnlb_print(nd_t *, const uint8_t *, unsigned);
+void tipc_print(nd_t *, const uint8_t *, unsigned);
+void decnet_print(nd_t *, const uint8_t *, unsigned);
 void aoe_print(nd_t *, const uint8_t *, unsigned);
 void cdp_print(nd_t *, const uint8_t *, unsigned);
 void otv_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,

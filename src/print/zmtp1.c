@@ -9,15 +9,9 @@
 
 #define ZMTP_BODY_DUMP_MAX 128
 
-void zmtp1_print(nd_t *nd, const uint8_t *p, unsigned len,
-                 const struct ip_ctx *ip, unsigned sport, unsigned dport)
+/* Frames from p while p < end; end is already bounded by the capture. */
+static void frames(nd_t *nd, const uint8_t *p, const uint8_t *end, int unwind)
 {
-	(void)ip; (void)sport; (void)dport;
-	nd_proto(nd, "zmtp1");
-	nd_s(nd, ": ZMTP/1.0");
-	/* Frames are read while captured payload remains. */
-	size_t avail = nd_avail(nd, p);
-	const uint8_t *end = p + (avail < len ? avail : len);
 	while (p < end) {
 		uint64_t flen;
 		unsigned first = nd_u8(nd, p);
@@ -59,9 +53,62 @@ void zmtp1_print(nd_t *nd, const uint8_t *p, unsigned len,
 			}
 		}
 		if (have < flen) {
+			if (unwind)
+				nd_trunc(nd); /* the marker, and -x from the link header */
 			nd_print_trunc(nd);
 			return;
 		}
 		p += flen;
 	}
+}
+
+void zmtp1_print(nd_t *nd, const uint8_t *p, unsigned len,
+                 const struct ip_ctx *ip, unsigned sport, unsigned dport)
+{
+	(void)ip; (void)sport; (void)dport;
+	nd_proto(nd, "zmtp1");
+	nd_s(nd, ": ZMTP/1.0");
+	/* Frames are read while captured payload remains. */
+	size_t avail = nd_avail(nd, p);
+	frames(nd, p, p + (avail < len ? avail : len), 0);
+}
+
+/* ZMTP/1.0 over PGM (-T pgm_zmtp1, -v only): each datagram starts with the
+ * offset of its first whole frame (0xffff: none); the bytes before it end
+ * a frame begun in an earlier datagram. */
+void zmtp1_datagram_print(nd_t *nd, const uint8_t *p, unsigned len)
+{
+	if (!nd->opt->vflag)
+		return;
+	nd_proto(nd, "zmtp1");
+	size_t avail = nd_avail(nd, p);
+	const uint8_t *end = p + (avail < len ? avail : len);
+	unsigned off = nd_be16(nd, p);
+	nd_printf(nd, "\n\t frame offset 0x%04x", off);
+	p += 2;
+	/* bytes of the datagram, and of them captured, after the offset */
+	unsigned left = len >= 2 ? len - 2 : 0;
+	size_t rest = p < end ? (size_t)(end - p) : 0;
+	if (off != 0xffff && off > left) {
+		nd_s(nd, " (exceeds datagram declared length)");
+		nd_trunc(nd);
+	}
+	if (off == 0xffff || off > 0) {
+		unsigned part = off == 0xffff ? left : off;
+		size_t have = part < rest ? part : rest;
+		nd_printf(nd, "\n\t frame intermediate part, %u bytes", part);
+		if (have < part)
+			nd_printf(nd, " (%zu captured)", have);
+		size_t show = have;
+		if (nd->opt->vflag == 1 && show > ZMTP_BODY_DUMP_MAX)
+			show = ZMTP_BODY_DUMP_MAX;
+		if (show > 0) {
+			nd_printf(nd, ", first %zu byte(s):", show);
+			hex_ascii_dump(nd->out, "\n\t ", p, (unsigned)show, 0);
+		}
+		if (off == 0xffff || part >= rest)
+			return; /* nothing captured after it */
+		p += part;
+	}
+	frames(nd, p, end, 1);
 }
