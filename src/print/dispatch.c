@@ -117,11 +117,13 @@ static const struct port_row udp_rows[] = {
 	{ 161, 162, snmp_print },
 	{ 123, 123, ntp_print },
 	{ 1701, 1701, l2tp_print },
+	{ 2103, 2104, zephyr_print },
 	{ 521, 521, ripng_print },
 	{ 546, 547, dhcp6_print },
 	{ 5359, 5359, ahcp_print },
 	{ 6696, 6697, babel_print },
 	{ 8231, 8231, hncp_print },
+	{ 4567, 4567, wb_print }, /* destination port only, as tcpdump */
 	{ 1645, 1646, radius_print },
 	{ 1812, 1813, radius_print },
 	{ 1700, 1700, radius_print },
@@ -190,6 +192,7 @@ static const struct type_row type_rows[] = {
 	{ "snmp", snmp_print },
 	{ "lmp", lmp_print },
 	{ "rtp", rtp_print },
+	{ "wb", wb_type_print },
 };
 
 #define N(a) (sizeof(a) / sizeof((a)[0]))

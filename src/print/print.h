@@ -412,3 +412,10 @@ void oam_print(nd_t *nd, const uint8_t *p, unsigned len, unsigned hec);
 void rtp_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
                unsigned, unsigned);
 void ppp_ether_print(nd_t *, const uint8_t *, unsigned);
+/* wb whiteboard and Zephyr (wb.c, zephyr.c). */
+void wb_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
+              unsigned, unsigned);
+void wb_type_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
+                   unsigned, unsigned);
+void zephyr_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
+                  unsigned, unsigned);
