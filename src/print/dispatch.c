@@ -10,6 +10,8 @@
 
 static const struct link_row link_rows[] = {
 	{ DLT_EN10MB, ether_if_print },
+	{ 7, arcnet_if_print }, /* DLT_ARCNET */
+	{ 129, arcnet_linux_if_print }, /* DLT_ARCNET_LINUX */
 	{ DLT_NULL, null_if_print },
 	{ DLT_LOOP, loop_if_print },
 	{ DLT_RAW, raw_if_print },
@@ -55,6 +57,7 @@ static const struct ether_row ether_rows[] = {
 	{ 0x8035, arp_print },
 	{ 0x9000, loopback_print },
 	{ 0x80f3, aarp_print },
+	{ 0x809b, atalk_print },
 	{ 0x8847, mpls_print },
 	{ 0x8848, mpls_print },
 	{ 0x88f7, ptp_eth_print },
