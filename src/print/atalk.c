@@ -80,27 +80,33 @@ static void atp_print(nd_t *nd, const uint8_t *p, unsigned len)
 		nd_printf(nd, " 0x%x", ud);
 }
 
-/* A length-prefixed NBP name part; returns the bytes it took, 0 (after
- * " [|atalk]") when they were not captured. */
+/* A length-prefixed NBP name part; returns the bytes it took, 0 when they
+ * were not all captured (what was is shown, then " [|atalk]"). */
 static unsigned nbp_str(nd_t *nd, const uint8_t *p)
 {
-	if (!nd_has(nd, p, 1) || !nd_has(nd, p + 1, *p)) {
+	if (!nd_has(nd, p, 1)) {
 		nd_print_trunc(nd);
 		return 0;
 	}
 	unsigned n = p[0];
-	for (unsigned i = 0; i < n; i++)
-		nd_print_char(nd, p[1 + i]);
+	if (nd_print_chars(nd, p + 1, n)) {
+		nd_print_trunc(nd);
+		return 0;
+	}
 	return n + 1;
 }
 
 /* One tuple's name as "obj:type@zone"; returns the tuple's length, 0 when
- * it ran out (tcpdump says so and goes on with the rest of the line). */
-static unsigned nbp_name(nd_t *nd, const uint8_t *t)
+ * a name ran out (tcpdump says so and goes on with the rest of the line),
+ * -1 (after " [|atalk]") when the tuple's fixed part is missing. */
+static int nbp_name(nd_t *nd, const uint8_t *t)
 {
 	static const char sep[] = ":@\"";
 	unsigned off = 5;
-	nd_need(nd, t, 5);
+	if (!nd_has(nd, t, 5)) {
+		nd_print_trunc(nd);
+		return -1;
+	}
 	nd_s(nd, " \"");
 	for (int i = 0; i < 3; i++) {
 		unsigned n = nbp_str(nd, t + off);
@@ -109,7 +115,7 @@ static unsigned nbp_name(nd_t *nd, const uint8_t *t)
 		off += n;
 		nd_c(nd, sep[i]);
 	}
-	return off;
+	return (int)off;
 }
 
 static void nbp_print(nd_t *nd, const uint8_t *p, unsigned len,
@@ -129,7 +135,8 @@ static void nbp_print(nd_t *nd, const uint8_t *p, unsigned len,
 	case 1:
 	case 2: {
 		nd_printf(nd, " nbp-%s %u:", ctl == 1 ? "brRq" : "lkup", id);
-		nbp_name(nd, t);
+		if (nbp_name(nd, t) < 0)
+			return;
 		if (count != 1)
 			nd_printf(nd, " [ntup=%u]", count);
 		nd_s(nd, " [addr=");
@@ -140,10 +147,12 @@ static void nbp_print(nd_t *nd, const uint8_t *p, unsigned len,
 	case 3:
 		nd_printf(nd, " nbp-reply %u:", id);
 		for (unsigned i = 0; i < count; i++) {
-			unsigned net = nd_be16(nd, t), node = nd_u8(nd, t + 2);
-			unsigned skt = nd_u8(nd, t + 3), en = nd_u8(nd, t + 4);
-			unsigned n = nbp_name(nd, t);
-			if (!n)
+			int n = nbp_name(nd, t);
+			if (n < 0)
+				return;
+			unsigned net = (unsigned)t[0] << 8 | t[1], node = t[2];
+			unsigned skt = t[3], en = t[4];
+			if (n <= 0)
 				return;
 			nd_printf(nd, "(%u)", en);
 			if (net == snet && node == snode)
@@ -152,7 +161,7 @@ static void nbp_print(nd_t *nd, const uint8_t *p, unsigned len,
 				nd_c(nd, ' ');
 				at_addr(nd, net, node, skt);
 			}
-			t += n;
+			t += (unsigned)n;
 		}
 		break;
 	default:

@@ -59,22 +59,27 @@ static void wb_dops(nd_t *nd, const uint8_t *base, uint32_t ss, uint32_t es)
 	nd_s(nd, " >");
 }
 
-/* A fixed-size message body: false (after " (invalid)") when it is not all
- * there. */
+/* A fixed-size message body: false when it is not all there (" (invalid)"
+ * when the message is too short, " [|wb]" when the capture is). */
 static int wb_fits(nd_t *nd, const uint8_t *p, unsigned len, unsigned need)
 {
-	if (len < need || !nd_has(nd, p, need)) {
+	if (len < need) {
 		nd_print_invalid(nd);
 		return 0;
 	}
+	if (!nd_has(nd, p, need))
+		nd_trunc(nd);
 	return 1;
 }
 
 static void wb_id(nd_t *nd, const uint8_t *p, unsigned len)
 {
 	nd_s(nd, " wb-id:");
-	if (!wb_fits(nd, p, len, 28))
+	if (len < 28) {
+		nd_print_invalid(nd);
 		return;
+	}
+	nd_need(nd, p, 24);
 	nd_c(nd, ' ');
 	put_u(nd, p + 12);
 	nd_c(nd, '/');
@@ -90,12 +95,13 @@ static void wb_id(nd_t *nd, const uint8_t *p, unsigned len)
 	nd_s(nd, ") ");
 	unsigned nid = nd_be16(nd, p + 24);
 	const uint8_t *io = p + 28;
-	if (len - 28 < (size_t)nid * 8 || !nd_has(nd, io, (size_t)nid * 8)) {
+	if (len - 28 < (size_t)nid * 8) {
 		nd_print_invalid(nd);
 		return;
 	}
 	char c = '<';
 	for (unsigned i = 0; i < nid; i++, io += 8) {
+		nd_need(nd, io, 8);
 		nd_c(nd, c);
 		put_ip4(nd, io);
 		nd_c(nd, ':');
@@ -180,7 +186,7 @@ static void wb_body(nd_t *nd, const uint8_t *p, unsigned len)
 		if (len < 12)
 			nd_print_invalid(nd);
 		else
-			nd_print_trunc(nd);
+			nd_trunc(nd);
 		return;
 	}
 	unsigned type = p[10], flags = p[11];
@@ -232,7 +238,7 @@ static void wb_body(nd_t *nd, const uint8_t *p, unsigned len)
 		break;
 	case 5:
 		nd_s(nd, " wb-preq:");
-		if (!wb_fits(nd, b, len, 12))
+		if (!wb_fits(nd, b, len, 16))
 			return;
 		nd_s(nd, " need ");
 		put_u(nd, b + 8);

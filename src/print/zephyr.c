@@ -108,9 +108,13 @@ static int zhex(const struct zfield *f)
 static void ztriple(nd_t *nd, struct zcursor *c)
 {
 	struct zfield t[3];
-	for (int i = 0; i < 3; i++)
-		if (zfield_next(nd, c, &t[i]) != 1)
+	for (int i = 0; i < 3; i++) {
+		int r = zfield_next(nd, c, &t[i]);
+		if (r < 0)
+			nd_trunc(nd);
+		if (r == 0)
 			return;
+	}
 	nd_s(nd, " <");
 	zput(nd, &t[0], 0);
 	nd_c(nd, ',');
@@ -225,10 +229,8 @@ void zephyr_print(nd_t *nd, const uint8_t *p, unsigned len,
 	struct zfield h[Z_HDR_FIELDS];
 	for (int i = 0; i < Z_HDR_FIELDS; i++) {
 		int r = zfield_next(nd, &c, &h[i]);
-		if (r < 0) {
-			nd_print_trunc(nd);
-			return;
-		}
+		if (r < 0)
+			nd_trunc(nd);
 		if (r == 0) {
 			nd_print_invalid(nd);
 			return;
@@ -252,7 +254,10 @@ void zephyr_print(nd_t *nd, const uint8_t *p, unsigned len,
 	if (kind == 5) { /* serv-ack: the first body field */
 		struct zcursor b = c;
 		struct zfield f;
-		if (zfield_next(nd, &b, &f) == 1) {
+		int r = zfield_next(nd, &b, &f);
+		if (r < 0)
+			nd_trunc(nd);
+		if (r == 1) {
 			nd_c(nd, '/');
 			zput(nd, &f, 0);
 		}
