@@ -10,6 +10,8 @@
 
 static const struct link_row link_rows[] = {
 	{ DLT_EN10MB, ether_if_print },
+	{ 7, arcnet_if_print }, /* DLT_ARCNET */
+	{ 129, arcnet_linux_if_print }, /* DLT_ARCNET_LINUX */
 	{ DLT_NULL, null_if_print },
 	{ DLT_LOOP, loop_if_print },
 	{ DLT_RAW, raw_if_print },
@@ -55,6 +57,7 @@ static const struct ether_row ether_rows[] = {
 	{ 0x8035, arp_print },
 	{ 0x9000, loopback_print },
 	{ 0x80f3, aarp_print },
+	{ 0x809b, atalk_print },
 	{ 0x8847, mpls_print },
 	{ 0x8848, mpls_print },
 	{ 0x88f7, ptp_eth_print },
@@ -122,11 +125,13 @@ static const struct port_row udp_rows[] = {
 	{ 750, 750, krb_print },
 	{ 1701, 1701, l2tp_print },
 	{ 7000, 7009, rx_print },
+	{ 2103, 2104, zephyr_print },
 	{ 521, 521, ripng_print },
 	{ 546, 547, dhcp6_print },
 	{ 5359, 5359, ahcp_print },
 	{ 6696, 6697, babel_print },
 	{ 8231, 8231, hncp_print },
+	{ 4567, 4567, wb_print }, /* destination port only, as tcpdump */
 	{ 1645, 1646, radius_print },
 	{ 1812, 1813, radius_print },
 	{ 1700, 1700, radius_print },
@@ -196,6 +201,7 @@ static const struct type_row type_rows[] = {
 	{ "snmp", snmp_print },
 	{ "lmp", lmp_print },
 	{ "rtp", rtp_print },
+	{ "wb", wb_type_print },
 };
 
 #define N(a) (sizeof(a) / sizeof((a)[0]))

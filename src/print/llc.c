@@ -85,6 +85,8 @@ static const char *pid_name(uint32_t oui, unsigned pid)
 		return llc_lookup(cisco_pids, pid);
 	case 0x0080c2:
 		return llc_lookup(bridged_pids, pid);
+	case 0x080007:
+		return pid == 0x809b ? "Appletalk" : NULL;
 	}
 	return NULL;
 }
@@ -139,6 +141,12 @@ int snap_print(nd_t *nd, const uint8_t *p, unsigned len, unsigned caplen,
 		}
 		if (pid == 0x0111) {
 			udld_print(nd, p, len);
+			return 1;
+		}
+		break;
+	case 0x080007: /* Apple */
+		if (pid == 0x809b) {
+			atalk_print(nd, p, len);
 			return 1;
 		}
 		break;

@@ -422,3 +422,14 @@ void rx_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
 /* Kerberos, UDP ports 88 and 750 (krb.c). */
 void krb_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
                unsigned, unsigned);
+/* wb whiteboard and Zephyr (wb.c, zephyr.c). */
+void wb_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
+              unsigned, unsigned);
+void wb_type_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
+                   unsigned, unsigned);
+void zephyr_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
+                  unsigned, unsigned);
+/* ARCNET link layers and AppleTalk DDP (arcnet.c, atalk.c). */
+unsigned arcnet_if_print(nd_t *, const uint8_t *, unsigned, unsigned);
+unsigned arcnet_linux_if_print(nd_t *, const uint8_t *, unsigned, unsigned);
+void atalk_print(nd_t *, const uint8_t *, unsigned);
