@@ -597,6 +597,25 @@ static void stats_type_print(nd_t *nd, unsigned t, unsigned flags, int reply)
 	bitmap16_l(nd, ", flags ", reply_flags, flags, reply ? 1u : 0u);
 }
 
+/* The body of a VENDOR stats request or reply (its vendor id, then data),
+ * or of a type without a decoder (data). */
+static void other_stats_body(nd_t *nd, unsigned t, const uint8_t *b, unsigned blen)
+{
+	if (t != 0xffff) {
+		if (blen)
+			data_print(nd, "\n\t ", b, blen);
+		return;
+	}
+	if (blen < 4) {
+		invalid(nd);
+		return;
+	}
+	uint32_t v = nd_be32(nd, b);
+	nd_printf(nd, ", vendor 0x%08x (%s)", v, vendor_name(v));
+	if (blen > 4)
+		data_print(nd, "\n\t ", b + 4, blen - 4);
+}
+
 static void stats_request_print(nd_t *nd, const uint8_t *p, unsigned mlen)
 {
 	if (mlen < 12) {
@@ -641,20 +660,8 @@ static void stats_request_print(nd_t *nd, const uint8_t *p, unsigned mlen)
 			nd_printf(nd, ", queue_id %u", q);
 		return;
 	}
-	case 0xffff: { /* VENDOR */
-		if (blen < 4) {
-			invalid(nd);
-			return;
-		}
-		uint32_t v = nd_be32(nd, b);
-		nd_printf(nd, ", vendor 0x%08x (%s)", v, vendor_name(v));
-		if (blen > 4)
-			data_print(nd, "\n\t ", b + 4, blen - 4);
-		return;
-	}
 	default:
-		if (blen)
-			data_print(nd, "\n\t ", b, blen);
+		other_stats_body(nd, t, b, blen);
 		return;
 	}
 }
@@ -782,20 +789,8 @@ static void stats_reply_print(nd_t *nd, const uint8_t *p, unsigned mlen)
 			u64_field(nd, "tx_errors", b + 24);
 		}
 		return;
-	case 0xffff: { /* VENDOR */
-		if (blen < 4) {
-			invalid(nd);
-			return;
-		}
-		uint32_t v = nd_be32(nd, b);
-		nd_printf(nd, ", vendor 0x%08x (%s)", v, vendor_name(v));
-		if (blen > 4)
-			data_print(nd, "\n\t ", b + 4, blen - 4);
-		return;
-	}
 	default:
-		if (blen)
-			data_print(nd, "\n\t ", b, blen);
+		other_stats_body(nd, t, b, blen);
 		return;
 	}
 }
