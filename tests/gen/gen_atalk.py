@@ -11,7 +11,7 @@ import struct
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from pcaplib import Pcap, ether, ip4, udp4  # noqa: E402
+from pcaplib import ether, ip4, udp4, write_frames  # noqa: E402
 
 OUT = sys.argv[1] if len(sys.argv) > 1 else '.'
 DLT_ARCNET, DLT_ARCNET_LINUX = 7, 129
@@ -186,15 +186,7 @@ ZEPH = [
 
 
 def write(name, dlt, frames, cuts=None):
-    p = Pcap(os.path.join(OUT, name + '.pcap'), linktype=dlt)
-    for f in frames:
-        if cuts is None:
-            p.add(f)
-        else:
-            for c in cuts:
-                if c < len(f):
-                    p.add(f, caplen=c)
-    p.close()
+    write_frames(os.path.join(OUT, name + '.pcap'), frames, linktype=dlt, cuts=cuts)
 
 
 os.makedirs(OUT, exist_ok=True)

@@ -11,7 +11,7 @@ import struct
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from pcaplib import Pcap, ether, ipv4, udp  # noqa: E402
+from pcaplib import ether, ipv4, udp, write_frames  # noqa: E402
 
 OUT = sys.argv[1] if len(sys.argv) > 1 else '.'
 
@@ -179,15 +179,7 @@ pgm_frames = [SPM] + [odata(54951 + i, pl) for i, pl in enumerate(payloads)] + \
 
 
 def write(name, frames, cuts=None, snaplen=65535):
-    p = Pcap(os.path.join(OUT, name + '.pcap'), snaplen=snaplen)
-    for f in frames:
-        if cuts is None:
-            p.add(f)
-        else:
-            for c in cuts:
-                if c < len(f):
-                    p.add(f, caplen=c)
-    p.close()
+    write_frames(os.path.join(OUT, name + '.pcap'), frames, cuts=cuts, snaplen=snaplen)
 
 
 os.makedirs(OUT, exist_ok=True)

@@ -9,7 +9,7 @@ import struct
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from pcaplib import Pcap, ether, ipv4, udp  # noqa: E402
+from pcaplib import ether, ipv4, udp, write_frames  # noqa: E402
 
 OUT = sys.argv[1] if len(sys.argv) > 1 else '.'
 DLT_SUNATM, DLT_JUNIPER_ES, DLT_JUNIPER_ATM1, DLT_JUNIPER_ETHER = 123, 132, 137, 178
@@ -117,16 +117,8 @@ ppp_eth = [h('00112233445566778899aabb 880b') + x + (IP if x in (h('0021'), h('f
 
 
 def write(name, dlt, frames, cuts=None):
-    p = Pcap(os.path.join(OUT, name + '.pcap'), linktype=dlt)
-    for f in frames:
-        if cuts is None:
-            p.add(f)
-        else:
-            # each frame cut at several depths: header, cookie, payload
-            for c in cuts:
-                if c < len(f):
-                    p.add(f, caplen=c)
-    p.close()
+    # with cuts, each frame cut at several depths: header, cookie, payload
+    write_frames(os.path.join(OUT, name + '.pcap'), frames, linktype=dlt, cuts=cuts)
 
 
 os.makedirs(OUT, exist_ok=True)

@@ -12,7 +12,7 @@ import struct
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from pcaplib import Pcap, ether, ipv4, tcp, mac, ip4  # noqa: E402
+from pcaplib import ether, ipv4, tcp, mac, ip4, write_frames  # noqa: E402
 
 OUT = sys.argv[1] if len(sys.argv) > 1 else '.'
 
@@ -240,15 +240,7 @@ forces_odd = [f for i, f in enumerate(forces_frames) if i not in GOOD]
 
 
 def write(name, frames, cuts=None):
-    p = Pcap(os.path.join(OUT, name + '.pcap'), linktype=1)
-    for f in frames:
-        if cuts is None:
-            p.add(f)
-        else:
-            for c in cuts:
-                if c < len(f):
-                    p.add(f, caplen=c)
-    p.close()
+    write_frames(os.path.join(OUT, name + '.pcap'), frames, linktype=1, cuts=cuts)
 
 
 os.makedirs(OUT, exist_ok=True)

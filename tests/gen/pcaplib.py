@@ -124,3 +124,17 @@ def ipv6_frag(data, nh, off, more, src='2001:db8::1', dst='2001:db8::2', ident=1
     assert off % 8 == 0
     fh = struct.pack('!BBHI', nh, 0, off | (1 if more else 0), ident)
     return ipv6(fh + data, 44, src, dst, hlim=hlim)
+
+
+def write_frames(path, frames, linktype=DLT_EN10MB, cuts=None, snaplen=65535):
+    """Writes FRAMES to the pcap file PATH; with CUTS, each frame once per
+    cut shorter than it (caplen = the cut) instead of whole."""
+    p = Pcap(path, linktype=linktype, snaplen=snaplen)
+    for f in frames:
+        if cuts is None:
+            p.add(f)
+        else:
+            for c in cuts:
+                if c < len(f):
+                    p.add(f, caplen=c)
+    p.close()
