@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../core/ipproto.h"
 #include "../core/names.h"
 #include "analyze.h"
 #include "community_id.h"
@@ -360,7 +361,7 @@ static const struct flow **sorted(struct flowtab *t)
 static void proto_label(char *buf, size_t n, const struct fkey *k)
 {
 	if (k->kind == NET_IP4 || k->kind == NET_IP6) {
-		const char *pn = an_ipproto_name(k->proto);
+		const char *pn = ipproto_report(k->proto);
 		if (pn && k->kind == NET_IP6 && (k->proto == 6 || k->proto == 17))
 			snprintf(buf, n, "%s6", pn);
 		else if (pn)

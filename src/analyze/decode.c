@@ -1287,40 +1287,6 @@ void decode_packet_lite(struct facts *f, int dlt, const uint8_t *p, unsigned cap
 
 /* ---- names ------------------------------------------------------------ */
 
-const char *an_ipproto_name(unsigned proto)
-{
-	switch (proto) {
-	case 0: return "hopopt";
-	case 1: return "icmp";
-	case 2: return "igmp";
-	case 4: return "ipip";
-	case 6: return "tcp";
-	case 8: return "egp";
-	case 9: return "igp";
-	case 11: return "nvp";
-	case 17: return "udp";
-	case 41: return "ipv6";
-	case 43: return "ipv6-route";
-	case 44: return "ipv6-frag";
-	case 46: return "rsvp";
-	case 47: return "gre";
-	case 50: return "esp";
-	case 51: return "ah";
-	case 58: return "icmp6";
-	case 59: return "ipv6-nonxt";
-	case 60: return "ipv6-opts";
-	case 88: return "eigrp";
-	case 89: return "ospf";
-	case 103: return "pim";
-	case 108: return "ipcomp";
-	case 112: return "vrrp";
-	case 115: return "l2tp";
-	case 132: return "sctp";
-	case 136: return "udplite";
-	default: return NULL;
-	}
-}
-
 const char *an_ethertype_name(unsigned type)
 {
 	switch (type) {

@@ -188,7 +188,6 @@ void decode_packet_lite(struct facts *f, int dlt, const uint8_t *p, unsigned cap
 void decode_datagram(struct facts *f, unsigned proto, const uint8_t *p, unsigned n);
 
 /* Short protocol names for reports. */
-const char *an_ipproto_name(unsigned proto);   /* NULL when unknown */
 const char *an_ethertype_name(unsigned type);  /* NULL when unknown */
 const char *an_dnstype_name(unsigned type);    /* NULL when unknown */
 /* The application protocol a packet belongs to: from its content when the

@@ -20,6 +20,7 @@
  * script or the style sheet.  The page also carries a Content-Security-Policy
  * that allows no request at all and only the page's own script (by its
  * SHA-256), so that even a mistake here could not run a packet's script. */
+#include "../core/ipproto.h"
 #include "report.h"
 
 #include <errno.h>
@@ -1025,7 +1026,7 @@ static void sec_protocols(struct page *pg)
 		out_s(o, "<h3>IP protocols</h3>\n");
 		proto_table_head(o, "ipproto-table", "protocol");
 		for (unsigned i = 0; i < k; i++) {
-			const char *pn = an_ipproto_name(kr[i].key);
+			const char *pn = ipproto_report(kr[i].key);
 			snprintf(label, sizeof label, "%s (%u)", pn ? pn : "unassigned", kr[i].key);
 			out_f(o, "<tr data-proto=\"%u\"><td>", kr[i].key);
 			put_cs(o, label);

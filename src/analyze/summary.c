@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../core/ipproto.h"
 #include "../core/names.h"
 #include "analyze.h"
 #include "internal.h"
@@ -493,7 +494,7 @@ void summary_text(struct summary *s, struct out *o)
 			out_f(o, ", %llu non-first fragments", (unsigned long long)s->frags.pkts);
 		out_s(o, ")\n");
 		for (unsigned i = 0; i < k; i++) {
-			const char *pn = an_ipproto_name(r[i].key);
+			const char *pn = ipproto_report(r[i].key);
 			snprintf(label, sizeof label, "%3u %s", r[i].key, pn ? pn : "(unassigned)");
 			row(o, label, &r[i].c, n);
 		}
@@ -647,7 +648,7 @@ void summary_json(struct summary *s, struct out *o, int nano)
 	for (unsigned i = 0; i < k; i++) {
 		out_s(o, i ? ",{\"proto\":" : "{\"proto\":");
 		out_u(o, r[i].key);
-		const char *pn = an_ipproto_name(r[i].key);
+		const char *pn = ipproto_report(r[i].key);
 		if (pn) {
 			out_s(o, ",\"name\":");
 			json_cstr(o, pn);

@@ -2,46 +2,11 @@
  * the hand-off to the upper-layer protocol. */
 #include <stdint.h>
 
+#include "../core/ipproto.h"
 #include "../core/names.h"
 #include "print.h"
 
 #define IP6_HDRLEN 40
-
-/* Protocol names of the -v "next-header NAME (N)" field. */
-static const char *ip6_nh_name(unsigned nh)
-{
-	switch (nh) {
-	case 0: return "Options";
-	case 1: return "ICMP";
-	case 2: return "IGMP";
-	case 4: return "IPIP";
-	case 6: return "TCP";
-	case 8: return "EGP";
-	case 9: return "IGRP";
-	case 17: return "UDP";
-	case 33: return "DCCP";
-	case 41: return "IPv6";
-	case 43: return "Routing";
-	case 44: return "Fragment";
-	case 46: return "RSVP";
-	case 47: return "GRE";
-	case 50: return "ESP";
-	case 51: return "AH";
-	case 55: return "Mobile IP";
-	case 58: return "ICMPv6";
-	case 62: return "Mobile IP (old)";
-	case 88: return "EIGRP";
-	case 89: return "OSPF";
-	case 103: return "PIM";
-	case 108: return "Compressed IP";
-	case 112: return "VRRP";
-	case 113: return "PGM";
-	case 132: return "SCTP";
-	case 135: return "Mobility";
-	case 143: return "Ethernet";
-	default: return "unknown";
-	}
-}
 
 static int prints_own_addrs(unsigned nh)
 {
@@ -134,7 +99,7 @@ void ip6_print(nd_t *nd, const uint8_t *bp, unsigned length)
 		if (fl)
 			nd_printf(nd, "flowlabel 0x%05x, ", fl);
 		nd_printf(nd, "hlim %u, next-header %s (%u) payload length: %u) ",
-			  nd_u8(nd, bp + 7), ip6_nh_name(nh), nh, plen);
+			  nd_u8(nd, bp + 7), ipproto_print(nh) ? ipproto_print(nh) : "unknown", nh, plen);
 	}
 
 	struct ip_ctx ip = { .ver = 6, .hdr = bp, .src = bp + 8, .dst = bp + 24,

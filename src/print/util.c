@@ -80,22 +80,6 @@ const char *ethertype_name(unsigned type)
 	return lookup(ethertypes, type);
 }
 
-/* Names tcpdump prints in "proto NAME (N)" with -v. */
-static const struct name ipprotos[] = {
-	{ 0, "Options" }, { 1, "ICMP" }, { 2, "IGMP" }, { 4, "IPIP" }, { 6, "TCP" },
-	{ 8, "EGP" }, { 9, "IGRP" }, { 17, "UDP" }, { 33, "DCCP" }, { 41, "IPv6" },
-	{ 43, "Routing" }, { 44, "Fragment" }, { 46, "RSVP" }, { 47, "GRE" },
-	{ 50, "ESP" }, { 51, "AH" }, { 55, "Mobile IP" }, { 58, "ICMPv6" },
-	{ 62, "Mobile IP (old)" }, { 88, "EIGRP" }, { 89, "OSPF" }, { 103, "PIM" },
-	{ 108, "Compressed IP" }, { 112, "VRRP" }, { 113, "PGM" }, { 132, "SCTP" },
-	{ 135, "Mobility" }, { 143, "Ethernet" }, { 0, NULL },
-};
-
-const char *ipproto_name(unsigned proto)
-{
-	return lookup(ipprotos, proto);
-}
-
 static const struct name ouis[] = {
 	{ 0x000000, "Ethernet" }, { 0x00000c, "Cisco" }, { 0x00005e, "IANA" },
 	{ 0x000081, "Nortel Networks SONMP" }, { 0x0000f8, "Cisco bridged" },
