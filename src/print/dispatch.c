@@ -70,6 +70,8 @@ static const struct ether_row ether_rows[] = {
 	{ 0x8864, pppoe_print },
 	{ 0xfefe, isoclns_print },
 	{ 0x880b, ppp_ether_print },
+	{ 0x8902, cfm_print },
+	{ 0xabcd, cfm_print }, /* CFM (old) */
 };
 
 static const struct ipproto_row ipproto_rows[] = {

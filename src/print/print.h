@@ -412,3 +412,5 @@ void oam_print(nd_t *nd, const uint8_t *p, unsigned len, unsigned hec);
 void rtp_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
                unsigned, unsigned);
 void ppp_ether_print(nd_t *, const uint8_t *, unsigned);
+/* IEEE 802.1ag CFM (cfm.c). */
+void cfm_print(nd_t *, const uint8_t *, unsigned);

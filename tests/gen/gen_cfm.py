@@ -1,0 +1,117 @@
+#!/usr/bin/env python3
+"""gen_cfm - golden captures for IEEE 802.1ag CFM (CCM with every interval
+and MD/MA name format, Loopback, Linktrace, the TLVs and their length
+errors, Sender ID chassis and management address variants), LLDP with the
+IEEE 802.1Qaz/Qau DCB TLVs, Babel updates with prefix compression, and
+GeoNetworking (with and without CALM FAST), each with a truncated twin.
+Usage: python3 gen_cfm.py OUTDIR.  Deterministic."""
+import os
+import struct
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from pcaplib import Pcap, ether  # noqa: E402
+
+OUT = sys.argv[1] if len(sys.argv) > 1 else '.'
+CFM_DST = '01:80:c2:00:00:30'
+
+
+def h(text):
+    return bytes.fromhex(text.replace(' ', ''))
+
+
+def write(name, frames, snap=None):
+    """frames: (frame, caplen or None) pairs."""
+    p = Pcap(os.path.join(OUT, name + '.pcap'))
+    for fr, cap in frames:
+        p.add(fr, caplen=cap)
+    p.close()
+
+
+# ---------------------------------------------------------------- CFM
+
+def maid(text):
+    b = h(text)
+    return b + bytes(max(0, 48 - len(b)))
+
+
+MAID = maid('04 07 31323334353637 02 0a 31323334353637383930')
+Z16 = bytes(16)
+
+
+def ccm(flags, tlvs, m=MAID, fto=70, level=5, seq=7, mep=1):
+    return bytes([level << 5, 1, flags, fto]) + struct.pack('>IH', seq, mep) + m + Z16 + tlvs
+
+
+def cfm_frame(payload, etype=0x8902):
+    return ether(payload, etype=etype, dst=CFM_DST, src='00:11:22:33:44:55')
+
+
+LB_HDR = h('a0 03 00 04 00000009')
+LT_BODY = h('00000009 0001 0203 0405 0607 0809 0a0b 0c0d 0e0f 1011 1213 1415 1617 02000101 00')
+
+cfm = []
+cfm.append(ccm(0x04, h('02000102 02000101 02000103 04000101 0400020101 05000401020304'
+                       '05000400112233 07000200aa 08000111 1f000111 00')))
+cfm.append(ccm(0x04, h('03000101 03000102 03000103 03000104 03000105 03000106 03000107'
+                       '030001 08 0300020101 06000401020304 1f0006 00112233 4455'
+                       '0100020301 00')))
+for fl in (0x00, 0x01, 0x02, 0x03, 0x05, 0x06, 0x07, 0x80, 0x84, 0xff, 0x78):
+    cfm.append(ccm(fl, h('020102 040101 00')))
+for m in ('01 00 02 02 0005', '01 05 02 02 0005', '02 05 6162636465 01 02 0005',
+          '03 08 0011223344550102 03 02 1234', '04 03 616263 04 07 01020304050607',
+          '05 02 4142 05 02 4142', '00 00 02 03 616263', '02 00 02 03 616263',
+          '04 40 616263 02 03 616263', '04 03 61 00 63 02 03 61 0a 63',
+          '03 07 00112233445501 03 03 123456', '01 02 0102 01 03 010203',
+          '02 05 6162636465 02 00', '03 06 001122334455 03 02 1234', '03 01 00 03 02 1234',
+          '04 2c' + '41' * 44 + '02 00', '04 2b' + '41' * 43 + '02 01 42',
+          '04 28' + '41' * 40 + '02 07 4242', '01 02 2e 0102', '01 02 2d 0102',
+          '04 00 02 2c 0102', '04 00 02 2b 0102',
+          '05 14 000102030405060708090a0b0c0d0e0f10111213 07 14 000102030405060708090a0b0c0d0e0f10111213'):
+    cfm.append(ccm(0x04, h('00'), m=maid(m)))
+for fto in (0, 69, 70, 71):
+    cfm.append(ccm(0x04, h('02000102 00'), fto=fto))
+for s in ('0100080604001122334400', '0100020601', '010001 00', '0100050003 616263',
+          '010009 0003 616263 02 4142', '010009 0003 616263 03 4142',
+          '01000d 00 06 2b0601020304 04 c0000201', '01000d 00 06 2b0601020304 00 c0000201',
+          '0100 08 0201 41 00 00', '0100 08 0305 4142434445', '0100 0a 0507 41424344454647 00',
+          '0100 0a 0703 414243 00 00 00 00', '0100 0a 0603 414243 00 00 00 00',
+          '0100 0a 0503 414243 00 00 00 00', '0100 0a 0403 414243 00 00 00 00',
+          '0100 0a 0803 414243 00 00 00 00', '0100 0a 0003 414243 00 00 00 00',
+          '0100 04 0504 c0000201', '0100 07 02 0a 01 41 00 0000',
+          '0100 0c 0801 41 01 7f 80 ff 0a 20 00 00 00', '010001 05', '01000205 01',
+          '0100 0e 0003 414243 00 00 00 00 0000 0000',
+          '0100 18 0014 000102030405060708090a0b0c0d0e0f10111213 00 00',
+          '0100 0a 05 05 01 c0000201 00 0000',
+          '0100 0e 11 05 02 20010db8000000000000000000000001 0000',
+          '0100 0a 05 05 02 c0000201 00 0000', '0100 0a 03 05 01 c0000201 00 0000',
+          '010000 00', '0100 02 0105 00', '0100 03 0105 01 00', '0100 03 0105 02 00',
+          '0100 13 11 05 02 20010db8000000000000000000000001 00 0000',
+          '0100 12 11 05 02 20010db8000000000000000000000001 00',
+          '0100 06 0402 aabb 00 00', '0100 07 03 05 07 4142 00 00', '0100 07 03 05 03 4142 00 00',
+          '0100 07 02 04 01 00 0000', '0100 0a 06 04 001122334455 00',
+          '030014 000102030405060708090a0b0c0d0e0f10111213', '020000 0100', '030000 0100',
+          '1f0003 001122', '1f0004 00112233', '1f0004 00000c33', '1f0007 0080c2010203ff',
+          '050000', '0600020102', '070003010203', '400001ff'):
+    cfm.append(LB_HDR + h(s) + h('00 ffffff'))
+for op in (2, 3, 4, 5, 6, 0x2f):
+    for fto in (4, 17, 0, 48, 6, 5):
+        cfm.append(bytes([0xe0, op, 0xff, fto]) + LT_BODY)
+cfm.append(h('a1 01 04 46 00'))       # version 1
+cfm.append(h('a0 01 04'))             # shorter than the common header
+cfm.append(h('a0 01 04 00'))
+cfm.append(h('a0 05 00 21'))
+frames = [(cfm_frame(p), None) for p in cfm]
+frames.append((cfm_frame(h('00ff 0000 ff00 0001 0004 0104 9a00 000c fb'), etype=0xabcd), None))
+write('cfm', frames)
+
+# truncated twins: cut inside the header, the CCM body, each TLV part
+full = ccm(0x04, h('02000102 0300010104000102 00'))
+tr = [(cfm_frame(full), c) for c in (16, 17, 18, 40, 87, 88, 89, 90, 91, 92, 93, 94)]
+lt = bytes([0xa0, 5, 0, 17]) + LT_BODY
+tr += [(cfm_frame(lt), c) for c in (34, 35, 36, 37, 38)]
+ltr = bytes([0xa0, 4, 0, 6]) + LT_BODY
+tr += [(cfm_frame(ltr), c) for c in (22, 23, 24, 25)]
+tr.append((cfm_frame(LB_HDR + h('030014 000102030405060708090a0b0c0d0e0f10111213 00')), 30))
+tr.append((cfm_frame(LB_HDR + h('0100 0a 0507 41424344454647 00 00')), 30))
+write('cfm_trunc', tr)
