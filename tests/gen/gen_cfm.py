@@ -115,3 +115,21 @@ tr += [(cfm_frame(ltr), c) for c in (22, 23, 24, 25)]
 tr.append((cfm_frame(LB_HDR + h('030014 000102030405060708090a0b0c0d0e0f10111213 00')), 30))
 tr.append((cfm_frame(LB_HDR + h('0100 0a 0507 41424344454647 00 00')), 30))
 write('cfm_trunc', tr)
+
+# ---------------------------------------------------------------- IS-IS
+# (kday6's TLVs: Partition DIS and Inter-Domain Information Type)
+
+
+def isis_lsp(tlvs):
+    hdr = h('831b01001201 0000') + struct.pack('>HH', 27 + len(tlvs), 1200) + \
+        h('1921 6800 1001 0000') + struct.pack('>I', 5) + h('0000 03')
+    pl = h('fefe03') + hdr + tlvs
+    return h('0180c2000014 001122334455') + struct.pack('>H', len(pl)) + pl
+
+
+isis = [isis_lsp(h(t)) for t in (
+    '0406 192168001001', '0404 01020304', '0407 19216800100102', '0400', '8301 01',
+    '8303 01 aabb', '8303 02 aabb', '8305 02 00000064', '8301 02', '8300', '8302 00 11',
+    '8302 03 11', '8311 01 000102030405060708090a0b0c0d0e0f', '8302 02 11 0406192168001001',
+    '8303 02 1122')]
+write('cfm_isis', [(f, None) for f in isis])
