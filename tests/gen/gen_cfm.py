@@ -133,3 +133,34 @@ isis = [isis_lsp(h(t)) for t in (
     '8302 03 11', '8311 01 000102030405060708090a0b0c0d0e0f', '8302 02 11 0406192168001001',
     '8303 02 1122')]
 write('cfm_isis', [(f, None) for f in isis])
+
+# ---------------------------------------------------------------- LLDP DCB
+# IEEE 802.1Qau Congestion Notification (8), 802.1Qaz ETS Configuration (9)
+# and Recommendation (10), 802.1 organisation-specific TLVs.
+
+
+def lldp_tlv(t, v):
+    return struct.pack('>H', (t << 9) | len(v)) + v
+
+
+def lldp(org_tlvs):
+    body = lldp_tlv(1, h('04 001122334455')) + lldp_tlv(2, h('05 657468302e31')) + \
+        lldp_tlv(3, h('0078'))
+    for v in org_tlvs:
+        body += lldp_tlv(127, h('0080c2') + v)
+    body += lldp_tlv(0, b'')
+    return ether(body, etype=0x88cc, dst='01:80:c2:00:00:0e', src='00:11:22:33:44:55')
+
+
+ETS = h('f411f414 00320000 32000000 00020000 02000000')
+dcb = [
+    lldp([h('08 2000'), h('08 ff81'), h('08 20'), h('08 200011')]),
+    lldp([h('09 00') + ETS, h('0a 00') + ETS]),
+    lldp([h('09 ff') + ETS, h('0a ff') + ETS, h('09 c5') + ETS + h('aa')]),
+    lldp([h('09 83') + ETS[:19], h('0a 00') + ETS[:10], h('09'), h('0a')]),
+    lldp([h('09 4b 01234567 0a141e28323c4650 00010204ff0a0b0c'),
+          h('0a 07 89abcdef 6400000000000000 ffffffffffffffff')]),
+]
+write('cfm_dcb', [(f, None) for f in dcb])
+write('cfm_dcb_trunc', [(dcb[1], c) for c in (50, 60, 70, 80, 90)] +
+      [(dcb[0], c) for c in (40, 45)])
