@@ -72,6 +72,8 @@ static const struct ether_row ether_rows[] = {
 	{ 0x880b, ppp_ether_print },
 	{ 0x8902, cfm_print },
 	{ 0xabcd, cfm_print }, /* CFM (old) */
+	{ 0x8947, geonet_print },
+	{ 0x0707, geonet_print }, /* GeoNet (old) */
 };
 
 static const struct ipproto_row ipproto_rows[] = {

@@ -414,3 +414,7 @@ void rtp_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
 void ppp_ether_print(nd_t *, const uint8_t *, unsigned);
 /* IEEE 802.1ag CFM (cfm.c). */
 void cfm_print(nd_t *, const uint8_t *, unsigned);
+/* ETSI GeoNetworking (geonet.c); the Ethernet form names the source. */
+void geonet_print(nd_t *, const uint8_t *, unsigned);
+void geonet_ether_print(nd_t *nd, const uint8_t *bp, unsigned length,
+                        const uint8_t *src);

@@ -164,3 +164,49 @@ dcb = [
 write('cfm_dcb', [(f, None) for f in dcb])
 write('cfm_dcb_trunc', [(dcb[1], c) for c in (50, 60, 70, 80, 90)] +
       [(dcb[0], c) for c in (40, 45)])
+
+# ---------------------------------------------------------------- GeoNetworking
+# ethertypes 0x8947 and 0x0707: every header type and subtype, next
+# headers, BTP ports and ITS PDU types, length errors, truncations.
+
+LPV = h('c0cc000c426968be f7d08f10 1eaed88f 035fbd0e 00000000 00167000')
+LPVN = h('c0cc000c426968be f7d08f10 ffffffff 80000000 00000000 00167000')
+EXT = h('0eaf0300') + LPV
+
+
+def gn(nh, ht, rest, lpv=LPV, etype=0x8947, plen=None):
+    if plen is None:
+        plen = len(rest)
+    hdr = bytes([nh, ht, 0, 2]) + struct.pack('>H', plen) + h('0002') + lpv
+    return ether(hdr + rest, etype=etype, dst='ff:ff:ff:ff:ff:ff', src='00:0c:42:69:68:be')
+
+
+BTP = h('1388 1389 0001 41424344')
+geo = []
+for ht in (0x00, 0x10, 0x11, 0x1f, 0x20, 0x21, 0x30, 0x31, 0x32, 0x33, 0x40, 0x41, 0x42,
+           0x43, 0x50, 0x52, 0x60, 0x61, 0x62, 0x70, 0x80, 0xf0, 0x0f):
+    geo.append(gn(1, ht, BTP))
+geo.append(gn(1, 0x51, EXT + BTP))
+geo.append(gn(1, 0x51, EXT + BTP, etype=0x0707))
+for nh in (0, 2, 3, 4, 15, 0x31, 0xc1):
+    geo.append(gn(nh, 0x10, BTP))
+for t in (0, 1, 2, 17, 100, 101, 102, 103, 104, 105, 106, 107, 108, 255):
+    geo.append(gn(1, 0x10, h('1388 1388 00') + bytes([t]) + h('ccdd')))
+for rest in ('', '1388', '1388 1389', '1388 1389 00', '1388 1389 0001',
+             '1388 1389 0001 4142434445464748494a4b4c4d4e4f505152'):
+    geo.append(gn(1, 0x10, h(rest)))
+geo.append(gn(1, 0x51, h('1388')))
+geo.append(gn(1, 0x10, h('1388'), lpv=LPVN))
+geo.append(gn(2, 0x50, h('0000 0000 0000'), lpv=LPVN, plen=0xffff))
+for short in ('', '01', '0110 0002 000a 0002', '0110 0002 000a 0002' + '00' * 26):
+    geo.append(ether(h(short), etype=0x8947, src='00:0c:42:69:68:be'))
+# CALM FAST beside it, as in a capture mixing the two
+geo.append(ether(h('0000 01ac 8005 4455 3540'), etype=0x1111, src='00:0c:42:69:68:be'))
+write('cfm_geonet', [(f, None) for f in geo])
+
+full = gn(1, 0x10, h('1388 1389 0001 41424344'))
+mh = gn(1, 0x51, EXT + h('1388 1389 0001 4142434445464748'))
+write('cfm_geonet_trunc', [(full, c) for c in (15, 16, 20, 21, 22, 23, 24, 30, 40, 45,
+                                                49, 50, 51, 52, 53, 54, 55, 56)] +
+      [(mh, c) for c in (60, 70, 85, 86, 87, 88)] +
+      [(gn(1, 0x20, h('1388 1389 0001 4142434445464748')), 52)])
