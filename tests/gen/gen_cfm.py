@@ -210,3 +210,45 @@ write('cfm_geonet_trunc', [(full, c) for c in (15, 16, 20, 21, 22, 23, 24, 30, 4
                                                 49, 50, 51, 52, 53, 54, 55, 56)] +
       [(mh, c) for c in (60, 70, 85, 86, 87, 88)] +
       [(gn(1, 0x20, h('1388 1389 0001 4142434445464748')), 52)])
+
+# ---------------------------------------------------------------- Babel
+# updates with prefix compression (omitted bytes taken from the previous
+# prefix of the same family, default prefixes set by the flags), router
+# IDs, next hops, and malformed lengths.
+from pcaplib import ipv6, udp  # noqa: E402
+
+
+def babel(body):
+    pkt = bytes([42, 2]) + struct.pack('>H', len(body)) + body
+    u = udp(pkt, 6696, 6696, src='fe80::1', dst='ff02::1:6')
+    return ether(ipv6(u, 17, src='fe80::1', dst='ff02::1:6'), etype=0x86dd)
+
+
+def tlv(t, v):
+    return bytes([t, len(v)]) + v
+
+
+def upd(ae, flags, plen, omit, prefix, seq=1, metric=96, interval=400):
+    return tlv(8, bytes([ae, flags, plen, omit]) + struct.pack('>HHH', interval, seq, metric) + prefix)
+
+
+bab = [
+    babel(tlv(6, h('0000 0102030405060708')) +
+          upd(2, 0x80, 64, 0, h('20010db800010000')) +
+          upd(2, 0x00, 64, 4, h('00020000')) +
+          upd(2, 0x00, 128, 8, h('0000000000000001')) +
+          upd(1, 0x80, 24, 0, h('c00002')) +
+          upd(1, 0x00, 32, 3, h('05')) +
+          upd(3, 0x00, 128, 0, h('0211223344556677'))),
+    babel(tlv(6, h('0000 0102030405060708')) + upd(2, 0x40, 64, 0, h('20010db800020000')) +
+          upd(0, 0x00, 0, 0, b'') + upd(2, 0x00, 48, 2, h('0db80003'))),
+    babel(upd(2, 0x00, 64, 9, h('00'))),                # omitting more than a prefix has
+    babel(upd(1, 0x00, 33, 0, h('0102030405'))),        # plen out of range
+    babel(upd(2, 0x00, 64, 0, h('2001'))),              # prefix shorter than plen says
+    babel(tlv(8, h('0200 40'))),                        # TLV shorter than an update
+    babel(tlv(7, h('0000 0190 fe800000000000000000000000000001'[:20])) +
+          tlv(5, h('0200 0000 0190 fe80000000000000 0000000000000001')) +
+          tlv(4, h('0000 1234 0190')) + tlv(2, h('0000 1234')) + tlv(1, b'') + tlv(0, b'')),
+]
+write('cfm_babel', [(f, None) for f in bab])
+write('cfm_babel_trunc', [(bab[0], c) for c in (70, 75, 80, 90, 100, 110, 120, 130)])
