@@ -120,6 +120,8 @@ static const struct port_row udp_rows[] = {
 	{ 8500, 8500, isakmp_print },
 	{ 161, 162, snmp_print },
 	{ 123, 123, ntp_print },
+	{ 88, 88, krb_print },
+	{ 750, 750, krb_print },
 	{ 1701, 1701, l2tp_print },
 	{ 521, 521, ripng_print },
 	{ 546, 547, dhcp6_print },

@@ -418,3 +418,6 @@ void cfm_print(nd_t *, const uint8_t *, unsigned);
 void geonet_print(nd_t *, const uint8_t *, unsigned);
 void geonet_ether_print(nd_t *nd, const uint8_t *bp, unsigned length,
                         const uint8_t *src);
+/* Kerberos v4 (krb.c). */
+void krb_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
+               unsigned, unsigned);
