@@ -122,6 +122,7 @@ static const struct port_row udp_rows[] = {
 	{ 123, 123, ntp_print },
 	{ 88, 88, krb_print },
 	{ 750, 750, krb_print },
+	{ 496, 496, cisco_autorp_print },
 	{ 1701, 1701, l2tp_print },
 	{ 521, 521, ripng_print },
 	{ 546, 547, dhcp6_print },

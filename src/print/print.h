@@ -421,3 +421,6 @@ void geonet_ether_print(nd_t *nd, const uint8_t *bp, unsigned length,
 /* Kerberos v4 (krb.c). */
 void krb_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
                unsigned, unsigned);
+/* Cisco Auto-RP (autorp.c). */
+void cisco_autorp_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
+                        unsigned, unsigned);

@@ -302,3 +302,20 @@ krb = []
 for sp, dp in ((88, 1000), (1000, 750)):
     krb += [ether(ipv4(udp(h(p), sp, dp), 17)) for p in KRB]
 write('cfm_krb', [(f, None) for f in krb])
+
+# ---------------------------------------------------------------- Cisco Auto-RP
+# (the UDP port 496 packets of babel_update_oobr): announcements and
+# mappings, PIM versions, negative and bidir groups, reserved bits, cuts.
+ARP = [
+    '11 02 003c 00000000 0a000001 01 02 00 08 0a000000 03 10 ac100000 c0a80001 02 01 01 18 c0a80100',
+    '12 01 00b4 00000000 0a000001 03 01 00 04 e0000000', '21 01 00b4 00000000 0a000001 00 00',
+    '13 01 00b4 00000000', '10 01 00b4 00000000', '11 00 00b4 00000000',
+    '11 01 0000 00000000 0a000001 fe 01 fc 04 e0000000', '11 01 0000 00000001 0a000001 02 00',
+    '11', '11 01 003c 0000', '11 01 003c 00000000 0a00', '11 01 003c 00000000 0a000001 02 01 00',
+    '11 01 003c 00000000 0a000001 02 01 00 08 0a00', '11 01 003c 00000000 0a000001',
+    '11 01 003c 00000000 0a000001 02',
+    '12 02 ffff 00000000 0a000001 01 02 00 08 0a000000 03 10 ac100000 c0a80001 02 01 01 18 c0a80100',
+]
+autorp = [ether(ipv4(udp(h(p), 1512, 496), 17)) for p in ARP]
+autorp.append(ether(ipv4(udp(h(ARP[0]), 496, 1512), 17)))
+write('cfm_autorp', [(f, None) for f in autorp])
