@@ -1,5 +1,5 @@
 /* calm.c - CALM FAST (ISO 21218) over Ethernet type 0x1111: two network
- * reference bytes, then undecoded data. */
+ * reference bytes, then (with -v) the undecoded data. */
 #include "../core/names.h"
 #include "print.h"
 
@@ -20,7 +20,7 @@ void calm_fast_print_src(nd_t *nd, const uint8_t *bp, unsigned length,
 	}
 	nd_printf(nd, "SrcNwref:%u; ", nd_u8(nd, bp));
 	nd_printf(nd, "DstNwref:%u; ", nd_u8(nd, bp + 1));
-	if (!suppress_default(nd))
+	if (nd->opt->vflag) /* with -v only, and -x does not stop it */
 		link_default_print(nd, bp + 2, length - 2);
 }
 

@@ -75,6 +75,10 @@ static const struct ether_row ether_rows[] = {
 	{ 0x880b, ppp_ether_print },
 	{ 0x88ca, tipc_print },
 	{ 0x6003, decnet_print },
+	{ 0x8902, cfm_print },
+	{ 0xabcd, cfm_print }, /* CFM (old) */
+	{ 0x8947, geonet_print },
+	{ 0x0707, geonet_print }, /* GeoNet (old) */
 };
 
 static const struct ipproto_row ipproto_rows[] = {
@@ -123,6 +127,7 @@ static const struct port_row udp_rows[] = {
 	{ 123, 123, ntp_print },
 	{ 88, 88, krb_print },
 	{ 750, 750, krb_print },
+	{ 496, 496, cisco_autorp_print },
 	{ 1701, 1701, l2tp_print },
 	{ 7000, 7009, rx_print },
 	{ 2103, 2104, zephyr_print },

@@ -243,6 +243,11 @@ unsigned ether_common(nd_t *nd, const uint8_t *p, unsigned caplen,
 		calm_fast_print_src(nd, p, len, src);
 		return hdrlen;
 	}
+	if (type == 0x8947 || type == 0x0707) {
+		/* so does GeoNetworking */
+		geonet_ether_print(nd, p, len, src);
+		return hdrlen;
+	}
 	if (!ethertype_print(nd, type, p, len)) {
 		if (!eflag) {
 			addresses(nd, src, dst);

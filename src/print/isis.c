@@ -1116,6 +1116,30 @@ static int tlv_print(nd_t *nd, unsigned type, const uint8_t *p, unsigned tlen,
 		break;
 	case 8:
 		break;
+	case 4: /* Partition DIS: a system ID when there is room for one */
+		if (tlen >= SYSID_LEN) {
+			nd_s(nd, I);
+			put_id(nd, p, SYSID_LEN);
+		}
+		break;
+	case 131: {
+		if (tlen < 1)
+			break;
+		unsigned t = nd_u8(nd, p);
+		nd_printf(nd, "%sInter-Domain Information Type: ", I);
+		if (t <= 2)
+			nd_s(nd, t == 0 ? "Reserved" : t == 1 ? "Routing-Domain Specific"
+			                                      : "AS Number Tag");
+		else
+			nd_printf(nd, "Unknown (0x%02x)", t);
+		if (t == 2) {
+			if (tlen >= 3)
+				nd_printf(nd, "AS Number: %u", nd_be16(nd, p + 1));
+		} else if (tlen > 1) {
+			print_unknown_data(nd, p + 1, I, tlen - 1);
+		}
+		break;
+	}
 	default:
 		if (nd->opt->vflag <= 1)
 			print_unknown_data(nd, p, "\n\t\t", tlen);

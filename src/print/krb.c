@@ -1,36 +1,53 @@
-/* krb.c - Kerberos, UDP port 88 (and 750): the protocol version, and for
- * version 4 the message type and its principal names.  Version 5 (ASN.1,
- * AS-REQ/AS-REP application tags) is only named, as tcpdump does; other
- * first octets print nothing. */
+/* krb.c - Kerberos over UDP (ports 88 and 750): the protocol version, and
+ * for version 4 the message type and byte order, and the principal names,
+ * lifetimes and error codes of the messages tcpdump decodes.  Versions 1-3
+ * and 5 (its ASN.1 AS-REQ/AS-REP tags) are only named, as tcpdump does;
+ * other first octets print nothing. */
 #include "print.h"
 
-static const struct tok krb4_types[] = {
-	{ 1, "KDC_REQUEST" }, { 2, "KDC_REPLY" }, { 3, "APPL_REQUEST" },
-	{ 4, "APPL_REQUEST_MUTUAL" }, { 5, "ERR_REPLY" }, { 6, "PRIVATE" },
-	{ 7, "SAFE" }, { 0, NULL },
-};
-
-static const char *const krb4_errors[] = {
+static const char *const err_names[] = {
 	"OK", "NAME_EXP", "SERVICE_EXP", "AUTH_EXP", "PKT_VER",
 	"NAME_MAST_KEY_VER", "SERV_MAST_KEY_VER", "BYTE_ORDER",
 	"PRINCIPAL_UNKNOWN", "PRINCIPAL_NOT_UNIQUE", "NULL_KEY",
 };
 
-/* A NUL-terminated string; unwinds when its end was not captured. */
-static const uint8_t *cstr(nd_t *nd, const uint8_t *p)
+static const char *type_name(unsigned t)
 {
-	while (nd_u8(nd, p) != 0)
-		nd_print_char(nd, *p++);
-	return p + 1;
+	switch (t) {
+	case 2: return "KDC_REQUEST";
+	case 4: return "KDC_REPLY";
+	case 6: return "APPL_REQUEST";
+	case 8: return "APPL_REQUEST_MUTUAL";
+	case 10: return "ERR_REPLY";
+	case 12: return "PRIVATE";
+	case 14: return "SAFE";
+	case 16: return "APPL_ERR";
+	}
+	return NULL;
 }
 
+/* A NUL-terminated string; the capture ending first is a marked
+ * truncation.  Returns the position after the NUL. */
+static const uint8_t *c_str(nd_t *nd, const uint8_t *p)
+{
+	for (;;) {
+		if (!nd_has(nd, p, 1))
+			nd_mark_trunc(nd);
+		uint8_t c = *p++;
+		if (!c)
+			return p;
+		nd_print_char(nd, c);
+	}
+}
+
+/* name.instance@realm, from p; returns the position after it. */
 static const uint8_t *principal(nd_t *nd, const uint8_t *p)
 {
-	p = cstr(nd, p);
+	p = c_str(nd, p);
 	nd_c(nd, '.');
-	p = cstr(nd, p);
+	p = c_str(nd, p);
 	nd_c(nd, '@');
-	return cstr(nd, p);
+	return c_str(nd, p);
 }
 
 static unsigned get16(nd_t *nd, const uint8_t *p, int le)
@@ -38,62 +55,75 @@ static unsigned get16(nd_t *nd, const uint8_t *p, int le)
 	return le ? nd_le16(nd, p) : nd_be16(nd, p);
 }
 
-static void krb4_print(nd_t *nd, const uint8_t *p)
+static void krb_body(nd_t *nd, const uint8_t *p)
 {
-	unsigned b = nd_u8(nd, p + 1);
-	int le = b & 1;
-	unsigned type = b >> 1;
-	nd_s(nd, le ? " le" : " be");
-	const char *tn = tok_name(krb4_types, type);
-	if (tn) {
-		nd_c(nd, ' ');
-		nd_s(nd, tn);
-	} else {
-		nd_printf(nd, " #%u", type);
+	if (!nd_has(nd, p, 1))
+		nd_mark_trunc(nd);
+	unsigned ver = p[0];
+	switch (ver) {
+	case 1: case 2: case 3: /* named only */
+		nd_printf(nd, " v%u", ver);
+		return;
+	case 106: case 107: /* version 5: an AS-REQ or AS-REP application tag, named only */
+		nd_s(nd, " v5");
+		return;
+	case 4:
+		break;
+	default:
+		return;
 	}
+	nd_s(nd, " v4");
+	unsigned tb = nd_u8(nd, p + 1);
+	unsigned t = tb & 0xfe;
+	int le = tb & 1;
+	const char *tn = type_name(t);
+	nd_s(nd, le ? " le " : " be ");
+	if (tn)
+		nd_s(nd, tn);
+	else
+		nd_printf(nd, "#%u", t);
 	nd_s(nd, ": ");
 	const uint8_t *cp = p + 2;
-	switch (type) {
-	case 1: /* KDC_REQUEST */
-		cp = principal(nd, cp);
-		cp += 4; /* ctime */
+	switch (t) {
+	case 2:
+		cp = principal(nd, cp) + 4; /* and the time */
 		nd_printf(nd, " %umin ", nd_u8(nd, cp) * 5u);
-		cp++;
-		cp = cstr(nd, cp);
+		cp = c_str(nd, cp + 1);
 		nd_c(nd, '.');
-		cstr(nd, cp);
+		c_str(nd, cp);
 		break;
-	case 2: /* KDC_REPLY */
-		cp = principal(nd, cp);
-		cp += 10; /* ctime, n, exp, kvno */
+	case 4:
+		cp = principal(nd, cp) + 10;
 		nd_printf(nd, " (%u)", get16(nd, cp, le));
 		break;
-	case 3: /* APPL_REQUEST */
+	case 6:
 		nd_printf(nd, "v%u ", nd_u8(nd, cp));
-		cp = cstr(nd, cp + 1);
+		cp = c_str(nd, cp + 1);
 		nd_printf(nd, " (%u)", nd_u8(nd, cp));
 		nd_printf(nd, " (%u)", nd_u8(nd, cp + 1));
 		break;
-	case 5: /* ERR_REPLY */
-		cp = principal(nd, cp);
-		cp += 4; /* ctime */
-		{
-			unsigned e = get16(nd, cp, le);
-			if (e < sizeof krb4_errors / sizeof krb4_errors[0]) {
-				nd_c(nd, ' ');
-				nd_s(nd, krb4_errors[e]);
-			} else {
-				nd_printf(nd, " #%u", e);
-			}
-		}
-		cp += 4;
-		nd_c(nd, ' ');
-		cstr(nd, cp);
+	case 10: {
+		cp = principal(nd, cp) + 4;
+		unsigned e = get16(nd, cp, le);
+		if (e < sizeof err_names / sizeof err_names[0])
+			nd_printf(nd, " %s ", err_names[e]);
+		else
+			nd_printf(nd, " #%u ", e);
+		c_str(nd, cp + 4);
 		break;
+	}
 	default:
 		nd_s(nd, "(unknown)");
 		break;
 	}
+}
+
+/* A string running off the capture ends with the marker and a normal
+ * return, as tcpdump's check there does (-x dumps then skip the link
+ * header); other short reads unwind. */
+static void krb_run(nd_t *nd, void *arg)
+{
+	krb_body(nd, arg);
 }
 
 void krb_print(nd_t *nd, const uint8_t *p, unsigned len,
@@ -101,19 +131,5 @@ void krb_print(nd_t *nd, const uint8_t *p, unsigned len,
 {
 	(void)len; (void)ip; (void)sport; (void)dport;
 	nd_proto(nd, "krb");
-	unsigned v = nd_u8(nd, p);
-	switch (v) {
-	case 1: case 2: case 3:
-		nd_printf(nd, " v%u", v);
-		break;
-	case 4:
-		nd_s(nd, " v4");
-		krb4_print(nd, p);
-		break;
-	case 106: case 107:
-		nd_s(nd, " v5");
-		break;
-	default:
-		break;
-	}
+	nd_run_marked(nd, krb_run, (void *)p);
 }

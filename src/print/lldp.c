@@ -213,6 +213,39 @@ static int mgmt_addr(nd_t *nd, const uint8_t *p, unsigned tlen)
 	return 1;
 }
 
+/* IEEE 802.1Qau: one bit per priority, priority 0 the low-order bit. */
+static void prio_bits(nd_t *nd, const char *title, unsigned v)
+{
+	nd_printf(nd, "\n\t    %s", title);
+	nd_s(nd, "\n\t     Priority : 0  1  2  3  4  5  6  7");
+	nd_s(nd, "\n\t     Value    : ");
+	for (int i = 0; i < 8; i++)
+		nd_printf(nd, "%-2u ", (v >> i) & 1);
+}
+
+/* IEEE 802.1Qaz ETS: priority assignment (4 bits each, 4 bytes), TC
+ * bandwidth (8 bytes), TSA assignment (8 bytes); p at the first table. */
+static void ets_tables(nd_t *nd, const uint8_t *p)
+{
+	nd_s(nd, "\n\t    Priority Assignment Table");
+	nd_s(nd, "\n\t     Priority : 0   1   2   3   4   5   6   7");
+	nd_s(nd, "\n\t     Value    : ");
+	for (int i = 0; i < 4; i++) {
+		unsigned b = nd_u8(nd, p + i);
+		nd_printf(nd, "%-3u %-3u%s", b >> 4, b & 0x0f, i < 3 ? " " : "");
+	}
+	nd_s(nd, "\n\t    TC Bandwidth Table");
+	nd_s(nd, "\n\t     TC%   : 0   1   2   3   4   5   6   7");
+	nd_s(nd, "\n\t     Value : ");
+	for (int i = 0; i < 8; i++)
+		nd_printf(nd, "%-3u%s", nd_u8(nd, p + 4 + i), i < 7 ? " " : "");
+	nd_s(nd, "\n\t    TSA Assignment Table");
+	nd_s(nd, "\n\t     Traffic Class: 0   1   2   3   4   5   6   7");
+	nd_s(nd, "\n\t     Value        : ");
+	for (int i = 0; i < 8; i++)
+		nd_printf(nd, "%-3u%s", nd_u8(nd, p + 12 + i), i < 7 ? " " : "");
+}
+
 static int private_8021(nd_t *nd, const uint8_t *p, unsigned len)
 {
 	if (len < 4)
@@ -222,12 +255,12 @@ static int private_8021(nd_t *nd, const uint8_t *p, unsigned len)
 	switch (sub) {
 	case 1:
 		if (len < 6)
-			return 1;
+			return 0; /* too short: no dump either */
 		nd_printf(nd, "\n\t    port vlan id (PVID): %u", nd_be16(nd, p + 4));
 		break;
 	case 2: {
 		if (len < 7)
-			return 1;
+			return 0;
 		unsigned f = nd_u8(nd, p + 4);
 		nd_printf(nd, "\n\t    port and protocol vlan id (PPVID): %u, flags [",
 			  nd_be16(nd, p + 5));
@@ -237,39 +270,57 @@ static int private_8021(nd_t *nd, const uint8_t *p, unsigned len)
 	}
 	case 3: {
 		if (len < 6)
-			return 1;
+			return 0;
 		nd_printf(nd, "\n\t    vlan id (VID): %u", nd_be16(nd, p + 4));
 		if (len < 7)
-			return 1;
+			return 0;
 		unsigned sl = nd_u8(nd, p + 6);
 		if (len < 7 + sl)
-			return 1;
+			return 0;
 		nd_s(nd, "\n\t    vlan name: ");
 		zstr(nd, p + 7, sl);
 		break;
 	}
 	case 4: {
 		if (len < 5)
-			return 1;
+			return 0;
 		unsigned sl = nd_u8(nd, p + 4);
 		if (len < 5 + sl)
-			return 1;
+			return 0;
 		nd_s(nd, "\n\t    protocol identity: ");
 		zstr(nd, p + 5, sl);
 		break;
 	}
 	case 7: {
 		if (len < 9)
-			return 1;
+			return 0;
 		unsigned st = nd_u8(nd, p + 4);
 		nd_s(nd, "\n\t    aggregation status [");
 		bits(nd, autoneg, st, "none");
 		nd_printf(nd, "], aggregation port ID %u", nd_be32(nd, p + 5));
 		break;
 	}
+	case 8:
+		if (len < 6)
+			return 0;
+		prio_bits(nd, "Pre-Priority CNPV Indicator", nd_u8(nd, p + 4));
+		prio_bits(nd, "Pre-Priority Ready Indicator", nd_u8(nd, p + 5));
+		break;
+	case 9: case 10: {
+		if (len < 25)
+			return 0;
+		unsigned t = nd_u8(nd, p + 4);
+		if (sub == 9)
+			nd_printf(nd, "\n\t    Willing:%u, CBS:%u, RES:%u, Max TCs:%u", t >> 7,
+				  (t >> 6) & 2, (t >> 3) & 7, t & 7); /* CBS as tcpdump has it */
+		else
+			nd_printf(nd, "\n\t    RES: %u", t);
+		ets_tables(nd, p + 5);
+		break;
+	}
 	case 11: {
 		if (len < 6)
-			return 1;
+			return 0;
 		unsigned t = nd_u8(nd, p + 4);
 		nd_printf(nd, "\n\t    Willing: %u, MBC: %u, RES: %u, PFC cap:%u ", t >> 7,
 			  (t >> 6) & 1, (t >> 4) & 3, t & 0x0f);
@@ -283,13 +334,13 @@ static int private_8021(nd_t *nd, const uint8_t *p, unsigned len)
 	}
 	case 12: {
 		if (len < 5)
-			return 1;
+			return 0;
 		nd_printf(nd, "\n\t    RES: %u", nd_u8(nd, p + 4));
 		if (len <= 5)
-			return 1;
+			return 0;
 		unsigned sl = len - 5;
 		if (sl % 3)
-			return 1;
+			return 0;
 		nd_s(nd, "\n\t    Application Priority Table");
 		for (unsigned i = 0; i < sl; i += 3) {
 			unsigned t = nd_u8(nd, p + i + 5);
@@ -300,7 +351,7 @@ static int private_8021(nd_t *nd, const uint8_t *p, unsigned len)
 	}
 	case 13: {
 		if (len < 9)
-			return 1;
+			return 0;
 		static const char *const modes[4] = { "Not Supported", "EVB Bridge",
 			"EVB Station", "Reserved for future Standardization" };
 		unsigned t = nd_u8(nd, p + 4);
@@ -322,14 +373,14 @@ static int private_8021(nd_t *nd, const uint8_t *p, unsigned len)
 	}
 	case 14: {
 		if (len < 8)
-			return 1;
+			return 0;
 		unsigned t = nd_u8(nd, p + 4);
 		nd_printf(nd, "\n\t    Role: %u, RES: %u, Scomp: %u ", t >> 7, (t >> 4) & 7,
 			  (t >> 3) & 1);
 		nd_printf(nd, "ChnCap: %u", nd_be16(nd, p + 6) & 0x0fff);
 		unsigned sl = len - 8;
 		if (sl % 3)
-			return 1;
+			return 0;
 		for (unsigned i = 0; i < sl; i += 3) {
 			uint32_t w = nd_be24(nd, p + i + 8);
 			nd_printf(nd, "\n\t    SCID: %u, SVID: %u", w >> 12, w & 0xfff);
@@ -396,9 +447,8 @@ static int private_iana(nd_t *nd, const uint8_t *p, unsigned len)
 
 const char *oui_name(uint32_t oui);
 
-void lldp_print(nd_t *nd, const uint8_t *pptr, unsigned len)
+static void lldp_body(nd_t *nd, const uint8_t *pptr, unsigned len)
 {
-	nd_proto(nd, "lldp");
 	const uint8_t *p = pptr;
 	unsigned tlen = len;
 	int v = nd->opt->vflag;
@@ -507,5 +557,23 @@ void lldp_print(nd_t *nd, const uint8_t *pptr, unsigned len)
 	}
 	return;
 trunc:
+	nd_print_trunc(nd);
+}
+
+/* tcpdump checks each TLV before decoding it and ends a short one with the
+ * marker, returning normally (so -x dumps skip the link header): every
+ * truncation inside LLDP ends that way. */
+void lldp_print(nd_t *nd, const uint8_t *pptr, unsigned len)
+{
+	jmp_buf saved;
+	nd_proto(nd, "lldp");
+	memcpy(&saved, &nd->trunc, sizeof saved);
+	if (setjmp(nd->trunc) == 0) {
+		lldp_body(nd, pptr, len);
+		memcpy(&nd->trunc, &saved, sizeof saved);
+		return;
+	}
+	memcpy(&nd->trunc, &saved, sizeof saved);
+	nd->marked = false;
 	nd_print_trunc(nd);
 }

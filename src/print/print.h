@@ -432,3 +432,12 @@ void zephyr_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
 unsigned arcnet_if_print(nd_t *, const uint8_t *, unsigned, unsigned);
 unsigned arcnet_linux_if_print(nd_t *, const uint8_t *, unsigned, unsigned);
 void atalk_print(nd_t *, const uint8_t *, unsigned);
+/* IEEE 802.1ag CFM (cfm.c). */
+void cfm_print(nd_t *, const uint8_t *, unsigned);
+/* ETSI GeoNetworking (geonet.c); the Ethernet form names the source. */
+void geonet_print(nd_t *, const uint8_t *, unsigned);
+void geonet_ether_print(nd_t *nd, const uint8_t *bp, unsigned length,
+                        const uint8_t *src);
+/* Cisco Auto-RP (autorp.c). */
+void cisco_autorp_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
+                        unsigned, unsigned);

@@ -55,7 +55,8 @@ static const char *lookup(const struct name *t, unsigned v)
 
 /* Names tcpdump gives ethertypes in "ethertype NAME (0x....)". */
 static const struct name ethertypes[] = {
-	{ 0x0200, "PUP" }, { 0x0600, "NS" }, { 0x0800, "IPv4" }, { 0x0806, "ARP" },
+	{ 0x0200, "PUP" }, { 0x0600, "NS" }, { 0x0707, "GeoNet (old)" },
+	{ 0x0800, "IPv4" }, { 0x0806, "ARP" },
 	{ 0x1000, "Trail" }, { 0x1111, "CALM FAST" }, { 0x6001, "MOP DL" },
 	{ 0x6002, "MOP RC" }, { 0x6003, "DN" }, { 0x6004, "LAT" }, { 0x6007, "SCA" },
 	{ 0x6558, "TEB" }, { 0x8035, "Reverse ARP" }, { 0x8038, "Lanbridge" },
@@ -71,7 +72,7 @@ static const struct name ethertypes[] = {
 	{ 0x8902, "CFM" }, { 0x893a, "IEEE1905.1" }, { 0x8947, "GeoNet" },
 	{ 0x894f, "NSH" }, { 0x9000, "Loopback" }, { 0x9100, "802.1Q-9100" },
 	{ 0x9200, "802.1Q-9200" }, { 0xd28b, "Arista Vendor Specific Protocol" },
-	{ 0xfefe, "OSI" },
+	{ 0xabcd, "CFM (old)" }, { 0xfefe, "OSI" },
 	{ 0, NULL },
 };
 
