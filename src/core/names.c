@@ -219,7 +219,12 @@ void put_mac(nd_t *nd, const uint8_t *a)
 		char buf[256];
 		struct ether_addr ea;
 		memcpy(ea.ether_addr_octet, a, 6);
-		if (ether_ntohost(buf, &ea) != 0) {
+		static const uint8_t bcast[6] = { 0xff, 0xff, 0xff, 0xff, 0xff, 0xff };
+		if (ether_ntohost(buf, &ea) == 0) {
+			/* the name /etc/ethers gives */
+		} else if (!memcmp(a, bcast, 6)) {
+			snprintf(buf, sizeof buf, "Broadcast"); /* tcpdump's one built-in name */
+		} else {
 			char mac[18];
 			fmt_mac(mac, a);
 			const char *o = oui_name((uint32_t)a[0] << 16 | (uint32_t)a[1] << 8 | a[2]);

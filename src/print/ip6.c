@@ -8,6 +8,22 @@
 
 #define IP6_HDRLEN 40
 
+/* A next header nothing decodes: " NAME LEN" with its netdb keyword
+ * unless -n, else " ip-proto-N LEN" (as IPv4's). */
+static void unknown_nh(nd_t *nd, unsigned nh, unsigned len)
+{
+	const char *name = nd->opt->nflag ? NULL : ipproto_netdb(nh);
+	if (name) {
+		nd_c(nd, ' ');
+		nd_s(nd, name);
+	} else {
+		nd_s(nd, " ip-proto-");
+		nd_u(nd, nh);
+	}
+	nd_c(nd, ' ');
+	nd_u(nd, len);
+}
+
 static int prints_own_addrs(unsigned nh)
 {
 	return nh == 6 || nh == 17 || nh == 33 || nh == 132;
@@ -23,7 +39,7 @@ static void ip6_upper(nd_t *nd, const uint8_t *cp, unsigned len,
 	}
 	if (++nd->depth > ND_MAX_DEPTH) {
 		nd->depth--;
-		nd_printf(nd, " ip-proto-%u %u", nh, len);
+		unknown_nh(nd, nh, len);
 		return;
 	}
 	ipproto_fn fn = dispatch_ipproto(nh);
@@ -34,7 +50,7 @@ static void ip6_upper(nd_t *nd, const uint8_t *cp, unsigned len,
 	} else if (nh == 4) {
 		ip_print(nd, cp, len);
 	} else {
-		nd_printf(nd, " ip-proto-%u %u", nh, len);
+		unknown_nh(nd, nh, len);
 	}
 	nd->depth--;
 }

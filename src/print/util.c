@@ -72,7 +72,7 @@ static const struct name ethertypes[] = {
 	{ 0x8902, "CFM" }, { 0x893a, "IEEE1905.1" }, { 0x8947, "GeoNet" },
 	{ 0x894f, "NSH" }, { 0x9000, "Loopback" }, { 0x9100, "802.1Q-9100" },
 	{ 0x9200, "802.1Q-9200" }, { 0xd28b, "Arista Vendor Specific Protocol" },
-	{ 0xabcd, "CFM (old)" }, { 0xfefe, "OSI" },
+	{ 0xabcd, "CFM (old)" }, { 0xfefe, "OSI" }, { 0x00fe, "GRE-OSI" },
 	{ 0, NULL },
 };
 
