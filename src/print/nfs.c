@@ -10,8 +10,8 @@
  * field differently (a file handle advances by whole words, not rounded
  * up; a set size in a sattr3 takes one word; an NFSv2 READDIR result shows
  * its first three words as offset, size and eof) the output follows
- * tcpdump, since matching it is the point.  File handles are shown in
- * tcpdump's "Unknown/" hex form: its operating-system guesses are not made.
+ * tcpdump, since matching it is the point.  File handles are shown as
+ * tcpdump shows them, after its guess of the server's operating system.
  * Any version but 3 is read as version 2, as tcpdump does. */
 #include "print.h"
 
@@ -181,10 +181,130 @@ static uint32_t status(nd_t *nd, const uint8_t **pp)
 	return st;
 }
 
-/* A file handle: v3 counted, v2 32 bytes.  Shown as up to 8 words of hex
- * after as much of "Unknown" as it has words (-u: every word, unpadded).
- * The handle is passed over by whole words, as tcpdump does.  0 (nothing
- * printed) when its bytes were not all captured. */
+/* Server guesses for a file handle, as tcpdump makes them (learnt from its
+ * output): the layout is picked from which of the leading bytes are zero
+ * and from a few length-like bytes, then shown as "major,minor/inode" or,
+ * for a VMS UCX server, "fsname/inode". */
+enum fh_kind { FH_UNKNOWN, FH_AUSPEX, FH_SUNOS4, FH_IRIX4, FH_DECOSF,
+	       FH_BSD44, FH_ULTRIX, FH_SUNOS5, FH_HPUX9, FH_VMSUCX };
+
+/* A UCX file system name: bytes 1 to 13 printable, or NUL to the end. */
+static int fh_ucx_name(const uint8_t *fh)
+{
+	int ended = 0;
+	for (int i = 1; i <= 13; i++) {
+		if (fh[i] == 0)
+			ended = 1;
+		else if (ended || fh[i] < 0x20 || fh[i] > 0x7e)
+			return 0;
+	}
+	return 1;
+}
+
+/* fh holds words (at least 4) captured words. */
+static enum fh_kind fh_guess(const uint8_t *fh, uint32_t words)
+{
+	int dev_hi = fh[0] | fh[1], dev_lo = fh[2] | fh[3];
+	if (!dev_hi) {
+		if (!dev_lo)
+			return FH_AUSPEX;
+		if (fh[4] && !fh[5] && fh[8] == 12 && !fh[9])
+			return FH_DECOSF;
+		if (!fh[4] && fh[5] == 8 && !fh[6] && !fh[7])
+			return FH_IRIX4;
+		return FH_SUNOS4;
+	}
+	if (!dev_lo) {
+		if (!(fh[6] | fh[7]))
+			return FH_BSD44;
+		if (words >= 6 && !(fh[21] | fh[23]))
+			return FH_ULTRIX;
+		return fh[9] == 10 ? FH_SUNOS5 : FH_UNKNOWN;
+	}
+	if (fh[8] == 12 && !fh[9])
+		return FH_DECOSF;
+	if (!fh[8] && fh[9] == 10)
+		return (fh[4] | fh[5] | fh[6] | fh[7]) ? FH_SUNOS5 : FH_HPUX9;
+	if (words >= 7 && fh_ucx_name(fh))
+		return FH_VMSUCX;
+	return FH_UNKNOWN;
+}
+
+static uint32_t fh_le32(const uint8_t *p)
+{
+	return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 |
+	       (uint32_t)p[3] << 24;
+}
+
+static uint32_t fh_be32(const uint8_t *p)
+{
+	return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 |
+	       (uint32_t)p[2] << 8 | p[3];
+}
+
+/* " fh " and the guessed form of a handle of words captured words. */
+static void fh_show(nd_t *nd, const uint8_t *fh, uint32_t words)
+{
+	enum fh_kind kind = words >= 4 ? fh_guess(fh, words) : FH_UNKNOWN;
+	uint32_t major = 0, minor = 0, ino = 0, dev;
+	switch (kind) {
+	case FH_UNKNOWN: {
+		unsigned shown = words < 8 ? words : 8;
+		nd_printf(nd, " fh %.*s/", shown < 7 ? (int)shown : 7,
+			  "Unknown");
+		for (unsigned i = 0; i < shown * 4; i++)
+			nd_printf(nd, "%02X", fh[i]);
+		return;
+	}
+	case FH_VMSUCX: {
+		/* The name: up to a word count (64 at most) of characters
+		 * from byte 1, ending at a NUL or a space, shown as is. */
+		uint32_t n = words < 64 ? words : 64;
+		nd_s(nd, " fh ");
+		for (uint32_t i = 1; i <= n && fh[i] && fh[i] != ' '; i++)
+			nd_c(nd, (char)fh[i]);
+		ino = (uint32_t)fh[26] << 24 | (uint32_t)fh[27] << 16 |
+		      (uint32_t)fh[23] << 8 | fh[22];
+		nd_printf(nd, "/%u", ino);
+		return;
+	}
+	case FH_AUSPEX:
+		major = fh[6], minor = fh[7], ino = fh_be32(fh + 12);
+		break;
+	case FH_SUNOS4:
+		major = fh[2], minor = fh[3], ino = fh_be32(fh + 12);
+		break;
+	case FH_IRIX4:
+		major = fh[2], minor = fh[3], ino = fh_be32(fh + 8);
+		break;
+	case FH_DECOSF:
+		dev = fh_le32(fh);
+		major = dev >> 20, minor = dev & 0xfffff;
+		ino = fh_le32(fh + 12);
+		break;
+	case FH_BSD44:
+		major = fh[1], minor = fh[0], ino = fh_le32(fh + 12);
+		break;
+	case FH_ULTRIX:
+		major = fh[1], minor = fh[0], ino = fh_le32(fh + 4);
+		break;
+	case FH_SUNOS5:
+		dev = fh_be32(fh);
+		major = dev >> 18, minor = dev & 0x3ffff;
+		ino = fh_be32(fh + 12);
+		break;
+	case FH_HPUX9:
+		major = fh[0], minor = fh_be32(fh) & 0xffffff;
+		ino = fh_be32(fh + 12);
+		break;
+	}
+	nd_printf(nd, " fh %u,%u/%u", major, minor, ino);
+}
+
+/* A file handle: v3 counted, v2 32 bytes.  Shown as fh_show() does (-u:
+ * every word in hex, unpadded).  The handle is passed over by whole words,
+ * as tcpdump does.  0 (nothing printed) when its bytes were not all
+ * captured. */
 static int fh_print(nd_t *nd, const uint8_t **pp, int v3)
 {
 	uint32_t len = 32;
@@ -200,10 +320,7 @@ static int fh_print(nd_t *nd, const uint8_t **pp, int v3)
 			nd_printf(nd, "%s%x", i ? ":" : "", nd_be32(nd, p + 4 * i));
 		nd_c(nd, ']');
 	} else {
-		unsigned shown = words < 8 ? words : 8;
-		nd_printf(nd, " fh %.*s/", shown < 7 ? (int)shown : 7, "Unknown");
-		for (unsigned i = 0; i < shown * 4; i++)
-			nd_printf(nd, "%02X", p[i]);
+		fh_show(nd, p, words);
 	}
 	*pp = p + (size_t)words * 4;
 	return 1;
