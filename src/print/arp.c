@@ -16,7 +16,7 @@ struct arp_name { unsigned v; const char *s; };
 static const struct arp_name hrd_names[] = {
 	{ 1, "Ethernet" }, { 6, "TokenRing" }, { 7, "ArcNet" },
 	{ 15, "FrameRelay" }, { 19, "ATM" }, { 23, "Strip" },
-	{ 24, "IEEE 1394" }, { 0, NULL },
+	{ 24, "IEEE 1394" }, { 32, "InfiniBand" }, { 0, NULL },
 };
 
 static const struct arp_name op_names[] = {

@@ -8,9 +8,9 @@
  * follows, one payload a line, nested payloads indented by four spaces per
  * level.  IKEv2 encrypted payloads are decrypted when -E gave an "ikev2"
  * SA for the two SPIs. */
-#include <netdb.h>
 #include <string.h>
 
+#include "../core/ipproto.h"
 #include "../core/names.h"
 #include "ipsec.h"
 
@@ -551,15 +551,15 @@ static const uint8_t *v1_id(nd_t *nd, const struct ike *ike, unsigned np,
 		nd_s(nd, " idtype=");
 		PUT(nd, type, ipsec_idtypes);
 		unsigned protoid = nd_u8(nd, ext + 5);
-		/* 0 means any protocol here, not IP */
-		struct protoent pe, *res = NULL;
-		char pbuf[1024];
-		if (!nd->opt->nflag && protoid &&
-		    getprotobynumber_r((int)protoid, &pe, pbuf, sizeof pbuf, &res) == 0 &&
-		    res)
-			nd_printf(nd, " protoid=%s", res->p_name);
-		else
+		/* 0 means any protocol here, not IP; tcpdump's own netdb
+		 * keywords, not /etc/protocols' */
+		const char *pname = nd->opt->nflag || !protoid ? NULL : ipproto_netdb(protoid);
+		if (pname) {
+			nd_s(nd, " protoid=");
+			nd_s(nd, pname);
+		} else {
 			nd_printf(nd, " protoid=%u", protoid);
+		}
 		nd_printf(nd, " port=%u", nd_be16(nd, ext + 6));
 		if (len) {
 			if (!nd_has(nd, data, len))

@@ -199,7 +199,7 @@ static void phy_port_print(nd_t *nd, const char *pfx, const uint8_t *p)
 	port_print_l(nd, "port_no ", no);
 	nd_need(nd, p + 2, 6);
 	nd_s(nd, ", hw_addr ");
-	put_mac_plain(nd, p + 2);
+	put_mac(nd, p + 2);
 	str_print(nd, ", name ", p + 8, 16);
 	if (nd->opt->vflag < 2) {
 		nd_need(nd, p, PHY_PORT_LEN);
@@ -266,12 +266,12 @@ static void match_print(nd_t *nd, const char *pfx, const uint8_t *p)
 	if (!(w & FW_DL_SRC)) {
 		nd_need(nd, p + 6, 6);
 		nd_printf(nd, "%smatch dl_src ", pfx);
-		put_mac_plain(nd, p + 6);
+		put_mac(nd, p + 6);
 	}
 	if (!(w & FW_DL_DST)) {
 		nd_need(nd, p + 12, 6);
 		nd_printf(nd, "%smatch dl_dst ", pfx);
-		put_mac_plain(nd, p + 12);
+		put_mac(nd, p + 12);
 	}
 	if (!(w & FW_DL_VLAN)) {
 		unsigned vlan = nd_be16(nd, p + 18);
@@ -423,7 +423,7 @@ static void actions_print(nd_t *nd, const char *pfx, const uint8_t *p,
 		case 4: case 5:
 			nd_need(nd, p + 4, 6);
 			nd_s(nd, ", dl_addr ");
-			put_mac_plain(nd, p + 4);
+			put_mac(nd, p + 4);
 			break;
 		case 6: case 7:
 			nd_need(nd, p + 4, 4);
@@ -1083,7 +1083,7 @@ static void port_mod_print(nd_t *nd, const uint8_t *p, unsigned mlen)
 	port_print_l(nd, "\n\t port_no ", nd_be16(nd, p + 8));
 	nd_need(nd, p + 10, 6);
 	nd_s(nd, ", hw_addr ");
-	put_mac_plain(nd, p + 10);
+	put_mac(nd, p + 10);
 	bitmap32_l(nd, "\n\t config ", port_config, nd_be32(nd, p + 16), PORT_CONFIG_KNOWN);
 	bitmap32_l(nd, "\n\t mask ", port_config, nd_be32(nd, p + 20), PORT_CONFIG_KNOWN);
 	bitmap32_l(nd, "\n\t advertise ", port_features, nd_be32(nd, p + 24), PORT_FEATURES_KNOWN);
