@@ -80,12 +80,19 @@ void tcp_print(nd_t *nd, const uint8_t *bp, unsigned length,
 		return;
 	}
 	unsigned sport = nd_be16(nd, bp), dport = nd_be16(nd, bp + 2);
-	put_ip_addr(nd, ip, ip->src);
-	nd_c(nd, '.');
+	/* the addresses only when the IP header itself says TCP: after IPv6
+	 * extension headers (a fragment header ...) the ports alone, as
+	 * tcpdump prints them ("frag (0|624) 40014 > 80: ...") */
+	if (ip->nh == 6) {
+		put_ip_addr(nd, ip, ip->src);
+		nd_c(nd, '.');
+	}
 	put_tcpport(nd, sport);
 	nd_s(nd, " > ");
-	put_ip_addr(nd, ip, ip->dst);
-	nd_c(nd, '.');
+	if (ip->nh == 6) {
+		put_ip_addr(nd, ip, ip->dst);
+		nd_c(nd, '.');
+	}
 	put_tcpport(nd, dport);
 	nd_s(nd, ": ");
 
