@@ -245,8 +245,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	/* with bit 7, consumer 1 wants only opens and closes */
 	struct cctx cc[2] = { { &H, 0, 1 }, { &H, 1, !(cfg & 0x80) } };
 	for (int i = 0; i < 2; i++) {
-		struct stream_consumer c = { &cc[i], c_open, cc[i].full ? c_data : NULL,
-		                             cc[i].full ? c_gap : NULL, c_close };
+		struct stream_consumer c = { .ctx = &cc[i], .open = c_open,
+		                             .data = cc[i].full ? c_data : NULL,
+		                             .gap = cc[i].full ? c_gap : NULL, .close = c_close };
 		int k = streams_add_consumer(H.st, &c);
 		REQUIRE(k == i);
 		cc[i].k = k;
