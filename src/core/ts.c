@@ -56,11 +56,14 @@ static void put_hms(struct out *o, int64_t secs_of_day)
 	out_uw(o, (uint64_t)(secs_of_day % 60), 2, '0');
 }
 
-/* tcpdump formats seconds as a 32-bit signed value: anything past that range
- * (libpcap hands savefile seconds over sign-extended) is not converted. */
+/* tcpdump refuses seconds whose low 32 bits, read as a signed 32-bit
+ * value, are negative: a savefile's seconds past 2038 (libpcap hands them
+ * over sign-extended), and pcapng's 64-bit seconds when bit 31 is set
+ * (2^31 and 10^12 are refused, 2^32 is shown as 2106-02-07 06:28:16,
+ * 2^40 as 36812-02-20). */
 static int unconvertible(int64_t sec)
 {
-	return sec < 0 || sec > INT32_MAX;
+	return ((uint64_t)sec >> 31) & 1;
 }
 
 static const char conv_error[] = "[Error converting time]";
@@ -102,7 +105,7 @@ void ts_print(struct ts_state *ts, struct out *o, int64_t sec, uint32_t frac)
 			out_s(o, conv_error);
 			break;
 		}
-		out_d(o, sec);
+		out_d(o, (int64_t)(uint32_t)sec); /* tcpdump: the low 32 bits */
 		put_frac(ts, o, frac);
 		break;
 	case 3:
