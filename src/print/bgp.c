@@ -29,15 +29,6 @@ static const struct code_name msg_names[] = {
 	{ 4, "Keepalive" }, { 5, "Route Refresh" }, { 0, NULL },
 };
 
-static const struct code_name afi_names[] = {
-	{ 0, "Reserved" }, { 1, "IPv4" }, { 2, "IPv6" }, { 3, "NSAP" },
-	{ 4, "HDLC" }, { 5, "BBN 1822" }, { 6, "802" }, { 7, "E.163" },
-	{ 8, "E.164" }, { 9, "F.69" }, { 10, "X.121" }, { 11, "Novell IPX" },
-	{ 12, "Appletalk" }, { 13, "Decnet IV" }, { 14, "Banyan Vines" },
-	{ 15, "E.164 with NSAP subaddress" }, { 25, "VPLS" },
-	{ 196, "Layer-2 VPN" }, { 0, NULL },
-};
-
 static const struct code_name safi_names[] = {
 	{ 0, "Reserved" }, { 1, "Unicast" }, { 2, "Multicast" },
 	{ 3, "Unicast+Multicast" }, { 4, "labeled Unicast" },
@@ -137,7 +128,7 @@ static const char *name_or(const struct code_name *t, unsigned code,
 
 static const char *afi_name(unsigned afi)
 {
-	return name_or(afi_names, afi, "Unknown AFI");
+	return afnum_name(afi) ? afnum_name(afi) : "Unknown AFI";
 }
 
 static const char *safi_name(unsigned safi)
@@ -1078,7 +1069,7 @@ static void update_print(nd_t *nd, const uint8_t *p, unsigned len)
  * rest of the capabilities in that parameter. */
 static const char *cap_afi(unsigned afi)
 {
-	return name_or(afi_names, afi, "Unknown");
+	return afnum_name(afi) ? afnum_name(afi) : "Unknown";
 }
 
 static const char *cap_safi(unsigned safi)

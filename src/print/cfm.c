@@ -62,19 +62,6 @@ static const struct tok chassis_types[] = {
 	{ 6, "Interface name" }, { 7, "Locally assigned" }, { 0, NULL },
 };
 
-static const struct tok afnums[] = {
-	{ 0, "Reserved" }, { 1, "IPv4" }, { 2, "IPv6" }, { 3, "NSAP" },
-	{ 4, "HDLC" }, { 5, "BBN 1822" }, { 6, "802" }, { 7, "E.163" },
-	{ 8, "E.164" }, { 9, "F.69" }, { 10, "X.121" }, { 11, "IPX" },
-	{ 12, "Appletalk" }, { 13, "Decnet IV" }, { 14, "Banyan Vines" },
-	{ 15, "E.164 with NSAP subaddress" }, { 16, "DNS" },
-	{ 17, "Distinguished Name" }, { 18, "AS Number" }, { 19, "XTP over IPv4" },
-	{ 20, "XTP over IPv6" }, { 21, "XTP native mode XTP" },
-	{ 22, "Fibre Channel World-Wide Port Name" },
-	{ 23, "Fibre Channel World-Wide Node Name" }, { 24, "GWID" },
-	{ 25, "Layer-2 VPN" }, { 0, NULL },
-};
-
 /* CCM interval codes 1..7 in seconds (0: invalid), single precision as
  * tcpdump has them (10 ms * 3.25 shows as 0.032). */
 static const float ccm_secs[8] = {
@@ -195,7 +182,7 @@ static const uint8_t *sender_id_print(nd_t *nd, const uint8_t *v, unsigned len)
 		case 5: {
 			unsigned af = c[0];
 			nd_printf(nd, "\n\t  Network Address Type %s (%u)",
-				  name_or(afnums, af, "Unknown"), af);
+				  afnum_name(af) ? afnum_name(af) : "Unknown", af);
 			if (af == 1) {
 				if (clen - 1 != 4) {
 					nd_printf(nd, "(invalid IPv4 address length %u)", clen - 1);

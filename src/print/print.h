@@ -170,6 +170,7 @@ void ip_demux(nd_t *nd, const uint8_t *p, unsigned len,
 
 /* Helpers shared by printers. */
 const char *ethertype_name(unsigned type); /* NULL when unknown */
+const char *afnum_name(unsigned af);        /* NULL when unknown */
 /* Internet checksum over a sequence of fragments. */
 uint16_t in_cksum(const uint8_t *p, unsigned len, uint32_t sum);
 uint16_t ip_pseudo_cksum(const struct ip_ctx *ip, const uint8_t *p,

@@ -81,6 +81,22 @@ const char *ethertype_name(unsigned type)
 	return lookup(ethertypes, type);
 }
 
+/* IANA address family numbers as tcpdump names them for BGP's AFI and
+ * CFM's sender ID (LLDP, LDP and RSVP print their own lists). */
+static const struct name afnums[] = {
+	{ 0, "Reserved" }, { 1, "IPv4" }, { 2, "IPv6" }, { 3, "NSAP" },
+	{ 4, "HDLC" }, { 5, "BBN 1822" }, { 6, "802" }, { 7, "E.163" },
+	{ 8, "E.164" }, { 9, "F.69" }, { 10, "X.121" }, { 11, "Novell IPX" },
+	{ 12, "Appletalk" }, { 13, "Decnet IV" }, { 14, "Banyan Vines" },
+	{ 15, "E.164 with NSAP subaddress" }, { 25, "VPLS" },
+	{ 196, "Layer-2 VPN" }, { 0, NULL },
+};
+
+const char *afnum_name(unsigned af)
+{
+	return lookup(afnums, af);
+}
+
 static const struct name ouis[] = {
 	{ 0x000000, "Ethernet" }, { 0x00000c, "Cisco" }, { 0x00005e, "IANA" },
 	{ 0x000081, "Nortel Networks SONMP" }, { 0x0000f8, "Cisco bridged" },

@@ -105,6 +105,13 @@ frames = [(cfm_frame(p), None) for p in cfm]
 frames.append((cfm_frame(h('00ff 0000 ff00 0001 0004 0104 9a00 000c fb'), etype=0xabcd), None))
 write('cfm', frames)
 
+# a Sender ID TLV whose chassis ID is a network address, for every address
+# family number tcpdump names (0-15, 25, 196) and some it does not
+MAID_STR = bytes([1, 2, 4]) + b'efgh'
+MAID_STR += bytes(48 - len(MAID_STR))
+write('cfm_sender_af', [(cfm_frame(ccm(0x04, h('01 0005 03 05 %02x 0102 00' % af), m=MAID_STR)), None)
+                        for af in list(range(0, 32)) + [196, 255]])
+
 # truncated twins: cut inside the header, the CCM body, each TLV part
 full = ccm(0x04, h('02000102 0300010104000102 00'))
 tr = [(cfm_frame(full), c) for c in (16, 17, 18, 40, 87, 88, 89, 90, 91, 92, 93, 94)]
