@@ -98,7 +98,9 @@ static int asn1_parse(nd_t *nd, const uint8_t *p, unsigned len, struct be *e)
 		}
 		if (!nd_has(nd, p, 1))
 			goto trunc;
-		e->id = id = (id << 7) | *p;
+		/* tcpdump keeps a tag number's low 8 bits: 0xff 0x30 is
+		 * tag 176, 0x82 0x80 0x05 is 5 (Null, universally) */
+		e->id = id = ((id << 7) | nd_u8(nd, p)) & 0xff;
 		len--;
 		hdr++;
 		p++;
@@ -304,7 +306,8 @@ static void oid_print(nd_t *nd, const uint8_t *p, uint32_t len)
 	if (named) {
 		for (size_t a = 0; a < sizeof mib_abbrevs / sizeof *mib_abbrevs; a++) {
 			const struct mib_abbrev *ab = &mib_abbrevs[a];
-			if (len >= ab->len && memcmp(p, ab->oid, ab->len) == 0) {
+			if (len >= ab->len && nd_has(nd, p, ab->len) &&
+			    memcmp(p, ab->oid, ab->len) == 0) {
 				nd_s(nd, ab->prefix);
 				node = ab->node;
 				p += ab->len;

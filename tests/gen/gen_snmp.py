@@ -8,9 +8,10 @@ arcs of 2^32 and more that wrap, first subidentifiers of 2^31 and more).
 SNMPv1 get, getnext, set, response and trap; SNMPv2c getbulk, inform,
 v2 trap and report; SNMPv3 with USM (snmp.pcap), a sweep of every arc
 0-31 below the named nodes and 0-140 below enterprises (snmp_sweep.pcap)
-and the messages cut short inside their OIDs (snmp_trunc.pcap).  Both
-addresses are 127.0.0.1 so that runs without -n print "localhost" from
-/etc/hosts and ask no DNS server.
+the messages cut short inside their OIDs (snmp_trunc.pcap) and elements
+with high tag numbers (snmp_tags.pcap).  Both addresses are 127.0.0.1 so
+that runs without -n print "localhost" from /etc/hosts and ask no DNS
+server.
 
     python3 gen_snmp.py DIR
 """
@@ -255,6 +256,18 @@ def trunc_msgs():
             (community(v1trap('1.3.6.1.4.1.9.1.122', '127.0.0.1', 6, 1, 5, [])), 162)]
 
 
+def tag_msgs():
+    """Elements with high tag numbers (0x1f, then base-128 bytes) in every
+    class and form where the community belongs: tcpdump keeps the number's
+    low 8 bits, so some become known tags again (0x82 0x80 0x05 is 5)."""
+    tags = [[0x30], [0x7f], [0x81, 0x00], [0x81, 0x30], [0xff, 0x30], [0x82, 0x80, 0x05],
+            [0x80, 0x05], [0x83, 0x7f], [0x81, 0x81, 0x81, 0x01], [0x8f, 0xff, 0xff, 0xff, 0x7f],
+            [0x90, 0x80, 0x80, 0x80, 0x80, 0x01], [0x80, 0x80, 0x04]]
+    return [(seq(integer(0), bytes([lead] + t + [1, 0x41])), 161)
+            for lead in (0x1f, 0x3f, 0x5f, 0x7f, 0x9f, 0xbf, 0xdf, 0xff) for t in tags]
+
+
 write('snmp', main_msgs())
+write('snmp_tags', tag_msgs())
 write('snmp_sweep', sweep_msgs())
 write('snmp_trunc', trunc_msgs(), cuts=[20, 27, 30, 33, 36, 40, 45, 50])
