@@ -7,7 +7,7 @@ in the middle, non-minimal encodings that hide an abbreviation, long arcs,
 arcs of 2^32 and more that wrap, first subidentifiers of 2^31 and more).
 SNMPv1 get, getnext, set, response and trap; SNMPv2c getbulk, inform,
 v2 trap and report; SNMPv3 with USM (snmp.pcap), a sweep of every arc
-0-31 below the named nodes and 0-140 below enterprises (snmp_sweep.pcap)
+0-31 below the named nodes and 0-140 below enterprises (snmp_sweep.pcap),
 the messages cut short inside their OIDs (snmp_trunc.pcap) and elements
 with high tag numbers (snmp_tags.pcap).  Both addresses are 127.0.0.1 so
 that runs without -n print "localhost" from /etc/hosts and ask no DNS
