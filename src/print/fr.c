@@ -303,6 +303,12 @@ unsigned mfr_print(nd_t *nd, const uint8_t *p, unsigned length)
 		if (!nd->opt->vflag)
 			return 3;
 		while (tlen > 2) {
+			/* as tcpdump: an IE header cut short by the capture
+			 * ends with the marker and a normal return */
+			if (!nd_has(nd, t, 2)) {
+				nd_print_trunc(nd);
+				return length;
+			}
 			unsigned type = nd_u8(nd, t), ilen = nd_u8(nd, t + 1);
 			nd_printf(nd, "\n\tIE %s (%u), length %u: ", mfr_ie_name(type), type,
 				  ilen);
@@ -362,8 +368,11 @@ unsigned mfr_print(nd_t *nd, const uint8_t *p, unsigned length)
 
 unsigned mfr_if_print(nd_t *nd, const uint8_t *p, unsigned caplen, unsigned len)
 {
-	(void)caplen;
 	nd_proto(nd, "mfr");
-	nd_need(nd, p, 2);
+	if (!nd_has(nd, p, 2)) {
+		/* as tcpdump: the marker and back, nothing left to dump */
+		nd_print_trunc(nd);
+		return caplen;
+	}
 	return mfr_print(nd, p, len);
 }

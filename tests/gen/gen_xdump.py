@@ -4,8 +4,9 @@ a printer stops early.  A truncation that unwinds shows the whole frame; a
 check that prints the marker and returns skips the link header.  Which one
 a printer uses is per check, so each capture walks one printer through
 every cut: LLC XID (over ATM and Ethernet), CLNP (fixed part, addresses,
-segment part, options), Frame Relay with FRF.15 and Q.933, Cisco Auto-RP
-(cut by the capture, and datagrams too short by their own length), IPv6
+segment part, options), Frame Relay with FRF.15 and Q.933, FRF.16 control
+messages, Cisco Auto-RP (cut by the capture, and datagrams too short by
+their own length), IPv6
 Hop-by-Hop options that do not fit (over Ethernet and SLIP), LLDP
 organisation TLVs too short for their subtype, and PPP IPCP IP header
 compression with and without suboptions.
@@ -67,6 +68,12 @@ frs = ['304b30b1', '304b30b1 00', ('304b30b1 0011', 4), ('304b30b1 0011', 5), '3
        ('0841 2c00 0811 886b 98 00', 9), '0841 2c00 0811 886b 98', ('0841 0300 0800 886b 98', 7),
        '0841 03 08 00 11 886b 98 9c 03 0100 aa']
 write('xdump_fr', [(h(f[0]), f[1]) if isinstance(f, tuple) else h(f) for f in frs], linktype=107)
+
+# FRF.16 multilink Frame Relay control messages cut at every byte
+mfr = []
+for body in (h('ff00 03 0306 11223344 0106 41424344 0503 00'), h('ff0003 0303 00 0306 11223344')):
+    mfr += [(body, c) for c in range(1, len(body) + 1)]
+write('xdump_mfr', mfr, linktype=182)
 
 # Cisco Auto-RP: every cut by the capture, and every short datagram
 arp = h('11 02 00b4 00000000') + h('0a000001 03 02 00 04 e0000000  03 08 ef000000') + \
