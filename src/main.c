@@ -6,6 +6,7 @@
 #include <pthread.h>
 #include <signal.h>
 #include <stdarg.h>
+#include <stdatomic.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -270,10 +271,11 @@ static void put_count(struct run *r)
  * thread reads the second half into an analyzer of its own, which is merged
  * after the first half's (analyze_merge_exact).  Nothing is copied between
  * the threads: each reads and filters its own files.  When the merge cannot
- * be exact (a bounded table overflowed) the files are read again, one after
- * the other.  Everything else (packet lines, -w, streams, sessions, rules,
- * --report, -c) reads them one after the other on this thread, each as -r
- * reads it.  TRAWL_FILES_SEQUENTIAL=1 in the environment forces that. */
+ * be exact (a bounded table overflowed) this thread goes on to read the
+ * second half itself, after the first, as one read would.  Everything
+ * else (packet lines, -w, streams, sessions, rules, --report, -c) reads
+ * them one after the other on this thread, each as -r reads it.
+ * TRAWL_FILES_SEQUENTIAL=1 in the environment forces that. */
 
 /* What a reader of files says on stderr ("reading from file", errors), in
  * file order: the first half's straight out, the second half's kept until
@@ -363,9 +365,10 @@ struct fpart {
 	size_t from, to;
 	struct analyze *an;
 	unsigned long count;
-	int main_thread;   /* draws the progress line */
+	int main_thread;   /* the first half: draws the progress line */
 	int rc;            /* 1: stopped by an error (said in msgs) */
-	size_t stop;       /* then the file it stopped at */
+	int given_up;      /* the second half: stopped, its merge could not be exact */
+	atomic_int *spoiled; /* set by the first half when its merge cannot be exact */
 	struct msgs msgs;
 };
 
@@ -380,11 +383,18 @@ static void *read_part(void *arg)
 {
 	struct fpart *pt = arg;
 	for (size_t i = pt->from; i < pt->to; i++) {
+		/* between files: is the second half still worth reading? */
+		if (pt->spoiled && pt->main_thread && !analyze_mergeable(pt->an, 0))
+			atomic_store(pt->spoiled, 1);
+		if (pt->spoiled && !pt->main_thread &&
+		    (atomic_load(pt->spoiled) || !analyze_mergeable(pt->an, 1))) {
+			pt->given_up = 1;
+			break;
+		}
 		const char *name = pt->files[i];
 		pcap_t *p = open_file_msg(name, pt->opt, &pt->msgs);
 		if (!p) {
 			pt->rc = 1;
-			pt->stop = i;
 			break;
 		}
 		analyze_link(pt->an, pcap_datalink(p));
@@ -405,7 +415,6 @@ static void *read_part(void *arg)
 		pcap_close(p);
 		if (rc != 0) {
 			pt->rc = 1;
-			pt->stop = i;
 			break;
 		}
 	}
@@ -472,7 +481,11 @@ static int run_files_seq(struct run *r, char **files, size_t n)
 }
 
 /* The two halves on two threads, merged; -1 when that is not wanted or not
- * possible (nothing was read, nothing said), else the exit status. */
+ * possible (nothing was read, nothing said), else the exit status.  The
+ * first half is read into the run's analyzer, as one read would: when the
+ * second half's cannot be merged exactly, this thread reads the second
+ * half again after the first, and the other thread's work (and what it
+ * would have said) is dropped. */
 static int run_files_par(struct run *r, char **files, size_t n)
 {
 	const char *env = getenv("TRAWL_FILES_SEQUENTIAL");
@@ -485,9 +498,11 @@ static int run_files_par(struct run *r, char **files, size_t n)
 	struct analyze *an2 = analyze_part_files(r->an);
 	if (!an2)
 		return -1;
+	atomic_int spoiled = 0;
 	struct fpart p1 = { .opt = &r->opt, .files = files, .from = 0, .to = cut, .an = r->an,
-			    .main_thread = 1, .msgs = { .direct = 1 } };
-	struct fpart p2 = { .opt = &r->opt, .files = files, .from = cut, .to = n, .an = an2 };
+			    .main_thread = 1, .spoiled = &spoiled, .msgs = { .direct = 1 } };
+	struct fpart p2 = { .opt = &r->opt, .files = files, .from = cut, .to = n, .an = an2,
+			    .spoiled = &spoiled };
 	pthread_t th;
 	if (pthread_create(&th, NULL, read_part, &p2) != 0) {
 		analyze_free(an2);
@@ -495,44 +510,23 @@ static int run_files_par(struct run *r, char **files, size_t n)
 	}
 	read_part(&p1);
 	pthread_join(th, NULL);
-	int rc = p1.rc;
-	size_t upto = n; /* the files to read again */
 	if (p1.rc) { /* one read would have stopped there: the second half unread */
 		analyze_free(an2);
-		msg_flush(&p1.msgs);
-		r->count = p1.count;
-	} else if (analyze_merge_exact(r->an, an2) == 0) {
-		msg_flush(&p1.msgs);
+	} else if (!p2.given_up && analyze_merge_exact(r->an, an2) == 0) {
 		msg_flush(&p2.msgs);
-		r->count = p1.count + p2.count;
-		rc = p2.rc;
+		p1.count += p2.count;
+		p1.rc = p2.rc;
 	} else {
-		/* a bounded table overflowed: read again, one file after the
-		 * other, into a new analyzer, without saying again what was
-		 * said */
+		/* a bounded table overflowed: the second half again, here */
 		analyze_free(an2);
-		msg_flush(&p1.msgs);
-		msg_flush(&p2.msgs);
-		rc = p2.rc;
-		if (p2.rc) /* up to the file that failed (failing again, unsaid) */
-			upto = p2.stop + 1;
-		char err[512];
-		analyze_free(r->an);
-		r->an = analyze_new(&r->opt, &r->out, err, sizeof err);
-		if (!r->an) {
-			fprintf(stderr, "trawl: %s\n", err);
-			rc = 1;
-		} else {
-			struct fpart p = { .opt = &r->opt, .files = files, .from = 0, .to = upto,
-					   .an = r->an, .main_thread = 1, .msgs = { .direct = -1 } };
-			read_part(&p);
-			r->count = p.count;
-			rc |= p.rc;
-		}
+		p1.from = cut;
+		p1.to = n;
+		p1.spoiled = NULL;
+		read_part(&p1);
 	}
-	free(p1.msgs.s);
+	r->count = p1.count;
 	free(p2.msgs.s);
-	return rc;
+	return p1.rc;
 }
 
 static int run_files(struct run *r, char **files, size_t n)

@@ -332,6 +332,13 @@ struct analyze *analyze_part_files(const struct analyze *a)
 	return p;
 }
 
+int analyze_mergeable(const struct analyze *a, int later)
+{
+	if (a->flows && flows_evicted(a->flows))
+		return 0;
+	return !later || !a->sum || summary_merge_exact(a->sum);
+}
+
 int analyze_merge_exact(struct analyze *a, struct analyze *part)
 {
 	if (part->sum && !summary_merge_exact(part->sum))

@@ -59,6 +59,10 @@ void analyze_merge(struct analyze *a, struct analyze *part);
  * leaves both as they were (a bounded table overflowed: read again). */
 struct analyze *analyze_part_files(const struct analyze *a);
 int analyze_merge_exact(struct analyze *a, struct analyze *part);
+/* False once a merge with a as the earlier part (later 0) or as the later
+ * one (later 1) can no longer be exact, whatever comes next: the reading
+ * of the other part can stop. */
+int analyze_mergeable(const struct analyze *a, int later);
 
 
 #endif

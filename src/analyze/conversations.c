@@ -422,6 +422,11 @@ static void merge_flow(struct flow *d, const struct flow *s)
 	hl_replay(d, s);
 }
 
+uint64_t flows_evicted(const struct flowtab *t)
+{
+	return t->evicted;
+}
+
 int flows_merge(struct flowtab *t, const struct flowtab *src)
 {
 	if (t->evicted || src->evicted || t->evict_fn || src->evict_fn || t->max != src->max)

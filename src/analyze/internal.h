@@ -38,6 +38,8 @@ void flows_free(struct flowtab *t);
  * evicted, or together they hold more than the limit (one read would have
  * evicted), or a stream layer hangs on them. */
 int flows_merge(struct flowtab *t, const struct flowtab *src);
+/* Conversations evicted so far. */
+uint64_t flows_evicted(const struct flowtab *t);
 
 /* EVE events (events.c). */
 #include "../stream/evetime.h"
