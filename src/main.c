@@ -284,7 +284,7 @@ static void put_count(struct run *r)
 struct msgs {
 	char *s;
 	size_t len, cap;
-	int direct; /* 1: straight to stderr; -1: dropped (files read again) */
+	int direct; /* straight to stderr, else kept in s */
 };
 
 static void msg_put(struct msgs *m, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -295,7 +295,7 @@ static void msg_put(struct msgs *m, const char *fmt, ...)
 	va_start(ap, fmt);
 	int k = vsnprintf(line, sizeof line, fmt, ap);
 	va_end(ap);
-	if (k < 0 || m->direct < 0)
+	if (k < 0)
 		return;
 	size_t n = (size_t)k < sizeof line ? (size_t)k : sizeof line - 1;
 	if (m->direct) {
