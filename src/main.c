@@ -325,23 +325,16 @@ static void msg_flush(struct msgs *m)
 
 /* source_open_file and source_set_filter (for a file) with their messages
  * to m; NULL after an error (said). */
+static void msg_line(void *ctx, const char *line)
+{
+	msg_put(ctx, "%s", line);
+}
+
 static pcap_t *open_file_msg(const char *path, const struct options *opt, struct msgs *m)
 {
-	char err[PCAP_ERRBUF_SIZE] = "";
-	pcap_t *p = pcap_open_offline_with_tstamp_precision(
-		path, opt->nano ? PCAP_TSTAMP_PRECISION_NANO : PCAP_TSTAMP_PRECISION_MICRO, err);
-	if (!p) {
-		size_t k = strlen(path);
-		if (strncmp(err, path, k) == 0 && err[k] == ':')
-			msg_put(m, "trawl: %s\n", err);
-		else
-			msg_put(m, "trawl: %s: %s\n", path, err);
+	pcap_t *p = source_open_file_to(path, opt, msg_line, m);
+	if (!p)
 		return NULL;
-	}
-	char dlt[128];
-	source_describe_dlt(pcap_datalink(p), dlt, sizeof dlt);
-	msg_put(m, "reading from file %s, link-type %s, snapshot length %d\n", path, dlt,
-		pcap_snapshot(p));
 	struct bpf_program prog;
 	if (pcap_compile(p, &prog, opt->filter ? opt->filter : "", !opt->Oflag, 0) < 0) {
 		msg_put(m, "trawl: %s\n", pcap_geterr(p));
@@ -397,6 +390,8 @@ static void *read_part(void *arg)
 			pt->rc = 1;
 			break;
 		}
+		if (i == 0) /* the first file of all: its messages go straight out */
+			source_first_file_notes(p);
 		analyze_link(pt->an, pcap_datalink(p));
 		int rc;
 		if (pt->main_thread) {
@@ -463,6 +458,8 @@ static int run_files_seq(struct run *r, char **files, size_t n)
 			rc = 1;
 			break;
 		}
+		if (i == 0)
+			source_first_file_notes(r->pcap);
 		if (r->an && analyze_streams(r->an)) {
 			live_signals(r->pcap);
 			r->stop_on_signal = 1;
@@ -684,6 +681,8 @@ int main(int argc, char **argv)
 	if (r.opt.rfile) {
 		name = r.files ? r.files[0] : r.opt.rfile;
 		r.pcap = source_open_file(name, &r.opt);
+		if (r.pcap)
+			source_first_file_notes(r.pcap);
 	} else {
 		name = r.opt.device;
 		if (!name) {
