@@ -51,6 +51,7 @@ struct hashpipe {
 	uint8_t *ring;
 	pthread_mutex_t mu;
 	pthread_cond_t cv;
+	pthread_mutex_t cmu;     /* held by whoever carries out commands (B's state below) */
 	pthread_t th;
 	int started;
 	/* shared, each on its own line */
@@ -70,7 +71,7 @@ struct hashpipe {
 	uintptr_t cur_m, cur_len; /* the reader's mapping now */
 	uint64_t retired;         /* mappings handed to B */
 	struct mapread_keep keep;
-	/* B's */
+	/* B's, or A's while it holds cmu */
 	_Alignas(64) size_t rtail;
 	const EVP_MD *md;
 	EVP_MD_CTX **ctx;
@@ -89,6 +90,8 @@ static inline void relax(void)
 }
 
 /* ---- A: the producer ------------------------------------------------------ */
+
+static int some(struct hashpipe *h, unsigned max);
 
 static void wake(struct hashpipe *h)
 {
@@ -115,6 +118,16 @@ static int few_held(struct hashpipe *h, size_t unused)
 static void await(struct hashpipe *h, int (*ok)(struct hashpipe *, size_t), size_t arg)
 {
 	for (int spin = 0; !ok(h, arg); spin++) {
+		/* rather than wait for B (descheduled, perhaps, on a busy
+		 * machine), do its work: the commands are carried out in order
+		 * whoever does it */
+		if (pthread_mutex_trylock(&h->cmu) == 0) {
+			while (!ok(h, arg) && atomic_load(&h->head) != h->rtail)
+				if (some(h, 1))
+					break; /* (never: C_STOP is the last command) */
+			pthread_mutex_unlock(&h->cmu);
+			continue;
+		}
 		if (atomic_load(&h->b_sleeps))
 			wake(h);
 		if (spin < HP_SPIN) {
@@ -356,7 +369,7 @@ static int next(struct hashpipe *h, size_t *headp)
 {
 	for (int spin = 0;; spin++) {
 		size_t hd = atomic_load_explicit(&h->head, memory_order_acquire);
-		if (hd != h->rtail) {
+		if (hd != atomic_load(&h->tail)) {
 			*headp = hd;
 			return 1;
 		}
@@ -368,7 +381,7 @@ static int next(struct hashpipe *h, size_t *headp)
 		}
 		pthread_mutex_lock(&h->mu);
 		atomic_store(&h->b_sleeps, 1);
-		while (atomic_load(&h->head) - h->rtail < HP_WAKE && !atomic_load(&h->eof) &&
+		while (atomic_load(&h->head) - atomic_load(&h->tail) < HP_WAKE && !atomic_load(&h->eof) &&
 		       !atomic_load(&h->kick))
 			pthread_cond_wait(&h->cv, &h->mu);
 		atomic_store(&h->b_sleeps, 0);
@@ -377,64 +390,82 @@ static int next(struct hashpipe *h, size_t *headp)
 	}
 }
 
+/* Carries out the command at rtail (not C_STOP); the caller holds cmu. */
+static void one(struct hashpipe *h, const struct cmd *c)
+{
+	size_t at = h->rtail + sizeof *c;
+	switch (c->type) {
+	case C_INIT:
+		if (!h->ctx[c->slot])
+			h->ctx[c->slot] = EVP_MD_CTX_new();
+		if (h->ctx[c->slot] && !EVP_DigestInit_ex(h->ctx[c->slot], h->md, NULL)) {
+			EVP_MD_CTX_free(h->ctx[c->slot]);
+			h->ctx[c->slot] = NULL;
+		}
+		break;
+	case C_DATA:
+		if (h->ctx[c->slot]) {
+			const uint8_t *p1, *p2;
+			size_t n1, n2;
+			span(h, at, (size_t)c->n, &p1, &n1, &p2, &n2);
+			EVP_DigestUpdate(h->ctx[c->slot], p1, n1);
+			if (n2)
+				EVP_DigestUpdate(h->ctx[c->slot], p2, n2);
+		}
+		break;
+	case C_REF:
+		if (h->ctx[c->slot]) {
+			struct ref r;
+			get(h, at, &r, sizeof r);
+			EVP_DigestUpdate(h->ctx[c->slot], (const void *)r.p, (size_t)r.n);
+		}
+		break;
+	case C_UNMAP: {
+		struct ref r;
+		get(h, at, &r, sizeof r);
+		munmap((void *)r.p, (size_t)r.n);
+		atomic_fetch_add(&h->unmapped, 1);
+		break;
+	}
+	case C_FINAL:
+		do_final(h, c->slot);
+		break;
+	case C_OUT:
+		do_out(h, at);
+		break;
+	}
+	h->rtail = pad16(at + (size_t)c->n);
+	atomic_store(&h->tail, h->rtail);
+}
+
+/* Carries out the commands published, at most max of them, under cmu;
+ * 1 when C_STOP was reached (left in place). */
+static int some(struct hashpipe *h, unsigned max)
+{
+	size_t hd = atomic_load_explicit(&h->head, memory_order_acquire);
+	for (unsigned i = 0; i < max && h->rtail != hd; i++) {
+		struct cmd c;
+		get(h, h->rtail, &c, sizeof c);
+		if (c.type == C_STOP)
+			return 1;
+		one(h, &c);
+	}
+	return 0;
+}
+
 static void *run(void *arg)
 {
 	struct hashpipe *h = arg;
 	size_t hd;
-	while (next(h, &hd)) {
-		while (h->rtail != hd) {
-			struct cmd c;
-			get(h, h->rtail, &c, sizeof c);
-			size_t at = h->rtail + sizeof c;
-			if (c.type == C_STOP) {
-				h->rtail = hd;
-				break;
-			}
-			switch (c.type) {
-			case C_INIT:
-				if (!h->ctx[c.slot])
-					h->ctx[c.slot] = EVP_MD_CTX_new();
-				if (h->ctx[c.slot] && !EVP_DigestInit_ex(h->ctx[c.slot], h->md, NULL)) {
-					EVP_MD_CTX_free(h->ctx[c.slot]);
-					h->ctx[c.slot] = NULL;
-				}
-				break;
-			case C_DATA:
-				if (h->ctx[c.slot]) {
-					const uint8_t *p1, *p2;
-					size_t n1, n2;
-					span(h, at, (size_t)c.n, &p1, &n1, &p2, &n2);
-					EVP_DigestUpdate(h->ctx[c.slot], p1, n1);
-					if (n2)
-						EVP_DigestUpdate(h->ctx[c.slot], p2, n2);
-				}
-				break;
-			case C_REF:
-				if (h->ctx[c.slot]) {
-					struct ref r;
-					get(h, at, &r, sizeof r);
-					EVP_DigestUpdate(h->ctx[c.slot], (const void *)r.p, (size_t)r.n);
-				}
-				break;
-			case C_UNMAP: {
-				struct ref r;
-				get(h, at, &r, sizeof r);
-				munmap((void *)r.p, (size_t)r.n);
-				atomic_fetch_add(&h->unmapped, 1);
-				break;
-			}
-			case C_FINAL:
-				do_final(h, c.slot);
-				break;
-			case C_OUT:
-				do_out(h, at);
-				break;
-			}
-			h->rtail = pad16(at + (size_t)c.n);
-			atomic_store(&h->tail, h->rtail);
-			if (atomic_load(&h->a_sleeps))
-				wake(h);
-		}
+	int stop = 0;
+	while (!stop && next(h, &hd)) {
+		/* a few commands at a time: the parsing thread, when it would
+		 * wait for us, carries them out itself between two batches */
+		pthread_mutex_lock(&h->cmu);
+		stop = some(h, 16);
+		pthread_mutex_unlock(&h->cmu);
+		if (atomic_load(&h->a_sleeps))
+			wake(h);
 	}
 	out_flush(&h->bo);
 	return NULL;
@@ -473,6 +504,7 @@ struct hashpipe *hp_new(struct out *dst)
 	h->keep = (struct mapread_keep){ h, kept_mapped, kept_retire };
 	pthread_mutex_init(&h->mu, NULL);
 	pthread_cond_init(&h->cv, NULL);
+	pthread_mutex_init(&h->cmu, NULL);
 	out_flush(dst); /* what was written before goes first */
 	/* the stop signals are for the reading thread (their handlers);
 	 * SIGPIPE stays with whoever writes, as on one thread */
@@ -483,6 +515,7 @@ struct hashpipe *hp_new(struct out *dst)
 	int e = pthread_create(&h->th, NULL, run, h);
 	pthread_sigmask(SIG_SETMASK, &old, NULL);
 	if (e != 0) {
+		pthread_mutex_destroy(&h->cmu);
 		pthread_mutex_destroy(&h->mu);
 		pthread_cond_destroy(&h->cv);
 		hp_free(h);
@@ -502,6 +535,7 @@ void hp_finish(struct hashpipe *h)
 	wake(h);
 	pthread_join(h->th, NULL);
 	h->started = 0;
+	pthread_mutex_destroy(&h->cmu);
 	pthread_mutex_destroy(&h->mu);
 	pthread_cond_destroy(&h->cv);
 	if (h->bo.failed && !h->dst->failed)
