@@ -292,6 +292,8 @@ static void kept_retire(void *ctx, void *m, size_t len)
 	struct ref r = { (uintptr_t)m, (uint64_t)len };
 	cmd_send(h, C_UNMAP, 0, &r, sizeof r, NULL, 0);
 	h->retired++;
+	if (atomic_load(&h->b_sleeps))
+		wake(h); /* unmapped soon, not when the ring has filled: memory */
 	if (!few_held(h, 0))
 		await(h, few_held, 0);
 }
