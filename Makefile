@@ -94,6 +94,7 @@ check: deps trawl tests/unit/run-unit tests/unit/run-defrag tests/unit/run-strea
 	tests/session/files.sh
 	tests/session/dnstls.sh
 	tests/session/http.sh
+	tests/session/threads.sh
 	tests/rules/run.sh
 	tests/report/run.sh
 	tests/live/run.sh

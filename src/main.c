@@ -185,7 +185,8 @@ static int run_source(struct run *r, const char *name, int live)
 		}
 	}
 	if (rc == MAPREAD_DECLINED)
-		rc = mapread_loop(r->pcap, name, &r->opt, on_packet, run_finished, (u_char *)r);
+		rc = mapread_loop_kept(r->pcap, name, &r->opt, on_packet, run_finished, (u_char *)r,
+				       r->an ? analyze_keep(r->an) : NULL);
 	if (rc == MAPREAD_RESUME && r->done)
 		rc = 0;
 	if (rc == MAPREAD_DECLINED || rc == MAPREAD_RESUME)

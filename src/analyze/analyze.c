@@ -43,6 +43,11 @@ int analyze_wanted(const struct options *opt)
 	       opt->sessions || opt->nrules || opt->report;
 }
 
+const struct mapread_keep *analyze_keep(const struct analyze *a)
+{
+	return a->sessions ? sessions_keep(a->sessions) : NULL;
+}
+
 int analyze_streams(const struct analyze *a)
 {
 	return a->streams != NULL;
@@ -87,6 +92,19 @@ static struct rules *rules_load_all(const struct options *opt, char *err, size_t
 fail:
 	rules_free(r);
 	return NULL;
+}
+
+/* The files' SHA-256 on a second thread (sessions_threaded) when events
+ * are all that is written, read from files, and buffered as usual;
+ * TRAWL_THREADS=1 keeps everything on one thread (the tests compare). */
+static int threads_ok(const struct options *opt)
+{
+	const char *e = getenv("TRAWL_THREADS");
+	if (e && strcmp(e, "1") == 0)
+		return 0;
+	return opt->sessions && !opt->extract && !opt->follow && !opt->nrules && !opt->summary &&
+	       !opt->conversations && !opt->report && !opt->lflag && !opt->Uflag && !opt->wfile &&
+	       !opt->device && opt->rfile;
 }
 
 struct analyze *analyze_new(const struct options *opt, struct out *out, char *err, size_t errlen)
@@ -145,6 +163,8 @@ struct analyze *analyze_new(const struct options *opt, struct out *out, char *er
 				goto fail;
 			sessions_consumer(a->sessions, &c);
 			sessions_set_slot(a->sessions, streams_add_consumer(a->streams, &c));
+			if (threads_ok(opt))
+				sessions_threaded(a->sessions);
 		}
 		if (a->rules) { /* after the sessions: a stream's protocol is known first */
 			/* with --summary the alerts are its section, not lines:

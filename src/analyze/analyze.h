@@ -29,6 +29,10 @@ struct analyze *analyze_new(const struct options *opt, struct out *out, char *er
 /* True when the stream layer runs (--follow, --extract): a stop signal
  * must then end the reading cleanly, so that every stream is flushed. */
 int analyze_streams(const struct analyze *a);
+/* For the file reader: who keeps its mappings after it (the session
+ * layer's hashing thread), or NULL. */
+struct mapread_keep;
+const struct mapread_keep *analyze_keep(const struct analyze *a);
 /* Ends the stream layer: flushes and closes every stream, writes
  * --extract's streams.json, reports its counters on stderr; then writes
  * --report's page.  Returns 0, or 1 after an error it reported. */

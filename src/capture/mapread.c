@@ -56,6 +56,7 @@ struct mfile {
 	size_t size;
 	int swap, nano;
 	uint32_t snap;
+	const struct mapread_keep *keep; /* NULL: the mappings are ours alone */
 };
 
 /* A reader's window onto the file: bytes [base, base + mlen) at m. */
@@ -71,6 +72,7 @@ static int mfile_open(struct mfile *f, const char *path, const struct options *o
 		return -1;
 	f->path = path;
 	f->opt = opt;
+	f->keep = NULL;
 	f->fd = open(path, O_RDONLY);
 	if (f->fd < 0)
 		return -1;
@@ -115,10 +117,20 @@ static inline int win_at(const struct mfile *f, struct win *w, size_t off)
 }
 
 /* Slides the window to start at the page holding off. */
+static void win_unmap(const struct mfile *f, struct win *w)
+{
+	if (!w->m)
+		return;
+	if (f->keep)
+		f->keep->retire(f->keep->ctx, (void *)w->m, w->mlen);
+	else
+		munmap((void *)w->m, w->mlen);
+	w->m = NULL;
+}
+
 static int win_slide(const struct mfile *f, struct win *w, size_t off)
 {
-	if (w->m)
-		munmap((void *)w->m, w->mlen);
+	win_unmap(f, w);
 	w->base = off & ~(size_t)4095;
 	w->mlen = f->size - w->base < WINDOW ? f->size - w->base : WINDOW;
 	void *m = mmap(NULL, w->mlen, PROT_READ, MAP_PRIVATE | MAP_POPULATE, f->fd, (off_t)w->base);
@@ -128,14 +140,14 @@ static int win_slide(const struct mfile *f, struct win *w, size_t off)
 		return -1;
 	}
 	w->m = m;
+	if (f->keep)
+		f->keep->mapped(f->keep->ctx, m, w->mlen);
 	return 0;
 }
 
-static void win_close(struct win *w)
+static void win_close(const struct mfile *f, struct win *w)
 {
-	if (w->m)
-		munmap((void *)w->m, w->mlen);
-	w->m = NULL;
+	win_unmap(f, w);
 }
 
 /* The record at off when it is one this reader takes (caplen within the
@@ -242,9 +254,17 @@ static int compile(pcap_t *p, const struct options *opt, struct bpf_program *pro
 int mapread_loop(pcap_t *p, const char *path, const struct options *opt,
                  pcap_handler cb, int (*finished)(u_char *user), u_char *user)
 {
+	return mapread_loop_kept(p, path, opt, cb, finished, user, NULL);
+}
+
+int mapread_loop_kept(pcap_t *p, const char *path, const struct options *opt,
+                      pcap_handler cb, int (*finished)(u_char *user), u_char *user,
+                      const struct mapread_keep *keep)
+{
 	struct mfile f;
 	if (mfile_open(&f, path, opt) < 0)
 		return MAPREAD_DECLINED;
+	f.keep = keep;
 	struct bpf_program prog;
 	int have_prog = compile(p, opt, &prog);
 	if (have_prog < 0) {
@@ -258,7 +278,7 @@ int mapread_loop(pcap_t *p, const char *path, const struct options *opt,
 	int rc = r == READ_FAILED ? 1 : r == READ_DAMAGED ? hand_back(p, off) : 0;
 	if (have_prog)
 		pcap_freecode(&prog);
-	win_close(&w);
+	win_close(&f, &w);
 	close(f.fd);
 	return rc;
 }
@@ -286,7 +306,7 @@ int mapread_loop_bg(pcap_t *p, const char *path, const struct options *opt,
 	int rc = r == READ_FAILED ? 1 : r == READ_DAMAGED ? hand_back(p, off) : 0;
 	if (have_prog)
 		pcap_freecode(&prog);
-	win_close(&w);
+	win_close(&f, &w);
 	close(f.fd);
 	return rc;
 }
@@ -355,7 +375,7 @@ static void *second_half(void *arg)
 		t->rc = read_records(f, &w, t->prog, &off, SIZE_MAX, NULL, 0, &t->abandon,
 				     t->cb, NULL, t->user2);
 	t->off = off;
-	win_close(&w);
+	win_close(f, &w);
 	return NULL;
 }
 
@@ -404,7 +424,7 @@ int mapread_loop2(pcap_t *p, const char *path, const struct options *opt,
 		r1 = read_records(&f, &w, have1 ? &prog1 : NULL, &off, SIZE_MAX, NULL, 0, NULL,
 				  cb, NULL, user1);
 	}
-	win_close(&w);
+	win_close(&f, &w);
 	pthread_join(th, NULL);
 	/* a damaged record before the split ends this reader's way through the
 	 * file (libpcap goes on from it), so the second half is not wanted */

@@ -29,6 +29,22 @@ int mapread_loop(pcap_t *p, const char *path, const struct options *opt,
 int mapread_loop_bg(pcap_t *p, const char *path, const struct options *opt,
                     pcap_handler cb, u_char *user);
 
+/* A reader of the packets' bytes that may still read them after the
+ * callback returned (the session layer's hashing thread): told of each
+ * mapping as it is made, and given it instead of its munmap when the
+ * reader is done with it, to unmap it itself (from any thread) once done
+ * too.  The bytes of a mapping stay as they are until then. */
+struct mapread_keep {
+	void *ctx;
+	void (*mapped)(void *ctx, const void *m, size_t len);
+	void (*retire)(void *ctx, void *m, size_t len);
+};
+
+/* mapread_loop, the mappings given to keep (NULL: as mapread_loop). */
+int mapread_loop_kept(pcap_t *p, const char *path, const struct options *opt,
+                      pcap_handler cb, int (*finished)(u_char *user), u_char *user,
+                      const struct mapread_keep *keep);
+
 /* Files smaller than this are read in one piece by mapread_loop2. */
 #define MAPREAD_SPLIT_MIN (64u << 20)
 

@@ -22,6 +22,10 @@ struct out {
 	size_t len;
 	int fd;
 	int failed; /* errno of the first failed write, 0 when all went well */
+	/* when set, a flush hands the buffer to sink instead of writing it to
+	 * fd (the session layer's hashing thread: src/session/hashpipe.c) */
+	void (*sink)(void *ctx, const char *p, size_t n);
+	void *sink_ctx;
 };
 
 int out_init(struct out *o, int fd);

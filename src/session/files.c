@@ -17,6 +17,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "hashpipe.h"
 #include "internal.h"
 
 #define SFILE_BUF (32u << 10)
@@ -24,6 +25,7 @@
 struct sfile {
 	struct sess *ss;
 	EVP_MD_CTX *sha256, *md5;
+	int slot;            /* the hashing thread's digest (x->hp), or -1 */
 	uint64_t size, gap_bytes, tx_id, id;
 	int dir;
 	int fd;              /* the temporary file, or -1 (not stored) */
@@ -124,14 +126,19 @@ struct sfile *file_begin(struct sessions *x, struct sess *ss, int dir, const uin
 		memcpy(f->name, name, f->nlen);
 	else
 		f->nlen = 0;
-	fetch_mds();
-	f->sha256 = EVP_MD_CTX_new();
+	/* the SHA-256 on the hashing thread when there is one (never with
+	 * files.json: x->hp is for --sessions alone), else here */
+	f->slot = x->hp && !x->files_json_ok ? hp_begin(x->hp) : -1;
+	if (f->slot < 0)
+		fetch_mds();
+	if (f->slot < 0)
+		f->sha256 = EVP_MD_CTX_new();
 	/* MD5 for files.json only: with --sessions alone a file costs one
 	 * hash, not two */
 	if (x->files_json_ok)
 		f->md5 = EVP_MD_CTX_new();
-	if (!f->sha256 || (x->files_json_ok && !f->md5) ||
-	    !EVP_DigestInit_ex(f->sha256, md_sha256, NULL) ||
+	if ((f->slot < 0 && (!f->sha256 || !EVP_DigestInit_ex(f->sha256, md_sha256, NULL))) ||
+	    (x->files_json_ok && !f->md5) ||
 	    (f->md5 && !EVP_DigestInit_ex(f->md5, md_md5, NULL))) {
 		EVP_MD_CTX_free(f->sha256);
 		EVP_MD_CTX_free(f->md5);
@@ -180,9 +187,12 @@ static void flush_buf(struct sfile *f)
 }
 
 /* Hashes and stores n bytes at p of f. */
-static void consume(struct sfile *f, const uint8_t *p, size_t n)
+static void consume(struct sessions *x, struct sfile *f, const uint8_t *p, size_t n)
 {
-	EVP_DigestUpdate(f->sha256, p, n);
+	if (f->slot >= 0)
+		hp_data(x->hp, f->slot, p, n);
+	else
+		EVP_DigestUpdate(f->sha256, p, n);
 	if (f->md5)
 		EVP_DigestUpdate(f->md5, p, n);
 	if (f->fd < 0)
@@ -200,11 +210,10 @@ static void consume(struct sfile *f, const uint8_t *p, size_t n)
 
 void file_data(struct sessions *x, struct sfile *f, const uint8_t *p, size_t n)
 {
-	(void)x;
 	if (!f || !n)
 		return;
 	f->size += n;
-	consume(f, p, n);
+	consume(x, f, p, n);
 }
 
 void file_gap(struct sessions *x, struct sfile *f, uint64_t n)
@@ -257,8 +266,12 @@ void file_end(struct sessions *x, struct sfile *f, const struct stream_ts *ts, i
 	}
 	uint8_t md[EVP_MAX_MD_SIZE];
 	unsigned mdlen = 0;
-	EVP_DigestFinal_ex(f->sha256, md, &mdlen);
-	hex(r.sha256, md, mdlen > 32 ? 32 : mdlen);
+	if (f->slot >= 0) {
+		hp_end(x->hp, f->slot, r.sha256); /* a token: the digest comes later */
+	} else {
+		EVP_DigestFinal_ex(f->sha256, md, &mdlen);
+		hex(r.sha256, md, mdlen > 32 ? 32 : mdlen);
+	}
 	if (f->md5) {
 		EVP_DigestFinal_ex(f->md5, md, &mdlen);
 		hex(r.md5, md, mdlen > 16 ? 16 : mdlen);
@@ -294,8 +307,11 @@ void file_end(struct sessions *x, struct sfile *f, const struct stream_ts *ts, i
 	}
 	if (x->o)
 		put_event(x, f, &r, ts);
-	if (res)
+	if (res) {
 		*res = r;
+		sess_hash_hold(x, res->sha256);
+	}
+	sess_hash_drop(x, r.sha256);
 	EVP_MD_CTX_free(f->sha256);
 	EVP_MD_CTX_free(f->md5);
 	free(f->buf);

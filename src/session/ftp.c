@@ -593,6 +593,7 @@ static void fd_close(struct sessions *x, struct sess *ss)
 	ev_cstr(x, "mode", d->ck.passive ? "passive" : "active", NULL);
 	ev_u(x, "size", r.size, " size ");
 	ev_cstr(x, "sha256", r.sha256, " sha256 ");
+	sess_hash_drop(x, r.sha256);
 	ev_bool(x, "gaps", r.gaps);
 	ev_cstr(x, "state", r.complete ? "CLOSED" : "TRUNCATED", NULL);
 	if (!r.complete)

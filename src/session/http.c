@@ -407,6 +407,7 @@ static void col_free(struct sessions *x, struct hcol *c)
 
 static void req_free(struct sessions *x, struct req *r)
 {
+	sess_hash_drop(x, r->body_sha);
 	tb_free(x, r->ins);
 	free(r);
 }
@@ -1116,7 +1117,9 @@ static void finish(struct sessions *x, struct sess *ss, int dir, int complete,
 				r->body_seen = 1;
 				r->body_len = m->wire_len;
 				r->body_done = had_file;
+				sess_hash_drop(x, r->body_sha); /* (a request has one body) */
 				memcpy(r->body_sha, res.sha256, sizeof r->body_sha);
+				sess_hash_hold(x, r->body_sha);
 				r->body_cut = had_file && !res.complete;
 			}
 			r->headers_cut |= m->headers_cut;
@@ -1137,6 +1140,7 @@ static void finish(struct sessions *x, struct sess *ss, int dir, int complete,
 		if (h->next_tx < h->next_answer)
 			h->next_tx = h->next_answer;
 	}
+	sess_hash_drop(x, res.sha256);
 	msg_reset(x, &h->d[dir]);
 }
 

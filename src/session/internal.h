@@ -93,6 +93,10 @@ struct sess_expect {
 
 struct sessions {
 	struct out *o;           /* where events go (NULL: --extract alone, no events) */
+	/* the files' SHA-256 on a second thread (sessions_threaded): then o
+	 * is its buffer, out the output */
+	struct hashpipe *hp;
+	struct out *out;
 	int json, nano;
 	int slot;                /* our slot in stream.user[] */
 	struct an_clock clk;
@@ -223,6 +227,14 @@ struct sfile_result {
 };
 void file_end(struct sessions *x, struct sfile *f, const struct stream_ts *ts,
               int complete, struct sfile_result *res);
+
+/* A file's digest as file_end gave it (sfile_result.sha256, copied) is
+ * held once by the caller given res, who drops it when done with it:
+ * with the hashing thread it may be a token for a digest still to come
+ * (hashpipe.h), which ev_cstr writes as it will be.  Nothing for a digest
+ * in hex. */
+void sess_hash_hold(struct sessions *x, const char *sha256);
+void sess_hash_drop(struct sessions *x, const char *sha256);
 
 /* Opens DIR/files/ and DIR/files.json (files.c); closes them at the end. */
 int files_open(struct sessions *x, const char *dir, char *err, size_t errlen);

@@ -12,6 +12,7 @@
 #include "../analyze/json.h"
 #include "../core/names.h"
 #include "../stream/evetime.h"
+#include "hashpipe.h"
 #include "internal.h"
 
 /* The protocols, in the order they are asked: the first that says yes
@@ -153,7 +154,34 @@ void ev_str(struct sessions *x, const char *k, const uint8_t *p, size_t n, const
 
 void ev_cstr(struct sessions *x, const char *k, const char *s, const char *sep)
 {
+	if (x->hp && hp_is_token(s)) { /* a digest the hashing thread fills in */
+		if (!x->o)
+			return;
+		out_reserve(x->o, OUT_SLACK);
+		if (x->json) {
+			key(x, k);
+			out_c(x->o, '"');
+			hp_hole(x->hp, s);
+			out_c(x->o, '"');
+		} else if (sep) {
+			out_s(x->o, sep);
+			hp_hole(x->hp, s);
+		}
+		return;
+	}
 	ev_str(x, k, (const uint8_t *)s, strlen(s), sep);
+}
+
+void sess_hash_hold(struct sessions *x, const char *sha256)
+{
+	if (x->hp)
+		hp_hold(x->hp, sha256);
+}
+
+void sess_hash_drop(struct sessions *x, const char *sha256)
+{
+	if (x->hp)
+		hp_drop(x->hp, sha256);
 }
 
 void ev_u(struct sessions *x, const char *k, uint64_t v, const char *sep)
@@ -598,8 +626,36 @@ void sessions_set_slot(struct sessions *x, int slot)
 	x->slot = slot;
 }
 
+int sessions_threaded(struct sessions *x)
+{
+	if (x->hp || !x->o || x->files_json_ok || x->insp)
+		return x->hp != NULL;
+	if (!(x->hp = hp_new(x->o)))
+		return 0;
+	x->out = x->o;
+	x->o = hp_out(x->hp);
+	return 1;
+}
+
+const struct mapread_keep *sessions_keep(const struct sessions *x)
+{
+	return x->hp ? hp_keep(x->hp) : NULL;
+}
+
+/* Stops the hashing thread, its output written. */
+static void unthread(struct sessions *x)
+{
+	if (!x->hp)
+		return;
+	hp_finish(x->hp);
+	hp_free(x->hp);
+	x->hp = NULL;
+	x->o = x->out;
+}
+
 int sessions_finish(struct sessions *x, char *err, size_t errlen)
 {
+	unthread(x);
 	const struct sess_stats *t = &x->st;
 	if (t->insp_cut || t->insp_mem_cut)
 		fprintf(stderr,
@@ -621,6 +677,7 @@ void sessions_free(struct sessions *x)
 {
 	if (!x)
 		return;
+	unthread(x);
 	if (x->dirfd >= 0)
 		close(x->dirfd);
 	if (x->files_json_ok)
@@ -633,8 +690,11 @@ void sessions_free(struct sessions *x)
 
 /* ---- inspection ----------------------------------------------------------- */
 
+static void unthread(struct sessions *x);
+
 void sessions_set_inspect(struct sessions *x, sess_inspect_fn fn, void *ctx)
 {
+	unthread(x); /* the inspector and the hashing thread do not mix */
 	x->insp = fn;
 	x->insp_ctx = ctx;
 }

@@ -28,6 +28,15 @@ void sessions_consumer(struct sessions *ss, struct stream_consumer *c);
 /* The slot streams_add_consumer() gave (its per-stream state lives in
  * stream.user[slot]). */
 void sessions_set_slot(struct sessions *ss, int slot);
+/* The files' SHA-256 on a second thread, the output the same bytes in the
+ * same order (src/session/hashpipe.h): for events alone (no --extract, no
+ * inspector), when nothing else writes to the output until
+ * sessions_finish().  1 when it runs. */
+int sessions_threaded(struct sessions *ss);
+/* With the hashing thread: what the file reader gives its mappings to, so
+ * that the thread hashes their bytes in place (NULL: none). */
+struct mapread_keep;
+const struct mapread_keep *sessions_keep(const struct sessions *ss);
 /* After streams_finish(): the counters on stderr, files.json completed. */
 int sessions_finish(struct sessions *ss, char *err, size_t errlen);
 void sessions_free(struct sessions *ss);
