@@ -257,6 +257,37 @@ int mapread_loop(pcap_t *p, const char *path, const struct options *opt,
 	return rc;
 }
 
+int mapread_takes(const char *path, const struct options *opt, size_t *size)
+{
+	struct mfile f;
+	if (mfile_open(&f, path, opt) < 0)
+		return 0;
+	*size = f.size;
+	close(f.fd);
+	return 1;
+}
+
+int mapread_compile(pcap_t *p, const struct options *opt, struct bpf_program *prog)
+{
+	return compile(p, opt, prog);
+}
+
+int mapread_follow(const char *path, const struct options *opt, const struct bpf_program *prog,
+                   const atomic_int *abandon, pcap_handler cb,
+                   int (*finished)(u_char *user), u_char *user)
+{
+	struct mfile f;
+	if (mfile_open(&f, path, opt) < 0)
+		return MAPREAD_DECLINED;
+	struct win w = { 0 };
+	size_t off = 24;
+	/* abandon given: no progress line from this reader */
+	int r = read_records(&f, &w, prog, &off, SIZE_MAX, NULL, 0, abandon, cb, finished, user);
+	win_close(&w);
+	close(f.fd);
+	return r == READ_FAILED ? 1 : r == READ_DAMAGED ? MAPREAD_RESUME : 0;
+}
+
 /* ---- two halves in two threads ----------------------------------------- */
 
 struct half2 {

@@ -12,6 +12,8 @@ int out_init(struct out *o, int fd)
 	o->len = 0;
 	o->fd = fd;
 	o->failed = 0;
+	o->gate = NULL;
+	o->gate_arg = NULL;
 	return o->buf ? 0 : -1;
 }
 
@@ -24,6 +26,8 @@ void out_free(struct out *o)
 void out_flush(struct out *o)
 {
 	size_t off = 0;
+	if (o->gate && o->len > 0 && o->gate(o, o->gate_arg))
+		off = o->len;
 	while (off < o->len && !o->failed) {
 		ssize_t n = write(o->fd, o->buf + off, o->len - off);
 		if (n < 0) {

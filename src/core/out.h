@@ -22,6 +22,11 @@ struct out {
 	size_t len;
 	int fd;
 	int failed; /* errno of the first failed write, 0 when all went well */
+	/* When set, asked before the bytes are written; nonzero: drop them
+	 * instead.  Printing on two cores (src/printpar.c) waits there for the
+	 * chunk's turn, and drops what a thread printed only for its state. */
+	int (*gate)(struct out *o, void *arg);
+	void *gate_arg;
 };
 
 int out_init(struct out *o, int fd);
