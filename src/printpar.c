@@ -58,22 +58,29 @@ struct worker {
 	unsigned long shadowed[SHADOW_KINDS]; /* the other's packets, by print_shadow's answer */
 };
 
-/* out's gate: bytes of an owned chunk wait for its turn; a shadowed
- * packet's are dropped. */
-static int gate(struct out *o, void *arg)
+/* out's sink: bytes of an owned chunk reach the descriptor in the chunk's
+ * turn; a shadowed packet's are dropped. */
+static void sink(void *ctx, const char *p, size_t n)
 {
-	(void)o;
-	struct worker *w = arg;
-	if (w->alone)
-		return 0;
-	if (!w->owns)
-		return 1;
-	struct turns *t = w->t;
-	pthread_mutex_lock(&t->mu);
-	while (t->next != w->chunk && !atomic_load(&t->abandon))
-		pthread_cond_wait(&t->cv, &t->mu);
-	pthread_mutex_unlock(&t->mu);
-	return atomic_load(&t->abandon) != 0;
+	(void)p;
+	(void)n;
+	struct worker *w = ctx;
+	struct out *o = w->nd->out;
+	if (!w->alone) {
+		if (!w->owns)
+			return;
+		struct turns *t = w->t;
+		pthread_mutex_lock(&t->mu);
+		while (t->next != w->chunk && !atomic_load(&t->abandon))
+			pthread_cond_wait(&t->cv, &t->mu);
+		pthread_mutex_unlock(&t->mu);
+		if (atomic_load(&t->abandon))
+			return;
+	}
+	/* p and n are o's own buffer: written by out's usual path */
+	o->sink = NULL;
+	out_flush(o);
+	o->sink = sink;
 }
 
 /* Writes the owned chunk's bytes in their turn and passes the turn on. */
@@ -81,7 +88,7 @@ static void publish(struct worker *w)
 {
 	if (!w->pending)
 		return;
-	out_flush(w->nd->out); /* waits in gate() */
+	out_flush(w->nd->out); /* waits in sink() */
 	struct turns *t = w->t;
 	pthread_mutex_lock(&t->mu);
 	if (t->next == w->chunk)
@@ -192,12 +199,12 @@ int printpar_run(pcap_t *p, const char *path, const struct options *opt, nd_t *n
 	pthread_t th;
 	int rc = MAPREAD_DECLINED;
 	if (ok && nd2.names && nd2.tcpseq && nd2.esp) {
-		out2.gate = gate;
-		out2.gate_arg = &f.w;
+		out2.sink = sink;
+		out2.sink_ctx = &f.w;
 		struct out *o = nd->out;
 		out_flush(o); /* anything before the file's packets goes first */
-		o->gate = gate;
-		o->gate_arg = &lead;
+		o->sink = sink;
+		o->sink_ctx = &lead;
 		if (pthread_create(&th, NULL, follow, &f) == 0) {
 			rc = mapread_loop(p, path, opt, on_packet, finished, (u_char *)&lead);
 			if (rc != 0 && rc != MAPREAD_RESUME) {
@@ -226,8 +233,8 @@ int printpar_run(pcap_t *p, const char *path, const struct options *opt, nd_t *n
 			lead.alone = 1;
 			*count = lead.count;
 		}
-		o->gate = NULL;
-		o->gate_arg = NULL;
+		o->sink = NULL;
+		o->sink_ctx = NULL;
 	}
 	if (atomic_load(&t.abandon))
 		nd->out->len = 0; /* what was not written in turn must not be now */

@@ -12,8 +12,8 @@ int out_init(struct out *o, int fd)
 	o->len = 0;
 	o->fd = fd;
 	o->failed = 0;
-	o->gate = NULL;
-	o->gate_arg = NULL;
+	o->sink = NULL;
+	o->sink_ctx = NULL;
 	return o->buf ? 0 : -1;
 }
 
@@ -25,9 +25,13 @@ void out_free(struct out *o)
 
 void out_flush(struct out *o)
 {
+	if (o->sink) {
+		if (o->len)
+			o->sink(o->sink_ctx, o->buf, o->len);
+		o->len = 0;
+		return;
+	}
 	size_t off = 0;
-	if (o->gate && o->len > 0 && o->gate(o, o->gate_arg))
-		off = o->len;
 	while (off < o->len && !o->failed) {
 		ssize_t n = write(o->fd, o->buf + off, o->len - off);
 		if (n < 0) {

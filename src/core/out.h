@@ -22,11 +22,10 @@ struct out {
 	size_t len;
 	int fd;
 	int failed; /* errno of the first failed write, 0 when all went well */
-	/* When set, asked before the bytes are written; nonzero: drop them
-	 * instead.  Printing on two cores (src/printpar.c) waits there for the
-	 * chunk's turn, and drops what a thread printed only for its state. */
-	int (*gate)(struct out *o, void *arg);
-	void *gate_arg;
+	/* when set, a flush hands the buffer to sink instead of writing it to
+	 * fd (the session layer's hashing thread: src/session/hashpipe.c) */
+	void (*sink)(void *ctx, const char *p, size_t n);
+	void *sink_ctx;
 };
 
 int out_init(struct out *o, int fd);
