@@ -200,12 +200,18 @@ static int read_records(const struct mfile *f, struct win *w, const struct bpf_p
 			__builtin_prefetch(w->m + (off - w->base));
 			__builtin_prefetch(w->m + (off - w->base) + 64);
 		}
-		h.ts.tv_sec = (time_t)(int32_t)sec; /* libpcap reads it signed */
+		/* libpcap reads the seconds and the fraction signed in a file
+		 * of this machine's byte order, unsigned in a byte-swapped one
+		 * (which shows in -ttt and -ttttt past 2038), then scales the
+		 * fraction in a long: an invalid one of 2^31 and more is
+		 * negative there, and divided toward zero */
+		h.ts.tv_sec = f->swap ? (time_t)sec : (time_t)(int32_t)sec;
+		int64_t fr = f->swap ? (int64_t)frac : (int64_t)(int32_t)frac;
 		if (f->nano && !opt->nano)
-			frac /= 1000;
+			fr /= 1000;
 		else if (!f->nano && opt->nano)
-			frac *= 1000;
-		h.ts.tv_usec = (suseconds_t)frac;
+			fr *= 1000;
+		h.ts.tv_usec = (suseconds_t)fr;
 		h.caplen = (uint32_t)(rl - 16);
 		h.len = get32(r + 12, f->swap);
 		if (!abandon) /* the thread reading the start: the progress line */

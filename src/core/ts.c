@@ -41,10 +41,13 @@ static long zone_offset(struct ts_state *ts, int64_t sec)
 	return ts->zone_off;
 }
 
-static void put_frac(struct ts_state *ts, struct out *o, uint32_t frac)
+/* tcpdump prints a fraction's low 32 bits, unsigned: a fraction of a
+ * million microseconds or more shows all its digits, a negative one as
+ * 2^32 less it. */
+static void put_frac(struct ts_state *ts, struct out *o, int64_t frac)
 {
 	out_c(o, '.');
-	out_uw(o, frac, ts->nano ? 9 : 6, '0');
+	out_uw(o, (uint32_t)frac, ts->nano ? 9 : 6, '0');
 }
 
 static void put_hms(struct out *o, int64_t secs_of_day)
@@ -68,22 +71,24 @@ static int unconvertible(int64_t sec)
 
 static const char conv_error[] = "[Error converting time]";
 
-/* Prints b - a as [-| ]HH:MM:SS.frac (hours wrap at a day, as gmtime does). */
+/* Prints b - a as [-| ]HH:MM:SS.frac (hours wrap at a day, as gmtime does):
+ * the later minus the earlier, compared seconds first, then fractions as
+ * signed numbers; a negative fraction difference borrows one second, once,
+ * so invalid fractions (a million microseconds or more, or negative) give
+ * the odd fractions tcpdump prints. */
 static void put_delta(struct ts_state *ts, struct out *o, int64_t bs,
-                      uint32_t bf, int64_t as, uint32_t af)
+                      int64_t bf, int64_t as, int64_t af)
 {
-	uint32_t unit = ts->nano ? 1000000000u : 1000000u;
+	int64_t unit = ts->nano ? 1000000000 : 1000000;
 	int neg = bs < as || (bs == as && bf < af);
 	if (neg) {
-		int64_t ts_ = bs; uint32_t tf = bf;
+		int64_t ts_ = bs, tf = bf;
 		bs = as; bf = af; as = ts_; af = tf;
 	}
 	int64_t s = bs - as;
-	uint32_t f;
-	if (bf >= af) {
-		f = bf - af;
-	} else {
-		f = bf + unit - af;
+	int64_t f = bf - af;
+	if (f < 0) {
+		f += unit;
 		s--;
 	}
 	out_c(o, neg ? '-' : ' ');
@@ -95,7 +100,7 @@ static void put_delta(struct ts_state *ts, struct out *o, int64_t bs,
 	put_frac(ts, o, f);
 }
 
-void ts_print(struct ts_state *ts, struct out *o, int64_t sec, uint32_t frac)
+void ts_print(struct ts_state *ts, struct out *o, int64_t sec, int64_t frac)
 {
 	switch (ts->mode) {
 	case 1:

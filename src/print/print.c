@@ -107,7 +107,7 @@ void print_packet(nd_t *nd, const struct pcap_pkthdr *h, const uint8_t *p,
 	}
 	if (bad_header(nd, h))
 		return;
-	ts_print(nd->ts, o, (int64_t)h->ts.tv_sec, (uint32_t)h->ts.tv_usec);
+	ts_print(nd->ts, o, (int64_t)h->ts.tv_sec, (int64_t)h->ts.tv_usec);
 
 	nd->pkt = p;
 	nd->end = p + h->caplen;

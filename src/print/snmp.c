@@ -1,9 +1,10 @@
 /* snmp.c - SNMPv1, v2c and v3 (USM) messages: a small BER decoder and the
  * PDU, trap and variable-binding printers.  Object identifiers are shown
- * numerically. */
+ * numerically with -n, else named as far as snmp_mib.h knows them. */
 #include <stdio.h>
 
 #include "print.h"
+#include "snmp_mib.h"
 
 /* One decoded BER element. */
 enum be_type {
@@ -97,7 +98,9 @@ static int asn1_parse(nd_t *nd, const uint8_t *p, unsigned len, struct be *e)
 		}
 		if (!nd_has(nd, p, 1))
 			goto trunc;
-		e->id = id = (id << 7) | *p;
+		/* tcpdump keeps a tag number's low 8 bits: 0xff 0x30 is
+		 * tag 176, 0x82 0x80 0x05 is 5 (Null, universally) */
+		e->id = id = ((id << 7) | nd_u8(nd, p)) & 0xff;
 		len--;
 		hdr++;
 		p++;
@@ -266,6 +269,78 @@ static int print_string(nd_t *nd, const struct be *e)
 	return 0;
 }
 
+#define MIB_NONE 0xffff
+#define MIB_ROOT 0xfffe
+
+/* One arc: named when the node being walked has a child with that arc,
+ * then that child is walked; else the number, and the walk ends.  The
+ * first arc after an abbreviation goes without its dot. */
+static unsigned oid_arc(nd_t *nd, unsigned node, uint32_t arc, int first)
+{
+	if (!first)
+		nd_c(nd, '.');
+	if (node != MIB_NONE) {
+		unsigned from = node == MIB_ROOT ? MIB_ROOT_FIRST : mib_nodes[node].first;
+		unsigned n = node == MIB_ROOT ? MIB_ROOT_COUNT : mib_nodes[node].count;
+		for (unsigned i = from; i < from + n; i++) {
+			if (mib_nodes[i].arc == arc) {
+				nd_s(nd, mib_nodes[i].name);
+				return i;
+			}
+		}
+	}
+	nd_u(nd, arc);
+	return MIB_NONE;
+}
+
+/* An object identifier's contents (len bytes at p, all captured) as
+ * tcpdump prints them: the arcs in 32 bits, wrapping; the first
+ * subidentifier split by a signed division by 40 (so one of 2^31 or more
+ * gives a huge first arc, as tcpdump's); without -n an abbreviation
+ * (snmp_mib.h) for a known prefix and names from the tree. */
+static void oid_print(nd_t *nd, const uint8_t *p, uint32_t len)
+{
+	int named = !nd->opt->nflag;
+	unsigned node = MIB_NONE;
+	int first = -1;
+	if (named) {
+		for (size_t a = 0; a < sizeof mib_abbrevs / sizeof *mib_abbrevs; a++) {
+			const struct mib_abbrev *ab = &mib_abbrevs[a];
+			if (len >= ab->len && nd_has(nd, p, ab->len) &&
+			    memcmp(p, ab->oid, ab->len) == 0) {
+				nd_s(nd, ab->prefix);
+				node = ab->node;
+				p += ab->len;
+				len -= ab->len;
+				first = 1;
+				break;
+			}
+		}
+	}
+	uint32_t o = 0;
+	for (uint32_t i = 0; i < len; i++) {
+		uint8_t c = nd_u8(nd, p + i);
+		o = (o << 7) + (c & 0x7f);
+		if (c & 0x80)
+			continue;
+		if (first < 0) {
+			if (named)
+				node = MIB_ROOT;
+			first = 0;
+			int64_t v = o >= 0x80000000u ? (int64_t)o - 0x100000000 : (int64_t)o;
+			int64_t s = v / 40;
+			if (s > 2)
+				s = 2;
+			node = oid_arc(nd, node, (uint32_t)s, 0);
+			o = (uint32_t)(v - s * 40);
+		}
+		node = oid_arc(nd, node, o, first);
+		if (--first < 0)
+			first = 0;
+		o = 0;
+	}
+}
+
 static int asn1_print(nd_t *nd, const struct be *e)
 {
 	const uint8_t *p = e->raw;
@@ -274,27 +349,9 @@ static int asn1_print(nd_t *nd, const struct be *e)
 		return print_octets(nd, e);
 	case BE_NULL:
 		break;
-	case BE_OID: {
-		uint32_t o = 0;
-		int first = -1;
-		for (uint32_t i = 0; i < e->asnlen; i++) {
-			uint8_t c = nd_u8(nd, p + i);
-			o = (o << 7) + (c & 0x7f);
-			if (c & 0x80)
-				continue;
-			if (first < 0) {
-				first = 0;
-				uint32_t s = o / 40;
-				if (s > 2)
-					s = 2;
-				nd_printf(nd, ".%u", s);
-				o -= s * 40;
-			}
-			nd_printf(nd, ".%u", o);
-			o = 0;
-		}
+	case BE_OID:
+		oid_print(nd, p, e->asnlen);
 		break;
-	}
 	case BE_INT:
 		nd_printf(nd, "%d", e->integer);
 		break;

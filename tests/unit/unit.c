@@ -139,6 +139,21 @@ static void test_ts(void)
 	ts_init(&ts, 5, 0);
 	ts_print(&ts, &o, 10, 0); CHECK(is(" 00:00:00.000000 "));
 	ts_print(&ts, &o, 3671, 250); CHECK(is(" 01:01:01.000250 "));
+	/* invalid fractions, as libpcap hands them over: all their digits,
+	 * a negative one in its low 32 bits, one borrow at most (tcpdump) */
+	ts_init(&ts, 0, 0);
+	ts_print(&ts, &o, 1120622255, 1000000); CHECK(is("03:57:35.1000000 "));
+	ts_print(&ts, &o, 1120622255, -2147483); CHECK(is("03:57:35.4292819813 "));
+	ts_init(&ts, 3, 0);
+	ts_print(&ts, &o, 3, 2147483647); CHECK(is(" 00:00:00.000000 "));
+	ts_print(&ts, &o, 3, -2147483648); CHECK(is("-00:00:00.4294967295 "));
+	ts_print(&ts, &o, 4, 5); CHECK(is(" 00:00:01.2147483653 "));
+	ts_init(&ts, 5, 0);
+	ts_print(&ts, &o, 1, 2147483); CHECK(is(" 00:00:00.000000 "));
+	ts_print(&ts, &o, 2, -2147483); CHECK(is(" 00:00:00.4291672330 "));
+	ts_init(&ts, 3, 1);
+	ts_print(&ts, &o, 1, 2147483647); CHECK(is(" 00:00:00.000000000 "));
+	ts_print(&ts, &o, 2, -2147483648); CHECK(is(" 00:00:00.1000000001 "));
 	/* seconds outside 32-bit signed range are not converted, as tcpdump */
 	ts_init(&ts, 0, 0);
 	ts_print(&ts, &o, -369135528, 5); CHECK(is("[Error converting time] "));
