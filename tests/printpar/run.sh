@@ -63,6 +63,20 @@ done <<'END'
 5 -nX -#
 END
 
+# the sanitizers' build on the generated captures (make check builds it)
+if [ -x "$root/trawl-sanitize" ]; then
+	keep=$bin
+	bin=$root/trawl-sanitize
+	export TRAWL_PRINTPAR_CHUNK=1
+	for f in "$dir"/*.pcap; do
+		same "san-$(basename "$f")" -nv -r "$f"
+	done
+	bin=$keep
+elif [ "${CI:-}" = true ] || [ "${STRICT:-}" = 1 ]; then
+	echo "FAIL printpar: $root/trawl-sanitize is missing (make trawl-sanitize)"
+	fail=$((fail + 1))
+fi
+
 # -c, filters, and a file cut inside a record (libpcap takes over there)
 "$root/tests/gen/gen" demo "$dir/pp-demo.pcap" || exit 1
 export TRAWL_PRINTPAR_CHUNK=2
