@@ -88,6 +88,7 @@ check: deps trawl tests/unit/run-unit tests/unit/run-defrag tests/unit/run-strea
 	tests/cli/run.sh
 	tests/printpar/run.sh
 	tests/analyze/run.sh
+	tests/analyze/multi.sh
 	tests/stream/run.sh
 	tests/stream/tcpflow.sh
 	tests/session/run.sh

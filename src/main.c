@@ -3,7 +3,11 @@
 #include <dirent.h>
 #include <errno.h>
 #include <pcap/pcap.h>
+#include <pthread.h>
 #include <signal.h>
+#include <stdarg.h>
+#include <stdatomic.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -268,15 +272,194 @@ static void put_count(struct run *r)
 	out_flush(&r->out);
 }
 
-/* -V LIST, several -r, -r DIR: the files one after the other, through the
- * one analyzer and output, so that the reports are those of one sequential
- * read (a flow that crosses a file boundary continues).  Each file is read
- * as -r reads it (mapped, a big one in two halves for --summary).  Reading
- * the files on two threads at once and handing the packets over in order
- * was tried and measured slower (bench/README.md): trawl reads and filters
- * at about 1 GB/s, and copying the packets between threads cost more than
- * the reading it took off this one. */
-static int run_files(struct run *r, char **files, size_t n)
+/* ---- many files ---------------------------------------------------------
+ *
+ * -V LIST, several -r, -r DIR: the reports are those of one sequential read
+ * of the files (a flow that crosses a file boundary continues).  When the
+ * reports add up (--summary, --conversations, text or --json, and nothing
+ * else), the list is cut in two at the middle of its bytes and a second
+ * thread reads the second half into an analyzer of its own, which is merged
+ * after the first half's (analyze_merge_exact).  Nothing is copied between
+ * the threads: each reads and filters its own files.  When the merge cannot
+ * be exact (a bounded table overflowed) this thread goes on to read the
+ * second half itself, after the first, as one read would.  Everything
+ * else (packet lines, -w, streams, sessions, rules, --report, -c) reads
+ * them one after the other on this thread, each as -r reads it.
+ * TRAWL_FILES_SEQUENTIAL=1 in the environment forces that. */
+
+/* What a reader of files says on stderr ("reading from file", errors), in
+ * file order: the first half's straight out, the second half's kept until
+ * the first half is read (and dropped when one read would have stopped
+ * before them). */
+struct msgs {
+	char *s;
+	size_t len, cap;
+	int direct; /* straight to stderr, else kept in s */
+};
+
+static void msg_put(struct msgs *m, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void msg_put(struct msgs *m, const char *fmt, ...)
+{
+	char line[8192];
+	va_list ap;
+	va_start(ap, fmt);
+	int k = vsnprintf(line, sizeof line, fmt, ap);
+	va_end(ap);
+	if (k < 0)
+		return;
+	size_t n = (size_t)k < sizeof line ? (size_t)k : sizeof line - 1;
+	if (m->direct) {
+		fwrite(line, 1, n, stderr);
+		return;
+	}
+	if (m->len + n > m->cap) {
+		size_t cap = (m->cap ? 2 * m->cap : 4096) + n;
+		char *g = realloc(m->s, cap);
+		if (!g) { /* out of memory: say it late rather than never */
+			fwrite(line, 1, n, stderr);
+			return;
+		}
+		m->s = g;
+		m->cap = cap;
+	}
+	memcpy(m->s + m->len, line, n);
+	m->len += n;
+}
+
+static void msg_flush(struct msgs *m)
+{
+	if (m->len)
+		fwrite(m->s, 1, m->len, stderr);
+	m->len = 0;
+}
+
+/* source_open_file and source_set_filter (for a file) with their messages
+ * to m; NULL after an error (said). */
+static void msg_line(void *ctx, const char *line)
+{
+	msg_put(ctx, "%s", line);
+}
+
+static pcap_t *open_file_msg(const char *path, const struct options *opt, struct msgs *m)
+{
+	pcap_t *p = source_open_file_to(path, opt, msg_line, m);
+	if (!p)
+		return NULL;
+	struct bpf_program prog;
+	if (pcap_compile(p, &prog, opt->filter ? opt->filter : "", !opt->Oflag, 0) < 0) {
+		msg_put(m, "trawl: %s\n", pcap_geterr(p));
+		pcap_close(p);
+		return NULL;
+	}
+	int rc = pcap_setfilter(p, &prog);
+	pcap_freecode(&prog);
+	if (rc < 0) {
+		msg_put(m, "trawl: %s\n", pcap_geterr(p));
+		pcap_close(p);
+		return NULL;
+	}
+	return p;
+}
+
+/* One thread's share of the files: [from, to) into an. */
+struct fpart {
+	const struct options *opt;
+	char **files;
+	size_t from, to;
+	struct analyze *an;
+	unsigned long count;
+	int main_thread;   /* the first half: draws the progress line */
+	int rc;            /* 1: stopped by an error (said in msgs) */
+	int given_up;      /* the second half: stopped, its merge could not be exact */
+	atomic_int *spoiled; /* set by the first half when its merge cannot be exact */
+	struct msgs msgs;
+};
+
+static void part_packet(u_char *user, const struct pcap_pkthdr *h, const u_char *p)
+{
+	struct fpart *pt = (struct fpart *)user;
+	pt->count++;
+	analyze_packet(pt->an, h, p);
+}
+
+static void *read_part(void *arg)
+{
+	struct fpart *pt = arg;
+	for (size_t i = pt->from; i < pt->to; i++) {
+		/* between files: is the second half still worth reading? */
+		if (pt->spoiled && pt->main_thread && !analyze_mergeable(pt->an, 0))
+			atomic_store(pt->spoiled, 1);
+		if (pt->spoiled && !pt->main_thread &&
+		    (atomic_load(pt->spoiled) || !analyze_mergeable(pt->an, 1))) {
+			pt->given_up = 1;
+			break;
+		}
+		const char *name = pt->files[i];
+		pcap_t *p = open_file_msg(name, pt->opt, &pt->msgs);
+		if (!p) {
+			pt->rc = 1;
+			break;
+		}
+		if (i == 0) /* the first file of all: its messages go straight out */
+			source_first_file_notes(p);
+		analyze_link(pt->an, pcap_datalink(p));
+		int rc;
+		if (pt->main_thread) {
+			progress_begin(name);
+			rc = mapread_loop(p, name, pt->opt, part_packet, NULL, (u_char *)pt);
+		} else {
+			rc = mapread_loop_bg(p, name, pt->opt, part_packet, (u_char *)pt);
+		}
+		if (rc == MAPREAD_DECLINED || rc == MAPREAD_RESUME)
+			rc = pt->main_thread ? progress_pcap_loop(p, part_packet, (u_char *)pt)
+					     : pcap_loop(p, -1, part_packet, (u_char *)pt);
+		if (pt->main_thread)
+			progress_end();
+		if (rc == PCAP_ERROR)
+			msg_put(&pt->msgs, "trawl: %s: %s\n", name, pcap_geterr(p));
+		pcap_close(p);
+		if (rc != 0) {
+			pt->rc = 1;
+			break;
+		}
+	}
+	return NULL;
+}
+
+/* Where to cut files[0, n) for two threads: the first index past half of
+ * their bytes; 0 when they should not be split (not all regular files, or
+ * the halves too uneven to gain). */
+static size_t files_cut(char **files, size_t n)
+{
+	uint64_t total = 0, *size = malloc(n * sizeof *size);
+	if (!size)
+		return 0;
+	for (size_t i = 0; i < n; i++) {
+		struct stat st;
+		if (strcmp(files[i], "-") == 0 || stat(files[i], &st) < 0 || !S_ISREG(st.st_mode)) {
+			free(size);
+			return 0;
+		}
+		size[i] = (uint64_t)st.st_size;
+		total += size[i];
+	}
+	size_t cut = 0;
+	uint64_t before = 0, best = UINT64_MAX;
+	for (size_t i = 1; i < n; i++) { /* the cut whose halves differ least */
+		before += size[i - 1];
+		uint64_t d = before > total - before ? 2 * before - total : total - 2 * before;
+		if (d < best) {
+			best = d;
+			cut = i;
+		}
+	}
+	free(size);
+	/* the smaller half at least a quarter of the bytes */
+	return best <= total / 2 ? cut : 0;
+}
+
+/* The files one after the other on this thread. */
+static int run_files_seq(struct run *r, char **files, size_t n)
 {
 	int rc = 0;
 	for (size_t i = 0; i < n && rc == 0 && !r->done; i++) {
@@ -285,6 +468,8 @@ static int run_files(struct run *r, char **files, size_t n)
 			rc = 1;
 			break;
 		}
+		if (i == 0)
+			source_first_file_notes(r->pcap);
 		if (r->an && analyze_streams(r->an)) {
 			live_signals(r->pcap);
 			r->stop_on_signal = 1;
@@ -300,6 +485,63 @@ static int run_files(struct run *r, char **files, size_t n)
 		r->pcap = NULL;
 	}
 	return rc;
+}
+
+/* The two halves on two threads, merged; -1 when that is not wanted or not
+ * possible (nothing was read, nothing said), else the exit status.  The
+ * first half is read into the run's analyzer, as one read would: when the
+ * second half's cannot be merged exactly, this thread reads the second
+ * half again after the first, and the other thread's work (and what it
+ * would have said) is dropped. */
+static int run_files_par(struct run *r, char **files, size_t n)
+{
+	const char *env = getenv("TRAWL_FILES_SEQUENTIAL");
+	if (n < 2 || !r->an || r->print || r->opt.wfile || r->opt.count || r->opt.count_only ||
+	    r->opt.dflag || (env && env[0] && strcmp(env, "0") != 0))
+		return -1;
+	size_t cut = files_cut(files, n);
+	if (cut == 0)
+		return -1;
+	struct analyze *an2 = analyze_part_files(r->an);
+	if (!an2)
+		return -1;
+	atomic_int spoiled = 0;
+	struct fpart p1 = { .opt = &r->opt, .files = files, .from = 0, .to = cut, .an = r->an,
+			    .main_thread = 1, .spoiled = &spoiled, .msgs = { .direct = 1 } };
+	struct fpart p2 = { .opt = &r->opt, .files = files, .from = cut, .to = n, .an = an2,
+			    .spoiled = &spoiled };
+	pthread_t th;
+	if (pthread_create(&th, NULL, read_part, &p2) != 0) {
+		analyze_free(an2);
+		return -1;
+	}
+	read_part(&p1);
+	pthread_join(th, NULL);
+	if (p1.rc) { /* one read would have stopped there: the second half unread */
+		analyze_free(an2);
+	} else if (!p2.given_up && analyze_merge_exact(r->an, an2) == 0) {
+		msg_flush(&p2.msgs);
+		p1.count += p2.count;
+		p1.rc = p2.rc;
+	} else {
+		/* a bounded table overflowed: the second half again, here */
+		analyze_free(an2);
+		p1.from = cut;
+		p1.to = n;
+		p1.spoiled = NULL;
+		read_part(&p1);
+	}
+	r->count = p1.count;
+	free(p2.msgs.s);
+	return p1.rc;
+}
+
+static int run_files(struct run *r, char **files, size_t n)
+{
+	int rc = run_files_par(r, files, n);
+	if (rc >= 0)
+		return rc;
+	return run_files_seq(r, files, n);
 }
 
 static int by_version(const void *a, const void *b)
@@ -449,6 +691,8 @@ int main(int argc, char **argv)
 	if (r.opt.rfile) {
 		name = r.files ? r.files[0] : r.opt.rfile;
 		r.pcap = source_open_file(name, &r.opt);
+		if (r.pcap)
+			source_first_file_notes(r.pcap);
 	} else {
 		name = r.opt.device;
 		if (!name) {

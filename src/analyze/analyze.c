@@ -320,6 +320,38 @@ void analyze_merge(struct analyze *a, struct analyze *part)
 	analyze_free(part);
 }
 
+struct analyze *analyze_part_files(const struct analyze *a)
+{
+	if (!(a->sum || a->report_flows) || a->streams || a->report || a->packet_json || a->eve ||
+	    a->rules)
+		return NULL;
+	char err[64];
+	struct analyze *p = analyze_new(a->opt, a->out, err, sizeof err);
+	if (p)
+		p->dlt = a->dlt;
+	return p;
+}
+
+int analyze_mergeable(const struct analyze *a, int later)
+{
+	if (a->flows && flows_evicted(a->flows))
+		return 0;
+	return !later || !a->sum || summary_merge_exact(a->sum);
+}
+
+int analyze_merge_exact(struct analyze *a, struct analyze *part)
+{
+	if (part->sum && !summary_merge_exact(part->sum))
+		return -1;
+	if (part->flows && flows_merge(a->flows, part->flows) < 0)
+		return -1;
+	if (part->sum)
+		summary_merge(a->sum, part->sum);
+	a->number += part->number;
+	analyze_free(part);
+	return 0;
+}
+
 void analyze_free(struct analyze *a)
 {
 	if (!a)

@@ -50,5 +50,19 @@ void analyze_free(struct analyze *a);
 struct analyze *analyze_part(const struct analyze *a);
 void analyze_merge(struct analyze *a, struct analyze *part);
 
+/* Many files (main.c's run_files): the files after some point read into a
+ * part of their own, while a reads those before.  analyze_part_files is
+ * NULL unless the reports asked for are --summary and --conversations
+ * (text or --json) alone.  analyze_merge_exact adds the part into a and
+ * frees it when the result is exactly what reading the files one after the
+ * other into a would have given, and returns 0; else it returns -1 and
+ * leaves both as they were (a bounded table overflowed: read again). */
+struct analyze *analyze_part_files(const struct analyze *a);
+int analyze_merge_exact(struct analyze *a, struct analyze *part);
+/* False once a merge with a as the earlier part (later 0) or as the later
+ * one (later 1) can no longer be exact, whatever comes next: the reading
+ * of the other part can stop. */
+int analyze_mergeable(const struct analyze *a, int later);
+
 
 #endif

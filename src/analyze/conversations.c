@@ -42,6 +42,9 @@ static const char *const opener_name[] = { "first-packet", "syn", "syn-ack", "po
 #define T_DATA_A  0x100
 #define T_DATA_B  0x200
 
+/* The handshake log's event: a SYN (without ACK) or a SYN/ACK, and its dir. */
+#define HL_SYNACK 0x02
+
 struct flow {
 	struct fkey k;
 	uint32_t hash;
@@ -52,6 +55,9 @@ struct flow {
 	uint8_t tflags[2];          /* TCP flags seen, [0] from side a, [1] from b */
 	uint8_t icmp_seen;          /* 1: from a, 2: from b, 4: b sent the first */
 	uint8_t icmp[2][2];         /* the first ICMP type and code from a, from b */
+	uint8_t hl_n;               /* the handshake log (flows_merge): events in hl_ev */
+	uint8_t hl_ev[2];           /* the first SYN and first SYN/ACK: HL_SYNACK | dir */
+	uint8_t hl_ack[3];          /* dirs (bit 0: a, 1: b) of ACKs before, between, after them */
 	uint64_t seq;               /* creation order */
 	uint64_t pkts[2], bytes[2]; /* [0] a to b, [1] b to a */
 	uint64_t first_sec, last_sec;
@@ -265,6 +271,26 @@ void **flows_slot(struct flowtab *t, const struct facts *f)
 	return e ? &e->ext : NULL;
 }
 
+/* The handshake log: what the opener and the handshake below depend on, so
+ * that flows_merge can replay a part's packets on an earlier part's state.
+ * A repeated SYN or SYN/ACK changes nothing once one was seen (whatever the
+ * state before), and an ACK's effect depends only on the state the SYNs
+ * and SYN/ACKs left: the first of each, in order, and the directions of
+ * the ACKs around them, are all it takes. */
+static void hl_record(struct flow *e, unsigned fl, int dir)
+{
+	unsigned sa = fl & (TH_SYN | TH_ACK);
+	if (sa == TH_SYN || sa == (TH_SYN | TH_ACK)) {
+		unsigned type = sa == TH_SYN ? 0 : HL_SYNACK;
+		for (unsigned i = 0; i < e->hl_n; i++)
+			if ((e->hl_ev[i] & HL_SYNACK) == type)
+				return;
+		e->hl_ev[e->hl_n++] = (uint8_t)(type | (unsigned)dir);
+	} else if (fl & TH_ACK) {
+		e->hl_ack[e->hl_n] |= (uint8_t)(1u << dir);
+	}
+}
+
 void **flows_add(struct flowtab *t, const struct facts *f)
 {
 	int dir;
@@ -290,6 +316,7 @@ void **flows_add(struct flowtab *t, const struct facts *f)
 		return &e->ext;
 	unsigned fl = f->tcp_flags;
 	e->tflags[dir] |= (uint8_t)fl;
+	hl_record(e, fl, dir);
 	if ((fl & (TH_SYN | TH_ACK)) == TH_SYN) {
 		e->tcp |= T_SYN;
 		if (e->opener != OPEN_SYN) {
@@ -312,6 +339,137 @@ void **flows_add(struct flowtab *t, const struct facts *f)
 	if (f->payload_len && !(fl & (TH_SYN | TH_RST)))
 		e->tcp |= dir ? T_DATA_B : T_DATA_A;
 	return &e->ext;
+}
+
+/* ---- merging parts (flows_merge) -------------------------------------- */
+
+/* The conversation of key k, or NULL. */
+static struct flow *find_key(struct flowtab *t, const struct fkey *k, uint32_t h)
+{
+	for (uint32_t id = t->bucket[h & (t->nbucket - 1)]; id; id = t->f[id - 1].hnext) {
+		struct flow *e = &t->f[id - 1];
+		if (e->hash == h && memcmp(&e->k, k, sizeof *k) == 0)
+			return e;
+	}
+	return NULL;
+}
+
+/* Replays s's handshake log on d's state (d's packets came first), as
+ * flows_add would have gone on with s's packets; then appends the log. */
+static void hl_replay(struct flow *d, const struct flow *s)
+{
+	unsigned o = d->opener, c = d->cli;
+	int synack = (d->tcp & T_SYNACK) != 0, hs = (d->tcp & T_HS) != 0;
+	for (unsigned i = 0; i <= s->hl_n; i++) {
+		if (synack && (s->hl_ack[i] >> c & 1))
+			hs = 1;
+		if (i == s->hl_n)
+			break;
+		unsigned ev = s->hl_ev[i], dir = ev & 1;
+		if (!(ev & HL_SYNACK)) {
+			if (o != OPEN_SYN) {
+				o = OPEN_SYN;
+				c = dir;
+			}
+		} else {
+			synack = 1;
+			if (o != OPEN_SYN && o != OPEN_SYNACK) {
+				o = OPEN_SYNACK;
+				c = !dir;
+			}
+		}
+	}
+	d->opener = (uint8_t)o;
+	d->cli = (uint8_t)c;
+	d->tcp = (uint16_t)(((d->tcp | s->tcp) & ~T_HS) | (hs ? T_HS : 0));
+	/* the log of both, for a merge of this one after an earlier part */
+	d->hl_ack[d->hl_n] |= s->hl_ack[0];
+	for (unsigned i = 0; i < s->hl_n; i++) {
+		unsigned j;
+		for (j = 0; j < d->hl_n; j++)
+			if ((d->hl_ev[j] & HL_SYNACK) == (s->hl_ev[i] & HL_SYNACK))
+				break;
+		if (j == d->hl_n) /* new: an event, else a repeat that changes nothing */
+			d->hl_ev[d->hl_n++] = s->hl_ev[i];
+		d->hl_ack[d->hl_n] |= s->hl_ack[i + 1];
+	}
+}
+
+/* s's counts added into d (s's packets came after d's). */
+static void merge_flow(struct flow *d, const struct flow *s)
+{
+	if (!(d->pkts[0] + d->pkts[1])) { /* (not made by flows_slot here) */
+		d->first_sec = s->first_sec;
+		d->first_frac = s->first_frac;
+	}
+	for (int i = 0; i < 2; i++) {
+		d->pkts[i] += s->pkts[i];
+		d->bytes[i] += s->bytes[i];
+		d->tflags[i] |= s->tflags[i];
+		if (!(d->icmp_seen & (1 << i)) && (s->icmp_seen & (1 << i))) {
+			d->icmp[i][0] = s->icmp[i][0];
+			d->icmp[i][1] = s->icmp[i][1];
+		}
+	}
+	if (!(d->icmp_seen & 3))
+		d->icmp_seen = s->icmp_seen;
+	else
+		d->icmp_seen |= (uint8_t)(s->icmp_seen & 3);
+	if (s->pkts[0] + s->pkts[1]) {
+		d->last_sec = s->last_sec;
+		d->last_frac = s->last_frac;
+	}
+	hl_replay(d, s);
+}
+
+uint64_t flows_evicted(const struct flowtab *t)
+{
+	return t->evicted;
+}
+
+int flows_merge(struct flowtab *t, const struct flowtab *src)
+{
+	if (t->evicted || src->evicted || t->evict_fn || src->evict_fn || t->max != src->max)
+		return -1;
+	uint32_t fresh = 0;
+	for (uint32_t i = 0; i < src->used; i++)
+		if (!find_key(t, &src->f[i].k, src->f[i].hash))
+			fresh++;
+	if (fresh > t->max - t->used) /* one read would have evicted */
+		return -1;
+	/* least recently seen first, each then made the most recent: the
+	 * order one read would have left */
+	for (uint32_t id = src->tail; id; id = src->f[id - 1].prev) {
+		const struct flow *s = &src->f[id - 1];
+		struct flow *d = find_key(t, &s->k, s->hash);
+		uint32_t did;
+		if (d) {
+			if (!(d->pkts[0] + d->pkts[1]) && (s->pkts[0] + s->pkts[1]))
+				t->listed++;
+			merge_flow(d, s);
+			did = (uint32_t)(d - t->f) + 1;
+			lru_unlink(t, d);
+		} else {
+			did = ++t->used;
+			d = &t->f[did - 1];
+			*d = *s;
+			d->seq = t->created + s->seq; /* after all of t's, in src's order */
+			d->ext = NULL;
+			uint32_t *bp = &t->bucket[d->hash & (t->nbucket - 1)];
+			d->hnext = *bp;
+			*bp = did;
+			if (s->pkts[0] + s->pkts[1])
+				t->listed++;
+		}
+		lru_push(t, d, did);
+	}
+	t->created += src->created;
+	t->unkeyed += src->unkeyed;
+	if (src->created) { /* src counted a keyed packet: the newest */
+		t->last_sec = src->last_sec;
+		t->last_frac = src->last_frac;
+	}
+	return 0;
 }
 
 static const char *state_of(const struct flow *e)

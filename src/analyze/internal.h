@@ -17,6 +17,8 @@ void summary_json(struct summary *s, struct out *o, int nano);
 void summary_free(struct summary *s);
 /* Adds src's counts (of packets that came after dst's) into dst. */
 void summary_merge(struct summary *dst, const struct summary *src);
+/* True when summary_merge(any dst, src) gives what one read would. */
+int summary_merge_exact(const struct summary *src);
 
 struct flowtab *flows_new(unsigned max_flows);
 /* Counts f in its conversation; returns the conversation's slot for the
@@ -29,6 +31,15 @@ void flows_on_evict(struct flowtab *t, void (*fn)(void *ctx, void *ext), void *c
 void flows_text(struct flowtab *t, struct out *o, int nano);
 void flows_json(struct flowtab *t, struct out *o, int nano);
 void flows_free(struct flowtab *t);
+/* Adds src's conversations (of packets that came after t's) into t, as one
+ * read of both would have left them: a conversation in both is one, its
+ * counts summed, its opener and handshake as if src's packets had followed
+ * t's.  -1, with t unchanged, when that cannot be exact: either table
+ * evicted, or together they hold more than the limit (one read would have
+ * evicted), or a stream layer hangs on them. */
+int flows_merge(struct flowtab *t, const struct flowtab *src);
+/* Conversations evicted so far. */
+uint64_t flows_evicted(const struct flowtab *t);
 
 /* EVE events (events.c). */
 #include "../stream/evetime.h"

@@ -231,6 +231,15 @@ void summary_merge(struct summary *dst, const struct summary *src)
 	dst->hosts_dropped += src->hosts_dropped;
 }
 
+/* True when summary_merge(dst, src) is exact for any dst: src's bounded
+ * tables (link types, applications, hosts) never overflowed, so that
+ * nothing src counted apart could have been counted by name in one read. */
+int summary_merge_exact(const struct summary *src)
+{
+	return src->hosts_dropped == 0 && src->napp < NAPPS &&
+	       (src->ndlt < NDLTS || src->dlt_other.pkts == 0);
+}
+
 /* The port a packet's service runs on: the destination of a SYN, the
  * source of a SYN/ACK, else a well-known one (named, or below 1024), else
  * the lower of the two. */

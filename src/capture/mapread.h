@@ -26,6 +26,11 @@
 int mapread_loop(pcap_t *p, const char *path, const struct options *opt,
                  pcap_handler cb, int (*finished)(u_char *user), u_char *user);
 
+/* mapread_loop without the progress line (which only one thread may draw)
+ * and without a finished() test: for a thread reading files of its own. */
+int mapread_loop_bg(pcap_t *p, const char *path, const struct options *opt,
+                    pcap_handler cb, u_char *user);
+
 /* Files smaller than this are read in one piece by mapread_loop2. */
 #define MAPREAD_SPLIT_MIN (64u << 20)
 

@@ -1,5 +1,6 @@
 #include "source.h"
 
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,7 +15,24 @@ void source_describe_dlt(int dlt, char *buf, size_t n)
 		snprintf(buf, n, "%d", dlt);
 }
 
-pcap_t *source_open_file(const char *path, const struct options *opt)
+/* A line for stderr, or for say when given. */
+static void say_line(void (*say)(void *, const char *), void *ctx, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+static void say_line(void (*say)(void *, const char *), void *ctx, const char *fmt, ...)
+{
+	char line[PCAP_ERRBUF_SIZE + 4096];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(line, sizeof line, fmt, ap);
+	va_end(ap);
+	if (say)
+		say(ctx, line);
+	else
+		fputs(line, stderr);
+}
+
+pcap_t *source_open_file_to(const char *path, const struct options *opt,
+                            void (*say)(void *ctx, const char *line), void *ctx)
 {
 	char err[PCAP_ERRBUF_SIZE] = "";
 	pcap_t *p = pcap_open_offline_with_tstamp_precision(
@@ -24,16 +42,27 @@ pcap_t *source_open_file(const char *path, const struct options *opt)
 		 * errors ("unknown file format"); always say which file. */
 		size_t k = strlen(path);
 		if (strncmp(err, path, k) == 0 && err[k] == ':')
-			fprintf(stderr, "trawl: %s\n", err);
+			say_line(say, ctx, "trawl: %s\n", err);
 		else
-			fprintf(stderr, "trawl: %s: %s\n", path, err);
+			say_line(say, ctx, "trawl: %s: %s\n", path, err);
 		return NULL;
 	}
 	char dlt[128];
 	source_describe_dlt(pcap_datalink(p), dlt, sizeof dlt);
-	fprintf(stderr, "reading from file %s, link-type %s, snapshot length %d\n",
-		path, dlt, pcap_snapshot(p));
+	say_line(say, ctx, "reading from file %s, link-type %s, snapshot length %d\n", path, dlt,
+		 pcap_snapshot(p));
 	return p;
+}
+
+pcap_t *source_open_file(const char *path, const struct options *opt)
+{
+	return source_open_file_to(path, opt, NULL, NULL);
+}
+
+void source_first_file_notes(pcap_t *p)
+{
+	if (pcap_datalink(p) == DLT_LINUX_SLL2) /* interface indexes, not this machine's names */
+		fputs("Warning: interface names might be incorrect\n", stderr);
 }
 
 /* tcpdump accepts the number -D prints in place of a name, unless an

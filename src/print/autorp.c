@@ -5,36 +5,56 @@
 
 static const char *const pim_versions[4] = { "?", "1", "2", "1+2" };
 
-static void autorp_body(nd_t *nd, const uint8_t *p)
+/* As tcpdump: each part is first checked against what the UDP length
+ * leaves (a short datagram ends with the marker and a normal return: the
+ * -x dumps then skip the link header), then printed as it is read, so a
+ * capture cut short unwinds at the first field it lacks (the dumps then
+ * show the whole frame).  The header's count is read before "Hold", an
+ * RP's address and each group (6 bytes) are read whole before anything of
+ * them is printed. */
+static void autorp_body(nd_t *nd, const uint8_t *p, unsigned len)
 {
-	nd_need(nd, p, 8);
-	unsigned vt = p[0], nrp = p[1], hold = (unsigned)(p[2] << 8 | p[3]);
+	if (len < 8)
+		goto trunc;
 	nd_s(nd, " auto-rp ");
+	unsigned vt = nd_u8(nd, p);
 	if (vt == 0x11)
 		nd_s(nd, "candidate-advert");
 	else if (vt == 0x12)
 		nd_s(nd, "mapping");
 	else
 		nd_printf(nd, "type-0x%02x", vt);
+	unsigned nrp = nd_u8(nd, p + 1);
 	nd_s(nd, " Hold ");
+	unsigned hold = nd_be16(nd, p + 2);
 	if (hold)
 		put_relts_unsigned(nd, hold);
 	else
 		nd_s(nd, "FOREVER");
 	p += 8;
+	len -= 8;
 	/* each RP: address, PIM version octet, group count, groups */
 	for (; nrp > 0; nrp--) {
+		if (len < 4)
+			goto trunc;
 		nd_need(nd, p, 4);
 		nd_s(nd, " RP ");
 		put_ip4(nd, p);
+		if (len < 5)
+			goto trunc;
 		unsigned pv = nd_u8(nd, p + 4);
 		nd_printf(nd, " PIMv%s", pim_versions[pv & 3]);
 		if (pv & 0xfc)
 			nd_printf(nd, " [rsvd=0x%02x]", pv & 0xfc);
+		if (len < 6)
+			goto trunc;
 		unsigned ngrp = nd_u8(nd, p + 5);
 		p += 6;
+		len -= 6;
 		const char *sep = " ";
 		for (; ngrp > 0; ngrp--) {
+			if (len < 6)
+				goto trunc;
 			nd_need(nd, p, 6);
 			unsigned fl = p[0];
 			nd_s(nd, sep);
@@ -48,25 +68,18 @@ static void autorp_body(nd_t *nd, const uint8_t *p)
 				nd_printf(nd, "[rsvd=0x%02x]", fl & 0xfc);
 			sep = ",";
 			p += 6;
+			len -= 6;
 		}
 	}
+	return;
+trunc:
+	nd_print_trunc(nd);
 }
 
-/* tcpdump checks each part before printing it and ends a short one with
- * the marker and a normal return (-x dumps then skip the link header). */
 void cisco_autorp_print(nd_t *nd, const uint8_t *p, unsigned len,
                         const struct ip_ctx *ip, unsigned sport, unsigned dport)
 {
-	jmp_buf saved;
-	(void)len; (void)ip; (void)sport; (void)dport;
+	(void)ip; (void)sport; (void)dport;
 	nd_proto(nd, "cisco_autorp");
-	memcpy(&saved, &nd->trunc, sizeof saved);
-	if (setjmp(nd->trunc) == 0) {
-		autorp_body(nd, p);
-		memcpy(&nd->trunc, &saved, sizeof saved);
-		return;
-	}
-	memcpy(&nd->trunc, &saved, sizeof saved);
-	nd->marked = false;
-	nd_print_trunc(nd);
+	autorp_body(nd, p, len);
 }

@@ -152,6 +152,7 @@ static const struct port_row udp_rows[] = {
 	{ 701, 701, lmp_print },
 	{ 1589, 1589, vqp_print },
 	{ 6343, 6343, sflow_print },
+	{ 12222, 12223, lwapp_print }, /* control: to 12223, from it; then data */
 	{ 5060, 5060, sip_print },
 	{ 514, 514, syslog_print },
 	{ 8472, 8472, otv_print },

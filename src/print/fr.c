@@ -118,7 +118,6 @@ unsigned fr_print(nd_t *nd, const uint8_t *p, unsigned length)
 {
 	unsigned dlci = 0, addr_len = 0;
 	uint32_t flags = 0;
-	const uint8_t *start = p;
 	nd_proto(nd, "fr");
 	int ret = q922_header(nd, p, length, &dlci, &addr_len, &flags);
 	if (ret == -1)
@@ -200,8 +199,9 @@ unsigned fr_print(nd_t *nd, const uint8_t *p, unsigned length)
 	}
 	return hdr_len;
 trunc:
+	/* as tcpdump: the -x dumps then show the whole frame */
 	nd_print_trunc(nd);
-	return (unsigned)nd_avail(nd, start);
+	return 0;
 }
 
 unsigned fr_if_print(nd_t *nd, const uint8_t *p, unsigned caplen, unsigned len)
@@ -217,10 +217,13 @@ unsigned fr_if_print(nd_t *nd, const uint8_t *p, unsigned caplen, unsigned len)
 /* FRF.15 end-to-end fragmentation header. */
 void frf15_print(nd_t *nd, const uint8_t *p, unsigned length)
 {
-	if (length < 2 || !nd_has(nd, p, 2)) {
+	/* as tcpdump: too short by its length, the marker and back; cut
+	 * short by the capture, unwinding (the dumps then show it all) */
+	if (length < 2) {
 		nd_print_trunc(nd);
 		return;
 	}
+	nd_need(nd, p, 2);
 	unsigned b0 = p[0], flags = b0 & 0xe0;
 	unsigned seq = (b0 & 0x1e) << 7 | p[1];
 	nd_printf(nd, "FRF.15, seq 0x%03x, Flags [", seq);
@@ -300,6 +303,12 @@ unsigned mfr_print(nd_t *nd, const uint8_t *p, unsigned length)
 		if (!nd->opt->vflag)
 			return 3;
 		while (tlen > 2) {
+			/* as tcpdump: an IE header cut short by the capture
+			 * ends with the marker and a normal return */
+			if (!nd_has(nd, t, 2)) {
+				nd_print_trunc(nd);
+				return length;
+			}
 			unsigned type = nd_u8(nd, t), ilen = nd_u8(nd, t + 1);
 			nd_printf(nd, "\n\tIE %s (%u), length %u: ", mfr_ie_name(type), type,
 				  ilen);
@@ -359,8 +368,11 @@ unsigned mfr_print(nd_t *nd, const uint8_t *p, unsigned length)
 
 unsigned mfr_if_print(nd_t *nd, const uint8_t *p, unsigned caplen, unsigned len)
 {
-	(void)caplen;
 	nd_proto(nd, "mfr");
-	nd_need(nd, p, 2);
+	if (!nd_has(nd, p, 2)) {
+		/* as tcpdump: the marker and back, nothing left to dump */
+		nd_print_trunc(nd);
+		return caplen;
+	}
 	return mfr_print(nd, p, len);
 }

@@ -20,11 +20,11 @@ static void sub_options(nd_t *nd, const uint8_t *p, unsigned len)
 			olen = 1;
 		} else {
 			if (i + 1 >= len)
-				nd_trunc(nd);
+				nd_mark_trunc(nd);
 			olen = nd_u8(nd, p + i + 1) + 2u;
 		}
 		if (i + olen > len)
-			nd_trunc(nd);
+			nd_mark_trunc(nd);
 		switch (type) {
 		case OPT_PAD1:
 			nd_s(nd, ", pad1");
@@ -40,7 +40,9 @@ static void sub_options(nd_t *nd, const uint8_t *p, unsigned len)
 	}
 }
 
-/* The options of one header; unwinds on an option that does not fit. */
+/* The options of one header.  An option that does not fit ends the walk
+ * with the marker and a normal return, as tcpdump (the -x dumps then skip
+ * the link header); the header itself was captured whole. */
 static void options(nd_t *nd, const uint8_t *p, unsigned len, int is_hbh,
                     struct ip6_walk *w)
 {
@@ -53,11 +55,11 @@ static void options(nd_t *nd, const uint8_t *p, unsigned len, int is_hbh,
 			olen = 1;
 		} else {
 			if (i + 1 >= len)
-				nd_trunc(nd);
+				nd_mark_trunc(nd);
 			olen = nd_u8(nd, p + i + 1) + 2u;
 		}
 		if (i + olen > len)
-			nd_trunc(nd);
+			nd_mark_trunc(nd);
 		const uint8_t *o = p + i;
 		switch (type) {
 		case OPT_PAD1:
@@ -67,7 +69,7 @@ static void options(nd_t *nd, const uint8_t *p, unsigned len, int is_hbh,
 		case OPT_PADN:
 			if (len - i < 2) {
 				nd_s(nd, "(padn: trunc)");
-				nd_trunc(nd);
+				nd_mark_trunc(nd);
 			}
 			if (v)
 				nd_s(nd, "(padn)");
@@ -75,11 +77,11 @@ static void options(nd_t *nd, const uint8_t *p, unsigned len, int is_hbh,
 		case OPT_RTALERT:
 			if (len - i < 4) {
 				nd_s(nd, "(rtalert: trunc)");
-				nd_trunc(nd);
+				nd_mark_trunc(nd);
 			}
 			if (olen != 4) {
 				nd_printf(nd, "(rtalert: invalid len %u)", olen - 2);
-				nd_trunc(nd);
+				nd_mark_trunc(nd);
 			}
 			if (v)
 				nd_printf(nd, "(rtalert: 0x%04x) ", nd_be16(nd, o + 2));
@@ -87,11 +89,11 @@ static void options(nd_t *nd, const uint8_t *p, unsigned len, int is_hbh,
 		case OPT_JUMBO: {
 			if (len - i < 6) {
 				nd_s(nd, "(jumbo: trunc)");
-				nd_trunc(nd);
+				nd_mark_trunc(nd);
 			}
 			if (olen != 6) {
 				nd_printf(nd, "(jumbo: invalid len %u)", olen - 2);
-				nd_trunc(nd);
+				nd_mark_trunc(nd);
 			}
 			uint32_t jl = nd_be32(nd, o + 2);
 			const char *why = NULL;
@@ -117,11 +119,11 @@ static void options(nd_t *nd, const uint8_t *p, unsigned len, int is_hbh,
 		case OPT_HOMEADDR:
 			if (len - i < 18) {
 				nd_s(nd, "(homeaddr: trunc)");
-				nd_trunc(nd);
+				nd_mark_trunc(nd);
 			}
 			if (olen < 18) {
 				nd_printf(nd, "(homeaddr: invalid len %u)", olen - 2);
-				nd_trunc(nd);
+				nd_mark_trunc(nd);
 			}
 			if (v) {
 				nd_s(nd, "(homeaddr: ");
@@ -142,6 +144,21 @@ static void options(nd_t *nd, const uint8_t *p, unsigned len, int is_hbh,
 		nd_c(nd, ' ');
 }
 
+struct opts_arg {
+	const uint8_t *p;
+	unsigned len;
+	int is_hbh;
+	struct ip6_walk *w;
+	int done;
+};
+
+static void opts_body(nd_t *nd, void *arg)
+{
+	struct opts_arg *a = arg;
+	options(nd, a->p, a->len, a->is_hbh, a->w);
+	a->done = 1;
+}
+
 static int opts_header(nd_t *nd, const uint8_t *cp, struct ip6_walk *w,
                        int is_hbh)
 {
@@ -154,8 +171,12 @@ static int opts_header(nd_t *nd, const uint8_t *cp, struct ip6_walk *w,
 	nd_s(nd, is_hbh ? "HBH " : "DSTOPT ");
 	/* Hop-by-Hop options are always walked (a Jumbo Payload option
 	 * changes the length); Destination options only to be shown. */
-	if (is_hbh || nd->opt->vflag)
-		options(nd, cp + 2, hlen - 2, is_hbh, w);
+	if (is_hbh || nd->opt->vflag) {
+		struct opts_arg a = { cp + 2, hlen - 2, is_hbh, w, 0 };
+		nd_run_marked(nd, opts_body, &a);
+		if (!a.done)
+			return -1;
+	}
 	return (int)hlen;
 }
 

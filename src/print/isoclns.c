@@ -157,7 +157,12 @@ static int clnp_print(nd_t *nd, const uint8_t *p, unsigned length, unsigned dept
 {
 	const uint8_t *op = p;
 	nd_proto(nd, "clnp");
-	nd_need(nd, p, 9);
+	if (!nd_has(nd, p, 9)) {
+		/* tcpdump prints the marker and returns here (the -x dumps
+		 * then skip the link header) */
+		nd_print_trunc(nd);
+		return 1;
+	}
 	unsigned li = p[1], rem = li;
 	unsigned type = p[4] & 0x1f, flags = p[4] & 0xe0;
 	int e = nd->opt->eflag;
@@ -189,7 +194,8 @@ static int clnp_print(nd_t *nd, const uint8_t *p, unsigned length, unsigned dept
 		nd_s(nd, bad);
 		return 0;
 	}
-	nd_need(nd, p, dlen);
+	if (!nd_has(nd, p, dlen))
+		goto trunc;
 	const uint8_t *dst = p;
 	p += dlen;
 	rem -= dlen;
@@ -204,7 +210,8 @@ static int clnp_print(nd_t *nd, const uint8_t *p, unsigned length, unsigned dept
 		nd_s(nd, bad);
 		return 0;
 	}
-	nd_need(nd, p, slen);
+	if (!nd_has(nd, p, slen))
+		goto trunc;
 	const uint8_t *src = p;
 	p += slen;
 	rem -= slen;
@@ -242,6 +249,8 @@ static int clnp_print(nd_t *nd, const uint8_t *p, unsigned length, unsigned dept
 			nd_s(nd, "li < size of fixed part of CLNP header, addresses, and segment part");
 			return 0;
 		}
+		if (!nd_has(nd, p, 6))
+			goto trunc;
 		nd_printf(nd, "\n\tData Unit ID: 0x%04x, Segment Offset: %u, Total PDU Length: %u",
 			  nd_be16(nd, p), nd_be16(nd, p + 2), nd_be16(nd, p + 4));
 		p += 6;
@@ -259,7 +268,8 @@ static int clnp_print(nd_t *nd, const uint8_t *p, unsigned length, unsigned dept
 			nd_printf(nd, ", opt (%u) too long", o);
 			return 0;
 		}
-		nd_need(nd, p, ol);
+		if (!nd_has(nd, p, ol))
+			goto trunc;
 		rem -= ol;
 		const char *on = osi_tok(clnp_opts, o);
 		nd_printf(nd, "\n\t  %s Option #%u, length %u, value: ", on ? on : "Unknown", o, ol);
@@ -277,6 +287,11 @@ static int clnp_print(nd_t *nd, const uint8_t *p, unsigned length, unsigned dept
 		nd_printf(nd, "\n\t  undecoded non-header data, length %u", length - li);
 		print_unknown_data(nd, p, "\n\t  ", length - (unsigned)(p - op));
 	}
+	return 1;
+trunc:
+	/* as tcpdump: the fixed part, the addresses, the segment part and
+	 * each option's value are checked whole; the marker, and back */
+	nd_print_trunc(nd);
 	return 1;
 }
 

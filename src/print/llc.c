@@ -300,6 +300,17 @@ int llc_print(nd_t *nd, const uint8_t *p, unsigned len, unsigned caplen,
 		if (cmd == LLC_XID) {
 			if (qlen == 0)
 				return (int)hdrlen;
+			/* as tcpdump: an XID field cut short by the capture
+			 * ends with the marker and what there is of it, in
+			 * hex and ASCII, and the frame counts as printed (the
+			 * -x dumps start after the LLC header) */
+			if (!nd_has(nd, q, 1) ||
+			    (q[0] == 0x81 && !nd_has(nd, q, 3))) {
+				nd_print_trunc(nd);
+				hex_ascii_dump(nd->out, "\n\t", q,
+					       (unsigned)nd_avail(nd, q), 0);
+				return (int)hdrlen;
+			}
 			if (nd_u8(nd, q) == 0x81) {
 				nd_printf(nd, ": %02x %02x", nd_u8(nd, q + 1), nd_u8(nd, q + 2));
 				return (int)hdrlen;

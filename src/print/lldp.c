@@ -248,8 +248,8 @@ static void ets_tables(nd_t *nd, const uint8_t *p)
 
 static int private_8021(nd_t *nd, const uint8_t *p, unsigned len)
 {
-	if (len < 4)
-		return 1;
+	if (len < 4) /* as tcpdump: no subtype, and no dump with -v */
+		return 0;
 	unsigned sub = nd_u8(nd, p + 3);
 	nd_printf(nd, "\n\t  %s Subtype (%u)", lk(sub8021, sub, "unknown"), sub);
 	switch (sub) {
@@ -395,8 +395,8 @@ static int private_8021(nd_t *nd, const uint8_t *p, unsigned len)
 
 static int private_8023(nd_t *nd, const uint8_t *p, unsigned len)
 {
-	if (len < 4)
-		return 1;
+	if (len < 4) /* as tcpdump: no subtype, and no dump with -v */
+		return 0;
 	unsigned sub = nd_u8(nd, p + 3);
 	nd_printf(nd, "\n\t  %s Subtype (%u)", lk(sub8023, sub, "unknown"), sub);
 	switch (sub) {
@@ -424,6 +424,8 @@ static int private_8023(nd_t *nd, const uint8_t *p, unsigned len)
 		break;
 	}
 	case 4:
+		if (len < 6) /* too short for the size: nothing, no dump */
+			return 0;
 		nd_printf(nd, "\n\t    MTU size %u", nd_be16(nd, p + 4));
 		break;
 	default:
@@ -434,8 +436,8 @@ static int private_8023(nd_t *nd, const uint8_t *p, unsigned len)
 
 static int private_iana(nd_t *nd, const uint8_t *p, unsigned len)
 {
-	if (len < 8)
-		return 1;
+	if (len < 8) /* as tcpdump: no subtype, and no dump with -v */
+		return 0;
 	unsigned sub = nd_u8(nd, p + 3);
 	nd_printf(nd, "\n\t  %s Subtype (%u)", sub == 1 ? "MUD-URL" : "unknown", sub);
 	if (sub != 1)

@@ -282,6 +282,7 @@ static unsigned ipcp_option(nd_t *nd, const uint8_t *p, unsigned length)
 		return 0;
 	unsigned opt = nd_u8(nd, p), len = nd_u8(nd, p + 1);
 	const char *name = ppp_lookup(ipcp_opts, opt);
+	const uint8_t *dump = p + 2; /* what -vv dumps, len - 2 bytes */
 	nd_printf(nd, "\n\t  %s Option (0x%02x), length %u", name ? name : "unknown",
 		  opt, len);
 	if (len < 2) {
@@ -317,12 +318,23 @@ static unsigned ipcp_option(nd_t *nd, const uint8_t *p, unsigned length)
 			bogus(nd, ">=", 14);
 			return 0;
 		}
+		/* as tcpdump: 14 bytes checked from the value on (two more
+		 * than a 14-byte option has), "[|ipcp]" and the end of the
+		 * list when they were not captured */
+		if (!nd_has(nd, p + 2, 14)) {
+			nd_s(nd, "[|ipcp]");
+			return 0;
+		}
 		nd_printf(nd, "\n\t    TCP Space %u, non-TCP Space %u, maxPeriod %u, maxTime %u, maxHdr %u",
 			  nd_be16(nd, p + 4), nd_be16(nd, p + 6), nd_be16(nd, p + 8),
 			  nd_be16(nd, p + 10), nd_be16(nd, p + 12));
 		if (len > 14) {
 			unsigned total = len - 14;
 			const uint8_t *q = p + 14;
+			/* as tcpdump: with suboptions, the -vv dump of the
+			 * option starts two bytes past them and the ones
+			 * walked (its length stays the option's) */
+			dump = p + 16;
 			nd_printf(nd, "\n\t      Suboptions, length %u", total);
 			while (total >= 2) {
 				unsigned so = nd_u8(nd, q), sl = nd_u8(nd, q + 1);
@@ -339,6 +351,7 @@ static unsigned ipcp_option(nd_t *nd, const uint8_t *p, unsigned length)
 				}
 				total -= sl;
 				q += sl;
+				dump += sl;
 			}
 		}
 		break;
@@ -362,7 +375,7 @@ static unsigned ipcp_option(nd_t *nd, const uint8_t *p, unsigned length)
 		break;
 	}
 	if (v > 1)
-		print_unknown_data(nd, p + 2, "\n\t    ", len - 2);
+		print_unknown_data(nd, dump, "\n\t    ", len - 2);
 	return len;
 }
 

@@ -449,3 +449,6 @@ void geonet_ether_print(nd_t *nd, const uint8_t *bp, unsigned length,
 /* Cisco Auto-RP (autorp.c). */
 void cisco_autorp_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
                         unsigned, unsigned);
+/* LWAPP, UDP ports 12222 (data) and 12223 (control) (lwapp.c). */
+void lwapp_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
+                 unsigned, unsigned);

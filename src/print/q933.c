@@ -154,9 +154,10 @@ void q933_print(nd_t *nd, const uint8_t *p, unsigned length)
 	nd_printf(nd, "%s, codeset %u", is_ansi ? "ANSI" : "CCITT", codeset);
 	if (crl != 0) {
 		/* as tcpdump: a one-byte reference is tested by peeking at
-		 * the byte after the message type */
-		if (crl == 1 && !nd_has(nd, p, 1))
-			goto trunc;
+		 * the byte after the message type, a read that unwinds (the
+		 * -x dumps then show the whole frame) */
+		if (crl == 1)
+			nd_need(nd, p, 1);
 		if (crl > 1 || p[0] != 0) {
 			nd_s(nd, ", Call Ref: 0x");
 			for (unsigned i = 0; i < crl; i++)

@@ -232,11 +232,63 @@ def sctp_data(payload, sport, dport, tsn, ssn):
 forces_frames = [ether(ipv4(sctp_data(m, 6704 + (i % 3), 40000, 100 + i, i), 132,
                              src='192.0.2.10', dst='192.0.2.20'))
                  for i, m in enumerate(FORCES_MSGS)]
-# the golden cases use the well-formed ones; the others (tcpdump's ForCES
-# printer has many quirks on them) only seed the fuzzers
+# the well-formed ones, and the others (tcpdump's ForCES printer checks
+# them at every verbosity and complains in its own ways)
 GOOD = [0, 1, 2, 4, 6, 7]
 forces_good = [forces_frames[i] for i in GOOD]
 forces_odd = [f for i, f in enumerate(forces_frames) if i not in GOOD]
+
+# more of those complaints: top-level TLVs each message type takes (or
+# not), association results and teardown reasons, the operations each
+# message may carry and the data each operation may, SPARSEDATA's ILVs,
+# padded data TLVs
+LFB0 = struct.pack('!II', 1, 1)
+SPARSE = [h(x) for x in ('00000001 00000008 0000000a', '00000001 00000004 0000000a',
+                         '00000001 0000000c 0000000a', '00000001 00000008 0000000a 0000000b',
+                         '00000001 00000009 0000000a 0000000b 0c',
+                         '00000001 00000004 0000000a 00000002 00000004 0000000b')]
+QUIRKS = []
+for tom in (0x01, 0x02, 0x03, 0x04, 0x05, 0x06, 0x0f, 0x11, 0x13, 0x14):
+    for body in (b'', tlv(0x1000, LFB0), tlv(0x10, h('00000000')), tlv(0x11, h('00000000')),
+                 tlv(0x1, h('00000000')), tlv(0x2000, h('00000000')), tlv(0x110, h('00000000'))):
+        QUIRKS.append(forces(tom, body))
+for t in (0, 2, 0xf, 0x12, 0x10f, 0x111, 0x115, 0x116, 0x117, 0x1001, 0xffff):
+    QUIRKS.append(forces(0x03, tlv(t, h('00000000'))))
+for c in (0, 1, 2, 3, 4, 255, 256):
+    QUIRKS.append(forces(0x11, tlv(0x10, struct.pack('!I', c)), src=2, dst=0x40000001))
+for c in (0, 1, 2, 3, 4, 5, 255, 256, 0x10000):
+    QUIRKS.append(forces(0x02, tlv(0x11, struct.pack('!I', c))))
+QUIRKS += [forces(0x11, tlv(0x10, h('0000'))), forces(0x02, tlv(0x11, h('000000'))),
+           forces(0x11, tlv(0x10, h('00000001 00000002'))),
+           forces(0x0f, tlv(0x10, h('00000000')) + tlv(0x10, h('00000000'))),
+           forces(0x11, tlv(0x10, h('00000000')) + tlv(0x10, h('00000001'))),
+           forces(0x11, tlv(0x10, h('00000000')) + tlv(0x2000, h('00000001'))),
+           forces(0x11, h('0010 0003 00000000')), forces(0x11, h('0010 0010 00000000')),
+           forces(0x11, h('0010 0009 00000000 00 000000')),
+           forces(0x06, tlv(0x1000, LFB0))]
+for tom in (0x01, 0x03, 0x04, 0x05, 0x14):
+    for op in range(0, 17):
+        QUIRKS.append(forces(tom, lfb(1, 1, tlv(op, h('0110 0008 0000 0000')))))
+QUIRKS += [forces(0x03, lfb(1, 1, tlv(7, pathdata([1])) + tlv(0xc, b''))),
+           forces(0x03, lfb(1, 1, tlv(0xc, b'') + tlv(7, pathdata([1])))),
+           forces(0x03, lfb(1, 1, tlv(0xc, pathdata([1]))))]
+RES0 = tlv(0x114, h('00000000'))
+SP0 = tlv(0x113, SPARSE[0])
+for tom, ops in ((0x03, (1, 2, 5, 0xe)), (0x04, (7, 8)), (0x13, (3, 4, 6)), (0x14, (9, 0xa)),
+                 (0x05, (0xb,))):
+    for op in ops:
+        for d in (FULL, RES0, SP0):
+            QUIRKS.append(forces(tom, lfb(1, 1, tlv(op, pathdata([1], d)))))
+            QUIRKS.append(forces(tom, lfb(1, 1, tlv(op, pathdata([1], pathdata([2], d))))))
+for sp in SPARSE:
+    QUIRKS.append(forces(0x03, lfb(1, 1, tlv(1, pathdata([1], tlv(0x113, sp))))))
+for n in (1, 2, 3, 5, 17):
+    QUIRKS.append(forces(0x03, lfb(1, 1, tlv(1, pathdata([1], tlv(0x112, bytes(range(n))))))))
+for n in (1, 5):
+    QUIRKS.append(forces(0x13, lfb(1, 1, tlv(3, pathdata([1], tlv(0x114, bytes(n)))))))
+forces_quirks = [ether(ipv4(sctp_data(m, 6704 + (i % 3), 40000, 200 + i, i % 65536), 132,
+                             src='192.0.2.10', dst='192.0.2.20'))
+                 for i, m in enumerate(QUIRKS)]
 
 
 def write(name, frames, cuts=None):
@@ -249,3 +301,4 @@ write('of10_openflow_trunc', of_frames[12:16] + of_frames[28:32], cuts=[60, 70, 
 write('of10_forces', forces_good)
 write('of10_forces_trunc', forces_good[:4], cuts=[60, 80, 90, 100, 110])
 write('of10_forces_odd', forces_odd)
+write('of10_forces_quirks', forces_quirks)
