@@ -86,6 +86,7 @@ check: deps trawl tests/unit/run-unit tests/unit/run-defrag tests/unit/run-strea
 	tests/session/run-inspect
 	tests/golden/run.sh
 	tests/cli/run.sh
+	tests/printpar/run.sh
 	tests/analyze/run.sh
 	tests/analyze/multi.sh
 	tests/stream/run.sh

@@ -25,6 +25,7 @@
 #include "options.h"
 #include "print/print.h"
 #include "print/tcp.h"
+#include "printpar.h"
 #include "version.h"
 #include "analyze/analyze.h"
 
@@ -183,6 +184,15 @@ static int run_source(struct run *r, const char *name, int live)
 		} else {
 			analyze_free(part);
 		}
+	}
+	if (rc == MAPREAD_DECLINED && r->print && !r->an && !r->writing && !r->flush_each &&
+	    r->nfiles <= 1 && r->count == 0 && printpar_wanted(&r->opt, name)) {
+		/* printing a big file: on two cores, the same bytes */
+		unsigned long n = 0;
+		rc = printpar_run(r->pcap, name, &r->opt, &r->nd, r->link, &n);
+		r->count += n;
+		if (r->opt.count && r->count >= (unsigned long)r->opt.count)
+			r->done = 1;
 	}
 	if (rc == MAPREAD_DECLINED)
 		rc = mapread_loop_kept(r->pcap, name, &r->opt, on_packet, run_finished, (u_char *)r,

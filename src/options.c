@@ -18,7 +18,7 @@
 
 enum {
 	OPT_NANO = 256, OPT_MICRO, OPT_PRECISION, OPT_IMMEDIATE, OPT_COUNT,
-	OPT_PRINT, OPT_VERSION, OPT_FP_TYPE, OPT_SAMPLING, OPT_HELP_LONG,
+	OPT_PRINT, OPT_VERSION, OPT_FP_TYPE, OPT_SAMPLING, OPT_HELP_LONG, OPT_THREADS,
 };
 
 /* the analyzer's options (src/analyze) */
@@ -85,6 +85,7 @@ static const struct optdef defs[] = {
 	{ OPT_FP_TYPE, "fp-type", no_argument, 0 },
 	{ OPT_SAMPLING, "print-sampling", required_argument, 0 },
 	{ OPT_VERSION, "version", no_argument, 1 },
+	{ OPT_THREADS, "threads", required_argument, 1 },
 	{ OPT_SUMMARY, "summary", no_argument, 1 },
 	{ OPT_CONVERSATIONS, "conversations", no_argument, 1 },
 	{ OPT_JSON, "json", no_argument, 1 },
@@ -140,6 +141,8 @@ static void help(void)
 	      "per packet, or with --conversations a flow event per conversation and a\n"
 	      "stats event; --summary stays one document (docs/events.md).\n", stdout);
 	fputs("--report FILE.html: the same in one self-contained page (docs/report.md).\n", stdout);
+	fputs("\n--threads N: printing a file with -n uses 2 cores (N = 2, the default for\n"
+	      "files of 4 MiB or more) or 1; the output is the same byte for byte.\n", stdout);
 	fputs("\nSessions: --sessions (one line, or with --json one EVE event, per\n"
 	      "HTTP, FTP, SMTP, IRC, DNS or TLS transaction, telnet line and file carried,\n"
 	      "the protocol found by content; --extract DIR also writes the files).\n", stdout);
@@ -415,6 +418,11 @@ int options_parse(struct options *opt, int argc, char **argv)
 		case OPT_CONVERSATIONS: opt->conversations = 1; break;
 		case OPT_REPORT: opt->report = optarg; break;
 		case OPT_JSON: opt->json = 1; break;
+		case OPT_THREADS:
+			if (parse_long(optarg, 1, 2, &v))
+				return fail("invalid thread count %s (must be 1 or 2)", optarg);
+			opt->threads = (int)v;
+			break;
 		case OPT_MAX_FLOWS:
 			if (parse_long(optarg, 1, 4194304, &v))
 				return fail("invalid flow table size %s (must be 1 to 4194304)", optarg);

@@ -43,6 +43,7 @@ struct options {
 	const char *Vfile;  /* -V */
 	long count;         /* -c, 0 for unlimited */
 	int count_only;     /* --count: print only the number of packets read from files */
+	int threads;        /* --threads: printing a file on 1 or 2 cores; 0 for the default */
 	int snaplen;        /* -s, 0 for default */
 	int snaplen_set;
 	int pflag;          /* -p: not promiscuous */

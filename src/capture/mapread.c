@@ -283,9 +283,50 @@ int mapread_loop_kept(pcap_t *p, const char *path, const struct options *opt,
 	return rc;
 }
 
+int mapread_takes(const char *path, const struct options *opt, size_t *size)
+{
+	struct mfile f;
+	if (mfile_open(&f, path, opt) < 0)
+		return 0;
+	*size = f.size;
+	close(f.fd);
+	return 1;
+}
+
+int mapread_compile(pcap_t *p, const struct options *opt, struct bpf_program *prog)
+{
+	return compile(p, opt, prog);
+}
+
+/* The whole of f for a thread other than the one that shows the progress
+ * line (read_records leaves the line alone when given an abandon flag). */
+static int read_quiet(const struct mfile *f, const struct bpf_program *prog,
+                      const atomic_int *abandon, pcap_handler cb,
+                      int (*finished)(u_char *user), u_char *user, size_t *offp)
+{
+	struct win w = { 0 };
+	size_t off = 24;
+	int r = read_records(f, &w, prog, &off, SIZE_MAX, NULL, 0, abandon, cb, finished, user);
+	win_close(f, &w);
+	*offp = off;
+	return r;
+}
+
+int mapread_follow(const char *path, const struct options *opt, const struct bpf_program *prog,
+                   const atomic_int *abandon, pcap_handler cb,
+                   int (*finished)(u_char *user), u_char *user)
+{
+	struct mfile f;
+	if (mfile_open(&f, path, opt) < 0)
+		return MAPREAD_DECLINED;
+	size_t off;
+	int r = read_quiet(&f, prog, abandon, cb, finished, user, &off);
+	close(f.fd);
+	return r == READ_FAILED ? 1 : r == READ_DAMAGED ? MAPREAD_RESUME : 0;
+}
+
 /* mapread_loop for a thread other than the one that shows the progress
- * line: read_records leaves the line alone when given an abandon flag,
- * which nothing here ever sets. */
+ * line. */
 int mapread_loop_bg(pcap_t *p, const char *path, const struct options *opt,
                     pcap_handler cb, u_char *user)
 {
@@ -298,15 +339,12 @@ int mapread_loop_bg(pcap_t *p, const char *path, const struct options *opt,
 		close(f.fd);
 		return MAPREAD_DECLINED;
 	}
-	struct win w = { 0 };
-	size_t off = 24;
 	atomic_int never = 0;
-	int r = read_records(&f, &w, have_prog ? &prog : NULL, &off, SIZE_MAX, NULL, 0, &never,
-			     cb, NULL, user);
+	size_t off;
+	int r = read_quiet(&f, have_prog ? &prog : NULL, &never, cb, NULL, user, &off);
 	int rc = r == READ_FAILED ? 1 : r == READ_DAMAGED ? hand_back(p, off) : 0;
 	if (have_prog)
 		pcap_freecode(&prog);
-	win_close(&f, &w);
 	close(f.fd);
 	return rc;
 }

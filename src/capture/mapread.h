@@ -8,6 +8,8 @@
 #define TRAWL_MAPREAD_H
 
 #include <pcap/pcap.h>
+#include <stdatomic.h>
+#include <stddef.h>
 
 #include "../options.h"
 
@@ -61,5 +63,24 @@ int mapread_loop_kept(pcap_t *p, const char *path, const struct options *opt,
  * from comes after every packet handed out and kept. */
 int mapread_loop2(pcap_t *p, const char *path, const struct options *opt,
                   pcap_handler cb, u_char *user1, u_char *user2, int *used2);
+
+/* Whether mapread_loop would read path (a classic pcap savefile in a
+ * regular file); its size in *size. */
+int mapread_takes(const char *path, const struct options *opt, size_t *size);
+
+/* The filter compiled as mapread_loop compiles it: 1, 0 when there is none,
+ * -1 when libpcap rejects it. */
+int mapread_compile(pcap_t *p, const struct options *opt, struct bpf_program *prog);
+
+/* A second reader of the file mapread_loop reads in another thread
+ * (printing on two cores, src/printpar.c): the same packets through the
+ * same compiled filter (NULL: none) to cb, without the progress line,
+ * until the end, until finished(user) or *abandon says so, or up to the
+ * record mapread_loop leaves to libpcap.  Returns 0, MAPREAD_RESUME at such
+ * a record, MAPREAD_DECLINED when it cannot read the file, 1 when a mapping
+ * failed (said). */
+int mapread_follow(const char *path, const struct options *opt, const struct bpf_program *prog,
+                   const atomic_int *abandon, pcap_handler cb,
+                   int (*finished)(u_char *user), u_char *user);
 
 #endif

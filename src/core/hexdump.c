@@ -1,5 +1,7 @@
 #include "hexdump.h"
 
+#include <pthread.h>
+
 #include <string.h>
 
 /* Dumps are the slowest thing tcpdump prints (it formats every byte with
@@ -63,19 +65,24 @@ struct hex_tables {
 	char asc[256];
 };
 
+static struct hex_tables hex_tables_;
+static pthread_once_t hex_tables_once = PTHREAD_ONCE_INIT;
+
+static void hex_tables_fill(void)
+{
+	struct hex_tables *t = &hex_tables_;
+	for (int c = 0; c < 256; c++) {
+		t->hex[c][0] = hexdig[c >> 4];
+		t->hex[c][1] = hexdig[c & 15];
+		t->asc[c] = (c > 0x20 && c < 0x7f) ? (char)c : '.';
+	}
+}
+
+/* Filled once, whichever printing thread comes first (printpar.c). */
 static const struct hex_tables *tables(void)
 {
-	static struct hex_tables t;
-	static int ready;
-	if (!ready) {
-		for (int c = 0; c < 256; c++) {
-			t.hex[c][0] = hexdig[c >> 4];
-			t.hex[c][1] = hexdig[c & 15];
-			t.asc[c] = (c > 0x20 && c < 0x7f) ? (char)c : '.';
-		}
-		ready = 1;
-	}
-	return &t;
+	pthread_once(&hex_tables_once, hex_tables_fill);
+	return &hex_tables_;
 }
 
 void hex_ascii_dump(struct out *o, const char *ident, const uint8_t *p,

@@ -60,6 +60,13 @@ void dispatch_init(void);
 struct print_run;
 void print_packet(nd_t *nd, const struct pcap_pkthdr *h, const uint8_t *p,
                   unsigned long packet_number, link_fn link);
+/* A packet another thread prints (src/printpar.c): what it changes in the
+ * printers' state, and no output (shadow.c).  Returns how: SHADOW_PRINT
+ * (printed, the output dropped), SHADOW_NONE (nothing to change) or
+ * SHADOW_TCP (the sequence table only). */
+enum { SHADOW_PRINT, SHADOW_NONE, SHADOW_TCP, SHADOW_KINDS };
+int print_shadow(nd_t *nd, const struct pcap_pkthdr *h, const uint8_t *p,
+                 unsigned long number, link_fn link);
 
 /* Printers the tables name (each defined in the file of its protocol). */
 unsigned ether_if_print(nd_t *, const uint8_t *, unsigned, unsigned);

@@ -17,11 +17,6 @@
  * bounded on captures of any size. */
 #define SEQ_LIMIT (1u << 16)
 
-struct seq_val {
-	uint32_t seq_lo; /* base of the lower endpoint's sequence numbers */
-	uint32_t seq_hi;
-};
-
 struct tcp_seqtab {
 	struct gentab tab;
 };
@@ -65,6 +60,52 @@ static void put_flags(nd_t *nd, unsigned flags)
 	else
 		nd_s(nd, "none");
 	nd_c(nd, ']');
+}
+
+/* Relative sequence numbers, as tcpdump keeps them: the first segment with
+ * ACK of a connection (or any SYN) sets the bases of both directions, later
+ * ones print *seq and *ack less them.  Returns the connection's entry, NULL
+ * when there is none (-S, no ACK, out of memory).  Also what a thread that
+ * does not print a segment must do with it (shadow.c). */
+const struct seq_val *tcp_seq_relative(nd_t *nd, const struct ip_ctx *ip, unsigned sport,
+                                       unsigned dport, unsigned flags, uint32_t *seqp,
+                                       uint32_t *ackp, int *revp)
+{
+	if (nd->opt->Sflag || !(flags & TH_ACK) || !nd->tcpseq)
+		return NULL;
+	unsigned alen = ip->ver == 6 ? 16 : 4;
+	int c = memcmp(ip->src, ip->dst, alen);
+	int rev = c > 0 || (c == 0 && sport > dport);
+	uint8_t key[37] = { 0 };
+	memcpy(key, rev ? ip->dst : ip->src, alen);
+	memcpy(key + 16, rev ? ip->src : ip->dst, alen);
+	unsigned lo = rev ? dport : sport, hi = rev ? sport : dport;
+	key[32] = (uint8_t)(lo >> 8); key[33] = (uint8_t)lo;
+	key[34] = (uint8_t)(hi >> 8); key[35] = (uint8_t)hi;
+	key[36] = (uint8_t)ip->ver; /* tcpdump keeps IPv4 and IPv6 apart */
+	if (revp)
+		*revp = rev;
+	int fresh;
+	struct seq_val *e = gentab_put(&nd->tcpseq->tab, key, &fresh);
+	uint32_t seq = *seqp, ack = *ackp;
+	if (!e) {
+		/* out of memory: print absolute numbers */
+	} else if (fresh || (flags & TH_SYN)) {
+		if (rev) {
+			e->seq_hi = seq;
+			e->seq_lo = ack - 1;
+		} else {
+			e->seq_lo = seq;
+			e->seq_hi = ack - 1;
+		}
+	} else if (rev) {
+		*seqp = seq - e->seq_hi;
+		*ackp = ack - e->seq_lo;
+	} else {
+		*seqp = seq - e->seq_lo;
+		*ackp = ack - e->seq_hi;
+	}
+	return e;
 }
 
 void tcp_print(nd_t *nd, const uint8_t *bp, unsigned length,
@@ -122,35 +163,8 @@ void tcp_print(nd_t *nd, const uint8_t *bp, unsigned length,
 	int rev = 0;
 	uint32_t thseq = 0, thack = 0;
 	if (!nd->opt->Sflag && (flags & TH_ACK) && nd->tcpseq) {
-		unsigned alen = ip->ver == 6 ? 16 : 4;
-		int c = memcmp(ip->src, ip->dst, alen);
-		rev = c > 0 || (c == 0 && sport > dport);
-		uint8_t key[37] = { 0 };
-		memcpy(key, rev ? ip->dst : ip->src, alen);
-		memcpy(key + 16, rev ? ip->src : ip->dst, alen);
-		unsigned lo = rev ? dport : sport, hi = rev ? sport : dport;
-		key[32] = (uint8_t)(lo >> 8); key[33] = (uint8_t)lo;
-		key[34] = (uint8_t)(hi >> 8); key[35] = (uint8_t)hi;
-		key[36] = (uint8_t)ip->ver; /* tcpdump keeps IPv4 and IPv6 apart */
-		int fresh;
-		struct seq_val *e = gentab_put(&nd->tcpseq->tab, key, &fresh);
-		if (!e) {
-			/* out of memory: print absolute numbers */
-		} else if (fresh || (flags & TH_SYN)) {
-			if (rev) {
-				e->seq_hi = seq;
-				e->seq_lo = ack - 1;
-			} else {
-				e->seq_lo = seq;
-				e->seq_hi = ack - 1;
-			}
-		} else if (rev) {
-			seq -= e->seq_hi;
-			ack -= e->seq_lo;
-		} else {
-			seq -= e->seq_lo;
-			ack -= e->seq_hi;
-		}
+		const struct seq_val *e =
+			tcp_seq_relative(nd, ip, sport, dport, flags, &seq, &ack, &rev);
 		thseq = e ? e->seq_lo : 0;
 		thack = e ? e->seq_hi : 0;
 	}

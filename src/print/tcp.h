@@ -17,6 +17,14 @@
 struct tcp_seqtab *tcp_seqtab_new(void);
 void tcp_seqtab_free(struct tcp_seqtab *t);
 
+struct seq_val {
+	uint32_t seq_lo; /* base of the lower endpoint's sequence numbers */
+	uint32_t seq_hi;
+};
+const struct seq_val *tcp_seq_relative(nd_t *nd, const struct ip_ctx *ip, unsigned sport,
+                                       unsigned dport, unsigned flags, uint32_t *seqp,
+                                       uint32_t *ackp, int *revp);
+
 struct tcp_opt_ctx {
 	const struct ip_ctx *ip;
 	const uint8_t *tcp;   /* the TCP header */
