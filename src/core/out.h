@@ -54,8 +54,13 @@ static inline void out_mem(struct out *o, const void *p, size_t n)
 	}
 }
 
+/* A NULL string prints as glibc's printf prints it for %s, so that a
+ * printf converted to typed writers cannot turn a table's missing name
+ * into a crash. */
 static inline void out_s(struct out *o, const char *s)
 {
+	if (!s)
+		s = "(null)";
 	out_mem(o, s, strlen(s));
 }
 
