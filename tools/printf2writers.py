@@ -96,7 +96,7 @@ def ctype(lm, conv):
 
 def emit(pieces, args_expr):
     out = []
-    for p in pieces:
+    for pi, p in enumerate(pieces):
         if p[0] == 'lit':
             t = p[1]
             if clen(t) == 1:
@@ -106,7 +106,7 @@ def emit(pieces, args_expr):
                 out.append('nd_s(nd, %s);' % cstr(t))
             continue
         _, a, flags, width, lm, conv = p
-        e = args_expr[a]
+        e = args_expr[pi]
         if conv == 's':
             if flags or width: return None
             out.append('nd_s(nd, %s);' % e)
@@ -175,9 +175,9 @@ def process(path):
                 if is_call(a) and pi > 0:
                     name = 'v%d' % len(tmps)
                     tmps.append('%s%s%s = %s;' % (ty, '' if ty.endswith('*') else ' ', name, a))
-                    expr[a] = name
+                    expr[pi] = name
                 else:
-                    expr[a] = a
+                    expr[pi] = a
             if pieces is not None:
                 body = emit(pieces, expr)
                 if body is not None:
