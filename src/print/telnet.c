@@ -89,6 +89,28 @@ static int telnet_parse(nd_t *nd, const uint8_t *sp, unsigned length, int print)
 		if (c != SB)
 			return (int)(sp - osp);
 		const uint8_t *p = sp;
+		if (length >= 2) {
+			/* IAC SE among the first length - 1 positions: where
+			 * a position and the byte after it were captured, by
+			 * memchr; past that, byte by byte through the checked
+			 * reader, which unwinds where the capture ends */
+			size_t npos = length - 1, avail = nd_avail(nd, sp);
+			size_t safe = avail ? avail - 1 : 0;
+			size_t lim = safe < npos ? safe : npos;
+			size_t i = 0;
+			while (i < lim) {
+				const uint8_t *q = memchr(sp + i, IAC, lim - i);
+				if (!q) {
+					i = lim;
+					break;
+				}
+				i = (size_t)(q - sp);
+				if (sp[i + 1] == SE)
+					break;
+				i++;
+			}
+			p = sp + i;
+		}
 		while (length > (unsigned)(p + 1 - sp)) {
 			if (nd_u8(nd, p) == IAC && nd_u8(nd, p + 1) == SE)
 				break;
