@@ -9,7 +9,9 @@
  * call sites were found.  Built by bench/run.sh (cc -shared -fPIC -ldl).
  * Calls a program makes to libc from inside libc (e.g. glibc's own use of
  * its internals) are not seen: this counts the program's calls only. */
+#ifndef _GNU_SOURCE
 #define _GNU_SOURCE
+#endif
 #include <arpa/inet.h>
 #include <dlfcn.h>
 #include <stdarg.h>
