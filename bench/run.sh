@@ -16,6 +16,8 @@
 # programs RUNS times and prints the median wall-clock seconds, the ratio
 # tcpdump/trawl and both peak RSS values.  TZ is set for both (tcpdump
 # without TZ stats /etc/localtime per packet).  No thresholds are asserted.
+# Then, for print, verbose and hex, the number of printf-family calls trawl
+# makes per packet (bench/pfcount.c, built here, preloaded).
 set -u
 root=$(cd "$(dirname "$0")/.." && pwd)
 size=1024 runs=3 jobs="print verbose hex write" cap=""
@@ -114,6 +116,22 @@ for job in $jobs; do
 	printf '%-8s %10s %10s %8s %12s %12s\n' "$job" "$ts" "$tt" \
 		"$(awk -v a="$ts" -v b="$tt" 'BEGIN { printf "%.1fx", (b > 0 ? a / b : 0) }')" "$ms" "$mt"
 done
+# printf-family calls per packet (bench/pfcount.c, an LD_PRELOAD shim that
+# counts the program's calls to the printf family and inet_ntop/inet_ntoa):
+# the per-packet path should make next to none.
+pf=$work/pfcount.so
+if cc -O2 -shared -fPIC -o "$pf" "$root/bench/pfcount.c" -ldl 2>/dev/null; then
+	npkt=""
+	for job in $jobs; do
+		case $job in print|verbose|hex) ;; *) continue ;; esac
+		[ -n "$npkt" ] || npkt=$("$trawl" --summary -r "$cap" 2>/dev/null | awk '$1 == "packets" { print $2; exit }')
+		c=$(LD_PRELOAD=$pf "$trawl" $(args_for "$job") 2>&1 >/dev/null | awk '/^pfcount: total/ { print $3 }')
+		printf 'printf-family calls, %-8s %12s in %s packets: %s per packet\n' "$job" "${c:-?}" "${npkt:-?}" \
+			"$(awk -v c="${c:-0}" -v n="${npkt:-0}" 'BEGIN { printf "%.3f", (n > 0 ? c / n : 0) }')"
+	done
+else
+	echo "printf-family calls: not counted (no cc to build bench/pfcount.c)"
+fi
 case " $jobs " in *" names "*)
 	a=$(args_for names)
 	echo "names throughput (packets/s) over the first and last tenth of the run:"

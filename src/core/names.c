@@ -101,28 +101,12 @@ void names_free(struct names *n)
 
 int fmt_ip4(char *buf, const uint8_t *a)
 {
-	char *s = buf;
-	for (int i = 0; i < 4; i++) {
-		unsigned v = a[i];
-		if (v >= 100) {
-			*s++ = (char)('0' + v / 100);
-			*s++ = (char)('0' + v / 10 % 10);
-		} else if (v >= 10) {
-			*s++ = (char)('0' + v / 10);
-		}
-		*s++ = (char)('0' + v % 10);
-		if (i < 3)
-			*s++ = '.';
-	}
-	*s = 0;
-	return (int)(s - buf);
+	return (int)out_fmt_ip4(buf, a);
 }
 
 int fmt_ip6(char *buf, const uint8_t *a)
 {
-	if (!inet_ntop(AF_INET6, a, buf, INET6_ADDRSTRLEN))
-		strcpy(buf, "?");
-	return (int)strlen(buf);
+	return (int)out_fmt_ip6(buf, a);
 }
 
 int fmt_mac(char *buf, const uint8_t *a)
@@ -154,7 +138,7 @@ void put_ip4(nd_t *nd, const uint8_t *a)
 	char buf[16];
 	nd_need(nd, a, 4);
 	if (nd->opt->nflag) {
-		out_mem(nd->out, buf, (size_t)fmt_ip4(buf, a));
+		out_ip4(nd->out, a);
 		return;
 	}
 	struct names *n = nd->names;
@@ -178,7 +162,7 @@ void put_ip6(nd_t *nd, const uint8_t *a)
 	char buf[INET6_ADDRSTRLEN];
 	nd_need(nd, a, 16);
 	if (nd->opt->nflag) {
-		out_mem(nd->out, buf, (size_t)fmt_ip6(buf, a));
+		out_ip6(nd->out, a);
 		return;
 	}
 	struct names *n = nd->names;

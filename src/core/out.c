@@ -69,6 +69,41 @@ void out_mem_slow_(struct out *o, const void *p, size_t n)
 	}
 }
 
+static const char hexdig[] = "0123456789abcdef";
+static const char hexdig_up[] = "0123456789ABCDEF";
+
+/* "00" .. "99" */
+static const char pairs[201] =
+	"00010203040506070809101112131415161718192021222324252627282930313233"
+	"34353637383940414243444546474849505152535455565758596061626364656667"
+	"6869707172737475767778798081828384858687888990919293949596979899";
+
+/* Writes v in decimal ending just before end; returns the first digit. */
+static char *dec_back(char *end, uint64_t v)
+{
+	char *p = end;
+	while (v > UINT32_MAX) {
+		unsigned r = (unsigned)(v % 100);
+		v /= 100;
+		p -= 2;
+		memcpy(p, pairs + 2 * r, 2);
+	}
+	uint32_t w = (uint32_t)v; /* 32-bit division is cheaper */
+	while (w >= 100) {
+		unsigned r = w % 100;
+		w /= 100;
+		p -= 2;
+		memcpy(p, pairs + 2 * r, 2);
+	}
+	if (w >= 10) {
+		p -= 2;
+		memcpy(p, pairs + 2 * w, 2);
+	} else {
+		*--p = (char)('0' + w);
+	}
+	return p;
+}
+
 void out_u(struct out *o, uint64_t v)
 {
 	if (v < 10) {
@@ -76,20 +111,8 @@ void out_u(struct out *o, uint64_t v)
 		return;
 	}
 	char tmp[20];
-	int i = 20;
-	if (v <= UINT32_MAX) {
-		uint32_t w = (uint32_t)v; /* 32-bit division is cheaper */
-		do {
-			tmp[--i] = (char)('0' + w % 10);
-			w /= 10;
-		} while (w);
-	} else {
-		do {
-			tmp[--i] = (char)('0' + v % 10);
-			v /= 10;
-		} while (v);
-	}
-	out_mem(o, tmp + i, (size_t)(20 - i));
+	char *p = dec_back(tmp + 20, v);
+	out_mem(o, p, (size_t)(tmp + 20 - p));
 }
 
 void out_d(struct out *o, int64_t v)
@@ -104,29 +127,165 @@ void out_d(struct out *o, int64_t v)
 
 void out_uw(struct out *o, uint64_t v, int width, char pad)
 {
-	char tmp[24];
-	int i = 24;
+	char tmp[64];
+	char *p = dec_back(tmp + 64, v);
+	if (width > 64)
+		width = 64;
+	while (tmp + 64 - p < width)
+		*--p = pad;
+	out_mem(o, p, (size_t)(tmp + 64 - p));
+}
+
+void out_ul(struct out *o, uint64_t v, int width)
+{
+	char tmp[20];
+	char *p = dec_back(tmp + 20, v);
+	size_t n = (size_t)(tmp + 20 - p);
+	out_mem(o, p, n);
+	for (; (int)n < width; n++)
+		out_c(o, ' ');
+}
+
+static void hex_out(struct out *o, uint64_t v, int width, const char *dig)
+{
+	char tmp[64];
+	int i = 64;
 	do {
-		tmp[--i] = (char)('0' + v % 10);
-		v /= 10;
+		tmp[--i] = dig[v & 15];
+		v >>= 4;
 	} while (v);
-	while (24 - i < width && i > 0)
-		tmp[--i] = pad;
-	out_mem(o, tmp + i, (size_t)(24 - i));
+	if (width > 64)
+		width = 64;
+	while (64 - i < width)
+		tmp[--i] = '0';
+	out_mem(o, tmp + i, (size_t)(64 - i));
 }
 
 void out_x(struct out *o, uint64_t v, int width)
 {
-	static const char hex[] = "0123456789abcdef";
-	char tmp[16];
-	int i = 16;
-	do {
-		tmp[--i] = hex[v & 15];
-		v >>= 4;
-	} while (v);
-	while (16 - i < width && i > 0)
-		tmp[--i] = '0';
-	out_mem(o, tmp + i, (size_t)(16 - i));
+	hex_out(o, v, width, hexdig);
+}
+
+void out_xu(struct out *o, uint64_t v, int width)
+{
+	hex_out(o, v, width, hexdig_up);
+}
+
+void out_xp(struct out *o, uint64_t v)
+{
+	if (v == 0) {
+		out_c(o, '0');
+		return;
+	}
+	if (v < 0x100) { /* a byte: telnet's options, flags */
+		char *b = out_room(o, 4);
+		b[0] = '0';
+		b[1] = 'x';
+		if (v < 0x10) {
+			b[2] = hexdig[v];
+			out_commit(o, 3);
+		} else {
+			b[2] = hexdig[v >> 4];
+			b[3] = hexdig[v & 15];
+			out_commit(o, 4);
+		}
+		return;
+	}
+	out_mem(o, "0x", 2);
+	hex_out(o, v, 0, hexdig);
+}
+
+void out_0x(struct out *o, uint64_t v, int width)
+{
+	out_mem(o, "0x", 2);
+	hex_out(o, v, width, hexdig);
+}
+
+size_t out_fmt_ip4(char *buf, const uint8_t *a)
+{
+	char *s = buf;
+	for (int i = 0; i < 4; i++) {
+		unsigned v = a[i];
+		if (v >= 100) {
+			*s++ = (char)('0' + v / 100);
+			memcpy(s, pairs + 2 * (v % 100), 2);
+			s += 2;
+		} else if (v >= 10) {
+			memcpy(s, pairs + 2 * v, 2);
+			s += 2;
+		} else {
+			*s++ = (char)('0' + v);
+		}
+		*s++ = '.';
+	}
+	s--;
+	*s = 0;
+	return (size_t)(s - buf);
+}
+
+size_t out_fmt_ip6(char *buf, const uint8_t *a)
+{
+	unsigned w[8];
+	for (int i = 0; i < 8; i++)
+		w[i] = (unsigned)a[2 * i] << 8 | a[2 * i + 1];
+	/* the longest run of zero groups; the first when runs tie */
+	int best = -1, bestlen = 0;
+	for (int i = 0; i < 8;) {
+		if (w[i]) {
+			i++;
+			continue;
+		}
+		int j = i;
+		while (j < 8 && !w[j])
+			j++;
+		if (j - i > bestlen) {
+			best = i;
+			bestlen = j - i;
+		}
+		i = j;
+	}
+	if (bestlen < 2)
+		best = -1;
+	char *s = buf;
+	for (int i = 0; i < 8; i++) {
+		if (best >= 0 && i >= best && i < best + bestlen) {
+			if (i == best)
+				*s++ = ':';
+			continue;
+		}
+		if (i)
+			*s++ = ':';
+		if (i == 6 && best == 0 &&
+		    (bestlen == 6 || (bestlen == 5 && w[5] == 0xffff))) {
+			s += out_fmt_ip4(s, a + 12);
+			*s = 0;
+			return (size_t)(s - buf);
+		}
+		unsigned v = w[i];
+		if (v >= 0x1000)
+			*s++ = hexdig[v >> 12];
+		if (v >= 0x100)
+			*s++ = hexdig[(v >> 8) & 15];
+		if (v >= 0x10)
+			*s++ = hexdig[(v >> 4) & 15];
+		*s++ = hexdig[v & 15];
+	}
+	if (best >= 0 && best + bestlen == 8)
+		*s++ = ':';
+	*s = 0;
+	return (size_t)(s - buf);
+}
+
+void out_ip4(struct out *o, const uint8_t *a)
+{
+	char *b = out_room(o, 16);
+	out_commit(o, out_fmt_ip4(b, a));
+}
+
+void out_ip6(struct out *o, const uint8_t *a)
+{
+	char *b = out_room(o, 48);
+	out_commit(o, out_fmt_ip6(b, a));
 }
 
 void out_vf(struct out *o, const char *fmt, va_list ap)

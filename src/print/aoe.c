@@ -54,8 +54,11 @@ static void name_or_hex(nd_t *nd, const struct tok *t, unsigned v)
 	const char *s = tok_name(t, v);
 	if (s)
 		nd_s(nd, s);
-	else
-		nd_printf(nd, "Unknown (0x%02x)", v);
+	else {
+		nd_s(nd, "Unknown (0x");
+		out_x2(nd->out, v);
+		nd_c(nd, ')');
+	}
 }
 
 /* Each returns 0 when the command's fields do not fit the wire length. */
@@ -66,14 +69,35 @@ static int ata(nd_t *nd, const uint8_t *p, unsigned len)
 	unsigned af = nd_u8(nd, p);
 	nd_s(nd, "\n\tAFlags: [");
 	put_bits(nd, aflags, af, "none");
-	nd_printf(nd, "], Err/Feature: %u", nd_u8(nd, p + 1));
-	nd_printf(nd, ", Sector Count: %u", nd_u8(nd, p + 2));
-	nd_printf(nd, ", Cmd/Status: %u", nd_u8(nd, p + 3));
-	for (unsigned i = 0; i < 6; i++)
-		nd_printf(nd, "%slba%u: %u", i ? ", " : "\n\t", i, nd_u8(nd, p + 4 + i));
+	{
+		unsigned v0 = nd_u8(nd, p + 1);
+		nd_s(nd, "], Err/Feature: ");
+		nd_u(nd, v0);
+	}
+	{
+		unsigned v0 = nd_u8(nd, p + 2);
+		nd_s(nd, ", Sector Count: ");
+		nd_u(nd, v0);
+	}
+	{
+		unsigned v0 = nd_u8(nd, p + 3);
+		nd_s(nd, ", Cmd/Status: ");
+		nd_u(nd, v0);
+	}
+	for (unsigned i = 0; i < 6; i++) {
+		unsigned v0 = nd_u8(nd, p + 4 + i);
+		nd_s(nd, i ? ", " : "\n\t");
+		nd_s(nd, "lba");
+		nd_u(nd, i);
+		nd_s(nd, ": ");
+		nd_u(nd, v0);
+	}
 	nd_need(nd, p + 10, 2); /* the reserved bytes are checked too */
-	if (len > 12)
-		nd_printf(nd, "\n\tData: %u bytes", len - 12);
+	if (len > 12) {
+		nd_s(nd, "\n\tData: ");
+		nd_u(nd, len - 12);
+		nd_s(nd, " bytes");
+	}
 	return 1;
 }
 
@@ -81,11 +105,25 @@ static int query_config(nd_t *nd, const uint8_t *p, unsigned len)
 {
 	if (len < 8)
 		return 0;
-	nd_printf(nd, "\n\tBuffer Count: %u", nd_be16(nd, p));
-	nd_printf(nd, ", Firmware Version: %u", nd_be16(nd, p + 2));
-	nd_printf(nd, ", Sector Count: %u", nd_u8(nd, p + 4));
+	{
+		unsigned v0 = nd_be16(nd, p);
+		nd_s(nd, "\n\tBuffer Count: ");
+		nd_u(nd, v0);
+	}
+	{
+		unsigned v0 = nd_be16(nd, p + 2);
+		nd_s(nd, ", Firmware Version: ");
+		nd_u(nd, v0);
+	}
+	{
+		unsigned v0 = nd_u8(nd, p + 4);
+		nd_s(nd, ", Sector Count: ");
+		nd_u(nd, v0);
+	}
 	unsigned v = nd_u8(nd, p + 5);
-	nd_printf(nd, ", AoE: %u, CCmd: ", v >> 4);
+	nd_s(nd, ", AoE: ");
+	nd_u(nd, v >> 4);
+	nd_s(nd, ", CCmd: ");
 	const char *s = tok_name(ccmds, v & 0xf);
 	/* tcpdump's format for an unknown one has no conversion in it */
 	nd_s(nd, s ? s : "Unknown (0x02x)");
@@ -93,7 +131,9 @@ static int query_config(nd_t *nd, const uint8_t *p, unsigned len)
 	if (cslen > len - 8)
 		return 0;
 	if (cslen) {
-		nd_printf(nd, "\n\tConfig String (length %u): ", cslen);
+		nd_s(nd, "\n\tConfig String (length ");
+		nd_u(nd, cslen);
+		nd_s(nd, "): ");
 		if (nd_print_chars(nd, p + 8, cslen))
 			nd_trunc(nd); /* what was captured of it, then the marker */
 	}
@@ -111,7 +151,8 @@ static int mac_mask_list(nd_t *nd, const uint8_t *p, unsigned len)
 	nd_s(nd, ", MError: ");
 	name_or_hex(nd, merrors, merr);
 	unsigned n = nd_u8(nd, p + 3);
-	nd_printf(nd, ", Dir Count: %u", n);
+	nd_s(nd, ", Dir Count: ");
+	nd_u(nd, n);
 	if (n * 8 > len - 4)
 		return 0;
 	for (unsigned i = 0; i < n; i++) {
@@ -134,12 +175,15 @@ static int reserve_release(nd_t *nd, const uint8_t *p, unsigned len)
 	nd_s(nd, "\n\tRCmd: ");
 	name_or_hex(nd, rcmds, rcmd);
 	unsigned n = nd_u8(nd, p + 1);
-	nd_printf(nd, ", NMacs: %u", n);
+	nd_s(nd, ", NMacs: ");
+	nd_u(nd, n);
 	if (n * 6 > len - 2)
 		return 0;
 	for (unsigned i = 0; i < n; i++) {
 		nd_need(nd, p + 2 + 6 * i, 6);
-		nd_printf(nd, "\n\tEthernet Address %u: ", i);
+		nd_s(nd, "\n\tEthernet Address ");
+		nd_u(nd, i);
+		nd_s(nd, ": ");
 		put_mac(nd, p + 2 + 6 * i);
 	}
 	return 1;
@@ -148,11 +192,13 @@ static int reserve_release(nd_t *nd, const uint8_t *p, unsigned len)
 void aoe_print(nd_t *nd, const uint8_t *p, unsigned len)
 {
 	nd_proto(nd, "aoe");
-	nd_printf(nd, "AoE length %u", len);
+	nd_s(nd, "AoE length ");
+	nd_u(nd, len);
 	if (len < 1)
 		goto invalid;
 	unsigned vf = nd_u8(nd, p);
-	nd_printf(nd, ", Ver %u", vf >> 4);
+	nd_s(nd, ", Ver ");
+	nd_u(nd, vf >> 4);
 	if (vf >> 4 != 1)
 		return; /* only version 1 is known */
 	if (len < AOE_HDR)
@@ -165,17 +211,33 @@ void aoe_print(nd_t *nd, const uint8_t *p, unsigned len)
 	unsigned err = nd_u8(nd, p + 1);
 	if (vf & 0x4) {
 		const char *s = tok_name(errors, err);
-		if (s)
-			nd_printf(nd, "\n\tError: %s", s);
-		else
-			nd_printf(nd, "\n\tError: Invalid (%u)", err);
+		if (s) {
+			nd_s(nd, "\n\tError: ");
+			nd_s(nd, s);
+		} else {
+			nd_s(nd, "\n\tError: Invalid (");
+			nd_u(nd, err);
+			nd_c(nd, ')');
+		}
 	}
-	nd_printf(nd, "\n\tMajor: 0x%04x", nd_be16(nd, p + 2));
-	nd_printf(nd, ", Minor: 0x%02x", nd_u8(nd, p + 4));
+	{
+		unsigned v0 = nd_be16(nd, p + 2);
+		nd_s(nd, "\n\tMajor: 0x");
+		out_x(nd->out, v0, 4);
+	}
+	{
+		unsigned v0 = nd_u8(nd, p + 4);
+		nd_s(nd, ", Minor: 0x");
+		out_x2(nd->out, v0);
+	}
 	unsigned cmd = nd_u8(nd, p + 5);
 	nd_s(nd, ", Command: ");
 	name_or_hex(nd, commands, cmd);
-	nd_printf(nd, ", Tag: 0x%08x", nd_be32(nd, p + 6));
+	{
+		unsigned v0 = nd_be32(nd, p + 6);
+		nd_s(nd, ", Tag: 0x");
+		out_x(nd->out, v0, 8);
+	}
 	const uint8_t *b = p + AOE_HDR;
 	unsigned blen = len - AOE_HDR;
 	int ok = 1;

@@ -38,8 +38,11 @@ static void hrd_print(nd_t *nd, unsigned hrd)
 	const char *s = arp_lookup(hrd_names, hrd);
 	if (s)
 		nd_s(nd, s);
-	else
-		nd_printf(nd, "Unknown Hardware (%u)", hrd);
+	else {
+		nd_s(nd, "Unknown Hardware (");
+		nd_u(nd, hrd);
+		nd_c(nd, ')');
+	}
 }
 
 static void pro_print(nd_t *nd, unsigned pro)
@@ -47,8 +50,11 @@ static void pro_print(nd_t *nd, unsigned pro)
 	const char *s = ethertype_name(pro);
 	if (s)
 		nd_s(nd, s);
-	else
-		nd_printf(nd, "Unknown Protocol (0x%04x)", pro);
+	else {
+		nd_s(nd, "Unknown Protocol (0x");
+		out_x(nd->out, pro, 4);
+		nd_c(nd, ')');
+	}
 }
 
 static int op_print(nd_t *nd, unsigned op)
@@ -56,8 +62,11 @@ static int op_print(nd_t *nd, unsigned op)
 	const char *s = arp_lookup(op_names, op);
 	if (s)
 		nd_s(nd, s);
-	else
-		nd_printf(nd, "Unknown (%u)", op);
+	else {
+		nd_s(nd, "Unknown (");
+		nd_u(nd, op);
+		nd_c(nd, ')');
+	}
 	return s != NULL;
 }
 
@@ -86,8 +95,11 @@ static void haddr(nd_t *nd, const uint8_t *a, unsigned len, int ether)
 		put_mac(nd, a);
 		return;
 	}
-	for (unsigned i = 0; i < len; i++)
-		nd_printf(nd, i ? ":%02x" : "%02x", a[i]);
+	for (unsigned i = 0; i < len; i++) {
+		if (i)
+			nd_c(nd, ':');
+		out_x2(nd->out, a[i]);
+	}
 }
 
 static int all_zero(nd_t *nd, const uint8_t *a, unsigned len)
@@ -141,7 +153,11 @@ static void atmarp_print(nd_t *nd, const uint8_t *bp, unsigned length)
 		hrd_print(nd, HRD_ATM2225);
 		nd_s(nd, ", ");
 		pro_print(nd, pro);
-		nd_printf(nd, " (len %u/%u)", spln, tpln);
+		nd_s(nd, " (len ");
+		nd_u(nd, spln);
+		nd_c(nd, '/');
+		nd_u(nd, tpln);
+		nd_c(nd, ')');
 		if (!v)
 			goto out;
 	}
@@ -190,7 +206,8 @@ static void atmarp_print(nd_t *nd, const uint8_t *bp, unsigned length)
 		return;
 	}
 out:
-	nd_printf(nd, ", length %u", length);
+	nd_s(nd, ", length ");
+	nd_u(nd, length);
 }
 
 void arp_print(nd_t *nd, const uint8_t *bp, unsigned length)
@@ -215,9 +232,13 @@ void arp_print(nd_t *nd, const uint8_t *bp, unsigned length)
 	int v = nd->opt->vflag;
 	if ((pro != PRO_IP && pro != PRO_TRAIL) || pln != 4 || hln == 0 || v) {
 		hrd_print(nd, hrd);
-		nd_printf(nd, " (len %u), ", hln);
+		nd_s(nd, " (len ");
+		nd_u(nd, hln);
+		nd_s(nd, "), ");
 		pro_print(nd, pro);
-		nd_printf(nd, " (len %u)", pln);
+		nd_s(nd, " (len ");
+		nd_u(nd, pln);
+		nd_c(nd, ')');
 		if (!v)
 			goto out;
 	}
@@ -264,13 +285,16 @@ void arp_print(nd_t *nd, const uint8_t *bp, unsigned length)
 		return;
 	}
 out:
-	nd_printf(nd, ", length %u", length);
+	nd_s(nd, ", length ");
+	nd_u(nd, length);
 }
 
 /* AppleTalk ARP (ethertype 0x80f3). */
 static void ddp_addr(nd_t *nd, const uint8_t *a)
 {
-	nd_printf(nd, "%u.%u", (unsigned)a[1] << 8 | a[2], a[3]);
+	nd_u(nd, (unsigned)a[1] << 8 | a[2]);
+	nd_c(nd, '.');
+	nd_u(nd, a[3]);
 }
 
 void aarp_print(nd_t *nd, const uint8_t *bp, unsigned length)
@@ -282,7 +306,9 @@ void aarp_print(nd_t *nd, const uint8_t *bp, unsigned length)
 		return;
 	}
 	if (length < 28) {
-		nd_printf(nd, " [|aarp %u]", length);
+		nd_s(nd, " [|aarp ");
+		nd_u(nd, length);
+		nd_c(nd, ']');
 		return;
 	}
 	unsigned htype = nd_be16(nd, bp), ptype = nd_be16(nd, bp + 2);
@@ -312,6 +338,16 @@ void aarp_print(nd_t *nd, const uint8_t *bp, unsigned length)
 			return;
 		}
 	}
-	nd_printf(nd, "len %u op %u htype %u ptype %#x halen %u palen %u", length,
-		  op, htype, ptype, halen, palen);
+	nd_s(nd, "len ");
+	nd_u(nd, length);
+	nd_s(nd, " op ");
+	nd_u(nd, op);
+	nd_s(nd, " htype ");
+	nd_u(nd, htype);
+	nd_s(nd, " ptype ");
+	out_xp(nd->out, ptype);
+	nd_s(nd, " halen ");
+	nd_u(nd, halen);
+	nd_s(nd, " palen ");
+	nd_u(nd, palen);
 }

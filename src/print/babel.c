@@ -40,10 +40,14 @@ static void put_prefix(nd_t *nd, const uint8_t *a, unsigned plen)
 	char buf[64];
 	if (plen >= 96 && memcmp(a, v4prefix, 12) == 0) {
 		fmt_ip4(buf, a + 12);
-		nd_printf(nd, "%s/%u", buf, plen - 96);
+		nd_s(nd, buf);
+		nd_c(nd, '/');
+		nd_u(nd, plen - 96);
 	} else {
 		fmt_ip6(buf, a);
-		nd_printf(nd, "%s/%u", buf, plen);
+		nd_s(nd, buf);
+		nd_c(nd, '/');
+		nd_u(nd, plen);
 	}
 }
 
@@ -51,8 +55,12 @@ static void put_interval(nd_t *nd, unsigned i)
 {
 	if (i == 0)
 		nd_s(nd, "0.0s (bogus)");
-	else
-		nd_printf(nd, "%u.%02us", i / 100, i % 100);
+	else {
+		nd_u(nd, i / 100);
+		nd_c(nd, '.');
+		out_uw(nd->out, i % 100, 2, '0');
+		nd_c(nd, 's');
+	}
 }
 
 static void put_interval_update(nd_t *nd, unsigned i)
@@ -65,7 +73,10 @@ static void put_interval_update(nd_t *nd, unsigned i)
 
 static void put_timestamp(nd_t *nd, uint32_t t)
 {
-	nd_printf(nd, "%u.%06us", t / 1000000, t % 1000000);
+	nd_u(nd, t / 1000000);
+	nd_c(nd, '.');
+	out_uw(nd->out, t % 1000000, 6, '0');
+	nd_c(nd, 's');
 }
 
 /* Octets consumed from p, or -1 on an encoding error.  dp is the prefix
@@ -204,7 +215,8 @@ static void subtlvs(nd_t *nd, const uint8_t *cp, const uint8_t *ep,
 			cp += sl;
 			break;
 		default:
-			nd_printf(nd, " sub-unknown-0x%02x", st);
+			nd_s(nd, " sub-unknown-0x");
+			out_x2(nd->out, st);
 			cp += sl;
 			break;
 		}
@@ -245,8 +257,10 @@ static int tlvs(nd_t *nd, const uint8_t *cp, unsigned tlvs_len,
 		case PADN:
 			if (!v)
 				nd_s(nd, " padN");
-			else
-				nd_printf(nd, "\n\tPad %u", len + 2);
+			else {
+				nd_s(nd, "\n\tPad ");
+				nd_u(nd, len + 2);
+			}
 			break;
 		case ACK_REQ:
 			if (!v) {
@@ -256,7 +270,8 @@ static int tlvs(nd_t *nd, const uint8_t *cp, unsigned tlvs_len,
 			nd_s(nd, "\n\tAcknowledgment Request ");
 			if (len < 6)
 				return INVALID;
-			nd_printf(nd, "%04x ", nd_be16(nd, m + 4));
+			out_x(nd->out, nd_be16(nd, m + 4), 4);
+			nd_c(nd, ' ');
 			put_interval(nd, nd_be16(nd, m + 6));
 			break;
 		case ACK:
@@ -267,7 +282,7 @@ static int tlvs(nd_t *nd, const uint8_t *cp, unsigned tlvs_len,
 			nd_s(nd, "\n\tAcknowledgment ");
 			if (len < 2)
 				return INVALID;
-			nd_printf(nd, "%04x", nd_be16(nd, m + 2));
+			out_x(nd->out, nd_be16(nd, m + 2), 4);
 			break;
 		case HELLO: {
 			if (!v) {
@@ -279,7 +294,12 @@ static int tlvs(nd_t *nd, const uint8_t *cp, unsigned tlvs_len,
 				return INVALID;
 			if (nd_be16(nd, m + 2) & 0x8000)
 				nd_s(nd, "(Unicast) ");
-			nd_printf(nd, "seqno %u ", nd_be16(nd, m + 4));
+			{
+				unsigned v0 = nd_be16(nd, m + 4);
+				nd_s(nd, "seqno ");
+				nd_u(nd, v0);
+				nd_c(nd, ' ');
+			}
 			unsigned iv = nd_be16(nd, m + 6);
 			if (iv) {
 				nd_s(nd, "interval ");
@@ -309,7 +329,12 @@ static int tlvs(nd_t *nd, const uint8_t *cp, unsigned tlvs_len,
 				nd_s(nd, "any");
 			else
 				put_address(nd, prefix);
-			nd_printf(nd, " rxcost %u interval ", nd_be16(nd, m + 4));
+			{
+				unsigned v0 = nd_be16(nd, m + 4);
+				nd_s(nd, " rxcost ");
+				nd_u(nd, v0);
+				nd_s(nd, " interval ");
+			}
 			put_interval(nd, nd_be16(nd, m + 6));
 			if ((unsigned)rc < len - 6)
 				subtlvs(nd, m + 8 + rc, m + 2 + len, type);
@@ -351,8 +376,9 @@ static int tlvs(nd_t *nd, const uint8_t *cp, unsigned tlvs_len,
 				nd_s(nd, " update");
 				if (len < 10)
 					return INVALID;
-				nd_printf(nd, "%s%s%s", (fl & 0x80) ? "/prefix" : "",
-					  (fl & 0x40) ? "/id" : "", (fl & 0x3f) ? "/unknown" : "");
+				nd_s(nd, (fl & 0x80) ? "/prefix" : "");
+				nd_s(nd, (fl & 0x40) ? "/id" : "");
+				nd_s(nd, (fl & 0x3f) ? "/unknown" : "");
 				break;
 			}
 			nd_s(nd, "\n\tUpdate");
@@ -363,14 +389,23 @@ static int tlvs(nd_t *nd, const uint8_t *cp, unsigned tlvs_len,
 					    ae == 1 ? v4_prefix : v6_prefix, len - 10, prefix);
 			if (rc < 0)
 				return INVALID;
-			nd_printf(nd, "%s%s%s ", (fl & 0x80) ? "/prefix" : "",
-				  (fl & 0x40) ? "/id" : "", (fl & 0x3f) ? "/unknown" : "");
+			nd_s(nd, (fl & 0x80) ? "/prefix" : "");
+			nd_s(nd, (fl & 0x40) ? "/id" : "");
+			nd_s(nd, (fl & 0x3f) ? "/unknown" : "");
+			nd_c(nd, ' ');
 			if (ae == 0)
 				nd_s(nd, "any");
 			else
 				put_prefix(nd, prefix, plen & 0xff);
-			nd_printf(nd, " metric %u seqno %u interval ", nd_be16(nd, m + 10),
-				  nd_be16(nd, m + 8));
+			{
+				unsigned v0 = nd_be16(nd, m + 10);
+				unsigned v1 = nd_be16(nd, m + 8);
+				nd_s(nd, " metric ");
+				nd_u(nd, v0);
+				nd_s(nd, " seqno ");
+				nd_u(nd, v1);
+				nd_s(nd, " interval ");
+			}
 			put_interval_update(nd, nd_be16(nd, m + 6));
 			if (fl & 0x80)
 				memcpy(ae == 1 ? v4_prefix : v6_prefix, prefix, 16);
@@ -411,12 +446,19 @@ static int tlvs(nd_t *nd, const uint8_t *cp, unsigned tlvs_len,
 			if (rc < 0)
 				return INVALID;
 			unsigned plen = m[3] + (ae == 1 ? 96 : 0);
-			nd_printf(nd, "(%u hops) for ", m[6]);
+			nd_c(nd, '(');
+			nd_u(nd, m[6]);
+			nd_s(nd, " hops) for ");
 			if (ae == 0)
 				nd_s(nd, "invalid AE 0");
 			else
 				put_prefix(nd, prefix, plen & 0xff);
-			nd_printf(nd, " seqno %u id ", nd_be16(nd, m + 4));
+			{
+				unsigned v0 = nd_be16(nd, m + 4);
+				nd_s(nd, " seqno ");
+				nd_u(nd, v0);
+				nd_s(nd, " id ");
+			}
 			put_id(nd, m + 8);
 			break;
 		}
@@ -428,8 +470,14 @@ static int tlvs(nd_t *nd, const uint8_t *cp, unsigned tlvs_len,
 			nd_s(nd, "\n\tTS/PC ");
 			if (len < 6)
 				return INVALID;
-			nd_printf(nd, "timestamp %u packetcounter %u", nd_be32(nd, m + 4),
-				  nd_be16(nd, m + 2));
+			{
+				unsigned v0 = nd_be32(nd, m + 4);
+				unsigned v1 = nd_be16(nd, m + 2);
+				nd_s(nd, "timestamp ");
+				nd_u(nd, v0);
+				nd_s(nd, " packetcounter ");
+				nd_u(nd, v1);
+			}
 			break;
 		case HMAC:
 			if (!v) {
@@ -439,9 +487,16 @@ static int tlvs(nd_t *nd, const uint8_t *cp, unsigned tlvs_len,
 			nd_s(nd, "\n\tHMAC ");
 			if (len < 18)
 				return INVALID;
-			nd_printf(nd, "key-id %u digest-%u ", nd_be16(nd, m + 2), len - 2);
+			{
+				unsigned v0 = nd_be16(nd, m + 2);
+				nd_s(nd, "key-id ");
+				nd_u(nd, v0);
+				nd_s(nd, " digest-");
+				nd_u(nd, len - 2);
+				nd_c(nd, ' ');
+			}
 			for (unsigned j = 0; j < len - 2; j++)
-				nd_printf(nd, "%02X", nd_u8(nd, m + j + 4));
+				out_xu(nd->out, nd_u8(nd, m + j + 4), 2);
 			break;
 		case UPDATE_SS: {
 			if (!v) {
@@ -472,8 +527,15 @@ static int tlvs(nd_t *nd, const uint8_t *cp, unsigned tlvs_len,
 			put_prefix(nd, prefix, plen & 0xff);
 			nd_s(nd, " from ");
 			put_prefix(nd, src, splen & 0xff);
-			nd_printf(nd, " metric %u seqno %u interval ", nd_be16(nd, m + 10),
-				  nd_be16(nd, m + 8));
+			{
+				unsigned v0 = nd_be16(nd, m + 10);
+				unsigned v1 = nd_be16(nd, m + 8);
+				nd_s(nd, " metric ");
+				nd_u(nd, v0);
+				nd_s(nd, " seqno ");
+				nd_u(nd, v1);
+				nd_s(nd, " interval ");
+			}
 			put_interval_update(nd, nd_be16(nd, m + 6));
 			if (parsed < len)
 				subtlvs(nd, m + 2 + parsed, m + 2 + len, type);
@@ -535,19 +597,25 @@ static int tlvs(nd_t *nd, const uint8_t *cp, unsigned tlvs_len,
 				return INVALID;
 			if (ae == 1)
 				splen += 96;
-			nd_printf(nd, "(%u hops) for (", hopc);
+			nd_c(nd, '(');
+			nd_u(nd, hopc);
+			nd_s(nd, " hops) for (");
 			put_prefix(nd, prefix, plen & 0xff);
 			nd_s(nd, ", ");
 			put_prefix(nd, src, splen & 0xff);
-			nd_printf(nd, ") seqno %u id ", seqno);
+			nd_s(nd, ") seqno ");
+			nd_u(nd, seqno);
+			nd_s(nd, " id ");
 			put_id(nd, m + 8);
 			break;
 		}
 		case 16: /* MAC */
 			if (!v)
 				nd_s(nd, " mac");
-			else
-				nd_printf(nd, "\n\tMAC len %u", len);
+			else {
+				nd_s(nd, "\n\tMAC len ");
+				nd_u(nd, len);
+			}
 			break;
 		case 17: /* PC */
 			if (!v) {
@@ -556,14 +624,21 @@ static int tlvs(nd_t *nd, const uint8_t *cp, unsigned tlvs_len,
 			}
 			if (len < 4)
 				return INVALID;
-			nd_printf(nd, "\n\tPC value %u index len %u", nd_be32(nd, m + 2),
-				  len - 4);
+			{
+				unsigned v0 = nd_be32(nd, m + 2);
+				nd_s(nd, "\n\tPC value ");
+				nd_u(nd, v0);
+				nd_s(nd, " index len ");
+				nd_u(nd, len - 4);
+			}
 			break;
 		default:
 			if (!v)
 				nd_s(nd, " unknown");
-			else
-				nd_printf(nd, "\n\tUnknown message type %u", type);
+			else {
+				nd_s(nd, "\n\tUnknown message type ");
+				nd_u(nd, type);
+			}
 			break;
 		}
 		i += len + 2;
@@ -586,7 +661,8 @@ void babel_print(nd_t *nd, const uint8_t *cp, unsigned length,
 		nd_s(nd, " invalid header");
 		return;
 	}
-	nd_printf(nd, " %u", cp[1]);
+	nd_c(nd, ' ');
+	nd_u(nd, cp[1]);
 	if (cp[1] != 2) {
 		nd_s(nd, " unknown version");
 		return;
@@ -596,7 +672,9 @@ void babel_print(nd_t *nd, const uint8_t *cp, unsigned length,
 		return;
 	}
 	unsigned body = nd_be16(nd, cp + 2);
-	nd_printf(nd, " (%u)", body);
+	nd_s(nd, " (");
+	nd_u(nd, body);
+	nd_c(nd, ')');
 	length -= 4;
 	cp += 4;
 	if (length < body) {

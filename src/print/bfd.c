@@ -79,15 +79,22 @@ static void auth_print(nd_t *nd, const uint8_t *p)
 	unsigned type = p[0], alen = p[1];
 	const char *name = type < sizeof auth_names / sizeof *auth_names &&
 				   auth_names[type] ? auth_names[type] : "Unknown";
-	nd_printf(nd, "\n\tAuthentication: %s (%u), length: %u", name, type,
-		  alen);
-	nd_printf(nd, "\n\t  Auth Key ID: %u", p[2]);
+	nd_s(nd, "\n\tAuthentication: ");
+	nd_s(nd, name);
+	nd_s(nd, " (");
+	nd_u(nd, type);
+	nd_s(nd, "), length: ");
+	nd_u(nd, alen);
+	nd_s(nd, "\n\t  Auth Key ID: ");
+	nd_u(nd, p[2]);
 	unsigned dlen;
 	const char *label;
 	switch (type) {
 	case 1:
 		if (alen < 4 || alen > 19) {
-			nd_printf(nd, "[invalid length %u]", alen);
+			nd_s(nd, "[invalid length ");
+			nd_u(nd, alen);
+			nd_c(nd, ']');
 			return;
 		}
 		nd_s(nd, ", Password: ");
@@ -106,12 +113,20 @@ static void auth_print(nd_t *nd, const uint8_t *p)
 		return;
 	}
 	if (alen != 8 + dlen) {
-		nd_printf(nd, "[invalid length %u]", alen);
+		nd_s(nd, "[invalid length ");
+		nd_u(nd, alen);
+		nd_c(nd, ']');
 		return;
 	}
-	nd_printf(nd, ", Sequence Number: 0x%08x", nd_be32(nd, p + 4));
+	{
+		unsigned v0 = nd_be32(nd, p + 4);
+		nd_s(nd, ", Sequence Number: 0x");
+		out_x(nd->out, v0, 8);
+	}
 	nd_need(nd, p + 8, dlen);
-	nd_printf(nd, "\n\t  %s: ", label);
+	nd_s(nd, "\n\t  ");
+	nd_s(nd, label);
+	nd_s(nd, ": ");
 	put_hex(nd, p + 8, dlen);
 }
 
@@ -123,7 +138,12 @@ static void control_print(nd_t *nd, const uint8_t *p, unsigned len,
 	if (version != 1)
 		kind = "Control"; /* tcpdump names only version 1 by port */
 	if (version > 1) {
-		nd_printf(nd, "BFDv%u, %s, length: %u", version, kind, len);
+		nd_s(nd, "BFDv");
+		nd_u(nd, version);
+		nd_s(nd, ", ");
+		nd_s(nd, kind);
+		nd_s(nd, ", length: ");
+		nd_u(nd, len);
 		if (nd->opt->vflag)
 			raw_dump(nd, p, len);
 		return;
@@ -138,30 +158,66 @@ static void control_print(nd_t *nd, const uint8_t *p, unsigned len,
 		ft = v1_flags;
 	}
 	if (!nd->opt->vflag) {
-		nd_printf(nd, "BFDv%u, %s, ", version, kind);
-		if (version == 1)
-			nd_printf(nd, "State %s, ", state_names[state]);
+		nd_s(nd, "BFDv");
+		nd_u(nd, version);
+		nd_s(nd, ", ");
+		nd_s(nd, kind);
+		nd_s(nd, ", ");
+		if (version == 1) {
+			nd_s(nd, "State ");
+			nd_s(nd, state_names[state]);
+			nd_s(nd, ", ");
+		}
 		put_flags(nd, ft, flags);
-		nd_printf(nd, ", length: %u", len);
+		nd_s(nd, ", length: ");
+		nd_u(nd, len);
 		return;
 	}
-	nd_printf(nd, "BFDv%u, length: %u\n\t%s, ", version, len, kind);
-	if (version == 1)
-		nd_printf(nd, "State %s, ", state_names[state]);
+	nd_s(nd, "BFDv");
+	nd_u(nd, version);
+	nd_s(nd, ", length: ");
+	nd_u(nd, len);
+	nd_s(nd, "\n\t");
+	nd_s(nd, kind);
+	nd_s(nd, ", ");
+	if (version == 1) {
+		nd_s(nd, "State ");
+		nd_s(nd, state_names[state]);
+		nd_s(nd, ", ");
+	}
 	put_flags(nd, ft, flags);
-	nd_printf(nd, ", Diagnostic: %s (0x%02x)",
-		  diag < sizeof diag_names / sizeof *diag_names
-			  ? diag_names[diag] : "unknown", diag);
+	nd_s(nd, ", Diagnostic: ");
+	nd_s(nd, diag < sizeof diag_names / sizeof *diag_names
+			  ? diag_names[diag] : "unknown");
+	nd_s(nd, " (0x");
+	out_x2(nd->out, diag);
+	nd_c(nd, ')');
 	unsigned mult = p[2];
 	uint32_t tx = nd_be32(nd, p + 12), rx = nd_be32(nd, p + 16);
 	uint32_t echo = nd_be32(nd, p + 20);
-	nd_printf(nd, "\n\tDetection Timer Multiplier: %u (%u ms Detection time), BFD Length: %u",
-		  mult, (uint32_t)(mult * tx) / 1000, p[3]);
-	nd_printf(nd, "\n\tMy Discriminator: 0x%08x, Your Discriminator: 0x%08x",
-		  nd_be32(nd, p + 4), nd_be32(nd, p + 8));
-	nd_printf(nd, "\n\t  Desired min Tx Interval:    %4u ms", tx / 1000);
-	nd_printf(nd, "\n\t  Required min Rx Interval:   %4u ms", rx / 1000);
-	nd_printf(nd, "\n\t  Required min Echo Interval: %4u ms", echo / 1000);
+	nd_s(nd, "\n\tDetection Timer Multiplier: ");
+	nd_u(nd, mult);
+	nd_s(nd, " (");
+	nd_u(nd, (uint32_t)(mult * tx) / 1000);
+	nd_s(nd, " ms Detection time), BFD Length: ");
+	nd_u(nd, p[3]);
+	{
+		unsigned v0 = nd_be32(nd, p + 4);
+		unsigned v1 = nd_be32(nd, p + 8);
+		nd_s(nd, "\n\tMy Discriminator: 0x");
+		out_x(nd->out, v0, 8);
+		nd_s(nd, ", Your Discriminator: 0x");
+		out_x(nd->out, v1, 8);
+	}
+	nd_s(nd, "\n\t  Desired min Tx Interval:    ");
+	out_uw(nd->out, tx / 1000, 4, ' ');
+	nd_s(nd, " ms");
+	nd_s(nd, "\n\t  Required min Rx Interval:   ");
+	out_uw(nd->out, rx / 1000, 4, ' ');
+	nd_s(nd, " ms");
+	nd_s(nd, "\n\t  Required min Echo Interval: ");
+	out_uw(nd->out, echo / 1000, 4, ' ');
+	nd_s(nd, " ms");
 	if (flags & BFD_FLAG_AUTH)
 		auth_print(nd, p + BFD_HDRLEN);
 }
@@ -181,7 +237,8 @@ void bfd_print(nd_t *nd, const uint8_t *p, unsigned len,
 		control_print(nd, p, len, "Lag");
 		return;
 	case BFD_ECHO_PORT:
-		nd_printf(nd, "BFD, Echo, length: %u", len);
+		nd_s(nd, "BFD, Echo, length: ");
+		nd_u(nd, len);
 		if (nd->opt->vflag)
 			raw_dump(nd, p, len);
 		return;
@@ -193,5 +250,6 @@ void bfd_print(nd_t *nd, const uint8_t *p, unsigned len,
 		fn(nd, p, len, ip, sport, dport);
 		return;
 	}
-	nd_printf(nd, "UDP, length %u", len);
+	nd_s(nd, "UDP, length ");
+	nd_u(nd, len);
 }

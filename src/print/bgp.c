@@ -139,10 +139,12 @@ static const char *safi_name(unsigned safi)
 /* An AS number, plain or (-b) asdot. */
 static void put_as(nd_t *nd, uint32_t as)
 {
-	if (nd->opt->bflag && as > 0xffff)
-		nd_printf(nd, "%u.%u", as >> 16, as & 0xffff);
-	else
-		nd_printf(nd, "%u", as);
+	if (nd->opt->bflag && as > 0xffff) {
+		nd_u(nd, as >> 16);
+		nd_c(nd, '.');
+		nd_u(nd, as & 0xffff);
+	} else
+		nd_u(nd, as);
 }
 
 static void put_ip4_at(nd_t *nd, const uint8_t *p)
@@ -189,22 +191,42 @@ void put_rd(nd_t *nd, const uint8_t *p)
 	unsigned type = nd_be16(nd, p);
 	switch (type) {
 	case 0:
-		nd_printf(nd, "%u:%u (= ", nd_be16(nd, p + 2), nd_be32(nd, p + 4));
+		{
+			unsigned v0 = nd_be32(nd, p + 4);
+			nd_u(nd, nd_be16(nd, p + 2));
+			nd_c(nd, ':');
+			nd_u(nd, v0);
+			nd_s(nd, " (= ");
+		}
 		put_ip4(nd, p + 4);
 		nd_c(nd, ')');
 		break;
 	case 1:
 		put_ip4(nd, p + 2);
-		nd_printf(nd, ":%u", nd_be16(nd, p + 6));
+		{
+			unsigned v0 = nd_be16(nd, p + 6);
+			nd_c(nd, ':');
+			nd_u(nd, v0);
+		}
 		break;
 	case 2: /* 4-byte AS, then the same six bytes as an address and number */
 		put_as(nd, nd_be32(nd, p + 2));
-		nd_printf(nd, ":%u (", nd_be16(nd, p + 6));
+		{
+			unsigned v0 = nd_be16(nd, p + 6);
+			nd_c(nd, ':');
+			nd_u(nd, v0);
+			nd_s(nd, " (");
+		}
 		put_ip4(nd, p + 2);
-		nd_printf(nd, ":%u)", nd_be16(nd, p + 6));
+		{
+			unsigned v0 = nd_be16(nd, p + 6);
+			nd_c(nd, ':');
+			nd_u(nd, v0);
+			nd_c(nd, ')');
+		}
 		break;
 	default:
-		nd_printf(nd, "unknown RD format");
+		nd_s(nd, "unknown RD format");
 		break;
 	}
 }
@@ -227,7 +249,8 @@ static int put_prefix(nd_t *nd, const uint8_t *p, unsigned len, int v6)
 	if (plen % 8)
 		a[n - 1] &= (uint8_t)(0xff << (8 - plen % 8));
 	put_addr_buf(nd, a, v6);
-	nd_printf(nd, "/%u", plen);
+	nd_c(nd, '/');
+	nd_u(nd, plen);
 	return (int)(1 + n);
 }
 
@@ -257,8 +280,12 @@ static int put_labeled_prefix(nd_t *nd, const uint8_t *p, unsigned len,
 	if (bits % 8)
 		a[n - 1] &= (uint8_t)(0xff << (8 - bits % 8));
 	put_addr_buf(nd, a, v6);
-	nd_printf(nd, "/%u, label:%u %s", bits, label >> 4,
-		  (label & 1) ? "(bottom)" : "(BOGUS: Bottom of Stack NOT set!)");
+	nd_c(nd, '/');
+	nd_u(nd, bits);
+	nd_s(nd, ", label:");
+	nd_u(nd, label >> 4);
+	nd_c(nd, ' ');
+	nd_s(nd, (label & 1) ? "(bottom)" : "(BOGUS: Bottom of Stack NOT set!)");
 	return (int)need;
 }
 
@@ -284,33 +311,44 @@ static int put_rt_routing(nd_t *nd, const uint8_t *p, unsigned len)
 	unsigned type = (unsigned)rt[0] << 8 | rt[1];
 	switch (type) {
 	case 0x0002: case 0x0000:
-		nd_printf(nd, "%u:%u", (unsigned)rt[2] << 8 | rt[3],
-			  (unsigned)rt[4] << 24 | (unsigned)rt[5] << 16 |
+		nd_u(nd, (unsigned)rt[2] << 8 | rt[3]);
+		nd_c(nd, ':');
+		nd_u(nd, (unsigned)rt[4] << 24 | (unsigned)rt[5] << 16 |
 				  (unsigned)rt[6] << 8 | rt[7]);
 		break;
 	case 0x0102: case 0x0100:
-		nd_printf(nd, "%u.%u.%u.%u:%u", rt[2], rt[3], rt[4], rt[5],
-			  (unsigned)rt[6] << 8 | rt[7]);
+		nd_u(nd, rt[2]);
+		nd_c(nd, '.');
+		nd_u(nd, rt[3]);
+		nd_c(nd, '.');
+		nd_u(nd, rt[4]);
+		nd_c(nd, '.');
+		nd_u(nd, rt[5]);
+		nd_c(nd, ':');
+		nd_u(nd, (unsigned)rt[6] << 8 | rt[7]);
 		break;
 	case 0x0202: case 0x0200:
 		put_as(nd, (uint32_t)rt[2] << 24 | (uint32_t)rt[3] << 16 |
 				   (uint32_t)rt[4] << 8 | rt[5]);
-		nd_printf(nd, ":%u", (unsigned)rt[6] << 8 | rt[7]);
+		nd_c(nd, ':');
+		nd_u(nd, (unsigned)rt[6] << 8 | rt[7]);
 		break;
 	default:
-		nd_printf(nd, "%u:%u", (unsigned)rt[2] << 8 | rt[3],
-			  (unsigned)rt[4] << 24 | (unsigned)rt[5] << 16 |
+		nd_u(nd, (unsigned)rt[2] << 8 | rt[3]);
+		nd_c(nd, ':');
+		nd_u(nd, (unsigned)rt[4] << 24 | (unsigned)rt[5] << 16 |
 				  (unsigned)rt[6] << 8 | rt[7]);
 		break;
 	}
-	nd_printf(nd, "/%u", rtbits);
+	nd_c(nd, '/');
+	nd_u(nd, rtbits);
 	if (rtbits) {
 		nd_s(nd, " (");
 		unsigned nb = (rtbits + 7) / 8;
 		for (unsigned i = 0; i < nb; i++) {
 			if (i && i % 2 == 0)
 				nd_c(nd, ' ');
-			nd_printf(nd, "%02x", rt[i]);
+			out_x2(nd->out, rt[i]);
 		}
 		nd_c(nd, ')');
 	}
@@ -328,8 +366,15 @@ static int put_mvpn(nd_t *nd, const uint8_t *p, unsigned len)
 	};
 	(void)len;
 	unsigned type = nd_u8(nd, p), rlen = nd_u8(nd, p + 1);
-	nd_printf(nd, "Route-Type: %s (%u), length: %u",
-		  name_or(types, type, "Unknown"), type, rlen);
+	{
+		const char *v0 = name_or(types, type, "Unknown");
+		nd_s(nd, "Route-Type: ");
+		nd_s(nd, v0);
+		nd_s(nd, " (");
+		nd_u(nd, type);
+		nd_s(nd, "), length: ");
+		nd_u(nd, rlen);
+	}
 	const uint8_t *q = p + 2;
 	switch (type) {
 	case 1:
@@ -503,8 +548,10 @@ static void put_nlri_list(nd_t *nd, unsigned afi, unsigned safi,
 		int n = put_nlri(nd, afi, safi, p + used, need);
 		if (n < 0)
 			return;
-		if (addpath)
-			nd_printf(nd, "   Path Id: %u", pathid);
+		if (addpath) {
+			nd_s(nd, "   Path Id: ");
+			nd_u(nd, pathid);
+		}
 		used += (unsigned)n;
 		p += used;
 		len = used < len ? len - used : 0;
@@ -562,7 +609,10 @@ static void put_community(nd_t *nd, uint32_t c, int last)
 	case 0xffffff02: nd_s(nd, " NO_ADVERTISE"); return;
 	case 0xffffff03: nd_s(nd, " NO_EXPORT_SUBCONFED"); return;
 	}
-	nd_printf(nd, "%u:%u%s", c >> 16, c & 0xffff, last ? "" : ", ");
+	nd_u(nd, c >> 16);
+	nd_c(nd, ':');
+	nd_u(nd, c & 0xffff);
+	nd_s(nd, last ? "" : ", ");
 }
 
 static const struct code_name extcomm_types[] = {
@@ -617,8 +667,10 @@ static void put_extcomm(nd_t *nd, const uint8_t *p)
 	nd_need(nd, p, 8);
 	unsigned type = nd_be16(nd, p);
 	const char *name = cn_lookup(extcomm_types, type);
-	nd_printf(nd, "%s (0x%04x), Flags [",
-		  name ? name : "unknown extd community typecode", type);
+	nd_s(nd, name ? name : "unknown extd community typecode");
+	nd_s(nd, " (0x");
+	out_x(nd->out, type, 4);
+	nd_s(nd, "), Flags [");
 	if (type & 0xc000) {
 		if (type & 0x8000)
 			nd_s(nd, "vendor-specific");
@@ -632,17 +684,31 @@ static void put_extcomm(nd_t *nd, const uint8_t *p)
 	nd_s(nd, "]: ");
 	switch (type) {
 	case 0x0002: case 0x0003: case 0x000a:
-		nd_printf(nd, "%u:%u (= ", nd_be16(nd, p + 2), nd_be32(nd, p + 4));
+		{
+			unsigned v0 = nd_be32(nd, p + 4);
+			nd_u(nd, nd_be16(nd, p + 2));
+			nd_c(nd, ':');
+			nd_u(nd, v0);
+			nd_s(nd, " (= ");
+		}
 		put_ip4(nd, p + 4);
 		nd_c(nd, ')');
 		break;
 	case 0x0102: case 0x0103: case 0x010b: case 0xf10a:
 		put_ip4(nd, p + 2);
-		nd_printf(nd, ":%u", nd_be16(nd, p + 6));
+		{
+			unsigned v0 = nd_be16(nd, p + 6);
+			nd_c(nd, ':');
+			nd_u(nd, v0);
+		}
 		break;
 	case 0x0202: case 0x0203:
 		put_as(nd, nd_be32(nd, p + 2));
-		nd_printf(nd, ":%u", nd_be16(nd, p + 6));
+		{
+			unsigned v0 = nd_be16(nd, p + 6);
+			nd_c(nd, ':');
+			nd_u(nd, v0);
+		}
 		break;
 	case 0x0005: case 0x0105: case 0x0205: case 0x8005:
 	case 0x0107: case 0x8001:
@@ -656,14 +722,22 @@ static void put_extcomm(nd_t *nd, const uint8_t *p)
 		const char *rn = cn_lookup(ospf_rtypes, rt);
 		if (rn)
 			nd_s(nd, rn);
-		else
-			nd_printf(nd, "unknown (0x%02x)", rt);
-		nd_printf(nd, ", metric-type:%s%s", (mt & 1) ? "E2" : "",
-			  (rt == 5 || rt == 7) ? "E1" : "");
+		else {
+			nd_s(nd, "unknown (0x");
+			out_x2(nd->out, rt);
+			nd_c(nd, ')');
+		}
+		nd_s(nd, ", metric-type:");
+		nd_s(nd, (mt & 1) ? "E2" : "");
+		nd_s(nd, (rt == 5 || rt == 7) ? "E1" : "");
 		break;
 	}
 	case 0x0009:
-		nd_printf(nd, "AS %u", nd_be16(nd, p + 2));
+		{
+			unsigned v0 = nd_be16(nd, p + 2);
+			nd_s(nd, "AS ");
+			nd_u(nd, v0);
+		}
 		break;
 	case 0x4004: {
 		uint32_t bits = nd_be32(nd, p + 4);
@@ -683,17 +757,26 @@ static void put_extcomm(nd_t *nd, const uint8_t *p)
 			{ 16, "Bare" }, { 17, "SR" }, { 0, NULL },
 		};
 		unsigned t = nd_be16(nd, p + 6);
-		nd_printf(nd, "Tunnel type: %s", name_or(tunnels, t, "unknown encaps"));
+		{
+			const char *v0 = name_or(tunnels, t, "unknown encaps");
+			nd_s(nd, "Tunnel type: ");
+			nd_s(nd, v0);
+		}
 		break;
 	}
 	case 0x800a:
-		nd_printf(nd, "%s Control Flags [0x%02x]:MTU %u",
-			  name_or(l2_encaps, p[2], "unknown encaps"), p[3],
-			  nd_be16(nd, p + 4));
+		{
+			unsigned v0 = nd_be16(nd, p + 4);
+			nd_s(nd, name_or(l2_encaps, p[2], "unknown encaps"));
+			nd_s(nd, " Control Flags [0x");
+			out_x2(nd->out, p[3]);
+			nd_s(nd, "]:MTU ");
+			nd_u(nd, v0);
+		}
 		break;
 	default:
 		for (unsigned i = 2; i < 8; i++)
-			nd_printf(nd, "%02x", p[i]);
+			out_x2(nd->out, p[i]);
 		break;
 	}
 }
@@ -715,17 +798,25 @@ static void attrs_print(nd_t *nd, const uint8_t *p, unsigned len,
 		unsigned hl = (flags & 0x10) ? 4 : 3;
 		nd_need(nd, p, hl);
 		unsigned alen = (flags & 0x10) ? nd_be16(nd, p + 2) : p[2];
-		nd_printf(nd, "%s%s (%u), length: %u", ind,
-			  name_or(attr_names, type, "Unknown Attribute"), type,
-			  alen);
+		{
+			const char *v0 = name_or(attr_names, type, "Unknown Attribute");
+			nd_s(nd, ind);
+			nd_s(nd, v0);
+			nd_s(nd, " (");
+			nd_u(nd, type);
+			nd_s(nd, "), length: ");
+			nd_u(nd, alen);
+		}
 		if (flags) {
 			nd_s(nd, ", Flags [");
 			if (flags & 0x80) nd_c(nd, 'O');
 			if (flags & 0x40) nd_c(nd, 'T');
 			if (flags & 0x20) nd_c(nd, 'P');
 			if (flags & 0x10) nd_c(nd, 'E');
-			if (flags & 0x0f)
-				nd_printf(nd, "+%x", flags & 0x0f);
+			if (flags & 0x0f) {
+				nd_c(nd, '+');
+				out_x(nd->out, flags & 0x0f, 0);
+			}
 			nd_s(nd, "]: ");
 		}
 		if (hl + alen > len) {
@@ -754,10 +845,27 @@ static void mp_reach_print(nd_t *nd, const uint8_t *p, unsigned len,
 		nd_trunc(nd);
 	nd_need(nd, p, 3);
 	unsigned afi = nd_be16(nd, p), safi = p[2];
-	nd_printf(nd, "\n\t    AFI: %s (%u), %sSAFI: %s (%u)", afi_name(afi), afi,
-		  safi > 128 ? "vendor specific " : "", safi_name(safi), safi);
+	{
+		const char *v0 = afi_name(afi);
+		const char *v1 = safi_name(safi);
+		nd_s(nd, "\n\t    AFI: ");
+		nd_s(nd, v0);
+		nd_s(nd, " (");
+		nd_u(nd, afi);
+		nd_s(nd, "), ");
+		nd_s(nd, safi > 128 ? "vendor specific " : "");
+		nd_s(nd, "SAFI: ");
+		nd_s(nd, v1);
+		nd_s(nd, " (");
+		nd_u(nd, safi);
+		nd_c(nd, ')');
+	}
 	if (!family_known(afi, safi)) {
-		nd_printf(nd, "\n\t    no AFI %u / SAFI %u decoder", afi, safi);
+		nd_s(nd, "\n\t    no AFI ");
+		nd_u(nd, afi);
+		nd_s(nd, " / SAFI ");
+		nd_u(nd, safi);
+		nd_s(nd, " decoder");
 		if (nd->opt->vflag <= 1)
 			hexdump_at(nd, "\n\t    ", p, len);
 		return;
@@ -780,7 +888,7 @@ static void mp_reach_print(nd_t *nd, const uint8_t *p, unsigned len,
 		first = 0;
 		if (with_rd) {
 			if (tlen < 8 + alen) {
-				nd_printf(nd, "invalid len");
+				nd_s(nd, "invalid len");
 				break;
 			}
 			nd_s(nd, "RD: ");
@@ -790,7 +898,7 @@ static void mp_reach_print(nd_t *nd, const uint8_t *p, unsigned len,
 			tlen -= 8;
 		}
 		if (tlen < alen) {
-			nd_printf(nd, "invalid len");
+			nd_s(nd, "invalid len");
 			break;
 		}
 		if (afi == 2)
@@ -800,7 +908,8 @@ static void mp_reach_print(nd_t *nd, const uint8_t *p, unsigned len,
 		nh += alen;
 		tlen -= alen;
 	}
-	nd_printf(nd, ", nh-length: %u", nhlen);
+	nd_s(nd, ", nh-length: ");
+	nd_u(nd, nhlen);
 	q += nhlen;
 	if (q + 1 > p + len)
 		nd_trunc(nd);
@@ -808,13 +917,18 @@ static void mp_reach_print(nd_t *nd, const uint8_t *p, unsigned len,
 	q++;
 	if (snpa == 0)
 		nd_s(nd, ", no SNPA");
-	else
-		nd_printf(nd, "\n\t    %u SNPA", snpa);
+	else {
+		nd_s(nd, "\n\t    ");
+		nd_u(nd, snpa);
+		nd_s(nd, " SNPA");
+	}
 	for (unsigned i = 0; i < snpa; i++) {
 		if (q >= p + len)
 			nd_trunc(nd);
 		unsigned sl = nd_u8(nd, q);
-		nd_printf(nd, "\n\t      %u bytes", sl);
+		nd_s(nd, "\n\t      ");
+		nd_u(nd, sl);
+		nd_s(nd, " bytes");
 		q += 1 + sl;
 		if (q > p + len)
 			nd_trunc(nd);
@@ -829,14 +943,31 @@ static void mp_unreach_print(nd_t *nd, const uint8_t *p, unsigned len,
 {
 	nd_need(nd, p, 3);
 	unsigned afi = nd_be16(nd, p), safi = p[2];
-	nd_printf(nd, "\n\t    AFI: %s (%u), %sSAFI: %s (%u)", afi_name(afi), afi,
-		  safi > 128 ? "vendor specific " : "", safi_name(safi), safi);
+	{
+		const char *v0 = afi_name(afi);
+		const char *v1 = safi_name(safi);
+		nd_s(nd, "\n\t    AFI: ");
+		nd_s(nd, v0);
+		nd_s(nd, " (");
+		nd_u(nd, afi);
+		nd_s(nd, "), ");
+		nd_s(nd, safi > 128 ? "vendor specific " : "");
+		nd_s(nd, "SAFI: ");
+		nd_s(nd, v1);
+		nd_s(nd, " (");
+		nd_u(nd, safi);
+		nd_c(nd, ')');
+	}
 	if (len == 3) {
 		nd_s(nd, "\n\t      End-of-Rib Marker (empty NLRI)");
 		return;
 	}
 	if (!family_known(afi, safi)) {
-		nd_printf(nd, "\n\t    no AFI %u / SAFI %u decoder", afi, safi);
+		nd_s(nd, "\n\t    no AFI ");
+		nd_u(nd, afi);
+		nd_s(nd, " / SAFI ");
+		nd_u(nd, safi);
+		nd_s(nd, " decoder");
 		if (nd->opt->vflag <= 1)
 			hexdump_at(nd, "\n\t    ", p, len);
 		return;
@@ -877,7 +1008,7 @@ static void attr_print(nd_t *nd, unsigned type, const uint8_t *p,
 			nd_s(nd, "invalid len");
 			break;
 		}
-		nd_printf(nd, "%u", nd_be32(nd, p));
+		nd_u(nd, nd_be32(nd, p));
 		break;
 	case 6: /* atomic aggregate */
 		if (len != 0)
@@ -949,23 +1080,39 @@ static void attr_print(nd_t *nd, unsigned type, const uint8_t *p,
 		if (len < 5)
 			nd_trunc(nd);
 		unsigned fl = nd_u8(nd, p), tt = nd_u8(nd, p + 1);
-		nd_printf(nd, "\n\t    Tunnel-type %s (%u), Flags [%s], MPLS Label %u",
-			  name_or(ttypes, tt, "Unknown"), tt,
-			  (fl & 1) ? "Leaf Information required" : "none",
-			  nd_be24(nd, p + 2) >> 4);
+		{
+			const char *v0 = name_or(ttypes, tt, "Unknown");
+			unsigned v1 = nd_be24(nd, p + 2) >> 4;
+			nd_s(nd, "\n\t    Tunnel-type ");
+			nd_s(nd, v0);
+			nd_s(nd, " (");
+			nd_u(nd, tt);
+			nd_s(nd, "), Flags [");
+			nd_s(nd, (fl & 1) ? "Leaf Information required" : "none");
+			nd_s(nd, "], MPLS Label ");
+			nd_u(nd, v1);
+		}
 		const uint8_t *q = p + 5;
 		switch (tt) {
 		case 1:
 			nd_need(nd, q, 8);
 			nd_s(nd, "\n\t      Extended-Tunnel-ID ");
 			put_ip4(nd, q);
-			nd_printf(nd, ", P2MP-ID 0x%08x", nd_be32(nd, q + 4));
+			{
+				unsigned v0 = nd_be32(nd, q + 4);
+				nd_s(nd, ", P2MP-ID 0x");
+				out_x(nd->out, v0, 8);
+			}
 			break;
 		case 2: case 7:
 			nd_need(nd, q, 8);
 			nd_s(nd, "\n\t      Root-Node ");
 			put_ip4(nd, q);
-			nd_printf(nd, ", LSP-ID 0x%08x", nd_be32(nd, q + 4));
+			{
+				unsigned v0 = nd_be32(nd, q + 4);
+				nd_s(nd, ", LSP-ID 0x");
+				out_x(nd->out, v0, 8);
+			}
 			break;
 		case 3: case 4: case 5:
 			nd_need(nd, q, 8);
@@ -991,8 +1138,12 @@ static void attr_print(nd_t *nd, unsigned type, const uint8_t *p,
 		unsigned left = len;
 		while (left >= 3) {
 			unsigned t = nd_u8(nd, q), tl = nd_be16(nd, q + 1);
-			nd_printf(nd, "\n\t    %s TLV (%u), length %u",
-				  t == 1 ? "AIGP" : "Unknown", t, tl);
+			nd_s(nd, "\n\t    ");
+			nd_s(nd, t == 1 ? "AIGP" : "Unknown");
+			nd_s(nd, " TLV (");
+			nd_u(nd, t);
+			nd_s(nd, "), length ");
+			nd_u(nd, tl);
 			if (tl < 3 || tl > left)
 				nd_trunc(nd);
 			if (t == 1 && tl == 11)
@@ -1009,8 +1160,15 @@ static void attr_print(nd_t *nd, unsigned type, const uint8_t *p,
 		}
 		nd_s(nd, "\n\t    ");
 		for (unsigned i = 0; i < len; i += 12) {
-			nd_printf(nd, "%u:%u:%u", nd_be32(nd, p + i),
-				  nd_be32(nd, p + i + 4), nd_be32(nd, p + i + 8));
+			{
+				unsigned v0 = nd_be32(nd, p + i + 4);
+				unsigned v1 = nd_be32(nd, p + i + 8);
+				nd_u(nd, nd_be32(nd, p + i));
+				nd_c(nd, ':');
+				nd_u(nd, v0);
+				nd_c(nd, ':');
+				nd_u(nd, v1);
+			}
 			if (i + 12 < len)
 				nd_s(nd, ", ");
 		}
@@ -1024,7 +1182,9 @@ static void attr_print(nd_t *nd, unsigned type, const uint8_t *p,
 			attrs_print(nd, p + 4, len - 4, depth + 1, msg_end);
 		break;
 	default:
-		nd_printf(nd, "\n\t    no Attribute %u decoder", type);
+		nd_s(nd, "\n\t    no Attribute ");
+		nd_u(nd, type);
+		nd_s(nd, " decoder");
 		if (nd->opt->vflag <= 1)
 			hexdump_at(nd, "\n\t    ", p, len);
 		break;
@@ -1083,41 +1243,79 @@ static int cap_print(nd_t *nd, unsigned code, const uint8_t *p,
 	switch (code) {
 	case 1:
 		if (len < 4) {
-			nd_printf(nd, " (too short, < 4)");
+			nd_s(nd, " (too short, < 4)");
 			return 0;
 		}
-		nd_printf(nd, "\n\t\tAFI %s (%u), SAFI %s (%u)",
-			  cap_afi(nd_be16(nd, p)), nd_be16(nd, p),
-			  cap_safi(nd_u8(nd, p + 3)), nd_u8(nd, p + 3));
+		{
+			const char *v0 = cap_afi(nd_be16(nd, p));
+			unsigned v1 = nd_be16(nd, p);
+			const char *v2 = cap_safi(nd_u8(nd, p + 3));
+			unsigned v3 = nd_u8(nd, p + 3);
+			nd_s(nd, "\n\t\tAFI ");
+			nd_s(nd, v0);
+			nd_s(nd, " (");
+			nd_u(nd, v1);
+			nd_s(nd, "), SAFI ");
+			nd_s(nd, v2);
+			nd_s(nd, " (");
+			nd_u(nd, v3);
+			nd_c(nd, ')');
+		}
 		break;
 	case 2: case 128: case 71:
 		break;
 	case 8:
-		for (unsigned i = 0; i + 4 <= len; i += 4)
-			nd_printf(nd, "\n\t\tAFI %s (%u), SAFI %s (%u), Count: %u",
-				  cap_afi(nd_be16(nd, p + i)), nd_be16(nd, p + i),
-				  cap_safi(nd_u8(nd, p + i + 2)),
-				  nd_u8(nd, p + i + 2), nd_u8(nd, p + i + 3));
+		for (unsigned i = 0; i + 4 <= len; i += 4) {
+			const char *v0 = cap_afi(nd_be16(nd, p + i));
+			unsigned v1 = nd_be16(nd, p + i);
+			const char *v2 = cap_safi(nd_u8(nd, p + i + 2));
+			unsigned v3 = nd_u8(nd, p + i + 2);
+			unsigned v4 = nd_u8(nd, p + i + 3);
+			nd_s(nd, "\n\t\tAFI ");
+			nd_s(nd, v0);
+			nd_s(nd, " (");
+			nd_u(nd, v1);
+			nd_s(nd, "), SAFI ");
+			nd_s(nd, v2);
+			nd_s(nd, " (");
+			nd_u(nd, v3);
+			nd_s(nd, "), Count: ");
+			nd_u(nd, v4);
+		}
 		break;
 	case 64: {
 		if (len < 2) {
-			nd_printf(nd, " (too short, < 2)");
+			nd_s(nd, " (too short, < 2)");
 			return 0;
 		}
 		unsigned v = nd_be16(nd, p);
-		nd_printf(nd, "\n\t\tRestart Flags: [%s], Restart Time %us",
-			  (v & 0x8000) ? "R" : "none", v & 0xfff);
-		for (unsigned i = 2; i + 4 <= len; i += 4)
-			nd_printf(nd, "\n\t\t  AFI %s (%u), SAFI %s (%u), Forwarding state preserved: %s",
-				  cap_afi(nd_be16(nd, p + i)), nd_be16(nd, p + i),
-				  cap_safi(nd_u8(nd, p + i + 2)),
-				  nd_u8(nd, p + i + 2),
-				  (nd_u8(nd, p + i + 3) & 0x80) ? "yes" : "no");
+		nd_s(nd, "\n\t\tRestart Flags: [");
+		nd_s(nd, (v & 0x8000) ? "R" : "none");
+		nd_s(nd, "], Restart Time ");
+		nd_u(nd, v & 0xfff);
+		nd_c(nd, 's');
+		for (unsigned i = 2; i + 4 <= len; i += 4) {
+			const char *v0 = cap_afi(nd_be16(nd, p + i));
+			unsigned v1 = nd_be16(nd, p + i);
+			const char *v2 = cap_safi(nd_u8(nd, p + i + 2));
+			unsigned v3 = nd_u8(nd, p + i + 2);
+			const char *v4 = (nd_u8(nd, p + i + 3) & 0x80) ? "yes" : "no";
+			nd_s(nd, "\n\t\t  AFI ");
+			nd_s(nd, v0);
+			nd_s(nd, " (");
+			nd_u(nd, v1);
+			nd_s(nd, "), SAFI ");
+			nd_s(nd, v2);
+			nd_s(nd, " (");
+			nd_u(nd, v3);
+			nd_s(nd, "), Forwarding state preserved: ");
+			nd_s(nd, v4);
+		}
 		break;
 	}
 	case 65:
 		if (len < 4) {
-			nd_printf(nd, " (too short, < 4)");
+			nd_s(nd, " (too short, < 4)");
 			return 0;
 		}
 		nd_s(nd, "\n\t\t 4 Byte AS ");
@@ -1131,21 +1329,36 @@ static int cap_print(nd_t *nd, unsigned code, const uint8_t *p,
 		}
 		for (unsigned i = 0; i + 4 <= len; i += 4) {
 			unsigned v = nd_u8(nd, p + i + 3);
-			nd_printf(nd, "\n\t\tAFI %s (%u), SAFI %s (%u), Send/Receive: ",
-				  cap_afi(nd_be16(nd, p + i)), nd_be16(nd, p + i),
-				  cap_safi(nd_u8(nd, p + i + 2)),
-				  nd_u8(nd, p + i + 2));
+			{
+				const char *v0 = cap_afi(nd_be16(nd, p + i));
+				unsigned v1 = nd_be16(nd, p + i);
+				const char *v2 = cap_safi(nd_u8(nd, p + i + 2));
+				unsigned v3 = nd_u8(nd, p + i + 2);
+				nd_s(nd, "\n\t\tAFI ");
+				nd_s(nd, v0);
+				nd_s(nd, " (");
+				nd_u(nd, v1);
+				nd_s(nd, "), SAFI ");
+				nd_s(nd, v2);
+				nd_s(nd, " (");
+				nd_u(nd, v3);
+				nd_s(nd, "), Send/Receive: ");
+			}
 			if (v >= 1 && v <= 3)
 				nd_s(nd, sr[v]);
-			else
-				nd_printf(nd, "Bogus (0x%02x)", v);
+			else {
+				nd_s(nd, "Bogus (0x");
+				out_x2(nd->out, v);
+				nd_c(nd, ')');
+			}
 		}
 		if (len % 4)
 			nd_s(nd, " (invalid)");
 		break;
 	}
 	default:
-		nd_printf(nd, "\n\t\tno decoder for Capability %u", code);
+		nd_s(nd, "\n\t\tno decoder for Capability ");
+		nd_u(nd, code);
 		if (nd->opt->vflag <= 1)
 			hexdump_at(nd, "\n\t\t", p, len);
 		break;
@@ -1159,33 +1372,52 @@ static void open_print(nd_t *nd, const uint8_t *p, unsigned len)
 {
 	nd_need(nd, p, BGP_HDRLEN + 10);
 	const uint8_t *q = p + BGP_HDRLEN;
-	nd_printf(nd, "\n\t  Version %u, my AS ", q[0]);
+	nd_s(nd, "\n\t  Version ");
+	nd_u(nd, q[0]);
+	nd_s(nd, ", my AS ");
 	put_as(nd, nd_be16(nd, q + 1));
-	nd_printf(nd, ", Holdtime %us, ID ", nd_be16(nd, q + 3));
+	{
+		unsigned v0 = nd_be16(nd, q + 3);
+		nd_s(nd, ", Holdtime ");
+		nd_u(nd, v0);
+		nd_s(nd, "s, ID ");
+	}
 	put_ip4(nd, q + 5);
 	unsigned optlen = q[9];
-	nd_printf(nd, "\n\t  Optional parameters, length: %u", optlen);
+	nd_s(nd, "\n\t  Optional parameters, length: ");
+	nd_u(nd, optlen);
 	q += 10;
 	const uint8_t *end = q + optlen;
 	if (end > p + len)
 		end = p + len;
 	while (q < end) {
 		unsigned ptype = nd_u8(nd, q), plen = nd_u8(nd, q + 1);
-		nd_printf(nd, "\n\t    Option %s (%u), length: %u",
-			  ptype == 2 ? "Capabilities Advertisement"
-			  : ptype == 1 ? "Authentication Information" : "Unknown",
-			  ptype, plen);
+		nd_s(nd, "\n\t    Option ");
+		nd_s(nd, ptype == 2 ? "Capabilities Advertisement"
+			  : ptype == 1 ? "Authentication Information" : "Unknown");
+		nd_s(nd, " (");
+		nd_u(nd, ptype);
+		nd_s(nd, "), length: ");
+		nd_u(nd, plen);
 		q += 2;
 		if (ptype != 2) {
-			nd_printf(nd, "\n\t      no decoder for option %u", ptype);
+			nd_s(nd, "\n\t      no decoder for option ");
+			nd_u(nd, ptype);
 			q += plen;
 			continue;
 		}
 		const uint8_t *pe = q + plen;
 		while (q < pe) {
 			unsigned code = nd_u8(nd, q), clen = nd_u8(nd, q + 1);
-			nd_printf(nd, "\n\t      %s (%u), length: %u",
-				  name_or(cap_names, code, "Unknown"), code, clen);
+			{
+				const char *v0 = name_or(cap_names, code, "Unknown");
+				nd_s(nd, "\n\t      ");
+				nd_s(nd, v0);
+				nd_s(nd, " (");
+				nd_u(nd, code);
+				nd_s(nd, "), length: ");
+				nd_u(nd, clen);
+			}
 			if (!cap_print(nd, code, q + 2, clen))
 				break;
 			q += 2 + clen;
@@ -1198,8 +1430,14 @@ static void notification_print(nd_t *nd, const uint8_t *p, unsigned len)
 {
 	nd_need(nd, p, BGP_HDRLEN + 2);
 	unsigned code = p[BGP_HDRLEN], sub = p[BGP_HDRLEN + 1];
-	nd_printf(nd, ", %s (%u)", name_or(notif_names, code, "Unknown Error"),
-		  code);
+	{
+		const char *v0 = name_or(notif_names, code, "Unknown Error");
+		nd_s(nd, ", ");
+		nd_s(nd, v0);
+		nd_s(nd, " (");
+		nd_u(nd, code);
+		nd_c(nd, ')');
+	}
 	const struct code_name *st = NULL;
 	const char *sep = ", ";
 	switch (code) {
@@ -1210,9 +1448,15 @@ static void notification_print(nd_t *nd, const uint8_t *p, unsigned len)
 	case 6: st = notif_cease_sub; break;
 	case 7: st = notif_cap_sub; sep = " "; break;
 	}
-	if (st)
-		nd_printf(nd, "%ssubcode %s (%u)", sep, name_or(st, sub, "Unknown"),
-			  sub);
+	if (st) {
+		const char *v0 = name_or(st, sub, "Unknown");
+		nd_s(nd, sep);
+		nd_s(nd, "subcode ");
+		nd_s(nd, v0);
+		nd_s(nd, " (");
+		nd_u(nd, sub);
+		nd_c(nd, ')');
+	}
 	if (code == 6 && (sub == 2 || sub == 4) && len > BGP_HDRLEN + 2) {
 		const uint8_t *q = p + BGP_HDRLEN + 2;
 		unsigned slen = nd_u8(nd, q);
@@ -1224,7 +1468,9 @@ static void notification_print(nd_t *nd, const uint8_t *p, unsigned len)
 		} else if (BGP_HDRLEN + 3 + slen > len) {
 			nd_s(nd, ", invalid Shutdown Communication length");
 		} else {
-			nd_printf(nd, ", Shutdown Communication (length: %u): \"", slen);
+			nd_s(nd, ", Shutdown Communication (length: ");
+			nd_u(nd, slen);
+			nd_s(nd, "): \"");
 			for (unsigned i = 0; i < slen; i++)
 				nd_print_char(nd, nd_u8(nd, q + 1 + i));
 			nd_c(nd, '"');
@@ -1232,15 +1478,30 @@ static void notification_print(nd_t *nd, const uint8_t *p, unsigned len)
 			rest -= 1 + slen;
 		}
 		if (rest) {
-			nd_printf(nd, ", Data: (length: %u)", rest);
+			nd_s(nd, ", Data: (length: ");
+			nd_u(nd, rest);
+			nd_c(nd, ')');
 			print_unknown_data(nd, q, "\n\t\t", rest);
 		}
 	} else if (code == 6 && sub == 1 && len >= BGP_HDRLEN + 9) {
 		const uint8_t *q = p + BGP_HDRLEN + 2;
-		nd_printf(nd, ", AFI %s (%u), SAFI %s (%u), Max Prefixes: %u",
-			  afi_name(nd_be16(nd, q)), nd_be16(nd, q),
-			  safi_name(nd_u8(nd, q + 2)), nd_u8(nd, q + 2),
-			  nd_be32(nd, q + 3));
+		{
+			const char *v0 = afi_name(nd_be16(nd, q));
+			unsigned v1 = nd_be16(nd, q);
+			const char *v2 = safi_name(nd_u8(nd, q + 2));
+			unsigned v3 = nd_u8(nd, q + 2);
+			unsigned v4 = nd_be32(nd, q + 3);
+			nd_s(nd, ", AFI ");
+			nd_s(nd, v0);
+			nd_s(nd, " (");
+			nd_u(nd, v1);
+			nd_s(nd, "), SAFI ");
+			nd_s(nd, v2);
+			nd_s(nd, " (");
+			nd_u(nd, v3);
+			nd_s(nd, "), Max Prefixes: ");
+			nd_u(nd, v4);
+		}
 	}
 }
 
@@ -1249,16 +1510,34 @@ static void route_refresh_print(nd_t *nd, const uint8_t *p, unsigned len)
 	(void)len;
 	nd_need(nd, p, BGP_HDRLEN + 4);
 	unsigned afi = nd_be16(nd, p + BGP_HDRLEN), safi = p[BGP_HDRLEN + 3];
-	nd_printf(nd, "\n\t  AFI %s (%u), SAFI %s (%u)", afi_name(afi), afi,
-		  safi_name(safi), safi);
+	{
+		const char *v0 = afi_name(afi);
+		const char *v1 = safi_name(safi);
+		nd_s(nd, "\n\t  AFI ");
+		nd_s(nd, v0);
+		nd_s(nd, " (");
+		nd_u(nd, afi);
+		nd_s(nd, "), SAFI ");
+		nd_s(nd, v1);
+		nd_s(nd, " (");
+		nd_u(nd, safi);
+		nd_c(nd, ')');
+	}
 }
 
 /* One message of hlen bytes, all captured. */
 static void pdu_print(nd_t *nd, const uint8_t *p, unsigned hlen)
 {
 	unsigned type = p[18];
-	nd_printf(nd, "\n\t%s Message (%u), length: %u",
-		  name_or(msg_names, type, "Unknown"), type, hlen);
+	{
+		const char *v0 = name_or(msg_names, type, "Unknown");
+		nd_s(nd, "\n\t");
+		nd_s(nd, v0);
+		nd_s(nd, " Message (");
+		nd_u(nd, type);
+		nd_s(nd, "), length: ");
+		nd_u(nd, hlen);
+	}
 	switch (type) {
 	case 1:
 		open_print(nd, p, hlen);
@@ -1275,7 +1554,9 @@ static void pdu_print(nd_t *nd, const uint8_t *p, unsigned hlen)
 		route_refresh_print(nd, p, hlen);
 		break;
 	default:
-		nd_printf(nd, "\n\t  no Message %u decoder", type);
+		nd_s(nd, "\n\t  no Message ");
+		nd_u(nd, type);
+		nd_s(nd, " decoder");
 		hexdump_at(nd, "\n\t  ", p, hlen);
 		break;
 	}
@@ -1333,13 +1614,20 @@ void bgp_print(nd_t *nd, const uint8_t *p, unsigned len,
 		if (p != start)
 			nd_print_trunc(nd);
 		if (hlen < BGP_HDRLEN) {
-			nd_printf(nd, "\nmessage length %u < %u", hlen, BGP_HDRLEN);
+			nd_s(nd, "\nmessage length ");
+			nd_u(nd, hlen);
+			nd_s(nd, " < ");
+			nd_u(nd, BGP_HDRLEN);
 			nd_print_invalid(nd);
 			break;
 		}
 		if (!nd_has(nd, p, hlen)) {
-			nd_printf(nd, "\n[|BGP %s]",
-				  name_or(msg_names, p[18], "Unknown Message Type"));
+			{
+				const char *v0 = name_or(msg_names, p[18], "Unknown Message Type");
+				nd_s(nd, "\n[|BGP ");
+				nd_s(nd, v0);
+				nd_c(nd, ']');
+			}
 			break;
 		}
 		pdu_guarded(nd, p, hlen);

@@ -110,8 +110,10 @@ static unsigned special_opt(nd_t *nd, unsigned tag, const uint8_t **bpp,
 			}
 			if (s)
 				nd_s(nd, s);
-			else
-				nd_printf(nd, "#%u", v);
+			else {
+				nd_c(nd, '#');
+				nd_u(nd, v);
+			}
 		}
 		break;
 	case 81: { /* client FQDN */
@@ -122,8 +124,11 @@ static unsigned special_opt(nd_t *nd, unsigned tag, const uint8_t **bpp,
 			break;
 		}
 		unsigned fl = nd_u8(nd, bp);
-		if (fl & 0xf0)
-			nd_printf(nd, "[ERROR: MBZ nibble 0x%x != 0] ", (fl & 0xf0) >> 4);
+		if (fl & 0xf0) {
+			nd_s(nd, "[ERROR: MBZ nibble 0x");
+			out_x(nd->out, (fl & 0xf0) >> 4, 0);
+			nd_s(nd, " != 0] ");
+		}
 		if (fl & 0x0f) {
 			nd_c(nd, '[');
 			if (fl & 1) nd_c(nd, 'S');
@@ -134,8 +139,12 @@ static unsigned special_opt(nd_t *nd, unsigned tag, const uint8_t **bpp,
 		}
 		bp++;
 		unsigned r1 = nd_u8(nd, bp), r2 = nd_u8(nd, bp + 1);
-		if (r1 || r2)
-			nd_printf(nd, "%u/%u ", r1, r2);
+		if (r1 || r2) {
+			nd_u(nd, r1);
+			nd_c(nd, '/');
+			nd_u(nd, r2);
+			nd_c(nd, ' ');
+		}
 		bp += 2;
 		nd_c(nd, '"');
 		put_text(nd, bp, len - 3);
@@ -161,14 +170,18 @@ static unsigned special_opt(nd_t *nd, unsigned tag, const uint8_t **bpp,
 			break;
 		}
 		const char *hn = hwtype_name(type);
-		if (hn)
-			nd_printf(nd, "%s ", hn);
-		else
-			nd_printf(nd, "hardware-type %u, ", type);
+		if (hn) {
+			nd_s(nd, hn);
+			nd_c(nd, ' ');
+		} else {
+			nd_s(nd, "hardware-type ");
+			nd_u(nd, type);
+			nd_s(nd, ", ");
+		}
 		while (len > 0) {
 			if (!first)
 				nd_c(nd, ':');
-			nd_printf(nd, "%02x", nd_u8(nd, bp));
+			out_x2(nd->out, nd_u8(nd, bp));
 			bp++;
 			len--;
 			first = 0;
@@ -183,14 +196,24 @@ static unsigned special_opt(nd_t *nd, unsigned tag, const uint8_t **bpp,
 			const char *sn = sub == 1 ? "Circuit-ID" : sub == 2 ? "Remote-ID"
 				: sub == 6 ? "Subscriber-ID" : "Unknown";
 			if (sublen > len) {
-				nd_printf(nd, "\n\t      %s SubOption %u, length %u: length goes past end of option",
-					  sn, sub, sublen);
+				nd_s(nd, "\n\t      ");
+				nd_s(nd, sn);
+				nd_s(nd, " SubOption ");
+				nd_u(nd, sub);
+				nd_s(nd, ", length ");
+				nd_u(nd, sublen);
+				nd_s(nd, ": length goes past end of option");
 				bp += len;
 				len = 0;
 				break;
 			}
-			nd_printf(nd, "\n\t      %s SubOption %u, length %u: ", sn, sub,
-				  sublen);
+			nd_s(nd, "\n\t      ");
+			nd_s(nd, sn);
+			nd_s(nd, " SubOption ");
+			nd_u(nd, sub);
+			nd_s(nd, ", length ");
+			nd_u(nd, sublen);
+			nd_s(nd, ": ");
 			if (sub == 1 || sub == 2 || sub == 6)
 				put_text(nd, bp, sublen);
 			else
@@ -214,15 +237,20 @@ static unsigned special_opt(nd_t *nd, unsigned tag, const uint8_t **bpp,
 			bp++;
 			len--;
 			if (w > 32) {
-				nd_printf(nd, "[ERROR: Mask width (%u) > 32]", w);
+				nd_s(nd, "[ERROR: Mask width (");
+				nd_u(nd, w);
+				nd_s(nd, ") > 32]");
 				bp += len;
 				len = 0;
 				break;
 			}
 			unsigned sig = (w + 7) / 8;
 			if (len < sig + 4) {
-				nd_printf(nd, "[ERROR: Remaining length (%u) < %u bytes]",
-					  len, sig + 4);
+				nd_s(nd, "[ERROR: Remaining length (");
+				nd_u(nd, len);
+				nd_s(nd, ") < ");
+				nd_u(nd, sig + 4);
+				nd_s(nd, " bytes]");
 				bp += len;
 				len = 0;
 				break;
@@ -239,7 +267,8 @@ static unsigned special_opt(nd_t *nd, unsigned tag, const uint8_t **bpp,
 				}
 				for (unsigned i = sig; i < 4; i++)
 					nd_s(nd, ".0");
-				nd_printf(nd, "/%u", w);
+				nd_c(nd, '/');
+				nd_u(nd, w);
 			}
 			nd_c(nd, ':');
 			put_ip4(nd, bp);
@@ -261,7 +290,9 @@ static unsigned special_opt(nd_t *nd, unsigned tag, const uint8_t **bpp,
 			unsigned sl = nd_u8(nd, bp);
 			bp++;
 			len--;
-			nd_printf(nd, "\n\t      instance#%u: ", n);
+			nd_s(nd, "\n\t      instance#");
+			nd_u(nd, n);
+			nd_s(nd, ": ");
 			if (sl == 0) {
 				nd_s(nd, "[ERROR: suboption length must be non-zero]");
 				bp += len;
@@ -277,7 +308,8 @@ static unsigned special_opt(nd_t *nd, unsigned tag, const uint8_t **bpp,
 			nd_c(nd, '"');
 			put_text(nd, bp, sl);
 			nd_c(nd, '"');
-			nd_printf(nd, ", length %u", sl);
+			nd_s(nd, ", length ");
+			nd_u(nd, sl);
 			n++;
 			len -= sl;
 			bp += sl;
@@ -285,7 +317,11 @@ static unsigned special_opt(nd_t *nd, unsigned tag, const uint8_t **bpp,
 		break;
 	}
 	default:
-		nd_printf(nd, "[unknown special tag %u, size %u]", tag, len);
+		nd_s(nd, "[unknown special tag ");
+		nd_u(nd, tag);
+		nd_s(nd, ", size ");
+		nd_u(nd, len);
+		nd_c(nd, ']');
 		bp += len;
 		len = 0;
 		break;
@@ -298,7 +334,11 @@ static void rfc1048_print(nd_t *nd, const uint8_t *bp)
 {
 	unsigned v = nd->opt->vflag;
 	nd_s(nd, "\n\t  Vendor-rfc1048 Extensions");
-	nd_printf(nd, "\n\t    Magic Cookie 0x%08x", nd_be32(nd, bp));
+	{
+		unsigned v0 = nd_be32(nd, bp);
+		nd_s(nd, "\n\t    Magic Cookie 0x");
+		out_x(nd->out, v0, 8);
+	}
 	bp += 4;
 	while (nd_has(nd, bp, 1)) {
 		unsigned tag = nd_u8(nd, bp++);
@@ -311,16 +351,23 @@ static void rfc1048_print(nd_t *nd, const uint8_t *bp)
 		unsigned len = 0;
 		if (tag != 0 && tag != 255)
 			len = nd_u8(nd, bp++);
-		nd_printf(nd, "\n\t    %s (%u), length %u%s", name, tag, len,
-			  len > 0 ? ": " : "");
+		nd_s(nd, "\n\t    ");
+		nd_s(nd, name);
+		nd_s(nd, " (");
+		nd_u(nd, tag);
+		nd_s(nd, "), length ");
+		nd_u(nd, len);
+		nd_s(nd, len > 0 ? ": " : "");
 		if (tag == 0 && v > 2) {
 			unsigned n = 1;
 			while (nd_has(nd, bp, 1) && *bp == 0) {
 				bp++;
 				n++;
 			}
-			if (n > 1)
-				nd_printf(nd, ", occurs %u", n);
+			if (n > 1) {
+				nd_s(nd, ", occurs ");
+				nd_u(nd, n);
+			}
 		}
 		nd_need(nd, bp, len);
 
@@ -329,15 +376,21 @@ static void rfc1048_print(nd_t *nd, const uint8_t *bp)
 			const char *s = dhcp_msg_name(m);
 			if (s)
 				nd_s(nd, s);
-			else
-				nd_printf(nd, "Unknown (%u)", m);
+			else {
+				nd_s(nd, "Unknown (");
+				nd_u(nd, m);
+				nd_c(nd, ')');
+			}
 			continue;
 		}
 		if (tag == 55) {
 			for (unsigned idx = 0; len > 0; idx++, len--) {
 				unsigned it = nd_u8(nd, bp++);
 				nd_s(nd, idx % 4 == 0 ? "\n\t      " : ", ");
-				nd_printf(nd, "%s (%u)", tag_name(it) + 1, it);
+				nd_s(nd, tag_name(it) + 1);
+				nd_s(nd, " (");
+				nd_u(nd, it);
+				nd_c(nd, ')');
 			}
 			continue;
 		}
@@ -361,7 +414,7 @@ static void rfc1048_print(nd_t *nd, const uint8_t *bp)
 				if (c == 'i')
 					put_ip4(nd, bp);
 				else if (c == 'L')
-					nd_printf(nd, "%d", (int32_t)nd_be32(nd, bp));
+					out_d(nd->out, (int32_t)nd_be32(nd, bp));
 				else
 					nd_u(nd, nd_be32(nd, bp));
 			}
@@ -393,8 +446,10 @@ static void rfc1048_print(nd_t *nd, const uint8_t *bp)
 					nd_c(nd, 'N');
 				else if (b == 1)
 					nd_c(nd, 'Y');
-				else
-					nd_printf(nd, "%u?", b);
+				else {
+					nd_u(nd, b);
+					nd_c(nd, '?');
+				}
 			}
 			break;
 		case '$':
@@ -407,14 +462,15 @@ static void rfc1048_print(nd_t *nd, const uint8_t *bp)
 				if (!first)
 					nd_c(nd, c == 'x' ? ':' : '.');
 				if (c == 'x')
-					nd_printf(nd, "%02x", nd_u8(nd, bp));
+					out_x2(nd->out, nd_u8(nd, bp));
 				else
 					nd_u(nd, nd_u8(nd, bp));
 			}
 			break;
 		}
 		if (len) {
-			nd_printf(nd, "\n\t  trailing data length %u", len);
+			nd_s(nd, "\n\t  trailing data length ");
+			nd_u(nd, len);
 			bp += len;
 		}
 	}
@@ -429,13 +485,17 @@ static void cmu_print(nd_t *nd, const uint8_t *bp)
 	nd_s(nd, " vend-cmu");
 	nd_need(nd, bp + 4, 4);
 	unsigned fl = nd_u8(nd, bp + 4);
-	if (fl & ~1u)
-		nd_printf(nd, " F:0x%x", fl);
+	if (fl & ~1u) {
+		nd_s(nd, " F:0x");
+		out_x(nd->out, fl, 0);
+	}
 	for (unsigned i = 0; i < sizeof f / sizeof *f; i++) {
 		const uint8_t *a = bp + f[i].off;
 		if (nd_be32(nd, a) != 0) {
-			nd_printf(nd, " %s:", f[i].name ? f[i].name
+			nd_c(nd, ' ');
+			nd_s(nd, f[i].name ? f[i].name
 				  : (fl & 1) ? "SM" : "SM*");
+			nd_c(nd, ':');
 			put_ip4(nd, a);
 		}
 	}
@@ -466,44 +526,66 @@ void bootp_print(nd_t *nd, const uint8_t *bp, unsigned length,
 		nd_s(nd, "Request");
 	else if (op == 2)
 		nd_s(nd, "Reply");
-	else
-		nd_printf(nd, "unknown (0x%02x)", op);
+	else {
+		nd_s(nd, "unknown (0x");
+		out_x2(nd->out, op);
+		nd_c(nd, ')');
+	}
 	unsigned htype = nd_u8(nd, bp + 1), hlen = nd_u8(nd, bp + 2);
 	if (htype == 1 && hlen == 6 && op == 1) {
 		nd_need(nd, bp + 28, 6);
 		nd_s(nd, " from ");
 		put_mac(nd, bp + 28);
 	}
-	nd_printf(nd, ", length %u", length);
+	nd_s(nd, ", length ");
+	nd_u(nd, length);
 	if (!nd->opt->vflag)
 		return;
 	if (!nd_has(nd, bp + 8, 2)) {
 		nd_print_trunc(nd); /* returns, as tcpdump (dumps skip the link header) */
 		return;
 	}
-	if (htype != 1)
-		nd_printf(nd, ", htype %u", htype);
-	if (htype != 1 || hlen != 6)
-		nd_printf(nd, ", hlen %u", hlen);
-	if (nd_u8(nd, bp + 3))
-		nd_printf(nd, ", hops %u", nd_u8(nd, bp + 3));
-	if (nd_be32(nd, bp + 4))
-		nd_printf(nd, ", xid 0x%x", nd_be32(nd, bp + 4));
-	if (nd_be16(nd, bp + 8))
-		nd_printf(nd, ", secs %u", nd_be16(nd, bp + 8));
+	if (htype != 1) {
+		nd_s(nd, ", htype ");
+		nd_u(nd, htype);
+	}
+	if (htype != 1 || hlen != 6) {
+		nd_s(nd, ", hlen ");
+		nd_u(nd, hlen);
+	}
+	if (nd_u8(nd, bp + 3)) {
+		unsigned v0 = nd_u8(nd, bp + 3);
+		nd_s(nd, ", hops ");
+		nd_u(nd, v0);
+	}
+	if (nd_be32(nd, bp + 4)) {
+		unsigned v0 = nd_be32(nd, bp + 4);
+		nd_s(nd, ", xid 0x");
+		out_x(nd->out, v0, 0);
+	}
+	if (nd_be16(nd, bp + 8)) {
+		unsigned v0 = nd_be16(nd, bp + 8);
+		nd_s(nd, ", secs ");
+		nd_u(nd, v0);
+	}
 	unsigned fl = nd_be16(nd, bp + 10);
 	nd_s(nd, ", Flags [");
 	nd_s(nd, fl & 0x8000 ? "Broadcast" : "none");
 	nd_c(nd, ']');
-	if (nd->opt->vflag > 1)
-		nd_printf(nd, " (0x%04x)", fl);
+	if (nd->opt->vflag > 1) {
+		nd_s(nd, " (0x");
+		out_x(nd->out, fl, 4);
+		nd_c(nd, ')');
+	}
 	static const char *const addr_names[4] = {
 		"Client-IP", "Your-IP", "Server-IP", "Gateway-IP",
 	};
 	for (unsigned i = 0; i < 4; i++) {
 		const uint8_t *a = bp + 12 + 4 * i;
 		if (nd_be32(nd, a)) {
-			nd_printf(nd, "\n\t  %s ", addr_names[i]);
+			nd_s(nd, "\n\t  ");
+			nd_s(nd, addr_names[i]);
+			nd_c(nd, ' ');
 			put_ip4(nd, a);
 		}
 	}
@@ -548,7 +630,9 @@ void bootp_print(nd_t *nd, const uint8_t *bp, unsigned length,
 		cmu_print(nd, vend);
 	} else {
 		uint32_t ul = nd_be32(nd, vend);
-		if (ul)
-			nd_printf(nd, "\n\t  Vendor-#0x%x", ul);
+		if (ul) {
+			nd_s(nd, "\n\t  Vendor-#0x");
+			out_x(nd->out, ul, 0);
+		}
 	}
 }

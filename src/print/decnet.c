@@ -20,7 +20,9 @@
 
 static void put_dn(nd_t *nd, unsigned a)
 {
-	nd_printf(nd, "%u.%u", a >> 10, a & 0x3ff);
+	nd_u(nd, a >> 10);
+	nd_c(nd, '.');
+	nd_u(nd, a & 0x3ff);
 }
 
 /* Undecoded bytes: hex and ASCII of what was captured, then the truncation
@@ -50,8 +52,17 @@ static void routes(nd_t *nd, const uint8_t *p, unsigned len, const char *what)
 			return; /* bogus from here on */
 		p += 6;
 		len -= 6;
-		nd_printf(nd, "{%s %u-%u cost %u hops %u} ", what, id, id + count,
-			  info & 0x1ff, (info >> 10) & 0x1f);
+		nd_c(nd, '{');
+		nd_s(nd, what);
+		nd_c(nd, ' ');
+		nd_u(nd, id);
+		nd_c(nd, '-');
+		nd_u(nd, id + count);
+		nd_s(nd, " cost ");
+		nd_u(nd, info & 0x1ff);
+		nd_s(nd, " hops ");
+		nd_u(nd, (info >> 10) & 0x1f);
+		nd_s(nd, "} ");
 	}
 }
 
@@ -76,8 +87,16 @@ static void ctlmsg(nd_t *nd, const uint8_t *p, unsigned len)
 			nd_s(nd, "blo ");
 		nd_s(nd, "src ");
 		put_dn(nd, src);
-		nd_printf(nd, "blksize %u vers %u eco %u ueco %u hello %u", blk, v,
-			  e, u, hello);
+		nd_s(nd, "blksize ");
+		nd_u(nd, blk);
+		nd_s(nd, " vers ");
+		nd_u(nd, v);
+		nd_s(nd, " eco ");
+		nd_u(nd, e);
+		nd_s(nd, " ueco ");
+		nd_u(nd, u);
+		nd_s(nd, " hello ");
+		nd_u(nd, hello);
 		break;
 	}
 	case 0x02: { /* verification */
@@ -136,15 +155,34 @@ static void ctlmsg(nd_t *nd, const uint8_t *p, unsigned len)
 			nd_s(nd, "blo ");
 		if (rtr) {
 			unsigned pri = nd_u8(nd, p + 13), hello = nd_le16(nd, p + 15);
-			nd_printf(nd, "vers %u eco %u ueco %u src ", v, e, u);
+			nd_s(nd, "vers ");
+			nd_u(nd, v);
+			nd_s(nd, " eco ");
+			nd_u(nd, e);
+			nd_s(nd, " ueco ");
+			nd_u(nd, u);
+			nd_s(nd, " src ");
 			put_dn(nd, src);
-			nd_printf(nd, " blksize %u pri %u hello %u", blk, pri, hello);
+			nd_s(nd, " blksize ");
+			nd_u(nd, blk);
+			nd_s(nd, " pri ");
+			nd_u(nd, pri);
+			nd_s(nd, " hello ");
+			nd_u(nd, hello);
 		} else {
 			unsigned rtr_id = nd_le16(nd, p + 26), hello = nd_le16(nd, p + 28),
 				 data = nd_u8(nd, p + 31);
-			nd_printf(nd, "vers %u eco %u ueco %u src ", v, e, u);
+			nd_s(nd, "vers ");
+			nd_u(nd, v);
+			nd_s(nd, " eco ");
+			nd_u(nd, e);
+			nd_s(nd, " ueco ");
+			nd_u(nd, u);
+			nd_s(nd, " src ");
 			put_dn(nd, src);
-			nd_printf(nd, " blksize %u rtr ", blk);
+			nd_s(nd, " blksize ");
+			nd_u(nd, blk);
+			nd_s(nd, " rtr ");
 			put_dn(nd, rtr_id);
 			nd_printf(nd, " hello %u data %o", hello, data);
 		}
@@ -168,7 +206,10 @@ static const uint8_t *acks(nd_t *nd, const uint8_t *p, const char *oack,
 	unsigned a = nd_le16(nd, p);
 	if (!(a & 0x8000))
 		return p;
-	nd_printf(nd, "%s %u ", a & 0x1000 ? "nak" : "ack", a & 0xfff);
+	nd_s(nd, a & 0x1000 ? "nak" : "ack");
+	nd_c(nd, ' ');
+	nd_u(nd, a & 0xfff);
+	nd_c(nd, ' ');
 	p += 2;
 	*rem -= 2;
 	if (*rem < 2)
@@ -177,7 +218,10 @@ static const uint8_t *acks(nd_t *nd, const uint8_t *p, const char *oack,
 	/* tcpdump's tests for the second field, bit for bit */
 	if (!(a & 0xa000))
 		return p;
-	nd_printf(nd, "%s %u ", (a & 0xb000) == 0xb000 ? onak : oack, a & 0xfff);
+	nd_s(nd, (a & 0xb000) == 0xb000 ? onak : oack);
+	nd_c(nd, ' ');
+	nd_u(nd, a & 0xfff);
+	nd_c(nd, ' ');
 	*rem -= 2;
 	return p + 2;
 }
@@ -191,7 +235,12 @@ static int acks_seg(nd_t *nd, const uint8_t *p, unsigned len, const char *oack,
 	const uint8_t *q = acks(nd, p + 5, oack, onak, &rem);
 	if (!q || rem < 2)
 		return 0;
-	nd_printf(nd, "seg %u ", nd_le16(nd, q) & 0xfff);
+	{
+		unsigned v0 = nd_le16(nd, q) & 0xfff;
+		nd_s(nd, "seg ");
+		nd_u(nd, v0);
+		nd_c(nd, ' ');
+	}
 	return 1;
 }
 
@@ -235,16 +284,22 @@ static const char *reason(unsigned r)
 static void put_reason(nd_t *nd, unsigned r)
 {
 	const char *s = reason(r);
-	if (s)
-		nd_printf(nd, "%s ", s);
-	else
-		nd_printf(nd, "reason-%u ", r);
+	if (s) {
+		nd_s(nd, s);
+		nd_c(nd, ' ');
+	} else {
+		nd_s(nd, "reason-");
+		nd_u(nd, r);
+		nd_c(nd, ' ');
+	}
 }
 
 static void nsp(nd_t *nd, const uint8_t *p, unsigned len)
 {
 	if (len < 5) {
-		nd_printf(nd, " (nsplen %u < 5)", len);
+		nd_s(nd, " (nsplen ");
+		nd_u(nd, len);
+		nd_s(nd, " < 5)");
 		goto invalid;
 	}
 	unsigned flg = nd_u8(nd, p), dst = nd_le16(nd, p + 1), src = nd_le16(nd, p + 3);
@@ -254,12 +309,21 @@ static void nsp(nd_t *nd, const uint8_t *p, unsigned len)
 	case 0x00: /* data */
 		switch (sub) {
 		case 0x00: case 0x20: case 0x40: case 0x60:
-			nd_printf(nd, "data %u>%u ", src, dst);
+			nd_s(nd, "data ");
+			nd_u(nd, src);
+			nd_c(nd, '>');
+			nd_u(nd, dst);
+			nd_c(nd, ' ');
 			if (len < 7 || !acks_seg(nd, p, len, "oack", "onak"))
 				goto invalid;
 			break;
-		case 0x10: { /* link service */
-			nd_printf(nd, "link-service %u>%u ", src, dst);
+		case 0x10: { /* link service */ {
+			nd_s(nd, "link-service ");
+			nd_u(nd, src);
+			nd_c(nd, '>');
+			nd_u(nd, dst);
+			nd_c(nd, ' ');
+		}
 			if (len < 13)
 				goto invalid;
 			if (!acks_seg(nd, p, len, "ackdat", "nakdat"))
@@ -268,7 +332,9 @@ static void nsp(nd_t *nd, const uint8_t *p, unsigned len)
 			unsigned ls = nd_u8(nd, p + 11), fcval = nd_u8(nd, p + 12);
 			switch ((ls >> 2) & 3) {
 			case 0:
-				nd_printf(nd, "dat seg count %u ", fcval);
+				nd_s(nd, "dat seg count ");
+				nd_u(nd, fcval);
+				nd_c(nd, ' ');
 				switch (ls & 3) {
 				case 0: break;
 				case 1: nd_s(nd, "donotsend-data "); break;
@@ -277,10 +343,13 @@ static void nsp(nd_t *nd, const uint8_t *p, unsigned len)
 				}
 				break;
 			case 1:
-				nd_printf(nd, "intr req count %u ", fcval);
+				nd_s(nd, "intr req count ");
+				nd_u(nd, fcval);
+				nd_c(nd, ' ');
 				break;
 			default:
-				nd_printf(nd, "reserved-fcval-int? %x", ls);
+				nd_s(nd, "reserved-fcval-int? ");
+				out_x(nd->out, ls, 0);
 				break;
 			}
 			break;
@@ -291,7 +360,12 @@ static void nsp(nd_t *nd, const uint8_t *p, unsigned len)
 				goto invalid;
 			break;
 		default:
-			nd_printf(nd, "reserved-subtype? %x %u > %u", flg, src, dst);
+			nd_s(nd, "reserved-subtype? ");
+			out_x(nd->out, flg, 0);
+			nd_c(nd, ' ');
+			nd_u(nd, src);
+			nd_s(nd, " > ");
+			nd_u(nd, dst);
 			break;
 		}
 		break;
@@ -299,7 +373,12 @@ static void nsp(nd_t *nd, const uint8_t *p, unsigned len)
 		switch (sub) {
 		case 0x00:
 		case 0x10:
-			nd_printf(nd, "%s %u>%u ", sub ? "ils-ack" : "data-ack", src, dst);
+			nd_s(nd, sub ? "ils-ack" : "data-ack");
+			nd_c(nd, ' ');
+			nd_u(nd, src);
+			nd_c(nd, '>');
+			nd_u(nd, dst);
+			nd_c(nd, ' ');
 			if (len < 9)
 				goto invalid;
 			nd_need(nd, p, 9);
@@ -309,10 +388,16 @@ static void nsp(nd_t *nd, const uint8_t *p, unsigned len)
 				goto invalid;
 			break;
 		case 0x20:
-			nd_printf(nd, "conn-ack %u", dst);
+			nd_s(nd, "conn-ack ");
+			nd_u(nd, dst);
 			break;
 		default:
-			nd_printf(nd, "reserved-acktype? %x %u > %u", flg, src, dst);
+			nd_s(nd, "reserved-acktype? ");
+			out_x(nd->out, flg, 0);
+			nd_c(nd, ' ');
+			nd_u(nd, src);
+			nd_s(nd, " > ");
+			nd_u(nd, dst);
 			break;
 		}
 		break;
@@ -320,8 +405,13 @@ static void nsp(nd_t *nd, const uint8_t *p, unsigned len)
 		switch (sub) {
 		case 0x10:
 		case 0x60: {
-			nd_printf(nd, "%s %u>%u ", sub == 0x10 ? "conn-initiate" :
-				  "retrans-conn-initiate", src, dst);
+			nd_s(nd, sub == 0x10 ? "conn-initiate" :
+				  "retrans-conn-initiate");
+			nd_c(nd, ' ');
+			nd_u(nd, src);
+			nd_c(nd, '>');
+			nd_u(nd, dst);
+			nd_c(nd, ' ');
 			if (len < 9)
 				goto invalid;
 			static const char *const ver[] = { "3.2", "3.1", "4.0", "4.1" };
@@ -329,11 +419,19 @@ static void nsp(nd_t *nd, const uint8_t *p, unsigned len)
 			unsigned svc = nd_u8(nd, q), info = nd_u8(nd, q + 1),
 				 seg = nd_le16(nd, q + 2);
 			services(nd, svc);
-			nd_printf(nd, "ver %s segsize %u ", ver[info & 3], seg);
+			nd_s(nd, "ver ");
+			nd_s(nd, ver[info & 3]);
+			nd_s(nd, " segsize ");
+			nd_u(nd, seg);
+			nd_c(nd, ' ');
 			break;
 		}
 		case 0x20: {
-			nd_printf(nd, "conn-confirm %u>%u ", src, dst);
+			nd_s(nd, "conn-confirm ");
+			nd_u(nd, src);
+			nd_c(nd, '>');
+			nd_u(nd, dst);
+			nd_c(nd, ' ');
 			if (len < 10)
 				goto invalid;
 			static const char *const ver[] = { "3.2", "3.1", "4.0", "4.1" };
@@ -341,32 +439,60 @@ static void nsp(nd_t *nd, const uint8_t *p, unsigned len)
 			unsigned svc = nd_u8(nd, q), info = nd_u8(nd, q + 1),
 				 seg = nd_le16(nd, q + 2), opt = nd_u8(nd, q + 4);
 			services(nd, svc);
-			nd_printf(nd, "ver %s segsize %u ", ver[info & 3], seg);
-			if (opt)
-				nd_printf(nd, "optlen %u ", opt);
+			nd_s(nd, "ver ");
+			nd_s(nd, ver[info & 3]);
+			nd_s(nd, " segsize ");
+			nd_u(nd, seg);
+			nd_c(nd, ' ');
+			if (opt) {
+				nd_s(nd, "optlen ");
+				nd_u(nd, opt);
+				nd_c(nd, ' ');
+			}
 			break;
 		}
 		case 0x30: {
-			nd_printf(nd, "disconn-initiate %u>%u ", src, dst);
+			nd_s(nd, "disconn-initiate ");
+			nd_u(nd, src);
+			nd_c(nd, '>');
+			nd_u(nd, dst);
+			nd_c(nd, ' ');
 			if (len < 8)
 				goto invalid;
 			unsigned r = nd_le16(nd, q), opt = nd_u8(nd, q + 2);
 			put_reason(nd, r);
-			if (opt)
-				nd_printf(nd, "optlen %u ", opt);
+			if (opt) {
+				nd_s(nd, "optlen ");
+				nd_u(nd, opt);
+				nd_c(nd, ' ');
+			}
 			break;
 		}
 		case 0x40:
-			nd_printf(nd, "disconn-confirm %u>%u ", src, dst);
+			nd_s(nd, "disconn-confirm ");
+			nd_u(nd, src);
+			nd_c(nd, '>');
+			nd_u(nd, dst);
+			nd_c(nd, ' ');
 			put_reason(nd, nd_le16(nd, q));
 			break;
 		default:
-			nd_printf(nd, "reserved-ctltype? %x %u > %u", flg, src, dst);
+			nd_s(nd, "reserved-ctltype? ");
+			out_x(nd->out, flg, 0);
+			nd_c(nd, ' ');
+			nd_u(nd, src);
+			nd_s(nd, " > ");
+			nd_u(nd, dst);
 			break;
 		}
 		break;
 	default:
-		nd_printf(nd, "reserved-type? %x %u > %u", flg, src, dst);
+		nd_s(nd, "reserved-type? ");
+		out_x(nd->out, flg, 0);
+		nd_c(nd, ' ');
+		nd_u(nd, src);
+		nd_s(nd, " > ");
+		nd_u(nd, dst);
 		break;
 	}
 	return;
@@ -378,16 +504,28 @@ void decnet_print(nd_t *nd, const uint8_t *p, unsigned length)
 {
 	nd_proto(nd, "decnet");
 	if (length < SHORT_HDR) {
-		nd_printf(nd, " (length %u < %u)", length, SHORT_HDR);
+		nd_s(nd, " (length ");
+		nd_u(nd, length);
+		nd_s(nd, " < ");
+		nd_u(nd, SHORT_HDR);
+		nd_c(nd, ')');
 		goto invalid;
 	}
 	unsigned pktlen = nd_le16(nd, p);
 	if (pktlen < SHORT_HDR) {
-		nd_printf(nd, " (pktlen %u < %u)", pktlen, SHORT_HDR);
+		nd_s(nd, " (pktlen ");
+		nd_u(nd, pktlen);
+		nd_s(nd, " < ");
+		nd_u(nd, SHORT_HDR);
+		nd_c(nd, ')');
 		goto invalid;
 	}
 	if (pktlen > length) {
-		nd_printf(nd, " (pktlen %u > %u)", pktlen, length);
+		nd_s(nd, " (pktlen ");
+		nd_u(nd, pktlen);
+		nd_s(nd, " > ");
+		nd_u(nd, length);
+		nd_c(nd, ')');
 		goto invalid;
 	}
 	unsigned len = pktlen;
@@ -395,10 +533,17 @@ void decnet_print(nd_t *nd, const uint8_t *p, unsigned length)
 	unsigned flags = nd_u8(nd, rh);
 	if (flags & RMF_PAD) {
 		unsigned pad = flags & 0x7f;
-		if (nd->opt->vflag)
-			nd_printf(nd, "[pad:%u] ", pad);
+		if (nd->opt->vflag) {
+			nd_s(nd, "[pad:");
+			nd_u(nd, pad);
+			nd_s(nd, "] ");
+		}
 		if (len < pad + 2) {
-			nd_printf(nd, " (length %u < %u)", len, pad + 2);
+			nd_s(nd, " (length ");
+			nd_u(nd, len);
+			nd_s(nd, " < ");
+			nd_u(nd, pad + 2);
+			nd_c(nd, ')');
 			goto invalid;
 		}
 		rh += pad;
@@ -427,7 +572,11 @@ void decnet_print(nd_t *nd, const uint8_t *p, unsigned length)
 		break;
 	case 6:
 		if (len < LONG_HDR) {
-			nd_printf(nd, " (length %u < %u)", len, LONG_HDR);
+			nd_s(nd, " (length ");
+			nd_u(nd, len);
+			nd_s(nd, " < ");
+			nd_u(nd, LONG_HDR);
+			nd_c(nd, ')');
 			goto invalid;
 		}
 		nd_need(nd, rh, LONG_HDR);
@@ -444,7 +593,9 @@ void decnet_print(nd_t *nd, const uint8_t *p, unsigned length)
 	put_dn(nd, src);
 	nd_s(nd, " > ");
 	put_dn(nd, dst);
-	nd_printf(nd, " %u ", pktlen);
+	nd_c(nd, ' ');
+	nd_u(nd, pktlen);
+	nd_c(nd, ' ');
 	if (nd->opt->vflag) {
 		if (flags & RMF_RQR)
 			nd_s(nd, "RQR ");
@@ -452,7 +603,8 @@ void decnet_print(nd_t *nd, const uint8_t *p, unsigned length)
 			nd_s(nd, "RTS ");
 		if (flags & RMF_IE)
 			nd_s(nd, "IE ");
-		nd_printf(nd, "%u hops ", hops);
+		nd_u(nd, hops);
+		nd_s(nd, " hops ");
 	}
 	nsp(nd, rh + hdr, len - hdr);
 	return;

@@ -48,15 +48,17 @@ static void put_opt_name(nd_t *nd, unsigned code)
 	const char *s = lookup(opt_names, code);
 	if (s)
 		nd_s(nd, s);
-	else
-		nd_printf(nd, "opt_%u", code);
+	else {
+		nd_s(nd, "opt_");
+		nd_u(nd, code);
+	}
 }
 
 static void put_hexbytes(nd_t *nd, const uint8_t *p, unsigned from,
                          unsigned to)
 {
 	for (unsigned i = from; i < to; i++)
-		nd_printf(nd, "%02x", nd_u8(nd, p + i));
+		out_x2(nd->out, nd_u8(nd, p + i));
 }
 
 static void dhcp6_msg(nd_t *nd, const uint8_t *cp, unsigned length);
@@ -88,8 +90,15 @@ static void dhcp6opt_print(nd_t *nd, const uint8_t *cp, const uint8_t *ep)
 			switch (nd_be16(nd, tp)) {
 			case 1:
 				if (optlen >= 8) {
-					nd_printf(nd, " hwaddr/time type %u time %u ",
-						  nd_be16(nd, tp + 2), nd_be32(nd, tp + 4));
+					{
+						unsigned v0 = nd_be16(nd, tp + 2);
+						unsigned v1 = nd_be32(nd, tp + 4);
+						nd_s(nd, " hwaddr/time type ");
+						nd_u(nd, v0);
+						nd_s(nd, " time ");
+						nd_u(nd, v1);
+						nd_c(nd, ' ');
+					}
 					put_hexbytes(nd, tp, 8, optlen);
 					nd_c(nd, ')');
 				} else {
@@ -107,7 +116,12 @@ static void dhcp6opt_print(nd_t *nd, const uint8_t *cp, const uint8_t *ep)
 				break;
 			case 3:
 				if (optlen >= 4) {
-					nd_printf(nd, " hwaddr type %u ", nd_be16(nd, tp + 2));
+					{
+						unsigned v0 = nd_be16(nd, tp + 2);
+						nd_s(nd, " hwaddr type ");
+						nd_u(nd, v0);
+						nd_c(nd, ' ');
+					}
 					put_hexbytes(nd, tp, 4, optlen);
 					nd_c(nd, ')');
 				} else {
@@ -115,7 +129,12 @@ static void dhcp6opt_print(nd_t *nd, const uint8_t *cp, const uint8_t *ep)
 				}
 				break;
 			default:
-				nd_printf(nd, " type %u)", nd_be16(nd, tp));
+				{
+					unsigned v0 = nd_be16(nd, tp);
+					nd_s(nd, " type ");
+					nd_u(nd, v0);
+					nd_c(nd, ')');
+				}
 				break;
 			}
 			break;
@@ -126,8 +145,14 @@ static void dhcp6opt_print(nd_t *nd, const uint8_t *cp, const uint8_t *ep)
 			}
 			nd_c(nd, ' ');
 			put_ip6(nd, tp);
-			nd_printf(nd, " pltime:%u vltime:%u", nd_be32(nd, tp + 16),
-				  nd_be32(nd, tp + 20));
+			{
+				unsigned v0 = nd_be32(nd, tp + 16);
+				unsigned v1 = nd_be32(nd, tp + 20);
+				nd_s(nd, " pltime:");
+				nd_u(nd, v0);
+				nd_s(nd, " vltime:");
+				nd_u(nd, v1);
+			}
 			if (optlen > 24)
 				dhcp6opt_print(nd, tp + 24, tp + optlen);
 			nd_c(nd, ')');
@@ -148,14 +173,24 @@ static void dhcp6opt_print(nd_t *nd, const uint8_t *cp, const uint8_t *ep)
 				nd_s(nd, " ?)");
 				break;
 			}
-			nd_printf(nd, " %u)", nd_u8(nd, tp));
+			{
+				unsigned v0 = nd_u8(nd, tp);
+				nd_c(nd, ' ');
+				nd_u(nd, v0);
+				nd_c(nd, ')');
+			}
 			break;
 		case 8:
 			if (optlen != 2) {
 				nd_s(nd, " ?)");
 				break;
 			}
-			nd_printf(nd, " %u)", nd_be16(nd, tp));
+			{
+				unsigned v0 = nd_be16(nd, tp);
+				nd_c(nd, ' ');
+				nd_u(nd, v0);
+				nd_c(nd, ')');
+			}
 			break;
 		case 9: { /* relay message */
 			nd_s(nd, " (");
@@ -175,22 +210,31 @@ static void dhcp6opt_print(nd_t *nd, const uint8_t *cp, const uint8_t *ep)
 				nd_s(nd, " proto: delayed");
 			else if (proto == 3)
 				nd_s(nd, " proto: reconfigure");
-			else
-				nd_printf(nd, " proto: %u", proto);
+			else {
+				nd_s(nd, " proto: ");
+				nd_u(nd, proto);
+			}
 			unsigned alg = nd_u8(nd, tp + 1);
 			if (alg == 1)
 				nd_s(nd, ", alg: HMAC-MD5");
-			else
-				nd_printf(nd, ", alg: %u", alg);
+			else {
+				nd_s(nd, ", alg: ");
+				nd_u(nd, alg);
+			}
 			unsigned rdm = nd_u8(nd, tp + 2);
 			if (rdm == 0)
 				nd_s(nd, ", RDM: mono");
-			else
-				nd_printf(nd, ", RDM: %u", rdm);
+			else {
+				nd_s(nd, ", RDM: ");
+				nd_u(nd, rdm);
+			}
 			nd_s(nd, ", RD:");
 			const uint8_t *q = tp + 3;
-			for (int i = 0; i < 4; i++, q += 2)
-				nd_printf(nd, " %04x", nd_be16(nd, q));
+			for (int i = 0; i < 4; i++, q += 2) {
+				unsigned v0 = nd_be16(nd, q);
+				nd_c(nd, ' ');
+				out_x(nd->out, v0, 4);
+			}
 			unsigned ilen = optlen - 11;
 			if (proto == 2) {
 				if (ilen == 0)
@@ -202,12 +246,19 @@ static void dhcp6opt_print(nd_t *nd, const uint8_t *cp, const uint8_t *ep)
 					if (rl > 0)
 						nd_s(nd, ", realm: ");
 					for (unsigned i = 0; i < rl; i++, q++)
-						nd_printf(nd, "%02x", nd_u8(nd, q));
-					nd_printf(nd, ", key ID: %08x", nd_be32(nd, q));
+						out_x2(nd->out, nd_u8(nd, q));
+					{
+						unsigned v0 = nd_be32(nd, q);
+						nd_s(nd, ", key ID: ");
+						out_x(nd->out, v0, 8);
+					}
 					q += 4;
 					nd_s(nd, ", HMAC-MD5:");
-					for (int i = 0; i < 4; i++, q += 4)
-						nd_printf(nd, " %08x", nd_be32(nd, q));
+					for (int i = 0; i < 4; i++, q += 4) {
+						unsigned v0 = nd_be32(nd, q);
+						nd_c(nd, ' ');
+						out_x(nd->out, v0, 8);
+					}
 				}
 			} else if (proto == 3) {
 				if (ilen != 17) {
@@ -218,8 +269,11 @@ static void dhcp6opt_print(nd_t *nd, const uint8_t *cp, const uint8_t *ep)
 					     ? " type: HMAC-MD5" : " type: ??");
 					q++;
 					nd_s(nd, " value:");
-					for (int i = 0; i < 4; i++, q += 4)
-						nd_printf(nd, " %08x", nd_be32(nd, q));
+					for (int i = 0; i < 4; i++, q += 4) {
+						unsigned v0 = nd_be32(nd, q);
+						nd_c(nd, ' ');
+						out_x(nd->out, v0, 8);
+					}
 				}
 			} else {
 				nd_s(nd, " ??");
@@ -245,8 +299,11 @@ static void dhcp6opt_print(nd_t *nd, const uint8_t *cp, const uint8_t *ep)
 				nd_s(nd, " for renew)");
 			else if (t == 11)
 				nd_s(nd, " for inf-req)");
-			else
-				nd_printf(nd, " for ?\?\?(%02x))", t);
+			else {
+				nd_s(nd, " for ?\?\?(");
+				out_x2(nd->out, t);
+				nd_s(nd, "))");
+			}
 			break;
 		}
 		case 22: case 23: case 27: case 28: case 31: case 34: case 40:
@@ -284,12 +341,17 @@ static void dhcp6opt_print(nd_t *nd, const uint8_t *cp, const uint8_t *ep)
 				"MalformedQuery", "NotConfigured", "NotAllowed",
 			};
 			unsigned code = nd_be16(nd, tp);
-			if (code < sizeof st / sizeof *st)
-				nd_printf(nd, " %s)", st[code]);
-			else if (code > 255)
+			if (code < sizeof st / sizeof *st) {
+				nd_c(nd, ' ');
+				nd_s(nd, st[code]);
+				nd_c(nd, ')');
+			} else if (code > 255)
 				nd_s(nd, " INVALID code)");
-			else
-				nd_printf(nd, " code%u)", code);
+			else {
+				nd_s(nd, " code");
+				nd_u(nd, code);
+				nd_c(nd, ')');
+			}
 			break;
 		}
 		case 3: case 25: /* IA_NA, IA_PD */
@@ -297,8 +359,17 @@ static void dhcp6opt_print(nd_t *nd, const uint8_t *cp, const uint8_t *ep)
 				nd_s(nd, " ?)");
 				break;
 			}
-			nd_printf(nd, " IAID:%u T1:%u T2:%u", nd_be32(nd, tp),
-				  nd_be32(nd, tp + 4), nd_be32(nd, tp + 8));
+			{
+				unsigned v0 = nd_be32(nd, tp);
+				unsigned v1 = nd_be32(nd, tp + 4);
+				unsigned v2 = nd_be32(nd, tp + 8);
+				nd_s(nd, " IAID:");
+				nd_u(nd, v0);
+				nd_s(nd, " T1:");
+				nd_u(nd, v1);
+				nd_s(nd, " T2:");
+				nd_u(nd, v2);
+			}
 			if (optlen > 12)
 				dhcp6opt_print(nd, tp + 12, tp + optlen);
 			nd_c(nd, ')');
@@ -308,7 +379,11 @@ static void dhcp6opt_print(nd_t *nd, const uint8_t *cp, const uint8_t *ep)
 				nd_s(nd, " ?)");
 				break;
 			}
-			nd_printf(nd, " IAID:%u", nd_be32(nd, tp));
+			{
+				unsigned v0 = nd_be32(nd, tp);
+				nd_s(nd, " IAID:");
+				nd_u(nd, v0);
+			}
 			if (optlen > 4)
 				dhcp6opt_print(nd, tp + 4, tp + optlen);
 			nd_c(nd, ')');
@@ -320,9 +395,19 @@ static void dhcp6opt_print(nd_t *nd, const uint8_t *cp, const uint8_t *ep)
 			}
 			nd_c(nd, ' ');
 			put_ip6(nd, tp + 9);
-			nd_printf(nd, "/%u", nd_u8(nd, tp + 8));
-			nd_printf(nd, " pltime:%u vltime:%u", nd_be32(nd, tp),
-				  nd_be32(nd, tp + 4));
+			{
+				unsigned v0 = nd_u8(nd, tp + 8);
+				nd_c(nd, '/');
+				nd_u(nd, v0);
+			}
+			{
+				unsigned v0 = nd_be32(nd, tp);
+				unsigned v1 = nd_be32(nd, tp + 4);
+				nd_s(nd, " pltime:");
+				nd_u(nd, v0);
+				nd_s(nd, " vltime:");
+				nd_u(nd, v1);
+			}
 			if (optlen > 25)
 				dhcp6opt_print(nd, tp + 25, tp + optlen);
 			nd_c(nd, ')');
@@ -332,14 +417,24 @@ static void dhcp6opt_print(nd_t *nd, const uint8_t *cp, const uint8_t *ep)
 				nd_s(nd, " ?)");
 				break;
 			}
-			nd_printf(nd, " %u)", nd_be32(nd, tp));
+			{
+				unsigned v0 = nd_be32(nd, tp);
+				nd_c(nd, ' ');
+				nd_u(nd, v0);
+				nd_c(nd, ')');
+			}
 			break;
 		case 37: /* remote id */
 			if (optlen < 4) {
 				nd_s(nd, " ?)");
 				break;
 			}
-			nd_printf(nd, " %u ", nd_be32(nd, tp));
+			{
+				unsigned v0 = nd_be32(nd, tp);
+				nd_c(nd, ' ');
+				nd_u(nd, v0);
+				nd_c(nd, ' ');
+			}
 			put_hexbytes(nd, tp, 4, optlen < 14 ? optlen : 14);
 			nd_s(nd, "...)");
 			break;
@@ -353,8 +448,10 @@ static void dhcp6opt_print(nd_t *nd, const uint8_t *cp, const uint8_t *ep)
 				nd_s(nd, " by-address");
 			else if (qt == 2)
 				nd_s(nd, " by-clientID");
-			else
-				nd_printf(nd, " type_%u", qt);
+			else {
+				nd_s(nd, " type_");
+				nd_u(nd, qt);
+			}
 			nd_c(nd, ' ');
 			put_ip6(nd, tp + 1);
 			if (optlen > 17)
@@ -394,7 +491,8 @@ static void dhcp6opt_print(nd_t *nd, const uint8_t *cp, const uint8_t *ep)
 					nd_s(nd, " ?");
 					break;
 				}
-				nd_printf(nd, " subopt:%u", sc);
+				nd_s(nd, " subopt:");
+				nd_u(nd, sc);
 				switch (sc) {
 				case 1: case 2:
 					if (sl != 16) {
@@ -481,13 +579,19 @@ static void dhcp6_msg(nd_t *nd, const uint8_t *cp, unsigned length)
 	nd_c(nd, ' ');
 	if (name)
 		nd_s(nd, name);
-	else
-		nd_printf(nd, "msgtype-%u", type);
+	else {
+		nd_s(nd, "msgtype-");
+		nd_u(nd, type);
+	}
 	if (!nd->opt->vflag)
 		return;
 	nd_s(nd, " (");
 	if (type != 12 && type != 13) {
-		nd_printf(nd, "xid=%x", nd_be32(nd, cp) & 0xffffff);
+		{
+			unsigned v0 = nd_be32(nd, cp) & 0xffffff;
+			nd_s(nd, "xid=");
+			out_x(nd->out, v0, 0);
+		}
 		dhcp6opt_print(nd, cp + 4, ep);
 	} else {
 		nd_need(nd, cp + 2, 16);

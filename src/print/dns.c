@@ -176,7 +176,9 @@ static int label_len(nd_t *nd, const uint8_t *cp)
 	switch (c & 0xc0) {
 	case 0x40:
 		if ((c & 0x3f) != 1) {
-			nd_printf(nd, "<ELT %d>", (int)(c & 0x3f));
+			nd_s(nd, "<ELT ");
+			out_d(nd->out, (int)(c & 0x3f));
+			nd_c(nd, '>');
 			return -1;
 		}
 		if (!nd_has(nd, cp + 1, 1))
@@ -236,15 +238,17 @@ static int put_bitlabel(nd_t *nd, const uint8_t *cp)
 	unsigned b = bits;
 	nd_s(nd, "\\[x");
 	for (; bp < lim && b > 7; b -= 8, bp++)
-		nd_printf(nd, "%02x", nd_u8(nd, bp));
+		out_x2(nd->out, nd_u8(nd, bp));
 	if (b > 4) {
 		unsigned v = nd_u8(nd, bp);
-		nd_printf(nd, "%02x", v & (0xffu << (8 - b)) & 0xff);
+		out_x2(nd->out, v & (0xffu << (8 - b)) & 0xff);
 	} else if (b > 0) {
 		unsigned v = nd_u8(nd, bp);
-		nd_printf(nd, "%1x", (v >> 4) & (0x0fu << (4 - b)) & 0x0f);
+		out_x(nd->out, (v >> 4) & (0x0fu << (4 - b)) & 0x0f, 0);
 	}
-	nd_printf(nd, "/%u]", bits);
+	nd_c(nd, '/');
+	nd_u(nd, bits);
+	nd_c(nd, ']');
 	return 0;
 }
 
@@ -352,7 +356,7 @@ static const uint8_t *question_print(const struct dns *d, const uint8_t *cp)
 static void put_hex(nd_t *nd, const uint8_t *p, unsigned n)
 {
 	for (unsigned i = 0; i < n; i++)
-		nd_printf(nd, "%02x", nd_u8(nd, p + i));
+		out_x2(nd->out, nd_u8(nd, p + i));
 }
 
 /* EDNS client subnet (RFC 7871): FAMILY SOURCE-PREFIX SCOPE-PREFIX ADDR. */
@@ -380,9 +384,14 @@ static void ecs_print(nd_t *nd, const uint8_t *cp, unsigned len)
 	}
 	uint8_t a[16] = { 0 };
 	nd_copy(nd, a, cp + 4, len - 4);
-	char buf[INET6_ADDRSTRLEN];
-	inet_ntop(family == 1 ? AF_INET : AF_INET6, a, buf, sizeof(buf));
-	nd_printf(nd, "%s/%d/%d", buf, (int)src, (int)scope);
+	if (family == 1)
+		out_ip4(nd->out, a);
+	else
+		out_ip6(nd->out, a);
+	nd_c(nd, '/');
+	out_d(nd->out, (int)src);
+	nd_c(nd, '/');
+	out_d(nd->out, (int)scope);
 }
 
 /* One EDNS option, "NAME[ DATA]"; returns the position after it or NULL. */
@@ -395,8 +404,10 @@ static const uint8_t *edns_option_print(const struct dns *d, const uint8_t *cp)
 	const char *name = code_lookup(edns_options, code);
 	if (name)
 		nd_s(nd, name);
-	else
-		nd_printf(nd, "Opt%u", code);
+	else {
+		nd_s(nd, "Opt");
+		nd_u(nd, code);
+	}
 	if (!nd_has(nd, cp + 2, 2))
 		return NULL;
 	unsigned len = nd_be16(nd, cp + 2);
@@ -428,17 +439,24 @@ static const uint8_t *edns_option_print(const struct dns *d, const uint8_t *cp)
 		} else {
 			/* units of 100 ms */
 			unsigned v = nd_be16(nd, cp);
-			nd_printf(nd, "%u.%u sec", v / 10, v % 10);
+			nd_u(nd, v / 10);
+			nd_c(nd, '.');
+			nd_u(nd, v % 10);
+			nd_s(nd, " sec");
 		}
 		break;
 	case OPT_EXPIRE:
 		if (len != 4)
 			nd_print_invalid(nd);
-		else
-			nd_printf(nd, "%u sec", nd_be32(nd, cp));
+		else {
+			nd_u(nd, nd_be32(nd, cp));
+			nd_s(nd, " sec");
+		}
 		break;
 	case OPT_PADDING:
-		nd_printf(nd, "(%u)", len);
+		nd_c(nd, '(');
+		nd_u(nd, len);
+		nd_c(nd, ')');
 		break;
 	case OPT_KEYTAG:
 		if (len % 2) {
@@ -464,8 +482,10 @@ static const uint8_t *edns_option_print(const struct dns *d, const uint8_t *cp)
 				nd_c(nd, ' ');
 			if (s)
 				nd_s(nd, s);
-			else
-				nd_printf(nd, "Alg_%u", a);
+			else {
+				nd_s(nd, "Alg_");
+				nd_u(nd, a);
+			}
 		}
 		break;
 	}
@@ -529,7 +549,8 @@ static const uint8_t *rr_print(const struct dns *d, const uint8_t *cp)
 	case 1: /* A */
 		if (!nd_has(nd, cp, 4))
 			return NULL;
-		nd_printf(nd, " %u.%u.%u.%u", cp[0], cp[1], cp[2], cp[3]);
+		nd_c(nd, ' ');
+		out_ip4(nd->out, cp);
 		break;
 	case 2: /* NS */
 	case 5: /* CNAME */
@@ -581,16 +602,23 @@ static const uint8_t *rr_print(const struct dns *d, const uint8_t *cp)
 			return NULL;
 		if (fqdn_print(nd, cp + 6, d->msg) == NULL)
 			return NULL;
-		nd_printf(nd, ":%u %u %u", nd_be16(nd, cp + 4), nd_be16(nd, cp),
-			  nd_be16(nd, cp + 2));
+		{
+			unsigned v0 = nd_be16(nd, cp + 4);
+			unsigned v1 = nd_be16(nd, cp);
+			unsigned v2 = nd_be16(nd, cp + 2);
+			nd_c(nd, ':');
+			nd_u(nd, v0);
+			nd_c(nd, ' ');
+			nd_u(nd, v1);
+			nd_c(nd, ' ');
+			nd_u(nd, v2);
+		}
 		break;
 	case 28: { /* AAAA */
-		char buf[INET6_ADDRSTRLEN];
 		if (!nd_has(nd, cp, 16))
 			return NULL;
-		inet_ntop(AF_INET6, cp, buf, sizeof(buf));
 		nd_c(nd, ' ');
-		nd_s(nd, buf);
+		out_ip6(nd->out, cp);
 		break;
 	}
 	case 38: { /* A6: prefix length, address suffix, prefix name */
@@ -599,15 +627,18 @@ static const uint8_t *rr_print(const struct dns *d, const uint8_t *cp)
 		unsigned pbits = cp[0];
 		unsigned pbyte = (pbits & ~7u) / 8;
 		if (pbits > 128) {
-			nd_printf(nd, " %u(bad plen)", pbits);
+			nd_c(nd, ' ');
+			nd_u(nd, pbits);
+			nd_s(nd, "(bad plen)");
 			break;
 		}
 		if (pbits < 128) {
 			uint8_t a[16] = { 0 };
-			char buf[INET6_ADDRSTRLEN];
 			nd_copy(nd, a + pbyte, cp + 1, 16 - pbyte);
-			inet_ntop(AF_INET6, a, buf, sizeof(buf));
-			nd_printf(nd, " %u %s", pbits, buf);
+			nd_c(nd, ' ');
+			nd_u(nd, pbits);
+			nd_c(nd, ' ');
+			out_ip6(nd->out, a);
 		}
 		if (pbits > 0) {
 			nd_c(nd, ' ');
@@ -619,12 +650,21 @@ static const uint8_t *rr_print(const struct dns *d, const uint8_t *cp)
 	case 256: /* URI: priority weight target */
 		if (!nd_has(nd, cp, len))
 			return NULL;
-		nd_printf(nd, " %u %u ", nd_be16(nd, cp), nd_be16(nd, cp + 2));
+		{
+			unsigned v0 = nd_be16(nd, cp);
+			unsigned v1 = nd_be16(nd, cp + 2);
+			nd_c(nd, ' ');
+			nd_u(nd, v0);
+			nd_c(nd, ' ');
+			nd_u(nd, v1);
+			nd_c(nd, ' ');
+		}
 		if (nd_print_chars(nd, cp + 4, len - 4))
 			return NULL;
 		break;
 	case T_OPT:
-		nd_printf(nd, " UDPsize=%u", c);
+		nd_s(nd, " UDPsize=");
+		nd_u(nd, c);
 		if (opt_flags & 0x8000)
 			nd_s(nd, " DO");
 		if (cp < rp) {
@@ -653,23 +693,43 @@ static const uint8_t *rr_print(const struct dns *d, const uint8_t *cp)
 		cp += 6; /* time signed */
 		if (!nd_has(nd, cp, 2))
 			return NULL;
-		nd_printf(nd, " fudge=%u", nd_be16(nd, cp));
+		{
+			unsigned v0 = nd_be16(nd, cp);
+			nd_s(nd, " fudge=");
+			nd_u(nd, v0);
+		}
 		cp += 2;
 		if (!nd_has(nd, cp, 2))
 			return NULL;
-		nd_printf(nd, " maclen=%u", nd_be16(nd, cp));
+		{
+			unsigned v0 = nd_be16(nd, cp);
+			nd_s(nd, " maclen=");
+			nd_u(nd, v0);
+		}
 		cp += 2 + nd_be16(nd, cp);
 		if (!nd_has(nd, cp, 2))
 			return NULL;
-		nd_printf(nd, " origid=%u", nd_be16(nd, cp));
+		{
+			unsigned v0 = nd_be16(nd, cp);
+			nd_s(nd, " origid=");
+			nd_u(nd, v0);
+		}
 		cp += 2;
 		if (!nd_has(nd, cp, 2))
 			return NULL;
-		nd_printf(nd, " error=%u", nd_be16(nd, cp));
+		{
+			unsigned v0 = nd_be16(nd, cp);
+			nd_s(nd, " error=");
+			nd_u(nd, v0);
+		}
 		cp += 2;
 		if (!nd_has(nd, cp, 2))
 			return NULL;
-		nd_printf(nd, " otherlen=%u", nd_be16(nd, cp));
+		{
+			unsigned v0 = nd_be16(nd, cp);
+			nd_s(nd, " otherlen=");
+			nd_u(nd, v0);
+		}
 		break;
 	}
 	return rp;
@@ -754,8 +814,10 @@ static int response_print(const struct dns *d, unsigned flags, unsigned qd,
 	nd_s(nd, opcode_names[(flags >> 11) & 0xf]);
 	if (rcode < 24)
 		nd_s(nd, rcode_names[rcode]);
-	else
-		nd_printf(nd, " Resp%u", rcode & 0xfff);
+	else {
+		nd_s(nd, " Resp");
+		nd_u(nd, rcode & 0xfff);
+	}
 	if (flags & 0x0400)
 		nd_c(nd, '*');
 	if (!(flags & 0x0080))
@@ -764,8 +826,11 @@ static int response_print(const struct dns *d, unsigned flags, unsigned qd,
 		nd_c(nd, '|');
 	if (flags & 0x0020)
 		nd_c(nd, '$');
-	if (qd != 1)
-		nd_printf(nd, " [%uq]", qd);
+	if (qd != 1) {
+		nd_s(nd, " [");
+		nd_u(nd, qd);
+		nd_s(nd, "q]");
+	}
 
 	const uint8_t *cp = d->msg + 12;
 	for (unsigned i = 0; i < qd; i++) {
@@ -781,7 +846,12 @@ static int response_print(const struct dns *d, unsigned flags, unsigned qd,
 			cp += 4;
 		}
 	}
-	nd_printf(nd, " %u/%u/%u", an, ns, ar);
+	nd_c(nd, ' ');
+	nd_u(nd, an);
+	nd_c(nd, '/');
+	nd_u(nd, ns);
+	nd_c(nd, '/');
+	nd_u(nd, ar);
 	if (!section_print(d, &cp, an, NULL))
 		goto trunc;
 	if (nd->opt->vflag > 1) {
@@ -805,23 +875,44 @@ static int query_print(const struct dns *d, unsigned flags, unsigned qd,
 		nd_c(nd, '+');
 	if (flags & 0x0010)
 		nd_c(nd, '%');
-	if (flags & 0x06cf)
-		nd_printf(nd, " [b2&3=0x%x]", flags);
-	if (op == 1) { /* inverse query */
-		if (qd)
-			nd_printf(nd, " [%uq]", qd);
-		if (an != 1)
-			nd_printf(nd, " [%ua]", an);
-	} else {
-		if (an)
-			nd_printf(nd, " [%ua]", an);
-		if (qd != 1)
-			nd_printf(nd, " [%uq]", qd);
+	if (flags & 0x06cf) {
+		nd_s(nd, " [b2&3=0x");
+		out_x(nd->out, flags, 0);
+		nd_c(nd, ']');
 	}
-	if (ns)
-		nd_printf(nd, " [%un]", ns);
-	if (ar)
-		nd_printf(nd, " [%uau]", ar);
+	if (op == 1) { /* inverse query */
+		if (qd) {
+			nd_s(nd, " [");
+			nd_u(nd, qd);
+			nd_s(nd, "q]");
+		}
+		if (an != 1) {
+			nd_s(nd, " [");
+			nd_u(nd, an);
+			nd_s(nd, "a]");
+		}
+	} else {
+		if (an) {
+			nd_s(nd, " [");
+			nd_u(nd, an);
+			nd_s(nd, "a]");
+		}
+		if (qd != 1) {
+			nd_s(nd, " [");
+			nd_u(nd, qd);
+			nd_s(nd, "q]");
+		}
+	}
+	if (ns) {
+		nd_s(nd, " [");
+		nd_u(nd, ns);
+		nd_s(nd, "n]");
+	}
+	if (ar) {
+		nd_s(nd, " [");
+		nd_u(nd, ar);
+		nd_s(nd, "au]");
+	}
 
 	const uint8_t *cp = d->msg + 12;
 	if (qd) {
@@ -857,15 +948,20 @@ static void domain_print(nd_t *nd, const uint8_t *bp, unsigned length,
 		/* RFC 1035 4.2.2: a two-byte length prefix, which must
 		 * cover exactly the rest of the segment */
 		if (length < 2) {
-			nd_printf(nd, " [DNS over TCP: length %u < 2]", length);
+			nd_s(nd, " [DNS over TCP: length ");
+			nd_u(nd, length);
+			nd_s(nd, " < 2]");
 			nd_print_invalid(nd);
 			return;
 		}
 		length -= 2;
 		unsigned prefix = nd_be16(nd, bp);
 		if (prefix != length) {
-			nd_printf(nd, " [prefix length(%u) != length(%u)]",
-				  prefix, length);
+			nd_s(nd, " [prefix length(");
+			nd_u(nd, prefix);
+			nd_s(nd, ") != length(");
+			nd_u(nd, length);
+			nd_s(nd, ")]");
 			nd_print_invalid(nd);
 			return;
 		}
@@ -873,7 +969,9 @@ static void domain_print(nd_t *nd, const uint8_t *bp, unsigned length,
 		nd_c(nd, ' ');
 	}
 	if (length < 12) {
-		nd_printf(nd, "domain [length %u < 12]", length);
+		nd_s(nd, "domain [length ");
+		nd_u(nd, length);
+		nd_s(nd, " < 12]");
 		nd_print_invalid(nd);
 		return;
 	}
@@ -889,9 +987,11 @@ static void domain_print(nd_t *nd, const uint8_t *bp, unsigned length,
 	nd_u(nd, id);
 	int ok = (flags & 0x8000) ? response_print(&d, flags, qd, an, ns, ar)
 				  : query_print(&d, flags, qd, an, ns, ar);
-	if (ok)
-		nd_printf(nd, " (%u)", length);
-	else
+	if (ok) {
+		nd_s(nd, " (");
+		nd_u(nd, length);
+		nd_c(nd, ')');
+	} else
 		nd_print_trunc(nd);
 }
 

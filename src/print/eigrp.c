@@ -69,9 +69,26 @@ static void put_ip4_w15(nd_t *nd, const uint8_t *a)
 
 static void delay_line(nd_t *nd, const uint8_t *p)
 {
-	nd_printf(nd, "\n\t      delay %u ms, bandwidth %u Kbps, mtu %u, hop %u, reliability %u, load %u",
-		  nd_be32(nd, p) / 100, nd_be32(nd, p + 4), nd_be24(nd, p + 8),
-		  nd_u8(nd, p + 11), nd_u8(nd, p + 12), nd_u8(nd, p + 13));
+	{
+		unsigned v0 = nd_be32(nd, p) / 100;
+		unsigned v1 = nd_be32(nd, p + 4);
+		unsigned v2 = nd_be24(nd, p + 8);
+		unsigned v3 = nd_u8(nd, p + 11);
+		unsigned v4 = nd_u8(nd, p + 12);
+		unsigned v5 = nd_u8(nd, p + 13);
+		nd_s(nd, "\n\t      delay ");
+		nd_u(nd, v0);
+		nd_s(nd, " ms, bandwidth ");
+		nd_u(nd, v1);
+		nd_s(nd, " Kbps, mtu ");
+		nd_u(nd, v2);
+		nd_s(nd, ", hop ");
+		nd_u(nd, v3);
+		nd_s(nd, ", reliability ");
+		nd_u(nd, v4);
+		nd_s(nd, ", load ");
+		nd_u(nd, v5);
+	}
 }
 
 /* IPv4 prefix (variable length) and next hop; returns 0 when the prefix
@@ -80,7 +97,8 @@ static int ip_prefix(nd_t *nd, const uint8_t *plenp, const uint8_t *nh)
 {
 	unsigned bits = nd_u8(nd, plenp);
 	if (bits > 32) {
-		nd_printf(nd, "\n\t    illegal prefix length %u", bits);
+		nd_s(nd, "\n\t    illegal prefix length ");
+		nd_u(nd, bits);
 		return 0;
 	}
 	uint8_t prefix[4] = { 0, 0, 0, 0 };
@@ -93,7 +111,9 @@ static int ip_prefix(nd_t *nd, const uint8_t *plenp, const uint8_t *nh)
 	put_ip4_w15(nd, prefix);
 	nd->pkt = save_pkt;
 	nd->end = save_end;
-	nd_printf(nd, "/%u, nexthop: ", bits);
+	nd_c(nd, '/');
+	nd_u(nd, bits);
+	nd_s(nd, ", nexthop: ");
 	if (nd_be32(nd, nh) == 0)
 		nd_s(nd, "self");
 	else
@@ -105,8 +125,12 @@ static void at_nexthop(nd_t *nd, const uint8_t *p)
 {
 	if (nd_be32(nd, p) == 0)
 		nd_s(nd, "self");
-	else
-		nd_printf(nd, "%u.%u", nd_be16(nd, p), nd_be16(nd, p + 2));
+	else {
+		unsigned v0 = nd_be16(nd, p + 2);
+		nd_u(nd, nd_be16(nd, p));
+		nd_c(nd, '.');
+		nd_u(nd, v0);
+	}
 }
 
 void eigrp_print(nd_t *nd, const uint8_t *bp, unsigned len,
@@ -119,33 +143,61 @@ void eigrp_print(nd_t *nd, const uint8_t *bp, unsigned len,
 		return;
 	}
 	if (bp[0] != 2) {
-		nd_printf(nd, "EIGRP version %u packet not supported", bp[0]);
+		nd_s(nd, "EIGRP version ");
+		nd_u(nd, bp[0]);
+		nd_s(nd, " packet not supported");
 		return;
 	}
 	unsigned op = bp[1];
 	const char *on = opcode_name(op);
 	if (!nd->opt->vflag) {
-		if (on)
-			nd_printf(nd, "EIGRP %s, length: %u", on, len);
-		else
-			nd_printf(nd, "EIGRP unknown (%u), length: %u", op, len);
+		if (on) {
+			nd_s(nd, "EIGRP ");
+			nd_s(nd, on);
+			nd_s(nd, ", length: ");
+			nd_u(nd, len);
+		} else {
+			nd_s(nd, "EIGRP unknown (");
+			nd_u(nd, op);
+			nd_s(nd, "), length: ");
+			nd_u(nd, len);
+		}
 		return;
 	}
 	if (len < 20) {
-		if (on)
-			nd_printf(nd, "EIGRP %s, length: %u (too short, < 20)", on, len);
-		else
-			nd_printf(nd, "EIGRP unknown (%u), length: %u (too short, < 20)",
-				  op, len);
+		if (on) {
+			nd_s(nd, "EIGRP ");
+			nd_s(nd, on);
+			nd_s(nd, ", length: ");
+			nd_u(nd, len);
+			nd_s(nd, " (too short, < 20)");
+		} else {
+			nd_s(nd, "EIGRP unknown (");
+			nd_u(nd, op);
+			nd_s(nd, "), length: ");
+			nd_u(nd, len);
+			nd_s(nd, " (too short, < 20)");
+		}
 		return;
 	}
 	unsigned tlen = len - 20;
-	nd_printf(nd, "\n\tEIGRP v%u, opcode: ", bp[0]);
+	nd_s(nd, "\n\tEIGRP v");
+	nd_u(nd, bp[0]);
+	nd_s(nd, ", opcode: ");
 	if (on)
 		nd_s(nd, on);
-	else
-		nd_printf(nd, "unknown, type: %u", op);
-	nd_printf(nd, " (%u), chksum: 0x%04x, Flags: [", op, nd_be16(nd, bp + 2));
+	else {
+		nd_s(nd, "unknown, type: ");
+		nd_u(nd, op);
+	}
+	{
+		unsigned v0 = nd_be16(nd, bp + 2);
+		nd_s(nd, " (");
+		nd_u(nd, op);
+		nd_s(nd, "), chksum: 0x");
+		out_x(nd->out, v0, 4);
+		nd_s(nd, ", Flags: [");
+	}
 	uint32_t fl = nd_be32(nd, bp + 4);
 	static const char *const fn[] = { "Init", "Conditionally Received",
 					  "Restart", "End-of-Table" };
@@ -160,9 +212,22 @@ void eigrp_print(nd_t *nd, const uint8_t *bp, unsigned len,
 		}
 	if (!any)
 		nd_s(nd, "none");
-	nd_printf(nd, "]\n\tseq: 0x%08x, ack: 0x%08x, VRID: %u, AS: %u, length: %u",
-		  nd_be32(nd, bp + 8), nd_be32(nd, bp + 12), nd_be16(nd, bp + 16),
-		  nd_be16(nd, bp + 18), tlen);
+	{
+		unsigned v0 = nd_be32(nd, bp + 8);
+		unsigned v1 = nd_be32(nd, bp + 12);
+		unsigned v2 = nd_be16(nd, bp + 16);
+		unsigned v3 = nd_be16(nd, bp + 18);
+		nd_s(nd, "]\n\tseq: 0x");
+		out_x(nd->out, v0, 8);
+		nd_s(nd, ", ack: 0x");
+		out_x(nd->out, v1, 8);
+		nd_s(nd, ", VRID: ");
+		nd_u(nd, v2);
+		nd_s(nd, ", AS: ");
+		nd_u(nd, v3);
+		nd_s(nd, ", length: ");
+		nd_u(nd, tlen);
+	}
 	const uint8_t *t = bp + 20;
 	while (tlen > 0) {
 		if (!nd_has(nd, t, 4))
@@ -172,7 +237,15 @@ void eigrp_print(nd_t *nd, const uint8_t *bp, unsigned len,
 			hex_avail(nd, t + 4, tlen);
 			return;
 		}
-		nd_printf(nd, "\n\t  %s TLV (0x%04x), length: %u", tlv_name(tt), tt, tl);
+		{
+			const char *v0 = tlv_name(tt);
+			nd_s(nd, "\n\t  ");
+			nd_s(nd, v0);
+			nd_s(nd, " TLV (0x");
+			out_x(nd->out, tt, 4);
+			nd_s(nd, "), length: ");
+			nd_u(nd, tl);
+		}
 		const uint8_t *v = t + 4;
 		unsigned vl = tl - 4;
 		if (!nd_has(nd, t, tl))
@@ -183,16 +256,35 @@ void eigrp_print(nd_t *nd, const uint8_t *bp, unsigned len,
 				nd_s(nd, " (too short, < 12)");
 				break;
 			}
-			nd_printf(nd, "\n\t    holdtime: %us, k1 %u, k2 %u, k3 %u, k4 %u, k5 %u",
-				  nd_be16(nd, v + 6), v[0], v[1], v[2], v[3], v[4]);
+			{
+				unsigned v0 = nd_be16(nd, v + 6);
+				nd_s(nd, "\n\t    holdtime: ");
+				nd_u(nd, v0);
+				nd_s(nd, "s, k1 ");
+				nd_u(nd, v[0]);
+				nd_s(nd, ", k2 ");
+				nd_u(nd, v[1]);
+				nd_s(nd, ", k3 ");
+				nd_u(nd, v[2]);
+				nd_s(nd, ", k4 ");
+				nd_u(nd, v[3]);
+				nd_s(nd, ", k5 ");
+				nd_u(nd, v[4]);
+			}
 			break;
 		case 0x0004:
 			if (vl < 4) {
 				nd_s(nd, " (too short, < 8)");
 				break;
 			}
-			nd_printf(nd, "\n\t    IOS version: %u.%u, EIGRP version %u.%u",
-				  v[0], v[1], v[2], v[3]);
+			nd_s(nd, "\n\t    IOS version: ");
+			nd_u(nd, v[0]);
+			nd_c(nd, '.');
+			nd_u(nd, v[1]);
+			nd_s(nd, ", EIGRP version ");
+			nd_u(nd, v[2]);
+			nd_c(nd, '.');
+			nd_u(nd, v[3]);
 			break;
 		case 0x0102:
 			if (vl < 22) {
@@ -212,9 +304,22 @@ void eigrp_print(nd_t *nd, const uint8_t *bp, unsigned len,
 				break;
 			nd_s(nd, "\n\t      origin-router ");
 			put_ip4(nd, v + 4);
-			nd_printf(nd, ", origin-as %u, origin-proto %s, flags [0x%02x], tag 0x%08x, metric %u",
-				  nd_be32(nd, v + 8), ext_proto(v[22]), v[23],
-				  nd_be32(nd, v + 12), nd_be32(nd, v + 16));
+			{
+				unsigned v0 = nd_be32(nd, v + 8);
+				const char *v1 = ext_proto(v[22]);
+				unsigned v2 = nd_be32(nd, v + 12);
+				unsigned v3 = nd_be32(nd, v + 16);
+				nd_s(nd, ", origin-as ");
+				nd_u(nd, v0);
+				nd_s(nd, ", origin-proto ");
+				nd_s(nd, v1);
+				nd_s(nd, ", flags [0x");
+				out_x2(nd->out, v[23]);
+				nd_s(nd, "], tag 0x");
+				out_x(nd->out, v2, 8);
+				nd_s(nd, ", metric ");
+				nd_u(nd, v3);
+			}
 			delay_line(nd, v + 24);
 			break;
 		case 0x0204:
@@ -222,16 +327,32 @@ void eigrp_print(nd_t *nd, const uint8_t *bp, unsigned len,
 				nd_s(nd, " (too short, < 12)");
 				break;
 			}
-			nd_printf(nd, "\n\t    Cable-range: %u-%u, Router-ID %u",
-				  nd_be16(nd, v), nd_be16(nd, v + 2), nd_be32(nd, v + 4));
+			{
+				unsigned v0 = nd_be16(nd, v);
+				unsigned v1 = nd_be16(nd, v + 2);
+				unsigned v2 = nd_be32(nd, v + 4);
+				nd_s(nd, "\n\t    Cable-range: ");
+				nd_u(nd, v0);
+				nd_c(nd, '-');
+				nd_u(nd, v1);
+				nd_s(nd, ", Router-ID ");
+				nd_u(nd, v2);
+			}
 			break;
 		case 0x0202:
 			if (vl < 24) {
 				nd_s(nd, " (too short, < 28)");
 				break;
 			}
-			nd_printf(nd, "\n\t     Cable-Range: %u-%u, nexthop: ",
-				  nd_be16(nd, v + 20), nd_be16(nd, v + 22));
+			{
+				unsigned v0 = nd_be16(nd, v + 20);
+				unsigned v1 = nd_be16(nd, v + 22);
+				nd_s(nd, "\n\t     Cable-Range: ");
+				nd_u(nd, v0);
+				nd_c(nd, '-');
+				nd_u(nd, v1);
+				nd_s(nd, ", nexthop: ");
+			}
 			at_nexthop(nd, v);
 			delay_line(nd, v + 4);
 			break;
@@ -240,13 +361,35 @@ void eigrp_print(nd_t *nd, const uint8_t *bp, unsigned len,
 				nd_s(nd, " (too short, < 44)");
 				break;
 			}
-			nd_printf(nd, "\n\t     Cable-Range: %u-%u, nexthop: ",
-				  nd_be16(nd, v + 36), nd_be16(nd, v + 38));
+			{
+				unsigned v0 = nd_be16(nd, v + 36);
+				unsigned v1 = nd_be16(nd, v + 38);
+				nd_s(nd, "\n\t     Cable-Range: ");
+				nd_u(nd, v0);
+				nd_c(nd, '-');
+				nd_u(nd, v1);
+				nd_s(nd, ", nexthop: ");
+			}
 			at_nexthop(nd, v);
-			nd_printf(nd, "\n\t      origin-router %u, origin-as %u, origin-proto %s, flags [0x%02x], tag 0x%08x, metric %u",
-				  nd_be32(nd, v + 4), nd_be32(nd, v + 8),
-				  ext_proto(v[16]), v[17], nd_be32(nd, v + 12),
-				  nd_be16(nd, v + 18));
+			{
+				unsigned v0 = nd_be32(nd, v + 4);
+				unsigned v1 = nd_be32(nd, v + 8);
+				const char *v2 = ext_proto(v[16]);
+				unsigned v3 = nd_be32(nd, v + 12);
+				unsigned v4 = nd_be16(nd, v + 18);
+				nd_s(nd, "\n\t      origin-router ");
+				nd_u(nd, v0);
+				nd_s(nd, ", origin-as ");
+				nd_u(nd, v1);
+				nd_s(nd, ", origin-proto ");
+				nd_s(nd, v2);
+				nd_s(nd, ", flags [0x");
+				out_x2(nd->out, v[17]);
+				nd_s(nd, "], tag 0x");
+				out_x(nd->out, v3, 8);
+				nd_s(nd, ", metric ");
+				nd_u(nd, v4);
+			}
 			delay_line(nd, v + 20);
 			break;
 		default:

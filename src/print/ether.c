@@ -20,11 +20,15 @@ void ether_type_print(nd_t *nd, unsigned type)
 	if (!nd->opt->qflag) {
 		nd_s(nd, "ethertype ");
 		nd_s(nd, name ? name : "Unknown");
-		nd_printf(nd, " (0x%04x)", type);
+		nd_s(nd, " (0x");
+		out_x(nd->out, type, 4);
+		nd_c(nd, ')');
 	} else if (name) {
 		nd_s(nd, name);
 	} else {
-		nd_printf(nd, "Unknown Ethertype (0x%04x)", type);
+		nd_s(nd, "Unknown Ethertype (0x");
+		out_x(nd->out, type, 4);
+		nd_c(nd, ')');
 	}
 }
 
@@ -70,7 +74,11 @@ unsigned ether_common(nd_t *nd, const uint8_t *p, unsigned caplen,
                       void (*encap_fn)(nd_t *, const uint8_t *))
 {
 	if (len < caplen) {
-		nd_printf(nd, "[length %u < caplen %u]", len, caplen);
+		nd_s(nd, "[length ");
+		nd_u(nd, len);
+		nd_s(nd, " < caplen ");
+		nd_u(nd, caplen);
+		nd_c(nd, ']');
 		nd_print_invalid(nd);
 		return len;
 	}
@@ -107,7 +115,9 @@ unsigned ether_common(nd_t *nd, const uint8_t *p, unsigned caplen,
 	if (type == 0x88e5) {
 		if (eflag) {
 			ether_type_print(nd, type);
-			nd_printf(nd, ", length %u: ", orig_len);
+			nd_s(nd, ", length ");
+			nd_u(nd, orig_len);
+			nd_s(nd, ": ");
 			printed_length = 1;
 		}
 		unsigned r = macsec_print(nd, &p, &len, &caplen, &hdrlen, src, dst);
@@ -140,7 +150,9 @@ unsigned ether_common(nd_t *nd, const uint8_t *p, unsigned caplen,
 			unsigned tci = nd_be16(nd, p);
 			ether_type_print(nd, type);
 			if (!printed_length) {
-				nd_printf(nd, ", length %u: ", orig_len);
+				nd_s(nd, ", length ");
+				nd_u(nd, orig_len);
+				nd_s(nd, ": ");
 				printed_length = 1;
 			} else {
 				nd_s(nd, ", ");
@@ -165,8 +177,11 @@ unsigned ether_common(nd_t *nd, const uint8_t *p, unsigned caplen,
 		const uint8_t *old = nd_narrow(nd, p, len);
 		if (eflag) {
 			nd_s(nd, "802.3");
-			if (!printed_length)
-				nd_printf(nd, ", length %u: ", len);
+			if (!printed_length) {
+				nd_s(nd, ", length ");
+				nd_u(nd, len);
+				nd_s(nd, ": ");
+			}
 		}
 		int llc_len = llc_print(nd, p, len, caplen, src, dst);
 		if (llc_len < 0) {
@@ -194,13 +209,17 @@ unsigned ether_common(nd_t *nd, const uint8_t *p, unsigned caplen,
 			return hdrlen + (caplen < len ? caplen : len);
 		}
 		ether_type_print(nd, type);
-		nd_printf(nd, ", length %u: ", orig_len);
+		nd_s(nd, ", length ");
+		nd_u(nd, orig_len);
+		nd_s(nd, ": ");
 		unsigned used = arista_print(nd, p, len);
 		if (used == 0) {
 			if (!eflag) {
 				addresses(nd, src, dst);
 				ether_type_print(nd, type);
-				nd_printf(nd, ", length %u: ", orig_len);
+				nd_s(nd, ", length ");
+				nd_u(nd, orig_len);
+				nd_s(nd, ": ");
 			}
 			if (!suppress_default(nd))
 				link_default_print(nd, p, caplen);
@@ -223,9 +242,11 @@ unsigned ether_common(nd_t *nd, const uint8_t *p, unsigned caplen,
 	if (type == 0xfefe) { /* OSI: one octet precedes the NLPID */
 		if (eflag) {
 			ether_type_print(nd, type);
-			if (!printed_length)
-				nd_printf(nd, ", length %u: ", orig_len);
-			else
+			if (!printed_length) {
+				nd_s(nd, ", length ");
+				nd_u(nd, orig_len);
+				nd_s(nd, ": ");
+			} else
 				nd_s(nd, ", ");
 		}
 		isoclns_ether_print(nd, p, len);
@@ -233,9 +254,11 @@ unsigned ether_common(nd_t *nd, const uint8_t *p, unsigned caplen,
 	}
 	if (eflag) {
 		ether_type_print(nd, type);
-		if (!printed_length)
-			nd_printf(nd, ", length %u: ", orig_len);
-		else
+		if (!printed_length) {
+			nd_s(nd, ", length ");
+			nd_u(nd, orig_len);
+			nd_s(nd, ": ");
+		} else
 			nd_s(nd, ", ");
 	}
 	if (type == 0x1111) {
@@ -252,7 +275,9 @@ unsigned ether_common(nd_t *nd, const uint8_t *p, unsigned caplen,
 		if (!eflag) {
 			addresses(nd, src, dst);
 			ether_type_print(nd, type);
-			nd_printf(nd, ", length %u: ", orig_len);
+			nd_s(nd, ", length ");
+			nd_u(nd, orig_len);
+			nd_s(nd, ": ");
 		}
 		if (!suppress_default(nd))
 			link_default_print(nd, p, caplen);

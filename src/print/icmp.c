@@ -81,16 +81,26 @@ static int router_advert(nd_t *nd, const uint8_t *bp, size_t start)
 	unsigned life = nd_be16(nd, bp + 6);
 	if (life < 60)
 		nd_u(nd, life);
-	else if (life < 3600)
-		nd_printf(nd, "%u:%02u", life / 60, life % 60);
-	else
-		nd_printf(nd, "%u:%02u:%02u", life / 3600, (life % 3600) / 60,
-			  life % 60);
+	else if (life < 3600) {
+		nd_u(nd, life / 60);
+		nd_c(nd, ':');
+		out_uw(nd->out, life % 60, 2, '0');
+	} else {
+		nd_u(nd, life / 3600);
+		nd_c(nd, ':');
+		out_uw(nd->out, (life % 3600) / 60, 2, '0');
+		nd_c(nd, ':');
+		out_uw(nd->out, life % 60, 2, '0');
+	}
 	unsigned num = nd_u8(nd, bp + 4);
-	nd_printf(nd, " %u:", num);
+	nd_c(nd, ' ');
+	nd_u(nd, num);
+	nd_c(nd, ':');
 	unsigned size = nd_u8(nd, bp + 5);
 	if (size != 2) {
-		nd_printf(nd, " [size %u]", size);
+		nd_s(nd, " [size ");
+		nd_u(nd, size);
+		nd_c(nd, ']');
 		return 0;
 	}
 	const uint8_t *e = bp + 8;
@@ -119,9 +129,16 @@ static int icmp_text(nd_t *nd, const uint8_t *bp, unsigned type,
 	case ECHO:
 	case ECHOREPLY:
 		nd_need(nd, bp + 4, 4);
-		nd_printf(nd, "echo %s, id %u, seq %u",
-			  type == ECHO ? "request" : "reply",
-			  nd_be16(nd, bp + 4), nd_be16(nd, bp + 6));
+		{
+			unsigned v0 = nd_be16(nd, bp + 4);
+			unsigned v1 = nd_be16(nd, bp + 6);
+			nd_s(nd, "echo ");
+			nd_s(nd, type == ECHO ? "request" : "reply");
+			nd_s(nd, ", id ");
+			nd_u(nd, v0);
+			nd_s(nd, ", seq ");
+			nd_u(nd, v1);
+		}
 		return 0;
 	case UNREACH:
 		switch (code) {
@@ -129,7 +146,9 @@ static int icmp_text(nd_t *nd, const uint8_t *bp, unsigned type,
 			nd_need(nd, bp + 8 + 9, 1);
 			nd_need(nd, bp + 8 + 16, 4);
 			put_ip4(nd, bp + 24);
-			nd_printf(nd, " protocol %u unreachable", bp[17]);
+			nd_s(nd, " protocol ");
+			nd_u(nd, bp[17]);
+			nd_s(nd, " unreachable");
 			return 0;
 		case 3: {
 			if (!nd_has(nd, bp + 8 + 9, 1))
@@ -146,7 +165,10 @@ static int icmp_text(nd_t *nd, const uint8_t *bp, unsigned type,
 				nd_s(nd, " udp port ");
 				put_udpport(nd, dport);
 			} else {
-				nd_printf(nd, " protocol %u port %u", proto, dport);
+				nd_s(nd, " protocol ");
+				nd_u(nd, proto);
+				nd_s(nd, " port ");
+				nd_u(nd, dport);
 			}
 			nd_s(nd, " unreachable");
 			return 0;
@@ -156,8 +178,11 @@ static int icmp_text(nd_t *nd, const uint8_t *bp, unsigned type,
 			nd_need(nd, bp + 24, 4);
 			put_ip4(nd, bp + 24);
 			nd_s(nd, " unreachable - need to frag");
-			if (mtu)
-				nd_printf(nd, " (mtu %u)", mtu);
+			if (mtu) {
+				nd_s(nd, " (mtu ");
+				nd_u(nd, mtu);
+				nd_c(nd, ')');
+			}
 			return 0;
 		}
 		default:
@@ -167,7 +192,8 @@ static int icmp_text(nd_t *nd, const uint8_t *bp, unsigned type,
 				fmt_addr(nd, unreach_fmt[code], bp + 24);
 			} else {
 				put_ip4(nd, bp + 24);
-				nd_printf(nd, " unreachable - #%u", code);
+				nd_s(nd, " unreachable - #");
+				nd_u(nd, code);
 			}
 			return 0;
 		}
@@ -183,8 +209,11 @@ static int icmp_text(nd_t *nd, const uint8_t *bp, unsigned type,
 		}
 		if (s)
 			nd_s(nd, s);
-		else
-			nd_printf(nd, "redirect-#%u ", code);
+		else {
+			nd_s(nd, "redirect-#");
+			nd_u(nd, code);
+			nd_c(nd, ' ');
+		}
 		put_ip4(nd, bp + 24);
 		nd_s(nd, code > 3 ? " to " : (code & 1) ? " to host " : " to net ");
 		put_ip4(nd, bp + 4);
@@ -198,30 +227,52 @@ static int icmp_text(nd_t *nd, const uint8_t *bp, unsigned type,
 			nd_s(nd, "time exceeded in-transit");
 		else if (code == 1)
 			nd_s(nd, "ip reassembly time exceeded");
-		else
-			nd_printf(nd, "time exceeded-#%u", code);
+		else {
+			nd_s(nd, "time exceeded-#");
+			nd_u(nd, code);
+		}
 		return 0;
 	case PARAMPROB:
-		if (code)
-			nd_printf(nd, "parameter problem - code %u", code);
-		else
-			nd_printf(nd, "parameter problem - octet %u",
-				  nd_u8(nd, bp + 4));
+		if (code) {
+			nd_s(nd, "parameter problem - code ");
+			nd_u(nd, code);
+		} else {
+			unsigned v0 = nd_u8(nd, bp + 4);
+			nd_s(nd, "parameter problem - octet ");
+			nd_u(nd, v0);
+		}
 		return 0;
 	case MASKREPLY:
-		nd_printf(nd, "address mask is 0x%08x", nd_be32(nd, bp + 8));
+		{
+			unsigned v0 = nd_be32(nd, bp + 8);
+			nd_s(nd, "address mask is 0x");
+			out_x(nd->out, v0, 8);
+		}
 		return 0;
 	case TSTAMP:
 		nd_need(nd, bp + 4, 4);
-		nd_printf(nd, "time stamp query id %u seq %u",
-			  nd_be16(nd, bp + 4), nd_be16(nd, bp + 6));
+		{
+			unsigned v0 = nd_be16(nd, bp + 4);
+			unsigned v1 = nd_be16(nd, bp + 6);
+			nd_s(nd, "time stamp query id ");
+			nd_u(nd, v0);
+			nd_s(nd, " seq ");
+			nd_u(nd, v1);
+		}
 		return 0;
 	case TSTAMPREPLY:
 		if (!nd_has(nd, bp + 16, 4))
 			return 1;
 		nd_need(nd, bp + 4, 16);
-		nd_printf(nd, "time stamp reply id %u seq %u: org ",
-			  nd_be16(nd, bp + 4), nd_be16(nd, bp + 6));
+		{
+			unsigned v0 = nd_be16(nd, bp + 4);
+			unsigned v1 = nd_be16(nd, bp + 6);
+			nd_s(nd, "time stamp reply id ");
+			nd_u(nd, v0);
+			nd_s(nd, " seq ");
+			nd_u(nd, v1);
+			nd_s(nd, ": org ");
+		}
 		put_tstamp(nd, nd_be32(nd, bp + 8));
 		nd_s(nd, ", recv ");
 		put_tstamp(nd, nd_be32(nd, bp + 12));
@@ -232,8 +283,10 @@ static int icmp_text(nd_t *nd, const uint8_t *bp, unsigned type,
 		s = simple_name(type);
 		if (s)
 			nd_s(nd, s);
-		else
-			nd_printf(nd, "type-#%u", type);
+		else {
+			nd_s(nd, "type-#");
+			nd_u(nd, type);
+		}
 		return 0;
 	}
 }
@@ -270,16 +323,23 @@ static void icmp_ext(nd_t *nd, const uint8_t *bp, unsigned plen)
 	    in_cksum(ext, plen - EXT_OFF, 0) != 0)
 		return;
 	unsigned ver = ext[0] >> 4;
-	nd_printf(nd, "\n\tICMP Multi-Part extension v%u", ver);
+	nd_s(nd, "\n\tICMP Multi-Part extension v");
+	nd_u(nd, ver);
 	if (ver != 2) {
 		nd_s(nd, " packet not supported");
 		return;
 	}
 	unsigned hlen = plen - EXT_OFF;
-	if (nd_has(nd, ext, hlen))
-		nd_printf(nd, ", checksum 0x%04x (%scorrect), length %u",
-			  nd_be16(nd, ext + 2),
-			  in_cksum(ext, hlen, 0) ? "in" : "", hlen);
+	if (nd_has(nd, ext, hlen)) {
+		unsigned v0 = nd_be16(nd, ext + 2);
+		const char *v1 = in_cksum(ext, hlen, 0) ? "in" : "";
+		nd_s(nd, ", checksum 0x");
+		out_x(nd->out, v0, 4);
+		nd_s(nd, " (");
+		nd_s(nd, v1);
+		nd_s(nd, "correct), length ");
+		nd_u(nd, hlen);
+	}
 	hlen -= 4;
 	const uint8_t *o = ext + 4;
 	while (hlen > 4) {
@@ -290,19 +350,31 @@ static void icmp_ext(nd_t *nd, const uint8_t *bp, unsigned plen)
 		unsigned olen = nd_be16(nd, o);
 		unsigned cls = o[2], ctype = o[3];
 		o += 4;
-		nd_printf(nd, "\n\t  %s Object (%u), Class-Type: %u, length %u",
-			  ext_class_name(cls), cls, ctype, olen);
+		{
+			const char *v0 = ext_class_name(cls);
+			nd_s(nd, "\n\t  ");
+			nd_s(nd, v0);
+			nd_s(nd, " Object (");
+			nd_u(nd, cls);
+			nd_s(nd, "), Class-Type: ");
+			nd_u(nd, ctype);
+			nd_s(nd, ", length ");
+			nd_u(nd, olen);
+		}
 		if (cls == 0 || olen < 4)
 			return;
 		olen -= 4;
 		hlen -= 4;
 		if (cls == 1 && ctype == 1) {
 			uint32_t e = nd_be32(nd, o);
-			nd_printf(nd, "\n\t    label %u, tc %u", e >> 12,
-				  (e >> 9) & 7);
+			nd_s(nd, "\n\t    label ");
+			nd_u(nd, e >> 12);
+			nd_s(nd, ", tc ");
+			nd_u(nd, (e >> 9) & 7);
 			if (e & 0x100)
 				nd_s(nd, ", [S]");
-			nd_printf(nd, ", ttl %u", e & 0xff);
+			nd_s(nd, ", ttl ");
+			nd_u(nd, e & 0xff);
 		} else {
 			size_t avail = nd_avail(nd, o);
 			hex_dump(nd->out, "\n\t    ", o,
@@ -356,8 +428,14 @@ void icmp_print(nd_t *nd, const uint8_t *bp, unsigned length,
 		uint16_t sum = in_cksum(bp, length, 0);
 		if (sum != 0) {
 			unsigned field = nd_be16(nd, bp + 2);
-			nd_printf(nd, " (wrong icmp cksum %x (->%x)!)", field,
-				  sum_shouldbe(field, sum));
+			{
+				unsigned v0 = sum_shouldbe(field, sum);
+				nd_s(nd, " (wrong icmp cksum ");
+				out_x(nd->out, field, 0);
+				nd_s(nd, " (->");
+				out_x(nd->out, v0, 0);
+				nd_s(nd, ")!)");
+			}
 		}
 	}
 	if (type == UNREACH || type == SOURCEQUENCH || type == REDIRECT ||

@@ -96,8 +96,10 @@ static void put_lifetime(nd_t *nd, uint32_t v)
 {
 	if (v == 0xffffffffu)
 		nd_s(nd, "infinity");
-	else
-		nd_printf(nd, "%us", v);
+	else {
+		nd_u(nd, v);
+		nd_c(nd, 's');
+	}
 }
 
 static const char *pref_name(unsigned bits)
@@ -110,8 +112,11 @@ static const char *pref_name(unsigned bits)
 static void put_lladdr(nd_t *nd, const uint8_t *p, unsigned n)
 {
 	nd_need(nd, p, n);
-	for (unsigned i = 0; i < n; i++)
-		nd_printf(nd, i ? ":%02x" : "%02x", p[i]);
+	for (unsigned i = 0; i < n; i++) {
+		if (i)
+			nd_c(nd, ':');
+		out_x2(nd->out, p[i]);
+	}
 }
 
 /* Domain names of a DNSSL option: " name." for each. */
@@ -136,17 +141,21 @@ static void dnssl_names(nd_t *nd, const uint8_t *p, const uint8_t *end)
 				unsigned b = bits;
 				nd_s(nd, "\\[x");
 				for (; b > 7; b -= 8, bp++)
-					nd_printf(nd, "%02x", nd_u8(nd, bp));
+					out_x2(nd->out, nd_u8(nd, bp));
 				if (b > 4)
-					nd_printf(nd, "%02x", nd_u8(nd, bp++) & (0xff << (8 - b)));
+					out_x2(nd->out, nd_u8(nd, bp++) & (0xff << (8 - b)));
 				else if (b > 0)
-					nd_printf(nd, "%1x", (nd_u8(nd, bp++) >> 4) & (0x0f << (4 - b)));
-				nd_printf(nd, "/%u].", bits);
+					out_x(nd->out, (unsigned)((nd_u8(nd, bp++) >> 4) & (0x0f << (4 - b))), 0);
+				nd_c(nd, '/');
+				nd_u(nd, bits);
+				nd_s(nd, "].");
 				p = bp;
 				continue;
 			}
 			if ((l & 0xc0) == 0x40) {
-				nd_printf(nd, "<ELT %u>", l & 0x3f);
+				nd_s(nd, "<ELT ");
+				nd_u(nd, l & 0x3f);
+				nd_c(nd, '>');
 				nd_trunc(nd);
 			}
 			if (l & 0x80) {
@@ -179,12 +188,25 @@ static void nd_options(nd_t *nd, const uint8_t *bp, unsigned resid)
 		if (olen == 0 || bytes > resid || !nd_has(nd, op, bytes))
 			nd_mark_trunc(nd);
 		const char *name = opt_name(type);
-		if (name)
-			nd_printf(nd, "\n\t  %s option (%u), length %u (%u): ", name,
-				  type, bytes, olen);
-		else
-			nd_printf(nd, "\n\t  unknown option (%u), length %u (%u): ",
-				  type, bytes, olen);
+		if (name) {
+			nd_s(nd, "\n\t  ");
+			nd_s(nd, name);
+			nd_s(nd, " option (");
+			nd_u(nd, type);
+			nd_s(nd, "), length ");
+			nd_u(nd, bytes);
+			nd_s(nd, " (");
+			nd_u(nd, olen);
+			nd_s(nd, "): ");
+		} else {
+			nd_s(nd, "\n\t  unknown option (");
+			nd_u(nd, type);
+			nd_s(nd, "), length ");
+			nd_u(nd, bytes);
+			nd_s(nd, " (");
+			nd_u(nd, olen);
+			nd_s(nd, "): ");
+		}
 		switch (type) {
 		case 1:
 		case 2:
@@ -196,7 +218,10 @@ static void nd_options(nd_t *nd, const uint8_t *bp, unsigned resid)
 				{ 0, NULL } };
 			nd_need(nd, op, 32);
 			put_ip6(nd, op + 16);
-			nd_printf(nd, "/%u%s, ", op[2], olen != 4 ? "badlen" : "");
+			nd_c(nd, '/');
+			nd_u(nd, op[2]);
+			nd_s(nd, olen != 4 ? "badlen" : "");
+			nd_s(nd, ", ");
 			put_flags(nd, op[3], pf);
 			nd_s(nd, ", valid time ");
 			put_lifetime(nd, nd_be32(nd, op + 4));
@@ -208,16 +233,31 @@ static void nd_options(nd_t *nd, const uint8_t *bp, unsigned resid)
 			hex_dump(nd->out, "\n\t    ", bp, bytes, 0);
 			break;
 		case 5:
-			nd_printf(nd, " %u", nd_be32(nd, op + 4));
+			{
+				unsigned v0 = nd_be32(nd, op + 4);
+				nd_c(nd, ' ');
+				nd_u(nd, v0);
+			}
 			if (olen != 1)
 				nd_s(nd, "bad option length");
 			break;
 		case 7:
-			nd_printf(nd, " %ums", nd_be32(nd, op + 4));
+			{
+				unsigned v0 = nd_be32(nd, op + 4);
+				nd_c(nd, ' ');
+				nd_u(nd, v0);
+				nd_s(nd, "ms");
+			}
 			break;
 		case 8:
-			nd_printf(nd, " preference %u, lifetime %u", nd_be16(nd, op + 4),
-				  nd_be16(nd, op + 6));
+			{
+				unsigned v0 = nd_be16(nd, op + 4);
+				unsigned v1 = nd_be16(nd, op + 6);
+				nd_s(nd, " preference ");
+				nd_u(nd, v0);
+				nd_s(nd, ", lifetime ");
+				nd_u(nd, v1);
+			}
 			break;
 		case 24: {
 			uint8_t a[16] = { 0 };
@@ -231,17 +271,31 @@ static void nd_options(nd_t *nd, const uint8_t *bp, unsigned resid)
 			nd_s(nd, " ");
 			char buf[64];
 			fmt_ip6(buf, a);
-			nd_printf(nd, "%s/%u, pref=%s, lifetime=", buf, plen,
-				  pref_name(fl >> 3));
+			{
+				const char *v0 = pref_name(fl >> 3);
+				nd_s(nd, buf);
+				nd_c(nd, '/');
+				nd_u(nd, plen);
+				nd_s(nd, ", pref=");
+				nd_s(nd, v0);
+				nd_s(nd, ", lifetime=");
+			}
 			uint32_t lt = nd_be32(nd, op + 4);
 			if (lt == 0xffffffffu)
 				nd_s(nd, "infinity");
-			else
-				nd_printf(nd, "%us", lt);
+			else {
+				nd_u(nd, lt);
+				nd_c(nd, 's');
+			}
 			break;
 		}
 		case 25:
-			nd_printf(nd, " lifetime %us,", nd_be32(nd, op + 4));
+			{
+				unsigned v0 = nd_be32(nd, op + 4);
+				nd_s(nd, " lifetime ");
+				nd_u(nd, v0);
+				nd_s(nd, "s,");
+			}
 			for (unsigned off = 8; off + 16 <= bytes; off += 16) {
 				nd_need(nd, op + off, 16);
 				nd_s(nd, " addr: ");
@@ -249,7 +303,12 @@ static void nd_options(nd_t *nd, const uint8_t *bp, unsigned resid)
 			}
 			break;
 		case 31:
-			nd_printf(nd, " lifetime %us, domain(s):", nd_be32(nd, op + 4));
+			{
+				unsigned v0 = nd_be32(nd, op + 4);
+				nd_s(nd, " lifetime ");
+				nd_u(nd, v0);
+				nd_s(nd, "s, domain(s):");
+			}
 			dnssl_names(nd, op + 8, op + bytes);
 			break;
 		default:
@@ -330,7 +389,9 @@ static void mldv2_query(nd_t *nd, const uint8_t *bp, unsigned len)
 		unsigned mrc = nd_be16(nd, bp + 4);
 		unsigned mrd = mrc < 32768 ? mrc
 			: ((mrc & 0x0fff) | 0x1000) << (((mrc & 0x7000) >> 12) + 3);
-		nd_printf(nd, " [max resp delay=%u]", mrd);
+		nd_s(nd, " [max resp delay=");
+		nd_u(nd, mrd);
+		nd_c(nd, ']');
 	}
 	nd_need(nd, bp + 8, 16);
 	nd_s(nd, " [gaddr ");
@@ -339,12 +400,15 @@ static void mldv2_query(nd_t *nd, const uint8_t *bp, unsigned len)
 		unsigned f = nd_u8(nd, bp + 24);
 		if (f & 0x08)
 			nd_s(nd, " sflag");
-		if (f & 0x07)
-			nd_printf(nd, " robustness=%u", f & 0x07);
+		if (f & 0x07) {
+			nd_s(nd, " robustness=");
+			nd_u(nd, f & 0x07);
+		}
 		unsigned qqic = nd_u8(nd, bp + 25);
 		unsigned qqi = qqic < 128 ? qqic
 			: ((qqic & 0x0f) | 0x10) << (((qqic & 0x70) >> 4) + 3);
-		nd_printf(nd, " qqi=%u", qqi);
+		nd_s(nd, " qqi=");
+		nd_u(nd, qqi);
 	}
 	unsigned ns = nd_be16(nd, bp + 26);
 	if (ns > 0) {
@@ -359,7 +423,9 @@ static void mldv2_query(nd_t *nd, const uint8_t *bp, unsigned len)
 			}
 			nd_s(nd, " }");
 		} else {
-			nd_printf(nd, ", %u source(s)", ns);
+			nd_s(nd, ", ");
+			nd_u(nd, ns);
+			nd_s(nd, " source(s)");
 		}
 	}
 	nd_c(nd, ']');
@@ -371,11 +437,15 @@ static void mldv2_report(nd_t *nd, const uint8_t *bp, unsigned len)
 	static const char *const rt[] = { NULL, "is_in", "is_ex", "to_in", "to_ex",
 					   "allow", "block" };
 	if (len < 8) {
-		nd_printf(nd, " [invalid len %u]", len);
+		nd_s(nd, " [invalid len ");
+		nd_u(nd, len);
+		nd_c(nd, ']');
 		return;
 	}
 	unsigned ng = nd_be16(nd, bp + 6);
-	nd_printf(nd, ", %u group record(s)", ng);
+	nd_s(nd, ", ");
+	nd_u(nd, ng);
+	nd_s(nd, " group record(s)");
 	if (!nd->opt->vflag)
 		return;
 	unsigned off = 8;
@@ -389,18 +459,26 @@ static void mldv2_report(nd_t *nd, const uint8_t *bp, unsigned len)
 		nd_s(nd, " [gaddr ");
 		put_ip6(nd, r + 4);
 		unsigned t = nd_u8(nd, r);
-		if (t >= 1 && t <= 6)
-			nd_printf(nd, " %s", rt[t]);
-		else
-			nd_printf(nd, "  [v2-report-#%u]", t);
+		if (t >= 1 && t <= 6) {
+			nd_c(nd, ' ');
+			nd_s(nd, rt[t]);
+		} else {
+			nd_s(nd, "  [v2-report-#");
+			nd_u(nd, t);
+			nd_c(nd, ']');
+		}
 		unsigned ns = nd_be16(nd, r + 2);
 		unsigned aux = nd_u8(nd, r + 1);
 		if (len < off + 20 + ns * 16u) {
-			nd_printf(nd, " [invalid number of sources %u]", ns);
+			nd_s(nd, " [invalid number of sources ");
+			nd_u(nd, ns);
+			nd_c(nd, ']');
 			return;
 		}
 		if (nd->opt->vflag == 1) {
-			nd_printf(nd, ", %u source(s)", ns);
+			nd_s(nd, ", ");
+			nd_u(nd, ns);
+			nd_s(nd, " source(s)");
 		} else {
 			nd_s(nd, " {");
 			for (unsigned j = 0; j < ns; j++) {
@@ -426,9 +504,13 @@ static void rr_print(nd_t *nd, const uint8_t *bp, unsigned len)
 	case 0: nd_s(nd, ", command"); break;
 	case 1: nd_s(nd, ", result"); break;
 	case 255: nd_s(nd, ", sequence number reset"); break;
-	default: nd_printf(nd, ", code-#%u", code); break;
+	default: nd_s(nd, ", code-#"); nd_u(nd, code); break;
 	}
-	nd_printf(nd, ", seq=%u", nd_be32(nd, bp + 4));
+	{
+		unsigned v0 = nd_be32(nd, bp + 4);
+		nd_s(nd, ", seq=");
+		nd_u(nd, v0);
+	}
 	if (v) {
 		unsigned f = bp[9];
 		nd_c(nd, '[');
@@ -439,10 +521,18 @@ static void rr_print(nd_t *nd, const uint8_t *bp, unsigned len)
 		if (f & 0x08) nd_c(nd, 'P');
 		if (f)
 			nd_c(nd, ',');
-		nd_printf(nd, "seg=%u,maxdelay=%u", bp[8], nd_be16(nd, bp + 10));
+		{
+			unsigned v0 = nd_be16(nd, bp + 10);
+			nd_s(nd, "seg=");
+			nd_u(nd, bp[8]);
+			nd_s(nd, ",maxdelay=");
+			nd_u(nd, v0);
+		}
 		uint32_t rsvd = nd_be32(nd, bp + 12);
-		if (rsvd)
-			nd_printf(nd, "rsvd=0x%x", rsvd);
+		if (rsvd) {
+			nd_s(nd, "rsvd=0x");
+			out_x(nd->out, rsvd, 0);
+		}
 		nd_c(nd, ']');
 	}
 	if (code != 0)
@@ -456,13 +546,21 @@ static void rr_print(nd_t *nd, const uint8_t *bp, unsigned len)
 	case 1: nd_s(nd, "add"); break;
 	case 2: nd_s(nd, "change"); break;
 	case 3: nd_s(nd, "setglobal"); break;
-	default: nd_printf(nd, "#%u", op); break;
+	default: nd_c(nd, '#'); nd_u(nd, op); break;
 	}
-	if (v)
-		nd_printf(nd, ",ord=%u,min=%u,max=%u", m[2], m[4], m[5]);
+	if (v) {
+		nd_s(nd, ",ord=");
+		nd_u(nd, m[2]);
+		nd_s(nd, ",min=");
+		nd_u(nd, m[4]);
+		nd_s(nd, ",max=");
+		nd_u(nd, m[5]);
+	}
 	nd_c(nd, ',');
 	put_ip6(nd, m + 8);
-	nd_printf(nd, "/%u)", m[3]);
+	nd_c(nd, '/');
+	nd_u(nd, m[3]);
+	nd_c(nd, ')');
 	(void)len;
 	/* the use-prefix parts: the length must leave whole ones */
 	uint32_t n = (uint32_t)m[1] - 3u;
@@ -482,19 +580,33 @@ static void rr_print(nd_t *nd, const uint8_t *bp, unsigned len)
 		if (uf)
 			nd_c(nd, ',');
 		if (v) {
-			nd_printf(nd, "mask=0x%x,raflags=0x%x,", u[2], u[3]);
+			nd_s(nd, "mask=0x");
+			out_x(nd->out, u[2], 0);
+			nd_s(nd, ",raflags=0x");
+			out_x(nd->out, u[3], 0);
+			nd_c(nd, ',');
 			uint32_t vl = nd_be32(nd, u + 4), pl = nd_be32(nd, u + 8);
 			if (vl == 0xffffffffu)
 				nd_s(nd, "vltime=infty,");
-			else
-				nd_printf(nd, "vltime=%u,", vl);
+			else {
+				nd_s(nd, "vltime=");
+				nd_u(nd, vl);
+				nd_c(nd, ',');
+			}
 			if (pl == 0xffffffffu)
 				nd_s(nd, "pltime=infty,");
-			else
-				nd_printf(nd, "pltime=%u,", pl);
+			else {
+				nd_s(nd, "pltime=");
+				nd_u(nd, pl);
+				nd_c(nd, ',');
+			}
 		}
 		put_ip6(nd, u + 16);
-		nd_printf(nd, "/%u/%u)", u[0], u[1]);
+		nd_c(nd, '/');
+		nd_u(nd, u[0]);
+		nd_c(nd, '/');
+		nd_u(nd, u[1]);
+		nd_c(nd, ')');
 	}
 }
 
@@ -539,9 +651,14 @@ static void ni_addr_flags(nd_t *nd, unsigned f)
 {
 	if (!f)
 		return;
-	nd_printf(nd, " [%s%s%s%s%s%s]", (f & 0x20) ? "G" : "", (f & 0x10) ? "S" : "",
-		  (f & 0x08) ? "L" : "", (f & 0x04) ? "C" : "", (f & 0x02) ? "A" : "",
-		  (f & 0x01) ? "T" : "");
+	nd_s(nd, " [");
+	nd_s(nd, (f & 0x20) ? "G" : "");
+	nd_s(nd, (f & 0x10) ? "S" : "");
+	nd_s(nd, (f & 0x08) ? "L" : "");
+	nd_s(nd, (f & 0x04) ? "C" : "");
+	nd_s(nd, (f & 0x02) ? "A" : "");
+	nd_s(nd, (f & 0x01) ? "T" : "");
+	nd_c(nd, ']');
 }
 
 /* Node information query and reply (RFC 4620); prints " [|icmp6]" and
@@ -568,8 +685,11 @@ static void nodeinfo(nd_t *nd, const uint8_t *bp, unsigned siz, unsigned type)
 		case 0: nd_s(nd, "noop"); break;
 		case 1:
 			nd_s(nd, "supported qtypes");
-			if (flags)
-				nd_printf(nd, " [%s]", (flags & 1) ? "C" : "");
+			if (flags) {
+				nd_s(nd, " [");
+				nd_s(nd, (flags & 1) ? "C" : "");
+				nd_c(nd, ']');
+			}
 			break;
 		case 2: nd_s(nd, "DNS name"); break;
 		case 3: nd_s(nd, "node addresses"); ni_addr_flags(nd, flags); break;
@@ -672,8 +792,11 @@ static void nodeinfo(nd_t *nd, const uint8_t *bp, unsigned siz, unsigned type)
 			break;
 		case 1:
 			nd_s(nd, "supported qtypes");
-			if (flags)
-				nd_printf(nd, " [%s]", (flags & 1) ? "C" : "");
+			if (flags) {
+				nd_s(nd, " [");
+				nd_s(nd, (flags & 1) ? "C" : "");
+				nd_c(nd, ']');
+			}
 			break;
 		case 2: {
 			nd_s(nd, "DNS name");
@@ -691,8 +814,12 @@ static void nodeinfo(nd_t *nd, const uint8_t *bp, unsigned siz, unsigned type)
 			} else {
 				ni_dnsname(nd, cp, end);
 			}
-			if (flags & 1)
-				nd_printf(nd, " [TTL=%u]", nd_be32(nd, bp + 16));
+			if (flags & 1) {
+				unsigned v0 = nd_be32(nd, bp + 16);
+				nd_s(nd, " [TTL=");
+				nd_u(nd, v0);
+				nd_c(nd, ']');
+			}
 			break;
 		}
 		case 3:
@@ -701,7 +828,12 @@ static void nodeinfo(nd_t *nd, const uint8_t *bp, unsigned siz, unsigned type)
 				nd_need(nd, bp + i + 4, 16);
 				nd_c(nd, ' ');
 				put_ip6(nd, bp + i + 4);
-				nd_printf(nd, "(%u)", nd_be32(nd, bp + i));
+				{
+					unsigned v0 = nd_be32(nd, bp + i);
+					nd_c(nd, '(');
+					nd_u(nd, v0);
+					nd_c(nd, ')');
+				}
 			}
 			ni_addr_flags(nd, flags);
 			break;
@@ -741,10 +873,19 @@ static void rpl_options(nd_t *nd, const uint8_t *p, unsigned len)
 			continue;
 		}
 		unsigned olen = nd_u8(nd, p + 1) + 2u;
-		if (type < 10 && names[type])
-			nd_printf(nd, " opt:%s len:%u ", names[type], olen);
-		else
-			nd_printf(nd, " opt:subopt:%u len:%u ", type, olen);
+		if (type < 10 && names[type]) {
+			nd_s(nd, " opt:");
+			nd_s(nd, names[type]);
+			nd_s(nd, " len:");
+			nd_u(nd, olen);
+			nd_c(nd, ' ');
+		} else {
+			nd_s(nd, " opt:subopt:");
+			nd_u(nd, type);
+			nd_s(nd, " len:");
+			nd_u(nd, olen);
+			nd_c(nd, ' ');
+		}
 		if (olen > len)
 			nd_trunc(nd);
 		nd_need(nd, p, olen);
@@ -767,7 +908,8 @@ static void rpl_print(nd_t *nd, const uint8_t *bp, unsigned length)
 	}
 	nd_s(nd, ", (CLR)");
 	if (code >= 4) {
-		nd_printf(nd, "RPL message, unknown code %u", code);
+		nd_s(nd, "RPL message, unknown code ");
+		nd_u(nd, code);
 		return;
 	}
 	nd_s(nd, names[code]);
@@ -781,7 +923,9 @@ static void rpl_print(nd_t *nd, const uint8_t *bp, unsigned length)
 		static const char *const mops[] = { "nonstoring", "storing",
 			"nonstoring-multicast", "storing-multicast" };
 		if (mlen < 24) {
-			nd_printf(nd, " [length %u < 24]", mlen);
+			nd_s(nd, " [length ");
+			nd_u(nd, mlen);
+			nd_s(nd, " < 24]");
 			nd_print_invalid(nd);
 			return;
 		}
@@ -789,13 +933,24 @@ static void rpl_print(nd_t *nd, const uint8_t *bp, unsigned length)
 		unsigned f = m[4], mop = (f >> 3) & 7;
 		nd_s(nd, " [dagid:");
 		put_ip6(nd, m + 8);
-		nd_printf(nd, ",seq:%u,instance:%u,rank:%u,%smop:", m[5], m[0],
-			  (unsigned)(m[2] << 8 | m[3]), (f & 0x80) ? "grounded," : "");
+		nd_s(nd, ",seq:");
+		nd_u(nd, m[5]);
+		nd_s(nd, ",instance:");
+		nd_u(nd, m[0]);
+		nd_s(nd, ",rank:");
+		nd_u(nd, (unsigned)(m[2] << 8 | m[3]));
+		nd_c(nd, ',');
+		nd_s(nd, (f & 0x80) ? "grounded," : "");
+		nd_s(nd, "mop:");
 		if (mop < 4)
 			nd_s(nd, mops[mop]);
-		else
-			nd_printf(nd, "mop%u", mop);
-		nd_printf(nd, ",prf:%u]", f & 7);
+		else {
+			nd_s(nd, "mop");
+			nd_u(nd, mop);
+		}
+		nd_s(nd, ",prf:");
+		nd_u(nd, f & 7);
+		nd_c(nd, ']');
 		if (v > 1 && mlen > 24)
 			rpl_options(nd, m + 24, mlen - 24);
 		break;
@@ -806,8 +961,15 @@ static void rpl_print(nd_t *nd, const uint8_t *bp, unsigned length)
 		int d = (f & 0x40) != 0;
 		nd_c(nd, ' ');
 		rpl_dagid(nd, m + 4, d);
-		nd_printf(nd, ",seq:%u,instance:%u%s%s,%02x]", m[3], m[0],
-			  (f & 0x80) ? ",acK" : "", d ? ",Dagid" : "", f);
+		nd_s(nd, ",seq:");
+		nd_u(nd, m[3]);
+		nd_s(nd, ",instance:");
+		nd_u(nd, m[0]);
+		nd_s(nd, (f & 0x80) ? ",acK" : "");
+		nd_s(nd, d ? ",Dagid" : "");
+		nd_c(nd, ',');
+		out_x2(nd->out, f);
+		nd_c(nd, ']');
 		unsigned hl = d ? 20 : 4;
 		if (v > 1 && mlen > hl)
 			rpl_options(nd, m + hl, mlen - hl);
@@ -821,7 +983,13 @@ static void rpl_print(nd_t *nd, const uint8_t *bp, unsigned length)
 			nd_need(nd, m + 4, 16);
 		nd_c(nd, ' ');
 		rpl_dagid(nd, m + 4, d);
-		nd_printf(nd, ",seq:%u,instance:%u,status:%u]", m[2], m[0], m[3]);
+		nd_s(nd, ",seq:");
+		nd_u(nd, m[2]);
+		nd_s(nd, ",instance:");
+		nd_u(nd, m[0]);
+		nd_s(nd, ",status:");
+		nd_u(nd, m[3]);
+		nd_c(nd, ']');
 		unsigned hl = d ? 20 : 4;
 		if (v > 1 && mlen > hl)
 			rpl_options(nd, m + hl, mlen - hl);
@@ -879,8 +1047,11 @@ static void icmp6_body(nd_t *nd, const uint8_t *bp, unsigned length,
 			unsigned got = nd_be16(nd, bp + 2);
 			uint32_t should = (uint32_t)got + sum;
 			should = (should & 0xffff) + (should >> 16);
-			nd_printf(nd, "[bad icmp6 cksum 0x%04x -> 0x%04x!] ", got,
-				  (unsigned)(should & 0xffff));
+			nd_s(nd, "[bad icmp6 cksum 0x");
+			out_x(nd->out, got, 4);
+			nd_s(nd, " -> 0x");
+			out_x(nd->out, (unsigned)(should & 0xffff), 4);
+			nd_s(nd, "!] ");
 		} else {
 			nd_s(nd, "[icmp6 sum ok] ");
 		}
@@ -889,11 +1060,16 @@ static void icmp6_body(nd_t *nd, const uint8_t *bp, unsigned length,
 	const char *tn = type_name(type);
 	if (tn)
 		nd_s(nd, tn);
-	else
-		nd_printf(nd, "unknown icmp6 type (%u)", type);
+	else {
+		nd_s(nd, "unknown icmp6 type (");
+		nd_u(nd, type);
+		nd_c(nd, ')');
+	}
 	if (v && (type == 133 || type == 134 || type == 135 || type == 136 ||
-		  type == 137 || type == 145 || type == 147))
-		nd_printf(nd, ", length %u", length);
+		  type == 137 || type == 145 || type == 147)) {
+		nd_s(nd, ", length ");
+		nd_u(nd, length);
+		  }
 
 	const uint8_t *oip = bp + 8; /* the quoted packet of an error */
 	unsigned code = nd_u8(nd, bp + 1);
@@ -924,14 +1100,20 @@ static void icmp6_body(nd_t *nd, const uint8_t *bp, unsigned length,
 				nd_mark_trunc(nd);
 			break;
 		default:
-			nd_printf(nd, ", unknown unreach code (%u)", code);
+			nd_s(nd, ", unknown unreach code (");
+			nd_u(nd, code);
+			nd_c(nd, ')');
 			if (v <= 1)
 				raw_dump(nd, bp, length);
 			return;
 		}
 		break;
 	case 2:
-		nd_printf(nd, ", mtu %u", nd_be32(nd, bp + 4));
+		{
+			unsigned v0 = nd_be32(nd, bp + 4);
+			nd_s(nd, ", mtu ");
+			nd_u(nd, v0);
+		}
 		break;
 	case 3:
 		switch (code) {
@@ -944,7 +1126,9 @@ static void icmp6_body(nd_t *nd, const uint8_t *bp, unsigned length,
 			nd_s(nd, " (reassembly)");
 			break;
 		default:
-			nd_printf(nd, ", unknown code (%u)", code);
+			nd_s(nd, ", unknown code (");
+			nd_u(nd, code);
+			nd_c(nd, ')');
 			break;
 		}
 		break;
@@ -956,32 +1140,50 @@ static void icmp6_body(nd_t *nd, const uint8_t *bp, unsigned length,
 		case 1: nd_s(nd, ", next header - octet "); break;
 		case 2: nd_s(nd, ", option - octet "); break;
 		case 3: nd_s(nd, ", incomplete header chain - octet "); break;
-		default: nd_printf(nd, ", code-#%u", code); break;
+		default: nd_s(nd, ", code-#"); nd_u(nd, code); break;
 		}
 		if (code <= 3)
-			nd_printf(nd, "%u", nd_be32(nd, bp + 4));
+			nd_u(nd, nd_be32(nd, bp + 4));
 		break;
 	case 128:
 	case 129:
-		nd_printf(nd, ", id %u, seq %u", nd_be16(nd, bp + 4),
-			  nd_be16(nd, bp + 6));
+		{
+			unsigned v0 = nd_be16(nd, bp + 4);
+			unsigned v1 = nd_be16(nd, bp + 6);
+			nd_s(nd, ", id ");
+			nd_u(nd, v0);
+			nd_s(nd, ", seq ");
+			nd_u(nd, v1);
+		}
 		break;
 	case 130:
 		if (length == 24) {
 			if (nd_has(nd, bp, 24)) {
-				nd_printf(nd, "max resp delay: %u addr: ", nd_be16(nd, bp + 4));
+				{
+					unsigned v0 = nd_be16(nd, bp + 4);
+					nd_s(nd, "max resp delay: ");
+					nd_u(nd, v0);
+					nd_s(nd, " addr: ");
+				}
 				put_ip6(nd, bp + 8);
 			}
 		} else if (length >= 28) {
 			mldv2_query(nd, bp, length);
 		} else {
-			nd_printf(nd, " unknown-version (len %u) ", length);
+			nd_s(nd, " unknown-version (len ");
+			nd_u(nd, length);
+			nd_s(nd, ") ");
 		}
 		break;
 	case 131:
 	case 132:
 		if (nd_has(nd, bp, 24)) {
-			nd_printf(nd, "max resp delay: %u addr: ", nd_be16(nd, bp + 4));
+			{
+				unsigned v0 = nd_be16(nd, bp + 4);
+				nd_s(nd, "max resp delay: ");
+				nd_u(nd, v0);
+				nd_s(nd, " addr: ");
+			}
 			put_ip6(nd, bp + 8);
 		}
 		break;
@@ -997,11 +1199,25 @@ static void icmp6_body(nd_t *nd, const uint8_t *bp, unsigned length,
 				{ 0, NULL } };
 			nd_need(nd, bp, 16);
 			unsigned f = bp[5];
-			nd_printf(nd, "\n\thop limit %u, ", bp[4]);
+			nd_s(nd, "\n\thop limit ");
+			nd_u(nd, bp[4]);
+			nd_s(nd, ", ");
 			put_flags(nd, f, raf);
-			nd_printf(nd, ", pref %s, router lifetime %us, reachable time %ums, retrans timer %ums",
-				  pref_name(f >> 3), nd_be16(nd, bp + 6),
-				  nd_be32(nd, bp + 8), nd_be32(nd, bp + 12));
+			{
+				const char *v0 = pref_name(f >> 3);
+				unsigned v1 = nd_be16(nd, bp + 6);
+				unsigned v2 = nd_be32(nd, bp + 8);
+				unsigned v3 = nd_be32(nd, bp + 12);
+				nd_s(nd, ", pref ");
+				nd_s(nd, v0);
+				nd_s(nd, ", router lifetime ");
+				nd_u(nd, v1);
+				nd_s(nd, "s, reachable time ");
+				nd_u(nd, v2);
+				nd_s(nd, "ms, retrans timer ");
+				nd_u(nd, v3);
+				nd_s(nd, "ms");
+			}
 			nd_options(nd, bp + 16, length > 16 ? length - 16 : 0);
 		}
 		break;
@@ -1053,11 +1269,19 @@ static void icmp6_body(nd_t *nd, const uint8_t *bp, unsigned length,
 		break;
 	case 144:
 	case 146:
-		nd_printf(nd, ", id 0x%04x", nd_be16(nd, bp + 4));
+		{
+			unsigned v0 = nd_be16(nd, bp + 4);
+			nd_s(nd, ", id 0x");
+			out_x(nd->out, v0, 4);
+		}
 		break;
 	case 145:
 		if (v) {
-			nd_printf(nd, ", id 0x%04x", nd_be16(nd, bp + 4));
+			{
+				unsigned v0 = nd_be16(nd, bp + 4);
+				nd_s(nd, ", id 0x");
+				out_x(nd->out, v0, 4);
+			}
 			for (unsigned off = 8; off < length; off += 16) {
 				nd_need(nd, bp + off, 16);
 				nd_s(nd, ", ");
@@ -1067,7 +1291,11 @@ static void icmp6_body(nd_t *nd, const uint8_t *bp, unsigned length,
 		break;
 	case 147:
 		if (v) {
-			nd_printf(nd, ", id 0x%04x", nd_be16(nd, bp + 4));
+			{
+				unsigned v0 = nd_be16(nd, bp + 4);
+				nd_s(nd, ", id 0x");
+				out_x(nd->out, v0, 4);
+			}
 			unsigned f = nd_be16(nd, bp + 6);
 			if (f & 0xc000)
 				nd_c(nd, ' ');
@@ -1079,11 +1307,14 @@ static void icmp6_body(nd_t *nd, const uint8_t *bp, unsigned length,
 		}
 		break;
 	default:
-		nd_printf(nd, ", length %u", length);
+		nd_s(nd, ", length ");
+		nd_u(nd, length);
 		if (v <= 1)
 			raw_dump(nd, bp, length);
 		return;
 	}
-	if (!v)
-		nd_printf(nd, ", length %u", length);
+	if (!v) {
+		nd_s(nd, ", length ");
+		nd_u(nd, length);
+	}
 }

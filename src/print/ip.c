@@ -75,19 +75,25 @@ void ip_print(nd_t *nd, const uint8_t *bp, unsigned length)
 		return;
 	}
 	if (length < IP_HDRLEN) {
-		nd_printf(nd, "truncated-ip %u", length);
+		nd_s(nd, "truncated-ip ");
+		nd_u(nd, length);
 		return;
 	}
 	unsigned hlen = (bp[0] & 15) * 4u;
 	if (hlen < IP_HDRLEN) {
-		nd_printf(nd, "bad-hlen %u", hlen);
+		nd_s(nd, "bad-hlen ");
+		nd_u(nd, hlen);
 		return;
 	}
 	unsigned totlen = nd_be16(nd, bp + 2);
-	if (length < totlen)
-		nd_printf(nd, "truncated-ip - %u bytes missing! ", totlen - length);
+	if (length < totlen) {
+		nd_s(nd, "truncated-ip - ");
+		nd_u(nd, totlen - length);
+		nd_s(nd, " bytes missing! ");
+	}
 	if (totlen < hlen) {
-		nd_printf(nd, "bad-len %u", totlen);
+		nd_s(nd, "bad-len ");
+		nd_u(nd, totlen);
 		return;
 	}
 	const uint8_t *saved_end = nd_narrow(nd, bp, length < totlen ? length : totlen);
@@ -132,8 +138,14 @@ void ip_print(nd_t *nd, const uint8_t *bp, unsigned length)
 			uint16_t sum = in_cksum(bp, hlen, 0);
 			if (sum != 0) {
 				unsigned ipsum = nd_be16(nd, bp + 10);
-				nd_printf(nd, ", bad cksum %x (->%x)!", ipsum,
-					  ip_sum_shouldbe(ipsum, sum));
+				{
+					unsigned v0 = ip_sum_shouldbe(ipsum, sum);
+					nd_s(nd, ", bad cksum ");
+					out_x(nd->out, ipsum, 0);
+					nd_s(nd, " (->");
+					out_x(nd->out, v0, 0);
+					nd_s(nd, ")!");
+				}
 			}
 		}
 		nd_s(nd, ")\n    ");
@@ -156,8 +168,14 @@ void ip_print(nd_t *nd, const uint8_t *bp, unsigned length)
 			nd_s(nd, ": ");
 		}
 		if (!nd_has(nd, bp, hlen)) {
-			nd_printf(nd, " [remaining caplen(%u) < header length(%u)]",
-				  (unsigned)nd_avail(nd, bp), hlen);
+			{
+				unsigned v0 = (unsigned)nd_avail(nd, bp);
+				nd_s(nd, " [remaining caplen(");
+				nd_u(nd, v0);
+				nd_s(nd, ") < header length(");
+				nd_u(nd, hlen);
+				nd_s(nd, ")]");
+			}
 			nd_trunc(nd);
 		}
 		ip_demux(nd, bp + hlen, plen, &ip);

@@ -84,12 +84,15 @@ void ip6_print(nd_t *nd, const uint8_t *bp, unsigned length)
 	if (!opt->eflag)
 		nd_s(nd, "IP6 ");
 	if (length < IP6_HDRLEN) {
-		nd_printf(nd, "truncated-ip6 %u", length);
+		nd_s(nd, "truncated-ip6 ");
+		nd_u(nd, length);
 		return;
 	}
 	uint32_t w0 = nd_be32(nd, bp);
 	if ((w0 >> 28) != 6) {
-		nd_printf(nd, "version error: %u != 6", (unsigned)(w0 >> 28));
+		nd_s(nd, "version error: ");
+		nd_u(nd, (unsigned)(w0 >> 28));
+		nd_s(nd, " != 6");
 		return;
 	}
 	unsigned plen = nd_be16(nd, bp + 4);
@@ -97,10 +100,11 @@ void ip6_print(nd_t *nd, const uint8_t *bp, unsigned length)
 	uint64_t total; /* header plus payload, as the header claims */
 	if (plen != 0) {
 		total = plen + IP6_HDRLEN;
-		if (total > length)
-			nd_printf(nd, "truncated-ip6 - %u bytes missing!",
-				  (unsigned)(total - length));
-		else
+		if (total > length) {
+			nd_s(nd, "truncated-ip6 - ");
+			nd_u(nd, (unsigned)(total - length));
+			nd_s(nd, " bytes missing!");
+		} else
 			nd_narrow(nd, bp, (size_t)total);
 	} else {
 		/* a jumbogram, or an empty payload: decided at the upper layer */
@@ -110,12 +114,29 @@ void ip6_print(nd_t *nd, const uint8_t *bp, unsigned length)
 	if (opt->vflag) {
 		unsigned tc = (w0 >> 20) & 0xff, fl = w0 & 0xfffff;
 		nd_c(nd, '(');
-		if (tc)
-			nd_printf(nd, "class 0x%02x, ", tc);
-		if (fl)
-			nd_printf(nd, "flowlabel 0x%05x, ", fl);
-		nd_printf(nd, "hlim %u, next-header %s (%u) payload length: %u) ",
-			  nd_u8(nd, bp + 7), ipproto_print(nh) ? ipproto_print(nh) : "unknown", nh, plen);
+		if (tc) {
+			nd_s(nd, "class 0x");
+			out_x2(nd->out, tc);
+			nd_s(nd, ", ");
+		}
+		if (fl) {
+			nd_s(nd, "flowlabel 0x");
+			out_x(nd->out, fl, 5);
+			nd_s(nd, ", ");
+		}
+		{
+			unsigned v0 = nd_u8(nd, bp + 7);
+			const char *v1 = ipproto_print(nh) ? ipproto_print(nh) : "unknown";
+			nd_s(nd, "hlim ");
+			nd_u(nd, v0);
+			nd_s(nd, ", next-header ");
+			nd_s(nd, v1);
+			nd_s(nd, " (");
+			nd_u(nd, nh);
+			nd_s(nd, ") payload length: ");
+			nd_u(nd, plen);
+			nd_s(nd, ") ");
+		}
 	}
 
 	struct ip_ctx ip = { .ver = 6, .hdr = bp, .src = bp + 8, .dst = bp + 24,
@@ -206,9 +227,11 @@ void ip6_print(nd_t *nd, const uint8_t *bp, unsigned length)
 						      : IP6_HDRLEN;
 				if (total < done)
 					nd_trunc(nd);
-				if (w.found_jumbo && total > length)
-					nd_printf(nd, "truncated-ip6 - %llu bytes missing!",
-						  (unsigned long long)(total - length));
+				if (w.found_jumbo && total > length) {
+					nd_s(nd, "truncated-ip6 - ");
+					nd_u(nd, (unsigned long long)(total - length));
+					nd_s(nd, " bytes missing!");
+				}
 				if (total < SIZE_MAX)
 					nd_narrow(nd, bp, (size_t)total);
 				left = total - done;

@@ -232,14 +232,25 @@ static void sap_type(nd_t *nd, unsigned t)
 				nd_s(nd, s->s);
 				return;
 			}
-	nd_printf(nd, "%04x", t);
+	out_x(nd->out, t, 4);
 }
 
 static void ipx_addr(nd_t *nd, const uint8_t *net, const uint8_t *node)
 {
 	nd_need(nd, node, 6);
-	nd_printf(nd, "%08x.%02x:%02x:%02x:%02x:%02x:%02x", nd_be32(nd, net),
-		  node[0], node[1], node[2], node[3], node[4], node[5]);
+	out_x(nd->out, nd_be32(nd, net), 8);
+	nd_c(nd, '.');
+	out_x2(nd->out, node[0]);
+	nd_c(nd, ':');
+	out_x2(nd->out, node[1]);
+	nd_c(nd, ':');
+	out_x2(nd->out, node[2]);
+	nd_c(nd, ':');
+	out_x2(nd->out, node[3]);
+	nd_c(nd, ':');
+	out_x2(nd->out, node[4]);
+	nd_c(nd, ':');
+	out_x2(nd->out, node[5]);
 }
 
 static void sap_print(nd_t *nd, const uint8_t *p, unsigned length)
@@ -294,7 +305,8 @@ static void sap_print(nd_t *nd, const uint8_t *p, unsigned length)
 		}
 		return;
 	default:
-		nd_printf(nd, "ipx-sap-?%x", cmd);
+		nd_s(nd, "ipx-sap-?");
+		out_x(nd->out, cmd, 0);
 		return;
 	}
 invalid:
@@ -312,8 +324,17 @@ static void ipx_rip_print(nd_t *nd, const uint8_t *p, unsigned length)
 		if (length != 0) {
 			if (length < 8)
 				goto invalid;
-			nd_printf(nd, " %08x/%u.%u", nd_be32(nd, p), nd_be16(nd, p + 4),
-				  nd_be16(nd, p + 6));
+			{
+				unsigned v0 = nd_be32(nd, p);
+				unsigned v1 = nd_be16(nd, p + 4);
+				unsigned v2 = nd_be16(nd, p + 6);
+				nd_c(nd, ' ');
+				out_x(nd->out, v0, 8);
+				nd_c(nd, '/');
+				nd_u(nd, v1);
+				nd_c(nd, '.');
+				nd_u(nd, v2);
+			}
 		}
 		return;
 	case 2:
@@ -321,14 +342,24 @@ static void ipx_rip_print(nd_t *nd, const uint8_t *p, unsigned length)
 		for (int i = 0; i < 50 && length != 0; i++) {
 			if (length < 8)
 				goto invalid;
-			nd_printf(nd, " %08x/%u.%u", nd_be32(nd, p), nd_be16(nd, p + 4),
-				  nd_be16(nd, p + 6));
+			{
+				unsigned v0 = nd_be32(nd, p);
+				unsigned v1 = nd_be16(nd, p + 4);
+				unsigned v2 = nd_be16(nd, p + 6);
+				nd_c(nd, ' ');
+				out_x(nd->out, v0, 8);
+				nd_c(nd, '/');
+				nd_u(nd, v1);
+				nd_c(nd, '.');
+				nd_u(nd, v2);
+			}
 			p += 8;
 			length -= 8;
 		}
 		return;
 	default:
-		nd_printf(nd, "ipx-rip-?%x", cmd);
+		nd_s(nd, "ipx-rip-?");
+		out_x(nd->out, cmd, 0);
 		return;
 	}
 invalid:
@@ -342,13 +373,27 @@ void ipx_print(nd_t *nd, const uint8_t *p, unsigned length)
 		nd_s(nd, "IPX ");
 	nd_need(nd, p + 18, 12); /* the whole source is formatted at once */
 	ipx_addr(nd, p + 18, p + 22);
-	nd_printf(nd, ".%04x > ", nd_be16(nd, p + 28));
+	{
+		unsigned v0 = nd_be16(nd, p + 28);
+		nd_c(nd, '.');
+		out_x(nd->out, v0, 4);
+		nd_s(nd, " > ");
+	}
 	nd_need(nd, p + 6, 12);
 	ipx_addr(nd, p + 6, p + 10);
-	nd_printf(nd, ".%04x: ", nd_be16(nd, p + 16));
+	{
+		unsigned v0 = nd_be16(nd, p + 16);
+		nd_c(nd, '.');
+		out_x(nd->out, v0, 4);
+		nd_s(nd, ": ");
+	}
 	length = nd_be16(nd, p + 2);
 	if (length < IPX_HDRLEN) {
-		nd_printf(nd, "[length %u < %u]", length, IPX_HDRLEN);
+		nd_s(nd, "[length ");
+		nd_u(nd, length);
+		nd_s(nd, " < ");
+		nd_u(nd, IPX_HDRLEN);
+		nd_c(nd, ']');
 		nd_print_invalid(nd);
 		return;
 	}
@@ -357,7 +402,8 @@ void ipx_print(nd_t *nd, const uint8_t *p, unsigned length)
 	unsigned skt = nd_be16(nd, p + 16);
 	switch (skt) {
 	case 0x0451:
-		nd_printf(nd, "ipx-ncp %u", length);
+		nd_s(nd, "ipx-ncp ");
+		nd_u(nd, length);
 		break;
 	case 0x0452:
 		sap_print(nd, d, length);
@@ -366,16 +412,22 @@ void ipx_print(nd_t *nd, const uint8_t *p, unsigned length)
 		ipx_rip_print(nd, d, length);
 		break;
 	case 0x0455:
-		nd_printf(nd, "ipx-netbios %u", length);
+		nd_s(nd, "ipx-netbios ");
+		nd_u(nd, length);
 		break;
 	case 0x0456:
-		nd_printf(nd, "ipx-diags %u", length);
+		nd_s(nd, "ipx-diags ");
+		nd_u(nd, length);
 		break;
 	case 0x0553:
-		nd_printf(nd, "ipx-nwlink-dgm %u", length);
+		nd_s(nd, "ipx-nwlink-dgm ");
+		nd_u(nd, length);
 		break;
 	default:
-		nd_printf(nd, "ipx-#%x %u", skt, length);
+		nd_s(nd, "ipx-#");
+		out_x(nd->out, skt, 0);
+		nd_c(nd, ' ');
+		nd_u(nd, length);
 		break;
 	}
 }

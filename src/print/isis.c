@@ -91,14 +91,18 @@ static void put_id(nd_t *nd, const uint8_t *p, unsigned n)
 {
 	nd_need(nd, p, n);
 	for (unsigned i = 0; i < n && i < SYSID_LEN; i++) {
-		nd_printf(nd, "%02x", p[i]);
+		out_x2(nd->out, p[i]);
 		if ((i & 1) && i + 1 < SYSID_LEN && i + 1 < n)
 			nd_c(nd, '.');
 	}
-	if (n >= NODEID_LEN)
-		nd_printf(nd, ".%02x", p[6]);
-	if (n >= LSPID_LEN)
-		nd_printf(nd, "-%02x", p[7]);
+	if (n >= NODEID_LEN) {
+		nd_c(nd, '.');
+		out_x2(nd->out, p[6]);
+	}
+	if (n >= LSPID_LEN) {
+		nd_c(nd, '-');
+		out_x2(nd->out, p[7]);
+	}
 }
 
 static void put_ip4at(nd_t *nd, const uint8_t *p)
@@ -122,8 +126,12 @@ static void put_bw(nd_t *nd, uint32_t bits)
 
 static void metric(nd_t *nd, const char *pre, const char *name, unsigned m)
 {
-	nd_printf(nd, "%s%s Metric: %u, %s", pre, name, m & 0x3f,
-		  m & 0x40 ? "External" : "Internal");
+	nd_s(nd, pre);
+	nd_s(nd, name);
+	nd_s(nd, " Metric: ");
+	nd_u(nd, m & 0x3f);
+	nd_s(nd, ", ");
+	nd_s(nd, m & 0x40 ? "External" : "Internal");
 }
 
 static void metric_block(nd_t *nd, const uint8_t *p)
@@ -154,8 +162,14 @@ static unsigned mtid(nd_t *nd, const uint8_t *p, unsigned tlen)
 	if (tlen < 2)
 		return 0;
 	unsigned v = nd_be16(nd, p);
-	nd_printf(nd, "\n\t      %s Topology (0x%03x), Flags: [",
-		  name_or(mt_names, v & 0xfff, "Reserved for IETF Consensus"), v & 0xfff);
+	{
+		const char *v0 = name_or(mt_names, v & 0xfff, "Reserved for IETF Consensus");
+		nd_s(nd, "\n\t      ");
+		nd_s(nd, v0);
+		nd_s(nd, " Topology (0x");
+		out_x(nd->out, v & 0xfff, 3);
+		nd_s(nd, "), Flags: [");
+	}
 	isis_bits(nd, mt_flags, v & 0xf000, "none");
 	nd_c(nd, ']');
 	return 2;
@@ -188,9 +202,16 @@ static void is_subtlv(nd_t *nd, const uint8_t *p, unsigned t, unsigned l, const 
 	switch (t) {
 	case 3: case 4: case 5:
 		if (l >= 4) {
-			nd_printf(nd, ", 0x%08x", nd_be32(nd, p));
-			if (l == 8)
-				nd_printf(nd, ", 0x%08x", nd_be32(nd, p + 4));
+			{
+				unsigned v0 = nd_be32(nd, p);
+				nd_s(nd, ", 0x");
+				out_x(nd->out, v0, 8);
+			}
+			if (l == 8) {
+				unsigned v0 = nd_be32(nd, p + 4);
+				nd_s(nd, ", 0x");
+				out_x(nd->out, v0, 8);
+			}
 		}
 		break;
 	case 6: case 8:
@@ -208,59 +229,104 @@ static void is_subtlv(nd_t *nd, const uint8_t *p, unsigned t, unsigned l, const 
 	case 11:
 		if (l >= 32)
 			for (unsigned c = 0; c < 8; c++) {
-				nd_printf(nd, "%s  TE-Class %u: ", ind, c);
+				nd_s(nd, ind);
+				nd_s(nd, "  TE-Class ");
+				nd_u(nd, c);
+				nd_s(nd, ": ");
 				put_bw(nd, nd_be32(nd, p + 4 * c));
 			}
 		break;
 	case 22: case 250:
 		if (l == 0)
 			break;
-		nd_printf(nd, "%sBandwidth Constraints Model ID: %s (%u)", ind,
-			  name_or(bc_models, nd_u8(nd, p), "unknown"), nd_u8(nd, p));
+		{
+			const char *v0 = name_or(bc_models, nd_u8(nd, p), "unknown");
+			unsigned v1 = nd_u8(nd, p);
+			nd_s(nd, ind);
+			nd_s(nd, "Bandwidth Constraints Model ID: ");
+			nd_s(nd, v0);
+			nd_s(nd, " (");
+			nd_u(nd, v1);
+			nd_c(nd, ')');
+		}
 		for (unsigned c = 0; c < (l - 1) / 4; c++) {
-			nd_printf(nd, "%s  Bandwidth constraint CT%u: ", ind, c);
+			nd_s(nd, ind);
+			nd_s(nd, "  Bandwidth constraint CT");
+			nd_u(nd, c);
+			nd_s(nd, ": ");
 			put_bw(nd, nd_be32(nd, p + 1 + 4 * c));
 		}
 		break;
 	case 18:
-		if (l >= 3)
-			nd_printf(nd, ", %u", nd_be24(nd, p));
+		if (l >= 3) {
+			unsigned v0 = nd_be24(nd, p);
+			nd_s(nd, ", ");
+			nd_u(nd, v0);
+		}
 		break;
 	case 19:
 		if (l == 2) {
 			unsigned v = nd_be16(nd, p);
 			nd_s(nd, ", [ ");
 			isis_bits(nd, link_attr_bits, v, "Unknown");
-			nd_printf(nd, " ] (0x%04x)", v);
+			nd_s(nd, " ] (0x");
+			out_x(nd->out, v, 4);
+			nd_c(nd, ')');
 		}
 		break;
 	case 20:
 		if (l >= 2) {
 			nd_s(nd, ", ");
 			isis_bits(nd, link_prot_bits, nd_u8(nd, p), "none");
-			nd_printf(nd, ", Priority %u", nd_u8(nd, p + 1));
+			{
+				unsigned v0 = nd_u8(nd, p + 1);
+				nd_s(nd, ", Priority ");
+				nd_u(nd, v0);
+			}
 		}
 		break;
 	case 29:
-		if (l >= 6)
-			nd_printf(nd, ", LM: %u, P: %u, P-ID: %u", nd_be24(nd, p),
-				  nd_u8(nd, p + 3), nd_be16(nd, p + 4));
+		if (l >= 6) {
+			unsigned v0 = nd_be24(nd, p);
+			unsigned v1 = nd_u8(nd, p + 3);
+			unsigned v2 = nd_be16(nd, p + 4);
+			nd_s(nd, ", LM: ");
+			nd_u(nd, v0);
+			nd_s(nd, ", P: ");
+			nd_u(nd, v1);
+			nd_s(nd, ", P-ID: ");
+			nd_u(nd, v2);
+		}
 		break;
 	case 32:
 		if (l >= 8) {
 			unsigned f = nd_u8(nd, p);
-			nd_printf(nd, "%s  Flags: [", ind);
+			nd_s(nd, ind);
+			nd_s(nd, "  Flags: [");
 			isis_bits(nd, lan_adj_flags, f, "none");
-			nd_printf(nd, "]%s  Weight: %u", ind, nd_u8(nd, p + 1));
+			{
+				unsigned v0 = nd_u8(nd, p + 1);
+				nd_c(nd, ']');
+				nd_s(nd, ind);
+				nd_s(nd, "  Weight: ");
+				nd_u(nd, v0);
+			}
 			nd_need(nd, p + 2, SYSID_LEN);
-			nd_printf(nd, "%s  Neighbor System-ID: ", ind);
+			nd_s(nd, ind);
+			nd_s(nd, "  Neighbor System-ID: ");
 			put_id(nd, p + 2, SYSID_LEN);
 			int v = f & 0x20, lf = f & 0x10;
-			if (v && lf)
-				nd_printf(nd, "%s  Label: %u", ind, nd_be24(nd, p + 8));
-			else if (!v && !lf)
-				nd_printf(nd, "%s  Index: %u", ind, nd_be32(nd, p + 8));
-			else
+			if (v && lf) {
+				unsigned v0 = nd_be24(nd, p + 8);
+				nd_s(nd, ind);
+				nd_s(nd, "  Label: ");
+				nd_u(nd, v0);
+			} else if (!v && !lf) {
+				unsigned v0 = nd_be32(nd, p + 8);
+				nd_s(nd, ind);
+				nd_s(nd, "  Index: ");
+				nd_u(nd, v0);
+			} else
 				nd_print_invalid(nd);
 		}
 		break;
@@ -285,7 +351,11 @@ static unsigned ext_is_reach(nd_t *nd, const uint8_t *p, unsigned type, unsigned
 	if (type != 24) {
 		if (rem < 3)
 			return 0;
-		nd_printf(nd, ", Metric: %u", nd_be24(nd, p));
+		{
+			unsigned v0 = nd_be24(nd, p);
+			nd_s(nd, ", Metric: ");
+			nd_u(nd, v0);
+		}
 		p += 3;
 		rem -= 3;
 		used += 3;
@@ -300,16 +370,20 @@ static unsigned ext_is_reach(nd_t *nd, const uint8_t *p, unsigned type, unsigned
 		nd_s(nd, ", no sub-TLVs present");
 		return used;
 	}
-	nd_printf(nd, ", sub-TLVs present (%u)", sum);
+	nd_s(nd, ", sub-TLVs present (");
+	nd_u(nd, sum);
+	nd_c(nd, ')');
 	const char *ind = "\n\t        ";
 	while (sum != 0) {
 		if (rem < 2) {
-			nd_printf(nd, "%sRemaining data in TLV shorter than a subTLV header", ind);
+			nd_s(nd, ind);
+			nd_s(nd, "Remaining data in TLV shorter than a subTLV header");
 			used += rem;
 			break;
 		}
 		if (sum < 2) {
-			nd_printf(nd, "%sRemaining data in subTLVs shorter than a subTLV header", ind);
+			nd_s(nd, ind);
+			nd_s(nd, "Remaining data in subTLVs shorter than a subTLV header");
 			used += sum;
 			break;
 		}
@@ -318,8 +392,15 @@ static unsigned ext_is_reach(nd_t *nd, const uint8_t *p, unsigned type, unsigned
 		rem -= 2;
 		sum -= 2;
 		used += 2;
-		nd_printf(nd, "%s%s subTLV #%u, length: %u", ind,
-			  name_or(is_subtlv_names, st, "unknown"), st, sl);
+		{
+			const char *v0 = name_or(is_subtlv_names, st, "unknown");
+			nd_s(nd, ind);
+			nd_s(nd, v0);
+			nd_s(nd, " subTLV #");
+			nd_u(nd, st);
+			nd_s(nd, ", length: ");
+			nd_u(nd, sl);
+		}
 		if (sum < sl) {
 			nd_s(nd, " (remaining data in subTLVs shorter than the current subTLV)");
 			used += sum;
@@ -357,18 +438,37 @@ static const struct osi_tok sid_algos[] = {
 
 static int ip_subtlv(nd_t *nd, const uint8_t *p, unsigned t, unsigned l, const char *ind)
 {
-	nd_printf(nd, "%s%s subTLV #%u, length: %u", ind,
-		  name_or(ip_subtlv_names, t, "unknown"), t, l);
+	{
+		const char *v0 = name_or(ip_subtlv_names, t, "unknown");
+		nd_s(nd, ind);
+		nd_s(nd, v0);
+		nd_s(nd, " subTLV #");
+		nd_u(nd, t);
+		nd_s(nd, ", length: ");
+		nd_u(nd, l);
+	}
 	if (!nd_has(nd, p, l))
 		goto trunc;
 	switch (t) {
 	case 1:
-		for (; l >= 4; l -= 4, p += 4)
-			nd_printf(nd, ", 0x%08x (=%u)", nd_be32(nd, p), nd_be32(nd, p));
+		for (; l >= 4; l -= 4, p += 4) {
+			unsigned v0 = nd_be32(nd, p);
+			unsigned v1 = nd_be32(nd, p);
+			nd_s(nd, ", 0x");
+			out_x(nd->out, v0, 8);
+			nd_s(nd, " (=");
+			nd_u(nd, v1);
+			nd_c(nd, ')');
+		}
 		break;
 	case 2:
-		for (; l >= 8; l -= 8, p += 8)
-			nd_printf(nd, ", 0x%08x%08x", nd_be32(nd, p), nd_be32(nd, p + 4));
+		for (; l >= 8; l -= 8, p += 8) {
+			unsigned v0 = nd_be32(nd, p);
+			unsigned v1 = nd_be32(nd, p + 4);
+			nd_s(nd, ", 0x");
+			out_x(nd->out, v0, 8);
+			out_x(nd->out, v1, 8);
+		}
 		break;
 	case 3: {
 		unsigned f = nd_u8(nd, p), a = nd_u8(nd, p + 1);
@@ -384,8 +484,17 @@ static int ip_subtlv(nd_t *nd, const uint8_t *p, unsigned t, unsigned l, const c
 		}
 		nd_s(nd, ", Flags [");
 		isis_bits(nd, prefix_sid_flags, f, "None");
-		nd_printf(nd, "], Algo %s (%u), %s %u", name_or(sid_algos, a, "Unknown"), a,
-			  f & 0x08 ? "label" : "index", sid);
+		{
+			const char *v0 = name_or(sid_algos, a, "Unknown");
+			nd_s(nd, "], Algo ");
+			nd_s(nd, v0);
+			nd_s(nd, " (");
+			nd_u(nd, a);
+			nd_s(nd, "), ");
+			nd_s(nd, f & 0x08 ? "label" : "index");
+			nd_c(nd, ' ');
+			nd_u(nd, sid);
+		}
 		break;
 	}
 	default:
@@ -407,7 +516,8 @@ static unsigned ext_ip_reach(nd_t *nd, const uint8_t *p, int v6)
 		status = nd_u8(nd, p + 4);
 		bits = status & 0x3f;
 		if (bits > 32) {
-			nd_printf(nd, "\n\t      IPv4 prefix: bad bit length %u", bits);
+			nd_s(nd, "\n\t      IPv4 prefix: bad bit length ");
+			nd_u(nd, bits);
 			return 0;
 		}
 		used = 5;
@@ -415,7 +525,8 @@ static unsigned ext_ip_reach(nd_t *nd, const uint8_t *p, int v6)
 		status = nd_u8(nd, p + 4);
 		bits = nd_u8(nd, p + 5);
 		if (bits > 128) {
-			nd_printf(nd, "\n\t      IPv6 prefix: bad bit length %u", bits);
+			nd_s(nd, "\n\t      IPv6 prefix: bad bit length ");
+			nd_u(nd, bits);
 			return 0;
 		}
 		used = 6;
@@ -435,8 +546,12 @@ static unsigned ext_ip_reach(nd_t *nd, const uint8_t *p, int v6)
 		nd_s(nd, "\n\t      IPv6 prefix: ");
 		nd_s(nd, b);
 	}
-	nd_printf(nd, "/%u, Distribution: %s, Metric: %u", bits,
-		  status & 0x80 ? "down" : "up", m);
+	nd_c(nd, '/');
+	nd_u(nd, bits);
+	nd_s(nd, ", Distribution: ");
+	nd_s(nd, status & 0x80 ? "down" : "up");
+	nd_s(nd, ", Metric: ");
+	nd_u(nd, m);
 	int sub;
 	if (!v6) {
 		sub = status & 0x40;
@@ -444,14 +559,17 @@ static unsigned ext_ip_reach(nd_t *nd, const uint8_t *p, int v6)
 			nd_s(nd, ", sub-TLVs present");
 	} else {
 		sub = status & 0x20;
-		nd_printf(nd, ", %s%s", status & 0x40 ? "External" : "Internal",
-			  sub ? ", sub-TLVs present" : "");
+		nd_s(nd, ", ");
+		nd_s(nd, status & 0x40 ? "External" : "Internal");
+		nd_s(nd, sub ? ", sub-TLVs present" : "");
 	}
 	if (sub) {
 		unsigned sl = nd_u8(nd, p);
 		p++;
 		used += sl + 1;
-		nd_printf(nd, " (%u)", sl);
+		nd_s(nd, " (");
+		nd_u(nd, sl);
+		nd_c(nd, ')');
 		while (sl > 0) {
 			unsigned st = nd_u8(nd, p), stl = nd_u8(nd, p + 1);
 			p += 2;
@@ -469,7 +587,9 @@ static int ip_reach(nd_t *nd, const uint8_t *p, unsigned len)
 {
 	while (len > 0) {
 		if (len < 12) {
-			nd_printf(nd, "short IPv4 Reachability (%u vs 12)", len);
+			nd_s(nd, "short IPv4 Reachability (");
+			nd_u(nd, len);
+			nd_s(nd, " vs 12)");
 			return 0;
 		}
 		if (!nd_has(nd, p, 12))
@@ -490,10 +610,15 @@ static int ip_reach(nd_t *nd, const uint8_t *p, unsigned len)
 		} else {
 			nd_s(nd, "\n\t      IPv4 prefix: ");
 			put_ip4_w15(nd, p + 4);
-			nd_printf(nd, "/%d", plen);
+			nd_c(nd, '/');
+			out_d(nd->out, plen);
 		}
-		nd_printf(nd, ", Distribution: %s, Metric: %u, %s", p[0] & 0x80 ? "down" : "up",
-			  p[0] & 0x3f, p[0] & 0x40 ? "External" : "Internal");
+		nd_s(nd, ", Distribution: ");
+		nd_s(nd, p[0] & 0x80 ? "down" : "up");
+		nd_s(nd, ", Metric: ");
+		nd_u(nd, p[0] & 0x3f);
+		nd_s(nd, ", ");
+		nd_s(nd, p[0] & 0x40 ? "External" : "Internal");
 		if (!(p[1] & 0x80))
 			metric(nd, "\n\t        ", "Delay", p[1]);
 		if (!(p[2] & 0x80))
@@ -508,13 +633,25 @@ static int ip_reach(nd_t *nd, const uint8_t *p, unsigned len)
 
 static void mcid(nd_t *nd, const uint8_t *p)
 {
-	nd_printf(nd, "ID: %u, Name: ", nd_u8(nd, p));
+	{
+		unsigned v0 = nd_u8(nd, p);
+		nd_s(nd, "ID: ");
+		nd_u(nd, v0);
+		nd_s(nd, ", Name: ");
+	}
 	nd_need(nd, p + 1, 32);
 	for (unsigned i = 0; i < 32 && p[1 + i]; i++)
 		nd_print_char(nd, p[1 + i]);
-	nd_printf(nd, "\n\t              Lvl: %u, Digest: ", nd_be16(nd, p + 33));
-	for (unsigned i = 0; i < 16; i++)
-		nd_printf(nd, "%.2x ", nd_u8(nd, p + 35 + i));
+	{
+		unsigned v0 = nd_be16(nd, p + 33);
+		nd_s(nd, "\n\t              Lvl: ");
+		nd_u(nd, v0);
+		nd_s(nd, ", Digest: ");
+	}
+	for (unsigned i = 0; i < 16; i++) {
+		out_x2(nd->out, nd_u8(nd, p + 35 + i)); /* %.2x */
+		nd_c(nd, ' ');
+	}
 }
 
 static const struct osi_tok port_cap_names[] = {
@@ -525,8 +662,15 @@ static void mt_port_cap(nd_t *nd, const uint8_t *p, unsigned len)
 {
 	while (len > 2) {
 		unsigned t = nd_u8(nd, p), l = nd_u8(nd, p + 1);
-		nd_printf(nd, "\n\t       %s subTLV #%u, length: %u",
-			  name_or(port_cap_names, t, "unknown"), t, l);
+		{
+			const char *v0 = name_or(port_cap_names, t, "unknown");
+			nd_s(nd, "\n\t       ");
+			nd_s(nd, v0);
+			nd_s(nd, " subTLV #");
+			nd_u(nd, t);
+			nd_s(nd, ", length: ");
+			nd_u(nd, l);
+		}
 		p += 2;
 		len -= 2;
 		if (len < l) {
@@ -553,12 +697,19 @@ static void mt_port_cap(nd_t *nd, const uint8_t *p, unsigned len)
 			if (l < 33)
 				goto too_short;
 			unsigned b = p[0];
-			nd_printf(nd, "\n\t        RES: %u V: %u A: %u D: %u", b >> 5,
-				  (b >> 4) & 1, (b >> 2) & 3, b & 3);
+			nd_s(nd, "\n\t        RES: ");
+			nd_u(nd, b >> 5);
+			nd_s(nd, " V: ");
+			nd_u(nd, (b >> 4) & 1);
+			nd_s(nd, " A: ");
+			nd_u(nd, (b >> 2) & 3);
+			nd_s(nd, " D: ");
+			nd_u(nd, b & 3);
 			p++;
 			nd_s(nd, "\n\t         Digest: ");
 			for (unsigned i = 1; i <= 8; i++) {
-				nd_printf(nd, "%08x ", nd_be32(nd, p));
+				out_x(nd->out, nd_be32(nd, p), 8);
+				nd_c(nd, ' ');
 				if (i % 4 == 0 && i != 8)
 					nd_s(nd, "\n\t                 ");
 				p += 4;
@@ -571,10 +722,20 @@ static void mt_port_cap(nd_t *nd, const uint8_t *p, unsigned len)
 			while (l != 0) {
 				if (l < 4)
 					goto too_short;
-				nd_printf(nd, "\n\t           ECT: %08x", nd_be32(nd, p));
+				{
+					unsigned v0 = nd_be32(nd, p);
+					nd_s(nd, "\n\t           ECT: ");
+					out_x(nd->out, v0, 8);
+				}
 				p += 4;
 				unsigned v = nd_be16(nd, p);
-				nd_printf(nd, " BVID: %u, U:%01x M:%01x ", v >> 4, (v >> 3) & 1, (v >> 2) & 1);
+				nd_s(nd, " BVID: ");
+				nd_u(nd, v >> 4);
+				nd_s(nd, ", U:");
+				out_x(nd->out, (v >> 3) & 1, 1);
+				nd_s(nd, " M:");
+				out_x(nd->out, (v >> 2) & 1, 1);
+				nd_c(nd, ' ');
 				p += 2;
 				len -= 6 > len ? len : 6;
 				l -= 6 > l ? l : 6;
@@ -600,8 +761,15 @@ static int mt_cap(nd_t *nd, const uint8_t *p, unsigned len)
 		unsigned t = nd_u8(nd, p), l = nd_u8(nd, p + 1);
 		p += 2;
 		len -= 2;
-		nd_printf(nd, "\n\t      %s subTLV #%u, length: %u",
-			  name_or(mt_cap_names, t, "unknown"), t, l);
+		{
+			const char *v0 = name_or(mt_cap_names, t, "unknown");
+			nd_s(nd, "\n\t      ");
+			nd_s(nd, v0);
+			nd_s(nd, " subTLV #");
+			nd_u(nd, t);
+			nd_s(nd, ", length: ");
+			nd_u(nd, l);
+		}
 		if (len < l) {
 			nd_s(nd, " (> containing TLV length)");
 			return 0;
@@ -614,15 +782,44 @@ static int mt_cap(nd_t *nd, const uint8_t *p, unsigned len)
 		case 1: {
 			if (l < 19)
 				goto too_short;
-			nd_printf(nd, "\n\t        CIST Root-ID: %08x", nd_be32(nd, p));
-			nd_printf(nd, " %08x", nd_be32(nd, p + 4));
-			nd_printf(nd, ", Path Cost: %08x", nd_be32(nd, p + 8));
-			nd_printf(nd, ", Prio: %u", nd_be16(nd, p + 12));
-			nd_printf(nd, "\n\t        RES: %u", nd_be16(nd, p + 14) >> 5);
-			nd_printf(nd, ", V: %u", (nd_be16(nd, p + 14) >> 4) & 1);
-			nd_printf(nd, ", SPSource-ID: %u", nd_be32(nd, p + 14) & 0xfffff);
+			{
+				unsigned v0 = nd_be32(nd, p);
+				nd_s(nd, "\n\t        CIST Root-ID: ");
+				out_x(nd->out, v0, 8);
+			}
+			{
+				unsigned v0 = nd_be32(nd, p + 4);
+				nd_c(nd, ' ');
+				out_x(nd->out, v0, 8);
+			}
+			{
+				unsigned v0 = nd_be32(nd, p + 8);
+				nd_s(nd, ", Path Cost: ");
+				out_x(nd->out, v0, 8);
+			}
+			{
+				unsigned v0 = nd_be16(nd, p + 12);
+				nd_s(nd, ", Prio: ");
+				nd_u(nd, v0);
+			}
+			{
+				unsigned v0 = nd_be16(nd, p + 14) >> 5;
+				nd_s(nd, "\n\t        RES: ");
+				nd_u(nd, v0);
+			}
+			{
+				unsigned v0 = (nd_be16(nd, p + 14) >> 4) & 1;
+				nd_s(nd, ", V: ");
+				nd_u(nd, v0);
+			}
+			{
+				unsigned v0 = nd_be32(nd, p + 14) & 0xfffff;
+				nd_s(nd, ", SPSource-ID: ");
+				nd_u(nd, v0);
+			}
 			unsigned n = nd_u8(nd, p + 18);
-			nd_printf(nd, ", No of Trees: %x", n);
+			nd_s(nd, ", No of Trees: ");
+			out_x(nd->out, n, 0);
 			p += 19;
 			len -= 19;
 			l -= 19;
@@ -630,11 +827,24 @@ static int mt_cap(nd_t *nd, const uint8_t *p, unsigned len)
 				if (l < 8)
 					goto too_short;
 				unsigned b = nd_u8(nd, p);
-				nd_printf(nd, "\n\t         U:%u, M:%u, A:%u, RES:%u", b >> 7,
-					  (b >> 6) & 1, (b >> 5) & 1, b & 0x1f);
-				nd_printf(nd, ", ECT: %08x", nd_be32(nd, p + 1));
+				nd_s(nd, "\n\t         U:");
+				nd_u(nd, b >> 7);
+				nd_s(nd, ", M:");
+				nd_u(nd, (b >> 6) & 1);
+				nd_s(nd, ", A:");
+				nd_u(nd, (b >> 5) & 1);
+				nd_s(nd, ", RES:");
+				nd_u(nd, b & 0x1f);
+				{
+					unsigned v0 = nd_be32(nd, p + 1);
+					nd_s(nd, ", ECT: ");
+					out_x(nd->out, v0, 8);
+				}
 				uint32_t v = nd_be24(nd, p + 5);
-				nd_printf(nd, ", BVID: %u, SPVID: %u", (v >> 12) & 0xfff, v & 0xfff);
+				nd_s(nd, ", BVID: ");
+				nd_u(nd, (v >> 12) & 0xfff);
+				nd_s(nd, ", SPVID: ");
+				nd_u(nd, v & 0xfff);
 				p += 8;
 				len -= 8;
 				l -= 8;
@@ -647,17 +857,33 @@ static int mt_cap(nd_t *nd, const uint8_t *p, unsigned len)
 				nd_print_trunc(nd);
 				return 1;
 			}
-			nd_printf(nd, "\n\t        BMAC: %08x", nd_be32(nd, p));
-			nd_printf(nd, "%04x", nd_be16(nd, p + 4));
-			nd_printf(nd, ", RES: %u, VID: %u", nd_be16(nd, p + 6) >> 12,
-				  nd_be16(nd, p + 6) & 0xfff);
+			{
+				unsigned v0 = nd_be32(nd, p);
+				nd_s(nd, "\n\t        BMAC: ");
+				out_x(nd->out, v0, 8);
+			}
+			out_x(nd->out, nd_be16(nd, p + 4), 4);
+			{
+				unsigned v0 = nd_be16(nd, p + 6) >> 12;
+				unsigned v1 = nd_be16(nd, p + 6) & 0xfff;
+				nd_s(nd, ", RES: ");
+				nd_u(nd, v0);
+				nd_s(nd, ", VID: ");
+				nd_u(nd, v1);
+			}
 			p += 8;
 			len -= 8;
 			l -= 8;
 			while (l >= 4) {
 				uint32_t v = nd_be32(nd, p);
-				nd_printf(nd, "\n\t        T: %u, R: %u, RES: %u, ISID: %u",
-					  v >> 31, (v >> 30) & 1, (v >> 24) & 0x3f, v & 0xffffff);
+				nd_s(nd, "\n\t        T: ");
+				nd_u(nd, v >> 31);
+				nd_s(nd, ", R: ");
+				nd_u(nd, (v >> 30) & 1);
+				nd_s(nd, ", RES: ");
+				nd_u(nd, (v >> 24) & 0x3f);
+				nd_s(nd, ", ISID: ");
+				nd_u(nd, v & 0xffffff);
 				p += 4;
 				len -= 4;
 				l -= 4;
@@ -691,15 +917,26 @@ static void router_cap_subtlvs(nd_t *nd, const uint8_t *p, unsigned len)
 		unsigned t = nd_u8(nd, p), l = nd_u8(nd, p + 1);
 		len -= 2;
 		p += 2;
-		nd_printf(nd, "\n\t\t%s subTLV #%u, length: %u",
-			  name_or(cap_subtlv_names, t, "unknown"), t, l);
+		{
+			const char *v0 = name_or(cap_subtlv_names, t, "unknown");
+			nd_s(nd, "\n\t\t");
+			nd_s(nd, v0);
+			nd_s(nd, " subTLV #");
+			nd_u(nd, t);
+			nd_s(nd, ", length: ");
+			nd_u(nd, l);
+		}
 		if (l > len || !nd_has(nd, p, l))
 			break; /* quietly: the TLV loop notices the end */
 		if (t == 2) {
 			unsigned f = nd_u8(nd, p);
 			nd_s(nd, ", Flags [");
 			isis_bits(nd, sr_cap_flags, f, "None");
-			nd_printf(nd, "], Range %u", nd_be24(nd, p + 1));
+			{
+				unsigned v0 = nd_be24(nd, p + 1);
+				nd_s(nd, "], Range ");
+				nd_u(nd, v0);
+			}
 			const uint8_t *s = p + 4;
 			unsigned sl = (l - 4) & 0xff;
 			while (sl >= 5) {
@@ -709,12 +946,18 @@ static void router_cap_subtlvs(nd_t *nd, const uint8_t *p, unsigned len)
 				if (stl > sl)
 					break;
 				if (st == 1) {
-					if (stl == 3)
-						nd_printf(nd, ", SID value %u", nd_be24(nd, s));
-					else if (stl == 4)
-						nd_printf(nd, ", SID value %u", nd_be32(nd, s));
-					else
-						nd_printf(nd, ", Unknown SID length%u", stl);
+					if (stl == 3) {
+						unsigned v0 = nd_be24(nd, s);
+						nd_s(nd, ", SID value ");
+						nd_u(nd, v0);
+					} else if (stl == 4) {
+						unsigned v0 = nd_be32(nd, s);
+						nd_s(nd, ", SID value ");
+						nd_u(nd, v0);
+					} else {
+						nd_s(nd, ", Unknown SID length");
+						nd_u(nd, stl);
+					}
 				} else {
 					print_unknown_data(nd, s, "\n\t\t  ", stl);
 				}
@@ -775,7 +1018,10 @@ static int tlv_print(nd_t *nd, unsigned type, const uint8_t *p, unsigned tlen,
 				return 2;
 			if (al >= 1 && al <= 20)
 				nd_need(nd, p, al);
-			nd_printf(nd, "%sArea address (length: %u): ", I, al);
+			nd_s(nd, I);
+			nd_s(nd, "Area address (length: ");
+			nd_u(nd, al);
+			nd_s(nd, "): ");
 			osi_nsap(nd, p, al);
 			p += al;
 			tlen -= al;
@@ -786,7 +1032,8 @@ static int tlv_print(nd_t *nd, unsigned type, const uint8_t *p, unsigned tlen,
 			if (tlen < 6)
 				return 2;
 			nd_need(nd, p, 6);
-			nd_printf(nd, "%sSNPA: ", I);
+			nd_s(nd, I);
+			nd_s(nd, "SNPA: ");
 			put_id(nd, p, 6);
 			p += 6;
 			tlen -= 6;
@@ -805,14 +1052,17 @@ static int tlv_print(nd_t *nd, unsigned type, const uint8_t *p, unsigned tlen,
 		if (tlen < SYSID_LEN)
 			break;
 		nd_need(nd, p, SYSID_LEN);
-		nd_printf(nd, "%sPurge Originator System-ID: ", I);
+		nd_s(nd, I);
+		nd_s(nd, "Purge Originator System-ID: ");
 		put_id(nd, p, SYSID_LEN);
 		p += SYSID_LEN;
 		tlen -= SYSID_LEN;
 		if (n == 1 || tlen < SYSID_LEN)
 			break;
-		nd_need(nd, p, 2 * SYSID_LEN + 1); /* tcpdump's check spans this much */
-		nd_printf(nd, "%sReceived from System-ID: ", I);
+		nd_need(nd, p, 2 * SYSID_LEN + 1); /* tcpdump's check spans this much */ {
+		nd_s(nd, I);
+		nd_s(nd, "Received from System-ID: ");
+		}
 		put_id(nd, p, SYSID_LEN);
 		break;
 	}
@@ -831,7 +1081,11 @@ static int tlv_print(nd_t *nd, unsigned type, const uint8_t *p, unsigned tlen,
 			if (!l)
 				return 0;
 			if (tlen < l) {
-				nd_printf(nd, " [remaining tlv length %u < %u]", tlen, l);
+				nd_s(nd, " [remaining tlv length ");
+				nd_u(nd, tlen);
+				nd_s(nd, " < ");
+				nd_u(nd, l);
+				nd_c(nd, ']');
 				nd_print_invalid(nd);
 				break;
 			}
@@ -847,14 +1101,17 @@ static int tlv_print(nd_t *nd, unsigned type, const uint8_t *p, unsigned tlen,
 				nd_s(nd, "IsNotVirtual");
 			else if (v == 1)
 				nd_s(nd, "IsVirtual");
-			else
-				nd_printf(nd, "bogus virtual flag 0x%02x", v);
+			else {
+				nd_s(nd, "bogus virtual flag 0x");
+				out_x2(nd->out, v);
+			}
 		}
 		p++;
 		tlen--;
 		while (tlen >= 11) {
 			nd_need(nd, p + 4, NODEID_LEN);
-			nd_printf(nd, "%sIS Neighbor: ", I);
+			nd_s(nd, I);
+			nd_s(nd, "IS Neighbor: ");
 			put_id(nd, p + 4, NODEID_LEN);
 			metric_block(nd, p);
 			tlen -= 11;
@@ -878,7 +1135,11 @@ static int tlv_print(nd_t *nd, unsigned type, const uint8_t *p, unsigned tlen,
 			if (!l)
 				return 0;
 			if (tlen < l) {
-				nd_printf(nd, " [remaining tlv length %u < %u]", tlen, l);
+				nd_s(nd, " [remaining tlv length ");
+				nd_u(nd, tlen);
+				nd_s(nd, " < ");
+				nd_u(nd, l);
+				nd_c(nd, ']');
 				nd_print_invalid(nd);
 				break;
 			}
@@ -891,7 +1152,8 @@ static int tlv_print(nd_t *nd, unsigned type, const uint8_t *p, unsigned tlen,
 		if (tlen < 4)
 			break;
 		nd_need(nd, p, 4);
-		nd_printf(nd, "%sMetric Block", I);
+		nd_s(nd, I);
+		nd_s(nd, "Metric Block");
 		metric_block(nd, p);
 		p += 4;
 		tlen -= 4;
@@ -900,7 +1162,9 @@ static int tlv_print(nd_t *nd, unsigned type, const uint8_t *p, unsigned tlen,
 			p++;
 			tlen--;
 			if (pl < 2) {
-				nd_printf(nd, "\n\t\tAddress: prefix length %u < 2", pl);
+				nd_s(nd, "\n\t\tAddress: prefix length ");
+				nd_u(nd, pl);
+				nd_s(nd, " < 2");
 				break;
 			}
 			if (tlen < pl / 2)
@@ -909,7 +1173,8 @@ static int tlv_print(nd_t *nd, unsigned type, const uint8_t *p, unsigned tlen,
 				nd_need(nd, p, pl / 2);
 			nd_s(nd, "\n\t\tAddress: ");
 			osi_nsap(nd, p, pl / 2);
-			nd_printf(nd, "/%u", pl * 4);
+			nd_c(nd, '/');
+			nd_u(nd, pl * 4);
 			p += pl / 2;
 			tlen -= pl / 2;
 		}
@@ -921,22 +1186,29 @@ static int tlv_print(nd_t *nd, unsigned type, const uint8_t *p, unsigned tlen,
 		p++;
 		tlen--;
 		const char *an = osi_tok(auth_types, at);
-		if (an)
-			nd_printf(nd, "%s%s: ", I, an);
-		else
-			nd_printf(nd, "%sunknown Authentication type 0x%02x: ", I, at);
+		if (an) {
+			nd_s(nd, I);
+			nd_s(nd, an);
+			nd_s(nd, ": ");
+		} else {
+			nd_s(nd, I);
+			nd_s(nd, "unknown Authentication type 0x");
+			out_x2(nd->out, at);
+			nd_s(nd, ": ");
+		}
 		if (at == 1) {
 			put_text(nd, p, tlen);
 		} else if (at == 54) {
 			for (unsigned i = 0; i < tlen; i++)
-				nd_printf(nd, "%02x", nd_u8(nd, p + i));
+				out_x2(nd->out, nd_u8(nd, p + i));
 			if (tlen != 16)
 				nd_s(nd, ", (invalid subTLV) ");
 			nd_s(nd, " (unchecked)");
 		} else if (at == 3) {
-			nd_printf(nd, "%u, password: ", nd_be16(nd, p));
+			nd_u(nd, nd_be16(nd, p));
+			nd_s(nd, ", password: ");
 			for (unsigned i = 2; i < tlen; i++)
-				nd_printf(nd, "%02x", nd_u8(nd, p + i));
+				out_x2(nd->out, nd_u8(nd, p + i));
 		} else {
 			print_unknown_data(nd, p, "\n\t\t  ", tlen);
 		}
@@ -945,21 +1217,39 @@ static int tlv_print(nd_t *nd, unsigned type, const uint8_t *p, unsigned tlen,
 	case 240: {
 		if (tlen >= 1) {
 			unsigned s = nd_u8(nd, p);
-			nd_printf(nd, "%sAdjacency State: %s (%u)", I, name_or(adj_states, s, "unknown"), s);
+			{
+				const char *v0 = name_or(adj_states, s, "unknown");
+				nd_s(nd, I);
+				nd_s(nd, "Adjacency State: ");
+				nd_s(nd, v0);
+				nd_s(nd, " (");
+				nd_u(nd, s);
+				nd_c(nd, ')');
+			}
 			tlen--;
 		}
 		if (tlen > 4) {
-			nd_printf(nd, "%sExtended Local circuit-ID: 0x%08x", I, nd_be32(nd, p + 1));
+			{
+				unsigned v0 = nd_be32(nd, p + 1);
+				nd_s(nd, I);
+				nd_s(nd, "Extended Local circuit-ID: 0x");
+				out_x(nd->out, v0, 8);
+			}
 			tlen -= 4;
 		}
 		if (tlen >= SYSID_LEN) {
 			nd_need(nd, p + 5, SYSID_LEN);
-			nd_printf(nd, "%sNeighbor System-ID: ", I);
+			nd_s(nd, I);
+			nd_s(nd, "Neighbor System-ID: ");
 			put_id(nd, p + 5, SYSID_LEN);
 			tlen -= SYSID_LEN;
 		}
-		if (tlen >= 4)
-			nd_printf(nd, "%sNeighbor Extended Local circuit-ID: 0x%08x", I, nd_be32(nd, p + 11));
+		if (tlen >= 4) {
+			unsigned v0 = nd_be32(nd, p + 11);
+			nd_s(nd, I);
+			nd_s(nd, "Neighbor Extended Local circuit-ID: 0x");
+			out_x(nd->out, v0, 8);
+		}
 		break;
 	}
 	case 128:
@@ -968,11 +1258,15 @@ static int tlv_print(nd_t *nd, unsigned type, const uint8_t *p, unsigned tlen,
 			return 3;
 		break;
 	case 129:
-		nd_printf(nd, "%sNLPID(s): ", I);
+		nd_s(nd, I);
+		nd_s(nd, "NLPID(s): ");
 		for (; tlen != 0; tlen--, p++) {
 			unsigned v = nd_u8(nd, p);
 			const char *s = osi_nlpid_name(v);
-			nd_printf(nd, "%s (0x%02x)", s ? s : "unknown", v);
+			nd_s(nd, s ? s : "unknown");
+			nd_s(nd, " (0x");
+			out_x2(nd->out, v);
+			nd_c(nd, ')');
 			if (tlen > 1)
 				nd_s(nd, ", ");
 		}
@@ -981,7 +1275,10 @@ static int tlv_print(nd_t *nd, unsigned type, const uint8_t *p, unsigned tlen,
 		if (tlen < 2)
 			break;
 		unsigned v = nd_be16(nd, p);
-		nd_printf(nd, "\n\t       RES: %u, MTID(s): %u", v >> 12, v & 0xfff);
+		nd_s(nd, "\n\t       RES: ");
+		nd_u(nd, v >> 12);
+		nd_s(nd, ", MTID(s): ");
+		nd_u(nd, v & 0xfff);
 		if (tlen > 2)
 			mt_port_cap(nd, p + 2, tlen - 2);
 		break;
@@ -990,7 +1287,13 @@ static int tlv_print(nd_t *nd, unsigned type, const uint8_t *p, unsigned tlen,
 		if (tlen < 2)
 			break;
 		unsigned v = nd_be16(nd, p);
-		nd_printf(nd, "%sO: %u, RES: %u, MTID(s): %u", I, (v >> 15) & 1, (v >> 12) & 7, v & 0xfff);
+		nd_s(nd, I);
+		nd_s(nd, "O: ");
+		nd_u(nd, (v >> 15) & 1);
+		nd_s(nd, ", RES: ");
+		nd_u(nd, (v >> 12) & 7);
+		nd_s(nd, ", MTID(s): ");
+		nd_u(nd, v & 0xfff);
 		if (tlen > 2 && mt_cap(nd, p + 2, tlen - 2))
 			return 0;
 		break;
@@ -999,32 +1302,37 @@ static int tlv_print(nd_t *nd, unsigned type, const uint8_t *p, unsigned tlen,
 		if (tlen < 4)
 			break;
 		nd_need(nd, p, 4);
-		nd_printf(nd, "%sTraffic Engineering Router ID: ", I);
+		nd_s(nd, I);
+		nd_s(nd, "Traffic Engineering Router ID: ");
 		put_ip4at(nd, p);
 		break;
 	case 132:
 		for (; tlen >= 4; tlen -= 4, p += 4) {
 			nd_need(nd, p, 4);
-			nd_printf(nd, "%sIPv4 interface address: ", I);
+			nd_s(nd, I);
+			nd_s(nd, "IPv4 interface address: ");
 			put_ip4at(nd, p);
 		}
 		break;
 	case 232:
 		for (; tlen >= 16; tlen -= 16, p += 16) {
 			nd_need(nd, p, 16);
-			nd_printf(nd, "%sIPv6 interface address: ", I);
+			nd_s(nd, I);
+			nd_s(nd, "IPv6 interface address: ");
 			put_ip6(nd, p);
 		}
 		break;
 	case 137:
-		nd_printf(nd, "%sHostname: ", I);
+		nd_s(nd, I);
+		nd_s(nd, "Hostname: ");
 		put_text(nd, p, tlen);
 		break;
 	case 211:
 		if (tlen < 1)
 			break;
 		nd_need(nd, p, 1);
-		nd_printf(nd, "%sFlags [", I);
+		nd_s(nd, I);
+		nd_s(nd, "Flags [");
 		isis_bits(nd, restart_flags, nd_u8(nd, p), "none");
 		nd_c(nd, ']');
 		p++;
@@ -1032,7 +1340,12 @@ static int tlv_print(nd_t *nd, unsigned type, const uint8_t *p, unsigned tlen,
 		if (tlen < 2)
 			break;
 		nd_need(nd, p, 2);
-		nd_printf(nd, ", Remaining holding time %us", nd_be16(nd, p));
+		{
+			unsigned v0 = nd_be16(nd, p);
+			nd_s(nd, ", Remaining holding time ");
+			nd_u(nd, v0);
+			nd_c(nd, 's');
+		}
 		p += 2;
 		tlen -= 2;
 		if (tlen == SYSID_LEN) {
@@ -1044,7 +1357,12 @@ static int tlv_print(nd_t *nd, unsigned type, const uint8_t *p, unsigned tlen,
 	case 14:
 		if (tlen < 2)
 			break;
-		nd_printf(nd, "%sLSP Buffersize: %u", I, nd_be16(nd, p));
+		{
+			unsigned v0 = nd_be16(nd, p);
+			nd_s(nd, I);
+			nd_s(nd, "LSP Buffersize: ");
+			nd_u(nd, v0);
+		}
 		break;
 	case 229:
 		while (tlen > 1) {
@@ -1058,13 +1376,22 @@ static int tlv_print(nd_t *nd, unsigned type, const uint8_t *p, unsigned tlen,
 	case 7: {
 		if (tlen < 4)
 			break;
-		nd_printf(nd, "%sInstance ID: %u", I, nd_be16(nd, p));
+		{
+			unsigned v0 = nd_be16(nd, p);
+			nd_s(nd, I);
+			nd_s(nd, "Instance ID: ");
+			nd_u(nd, v0);
+		}
 		p += 2;
 		tlen -= 2;
 		unsigned n = tlen / 2;
-		nd_printf(nd, ", ITIDs(%u)%s ", n, n ? ":" : "");
+		nd_s(nd, ", ITIDs(");
+		nd_u(nd, n);
+		nd_c(nd, ')');
+		nd_s(nd, n ? ":" : "");
+		nd_c(nd, ' ');
 		for (; tlen >= 2; tlen -= 2, p += 2) {
-			nd_printf(nd, "%u", nd_be16(nd, p));
+			nd_u(nd, nd_be16(nd, p));
 			if (tlen > 2)
 				nd_s(nd, ", ");
 		}
@@ -1073,27 +1400,50 @@ static int tlv_print(nd_t *nd, unsigned type, const uint8_t *p, unsigned tlen,
 	case 9:
 		for (; tlen >= 16; tlen -= 16, p += 16) {
 			nd_need(nd, p + 2, LSPID_LEN);
-			nd_printf(nd, "%slsp-id: ", I);
+			nd_s(nd, I);
+			nd_s(nd, "lsp-id: ");
 			put_id(nd, p + 2, LSPID_LEN);
-			nd_printf(nd, ", seq: 0x%08x", nd_be32(nd, p + 10));
-			nd_printf(nd, ", lifetime: %5us", nd_be16(nd, p));
-			nd_printf(nd, ", chksum: 0x%04x", nd_be16(nd, p + 14));
+			{
+				unsigned v0 = nd_be32(nd, p + 10);
+				nd_s(nd, ", seq: 0x");
+				out_x(nd->out, v0, 8);
+			}
+			{
+				unsigned v0 = nd_be16(nd, p);
+				nd_s(nd, ", lifetime: ");
+				out_uw(nd->out, v0, 5, ' ');
+				nd_c(nd, 's');
+			}
+			{
+				unsigned v0 = nd_be16(nd, p + 14);
+				nd_s(nd, ", chksum: 0x");
+				out_x(nd->out, v0, 4);
+			}
 		}
 		break;
 	case 12:
 		if (tlen < 2)
 			break;
-		nd_printf(nd, "%schecksum: 0x%04x ", I, nd_be16(nd, p));
+		{
+			unsigned v0 = nd_be16(nd, p);
+			nd_s(nd, I);
+			nd_s(nd, "checksum: 0x");
+			out_x(nd->out, v0, 4);
+			nd_c(nd, ' ');
+		}
 		osi_cksum(nd, pdu, nd_be16(nd, p), (unsigned)(p - pdu), pdulen);
 		break;
 	case 242:
 		if (tlen < 5) {
-			nd_printf(nd, " [object length %u < 5]", tlen);
+			nd_s(nd, " [object length ");
+			nd_u(nd, tlen);
+			nd_s(nd, " < 5]");
 			nd_print_invalid(nd);
 			break;
 		}
 		nd_need(nd, p, 4);
-		nd_printf(nd, "%sRouter-ID ", I);
+		nd_s(nd, I);
+		nd_s(nd, "Router-ID ");
 		put_ip4at(nd, p);
 		nd_need(nd, p + 4, 1);
 		nd_s(nd, ", Flags [");
@@ -1109,7 +1459,12 @@ static int tlv_print(nd_t *nd, unsigned type, const uint8_t *p, unsigned tlen,
 			const char *oui_name(uint32_t oui);
 			uint32_t v = nd_be24(nd, p);
 			const char *o = oui_name(v);
-			nd_printf(nd, "%sVendor: %s (%u)", I, o ? o : "Unknown", v);
+			nd_s(nd, I);
+			nd_s(nd, "Vendor: ");
+			nd_s(nd, o ? o : "Unknown");
+			nd_s(nd, " (");
+			nd_u(nd, v);
+			nd_c(nd, ')');
 		}
 		if (tlen > 3)
 			print_unknown_data(nd, p + 3, "\n\t\t", tlen - 3);
@@ -1126,15 +1481,22 @@ static int tlv_print(nd_t *nd, unsigned type, const uint8_t *p, unsigned tlen,
 		if (tlen < 1)
 			break;
 		unsigned t = nd_u8(nd, p);
-		nd_printf(nd, "%sInter-Domain Information Type: ", I);
+		nd_s(nd, I);
+		nd_s(nd, "Inter-Domain Information Type: ");
 		if (t <= 2)
 			nd_s(nd, t == 0 ? "Reserved" : t == 1 ? "Routing-Domain Specific"
 			                                      : "AS Number Tag");
-		else
-			nd_printf(nd, "Unknown (0x%02x)", t);
+		else {
+			nd_s(nd, "Unknown (0x");
+			out_x2(nd->out, t);
+			nd_c(nd, ')');
+		}
 		if (t == 2) {
-			if (tlen >= 3)
-				nd_printf(nd, "AS Number: %u", nd_be16(nd, p + 1));
+			if (tlen >= 3) {
+				unsigned v0 = nd_be16(nd, p + 1);
+				nd_s(nd, "AS Number: ");
+				nd_u(nd, v0);
+			}
 		} else if (tlen > 1) {
 			print_unknown_data(nd, p + 1, I, tlen - 1);
 		}
@@ -1163,23 +1525,35 @@ int isis_print(nd_t *nd, const uint8_t *p, unsigned length)
 	unsigned fixed = p[1], ver = p[2], idlen_raw = p[3], pdu_ver = p[5];
 	unsigned max_area_raw = p[7];
 	if (ver != 1) {
-		nd_printf(nd, "version %u packet not supported", ver);
+		nd_s(nd, "version ");
+		nd_u(nd, ver);
+		nd_s(nd, " packet not supported");
 		return 0;
 	}
 	if (idlen_raw != SYSID_LEN && idlen_raw != 0) {
-		nd_printf(nd, "system ID length of %u is not supported", idlen_raw);
+		nd_s(nd, "system ID length of ");
+		nd_u(nd, idlen_raw);
+		nd_s(nd, " is not supported");
 		return 0;
 	}
 	if (pdu_ver != 1) {
-		nd_printf(nd, "version %u packet not supported", pdu_ver);
+		nd_s(nd, "version ");
+		nd_u(nd, pdu_ver);
+		nd_s(nd, " packet not supported");
 		return 0;
 	}
 	if (length < fixed) {
-		nd_printf(nd, "fixed header length %u > packet length %u", fixed, length);
+		nd_s(nd, "fixed header length ");
+		nd_u(nd, fixed);
+		nd_s(nd, " > packet length ");
+		nd_u(nd, length);
 		return 0;
 	}
 	if (fixed < 8) {
-		nd_printf(nd, "fixed header length %u < minimum header size %u", fixed, 8u);
+		nd_s(nd, "fixed header length ");
+		nd_u(nd, fixed);
+		nd_s(nd, " < minimum header size ");
+		nd_u(nd, 8u);
 		return 0;
 	}
 	unsigned max_area = max_area_raw;
@@ -1196,16 +1570,36 @@ int isis_print(nd_t *nd, const uint8_t *p, unsigned length)
 		nd_s(nd, e ? "" : ", ");
 		if (tn)
 			nd_s(nd, tn);
-		else
-			nd_printf(nd, "unknown PDU-Type %u", type);
+		else {
+			nd_s(nd, "unknown PDU-Type ");
+			nd_u(nd, type);
+		}
 	} else {
-		nd_printf(nd, "%slength %u\n\t", e ? "" : ", ", length);
+		nd_s(nd, e ? "" : ", ");
+		nd_s(nd, "length ");
+		nd_u(nd, length);
+		nd_s(nd, "\n\t");
 		if (tn)
 			nd_s(nd, tn);
-		else
-			nd_printf(nd, "unknown, type %u", type);
-		nd_printf(nd, ", hlen: %u, v: %u, pdu-v: %u, sys-id-len: %u (%u), max-area: %u (%u)",
-			  fixed, ver, pdu_ver, idlen, idlen_raw, max_area, max_area_raw);
+		else {
+			nd_s(nd, "unknown, type ");
+			nd_u(nd, type);
+		}
+		nd_s(nd, ", hlen: ");
+		nd_u(nd, fixed);
+		nd_s(nd, ", v: ");
+		nd_u(nd, ver);
+		nd_s(nd, ", pdu-v: ");
+		nd_u(nd, pdu_ver);
+		nd_s(nd, ", sys-id-len: ");
+		nd_u(nd, idlen);
+		nd_s(nd, " (");
+		nd_u(nd, idlen_raw);
+		nd_s(nd, "), max-area: ");
+		nd_u(nd, max_area);
+		nd_s(nd, " (");
+		nd_u(nd, max_area_raw);
+		nd_c(nd, ')');
 		if (v > 1)
 			print_unknown_data(nd, h, "\n\t", 8);
 	}
@@ -1233,14 +1627,18 @@ int isis_print(nd_t *nd, const uint8_t *p, unsigned length)
 		break;
 	default:
 		if (v == 0) {
-			nd_printf(nd, ", length %u", length);
+			nd_s(nd, ", length ");
+			nd_u(nd, length);
 			return 1;
 		}
 		print_unknown_data(nd, q, "\n\t  ", length);
 		return 0;
 	}
 	if (fixed != 8 + hsize) {
-		nd_printf(nd, ", bogus fixed header length %u should be %u", fixed, hsize);
+		nd_s(nd, ", bogus fixed header length ");
+		nd_u(nd, fixed);
+		nd_s(nd, " should be ");
+		nd_u(nd, hsize);
 		return 0;
 	}
 	nd_need(nd, q, hsize);
@@ -1253,40 +1651,64 @@ int isis_print(nd_t *nd, const uint8_t *p, unsigned length)
 			put_id(nd, q + 1, SYSID_LEN);
 			nd_s(nd, ", lan-id ");
 			put_id(nd, q + 12, NODEID_LEN);
-			nd_printf(nd, ", prio %u, length %u", q[11], length);
+			nd_s(nd, ", prio ");
+			nd_u(nd, q[11]);
+			nd_s(nd, ", length ");
+			nd_u(nd, length);
 			return 1;
 		}
 		if (plen > pdu_len)
 			plen = length = pdu_len;
 		nd_s(nd, "\n\t  source-id: ");
 		put_id(nd, q + 1, SYSID_LEN);
-		nd_printf(nd, ",  holding time: %us, Flags: [", nd_be16(nd, q + 7));
+		{
+			unsigned v0 = nd_be16(nd, q + 7);
+			nd_s(nd, ",  holding time: ");
+			nd_u(nd, v0);
+			nd_s(nd, "s, Flags: [");
+		}
 		if (osi_tok(circuit_types, q[0]))
 			nd_s(nd, osi_tok(circuit_types, q[0]));
-		else
-			nd_printf(nd, "unknown circuit type 0x%02x", q[0]);
+		else {
+			nd_s(nd, "unknown circuit type 0x");
+			out_x2(nd->out, q[0]);
+		}
 		nd_s(nd, "]\n\t  lan-id:    ");
 		put_id(nd, q + 12, NODEID_LEN);
-		nd_printf(nd, ", Priority: %u, PDU length: %u", q[11] & 0x7f, pdu_len);
+		nd_s(nd, ", Priority: ");
+		nd_u(nd, q[11] & 0x7f);
+		nd_s(nd, ", PDU length: ");
+		nd_u(nd, pdu_len);
 		break;
 	case 17:
 		pdu_len = nd_be16(nd, q + 9);
 		if (v == 0) {
 			nd_s(nd, ", src-id ");
 			put_id(nd, q + 1, SYSID_LEN);
-			nd_printf(nd, ", length %u", length);
+			nd_s(nd, ", length ");
+			nd_u(nd, length);
 			return 1;
 		}
 		if (plen > pdu_len)
 			plen = length = pdu_len;
 		nd_s(nd, "\n\t  source-id: ");
 		put_id(nd, q + 1, SYSID_LEN);
-		nd_printf(nd, ", holding time: %us, Flags: [", nd_be16(nd, q + 7));
+		{
+			unsigned v0 = nd_be16(nd, q + 7);
+			nd_s(nd, ", holding time: ");
+			nd_u(nd, v0);
+			nd_s(nd, "s, Flags: [");
+		}
 		if (osi_tok(circuit_types, q[0]))
 			nd_s(nd, osi_tok(circuit_types, q[0]));
-		else
-			nd_printf(nd, "unknown circuit type 0x%02x", q[0]);
-		nd_printf(nd, "]\n\t  circuit-id: 0x%02x, PDU length: %u", q[11], pdu_len);
+		else {
+			nd_s(nd, "unknown circuit type 0x");
+			out_x2(nd->out, q[0]);
+		}
+		nd_s(nd, "]\n\t  circuit-id: 0x");
+		out_x2(nd->out, q[11]);
+		nd_s(nd, ", PDU length: ");
+		nd_u(nd, pdu_len);
 		break;
 	case 18:
 	case 20: {
@@ -1294,8 +1716,16 @@ int isis_print(nd_t *nd, const uint8_t *p, unsigned length)
 		if (v == 0) {
 			nd_s(nd, ", lsp-id ");
 			put_id(nd, q + 4, LSPID_LEN);
-			nd_printf(nd, ", seq 0x%08x, lifetime %5us, length %u",
-				  nd_be32(nd, q + 12), nd_be16(nd, q + 2), length);
+			{
+				unsigned v0 = nd_be32(nd, q + 12);
+				unsigned v1 = nd_be16(nd, q + 2);
+				nd_s(nd, ", seq 0x");
+				out_x(nd->out, v0, 8);
+				nd_s(nd, ", lifetime ");
+				out_uw(nd->out, v1, 5, ' ');
+				nd_s(nd, "s, length ");
+				nd_u(nd, length);
+			}
 			return 1;
 		}
 		if (plen > pdu_len)
@@ -1303,11 +1733,21 @@ int isis_print(nd_t *nd, const uint8_t *p, unsigned length)
 		nd_s(nd, "\n\t  lsp-id: ");
 		put_id(nd, q + 4, LSPID_LEN);
 		unsigned ck = nd_be16(nd, q + 16), tb = q[18];
-		nd_printf(nd, ", seq: 0x%08x, lifetime: %5us\n\t  chksum: 0x%04x",
-			  nd_be32(nd, q + 12), nd_be16(nd, q + 2), ck);
+		{
+			unsigned v0 = nd_be32(nd, q + 12);
+			unsigned v1 = nd_be16(nd, q + 2);
+			nd_s(nd, ", seq: 0x");
+			out_x(nd->out, v0, 8);
+			nd_s(nd, ", lifetime: ");
+			out_uw(nd->out, v1, 5, ' ');
+			nd_s(nd, "s\n\t  chksum: 0x");
+			out_x(nd->out, ck, 4);
+		}
 		osi_cksum(nd, q + 4, ck, 12, length - 12);
-		nd_printf(nd, ", PDU length: %u, Flags: [ %s", pdu_len,
-			  tb & 0x04 ? "Overload bit set, " : "");
+		nd_s(nd, ", PDU length: ");
+		nd_u(nd, pdu_len);
+		nd_s(nd, ", Flags: [ ");
+		nd_s(nd, tb & 0x04 ? "Overload bit set, " : "");
 		if (tb & 0x78) {
 			nd_s(nd, tb & 0x08 ? "default " : "");
 			nd_s(nd, tb & 0x10 ? "delay " : "");
@@ -1316,7 +1756,8 @@ int isis_print(nd_t *nd, const uint8_t *p, unsigned length)
 			nd_s(nd, "ATT bit set, ");
 		}
 		nd_s(nd, tb & 0x80 ? "P bit set, " : "");
-		nd_printf(nd, "%s ]", lsp_istypes[tb & 3]);
+		nd_s(nd, lsp_istypes[tb & 3]);
+		nd_s(nd, " ]");
 		break;
 	}
 	case 24:
@@ -1325,14 +1766,16 @@ int isis_print(nd_t *nd, const uint8_t *p, unsigned length)
 		if (v == 0) {
 			nd_s(nd, ", src-id ");
 			put_id(nd, q + 2, NODEID_LEN);
-			nd_printf(nd, ", length %u", length);
+			nd_s(nd, ", length ");
+			nd_u(nd, length);
 			return 1;
 		}
 		if (plen > pdu_len)
 			plen = length = pdu_len;
 		nd_s(nd, "\n\t  source-id:    ");
 		put_id(nd, q + 2, NODEID_LEN);
-		nd_printf(nd, ", PDU length: %u", pdu_len);
+		nd_s(nd, ", PDU length: ");
+		nd_u(nd, pdu_len);
 		nd_s(nd, "\n\t  start lsp-id: ");
 		put_id(nd, q + 9, LSPID_LEN);
 		nd_s(nd, "\n\t  end lsp-id:   ");
@@ -1343,20 +1786,26 @@ int isis_print(nd_t *nd, const uint8_t *p, unsigned length)
 		if (v == 0) {
 			nd_s(nd, ", src-id ");
 			put_id(nd, q + 2, NODEID_LEN);
-			nd_printf(nd, ", length %u", length);
+			nd_s(nd, ", length ");
+			nd_u(nd, length);
 			return 1;
 		}
 		if (plen > pdu_len)
 			plen = length = pdu_len;
 		nd_s(nd, "\n\t  source-id:    ");
 		put_id(nd, q + 2, NODEID_LEN);
-		nd_printf(nd, ", PDU length: %u", pdu_len);
+		nd_s(nd, ", PDU length: ");
+		nd_u(nd, pdu_len);
 		break;
 	}
 	if (v > 1)
 		print_unknown_data(nd, q, "\n\t  ", hsize);
 	if (plen < fixed) {
-		nd_printf(nd, " [packet length %u < %u]", plen, fixed);
+		nd_s(nd, " [packet length ");
+		nd_u(nd, plen);
+		nd_s(nd, " < ");
+		nd_u(nd, fixed);
+		nd_c(nd, ']');
 		nd_print_invalid(nd);
 		return 1;
 	}
@@ -1369,7 +1818,15 @@ int isis_print(nd_t *nd, const uint8_t *p, unsigned length)
 		unsigned t = q[0], l = q[1];
 		q += 2;
 		plen -= 2;
-		nd_printf(nd, "\n\t    %s TLV #%u, length: %u", name_or(tlv_names, t, "unknown"), t, l);
+		{
+			const char *v0 = name_or(tlv_names, t, "unknown");
+			nd_s(nd, "\n\t    ");
+			nd_s(nd, v0);
+			nd_s(nd, " TLV #");
+			nd_u(nd, t);
+			nd_s(nd, ", length: ");
+			nd_u(nd, l);
+		}
 		if (plen < l)
 			goto trunc;
 		int r = tlv_print(nd, t, q, l, h, length);

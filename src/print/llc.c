@@ -94,8 +94,17 @@ static const char *pid_name(uint32_t oui, unsigned pid)
 static void snap_header(nd_t *nd, uint32_t oui, unsigned pid)
 {
 	const char *o = oui_name(oui), *n = pid_name(oui, pid);
-	nd_printf(nd, "oui %s (0x%06x), %s %s (0x%04x)", o ? o : "Unknown",
-		  oui, oui == 0 ? "ethertype" : "pid", n ? n : "Unknown", pid);
+	nd_s(nd, "oui ");
+	nd_s(nd, o ? o : "Unknown");
+	nd_s(nd, " (0x");
+	out_x(nd->out, oui, 6);
+	nd_s(nd, "), ");
+	nd_s(nd, oui == 0 ? "ethertype" : "pid");
+	nd_c(nd, ' ');
+	nd_s(nd, n ? n : "Unknown");
+	nd_s(nd, " (0x");
+	out_x(nd->out, pid, 4);
+	nd_c(nd, ')');
 }
 
 /* Returns 1 when the payload was decoded. */
@@ -111,7 +120,9 @@ int snap_print(nd_t *nd, const uint8_t *p, unsigned len, unsigned caplen,
 	unsigned pid = nd_be16(nd, p + 3);
 	if (nd->opt->eflag) {
 		snap_header(nd, oui, pid);
-		nd_printf(nd, ", length %u: ", len - 5);
+		nd_s(nd, ", length ");
+		nd_u(nd, len - 5);
+		nd_s(nd, ": ");
 	}
 	p += 5;
 	len -= 5;
@@ -174,12 +185,19 @@ int snap_print(nd_t *nd, const uint8_t *p, unsigned len, unsigned caplen,
 		}
 		if (oui == 0) {
 			const char *n = ethertype_name(pid);
-			nd_printf(nd, "SNAP, ethertype %s (0x%04x), length %u: ",
-				  n ? n : "Unknown", pid, len);
+			nd_s(nd, "SNAP, ethertype ");
+			nd_s(nd, n ? n : "Unknown");
+			nd_s(nd, " (0x");
+			out_x(nd->out, pid, 4);
+			nd_s(nd, "), length ");
+			nd_u(nd, len);
+			nd_s(nd, ": ");
 		} else {
 			nd_s(nd, "SNAP, ");
 			snap_header(nd, oui, pid);
-			nd_printf(nd, ", length %u: ", len);
+			nd_s(nd, ", length ");
+			nd_u(nd, len);
+			nd_s(nd, ": ");
 		}
 	}
 	return 0;
@@ -223,14 +241,25 @@ int llc_print(nd_t *nd, const uint8_t *p, unsigned len, unsigned caplen,
 	if (nd->opt->eflag) {
 		nd_s(nd, "LLC, dsap ");
 		sap_print(nd, dsap, "Unknown");
-		nd_printf(nd, " (0x%02x) %s, ssap ", dsap,
-			  dsap_f & 1 ? "Group" : "Individual");
+		nd_s(nd, " (0x");
+		out_x2(nd->out, dsap);
+		nd_s(nd, ") ");
+		nd_s(nd, dsap_f & 1 ? "Group" : "Individual");
+		nd_s(nd, ", ssap ");
 		sap_print(nd, ssap, "Unknown");
-		nd_printf(nd, " (0x%02x) %s", ssap, ssap_f & 1 ? "Response" : "Command");
-		if (is_u)
-			nd_printf(nd, ", ctrl 0x%02x: ", control);
-		else
-			nd_printf(nd, ", ctrl 0x%04x: ", control);
+		nd_s(nd, " (0x");
+		out_x2(nd->out, ssap);
+		nd_s(nd, ") ");
+		nd_s(nd, ssap_f & 1 ? "Response" : "Command");
+		if (is_u) {
+			nd_s(nd, ", ctrl 0x");
+			out_x2(nd->out, control);
+			nd_s(nd, ": ");
+		} else {
+			nd_s(nd, ", ctrl 0x");
+			out_x(nd->out, control, 4);
+			nd_s(nd, ": ");
+		}
 	}
 	const uint8_t *q = p + hdrlen;
 	unsigned qlen = len - hdrlen, qcap = caplen - hdrlen;
@@ -294,9 +323,11 @@ int llc_print(nd_t *nd, const uint8_t *p, unsigned len, unsigned caplen,
 		if (c)
 			nd_s(nd, c);
 		else
-			nd_printf(nd, "%02x", cmd);
-		nd_printf(nd, ", Flags [%s], length %u",
-			  flag_names[resp | (control & 0x10 ? 2 : 0)], len);
+			out_x2(nd->out, cmd);
+		nd_s(nd, ", Flags [");
+		nd_s(nd, flag_names[resp | (control & 0x10 ? 2 : 0)]);
+		nd_s(nd, "], length ");
+		nd_u(nd, len);
 		if (cmd == LLC_XID) {
 			if (qlen == 0)
 				return (int)hdrlen;
@@ -312,7 +343,14 @@ int llc_print(nd_t *nd, const uint8_t *p, unsigned len, unsigned caplen,
 				return (int)hdrlen;
 			}
 			if (nd_u8(nd, q) == 0x81) {
-				nd_printf(nd, ": %02x %02x", nd_u8(nd, q + 1), nd_u8(nd, q + 2));
+				{
+					unsigned v0 = nd_u8(nd, q + 1);
+					unsigned v1 = nd_u8(nd, q + 2);
+					nd_s(nd, ": ");
+					out_x2(nd->out, v0);
+					nd_c(nd, ' ');
+					out_x2(nd->out, v1);
+				}
 				return (int)hdrlen;
 			}
 		}
@@ -321,14 +359,20 @@ int llc_print(nd_t *nd, const uint8_t *p, unsigned len, unsigned caplen,
 	int info = (control & 3) != 1;
 	if (!info) {
 		const char *c = llc_lookup(scmd_names, control & 0x0c);
-		nd_printf(nd, "Supervisory, %s, rcv seq %u", c ? c : "?",
-			  (control >> 9) & 0x7f);
+		nd_s(nd, "Supervisory, ");
+		nd_s(nd, c ? c : "?");
+		nd_s(nd, ", rcv seq ");
+		nd_u(nd, (control >> 9) & 0x7f);
 	} else {
-		nd_printf(nd, "Information, send seq %u, rcv seq %u",
-			  (control >> 1) & 0x7f, (control >> 9) & 0x7f);
+		nd_s(nd, "Information, send seq ");
+		nd_u(nd, (control >> 1) & 0x7f);
+		nd_s(nd, ", rcv seq ");
+		nd_u(nd, (control >> 9) & 0x7f);
 	}
-	nd_printf(nd, ", Flags [%s], length %u",
-		  flag_names[resp | (control & 0x100 ? 2 : 0)], len);
+	nd_s(nd, ", Flags [");
+	nd_s(nd, flag_names[resp | (control & 0x100 ? 2 : 0)]);
+	nd_s(nd, "], length ");
+	nd_u(nd, len);
 	/* information frames carry data, dumped by the caller */
 	return info ? -(int)hdrlen : (int)hdrlen;
 }
@@ -350,8 +394,10 @@ unsigned cip_if_print(nd_t *nd, const uint8_t *p, unsigned caplen, unsigned len)
 {
 	static const uint8_t rfcllc[6] = { 0xaa, 0xaa, 0x03, 0x00, 0x00, 0x00 };
 	nd_proto(nd, "cip");
-	if (nd->opt->eflag)
-		nd_printf(nd, "%u: ", len);
+	if (nd->opt->eflag) {
+		nd_u(nd, len);
+		nd_s(nd, ": ");
+	}
 	if (caplen < sizeof rfcllc) {
 		nd_print_trunc(nd);
 		return 0;

@@ -27,10 +27,13 @@ static int capable(nd_t *nd, const uint8_t *cp, unsigned len, unsigned flags)
 		return 0;
 	unsigned version = nd_u8(nd, cp + 2) & 0x0f;
 	if (version > 1) {
-		nd_printf(nd, " Unknown Version (%u)", version);
+		nd_s(nd, " Unknown Version (");
+		nd_u(nd, version);
+		nd_c(nd, ')');
 		return 1;
 	}
-	nd_printf(nd, " v%u", version);
+	nd_s(nd, " v");
+	nd_u(nd, version);
 	if (nd_u8(nd, cp + 3) & 0x80)
 		nd_s(nd, " csum");
 	if (len == 12 || len >= 20) {
@@ -51,12 +54,22 @@ static int join(nd_t *nd, const uint8_t *cp, unsigned len, unsigned flags)
 	if (len != 24) {
 		if (nd_u8(nd, cp + 2) & 0x01)
 			nd_s(nd, " backup");
-		nd_printf(nd, " id %u", nd_u8(nd, cp + 3));
+		{
+			unsigned v0 = nd_u8(nd, cp + 3);
+			nd_s(nd, " id ");
+			nd_u(nd, v0);
+		}
 	}
 	switch (len) {
 	case 12:
-		nd_printf(nd, " token 0x%x nonce 0x%x", nd_be32(nd, cp + 4),
-			  nd_be32(nd, cp + 8));
+		{
+			unsigned v0 = nd_be32(nd, cp + 4);
+			unsigned v1 = nd_be32(nd, cp + 8);
+			nd_s(nd, " token 0x");
+			out_x(nd->out, v0, 0);
+			nd_s(nd, " nonce 0x");
+			out_x(nd->out, v1, 0);
+		}
 		break;
 	case 16:
 		nd_printf(nd, " hmac 0x%" PRIx64 " nonce 0x%x",
@@ -100,16 +113,28 @@ static int dss(nd_t *nd, const uint8_t *cp, unsigned len, unsigned flags)
 		left -= n;
 		if (left < 4)
 			return 0;
-		nd_printf(nd, " subseq %u", nd_be32(nd, p));
+		{
+			unsigned v0 = nd_be32(nd, p);
+			nd_s(nd, " subseq ");
+			nd_u(nd, v0);
+		}
 		p += 4;
 		left -= 4;
 		if (left < 2)
 			return 0;
-		nd_printf(nd, " len %u", nd_be16(nd, p));
+		{
+			unsigned v0 = nd_be16(nd, p);
+			nd_s(nd, " len ");
+			nd_u(nd, v0);
+		}
 		p += 2;
 		left -= 2;
 		if (left >= 2) {
-			nd_printf(nd, " csum 0x%x", nd_be16(nd, p));
+			{
+				unsigned v0 = nd_be16(nd, p);
+				nd_s(nd, " csum 0x");
+				out_x(nd->out, v0, 0);
+			}
 			left -= 2;
 		}
 	}
@@ -137,7 +162,12 @@ static int add_addr(nd_t *nd, const uint8_t *cp, unsigned len)
 	case 1: nd_s(nd, " v1-echo"); break;
 	default: nd_s(nd, " [bad version/echo]"); break;
 	}
-	nd_printf(nd, " id %u ", nd_u8(nd, cp + 3));
+	{
+		unsigned v0 = nd_u8(nd, cp + 3);
+		nd_s(nd, " id ");
+		nd_u(nd, v0);
+		nd_c(nd, ' ');
+	}
 	const uint8_t *p = cp + 4;
 	if (v6) {
 		nd_need(nd, p, 16);
@@ -149,7 +179,11 @@ static int add_addr(nd_t *nd, const uint8_t *cp, unsigned len)
 		p += 4;
 	}
 	if (port) {
-		nd_printf(nd, ":%u", nd_be16(nd, p));
+		{
+			unsigned v0 = nd_be16(nd, p);
+			nd_c(nd, ':');
+			nd_u(nd, v0);
+		}
 		p += 2;
 	}
 	if (hmac)
@@ -162,8 +196,11 @@ static int remove_addr(nd_t *nd, const uint8_t *cp, unsigned len)
 	if (len < 4)
 		return 0;
 	nd_s(nd, " id");
-	for (unsigned i = 3; i < len; i++)
-		nd_printf(nd, " %u", nd_u8(nd, cp + i));
+	for (unsigned i = 3; i < len; i++) {
+		unsigned v0 = nd_u8(nd, cp + i);
+		nd_c(nd, ' ');
+		nd_u(nd, v0);
+	}
 	return 1;
 }
 
@@ -172,8 +209,11 @@ static int prio(nd_t *nd, const uint8_t *cp, unsigned len)
 	if (len != 3 && len != 4)
 		return 0;
 	nd_s(nd, (nd_u8(nd, cp + 2) & 0x01) ? " backup" : " non-backup");
-	if (len == 4)
-		nd_printf(nd, " id %u", nd_u8(nd, cp + 3));
+	if (len == 4) {
+		unsigned v0 = nd_u8(nd, cp + 3);
+		nd_s(nd, " id ");
+		nd_u(nd, v0);
+	}
 	return 1;
 }
 
@@ -182,8 +222,10 @@ int mptcp_print(nd_t *nd, const uint8_t *cp, unsigned len, unsigned flags)
 	if (len < 3)
 		return 0;
 	unsigned sub = nd_u8(nd, cp + 2) >> 4;
-	nd_printf(nd, " %u %s", len,
-		  sub < sizeof subtype_names / sizeof *subtype_names
+	nd_c(nd, ' ');
+	nd_u(nd, len);
+	nd_c(nd, ' ');
+	nd_s(nd, sub < sizeof subtype_names / sizeof *subtype_names
 			  ? subtype_names[sub] : "unknown");
 	switch (sub) {
 	case MP_CAPABLE:

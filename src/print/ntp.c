@@ -72,7 +72,10 @@ static void ntp_delta_put(nd_t *nd, const uint8_t *org, const uint8_t *t)
 		f = ouf - uf;
 	}
 	uint32_t ns = (uint32_t)((double)f / FRAC_SCALE * 1000000000.0);
-	nd_printf(nd, "%s%lld.%09u", neg ? "-" : "+", (long long)i, ns);
+	nd_s(nd, neg ? "-" : "+");
+	out_d(nd->out, (long long)i);
+	nd_c(nd, '.');
+	out_uw(nd->out, ns, 9, '0');
 }
 
 /* 16.16 fixed point. */
@@ -80,7 +83,9 @@ static void sfix_put(nd_t *nd, const uint8_t *p)
 {
 	unsigned i = nd_be16(nd, p), f = nd_be16(nd, p + 2);
 	unsigned us = (unsigned)((double)f / 65536.0 * 1000000.0);
-	nd_printf(nd, "%d.%06d", (int)i, (int)us);
+	nd_u(nd, i); /* %d.%06d: i below 65536, us below 10^6 */
+	nd_c(nd, '.');
+	out_uw(nd->out, us, 6, '0');
 }
 
 /* " (invalid)", then the marker when not even the claimed length was
@@ -110,16 +115,30 @@ static void ntp_time_msg(nd_t *nd, const uint8_t *bp, unsigned length)
 		sname = "secondary reference";
 	else
 		sname = "reserved";
-	nd_printf(nd, ", Stratum %u (%s)", stratum, sname);
+	nd_s(nd, ", Stratum ");
+	nd_u(nd, stratum);
+	nd_s(nd, " (");
+	nd_s(nd, sname);
+	nd_c(nd, ')');
 	int poll = (int8_t)nd_u8(nd, bp + 2);
-	nd_printf(nd, ", poll %d", poll);
+	nd_s(nd, ", poll ");
+	out_d(nd->out, poll);
 	if (poll > -32 && poll < 32) {
-		if (poll >= 0)
-			nd_printf(nd, " (%us)", 1u << poll);
-		else
-			nd_printf(nd, " (1/%us)", 1u << -poll);
+		if (poll >= 0) {
+			nd_s(nd, " (");
+			nd_u(nd, 1u << poll);
+			nd_s(nd, "s)");
+		} else {
+			nd_s(nd, " (1/");
+			nd_u(nd, 1u << -poll);
+			nd_s(nd, "s)");
+		}
 	}
-	nd_printf(nd, ", precision %d", (int8_t)nd_u8(nd, bp + 3));
+	{
+		int v0 = (int8_t)nd_u8(nd, bp + 3);
+		nd_s(nd, ", precision ");
+		out_d(nd->out, v0);
+	}
 
 	/* From here tcpdump marks a truncation and returns instead of
 	 * unwinding, so -x/-X dumps after it skip the link header. */
@@ -160,7 +179,11 @@ static void ntp_time_rest(nd_t *nd, const uint8_t *bp, unsigned length)
 		nd_s(nd, " INFO_REPLY");
 		return;
 	default:
-		nd_printf(nd, "0x%08x", nd_be32(nd, ref));
+		{
+			unsigned v0 = nd_be32(nd, ref);
+			nd_s(nd, "0x");
+			out_x(nd->out, v0, 8);
+		}
 		break;
 	}
 	nd_need(nd, bp + 16, 8);
@@ -181,15 +204,25 @@ static void ntp_time_rest(nd_t *nd, const uint8_t *bp, unsigned length)
 	ntp_delta_put(nd, bp + 24, bp + 40);
 
 	if (length == 48 + 4) {
-		nd_printf(nd, "\n\tKey id: %u", nd_be32(nd, bp + 48));
+		{
+			unsigned v0 = nd_be32(nd, bp + 48);
+			nd_s(nd, "\n\tKey id: ");
+			nd_u(nd, v0);
+		}
 	} else if (length == 48 + 4 + 16 || length == 48 + 4 + 20) {
-		nd_printf(nd, "\n\tKey id: %u", nd_be32(nd, bp + 48));
+		{
+			unsigned v0 = nd_be32(nd, bp + 48);
+			nd_s(nd, "\n\tKey id: ");
+			nd_u(nd, v0);
+		}
 		nd_need(nd, bp + 52, length - 52);
 		nd_s(nd, "\n\tAuthentication: ");
 		for (unsigned k = 0; k < (length - 52) / 4; k++)
-			nd_printf(nd, "%08x", nd_be32(nd, bp + 52 + 4 * k));
+			out_x(nd->out, nd_be32(nd, bp + 52 + 4 * k), 8);
 	} else if (length > 48) {
-		nd_printf(nd, "\n\t(%u more bytes after the header)", length - 48);
+		nd_s(nd, "\n\t(");
+		nd_u(nd, length - 48);
+		nd_s(nd, " more bytes after the header)");
 	}
 }
 
@@ -199,17 +232,33 @@ static void ntp_control_msg(nd_t *nd, const uint8_t *bp, unsigned length)
 	nd_s(nd, c & 0x80 ? ", Response" : ", Request");
 	nd_s(nd, c & 0x40 ? ", Error" : ", OK");
 	nd_s(nd, c & 0x20 ? ", More" : ", Last");
-	nd_printf(nd, ", OpCode=%u\n", c & 0x1f);
-	nd_printf(nd, "\tSequence=%u", nd_be16(nd, bp + 2));
+	nd_s(nd, ", OpCode=");
+	nd_u(nd, c & 0x1f);
+	nd_c(nd, '\n');
+	{
+		unsigned v0 = nd_be16(nd, bp + 2);
+		nd_s(nd, "\tSequence=");
+		nd_u(nd, v0);
+	}
 	unsigned st = nd_be16(nd, bp + 4);
-	if (st)
-		nd_printf(nd, ", Status=%#x", st);
-	else
+	if (st) {
+		nd_s(nd, ", Status=");
+		out_xp(nd->out, st);
+	} else
 		nd_s(nd, ", Status=0");
-	nd_printf(nd, ", Assoc.=%u", nd_be16(nd, bp + 6));
-	nd_printf(nd, ", Offset=%u", nd_be16(nd, bp + 8));
+	{
+		unsigned v0 = nd_be16(nd, bp + 6);
+		nd_s(nd, ", Assoc.=");
+		nd_u(nd, v0);
+	}
+	{
+		unsigned v0 = nd_be16(nd, bp + 8);
+		nd_s(nd, ", Offset=");
+		nd_u(nd, v0);
+	}
 	unsigned count = nd_be16(nd, bp + 10);
-	nd_printf(nd, ", Count=%u", count);
+	nd_s(nd, ", Count=");
+	nd_u(nd, count);
 	if (12 + count > length) {
 		ntp_invalid(nd, bp, length);
 		return;
@@ -230,12 +279,20 @@ void ntp_print(nd_t *nd, const uint8_t *bp, unsigned length,
 	nd_proto(nd, "ntp");
 	unsigned st = nd_u8(nd, bp);
 	unsigned mode = st & 7;
-	nd_printf(nd, "NTPv%u, %s, length %u", (st >> 3) & 7, ntp_modes[mode],
-		  length);
+	nd_s(nd, "NTPv");
+	nd_u(nd, (st >> 3) & 7);
+	nd_s(nd, ", ");
+	nd_s(nd, ntp_modes[mode]);
+	nd_s(nd, ", length ");
+	nd_u(nd, length);
 	if (!nd->opt->vflag)
 		return;
 	unsigned li = st & 0xc0;
-	nd_printf(nd, "\n\tLeap indicator: %s (%u)", ntp_leap[li >> 6], li);
+	nd_s(nd, "\n\tLeap indicator: ");
+	nd_s(nd, ntp_leap[li >> 6]);
+	nd_s(nd, " (");
+	nd_u(nd, li);
+	nd_c(nd, ')');
 	if (mode <= 5)
 		ntp_time_msg(nd, bp, length);
 	else if (mode == 6)

@@ -42,11 +42,19 @@ static void ls_type(nd_t *nd, unsigned t, const uint8_t *lsid)
 {
 	unsigned scope = t & 0x6000;
 	nd_need(nd, lsid, 4);
-	nd_printf(nd, "\n\t    %s LSA (%u), %s Scope%s, LSA-ID ",
-		  lsa_name(t & 0x1fff), t & 0x1fff,
-		  scope == 0 ? "Link Local" : scope == 0x2000 ? "Area Local"
-		  : scope == 0x4000 ? "Domain Wide" : "Unknown",
-		  (t & 0x8000) ? ", transitive" : "");
+	{
+		const char *v0 = lsa_name(t & 0x1fff);
+		nd_s(nd, "\n\t    ");
+		nd_s(nd, v0);
+		nd_s(nd, " LSA (");
+		nd_u(nd, t & 0x1fff);
+		nd_s(nd, "), ");
+		nd_s(nd, scope == 0 ? "Link Local" : scope == 0x2000 ? "Area Local"
+		  : scope == 0x4000 ? "Domain Wide" : "Unknown");
+		nd_s(nd, " Scope");
+		nd_s(nd, (t & 0x8000) ? ", transitive" : "");
+		nd_s(nd, ", LSA-ID ");
+	}
 	put_ip4(nd, lsid);
 }
 
@@ -75,7 +83,8 @@ static int lsa_prefix(nd_t *nd, const uint8_t *p, unsigned len)
 	unsigned plen = p[0];
 	unsigned words = (plen + 31) / 32;
 	if (words * 4 > 16) {
-		nd_printf(nd, " bogus prefixlen /%u", plen);
+		nd_s(nd, " bogus prefixlen /");
+		nd_u(nd, plen);
 		return -1;
 	}
 	if (len < words * 4)
@@ -90,13 +99,18 @@ static int lsa_prefix(nd_t *nd, const uint8_t *p, unsigned len)
 	put_ip6(nd, a);
 	nd->pkt = save_pkt;
 	nd->end = save_end;
-	nd_printf(nd, "/%u", plen);
+	nd_c(nd, '/');
+	nd_u(nd, plen);
 	if (p[1]) {
 		nd_s(nd, ", Options [");
 		put_bits(nd, prefix_bits, p[1], "none");
 		nd_c(nd, ']');
 	}
-	nd_printf(nd, ", metric %u", nd_be16(nd, p + 2));
+	{
+		unsigned v0 = nd_be16(nd, p + 2);
+		nd_s(nd, ", metric ");
+		nd_u(nd, v0);
+	}
 	return (int)(4 + words * 4);
 }
 
@@ -142,7 +156,8 @@ static int lsa(nd_t *nd, const uint8_t *l, const uint8_t *dataend)
 			case 1: what = "Neighbor Router-ID "; break;
 			case 2: what = "Neighbor Network-ID "; break;
 			default:
-				nd_printf(nd, "\n\t      Unknown Router Links Type 0x%02x", r[0]);
+				nd_s(nd, "\n\t      Unknown Router Links Type 0x");
+				out_x2(nd->out, r[0]);
 				return 0;
 			}
 			nd_s(nd, "\n\t      ");
@@ -152,7 +167,11 @@ static int lsa(nd_t *nd, const uint8_t *l, const uint8_t *dataend)
 			put_ip4(nd, r + 8);
 			nd_s(nd, ", Interface ");
 			put_ip4(nd, r + 4);
-			nd_printf(nd, ", metric %u", nd_be16(nd, r + 2));
+			{
+				unsigned v0 = nd_be16(nd, r + 2);
+				nd_s(nd, ", metric ");
+				nd_u(nd, v0);
+			}
 			r += 16;
 		}
 		break;
@@ -179,7 +198,11 @@ static int lsa(nd_t *nd, const uint8_t *l, const uint8_t *dataend)
 		if (left < 4)
 			return 1;
 		left -= 4;
-		nd_printf(nd, ", metric %u", nd_be32(nd, t) & 0xffffff);
+		{
+			unsigned v0 = nd_be32(nd, t) & 0xffffff;
+			nd_s(nd, ", metric ");
+			nd_u(nd, v0);
+		}
 		t += 4;
 		while (left != 0) {
 			n = lsa_prefix(nd, t, left);
@@ -196,7 +219,8 @@ static int lsa(nd_t *nd, const uint8_t *l, const uint8_t *dataend)
 		uint32_t f = nd_be32(nd, t);
 		nd_s(nd, "\n\t     Flags [");
 		put_bits(nd, asla_bits, f, "none");
-		nd_printf(nd, "] metric %u", f & 0xffffff);
+		nd_s(nd, "] metric ");
+		nd_u(nd, f & 0xffffff);
 		const uint8_t *pp = t + 4;
 		n = lsa_prefix(nd, pp, left);
 		if (n < 0)
@@ -242,9 +266,13 @@ static int lsa(nd_t *nd, const uint8_t *l, const uint8_t *dataend)
 		left -= 20;
 		prefixes = nd_be32(nd, t + 20);
 		nd_need(nd, t, 24);
-		nd_printf(nd, "\n\t      Priority %u, Link-local address ", t[0]);
+		nd_s(nd, "\n\t      Priority ");
+		nd_u(nd, t[0]);
+		nd_s(nd, ", Link-local address ");
 		put_ip6(nd, t + 4);
-		nd_printf(nd, ", Prefixes %u:", prefixes);
+		nd_s(nd, ", Prefixes ");
+		nd_u(nd, prefixes);
+		nd_c(nd, ':');
 		t += 24;
 		while (prefixes > 0) {
 			n = lsa_prefix(nd, t, left);
@@ -269,7 +297,9 @@ static int lsa(nd_t *nd, const uint8_t *l, const uint8_t *dataend)
 			return 1;
 		left -= 6;
 		prefixes = nd_be16(nd, t);
-		nd_printf(nd, "\n\t      Prefixes %u:", prefixes);
+		nd_s(nd, "\n\t      Prefixes ");
+		nd_u(nd, prefixes);
+		nd_c(nd, ':');
 		t += 12;
 		while (prefixes > 0) {
 			n = lsa_prefix(nd, t, left);
@@ -298,11 +328,22 @@ static int decode_v3(nd_t *nd, const uint8_t *op, const uint8_t *dataend)
 	case 1: /* hello */
 		put_opts(nd, "\n\tOptions [", nd_be32(nd, b + 4));
 		nd_need(nd, b, 12);
-		nd_printf(nd, "\n\t  Hello Timer %us, Dead Timer %us, Interface-ID ",
-			  nd_be16(nd, b + 8), nd_be16(nd, b + 10));
+		{
+			unsigned v0 = nd_be16(nd, b + 8);
+			unsigned v1 = nd_be16(nd, b + 10);
+			nd_s(nd, "\n\t  Hello Timer ");
+			nd_u(nd, v0);
+			nd_s(nd, "s, Dead Timer ");
+			nd_u(nd, v1);
+			nd_s(nd, "s, Interface-ID ");
+		}
 		nd_need(nd, b, 4);
 		put_ip4(nd, b);
-		nd_printf(nd, ", Priority %u", nd_u8(nd, b + 4));
+		{
+			unsigned v0 = nd_u8(nd, b + 4);
+			nd_s(nd, ", Priority ");
+			nd_u(nd, v0);
+		}
 		if (nd_be32(nd, b + 12)) {
 			nd_s(nd, "\n\t  Designated Router ");
 			put_ip4(nd, b + 12);
@@ -327,8 +368,14 @@ static int decode_v3(nd_t *nd, const uint8_t *op, const uint8_t *dataend)
 		put_bits(nd, dd_bits, dfl, "none");
 		nd_c(nd, ']');
 		nd_need(nd, b + 4, 8);
-		nd_printf(nd, ", MTU %u, DD-Sequence 0x%08x", nd_be16(nd, b + 4),
-			  nd_be32(nd, b + 8));
+		{
+			unsigned v0 = nd_be16(nd, b + 4);
+			unsigned v1 = nd_be32(nd, b + 8);
+			nd_s(nd, ", MTU ");
+			nd_u(nd, v0);
+			nd_s(nd, ", DD-Sequence 0x");
+			out_x(nd->out, v1, 8);
+		}
 		if (nd->opt->vflag > 1)
 			for (const uint8_t *h = b + 12; h < dataend; h += 20)
 				if (lshdr(nd, h, dataend))
@@ -374,9 +421,14 @@ static int lls(nd_t *nd, const uint8_t *cp, unsigned len)
 		return 0;
 	if (len < 4)
 		return -1;
-	nd_printf(nd, "\n\tLLS Checksum 0x%04x", nd_be16(nd, cp));
+	{
+		unsigned v0 = nd_be16(nd, cp);
+		nd_s(nd, "\n\tLLS Checksum 0x");
+		out_x(nd->out, v0, 4);
+	}
 	unsigned dl = nd_be16(nd, cp + 2);
-	nd_printf(nd, ", Data Length %u", dl);
+	nd_s(nd, ", Data Length ");
+	nd_u(nd, dl);
 	if (dl < 4 || dl > len)
 		return -1;
 	if (!nd_has(nd, cp + 4, dl - 4))
@@ -393,15 +445,31 @@ static int auth_trailer(nd_t *nd, const uint8_t *cp, unsigned len)
 	unsigned at = nd_be16(nd, cp);
 	if (at == 1)
 		nd_s(nd, "\n\tAuthentication Type HMAC");
-	else
-		nd_printf(nd, "\n\tAuthentication Type unknown (0x%04x)", at);
+	else {
+		nd_s(nd, "\n\tAuthentication Type unknown (0x");
+		out_x(nd->out, at, 4);
+		nd_c(nd, ')');
+	}
 	unsigned al = nd_be16(nd, cp + 2);
-	nd_printf(nd, ", Length %u", al);
+	nd_s(nd, ", Length ");
+	nd_u(nd, al);
 	if (al < 16 || al > len)
 		return 1;
-	nd_printf(nd, ", SAID %u", nd_be16(nd, cp + 6));
-	nd_printf(nd, ", CSN 0x%08x", nd_be32(nd, cp + 8));
-	nd_printf(nd, ":%08x", nd_be32(nd, cp + 12));
+	{
+		unsigned v0 = nd_be16(nd, cp + 6);
+		nd_s(nd, ", SAID ");
+		nd_u(nd, v0);
+	}
+	{
+		unsigned v0 = nd_be32(nd, cp + 8);
+		nd_s(nd, ", CSN 0x");
+		out_x(nd->out, v0, 8);
+	}
+	{
+		unsigned v0 = nd_be32(nd, cp + 12);
+		nd_c(nd, ':');
+		out_x(nd->out, v0, 8);
+	}
 	if (!nd_has(nd, cp + 16, al - 16))
 		return 1;
 	if (nd->opt->vflag > 1)
@@ -431,17 +499,28 @@ void ospf6_print(nd_t *nd, const uint8_t *bp, unsigned length)
 					  "LS-Request", "LS-Update", "LS-Ack" };
 	unsigned ver = nd_u8(nd, bp);
 	if (type >= 1 && type <= 5) {
-		nd_printf(nd, "OSPFv%u, %s, length %u", ver, tn[type], length);
+		nd_s(nd, "OSPFv");
+		nd_u(nd, ver);
+		nd_s(nd, ", ");
+		nd_s(nd, tn[type]);
+		nd_s(nd, ", length ");
+		nd_u(nd, length);
 	} else {
-		nd_printf(nd, "OSPFv%u, unknown packet type (%u), length %u", ver,
-			  type, length);
+		nd_s(nd, "OSPFv");
+		nd_u(nd, ver);
+		nd_s(nd, ", unknown packet type (");
+		nd_u(nd, type);
+		nd_s(nd, "), length ");
+		nd_u(nd, length);
 		return;
 	}
 	if (!nd->opt->vflag)
 		return;
 	unsigned datalen = nd_be16(nd, bp + 2);
 	if (datalen > length) {
-		nd_printf(nd, " [len %u]", datalen);
+		nd_s(nd, " [len ");
+		nd_u(nd, datalen);
+		nd_c(nd, ']');
 		return;
 	}
 	const uint8_t *dataend = bp + datalen;
@@ -454,8 +533,10 @@ void ospf6_print(nd_t *nd, const uint8_t *bp, unsigned length)
 	} else {
 		nd_s(nd, ", Backbone Area");
 	}
-	if (nd_u8(nd, bp + 14))
-		nd_printf(nd, ", Instance %u", bp[14]);
+	if (nd_u8(nd, bp + 14)) {
+		nd_s(nd, ", Instance ");
+		nd_u(nd, bp[14]);
+	}
 	if (ver == 3) {
 		if (decode_v3(nd, bp, dataend) ||
 		    trailer(nd, bp, dataend, length - datalen))

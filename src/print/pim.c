@@ -54,16 +54,24 @@ static int addr_print(nd_t *nd, const uint8_t *bp, unsigned len,
 		put_ip6(nd, bp + 2);
 	else
 		put_ip4(nd, bp + 2);
-	if (bp[1] != (v6 ? 128 : 32))
-		nd_printf(nd, "/%u", bp[1]);
+	if (bp[1] != (v6 ? 128 : 32)) {
+		nd_c(nd, '/');
+		nd_u(nd, bp[1]);
+	}
 	if (bp[0]) {
 		if (kind == A_GROUP) {
-			nd_printf(nd, "(0x%02x)", bp[0]);
+			nd_s(nd, "(0x");
+			out_x2(nd->out, bp[0]);
+			nd_c(nd, ')');
 		} else {
-			nd_printf(nd, "(%s%s%s", bp[0] & 4 ? "S" : "",
-				  bp[0] & 2 ? "W" : "", bp[0] & 1 ? "R" : "");
-			if (bp[0] & 0xf8)
-				nd_printf(nd, "+0x%02x", bp[0] & 0xf8);
+			nd_c(nd, '(');
+			nd_s(nd, bp[0] & 4 ? "S" : "");
+			nd_s(nd, bp[0] & 2 ? "W" : "");
+			nd_s(nd, bp[0] & 1 ? "R" : "");
+			if (bp[0] & 0xf8) {
+				nd_s(nd, "+0x");
+				out_x2(nd->out, bp[0] & 0xf8);
+			}
 			nd_c(nd, ')');
 		}
 	}
@@ -121,7 +129,11 @@ static const char *hello_opt_name(unsigned t)
 
 static void invalid_len(nd_t *nd, unsigned olen, unsigned want)
 {
-	nd_printf(nd, "[option length %u != %u]", olen, want);
+	nd_s(nd, "[option length ");
+	nd_u(nd, olen);
+	nd_s(nd, " != ");
+	nd_u(nd, want);
+	nd_c(nd, ']');
 	nd_print_invalid(nd);
 }
 
@@ -132,8 +144,16 @@ static int hello(nd_t *nd, const uint8_t *bp, unsigned len, unsigned alen)
 		if (len < 4)
 			goto trunc;
 		unsigned ot = nd_be16(nd, bp), ol = nd_be16(nd, bp + 2);
-		nd_printf(nd, "\n\t  %s Option (%u), length %u, Value: ",
-			  hello_opt_name(ot), ot, ol);
+		{
+			const char *v0 = hello_opt_name(ot);
+			nd_s(nd, "\n\t  ");
+			nd_s(nd, v0);
+			nd_s(nd, " Option (");
+			nd_u(nd, ot);
+			nd_s(nd, "), length ");
+			nd_u(nd, ol);
+			nd_s(nd, ", Value: ");
+		}
 		bp += 4;
 		len -= 4;
 		if (len < ol)
@@ -154,8 +174,16 @@ static int hello(nd_t *nd, const uint8_t *bp, unsigned len, unsigned alen)
 				return -1;
 			} else {
 				unsigned d = nd_be16(nd, bp);
-				nd_printf(nd, "\n\t    T-bit=%u, LAN delay %ums, Override interval %ums",
-					  d >> 15, d & 0x7fff, nd_be16(nd, bp + 2));
+				{
+					unsigned v0 = nd_be16(nd, bp + 2);
+					nd_s(nd, "\n\t    T-bit=");
+					nd_u(nd, d >> 15);
+					nd_s(nd, ", LAN delay ");
+					nd_u(nd, d & 0x7fff);
+					nd_s(nd, "ms, Override interval ");
+					nd_u(nd, v0);
+					nd_s(nd, "ms");
+				}
 			}
 			break;
 		case 18:
@@ -174,20 +202,29 @@ static int hello(nd_t *nd, const uint8_t *bp, unsigned len, unsigned alen)
 				invalid_len(nd, ol, 4);
 				return -1;
 			}
-			nd_printf(nd, "0x%08x", nd_be32(nd, bp));
+			{
+				unsigned v0 = nd_be32(nd, bp);
+				nd_s(nd, "0x");
+				out_x(nd->out, v0, 8);
+			}
 			break;
 		case 21:
 			if (ol != 4) {
 				invalid_len(nd, ol, 4);
 				return -1;
 			}
-			nd_printf(nd, "v%u", bp[0]);
+			nd_c(nd, 'v');
+			nd_u(nd, bp[0]);
 			if (bp[1]) {
 				nd_s(nd, ", interval ");
 				put_relts_unsigned(nd, bp[1]);
 			}
-			if (nd_be16(nd, bp + 2))
-				nd_printf(nd, " ?0x%04x?", nd_be16(nd, bp + 2));
+			if (nd_be16(nd, bp + 2)) {
+				unsigned v0 = nd_be16(nd, bp + 2);
+				nd_s(nd, " ?0x");
+				out_x(nd->out, v0, 4);
+				nd_c(nd, '?');
+			}
 			break;
 		case 22:
 			break;
@@ -227,7 +264,9 @@ static void pimv2_body(nd_t *nd, const uint8_t *bp, unsigned len,
 {
 	nd_proto(nd, "pimv2");
 	if (len < 2) {
-		nd_printf(nd, "[length %u < 2]", len);
+		nd_s(nd, "[length ");
+		nd_u(nd, len);
+		nd_s(nd, " < 2]");
 		nd_print_invalid(nd);
 		return;
 	}
@@ -237,12 +276,16 @@ static void pimv2_body(nd_t *nd, const uint8_t *bp, unsigned len,
 	if (alen)
 		nd_s(nd, ", RFC2117-encoding");
 	if (len < 4) {
-		nd_printf(nd, "[length %u < 4]", len);
+		nd_s(nd, "[length ");
+		nd_u(nd, len);
+		nd_s(nd, " < 4]");
 		nd_print_invalid(nd);
 		return;
 	}
 	unsigned sum = nd_be16(nd, bp + 2);
-	nd_printf(nd, ", cksum 0x%04x ", sum);
+	nd_s(nd, ", cksum 0x");
+	out_x(nd->out, sum, 4);
+	nd_c(nd, ' ');
 	if (sum == 0) {
 		nd_s(nd, "(unverified)");
 	} else {
@@ -271,7 +314,9 @@ static void pimv2_body(nd_t *nd, const uint8_t *bp, unsigned len,
 		uint32_t fl = nd_be32(nd, bp);
 		const char *f = fl == 0x80000000u ? "Border"
 				: fl == 0x40000000u ? "Null" : "none";
-		nd_printf(nd, ", Flags [ %s ]\n\t", f);
+		nd_s(nd, ", Flags [ ");
+		nd_s(nd, f);
+		nd_s(nd, " ]\n\t");
 		bp += 4;
 		len -= 4;
 		if (len == 0)
@@ -288,7 +333,8 @@ static void pimv2_body(nd_t *nd, const uint8_t *bp, unsigned len,
 		} else if (v == 6) {
 			ip6_print(nd, bp, len);
 		} else {
-			nd_printf(nd, "IP ver %u", v);
+			nd_s(nd, "IP ver ");
+			nd_u(nd, v);
 		}
 		return;
 	}
@@ -310,7 +356,9 @@ static void pimv2_body(nd_t *nd, const uint8_t *bp, unsigned len,
 		if (!nd_has(nd, bp, 4))
 			goto trunc;
 		unsigned ngroup = bp[1], hold = nd_be16(nd, bp + 2);
-		nd_printf(nd, "\n\t  %u group(s)", ngroup);
+		nd_s(nd, "\n\t  ");
+		nd_u(nd, ngroup);
+		nd_s(nd, " group(s)");
 		if (type != 7) {
 			nd_s(nd, ", holdtime: ");
 			if (hold == 0xffff)
@@ -321,23 +369,31 @@ static void pimv2_body(nd_t *nd, const uint8_t *bp, unsigned len,
 		bp += 4;
 		len -= 4;
 		for (unsigned i = 0; i < ngroup; i++) {
-			nd_printf(nd, "\n\t    group #%u: ", i + 1);
+			nd_s(nd, "\n\t    group #");
+			nd_u(nd, i + 1);
+			nd_s(nd, ": ");
 			ADDR(A_GROUP);
 			if (len < 4)
 				goto trunc;
 			if (!nd_has(nd, bp, 4))
 				goto trunc;
 			unsigned nj = nd_be16(nd, bp), np = nd_be16(nd, bp + 2);
-			nd_printf(nd, ", joined sources: %u, pruned sources: %u",
-				  nj, np);
+			nd_s(nd, ", joined sources: ");
+			nd_u(nd, nj);
+			nd_s(nd, ", pruned sources: ");
+			nd_u(nd, np);
 			bp += 4;
 			len -= 4;
 			for (unsigned j = 0; j < nj; j++) {
-				nd_printf(nd, "\n\t      joined source #%u: ", j + 1);
+				nd_s(nd, "\n\t      joined source #");
+				nd_u(nd, j + 1);
+				nd_s(nd, ": ");
 				ADDR(A_SOURCE);
 			}
 			for (unsigned j = 0; j < np; j++) {
-				nd_printf(nd, "\n\t      pruned source #%u: ", j + 1);
+				nd_s(nd, "\n\t      pruned source #");
+				nd_u(nd, j + 1);
+				nd_s(nd, ": ");
 				ADDR(A_SOURCE);
 			}
 		}
@@ -346,37 +402,55 @@ static void pimv2_body(nd_t *nd, const uint8_t *bp, unsigned len,
 	case 4: {
 		if (len < 2)
 			goto trunc;
-		nd_printf(nd, " tag=%x", nd_be16(nd, bp));
+		{
+			unsigned v0 = nd_be16(nd, bp);
+			nd_s(nd, " tag=");
+			out_x(nd->out, v0, 0);
+		}
 		bp += 2;
 		len -= 2;
 		if (len < 1)
 			goto trunc;
-		nd_printf(nd, " hashmlen=%u", nd_u8(nd, bp));
+		{
+			unsigned v0 = nd_u8(nd, bp);
+			nd_s(nd, " hashmlen=");
+			nd_u(nd, v0);
+		}
 		if (len < 2)
 			goto trunc;
 		if (!nd_has(nd, bp + 2, 1))
 			goto trunc;
-		nd_printf(nd, " BSRprio=%u", bp[1]);
+		nd_s(nd, " BSRprio=");
+		nd_u(nd, bp[1]);
 		bp += 2;
 		len -= 2;
 		nd_s(nd, " BSR=");
 		ADDR(A_UNICAST);
 		for (unsigned i = 0; len > 0; i++) {
-			nd_printf(nd, " (group%u: ", i);
+			nd_s(nd, " (group");
+			nd_u(nd, i);
+			nd_s(nd, ": ");
 			ADDR(A_GROUP);
 			if (len < 1)
 				goto trunc;
-			nd_printf(nd, " RPcnt=%u", nd_u8(nd, bp));
+			{
+				unsigned v0 = nd_u8(nd, bp);
+				nd_s(nd, " RPcnt=");
+				nd_u(nd, v0);
+			}
 			if (len < 2)
 				goto trunc;
 			unsigned frp = nd_u8(nd, bp + 1);
-			nd_printf(nd, " FRPcnt=%u", frp);
+			nd_s(nd, " FRPcnt=");
+			nd_u(nd, frp);
 			if (len < 4)
 				goto trunc;
 			bp += 4;
 			len -= 4;
 			for (unsigned j = 0; j < frp && len > 0; j++) {
-				nd_printf(nd, " RP%u=", j);
+				nd_s(nd, " RP");
+				nd_u(nd, j);
+				nd_c(nd, '=');
 				ADDR(A_UNICAST);
 				if (len < 2)
 					goto trunc;
@@ -384,7 +458,11 @@ static void pimv2_body(nd_t *nd, const uint8_t *bp, unsigned len,
 				put_relts_unsigned(nd, nd_be16(nd, bp));
 				if (len < 3)
 					goto trunc;
-				nd_printf(nd, ",prio=%u", nd_u8(nd, bp + 2));
+				{
+					unsigned v0 = nd_u8(nd, bp + 2);
+					nd_s(nd, ",prio=");
+					nd_u(nd, v0);
+				}
 				if (len < 4)
 					goto trunc;
 				bp += 4;
@@ -405,17 +483,30 @@ static void pimv2_body(nd_t *nd, const uint8_t *bp, unsigned len,
 			goto trunc;
 		if (bp[0] & 0x80)
 			nd_s(nd, " RPT");
-		nd_printf(nd, " pref=%u", nd_be32(nd, bp) & 0x7fffffffu);
-		nd_printf(nd, " metric=%u", nd_be32(nd, bp + 4));
+		{
+			unsigned v0 = nd_be32(nd, bp) & 0x7fffffffu;
+			nd_s(nd, " pref=");
+			nd_u(nd, v0);
+		}
+		{
+			unsigned v0 = nd_be32(nd, bp + 4);
+			nd_s(nd, " metric=");
+			nd_u(nd, v0);
+		}
 		return;
 	case 8: {
 		if (len < 1)
 			goto trunc;
 		unsigned pfx = nd_u8(nd, bp);
-		nd_printf(nd, " prefix-cnt=%u", pfx);
+		nd_s(nd, " prefix-cnt=");
+		nd_u(nd, pfx);
 		if (len < 2)
 			goto trunc;
-		nd_printf(nd, " prio=%u", nd_u8(nd, bp + 1));
+		{
+			unsigned v0 = nd_u8(nd, bp + 1);
+			nd_s(nd, " prio=");
+			nd_u(nd, v0);
+		}
 		if (len < 4)
 			goto trunc;
 		nd_s(nd, " holdtime=");
@@ -425,7 +516,9 @@ static void pimv2_body(nd_t *nd, const uint8_t *bp, unsigned len,
 		nd_s(nd, " RP=");
 		ADDR(A_UNICAST);
 		for (unsigned i = 0; i < pfx && len > 0; i++) {
-			nd_printf(nd, " Group%u=", i);
+			nd_s(nd, " Group");
+			nd_u(nd, i);
+			nd_c(nd, '=');
 			ADDR(A_GROUP);
 		}
 		return;
@@ -446,28 +539,58 @@ static void pimv2_body(nd_t *nd, const uint8_t *bp, unsigned len,
 		unsigned sub = nd_u8(nd, hdr + 1) >> 4;
 		static const char *const dn[] = { NULL, "Offer", "Winner",
 						  "Backoff", "Pass" };
-		nd_printf(nd, "\n\t  %s,", sub >= 1 && sub <= 4 ? dn[sub] : "Unknown");
+		nd_s(nd, "\n\t  ");
+		nd_s(nd, sub >= 1 && sub <= 4 ? dn[sub] : "Unknown");
+		nd_c(nd, ',');
 		nd_s(nd, " rpa=");
 		ADDR(A_UNICAST);
-		nd_printf(nd, " sender pref=%u", nd_be32(nd, bp));
-		nd_printf(nd, " sender metric=%u", nd_be32(nd, bp + 4));
+		{
+			unsigned v0 = nd_be32(nd, bp);
+			nd_s(nd, " sender pref=");
+			nd_u(nd, v0);
+		}
+		{
+			unsigned v0 = nd_be32(nd, bp + 4);
+			nd_s(nd, " sender metric=");
+			nd_u(nd, v0);
+		}
 		bp += 8;
 		len -= 8;
 		if (sub == 3 || sub == 4) {
 			const char *w = sub == 3 ? "offer" : "new winner";
-			nd_printf(nd, "\n\t  %s addr=", w);
+			nd_s(nd, "\n\t  ");
+			nd_s(nd, w);
+			nd_s(nd, " addr=");
 			ADDR(A_UNICAST);
-			nd_printf(nd, " %s pref=%u", w, nd_be32(nd, bp));
-			nd_printf(nd, " %s metric=%u", w, nd_be32(nd, bp + 4));
+			{
+				unsigned v0 = nd_be32(nd, bp);
+				nd_c(nd, ' ');
+				nd_s(nd, w);
+				nd_s(nd, " pref=");
+				nd_u(nd, v0);
+			}
+			{
+				unsigned v0 = nd_be32(nd, bp + 4);
+				nd_c(nd, ' ');
+				nd_s(nd, w);
+				nd_s(nd, " metric=");
+				nd_u(nd, v0);
+			}
 			bp += 8;
 			len -= 8;
-			if (sub == 3)
-				nd_printf(nd, " interval %dms", nd_be16(nd, bp));
+			if (sub == 3) {
+				int v0 = nd_be16(nd, bp);
+				nd_s(nd, " interval ");
+				out_d(nd->out, v0);
+				nd_s(nd, "ms");
+			}
 		}
 		return;
 	}
 	default:
-		nd_printf(nd, " [type %u]", type);
+		nd_s(nd, " [type ");
+		nd_u(nd, type);
+		nd_c(nd, ']');
 		return;
 	}
 trunc:
@@ -480,13 +603,28 @@ void pim_print(nd_t *nd, const uint8_t *bp, unsigned len,
 	nd_proto(nd, "pim");
 	unsigned tv = nd_u8(nd, bp), ver = tv >> 4;
 	if (ver != 2) {
-		nd_printf(nd, "PIMv%u, length %u", ver, len);
+		nd_s(nd, "PIMv");
+		nd_u(nd, ver);
+		nd_s(nd, ", length ");
+		nd_u(nd, len);
 		return;
 	}
 	if (!nd->opt->vflag) {
-		nd_printf(nd, "PIMv2, %s, length %u", type_name(tv & 15), len);
+		{
+			const char *v0 = type_name(tv & 15);
+			nd_s(nd, "PIMv2, ");
+			nd_s(nd, v0);
+			nd_s(nd, ", length ");
+			nd_u(nd, len);
+		}
 		return;
 	}
-	nd_printf(nd, "PIMv2, length %u\n\t%s", len, type_name(tv & 15));
+	{
+		const char *v0 = type_name(tv & 15);
+		nd_s(nd, "PIMv2, length ");
+		nd_u(nd, len);
+		nd_s(nd, "\n\t");
+		nd_s(nd, v0);
+	}
 	pimv2_body(nd, bp, len, ip);
 }

@@ -34,26 +34,49 @@ static uint64_t be64(nd_t *nd, const uint8_t *p)
  * in an announce message, as tcpdump). */
 static void put_ts(nd_t *nd, const char *name, const uint8_t *p, int comma)
 {
-	nd_printf(nd, ", %s :", name);
+	nd_s(nd, ", ");
+	nd_s(nd, name);
+	nd_s(nd, " :");
 	nd_need(nd, p, 6);
-	nd_printf(nd, " %llu seconds%s", (unsigned long long)be48(nd, p), comma ? "," : "");
+	{
+		unsigned long long v0 = (unsigned long long)be48(nd, p);
+		nd_c(nd, ' ');
+		nd_u(nd, v0);
+		nd_s(nd, " seconds");
+		nd_s(nd, comma ? "," : "");
+	}
 	nd_need(nd, p + 6, 4);
-	nd_printf(nd, " %u nanoseconds", nd_be32(nd, p + 6));
+	{
+		unsigned v0 = nd_be32(nd, p + 6);
+		nd_c(nd, ' ');
+		nd_u(nd, v0);
+		nd_s(nd, " nanoseconds");
+	}
 }
 
 static void put_port(nd_t *nd, const uint8_t *p)
 {
 	nd_need(nd, p, 8);
-	nd_printf(nd, ", port identity : 0x%llx", (unsigned long long)be64(nd, p));
+	{
+		unsigned long long v0 = (unsigned long long)be64(nd, p);
+		nd_s(nd, ", port identity : 0x");
+		out_x(nd->out, v0, 0);
+	}
 	nd_need(nd, p + 8, 2);
-	nd_printf(nd, ", port id : %u", nd_be16(nd, p + 8));
+	{
+		unsigned v0 = nd_be16(nd, p + 8);
+		nd_s(nd, ", port id : ");
+		nd_u(nd, v0);
+	}
 }
 
 static void ptp_body(nd_t *nd, const uint8_t *dat, unsigned length)
 {
 	nd_proto(nd, "ptp");
 	if (length < 34) {
-		nd_printf(nd, " [length %u < 34]", length);
+		nd_s(nd, " [length ");
+		nd_u(nd, length);
+		nd_s(nd, " < 34]");
 		nd_print_invalid(nd);
 		return;
 	}
@@ -63,46 +86,85 @@ static void ptp_body(nd_t *nd, const uint8_t *dat, unsigned length)
 		nd_s(nd, "PTPv1 (not implemented)");
 		return;
 	}
-	nd_printf(nd, "PTPv%u", ver);
+	nd_s(nd, "PTPv");
+	nd_u(nd, ver);
 	if (ver != 2)
 		return;
 	unsigned mt = dat[0] & 0x0f;
-	nd_printf(nd, ", v1 compat : %s", (dat[0] & 0x10) ? "yes" : "no");
-	nd_printf(nd, ", msg type : %s", msg_names[mt] ? msg_names[mt] : "Reserved");
+	nd_s(nd, ", v1 compat : ");
+	nd_s(nd, (dat[0] & 0x10) ? "yes" : "no");
+	nd_s(nd, ", msg type : ");
+	nd_s(nd, msg_names[mt] ? msg_names[mt] : "Reserved");
 	nd_need(nd, dat + 2, 2);
-	nd_printf(nd, ", length : %u", nd_be16(nd, dat + 2));
+	{
+		unsigned v0 = nd_be16(nd, dat + 2);
+		nd_s(nd, ", length : ");
+		nd_u(nd, v0);
+	}
 	nd_need(nd, dat + 4, 2);
-	nd_printf(nd, ", domain : %u", dat[4]);
+	nd_s(nd, ", domain : ");
+	nd_u(nd, dat[4]);
 	nd_need(nd, dat + 5, 1);
-	nd_printf(nd, ", reserved1 : %u", dat[5]);
+	nd_s(nd, ", reserved1 : ");
+	nd_u(nd, dat[5]);
 	nd_need(nd, dat + 6, 2);
 	unsigned fl = nd_be16(nd, dat + 6);
 	nd_s(nd, ", Flags [");
 	int any = 0;
 	for (unsigned b = 0; b < 16; b++) {
 		if ((fl & (1u << b)) && flag_names[b]) {
-			nd_printf(nd, "%s%s", any ? ", " : "", flag_names[b]);
+			nd_s(nd, any ? ", " : "");
+			nd_s(nd, flag_names[b]);
 			any = 1;
 		}
 	}
 	nd_s(nd, any ? "]" : "none]");
 	nd_need(nd, dat + 8, 6);
-	nd_printf(nd, ", NS correction : %llu", (unsigned long long)be48(nd, dat + 8));
+	{
+		unsigned long long v0 = (unsigned long long)be48(nd, dat + 8);
+		nd_s(nd, ", NS correction : ");
+		nd_u(nd, v0);
+	}
 	nd_need(nd, dat + 14, 2);
-	nd_printf(nd, ", sub NS correction : %u", nd_be16(nd, dat + 14));
+	{
+		unsigned v0 = nd_be16(nd, dat + 14);
+		nd_s(nd, ", sub NS correction : ");
+		nd_u(nd, v0);
+	}
 	nd_need(nd, dat + 16, 4);
-	nd_printf(nd, ", reserved2 : %u", nd_be32(nd, dat + 16));
+	{
+		unsigned v0 = nd_be32(nd, dat + 16);
+		nd_s(nd, ", reserved2 : ");
+		nd_u(nd, v0);
+	}
 	nd_need(nd, dat + 20, 8);
-	nd_printf(nd, ", clock identity : 0x%llx", (unsigned long long)be64(nd, dat + 20));
+	{
+		unsigned long long v0 = (unsigned long long)be64(nd, dat + 20);
+		nd_s(nd, ", clock identity : 0x");
+		out_x(nd->out, v0, 0);
+	}
 	nd_need(nd, dat + 28, 2);
-	nd_printf(nd, ", port id : %u", nd_be16(nd, dat + 28));
+	{
+		unsigned v0 = nd_be16(nd, dat + 28);
+		nd_s(nd, ", port id : ");
+		nd_u(nd, v0);
+	}
 	nd_need(nd, dat + 30, 2);
-	nd_printf(nd, ", seq id : %u", nd_be16(nd, dat + 30));
+	{
+		unsigned v0 = nd_be16(nd, dat + 30);
+		nd_s(nd, ", seq id : ");
+		nd_u(nd, v0);
+	}
 	nd_need(nd, dat + 32, 1);
 	unsigned ctl = dat[32];
-	nd_printf(nd, ", control : %u (%s)", ctl, ctl < 6 ? ctl_names[ctl] : "Reserved");
+	nd_s(nd, ", control : ");
+	nd_u(nd, ctl);
+	nd_s(nd, " (");
+	nd_s(nd, ctl < 6 ? ctl_names[ctl] : "Reserved");
+	nd_c(nd, ')');
 	nd_need(nd, dat + 33, 1);
-	nd_printf(nd, ", log message interval : %u", dat[33]);
+	nd_s(nd, ", log message interval : ");
+	nd_u(nd, dat[33]);
 	const uint8_t *b = dat + 34;
 	switch (mt) {
 	case 0x0: case 0x1:
@@ -122,25 +184,47 @@ static void ptp_body(nd_t *nd, const uint8_t *dat, unsigned length)
 	case 0xb:
 		put_ts(nd, "originTimeStamp", b, 0);
 				nd_need(nd, b + 10, 2);
-		nd_printf(nd, ", origin cur utc :%u", nd_be16(nd, b + 10));
+		{
+			unsigned v0 = nd_be16(nd, b + 10);
+			nd_s(nd, ", origin cur utc :");
+			nd_u(nd, v0);
+		}
 				nd_need(nd, b + 12, 1);
-		nd_printf(nd, ", rsvd : %u", b[12]);
+		nd_s(nd, ", rsvd : ");
+		nd_u(nd, b[12]);
 				nd_need(nd, b + 13, 1);
-		nd_printf(nd, ", gm priority_1 : %u", b[13]);
+		nd_s(nd, ", gm priority_1 : ");
+		nd_u(nd, b[13]);
 				nd_need(nd, b + 14, 1);
-		nd_printf(nd, ", gm clock class : %u", b[14]);
+		nd_s(nd, ", gm clock class : ");
+		nd_u(nd, b[14]);
 				nd_need(nd, b + 15, 1);
-		nd_printf(nd, ", gm clock accuracy : %u", b[15]);
+		nd_s(nd, ", gm clock accuracy : ");
+		nd_u(nd, b[15]);
 				nd_need(nd, b + 16, 2);
-		nd_printf(nd, ", gm clock variance : %u", nd_be16(nd, b + 16));
+		{
+			unsigned v0 = nd_be16(nd, b + 16);
+			nd_s(nd, ", gm clock variance : ");
+			nd_u(nd, v0);
+		}
 				nd_need(nd, b + 18, 1);
-		nd_printf(nd, ", gm priority_2 : %u", b[18]);
+		nd_s(nd, ", gm priority_2 : ");
+		nd_u(nd, b[18]);
 				nd_need(nd, b + 19, 8);
-		nd_printf(nd, ", gm clock id : 0x%llx", (unsigned long long)be64(nd, b + 19));
+		{
+			unsigned long long v0 = (unsigned long long)be64(nd, b + 19);
+			nd_s(nd, ", gm clock id : 0x");
+			out_x(nd->out, v0, 0);
+		}
 				nd_need(nd, b + 27, 2);
-		nd_printf(nd, ", steps removed : %u", nd_be16(nd, b + 27));
+		{
+			unsigned v0 = nd_be16(nd, b + 27);
+			nd_s(nd, ", steps removed : ");
+			nd_u(nd, v0);
+		}
 				nd_need(nd, b + 29, 1);
-		nd_printf(nd, ", time source : 0x%x", b[29]);
+		nd_s(nd, ", time source : 0x");
+		out_x(nd->out, b[29], 0);
 		break;
 	case 0xc:
 		put_port(nd, b);
@@ -148,10 +232,14 @@ static void ptp_body(nd_t *nd, const uint8_t *dat, unsigned length)
 	case 0xd:
 		put_port(nd, b);
 		nd_need(nd, b, 1);
-		nd_printf(nd, ", , start boundary hops  %u", b[0]);
-		nd_printf(nd, ", , boundary hops  %u", b[0]);
-		nd_printf(nd, ", , flags  0x%x", b[0]);
-		nd_printf(nd, ", , reserved  0x%x", b[0]);
+		nd_s(nd, ", , start boundary hops  ");
+		nd_u(nd, b[0]);
+		nd_s(nd, ", , boundary hops  ");
+		nd_u(nd, b[0]);
+		nd_s(nd, ", , flags  0x");
+		out_x(nd->out, b[0], 0);
+		nd_s(nd, ", , reserved  0x");
+		out_x(nd->out, b[0], 0);
 		break;
 	default:
 		break;

@@ -578,7 +578,8 @@ static int put_vldb_entry(struct rd *r, int kind)
 	}
 	nd_s(nd, " numservers");
 	uint32_t n = w32(r);
-	nd_printf(nd, " %u", n);
+	nd_c(nd, ' ');
+	nd_u(nd, n);
 	nd_s(nd, " servers");
 	for (unsigned i = 0; i < nsrv; i++) {
 		if (kind == 'u') {
@@ -607,21 +608,36 @@ static int put_vldb_entry(struct rd *r, int kind)
 	for (unsigned i = 0; i < nsrv; i++) {
 		uint32_t v = w32(r);
 		if (i < n) {
-			if (v <= 26)
-				nd_printf(nd, " %c", 'a' + (int)v);
-			else
-				nd_printf(nd, " %u", v);
+			if (v <= 26) {
+				nd_c(nd, ' ');
+				nd_c(nd, (char)'a' + (int)v);
+			} else {
+				nd_c(nd, ' ');
+				nd_u(nd, v);
+			}
 		}
 	}
 	if (!nd_has(nd, r->bp, 4 * nsrv)) /* serverFlags */
 		return 0;
 	r->bp += 4 * nsrv;
 	nd_s(nd, " rwvol");
-	nd_printf(nd, " %u", w32(r));
+	{
+		unsigned v0 = w32(r);
+		nd_c(nd, ' ');
+		nd_u(nd, v0);
+	}
 	nd_s(nd, " rovol");
-	nd_printf(nd, " %u", w32(r));
+	{
+		unsigned v0 = w32(r);
+		nd_c(nd, ' ');
+		nd_u(nd, v0);
+	}
 	nd_s(nd, " backup");
-	nd_printf(nd, " %u", w32(r));
+	{
+		unsigned v0 = w32(r);
+		nd_c(nd, ' ');
+		nd_u(nd, v0);
+	}
 	return 1;
 }
 
@@ -634,10 +650,18 @@ static int put_code(struct rd *r, char code)
 	case 'F':
 		return put_fid(r);
 	case 'U':
-		nd_printf(nd, " %u", w32(r));
+		{
+			unsigned v0 = w32(r);
+			nd_c(nd, ' ');
+			nd_u(nd, v0);
+		}
 		return 1;
 	case 'D':
-		nd_printf(nd, " %d", (int32_t)w32(r));
+		{
+			int v0 = (int32_t)w32(r);
+			nd_c(nd, ' ');
+			out_d(nd->out, v0);
+		}
 		return 1;
 	case 'T':
 		put_date(nd, (int32_t)w32(r));
@@ -646,13 +670,17 @@ static int put_code(struct rd *r, char code)
 		if (!nd_has(nd, r->bp, 8))
 			return 0;
 		uint32_t a = w32(r), b = w32(r);
-		nd_printf(nd, " %u.%u", a, b);
+		nd_c(nd, ' ');
+		nd_u(nd, a);
+		nd_c(nd, '.');
+		nd_u(nd, b);
 		return 1;
 	}
 	case 'Q': {
 		uint64_t hi = w32(r);
 		uint64_t lo = w32(r);
-		nd_printf(nd, " %llu", (unsigned long long)(hi << 32 | lo));
+		nd_c(nd, ' ');
+		nd_u(nd, (unsigned long long)(hi << 32 | lo));
 		return 1;
 	}
 	case 'S':
@@ -676,8 +704,10 @@ static int put_code(struct rd *r, char code)
 	case 'Y': {
 		uint32_t t = w32(r);
 		static const char *const vt[] = { "read-write", "read-only", "backup" };
-		if (t < 3)
-			nd_printf(nd, " type %s", vt[t]);
+		if (t < 3) {
+			nd_s(nd, " type ");
+			nd_s(nd, vt[t]);
+		}
 		return 1;
 	}
 	case 'Z': {
@@ -701,7 +731,11 @@ static int put_code(struct rd *r, char code)
 				nd_c(nd, ';');
 			for (uint32_t i = 0; i < k; i++) {
 				nd_s(nd, " ver");
-				nd_printf(nd, " %d", (int32_t)w32(r));
+				{
+					int v0 = (int32_t)w32(r);
+					nd_c(nd, ' ');
+					out_d(nd->out, v0);
+				}
 				nd_s(nd, " expires");
 				put_date(nd, (int32_t)w32(r));
 				(void)w32(r); /* the callback type */
@@ -713,8 +747,11 @@ static int put_code(struct rd *r, char code)
 		return put_acl(r);
 	case 'I': {
 		uint32_t j = w32(r);
-		for (uint32_t i = 0; i < j; i++)
-			nd_printf(nd, " %d", (int32_t)w32(r));
+		for (uint32_t i = 0; i < j; i++) {
+			int v0 = (int32_t)w32(r);
+			nd_c(nd, ' ');
+			out_d(nd->out, v0);
+		}
 		if (j == 0)
 			nd_s(nd, " <none!>");
 		return 1;
@@ -738,7 +775,11 @@ static int put_code(struct rd *r, char code)
 			nd_s(nd, " name");
 			if (!put_vec(r, 32))
 				return 0;
-			nd_printf(nd, " volid %u", w32(r));
+			{
+				unsigned v0 = w32(r);
+				nd_s(nd, " volid ");
+				nd_u(nd, v0);
+			}
 			nd_s(nd, " type"); /* not shown, nor read */
 			r->bp += 4 * 21; /* the rest of the volintInfo */
 		}
@@ -750,7 +791,12 @@ static int put_code(struct rd *r, char code)
 		if (!nd_has(nd, r->bp, 12))
 			return 0;
 		uint32_t a = w32(r), b = w32(r), c = w32(r);
-		nd_printf(nd, " server %u:%u:%u", a, b, c);
+		nd_s(nd, " server ");
+		nd_u(nd, a);
+		nd_c(nd, ':');
+		nd_u(nd, b);
+		nd_c(nd, ':');
+		nd_u(nd, c);
 		return 1;
 	}
 	case 'W': {
@@ -761,7 +807,12 @@ static int put_code(struct rd *r, char code)
 			if (!nd_has(nd, r->bp, 12))
 				return 0;
 			uint32_t a = w32(r), b = w32(r), c = w32(r);
-			nd_printf(nd, " server %u:%u:%u", a, b, c);
+			nd_s(nd, " server ");
+			nd_u(nd, a);
+			nd_c(nd, ':');
+			nd_u(nd, b);
+			nd_c(nd, ':');
+			nd_u(nd, c);
 		}
 		if (j == 0)
 			nd_s(nd, " <none!>");
@@ -814,8 +865,10 @@ static void svc_call(nd_t *nd, const struct rx_svc *svc, const uint8_t *bp,
 	const struct rx_op *o = find_op(use, op);
 	if (o)
 		nd_s(nd, o->name);
-	else
-		nd_printf(nd, "op#%u", op);
+	else {
+		nd_s(nd, "op#");
+		nd_u(nd, op);
+	}
 	if (!o)
 		return;
 	struct rd r = { nd, bp + RX_HDR_LEN + 4, use };
@@ -839,8 +892,10 @@ static void svc_reply(nd_t *nd, const struct rx_svc *svc, const uint8_t *bp,
 	const struct rx_op *o = find_op(use, op);
 	if (o)
 		nd_s(nd, o->name);
-	else
-		nd_printf(nd, "op#%u", op);
+	else {
+		nd_s(nd, "op#");
+		nd_u(nd, op);
+	}
 	struct rd r = { nd, bp + RX_HDR_LEN, use };
 	if (type == T_DATA) {
 		if (use == &ubik_svc && op == 10000)
@@ -864,10 +919,12 @@ static void svc_reply(nd_t *nd, const struct rx_svc *svc, const uint8_t *bp,
 			nd_s(nd, " error ");
 			nd_s(nd, e);
 		} else {
-			nd_printf(nd, " error #%d", code);
+			nd_s(nd, " error #");
+			out_d(nd->out, code);
 		}
 	} else {
-		nd_printf(nd, " %d", code);
+		nd_c(nd, ' ');
+		out_d(nd->out, code);
 	}
 }
 
@@ -925,9 +982,11 @@ static void put_runs(nd_t *nd, const uint8_t *acks, unsigned n,
 			j++;
 		nd_s(nd, any ? "," : label);
 		any = 1;
-		nd_printf(nd, "%u", first + i);
-		if (j > i)
-			nd_printf(nd, "-%u", first + j);
+		nd_u(nd, first + i);
+		if (j > i) {
+			nd_c(nd, '-');
+			nd_u(nd, first + j);
+		}
 		i = j;
 	}
 }
@@ -939,17 +998,31 @@ static void ack_print(nd_t *nd, const uint8_t *bp, unsigned length)
 		nd_s(nd, " [|ack]");
 		return;
 	}
-	if (nd->opt->vflag > 2)
-		nd_printf(nd, " bufspace %u maxskew %u", nd_be16(nd, p),
-			  nd_be16(nd, p + 2));
+	if (nd->opt->vflag > 2) {
+		unsigned v0 = nd_be16(nd, p);
+		unsigned v1 = nd_be16(nd, p + 2);
+		nd_s(nd, " bufspace ");
+		nd_u(nd, v0);
+		nd_s(nd, " maxskew ");
+		nd_u(nd, v1);
+	}
 	uint32_t first = nd_be32(nd, p + 4);
-	nd_printf(nd, " first %u serial %u reason ", first, nd_be32(nd, p + 12));
+	{
+		unsigned v0 = nd_be32(nd, p + 12);
+		nd_s(nd, " first ");
+		nd_u(nd, first);
+		nd_s(nd, " serial ");
+		nd_u(nd, v0);
+		nd_s(nd, " reason ");
+	}
 	unsigned reason = p[16];
 	const char *rs = tok_name(ack_reasons, reason);
 	if (rs)
 		nd_s(nd, rs);
-	else
-		nd_printf(nd, "#%u", reason);
+	else {
+		nd_c(nd, '#');
+		nd_u(nd, reason);
+	}
 	unsigned n = p[17];
 	p += 18;
 	if (!nd_has(nd, p, n)) {
@@ -967,7 +1040,11 @@ static void ack_print(nd_t *nd, const uint8_t *bp, unsigned length)
 			if (p + 4 > end || !nd_has(nd, p, 4))
 				break;
 			nd_s(nd, names[i]);
-			nd_printf(nd, " %u", nd_be32(nd, p));
+			{
+				unsigned v0 = nd_be32(nd, p);
+				nd_c(nd, ' ');
+				nd_u(nd, v0);
+			}
 		}
 	}
 }
@@ -979,7 +1056,9 @@ void rx_print(nd_t *nd, const uint8_t *bp, unsigned length,
 {
 	nd_proto(nd, "rx");
 	if (!nd_has(nd, bp, RX_HDR_LEN)) {
-		nd_printf(nd, " [|rx] (%u)", length);
+		nd_s(nd, " [|rx] (");
+		nd_u(nd, length);
+		nd_c(nd, ')');
 		return;
 	}
 	unsigned type = bp[20], flags = bp[21];
@@ -989,17 +1068,33 @@ void rx_print(nd_t *nd, const uint8_t *bp, unsigned length,
 		nd_s(nd, " rx ");
 		nd_s(nd, tn);
 	} else {
-		nd_printf(nd, " rx type %u", type);
+		nd_s(nd, " rx type ");
+		nd_u(nd, type);
 	}
 	unsigned v = nd->opt->vflag;
 	if (v) {
-		if (v > 1)
-			nd_printf(nd, " cid %08x call# %u", nd_be32(nd, bp + 4),
-				  nd_be32(nd, bp + 8));
-		nd_printf(nd, " seq %u ser %u", seq, nd_be32(nd, bp + 16));
-		if (v > 2)
-			nd_printf(nd, " secindex %u serviceid %u", bp[23],
-				  nd_be16(nd, bp + 26));
+		if (v > 1) {
+			unsigned v0 = nd_be32(nd, bp + 4);
+			unsigned v1 = nd_be32(nd, bp + 8);
+			nd_s(nd, " cid ");
+			out_x(nd->out, v0, 8);
+			nd_s(nd, " call# ");
+			nd_u(nd, v1);
+		}
+		{
+			unsigned v0 = nd_be32(nd, bp + 16);
+			nd_s(nd, " seq ");
+			nd_u(nd, seq);
+			nd_s(nd, " ser ");
+			nd_u(nd, v0);
+		}
+		if (v > 2) {
+			unsigned v0 = nd_be16(nd, bp + 26);
+			nd_s(nd, " secindex ");
+			nd_u(nd, bp[23]);
+			nd_s(nd, " serviceid ");
+			nd_u(nd, v0);
+		}
 		if (v > 1) {
 			static const char *const fl[] = { "client-init", "req-ack",
 				"last-pckt", "more-pckts", "free-pckt" };
@@ -1038,5 +1133,7 @@ void rx_print(nd_t *nd, const uint8_t *bp, unsigned length,
 	}
 	if (type == T_ACK)
 		ack_print(nd, bp, length);
-	nd_printf(nd, " (%u)", length);
+	nd_s(nd, " (");
+	nd_u(nd, length);
+	nd_c(nd, ')');
 }

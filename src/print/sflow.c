@@ -23,18 +23,79 @@ static int counter_generic(nd_t *nd, const uint8_t *p, unsigned len)
 	static const char *const dirs[] = {
 		"unknown", "full-duplex", "half-duplex", "in", "out",
 	};
-	nd_printf(nd, "\n\t      ifindex %u, iftype %u, ifspeed %llu, ifdirection %u (%s)",
-		  U32(0), U32(4), (unsigned long long)U64(8), dir,
-		  dir <= 4 ? dirs[dir] : "Unknown");
+	{
+		unsigned v0 = U32(0);
+		unsigned v1 = U32(4);
+		unsigned long long v2 = (unsigned long long)U64(8);
+		nd_s(nd, "\n\t      ifindex ");
+		nd_u(nd, v0);
+		nd_s(nd, ", iftype ");
+		nd_u(nd, v1);
+		nd_s(nd, ", ifspeed ");
+		nd_u(nd, v2);
+		nd_s(nd, ", ifdirection ");
+		nd_u(nd, dir);
+		nd_s(nd, " (");
+		nd_s(nd, dir <= 4 ? dirs[dir] : "Unknown");
+		nd_c(nd, ')');
+	}
 	unsigned st = U32(20);
-	nd_printf(nd, "\n\t      ifstatus %u, adminstatus: %s, operstatus: %s", st,
-		  st & 1 ? "up" : "down", (st >> 1) & 1 ? "up" : "down");
-	nd_printf(nd, "\n\t      In octets %llu, unicast pkts %u, multicast pkts %u, broadcast pkts %u, discards %u",
-		  (unsigned long long)U64(24), U32(32), U32(36), U32(40), U32(44));
-	nd_printf(nd, "\n\t      In errors %u, unknown protos %u", U32(48), U32(52));
-	nd_printf(nd, "\n\t      Out octets %llu, unicast pkts %u, multicast pkts %u, broadcast pkts %u, discards %u",
-		  (unsigned long long)U64(56), U32(64), U32(68), U32(72), U32(76));
-	nd_printf(nd, "\n\t      Out errors %u, promisc mode %u", U32(80), U32(84));
+	nd_s(nd, "\n\t      ifstatus ");
+	nd_u(nd, st);
+	nd_s(nd, ", adminstatus: ");
+	nd_s(nd, st & 1 ? "up" : "down");
+	nd_s(nd, ", operstatus: ");
+	nd_s(nd, (st >> 1) & 1 ? "up" : "down");
+	{
+		unsigned long long v0 = (unsigned long long)U64(24);
+		unsigned v1 = U32(32);
+		unsigned v2 = U32(36);
+		unsigned v3 = U32(40);
+		unsigned v4 = U32(44);
+		nd_s(nd, "\n\t      In octets ");
+		nd_u(nd, v0);
+		nd_s(nd, ", unicast pkts ");
+		nd_u(nd, v1);
+		nd_s(nd, ", multicast pkts ");
+		nd_u(nd, v2);
+		nd_s(nd, ", broadcast pkts ");
+		nd_u(nd, v3);
+		nd_s(nd, ", discards ");
+		nd_u(nd, v4);
+	}
+	{
+		unsigned v0 = U32(48);
+		unsigned v1 = U32(52);
+		nd_s(nd, "\n\t      In errors ");
+		nd_u(nd, v0);
+		nd_s(nd, ", unknown protos ");
+		nd_u(nd, v1);
+	}
+	{
+		unsigned long long v0 = (unsigned long long)U64(56);
+		unsigned v1 = U32(64);
+		unsigned v2 = U32(68);
+		unsigned v3 = U32(72);
+		unsigned v4 = U32(76);
+		nd_s(nd, "\n\t      Out octets ");
+		nd_u(nd, v0);
+		nd_s(nd, ", unicast pkts ");
+		nd_u(nd, v1);
+		nd_s(nd, ", multicast pkts ");
+		nd_u(nd, v2);
+		nd_s(nd, ", broadcast pkts ");
+		nd_u(nd, v3);
+		nd_s(nd, ", discards ");
+		nd_u(nd, v4);
+	}
+	{
+		unsigned v0 = U32(80);
+		unsigned v1 = U32(84);
+		nd_s(nd, "\n\t      Out errors ");
+		nd_u(nd, v0);
+		nd_s(nd, ", promisc mode ");
+		nd_u(nd, v1);
+	}
 	return 0;
 }
 
@@ -42,12 +103,51 @@ static int counter_ethernet(nd_t *nd, const uint8_t *p, unsigned len)
 {
 	if (len < 52)
 		return 1;
-	nd_printf(nd, "\n\t      align errors %u, fcs errors %u, single collision %u, multiple collision %u, test error %u",
-		  U32(0), U32(4), U32(8), U32(12), U32(16));
-	nd_printf(nd, "\n\t      deferred %u, late collision %u, excessive collision %u, mac trans error %u",
-		  U32(20), U32(24), U32(28), U32(32));
-	nd_printf(nd, "\n\t      carrier error %u, frames too long %u, mac receive errors %u, symbol errors %u",
-		  U32(36), U32(40), U32(44), U32(48));
+	{
+		unsigned v0 = U32(0);
+		unsigned v1 = U32(4);
+		unsigned v2 = U32(8);
+		unsigned v3 = U32(12);
+		unsigned v4 = U32(16);
+		nd_s(nd, "\n\t      align errors ");
+		nd_u(nd, v0);
+		nd_s(nd, ", fcs errors ");
+		nd_u(nd, v1);
+		nd_s(nd, ", single collision ");
+		nd_u(nd, v2);
+		nd_s(nd, ", multiple collision ");
+		nd_u(nd, v3);
+		nd_s(nd, ", test error ");
+		nd_u(nd, v4);
+	}
+	{
+		unsigned v0 = U32(20);
+		unsigned v1 = U32(24);
+		unsigned v2 = U32(28);
+		unsigned v3 = U32(32);
+		nd_s(nd, "\n\t      deferred ");
+		nd_u(nd, v0);
+		nd_s(nd, ", late collision ");
+		nd_u(nd, v1);
+		nd_s(nd, ", excessive collision ");
+		nd_u(nd, v2);
+		nd_s(nd, ", mac trans error ");
+		nd_u(nd, v3);
+	}
+	{
+		unsigned v0 = U32(36);
+		unsigned v1 = U32(40);
+		unsigned v2 = U32(44);
+		unsigned v3 = U32(48);
+		nd_s(nd, "\n\t      carrier error ");
+		nd_u(nd, v0);
+		nd_s(nd, ", frames too long ");
+		nd_u(nd, v1);
+		nd_s(nd, ", mac receive errors ");
+		nd_u(nd, v2);
+		nd_s(nd, ", symbol errors ");
+		nd_u(nd, v3);
+	}
 	return 0;
 }
 
@@ -55,17 +155,58 @@ static int counter_basevg(nd_t *nd, const uint8_t *p, unsigned len)
 {
 	if (len < 80)
 		return 1;
-	nd_printf(nd, "\n\t      in high prio frames %u, in high prio octets %llu",
-		  U32(0), (unsigned long long)U64(4));
-	nd_printf(nd, "\n\t      in norm prio frames %u, in norm prio octets %llu",
-		  U32(12), (unsigned long long)U64(16));
-	nd_printf(nd, "\n\t      in ipm errors %u, oversized %u, in data errors %u, null addressed frames %u",
-		  U32(24), U32(28), U32(32), U32(36));
-	nd_printf(nd, "\n\t      out high prio frames %u, out high prio octets %llu, trans into frames %u",
-		  U32(40), (unsigned long long)U64(44), U32(52));
-	nd_printf(nd, "\n\t      in hc high prio octets %llu, in hc norm prio octets %llu, out hc high prio octets %llu",
-		  (unsigned long long)U64(56), (unsigned long long)U64(64),
-		  (unsigned long long)U64(72));
+	{
+		unsigned v0 = U32(0);
+		unsigned long long v1 = (unsigned long long)U64(4);
+		nd_s(nd, "\n\t      in high prio frames ");
+		nd_u(nd, v0);
+		nd_s(nd, ", in high prio octets ");
+		nd_u(nd, v1);
+	}
+	{
+		unsigned v0 = U32(12);
+		unsigned long long v1 = (unsigned long long)U64(16);
+		nd_s(nd, "\n\t      in norm prio frames ");
+		nd_u(nd, v0);
+		nd_s(nd, ", in norm prio octets ");
+		nd_u(nd, v1);
+	}
+	{
+		unsigned v0 = U32(24);
+		unsigned v1 = U32(28);
+		unsigned v2 = U32(32);
+		unsigned v3 = U32(36);
+		nd_s(nd, "\n\t      in ipm errors ");
+		nd_u(nd, v0);
+		nd_s(nd, ", oversized ");
+		nd_u(nd, v1);
+		nd_s(nd, ", in data errors ");
+		nd_u(nd, v2);
+		nd_s(nd, ", null addressed frames ");
+		nd_u(nd, v3);
+	}
+	{
+		unsigned v0 = U32(40);
+		unsigned long long v1 = (unsigned long long)U64(44);
+		unsigned v2 = U32(52);
+		nd_s(nd, "\n\t      out high prio frames ");
+		nd_u(nd, v0);
+		nd_s(nd, ", out high prio octets ");
+		nd_u(nd, v1);
+		nd_s(nd, ", trans into frames ");
+		nd_u(nd, v2);
+	}
+	{
+		unsigned long long v0 = (unsigned long long)U64(56);
+		unsigned long long v1 = (unsigned long long)U64(64);
+		unsigned long long v2 = (unsigned long long)U64(72);
+		nd_s(nd, "\n\t      in hc high prio octets ");
+		nd_u(nd, v0);
+		nd_s(nd, ", in hc norm prio octets ");
+		nd_u(nd, v1);
+		nd_s(nd, ", out hc high prio octets ");
+		nd_u(nd, v2);
+	}
 	return 0;
 }
 
@@ -73,9 +214,26 @@ static int counter_vlan(nd_t *nd, const uint8_t *p, unsigned len)
 {
 	if (len < 28)
 		return 1;
-	nd_printf(nd, "\n\t      vlan_id %u, octets %llu, unicast_pkt %u, multicast_pkt %u, broadcast_pkt %u, discards %u",
-		  U32(0), (unsigned long long)U64(4), U32(12), U32(16), U32(20),
-		  U32(24));
+	{
+		unsigned v0 = U32(0);
+		unsigned long long v1 = (unsigned long long)U64(4);
+		unsigned v2 = U32(12);
+		unsigned v3 = U32(16);
+		unsigned v4 = U32(20);
+		unsigned v5 = U32(24);
+		nd_s(nd, "\n\t      vlan_id ");
+		nd_u(nd, v0);
+		nd_s(nd, ", octets ");
+		nd_u(nd, v1);
+		nd_s(nd, ", unicast_pkt ");
+		nd_u(nd, v2);
+		nd_s(nd, ", multicast_pkt ");
+		nd_u(nd, v3);
+		nd_s(nd, ", broadcast_pkt ");
+		nd_u(nd, v4);
+		nd_s(nd, ", discards ");
+		nd_u(nd, v5);
+	}
 	return 0;
 }
 
@@ -83,9 +241,23 @@ static int counter_processor(nd_t *nd, const uint8_t *p, unsigned len)
 {
 	if (len < 28)
 		return 1;
-	nd_printf(nd, "\n\t      5sec %u, 1min %u, 5min %u, total_mem %llu, total_mem %llu",
-		  U32(0), U32(4), U32(8), (unsigned long long)U64(12),
-		  (unsigned long long)U64(20));
+	{
+		unsigned v0 = U32(0);
+		unsigned v1 = U32(4);
+		unsigned v2 = U32(8);
+		unsigned long long v3 = (unsigned long long)U64(12);
+		unsigned long long v4 = (unsigned long long)U64(20);
+		nd_s(nd, "\n\t      5sec ");
+		nd_u(nd, v0);
+		nd_s(nd, ", 1min ");
+		nd_u(nd, v1);
+		nd_s(nd, ", 5min ");
+		nd_u(nd, v2);
+		nd_s(nd, ", total_mem ");
+		nd_u(nd, v3);
+		nd_s(nd, ", total_mem ");
+		nd_u(nd, v4);
+	}
 	return 0;
 }
 
@@ -110,8 +282,17 @@ static int counter_records(nd_t *nd, const uint8_t *p, unsigned len,
 			return 1;
 		uint32_t fmt = U32(0), clen = U32(4);
 		unsigned ent = fmt >> 20, type = fmt & 0xfff;
-		nd_printf(nd, "\n\t    enterprise %u, %s (%u) length %u", ent,
-			  ent == 0 ? counter_name(type) : "Unknown", type, clen);
+		{
+			const char *v0 = ent == 0 ? counter_name(type) : "Unknown";
+			nd_s(nd, "\n\t    enterprise ");
+			nd_u(nd, ent);
+			nd_s(nd, ", ");
+			nd_s(nd, v0);
+			nd_s(nd, " (");
+			nd_u(nd, type);
+			nd_s(nd, ") length ");
+			nd_u(nd, clen);
+		}
 		p += 8;
 		len -= 8;
 		if (len < clen)
@@ -177,8 +358,17 @@ static int flow_records(nd_t *nd, const uint8_t *p, unsigned len, unsigned n)
 			return 1;
 		uint32_t fmt = U32(0), flen = U32(4);
 		unsigned ent = fmt >> 12, type = fmt & 0xfff;
-		nd_printf(nd, "\n\t    enterprise %u %s (%u) length %u", ent,
-			  ent == 0 ? flow_name(type) : "Unknown", type, flen);
+		{
+			const char *v0 = ent == 0 ? flow_name(type) : "Unknown";
+			nd_s(nd, "\n\t    enterprise ");
+			nd_u(nd, ent);
+			nd_c(nd, ' ');
+			nd_s(nd, v0);
+			nd_s(nd, " (");
+			nd_u(nd, type);
+			nd_s(nd, ") length ");
+			nd_u(nd, flen);
+		}
 		p += 8;
 		len -= 8;
 		if (len < flen)
@@ -188,21 +378,53 @@ static int flow_records(nd_t *nd, const uint8_t *p, unsigned len, unsigned n)
 			case 1:
 				if (len < 16)
 					return 1;
-				nd_printf(nd, "\n\t      protocol %s (%u), length %u, stripped bytes %u, header_size %u",
-					  raw_proto(U32(0)), U32(0), U32(4), U32(8),
-					  U32(12));
+				{
+					const char *v0 = raw_proto(U32(0));
+					unsigned v1 = U32(0);
+					unsigned v2 = U32(4);
+					unsigned v3 = U32(8);
+					unsigned v4 = U32(12);
+					nd_s(nd, "\n\t      protocol ");
+					nd_s(nd, v0);
+					nd_s(nd, " (");
+					nd_u(nd, v1);
+					nd_s(nd, "), length ");
+					nd_u(nd, v2);
+					nd_s(nd, ", stripped bytes ");
+					nd_u(nd, v3);
+					nd_s(nd, ", header_size ");
+					nd_u(nd, v4);
+				}
 				break;
 			case 1001:
 				if (len < 16)
 					return 1;
-				nd_printf(nd, "\n\t      src vlan %u, src pri %u, dst vlan %u, dst pri %u",
-					  U32(0), U32(4), U32(8), U32(12));
+				{
+					unsigned v0 = U32(0);
+					unsigned v1 = U32(4);
+					unsigned v2 = U32(8);
+					unsigned v3 = U32(12);
+					nd_s(nd, "\n\t      src vlan ");
+					nd_u(nd, v0);
+					nd_s(nd, ", src pri ");
+					nd_u(nd, v1);
+					nd_s(nd, ", dst vlan ");
+					nd_u(nd, v2);
+					nd_s(nd, ", dst pri ");
+					nd_u(nd, v3);
+				}
 				break;
 			case 2:
 				if (len < 24)
 					return 1;
-				nd_printf(nd, "\n\t      frame len %u, type %u", U32(0),
-					  U32(20));
+				{
+					unsigned v0 = U32(0);
+					unsigned v1 = U32(20);
+					nd_s(nd, "\n\t      frame len ");
+					nd_u(nd, v0);
+					nd_s(nd, ", type ");
+					nd_u(nd, v1);
+				}
 				break;
 			case 3: case 4:
 				break;
@@ -230,30 +452,62 @@ void sflow_print(nd_t *nd, const uint8_t *p, unsigned len,
 		nd_trunc(nd); /* unwinds, as tcpdump: dumps show the whole frame */
 	uint32_t version = U32(0);
 	if (version != 5) {
-		nd_printf(nd, "sFlow version %u packet not supported", version);
+		nd_s(nd, "sFlow version ");
+		nd_u(nd, version);
+		nd_s(nd, " packet not supported");
 		return;
 	}
 	int v6 = U32(4) != 1;
 	unsigned alen = v6 ? 16 : 4, hlen = 24 + alen;
 	if (len < hlen) {
-		nd_printf(nd, "sFlowv%u [length %u < 28]", U32(0), len);
+		{
+			unsigned v0 = U32(0);
+			nd_s(nd, "sFlowv");
+			nd_u(nd, v0);
+			nd_s(nd, " [length ");
+			nd_u(nd, len);
+			nd_s(nd, " < 28]");
+		}
 		nd_print_invalid(nd);
 		return;
 	}
 	nd_need(nd, p, hlen);
-	nd_printf(nd, "sFlowv%u, %s agent ", version, v6 ? "IPv6" : "IPv4");
+	nd_s(nd, "sFlowv");
+	nd_u(nd, version);
+	nd_s(nd, ", ");
+	nd_s(nd, v6 ? "IPv6" : "IPv4");
+	nd_s(nd, " agent ");
 	if (v6)
 		put_ip6(nd, p + 8);
 	else
 		put_ip4(nd, p + 8);
 	const uint8_t *q = p + 8 + alen;
 	if (!nd->opt->vflag) {
-		nd_printf(nd, ", agent-id %u, length %u", nd_be32(nd, q), len);
+		{
+			unsigned v0 = nd_be32(nd, q);
+			nd_s(nd, ", agent-id ");
+			nd_u(nd, v0);
+			nd_s(nd, ", length ");
+			nd_u(nd, len);
+		}
 		return;
 	}
 	unsigned ns = nd_be32(nd, q + 12);
-	nd_printf(nd, ", agent-id %u, seqnum %u, uptime %u, samples %u, length %u",
-		  nd_be32(nd, q), nd_be32(nd, q + 4), nd_be32(nd, q + 8), ns, len);
+	{
+		unsigned v0 = nd_be32(nd, q);
+		unsigned v1 = nd_be32(nd, q + 4);
+		unsigned v2 = nd_be32(nd, q + 8);
+		nd_s(nd, ", agent-id ");
+		nd_u(nd, v0);
+		nd_s(nd, ", seqnum ");
+		nd_u(nd, v1);
+		nd_s(nd, ", uptime ");
+		nd_u(nd, v2);
+		nd_s(nd, ", samples ");
+		nd_u(nd, ns);
+		nd_s(nd, ", length ");
+		nd_u(nd, len);
+	}
 	p += hlen;
 	unsigned tlen = len - hlen;
 	while (ns > 0 && tlen > 0) {
@@ -266,9 +520,13 @@ void sflow_print(nd_t *nd, const uint8_t *p, unsigned len,
 			NULL, "flow sample", "counter sample",
 			"expanded flow sample", "expanded counter sample",
 		};
-		nd_printf(nd, "\n\t%s (%u), length %u,",
-			  stype >= 1 && stype <= 4 ? snames[stype] : "Unknown",
-			  stype, slen);
+		nd_s(nd, "\n\t");
+		nd_s(nd, stype >= 1 && stype <= 4 ? snames[stype] : "Unknown");
+		nd_s(nd, " (");
+		nd_u(nd, stype);
+		nd_s(nd, "), length ");
+		nd_u(nd, slen);
+		nd_c(nd, ',');
 		if (stype == 0 || slen == 0)
 			return;
 		if (tlen < slen)
@@ -284,9 +542,35 @@ void sflow_print(nd_t *nd, const uint8_t *p, unsigned len,
 				bad = 1;
 				break;
 			}
-			nd_printf(nd, " seqnum %u, type %u, idx %u, rate %u, pool %u, drops %u, input %u output %u records %u",
-				  U32(0), U32(4) >> 24, U32(4) & 0xffffff, U32(8), U32(12),
-				  U32(16), U32(20), U32(24), U32(28));
+			{
+				unsigned v0 = U32(0);
+				unsigned v1 = U32(4) >> 24;
+				unsigned v2 = U32(4) & 0xffffff;
+				unsigned v3 = U32(8);
+				unsigned v4 = U32(12);
+				unsigned v5 = U32(16);
+				unsigned v6 = U32(20);
+				unsigned v7 = U32(24);
+				unsigned v8 = U32(28);
+				nd_s(nd, " seqnum ");
+				nd_u(nd, v0);
+				nd_s(nd, ", type ");
+				nd_u(nd, v1);
+				nd_s(nd, ", idx ");
+				nd_u(nd, v2);
+				nd_s(nd, ", rate ");
+				nd_u(nd, v3);
+				nd_s(nd, ", pool ");
+				nd_u(nd, v4);
+				nd_s(nd, ", drops ");
+				nd_u(nd, v5);
+				nd_s(nd, ", input ");
+				nd_u(nd, v6);
+				nd_s(nd, " output ");
+				nd_u(nd, v7);
+				nd_s(nd, " records ");
+				nd_u(nd, v8);
+			}
 			bad = flow_records(nd, p + 32, tlen - 32, U32(28));
 			break;
 		case 2:
@@ -294,8 +578,20 @@ void sflow_print(nd_t *nd, const uint8_t *p, unsigned len,
 				bad = 1;
 				break;
 			}
-			nd_printf(nd, " seqnum %u, type %u, idx %u, records %u",
-				  U32(0), U32(4) >> 24, U32(4) & 0xffffff, U32(8));
+			{
+				unsigned v0 = U32(0);
+				unsigned v1 = U32(4) >> 24;
+				unsigned v2 = U32(4) & 0xffffff;
+				unsigned v3 = U32(8);
+				nd_s(nd, " seqnum ");
+				nd_u(nd, v0);
+				nd_s(nd, ", type ");
+				nd_u(nd, v1);
+				nd_s(nd, ", idx ");
+				nd_u(nd, v2);
+				nd_s(nd, ", records ");
+				nd_u(nd, v3);
+			}
 			bad = counter_records(nd, p + 12, tlen - 12, U32(8));
 			break;
 		case 3:
@@ -303,9 +599,29 @@ void sflow_print(nd_t *nd, const uint8_t *p, unsigned len,
 				bad = 1;
 				break;
 			}
-			nd_printf(nd, " seqnum %u, type %u, idx %u, rate %u, pool %u, drops %u, records %u",
-				  U32(0), U32(4), U32(8), U32(12), U32(16), U32(20),
-				  U32(40));
+			{
+				unsigned v0 = U32(0);
+				unsigned v1 = U32(4);
+				unsigned v2 = U32(8);
+				unsigned v3 = U32(12);
+				unsigned v4 = U32(16);
+				unsigned v5 = U32(20);
+				unsigned v6 = U32(40);
+				nd_s(nd, " seqnum ");
+				nd_u(nd, v0);
+				nd_s(nd, ", type ");
+				nd_u(nd, v1);
+				nd_s(nd, ", idx ");
+				nd_u(nd, v2);
+				nd_s(nd, ", rate ");
+				nd_u(nd, v3);
+				nd_s(nd, ", pool ");
+				nd_u(nd, v4);
+				nd_s(nd, ", drops ");
+				nd_u(nd, v5);
+				nd_s(nd, ", records ");
+				nd_u(nd, v6);
+			}
 			bad = flow_records(nd, p + 44, tlen - 44, U32(40));
 			break;
 		case 4:
@@ -313,8 +629,20 @@ void sflow_print(nd_t *nd, const uint8_t *p, unsigned len,
 				bad = 1;
 				break;
 			}
-			nd_printf(nd, " seqnum %u, type %u, idx %u, records %u",
-				  U32(0), U32(4), U32(8), U32(12));
+			{
+				unsigned v0 = U32(0);
+				unsigned v1 = U32(4);
+				unsigned v2 = U32(8);
+				unsigned v3 = U32(12);
+				nd_s(nd, " seqnum ");
+				nd_u(nd, v0);
+				nd_s(nd, ", type ");
+				nd_u(nd, v1);
+				nd_s(nd, ", idx ");
+				nd_u(nd, v2);
+				nd_s(nd, ", records ");
+				nd_u(nd, v3);
+			}
 			bad = counter_records(nd, p + 16, tlen - 16, U32(12));
 			break;
 		default:

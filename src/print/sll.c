@@ -38,14 +38,22 @@ static void sll_type_len(nd_t *nd, unsigned type, unsigned length)
 			nd_s(nd, "802.2");
 			break;
 		default:
-			nd_printf(nd, "ethertype Unknown (0x%04x)", type);
+			nd_s(nd, "ethertype Unknown (0x");
+			out_x(nd->out, type, 4);
+			nd_c(nd, ')');
 			break;
 		}
 	} else {
 		const char *s = ethertype_name(type);
-		nd_printf(nd, "ethertype %s (0x%04x)", s ? s : "Unknown", type);
+		nd_s(nd, "ethertype ");
+		nd_s(nd, s ? s : "Unknown");
+		nd_s(nd, " (0x");
+		out_x(nd->out, type, 4);
+		nd_c(nd, ')');
 	}
-	nd_printf(nd, ", length %u: ", length);
+	nd_s(nd, ", length ");
+	nd_u(nd, length);
+	nd_s(nd, ": ");
 }
 
 static void sll1_header(nd_t *nd, const uint8_t *h, unsigned length)
@@ -60,7 +68,12 @@ static void sll1_header(nd_t *nd, const uint8_t *h, unsigned length)
 
 static void sll2_header(nd_t *nd, const uint8_t *h, unsigned length)
 {
-	nd_printf(nd, "ifindex %u ", nd_be32(nd, h + 4));
+	{
+		unsigned v0 = nd_be32(nd, h + 4);
+		nd_s(nd, "ifindex ");
+		nd_u(nd, v0);
+		nd_c(nd, ' ');
+	}
 	if (nd_u8(nd, h + 11) == 6) {
 		put_mac(nd, h + 12);
 		nd_c(nd, ' ');
@@ -102,15 +115,21 @@ static unsigned sll_payload(nd_t *nd, const uint8_t *hdr, unsigned hdrlen,
 			}
 			if (nd->opt->eflag) {
 				unsigned tci = nd_be16(nd, p);
-				nd_printf(nd, "vlan %u, p %u%s, ", tci & 0xfff, tci >> 13,
-					  tci & 0x1000 ? ", DEI" : "");
+				nd_s(nd, "vlan ");
+				nd_u(nd, tci & 0xfff);
+				nd_s(nd, ", p ");
+				nd_u(nd, tci >> 13);
+				nd_s(nd, tci & 0x1000 ? ", DEI" : "");
+				nd_s(nd, ", ");
 			}
 			type = nd_be16(nd, p + 2);
 			if (type <= MAX_ETHERNET_LENGTH_VAL)
 				type = SLL_P_802_2;
 			if (!nd->opt->qflag) {
 				const char *s = ethertype_name(type);
-				nd_printf(nd, "ethertype %s, ", s ? s : "Unknown");
+				nd_s(nd, "ethertype ");
+				nd_s(nd, s ? s : "Unknown");
+				nd_s(nd, ", ");
 			}
 			p += 4;
 			length -= 4;

@@ -14,8 +14,20 @@
 static void bridge_id(nd_t *nd, const uint8_t *p)
 {
 	nd_need(nd, p, 8);
-	nd_printf(nd, "%02x%02x.%02x:%02x:%02x:%02x:%02x:%02x", p[0], p[1], p[2],
-		  p[3], p[4], p[5], p[6], p[7]);
+	out_x2(nd->out, p[0]);
+	out_x2(nd->out, p[1]);
+	nd_c(nd, '.');
+	out_x2(nd->out, p[2]);
+	nd_c(nd, ':');
+	out_x2(nd->out, p[3]);
+	nd_c(nd, ':');
+	out_x2(nd->out, p[4]);
+	nd_c(nd, ':');
+	out_x2(nd->out, p[5]);
+	nd_c(nd, ':');
+	out_x2(nd->out, p[6]);
+	nd_c(nd, ':');
+	out_x2(nd->out, p[7]);
 }
 
 static void flag_names(nd_t *nd, unsigned f)
@@ -63,16 +75,29 @@ static void config_bpdu(nd_t *nd, const uint8_t *p, unsigned length)
 	nd_need(nd, p + 17, 10); /* tcpdump formats the whole field list first */
 	nd_s(nd, ", bridge-id ");
 	bridge_id(nd, p + 17);
-	nd_printf(nd, ".%04x, length %u", nd_be16(nd, p + 25), length);
+	{
+		unsigned v0 = nd_be16(nd, p + 25);
+		nd_c(nd, '.');
+		out_x(nd->out, v0, 4);
+		nd_s(nd, ", length ");
+		nd_u(nd, length);
+	}
 	if (!nd->opt->vflag)
 		return;
 	times(nd, p + 27);
 	nd_need(nd, p + 5, 12);
 	nd_s(nd, "\n\troot-id ");
 	bridge_id(nd, p + 5);
-	nd_printf(nd, ", root-pathcost %u", nd_be32(nd, p + 13));
-	if (nd_u8(nd, p + 2) == 2)
-		nd_printf(nd, ", port-role %s", port_role(flags));
+	{
+		unsigned v0 = nd_be32(nd, p + 13);
+		nd_s(nd, ", root-pathcost ");
+		nd_u(nd, v0);
+	}
+	if (nd_u8(nd, p + 2) == 2) {
+		const char *v0 = port_role(flags);
+		nd_s(nd, ", port-role ");
+		nd_s(nd, v0);
+	}
 }
 
 /* Name fields: NUL-padded, printed up to the first NUL. */
@@ -88,30 +113,71 @@ static void mstp_bpdu(nd_t *nd, const uint8_t *p, unsigned length)
 	unsigned flags = nd_u8(nd, p + 4);
 	nd_s(nd, ", CIST Flags [");
 	flag_names(nd, flags);
-	nd_printf(nd, "], length %u", length);
+	nd_s(nd, "], length ");
+	nd_u(nd, length);
 	if (!nd->opt->vflag)
 		return;
-	nd_printf(nd, "\n\tport-role %s, ", port_role(flags));
+	{
+		const char *v0 = port_role(flags);
+		nd_s(nd, "\n\tport-role ");
+		nd_s(nd, v0);
+		nd_s(nd, ", ");
+	}
 	nd_need(nd, p + 5, 12);
 	nd_s(nd, "CIST root-id ");
 	bridge_id(nd, p + 5);
-	nd_printf(nd, ", CIST ext-pathcost %u", nd_be32(nd, p + 13));
+	{
+		unsigned v0 = nd_be32(nd, p + 13);
+		nd_s(nd, ", CIST ext-pathcost ");
+		nd_u(nd, v0);
+	}
 	nd_need(nd, p + 17, 8);
 	nd_s(nd, "\n\tCIST regional-root-id ");
 	bridge_id(nd, p + 17);
-	nd_printf(nd, ", CIST port-id %04x,", nd_be16(nd, p + 25));
+	{
+		unsigned v0 = nd_be16(nd, p + 25);
+		nd_s(nd, ", CIST port-id ");
+		out_x(nd->out, v0, 4);
+		nd_c(nd, ',');
+	}
 	times(nd, p + 27);
-	nd_printf(nd, "\n\tv3len %u, ", nd_be16(nd, p + 36));
+	{
+		unsigned v0 = nd_be16(nd, p + 36);
+		nd_s(nd, "\n\tv3len ");
+		nd_u(nd, v0);
+		nd_s(nd, ", ");
+	}
 	nd_s(nd, "MCID Name ");
 	zstring(nd, p + 39, 32);
-	nd_printf(nd, ", rev %u,\n\t\tdigest %08x%08x%08x%08x, ", nd_be16(nd, p + 71),
-		  nd_be32(nd, p + 73), nd_be32(nd, p + 77), nd_be32(nd, p + 81),
-		  nd_be32(nd, p + 85));
-	nd_printf(nd, "CIST int-root-pathcost %u,", nd_be32(nd, p + 89));
+	{
+		unsigned v0 = nd_be16(nd, p + 71);
+		unsigned v1 = nd_be32(nd, p + 73);
+		unsigned v2 = nd_be32(nd, p + 77);
+		unsigned v3 = nd_be32(nd, p + 81);
+		unsigned v4 = nd_be32(nd, p + 85);
+		nd_s(nd, ", rev ");
+		nd_u(nd, v0);
+		nd_s(nd, ",\n\t\tdigest ");
+		out_x(nd->out, v1, 8);
+		out_x(nd->out, v2, 8);
+		out_x(nd->out, v3, 8);
+		out_x(nd->out, v4, 8);
+		nd_s(nd, ", ");
+	}
+	{
+		unsigned v0 = nd_be32(nd, p + 89);
+		nd_s(nd, "CIST int-root-pathcost ");
+		nd_u(nd, v0);
+		nd_c(nd, ',');
+	}
 	nd_need(nd, p + 93, 8);
 	nd_s(nd, "\n\tCIST bridge-id ");
 	bridge_id(nd, p + 93);
-	nd_printf(nd, ", CIST remaining-hops %u", nd_u8(nd, p + 101));
+	{
+		unsigned v0 = nd_u8(nd, p + 101);
+		nd_s(nd, ", CIST remaining-hops ");
+		nd_u(nd, v0);
+	}
 
 	unsigned v3len = nd_be16(nd, p + 36);
 	if (v3len > MST_CONFIG_INFO_LENGTH) {
@@ -121,16 +187,37 @@ static void mstp_bpdu(nd_t *nd, const uint8_t *p, unsigned length)
 			const uint8_t *m = p + off;
 			nd_need(nd, m, 3);
 			unsigned mf = nd_u8(nd, m);
-			nd_printf(nd, "\n\tMSTI %u, Flags [", nd_be16(nd, m + 1) & 0x0fff);
+			{
+				unsigned v0 = nd_be16(nd, m + 1) & 0x0fff;
+				nd_s(nd, "\n\tMSTI ");
+				nd_u(nd, v0);
+				nd_s(nd, ", Flags [");
+			}
 			flag_names(nd, mf);
-			nd_printf(nd, "], port-role %s", port_role(mf));
+			{
+				const char *v0 = port_role(mf);
+				nd_s(nd, "], port-role ");
+				nd_s(nd, v0);
+			}
 			nd_need(nd, m + 1, 12);
 			nd_s(nd, "\n\t\tMSTI regional-root-id ");
 			bridge_id(nd, m + 1);
-			nd_printf(nd, ", pathcost %u", nd_be32(nd, m + 9));
-			nd_printf(nd, "\n\t\tMSTI bridge-prio %u, port-prio %u, hops %u",
-				  nd_u8(nd, m + 13) >> 4, nd_u8(nd, m + 14) >> 4,
-				  nd_u8(nd, m + 15));
+			{
+				unsigned v0 = nd_be32(nd, m + 9);
+				nd_s(nd, ", pathcost ");
+				nd_u(nd, v0);
+			}
+			{
+				unsigned v0 = nd_u8(nd, m + 13) >> 4;
+				unsigned v1 = nd_u8(nd, m + 14) >> 4;
+				unsigned v2 = nd_u8(nd, m + 15);
+				nd_s(nd, "\n\t\tMSTI bridge-prio ");
+				nd_u(nd, v0);
+				nd_s(nd, ", port-prio ");
+				nd_u(nd, v1);
+				nd_s(nd, ", hops ");
+				nd_u(nd, v2);
+			}
 			len -= MST_MSTI_LENGTH;
 			off += MST_MSTI_LENGTH;
 		}
@@ -142,20 +229,61 @@ static void spb_bpdu(nd_t *nd, const uint8_t *p, unsigned off)
 	if (!nd->opt->vflag)
 		return;
 	const uint8_t *s = p + off;
-	nd_printf(nd, "\n\tv4len %u, ", nd_be16(nd, s));
+	{
+		unsigned v0 = nd_be16(nd, s);
+		nd_s(nd, "\n\tv4len ");
+		nd_u(nd, v0);
+		nd_s(nd, ", ");
+	}
 	nd_s(nd, "AUXMCID Name ");
 	zstring(nd, s + 3, 32);
-	nd_printf(nd, ", Rev %u,\n\t\tdigest %08x%08x%08x%08x", nd_be16(nd, s + 35),
-		  nd_be32(nd, s + 37), nd_be32(nd, s + 41), nd_be32(nd, s + 45),
-		  nd_be32(nd, s + 49));
+	{
+		unsigned v0 = nd_be16(nd, s + 35);
+		unsigned v1 = nd_be32(nd, s + 37);
+		unsigned v2 = nd_be32(nd, s + 41);
+		unsigned v3 = nd_be32(nd, s + 45);
+		unsigned v4 = nd_be32(nd, s + 49);
+		nd_s(nd, ", Rev ");
+		nd_u(nd, v0);
+		nd_s(nd, ",\n\t\tdigest ");
+		out_x(nd->out, v1, 8);
+		out_x(nd->out, v2, 8);
+		out_x(nd->out, v3, 8);
+		out_x(nd->out, v4, 8);
+	}
 	unsigned a = nd_u8(nd, s + 53), fmt = nd_u8(nd, s + 55), con = nd_u8(nd, s + 56);
-	nd_printf(nd, "\n\tAgreement num %u, Discarded Agreement num %u, Agreement valid-flag %u,"
-		  "\n\tRestricted role-flag: %u, Format id %u cap %u, Convention id %u cap %u,"
-		  "\n\tEdge count %u, Agreement digest %08x%08x%08x%08x%08x",
-		  a >> 6, (a >> 4) & 3, (a >> 3) & 1, (a >> 2) & 1, fmt >> 4, fmt,
-		  con >> 4, con, nd_be16(nd, s + 57), nd_be32(nd, s + 67),
-		  nd_be32(nd, s + 71), nd_be32(nd, s + 75), nd_be32(nd, s + 79),
-		  nd_be32(nd, s + 83));
+	{
+		unsigned v0 = nd_be16(nd, s + 57);
+		unsigned v1 = nd_be32(nd, s + 67);
+		unsigned v2 = nd_be32(nd, s + 71);
+		unsigned v3 = nd_be32(nd, s + 75);
+		unsigned v4 = nd_be32(nd, s + 79);
+		unsigned v5 = nd_be32(nd, s + 83);
+		nd_s(nd, "\n\tAgreement num ");
+		nd_u(nd, a >> 6);
+		nd_s(nd, ", Discarded Agreement num ");
+		nd_u(nd, (a >> 4) & 3);
+		nd_s(nd, ", Agreement valid-flag ");
+		nd_u(nd, (a >> 3) & 1);
+		nd_s(nd, ",\n\tRestricted role-flag: ");
+		nd_u(nd, (a >> 2) & 1);
+		nd_s(nd, ", Format id ");
+		nd_u(nd, fmt >> 4);
+		nd_s(nd, " cap ");
+		nd_u(nd, fmt);
+		nd_s(nd, ", Convention id ");
+		nd_u(nd, con >> 4);
+		nd_s(nd, " cap ");
+		nd_u(nd, con);
+		nd_s(nd, ",\n\tEdge count ");
+		nd_u(nd, v0);
+		nd_s(nd, ", Agreement digest ");
+		out_x(nd->out, v1, 8);
+		out_x(nd->out, v2, 8);
+		out_x(nd->out, v3, 8);
+		out_x(nd->out, v4, 8);
+		out_x(nd->out, v5, 8);
+	}
 }
 
 void stp_print(nd_t *nd, const uint8_t *p, unsigned length)
@@ -164,7 +292,8 @@ void stp_print(nd_t *nd, const uint8_t *p, unsigned length)
 	if (length < 4)
 		goto invalid;
 	if (nd_be16(nd, p)) {
-		nd_printf(nd, "unknown STP version, length %u", length);
+		nd_s(nd, "unknown STP version, length ");
+		nd_u(nd, length);
 		return;
 	}
 	unsigned ver = nd_u8(nd, p + 2);
@@ -174,7 +303,9 @@ void stp_print(nd_t *nd, const uint8_t *p, unsigned length)
 	case 3: nd_s(nd, "STP 802.1s"); break;
 	case 4: nd_s(nd, "STP 802.1aq"); break;
 	default:
-		nd_printf(nd, "STP Unknown STP protocol (0x%02x)", ver);
+		nd_s(nd, "STP Unknown STP protocol (0x");
+		out_x2(nd->out, ver);
+		nd_c(nd, ')');
 		return;
 	}
 	unsigned type = nd_u8(nd, p + 3);

@@ -144,17 +144,25 @@ void tcp_print(nd_t *nd, const uint8_t *bp, unsigned length,
 	}
 	unsigned hlen = (nd_u8(nd, bp + 12) >> 4) * 4u;
 	if (hlen < 20) {
-		nd_printf(nd, " tcp %u [bad hdr length %u - too short, < 20]",
-			  length - hlen, hlen);
+		nd_s(nd, " tcp ");
+		nd_u(nd, length - hlen);
+		nd_s(nd, " [bad hdr length ");
+		nd_u(nd, hlen);
+		nd_s(nd, " - too short, < 20]");
 		return;
 	}
 	uint32_t seq = nd_be32(nd, bp + 4), ack = nd_be32(nd, bp + 8);
 	unsigned win = nd_be16(nd, bp + 14), urp = nd_be16(nd, bp + 18);
 	if (nd->opt->qflag) {
-		nd_printf(nd, "tcp %u", length - hlen);
-		if (hlen > length)
-			nd_printf(nd, " [bad hdr length %u - too long, > %u]",
-				  hlen, length);
+		nd_s(nd, "tcp ");
+		nd_u(nd, length - hlen);
+		if (hlen > length) {
+			nd_s(nd, " [bad hdr length ");
+			nd_u(nd, hlen);
+			nd_s(nd, " - too long, > ");
+			nd_u(nd, length);
+			nd_c(nd, ']');
+		}
 		return;
 	}
 	unsigned flags = nd_u8(nd, bp + 13);
@@ -170,18 +178,25 @@ void tcp_print(nd_t *nd, const uint8_t *bp, unsigned length,
 	}
 
 	if (hlen > length) {
-		nd_printf(nd, " [bad hdr length %u - too long, > %u]", hlen, length);
+		nd_s(nd, " [bad hdr length ");
+		nd_u(nd, hlen);
+		nd_s(nd, " - too long, > ");
+		nd_u(nd, length);
+		nd_c(nd, ']');
 		return;
 	}
 	if (nd->opt->vflag && !nd->opt->Kflag && !ip->fragmented &&
 	    nd_has(nd, bp, length)) {
 		uint16_t sum = ip_pseudo_cksum(ip, bp, length, 6);
 		unsigned tsum = nd_be16(nd, bp + 16);
-		nd_printf(nd, ", cksum 0x%04x", tsum);
+		nd_s(nd, ", cksum 0x");
+		out_x(nd->out, tsum, 4);
 		if (sum != 0) {
 			uint32_t should = (uint32_t)tsum + sum;
 			should = (should & 0xffff) + (should >> 16);
-			nd_printf(nd, " (incorrect -> 0x%04x)", (unsigned)(should & 0xffff));
+			nd_s(nd, " (incorrect -> 0x");
+			out_x(nd->out, (unsigned)(should & 0xffff), 4);
+			nd_c(nd, ')');
 		} else {
 			nd_s(nd, " (correct)");
 		}
@@ -201,8 +216,10 @@ void tcp_print(nd_t *nd, const uint8_t *bp, unsigned length,
 	}
 	nd_s(nd, ", win ");
 	nd_u(nd, win);
-	if (flags & TH_URG)
-		nd_printf(nd, ", urg %u", urp);
+	if (flags & TH_URG) {
+		nd_s(nd, ", urg ");
+		nd_u(nd, urp);
+	}
 
 	if (hlen > 20) {
 		struct tcp_opt_ctx oc = { .ip = ip, .tcp = bp, .hlen = hlen,
@@ -219,8 +236,14 @@ void tcp_print(nd_t *nd, const uint8_t *bp, unsigned length,
 		return;
 
 	if (!nd_has(nd, bp, hlen)) {
-		nd_printf(nd, " [remaining caplen(%u) < header length(%u)]",
-			  (unsigned)nd_avail(nd, bp), hlen);
+		{
+			unsigned v0 = (unsigned)nd_avail(nd, bp);
+			nd_s(nd, " [remaining caplen(");
+			nd_u(nd, v0);
+			nd_s(nd, ") < header length(");
+			nd_u(nd, hlen);
+			nd_s(nd, ")]");
+		}
 		nd_print_trunc(nd);
 		return;
 	}
@@ -280,8 +303,10 @@ int tcp_options_print(nd_t *nd, const uint8_t *cp, unsigned hlen,
 					   ? option_names[opt] : NULL;
 		if (name)
 			nd_s(nd, name);
-		else
-			nd_printf(nd, "unknown-%u", opt);
+		else {
+			nd_s(nd, "unknown-");
+			nd_u(nd, opt);
+		}
 #define LENCHECK(l) do { \
 		if ((l) > hlen) goto bad; \
 		if (!nd_has(nd, cp, (l))) goto trunc; \
@@ -306,14 +331,20 @@ int tcp_options_print(nd_t *nd, const uint8_t *cp, unsigned hlen,
 			if (datalen % 8 != 0) {
 				nd_s(nd, " invalid sack");
 			} else {
-				nd_printf(nd, " %u ", datalen / 8);
+				nd_c(nd, ' ');
+				nd_u(nd, datalen / 8);
+				nd_c(nd, ' ');
 				for (unsigned i = 0; i < datalen; i += 8) {
 					LENCHECK(i + 4);
 					uint32_t s = nd_be32(nd, cp + i);
 					LENCHECK(i + 8);
 					uint32_t e = nd_be32(nd, cp + i + 4);
 					uint32_t base = oc->rev ? oc->thseq : oc->thack;
-					nd_printf(nd, "{%u:%u}", s - base, e - base);
+					nd_c(nd, '{');
+					nd_u(nd, s - base);
+					nd_c(nd, ':');
+					nd_u(nd, e - base);
+					nd_c(nd, '}');
 				}
 			}
 			break;
@@ -345,7 +376,7 @@ int tcp_options_print(nd_t *nd, const uint8_t *cp, unsigned hlen,
 				nd_s(nd, " 0x");
 			for (unsigned i = 0; i < datalen; i++) {
 				LENCHECK(i + 1);
-				nd_printf(nd, "%02x", nd_u8(nd, cp + i));
+				out_x2(nd->out, nd_u8(nd, cp + i));
 			}
 			break;
 		}
@@ -356,8 +387,11 @@ int tcp_options_print(nd_t *nd, const uint8_t *cp, unsigned hlen,
 		datalen++;
 		if (opt != 0 && opt != 1)
 			datalen++;
-		if (datalen != len)
-			nd_printf(nd, "[len %u]", len);
+		if (datalen != len) {
+			nd_s(nd, "[len ");
+			nd_u(nd, len);
+			nd_c(nd, ']');
+		}
 		sep = ',';
 		if (opt == 0)
 			break;

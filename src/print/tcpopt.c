@@ -119,15 +119,24 @@ int tcp_option_extra(nd_t *nd, unsigned opt, const uint8_t *cp, unsigned len,
 		return 1;
 	case TCPOPT_SCPS:
 		NEED(2);
-		nd_printf(nd, " cap %02x id %u", nd_u8(nd, cp), nd_u8(nd, cp + 1));
+		{
+			unsigned v0 = nd_u8(nd, cp);
+			unsigned v1 = nd_u8(nd, cp + 1);
+			nd_s(nd, " cap ");
+			out_x2(nd->out, v0);
+			nd_s(nd, " id ");
+			nd_u(nd, v1);
+		}
 		*datalen = 2;
 		return 1;
 	case TCPOPT_UTO: {
 		NEED(2);
 		unsigned v = nd_be16(nd, cp);
-		nd_printf(nd, " 0x%x", v);
+		nd_s(nd, " 0x");
+		out_x(nd->out, v, 0);
 		/* low bit: granularity minutes, else seconds */
-		nd_printf(nd, " %u", (v & 1) ? (v >> 1) * 60 : v >> 1);
+		nd_c(nd, ' ');
+		nd_u(nd, (v & 1) ? (v >> 1) * 60 : v >> 1);
 		*datalen = 2;
 		return 1;
 	}
@@ -137,9 +146,17 @@ int tcp_option_extra(nd_t *nd, unsigned opt, const uint8_t *cp, unsigned len,
 			nd_s(nd, " (invalid)");
 		} else {
 			NEED(1);
-			nd_printf(nd, " keyid %u", nd_u8(nd, cp));
+			{
+				unsigned v0 = nd_u8(nd, cp);
+				nd_s(nd, " keyid ");
+				nd_u(nd, v0);
+			}
 			NEED(2);
-			nd_printf(nd, " rnextkeyid %u", nd_u8(nd, cp + 1));
+			{
+				unsigned v0 = nd_u8(nd, cp + 1);
+				nd_s(nd, " rnextkeyid ");
+				nd_u(nd, v0);
+			}
 			if (n > 2) {
 				nd_s(nd, " mac 0x");
 				for (unsigned i = 2; i < n; i++) {
@@ -175,7 +192,8 @@ int tcp_option_extra(nd_t *nd, unsigned opt, const uint8_t *cp, unsigned len,
 			nd_s(nd, "-tfo");
 			tfo_body(nd, cp + 2, n - 2);
 		} else {
-			nd_printf(nd, "-%04x", magic);
+			nd_c(nd, '-');
+			out_x(nd->out, magic, 4);
 		}
 		*datalen = n;
 		return 1;

@@ -44,10 +44,11 @@ static const char *const enctype[] = {
 static void str_or_id(nd_t *nd, unsigned c, const char *const *tab,
                       unsigned n)
 {
+	nd_c(nd, ' ');
 	if (c < n && tab[c])
-		nd_printf(nd, " %s", tab[c]);
+		nd_s(nd, tab[c]);
 	else
-		nd_printf(nd, " %#x", c);
+		out_xp(nd->out, c);
 }
 
 #define FETCH(c) do { \
@@ -78,14 +79,38 @@ static int telnet_parse(nd_t *nd, const uint8_t *sp, unsigned length, int print)
 	if (c == SB || c >= 251) {
 		FETCH(x);
 		if (print) {
+			nd_s(nd, telcmds[i]);
+			nd_c(nd, ' ');
 			if (x < NTELOPTS)
-				nd_printf(nd, "%s %s", telcmds[i], telopts[x]);
+				nd_s(nd, telopts[x]);
 			else
-				nd_printf(nd, "%s %#x", telcmds[i], x);
+				out_xp(nd->out, x);
 		}
 		if (c != SB)
 			return (int)(sp - osp);
 		const uint8_t *p = sp;
+		if (length >= 2) {
+			/* IAC SE among the first length - 1 positions: where
+			 * a position and the byte after it were captured, by
+			 * memchr; past that, byte by byte through the checked
+			 * reader, which unwinds where the capture ends */
+			size_t npos = length - 1, avail = nd_avail(nd, sp);
+			size_t safe = avail ? avail - 1 : 0;
+			size_t lim = safe < npos ? safe : npos;
+			size_t i = 0;
+			while (i < lim) {
+				const uint8_t *q = memchr(sp + i, IAC, lim - i);
+				if (!q) {
+					i = lim;
+					break;
+				}
+				i = (size_t)(q - sp);
+				if (sp[i + 1] == SE)
+					break;
+				i++;
+			}
+			p = sp + i;
+		}
 		while (length > (unsigned)(p + 1 - sp)) {
 			if (nd_u8(nd, p) == IAC && nd_u8(nd, p + 1) == SE)
 				break;
@@ -114,8 +139,10 @@ static int telnet_parse(nd_t *nd, const uint8_t *sp, unsigned length, int print)
 		}
 		while (p > sp) {
 			FETCH(x);
-			if (print)
-				nd_printf(nd, " %#x", x);
+			if (print) {
+				nd_c(nd, ' ');
+				out_xp(nd->out, x);
+			}
 		}
 		if (print)
 			nd_s(nd, " SE");
@@ -146,7 +173,11 @@ void telnet_print(nd_t *nd, const uint8_t *sp, unsigned length,
 			if (l > 8)
 				nd_s(nd, "\n\t\t\t\t");
 			else
-				nd_printf(nd, "%*s\t", (8 - l) * 3, "");
+			{
+				for (int k = (8 - l) * 3; k > 0; k--)
+					nd_c(nd, ' ');
+				nd_c(nd, '\t');
+			}
 		} else {
 			nd_s(nd, first ? " [telnet " : ", ");
 		}

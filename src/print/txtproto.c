@@ -124,7 +124,8 @@ void txtproto_print(nd_t *nd, const uint8_t *p, unsigned len,
 	if (cmds && !is_request_or_response(nd, p, len, cmds, flags))
 		return;
 	if (nd->opt->vflag) {
-		nd_printf(nd, ", length: %u", len);
+		nd_s(nd, ", length: ");
+		nd_u(nd, len);
 		for (unsigned idx = 0; idx < len;) {
 			idx = print_line(nd, "\n\t", p, idx, len);
 			if (idx == 0)

@@ -56,7 +56,8 @@ void udp_print(nd_t *nd, const uint8_t *bp, unsigned length,
 	unsigned sport = nd_be16(nd, bp), dport = nd_be16(nd, bp + 2);
 	if (length < 8) {
 		udpipaddr(nd, ip, (int)sport, (int)dport);
-		nd_printf(nd, "truncated-udp %u", length);
+		nd_s(nd, "truncated-udp ");
+		nd_u(nd, length);
 		return;
 	}
 	if (!nd_has(nd, bp + 4, 2)) {
@@ -69,7 +70,8 @@ void udp_print(nd_t *nd, const uint8_t *bp, unsigned length,
 		ulen = length; /* RFC 2675 jumbogram */
 	if (ulen < 8) {
 		udpipaddr(nd, ip, (int)sport, (int)dport);
-		nd_printf(nd, "truncated-udplength %u", ulen);
+		nd_s(nd, "truncated-udplength ");
+		nd_u(nd, ulen);
 		return;
 	}
 	ulen -= 8;
@@ -110,8 +112,11 @@ void udp_print(nd_t *nd, const uint8_t *bp, unsigned length,
 				if (sum) {
 					uint32_t should = (uint32_t)usum + sum;
 					should = (should & 0xffff) + (should >> 16);
-					nd_printf(nd, "[bad udp cksum 0x%04x -> 0x%04x!] ",
-						  usum, (unsigned)(should & 0xffff));
+					nd_s(nd, "[bad udp cksum 0x");
+					out_x(nd->out, usum, 4);
+					nd_s(nd, " -> 0x");
+					out_x(nd->out, (unsigned)(should & 0xffff), 4);
+					nd_s(nd, "!] ");
 				} else {
 					nd_s(nd, "[udp sum ok] ");
 				}
@@ -121,8 +126,11 @@ void udp_print(nd_t *nd, const uint8_t *bp, unsigned length,
 			if (sum) {
 				uint32_t should = (uint32_t)usum + sum;
 				should = (should & 0xffff) + (should >> 16);
-				nd_printf(nd, "[bad udp cksum 0x%04x -> 0x%04x!] ", usum,
-					  (unsigned)(should & 0xffff));
+				nd_s(nd, "[bad udp cksum 0x");
+				out_x(nd->out, usum, 4);
+				nd_s(nd, " -> 0x");
+				out_x(nd->out, (unsigned)(should & 0xffff), 4);
+				nd_s(nd, "!] ");
 			} else {
 				nd_s(nd, "[udp sum ok] ");
 			}
@@ -137,8 +145,13 @@ void udp_print(nd_t *nd, const uint8_t *bp, unsigned length,
 			return;
 		}
 	}
-	if (ulen > length && !ip->fragmented)
-		nd_printf(nd, "UDP, bad length %u > %u", ulen, length);
-	else
-		nd_printf(nd, "UDP, length %u", ulen);
+	if (ulen > length && !ip->fragmented) {
+		nd_s(nd, "UDP, bad length ");
+		nd_u(nd, ulen);
+		nd_s(nd, " > ");
+		nd_u(nd, length);
+	} else {
+		nd_s(nd, "UDP, length ");
+		nd_u(nd, ulen);
+	}
 }

@@ -9,29 +9,56 @@ void vrrp_print(nd_t *nd, const uint8_t *bp, unsigned len,
 	nd_proto(nd, "vrrp");
 	unsigned b0 = nd_u8(nd, bp);
 	unsigned ver = b0 >> 4, type = b0 & 15;
-	nd_printf(nd, "VRRPv%u, ", ver);
+	nd_s(nd, "VRRPv");
+	nd_u(nd, ver);
+	nd_s(nd, ", ");
 	if (type == 1)
 		nd_s(nd, "Advertisement");
-	else
-		nd_printf(nd, "unknown type (%u)", type);
+	else {
+		nd_s(nd, "unknown type (");
+		nd_u(nd, type);
+		nd_c(nd, ')');
+	}
 	unsigned ttl = ip->ver == 6 ? ip->hdr[7] : ip->hdr[8];
-	if (ttl != 255)
-		nd_printf(nd, ", (ttl %u)", ttl);
+	if (ttl != 255) {
+		nd_s(nd, ", (ttl ");
+		nd_u(nd, ttl);
+		nd_c(nd, ')');
+	}
 	if (ver < 2 || ver > 3 || type != 1)
 		return;
-	nd_printf(nd, ", vrid %u, prio %u", nd_u8(nd, bp + 1), nd_u8(nd, bp + 2));
+	{
+		unsigned v0 = nd_u8(nd, bp + 1);
+		unsigned v1 = nd_u8(nd, bp + 2);
+		nd_s(nd, ", vrid ");
+		nd_u(nd, v0);
+		nd_s(nd, ", prio ");
+		nd_u(nd, v1);
+	}
 	unsigned auth = 0;
 	if (ver == 2) {
 		auth = nd_u8(nd, bp + 4);
 		static const char *const an[] = { "none", "simple", "ah" };
-		if (auth < 3)
-			nd_printf(nd, ", authtype %s", an[auth]);
-		else
-			nd_printf(nd, ", authtype #%u", auth);
-		nd_printf(nd, ", intvl %us, length %u", nd_u8(nd, bp + 5), len);
+		if (auth < 3) {
+			nd_s(nd, ", authtype ");
+			nd_s(nd, an[auth]);
+		} else {
+			nd_s(nd, ", authtype #");
+			nd_u(nd, auth);
+		}
+		{
+			unsigned v0 = nd_u8(nd, bp + 5);
+			nd_s(nd, ", intvl ");
+			nd_u(nd, v0);
+			nd_s(nd, "s, length ");
+			nd_u(nd, len);
+		}
 	} else {
 		unsigned intvl = (nd_u8(nd, bp + 4) & 15) << 8 | nd_u8(nd, bp + 5);
-		nd_printf(nd, ", intvl %ucs, length %u", intvl, len);
+		nd_s(nd, ", intvl ");
+		nd_u(nd, intvl);
+		nd_s(nd, "cs, length ");
+		nd_u(nd, len);
 	}
 	if (!nd->opt->vflag)
 		return;
@@ -39,12 +66,19 @@ void vrrp_print(nd_t *nd, const uint8_t *bp, unsigned len,
 	if (nd_has(nd, bp, len)) {
 		uint16_t sum = ver == 2 ? in_cksum(bp, len, 0)
 					: ip_pseudo_cksum(ip, bp, len, 112);
-		if (sum)
-			nd_printf(nd, ", (bad vrrp cksum %x)", nd_be16(nd, bp + 6));
+		if (sum) {
+			unsigned v0 = nd_be16(nd, bp + 6);
+			nd_s(nd, ", (bad vrrp cksum ");
+			out_x(nd->out, v0, 0);
+			nd_c(nd, ')');
+		}
 	}
 	nd_s(nd, ", addrs");
-	if (naddrs > 1)
-		nd_printf(nd, "(%u)", naddrs);
+	if (naddrs > 1) {
+		nd_c(nd, '(');
+		nd_u(nd, naddrs);
+		nd_c(nd, ')');
+	}
 	nd_c(nd, ':');
 	char c = ' ';
 	const uint8_t *p = bp + 8;
