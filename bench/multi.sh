@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Many files in one run: --summary and --conversations on one capture, on
 # the same packets cut into files in a directory read one file after the
-# other (TRAWL_FILES_SEQUENTIAL=1), and on the directory read as trawl
+# other (--threads 1), and on the directory read as trawl
 # reads it (two threads, reports merged), each output checked equal.
 #
 #   bench/multi.sh [MEGABYTES [FILE_MB]]     (default 300 and 20)
@@ -49,12 +49,12 @@ echo "capture: $(basename "$cap"), $(( $(stat -c %s "$cap") >> 20 )) MiB; $nfile
 printf '%-16s %14s %22s %20s\n' "" "one file" "directory, in turn" "directory, 2 threads"
 for rep in --summary --conversations; do
 	"$trawl" -n -r "$cap" $rep >"$out/multi.one" 2>/dev/null
-	TRAWL_FILES_SEQUENTIAL=1 "$trawl" -n -r "$dir" $rep >"$out/multi.seq" 2>/dev/null
+	"$trawl" --threads 1 -n -r "$dir" $rep >"$out/multi.seq" 2>/dev/null
 	"$trawl" -n -r "$dir" $rep >"$out/multi.par" 2>/dev/null
 	cmp -s "$out/multi.one" "$out/multi.par" && cmp -s "$out/multi.seq" "$out/multi.par" ||
 		echo "multi: $rep: the outputs differ"
 	one=$(best "$trawl" -n -r "$cap" $rep)
-	seq=$(best env TRAWL_FILES_SEQUENTIAL=1 "$trawl" -n -r "$dir" $rep)
+	seq=$(best "$trawl" --threads 1 -n -r "$dir" $rep)
 	par=$(best "$trawl" -n -r "$dir" $rep)
 	printf '%-16s %14s %22s %20s\n' "$rep" "${one% *} (${one#* })" "${seq% *} (${seq#* })" \
 		"${par% *} (${par#* })"

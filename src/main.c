@@ -286,7 +286,7 @@ static void put_count(struct run *r)
  * second half itself, after the first, as one read would.  Everything
  * else (packet lines, -w, streams, sessions, rules, --report, -c) reads
  * them one after the other on this thread, each as -r reads it.
- * TRAWL_FILES_SEQUENTIAL=1 in the environment forces that. */
+ * --threads 1 forces that. */
 
 /* What a reader of files says on stderr ("reading from file", errors), in
  * file order: the first half's straight out, the second half's kept until
@@ -496,9 +496,8 @@ static int run_files_seq(struct run *r, char **files, size_t n)
  * would have said) is dropped. */
 static int run_files_par(struct run *r, char **files, size_t n)
 {
-	const char *env = getenv("TRAWL_FILES_SEQUENTIAL");
 	if (n < 2 || !r->an || r->print || r->opt.wfile || r->opt.count || r->opt.count_only ||
-	    r->opt.dflag || (env && env[0] && strcmp(env, "0") != 0))
+	    r->opt.dflag || r->opt.threads == 1)
 		return -1;
 	size_t cut = files_cut(files, n);
 	if (cut == 0)

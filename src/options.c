@@ -141,8 +141,9 @@ static void help(void)
 	      "per packet, or with --conversations a flow event per conversation and a\n"
 	      "stats event; --summary stays one document (docs/events.md).\n", stdout);
 	fputs("--report FILE.html: the same in one self-contained page (docs/report.md).\n", stdout);
-	fputs("\n--threads N: printing a file with -n uses 2 cores (N = 2, the default for\n"
-	      "files of 4 MiB or more) or 1; the output is the same byte for byte.\n", stdout);
+	fputs("\n--threads N: 2 (the default) or 1 cores for printing a file with -n (from\n"
+	      "4 MiB), --sessions' hashing and the reports over several files; the\n"
+	      "output is the same byte for byte.\n", stdout);
 	fputs("\nSessions: --sessions (one line, or with --json one EVE event, per\n"
 	      "HTTP, FTP, SMTP, IRC, DNS or TLS transaction, telnet line and file carried,\n"
 	      "the protocol found by content; --extract DIR also writes the files).\n", stdout);

@@ -96,13 +96,10 @@ fail:
 
 /* The files' SHA-256 on a second thread (sessions_threaded) when events
  * are all that is written, read from files, and buffered as usual;
- * TRAWL_THREADS=1 keeps everything on one thread (the tests compare). */
+ * --threads 1 keeps everything on one thread (the tests compare). */
 static int threads_ok(const struct options *opt)
 {
-	const char *e = getenv("TRAWL_THREADS");
-	if (e && strcmp(e, "1") == 0)
-		return 0;
-	return opt->sessions && !opt->extract && !opt->follow && !opt->nrules && !opt->summary &&
+	return opt->threads != 1 && opt->sessions && !opt->extract && !opt->follow && !opt->nrules && !opt->summary &&
 	       !opt->conversations && !opt->report && !opt->lflag && !opt->Uflag && !opt->wfile &&
 	       !opt->device && opt->rfile;
 }

@@ -2,7 +2,7 @@
 # Many files in one run (-V LIST, several -r, -r DIR): --summary and
 # --conversations (text and --json) read on two threads and merged must be
 # byte for byte what reading the same packets as one file gives, and what
-# reading the files one after the other gives (TRAWL_FILES_SEQUENTIAL=1),
+# reading the files one after the other gives (--threads 1),
 # stderr included.  The captures (tests/gen/gen_multi.py) are one capture
 # cut into files at many places, so that conversations, handshakes among
 # them, cross the boundaries; then the bounded tables: a --max-flows below,
@@ -55,7 +55,7 @@ check() {
 		"$bin" -n "${many[@]}" $rep >"$dir/par.out" 2>"$dir/par.err" ||
 			bad "$label $rep: exited $?"
 		# shellcheck disable=SC2086
-		TRAWL_FILES_SEQUENTIAL=1 "$bin" -n "${many[@]}" $rep >"$dir/seq.out" 2>"$dir/seq.err"
+		"$bin" --threads 1 -n "${many[@]}" $rep >"$dir/seq.out" 2>"$dir/seq.err"
 		same "$label $rep (one file)" "$dir/one.out" "$dir/par.out"
 		same "$label $rep (sequential)" "$dir/seq.out" "$dir/par.out"
 		same "$label $rep (stderr)" "$dir/seq.err" "$dir/par.err"
@@ -78,8 +78,8 @@ done
 if command -v strace >/dev/null; then
 	threads -r "$dir/cut7" --conversations && ok || bad "no second thread for -r DIR --conversations"
 	threads -r "$dir/cut7" --summary && ok || bad "no second thread for -r DIR --summary"
-	TRAWL_FILES_SEQUENTIAL=1 threads -r "$dir/cut7" --conversations &&
-		bad "a second thread with TRAWL_FILES_SEQUENTIAL=1" || ok
+	threads --threads 1 -r "$dir/cut7" --conversations &&
+		bad "a second thread with --threads 1" || ok
 fi
 
 # the flow table's limit: below what the files hold together (one read
@@ -122,7 +122,7 @@ for l in "${lists[@]}"; do
 		"$bin" -n -V "$dir/bad.list" $rep >"$dir/par.out" 2>"$dir/par.err"
 		prc=$?
 		# shellcheck disable=SC2086
-		TRAWL_FILES_SEQUENTIAL=1 "$bin" -n -V "$dir/bad.list" $rep >"$dir/seq.out" 2>"$dir/seq.err"
+		"$bin" --threads 1 -n -V "$dir/bad.list" $rep >"$dir/seq.out" 2>"$dir/seq.err"
 		src=$?
 		[ $prc = $src ] && [ $prc = 1 ] && ok || bad "[${l//$dir\//}] $rep: exit $prc, sequential $src"
 		same "[${l//$dir\//}] $rep" "$dir/seq.out" "$dir/par.out"

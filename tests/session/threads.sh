@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # --sessions with the files' SHA-256 on a second thread (src/session/
-# hashpipe.c) against the same run on one thread (TRAWL_THREADS=1): the
+# hashpipe.c) against the same run on one thread (--threads 1): the
 # output (text and --json) and the messages must be the same bytes, on
 # every capture of the conformance corpus, tests/gen/gen's captures, the
 # captures the other suites wrote under tests/out (run them first for the
@@ -24,7 +24,7 @@ done
 same() { # same NAME ARGS...: one thread and two give the same bytes
 	local name=$1
 	shift
-	TRAWL_THREADS=1 "$bin" "$@" >"$dir/one.out" 2>"$dir/one.err"
+	"$bin" --threads 1 "$@" >"$dir/one.out" 2>"$dir/one.err"
 	local r1=$?
 	"$bin" "$@" >"$dir/two.out" 2>"$dir/two.err"
 	local r2=$?
@@ -53,7 +53,7 @@ done
 
 # the capture with the most files, read through a slow pipe, and cut short
 big=$(ls -S "${caps[@]}" | head -1)
-TRAWL_THREADS=1 "$bin" -r "$big" --sessions --json 2>/dev/null >"$dir/one.out"
+"$bin" --threads 1 -r "$big" --sessions --json 2>/dev/null >"$dir/one.out"
 "$bin" -r "$big" --sessions --json 2>/dev/null | (sleep 1; cat) >"$dir/two.out"
 cmp -s "$dir/one.out" "$dir/two.out" && pass=$((pass + 1)) || { fail=$((fail + 1)); echo "FAIL threads: through a pipe ($big)"; }
 for c in 1 100 5000; do
