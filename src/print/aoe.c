@@ -169,7 +169,8 @@ static int mac_mask_list(nd_t *nd, const uint8_t *p, unsigned len)
 
 static int reserve_release(nd_t *nd, const uint8_t *p, unsigned len)
 {
-	if (len < 2)
+	/* tcpdump: two bytes and whole addresses, the count agreeing with them */
+	if (len < 2 || (len - 2) % 6 != 0)
 		return 0;
 	unsigned rcmd = nd_u8(nd, p);
 	nd_s(nd, "\n\tRCmd: ");
@@ -177,7 +178,7 @@ static int reserve_release(nd_t *nd, const uint8_t *p, unsigned len)
 	unsigned n = nd_u8(nd, p + 1);
 	nd_s(nd, ", NMacs: ");
 	nd_u(nd, n);
-	if (n * 6 > len - 2)
+	if (2 + n * 6 != len)
 		return 0;
 	for (unsigned i = 0; i < n; i++) {
 		nd_need(nd, p + 2 + 6 * i, 6);
