@@ -533,6 +533,66 @@ static void test_community_id_icmp(void)
 }
 /* ---- end of the JSON tests ----------------------------------------------- */
 
+/* ---- dispatch (src/print/dispatch.c): which printer a packet goes to ---- */
+
+/* tcpdump's precedence: when both ports match a row, the earlier row in
+ * its chain of tests wins, whichever of the two ports it is; ranges match
+ * every port inside them; a printer whose own test fails hands the packet
+ * to the next row matching either port, never an earlier one. */
+static void test_dispatch(void)
+{
+	dispatch_init();
+	/* link types, ethertypes, IP protocols */
+	CHECK(dispatch_link(1) == ether_if_print);
+	CHECK(dispatch_link(12) == raw_if_print && dispatch_link(228) == raw_if_print);
+	CHECK(dispatch_link(113) == sll_if_print && dispatch_link(276) == sll2_if_print);
+	CHECK(dispatch_link(4242) == NULL);
+	CHECK(dispatch_ether(0x0800) == ip_print && dispatch_ether(0x86dd) == ip6_print);
+	CHECK(dispatch_ether(0x0806) == arp_print && dispatch_ether(0x8035) == arp_print);
+	CHECK(dispatch_ether(0x1234) == NULL);
+	CHECK(dispatch_ipproto(6) == tcp_print && dispatch_ipproto(17) == udp_print);
+	CHECK(dispatch_ipproto(1) == icmp_print);
+	CHECK(dispatch_ipproto(0) == NULL && dispatch_ipproto(255) == NULL && dispatch_ipproto(256) == NULL);
+	/* UDP: one port known, either side */
+	CHECK(dispatch_udp(53, 40000) == dns_print && dispatch_udp(40000, 53) == dns_print);
+	CHECK(dispatch_udp(40000, 40001) == NULL && dispatch_udp(0, 0) == NULL);
+	/* ranges, at both ends and inside */
+	CHECK(dispatch_udp(67, 9) == bootp_print && dispatch_udp(9, 68) == bootp_print);
+	CHECK(dispatch_udp(7000, 1) == rx_print && dispatch_udp(1, 7009) == rx_print &&
+	      dispatch_udp(7004, 1) == rx_print && dispatch_udp(7010, 1) == NULL);
+	CHECK(dispatch_udp(161, 1) == snmp_print && dispatch_udp(1, 162) == snmp_print);
+	/* both ports known: the earlier row wins, in either order */
+	CHECK(dispatch_udp(53, 123) == dns_print && dispatch_udp(123, 53) == dns_print);
+	CHECK(dispatch_udp(67, 161) == bootp_print && dispatch_udp(161, 67) == bootp_print);
+	CHECK(dispatch_udp(5060, 514) == sip_print && dispatch_udp(514, 5060) == sip_print);
+	CHECK(dispatch_udp(4789, 6081) == vxlan_print && dispatch_udp(6081, 4789) == vxlan_print);
+	CHECK(dispatch_udp(2049, 53) == nfs_udp_print && dispatch_udp(53, 2049) == nfs_udp_print);
+	CHECK(dispatch_udp(500, 4500) == isakmp_print && dispatch_udp(4500, 4501) == isakmp_rfc3948_print);
+	CHECK(dispatch_udp(1812, 1985) == radius_print && dispatch_udp(1985, 1812) == radius_print);
+	CHECK(dispatch_udp(4567, 9) == wb_print && dispatch_udp(49152, 9) == bcm_li_print);
+	/* hand-offs go to the next matching row only */
+	CHECK(dispatch_udp_next(nfs_udp_print, 2049, 53) == dns_print);
+	CHECK(dispatch_udp_next(nfs_udp_print, 2049, 40000) == NULL);
+	CHECK(dispatch_udp_next(wb_print, 4567, 1812) == radius_print);
+	CHECK(dispatch_udp_next(wb_print, 53, 4567) == NULL); /* dns is earlier */
+	CHECK(dispatch_udp_next(bcm_li_print, 49152, 53) == NULL);
+	CHECK(dispatch_udp_next(dns_print, 53, 123) == ntp_print);
+	/* TCP: tcpdump's own order, which is not the port numbers' */
+	CHECK(dispatch_tcp(80, 40000) == http_print && dispatch_tcp(40000, 8080) == http_print);
+	CHECK(dispatch_tcp(80, 23) == telnet_print && dispatch_tcp(23, 80) == telnet_print);
+	CHECK(dispatch_tcp(179, 22) == ssh_print && dispatch_tcp(22, 179) == ssh_print);
+	CHECK(dispatch_tcp(6379, 22) == resp_print && dispatch_tcp(22, 1723) == pptp_print);
+	CHECK(dispatch_tcp(53, 80) == http_print && dispatch_tcp(2049, 53) == dns_tcp_print);
+	CHECK(dispatch_tcp(21, 80) == ftp_print && dispatch_tcp(554, 8554) == rtsp_print);
+	CHECK(dispatch_tcp(2049, 40000) == nfs_tcp_print && dispatch_tcp(443, 40000) == NULL);
+	CHECK(dispatch_tcp_next(http_print, 80, 53) == dns_tcp_print);
+	CHECK(dispatch_tcp_next(telnet_print, 23, 40000) == NULL);
+	/* -T names */
+	CHECK(dispatch_type("domain") == dns_print && dispatch_type("rtp") == rtp_print);
+	CHECK(dispatch_type("rpc") == NULL && dispatch_type_known("rpc") == 1);
+	CHECK(dispatch_type("nosuch") == NULL && dispatch_type_known("nosuch") == 0);
+}
+
 int main(void)
 {
 	if (out_init(&o, -1) < 0)
@@ -550,6 +610,7 @@ int main(void)
 	test_json();
 	test_flow_id();
 	test_community_id_icmp();
+	test_dispatch();
 	out_free(&o);
 	printf("unit: %d passed, %d failed\n", passed, failed);
 	return failed != 0;
