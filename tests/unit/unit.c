@@ -4,6 +4,7 @@
 #include <arpa/inet.h>
 #include <errno.h>
 #include <getopt.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -115,6 +116,98 @@ static void test_out_flush(void)
 	out_flush(&w);
 	CHECK(w.failed == EBADF && w.len == 0);
 	out_free(&w);
+}
+
+/* Reads back everything fd holds from the start; returns its length. */
+static size_t slurp(int fd, char *dst, size_t cap)
+{
+	size_t r = 0;
+	lseek(fd, 0, SEEK_SET);
+	while (r < cap) {
+		ssize_t g = read(fd, dst + r, cap - r);
+		if (g <= 0)
+			break;
+		r += (size_t)g;
+	}
+	return r;
+}
+
+/* The writer's number formats at their edges, out_room/out_commit, and
+ * out_f where it meets the end of the buffer (flush, then format again)
+ * and where its text is larger than the whole buffer (formatted apart). */
+static void test_out_edges(void)
+{
+	out_x(&o, 0, 0); CHECK(is("0"));
+	out_x(&o, 0xabc, 6); CHECK(is("000abc"));
+	out_x(&o, 0xffffffffffffffffull, 0); CHECK(is("ffffffffffffffff"));
+	out_x(&o, 1, 40); CHECK(is("0000000000000001")); /* 16 digits at most */
+	out_d(&o, INT64_MIN); CHECK(is("-9223372036854775808"));
+	out_d(&o, INT64_MAX); CHECK(is("9223372036854775807"));
+	out_d(&o, 0); CHECK(is("0"));
+	out_u(&o, 9); CHECK(is("9"));
+	out_u(&o, 10); CHECK(is("10"));
+	out_u(&o, 4294967295u); CHECK(is("4294967295"));
+	out_u(&o, 4294967296ull); CHECK(is("4294967296"));
+	out_uw(&o, 0, 3, '0'); CHECK(is("000"));
+	out_uw(&o, 5, 0, ' '); CHECK(is("5"));
+	out_uw(&o, 1, 30, '0'); CHECK(is("000000000000000000000001")); /* 24 at most */
+	char *r = out_room(&o, 3);
+	memcpy(r, "xyz", 3);
+	out_commit(&o, 3);
+	out_c(&o, '!');
+	CHECK(is("xyz!"));
+
+	char path[] = "/tmp/trawl-unit-XXXXXX";
+	int fd = mkstemp(path);
+	CHECK(fd >= 0);
+	if (fd < 0)
+		return;
+	unlink(path);
+	struct out w;
+	CHECK(out_init(&w, fd) == 0);
+	static char fill[OUT_BUFSZ];
+	memset(fill, '.', sizeof fill);
+	/* 3 bytes short of full: out_f's 10 bytes do not fit, so the buffer
+	 * goes out first and the text is formatted again at its start */
+	out_mem(&w, fill, OUT_BUFSZ - 3);
+	CHECK(w.len == OUT_BUFSZ - 3);
+	out_f(&w, "<%s>", "abcdefgh");
+	CHECK(w.len == 10 && memcmp(w.buf, "<abcdefgh>", 10) == 0);
+	/* exactly full, then one byte: out_c flushes first */
+	out_mem(&w, fill, OUT_BUFSZ - 10);
+	CHECK(w.len == OUT_BUFSZ);
+	out_c(&w, '#');
+	CHECK(w.len == 1);
+	/* larger than the whole buffer */
+	size_t bigl = OUT_BUFSZ + OUT_BUFSZ / 2;
+	char *big = malloc(bigl + 1);
+	CHECK(big != NULL);
+	if (big) {
+		for (size_t i = 0; i < bigl; i++)
+			big[i] = (char)('A' + i % 23);
+		big[bigl] = 0;
+		out_f(&w, "[%s]", big);
+	}
+	out_flush(&w);
+	CHECK(w.failed == 0 && w.len == 0);
+	size_t want = (OUT_BUFSZ - 3) + 10 + (OUT_BUFSZ - 10) + 1 + (big ? bigl + 2 : 0);
+	char *got = malloc(want + 16);
+	CHECK(got != NULL);
+	if (got && big) {
+		size_t n = slurp(fd, got, want + 16);
+		CHECK(n == want);
+		size_t k = OUT_BUFSZ - 3;
+		CHECK(n == want && memcmp(got + k, "<abcdefgh>", 10) == 0);
+		k += 10 + (OUT_BUFSZ - 10);
+		CHECK(n == want && got[k - 1] == '.' && got[k] == '#');
+		k++;
+		CHECK(n == want && got[k] == '[' && memcmp(got + k + 1, big, bigl) == 0 &&
+		      got[k + 1 + bigl] == ']');
+	}
+	free(got);
+	free(big);
+	out_free(&w);
+	close(fd);
 }
 
 static void test_ts(void)
@@ -599,6 +692,7 @@ int main(void)
 		return 1;
 	test_out();
 	test_out_flush();
+	test_out_edges();
 	test_ts();
 	test_hex();
 	test_reader();
