@@ -21,7 +21,7 @@ run() { # BINARY ARGS...: stdout and the exit status
 	echo "exit $?"
 }
 n=0 bad=0
-ls "$corpus"/*.pcap "$corpus"/*.pcapng >"$work/all"
+ls "$corpus"/*.pcap "$corpus"/*.pcapng 2>/dev/null >"$work/all"
 while read -r f; do
 	n=$((n + 1))
 	for opts in "--summary" "--summary --json" "--nano --summary --json" "--conversations"; do
