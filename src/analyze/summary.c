@@ -432,6 +432,108 @@ static const char *dlt_name(int dlt)
 	}
 }
 
+/* ---- the row model ------------------------------------------------------
+ *
+ * What --summary shows, built once from the counters: the scalars, each
+ * table's rows in the order shown (link types as first seen, the others
+ * ranked by packets, then bytes, then number; ports and talkers the top
+ * TOPN), and the top talkers.  summary_text and summary_json are two
+ * renderings of the same model and decide nothing but layout. */
+
+enum sum_tab { ST_DLT, ST_ETHER, ST_IPPROTO, ST_TCP, ST_UDP, ST_APP, ST_N };
+
+enum sum_kind {
+	SR_ROW,   /* a numbered row: key (and name, when it has one) */
+	SR_LLC,   /* ethertypes: the 802.3 frames, which have none */
+	SR_OTHER, /* link types: those beyond the NDLTS tracked */
+};
+
+struct sum_row {
+	unsigned key;      /* link type, ethertype, IP protocol, port */
+	const char *name;  /* its name, NULL when it has none */
+	uint8_t kind;      /* enum sum_kind */
+	struct ctr c;
+	int dlt;           /* link types: the type as read (key is its bits) */
+};
+
+struct sum_model {
+	const struct summary *s; /* the scalars, read as they are */
+	uint64_t ns;             /* first to last packet */
+	double secs;
+	struct sum_row *row[ST_N];
+	unsigned n[ST_N];
+	const struct host *top[TOPN];
+	unsigned ntop;
+	struct sum_row *mem;
+};
+
+#define SUM_ROWS_MAX (NDLTS + 1 + 65536 + 1 + 256 + 2 * TOPN + NAPPS)
+
+/* Appends the ranked non-zero entries of tab[0..n) (at most limit, 0: all)
+ * to table t, naming each with name(key) when name is given. */
+static void model_ranked(struct sum_model *m, enum sum_tab t, const struct ctr *tab,
+                         unsigned n, unsigned limit, struct rank *r,
+                         const char *(*name)(unsigned))
+{
+	unsigned k = ranked(tab, n, r, limit);
+	for (unsigned i = 0; i < k; i++)
+		m->row[t][m->n[t]++] = (struct sum_row){ r[i].key, name ? name(r[i].key) : NULL,
+		                                         SR_ROW, r[i].c, 0 };
+}
+
+static const char *tcp_app(unsigned port) { return an_port_app(6, port); }
+static const char *udp_app(unsigned port) { return an_port_app(17, port); }
+static const char *ether_name(unsigned type) { return an_ethertype_name(type); }
+
+/* Returns 0, or -1 when out of memory (the model then has no rows). */
+static int model_build(struct sum_model *m, struct summary *s, int nano)
+{
+	memset(m, 0, sizeof *m);
+	m->s = s;
+	m->ns = s->have_time ? an_span_ns(s->first_sec, s->first_frac, s->last_sec, s->last_frac, nano) : 0;
+	m->secs = (double)m->ns / 1e9;
+	m->ntop = top_hosts(s, m->top);
+	m->mem = malloc(SUM_ROWS_MAX * sizeof *m->mem);
+	struct rank *r = malloc(65536 * sizeof *r);
+	if (!m->mem || !r) {
+		free(r);
+		free(m->mem);
+		m->mem = NULL;
+		return -1;
+	}
+	struct sum_row *next = m->mem;
+	static const unsigned room[ST_N] = { NDLTS + 1, 65536 + 1, 256, TOPN, TOPN, NAPPS };
+	for (int t = 0; t < ST_N; t++) {
+		m->row[t] = next;
+		next += room[t];
+	}
+
+	for (unsigned i = 0; i < s->ndlt; i++)
+		m->row[ST_DLT][m->n[ST_DLT]++] = (struct sum_row){ (unsigned)s->dlt[i], dlt_name(s->dlt[i]),
+		                                                   SR_ROW, s->dlts[i], s->dlt[i] };
+	if (s->dlt_other.pkts)
+		m->row[ST_DLT][m->n[ST_DLT]++] = (struct sum_row){ 0, NULL, SR_OTHER, s->dlt_other, 0 };
+	model_ranked(m, ST_ETHER, s->ether, 65536, 0, r, ether_name);
+	if (s->llc.pkts)
+		m->row[ST_ETHER][m->n[ST_ETHER]++] = (struct sum_row){ 0, NULL, SR_LLC, s->llc, 0 };
+	model_ranked(m, ST_IPPROTO, s->ipproto, 256, 0, r, ipproto_report);
+	model_ranked(m, ST_TCP, s->tcpport, 65536, TOPN, r, tcp_app);
+	model_ranked(m, ST_UDP, s->udpport, 65536, TOPN, r, udp_app);
+	struct ctr tmp[NAPPS];
+	memcpy(tmp, s->apps, sizeof tmp);
+	model_ranked(m, ST_APP, tmp, s->napp, 0, r, NULL);
+	for (unsigned i = 0; i < m->n[ST_APP]; i++)
+		m->row[ST_APP][i].name = s->app[m->row[ST_APP][i].key];
+	free(r);
+	return 0;
+}
+
+static void model_free(struct sum_model *m)
+{
+	free(m->mem);
+	m->mem = NULL;
+}
+
 /* ---- text ------------------------------------------------------------- */
 
 static void row(struct out *o, const char *label, const struct ctr *c, uint64_t total)
@@ -441,12 +543,56 @@ static void row(struct out *o, const char *label, const struct ctr *c, uint64_t 
 	      total ? 100.0 * (double)c->pkts / (double)total : 0.0);
 }
 
-void summary_text(struct summary *s, struct out *o)
+/* A row's label in the text tables. */
+static void text_label(char *label, size_t size, enum sum_tab t, const struct sum_row *e)
+{
+	if (e->kind == SR_OTHER) {
+		snprintf(label, size, "other");
+		return;
+	}
+	if (e->kind == SR_LLC) {
+		snprintf(label, size, "802.3 LLC");
+		return;
+	}
+	switch (t) {
+	case ST_DLT:
+		if (e->name)
+			snprintf(label, size, "%s (%d)", e->name, e->dlt);
+		else
+			snprintf(label, size, "dlt %d", e->dlt);
+		break;
+	case ST_ETHER:
+		snprintf(label, size, "%s (0x%04x)", e->name ? e->name : "unknown", e->key);
+		break;
+	case ST_IPPROTO:
+		snprintf(label, size, "%3u %s", e->key, e->name ? e->name : "(unassigned)");
+		break;
+	case ST_TCP:
+	case ST_UDP:
+		snprintf(label, size, "%s/%u%s%s", t == ST_TCP ? "tcp" : "udp", e->key,
+		         e->name ? " " : "", e->name ? e->name : "");
+		break;
+	default:
+		snprintf(label, size, "%s", e->name);
+		break;
+	}
+}
+
+static void text_table(struct out *o, const struct sum_model *m, enum sum_tab t)
 {
 	char label[64];
+	for (unsigned i = 0; i < m->n[t]; i++) {
+		text_label(label, sizeof label, t, &m->row[t][i]);
+		row(o, label, &m->row[t][i].c, m->s->all.pkts);
+	}
+}
+
+void summary_text(struct summary *s, struct out *o)
+{
+	struct sum_model m;
+	int built = model_build(&m, s, s->nano);
 	uint64_t n = s->all.pkts;
-	uint64_t ns = s->have_time ? an_span_ns(s->first_sec, s->first_frac, s->last_sec, s->last_frac, s->nano) : 0;
-	double secs = (double)ns / 1e9;
+	double secs = m.secs;
 	struct an_clock clk = { 0 };
 	out_s(o, "Summary\n");
 	out_f(o, "  packets                  %10llu\n", (unsigned long long)n);
@@ -465,100 +611,66 @@ void summary_text(struct summary *s, struct out *o)
 		if (n)
 			out_f(o, "  average packet           %.1f bytes\n", (double)s->all.bytes / (double)n);
 	}
-
-	if (s->ndlt)
-		out_s(o, "\nLink types\n");
-	for (unsigned i = 0; i < s->ndlt; i++) {
-		const char *dn = dlt_name(s->dlt[i]);
-		if (dn)
-			snprintf(label, sizeof label, "%s (%d)", dn, s->dlt[i]);
-		else
-			snprintf(label, sizeof label, "dlt %d", s->dlt[i]);
-		row(o, label, &s->dlts[i], n);
-	}
-	if (s->dlt_other.pkts)
-		row(o, "other", &s->dlt_other, n);
-
-	struct rank *r = malloc(65536 * sizeof *r);
-	if (!r)
+	if (built < 0)
 		return;
-	unsigned k = ranked(s->ether, 65536, r, 0);
-	if (k || s->llc.pkts) {
-		out_s(o, "\nEthertypes\n");
-		for (unsigned i = 0; i < k; i++) {
-			const char *en = an_ethertype_name(r[i].key);
-			snprintf(label, sizeof label, "%s (0x%04x)", en ? en : "unknown", r[i].key);
-			row(o, label, &r[i].c, n);
-		}
-		if (s->llc.pkts)
-			row(o, "802.3 LLC", &s->llc, n);
-	}
 
-	k = ranked(s->ipproto, 256, r, 0);
-	if (k) {
+	if (m.n[ST_DLT]) {
+		out_s(o, "\nLink types\n");
+		text_table(o, &m, ST_DLT);
+	}
+	if (m.n[ST_ETHER]) {
+		out_s(o, "\nEthertypes\n");
+		text_table(o, &m, ST_ETHER);
+	}
+	if (m.n[ST_IPPROTO]) {
 		out_s(o, "\nIP protocols");
 		out_f(o, " (IPv4 %llu pkts, IPv6 %llu pkts", (unsigned long long)s->ip4.pkts,
 		      (unsigned long long)s->ip6.pkts);
 		if (s->frags.pkts)
 			out_f(o, ", %llu non-first fragments", (unsigned long long)s->frags.pkts);
 		out_s(o, ")\n");
-		for (unsigned i = 0; i < k; i++) {
-			const char *pn = ipproto_report(r[i].key);
-			snprintf(label, sizeof label, "%3u %s", r[i].key, pn ? pn : "(unassigned)");
-			row(o, label, &r[i].c, n);
-		}
+		text_table(o, &m, ST_IPPROTO);
 	}
 	if (s->syn || s->synack || s->rst || s->fin)
 		out_f(o, "\nTCP flags: %llu SYN, %llu SYN/ACK, %llu RST, %llu FIN\n",
 		      (unsigned long long)s->syn, (unsigned long long)s->synack,
 		      (unsigned long long)s->rst, (unsigned long long)s->fin);
-
-	static const char *const what[2] = { "tcp", "udp" };
-	for (int w = 0; w < 2; w++) {
-		k = ranked(w ? s->udpport : s->tcpport, 65536, r, TOPN);
-		if (!k)
+	for (int t = ST_TCP; t <= ST_UDP; t++) {
+		if (!m.n[t])
 			continue;
-		out_f(o, "\nTop %s ports (service side)\n", what[w]);
-		for (unsigned i = 0; i < k; i++) {
-			const char *an = an_port_app(w ? 17 : 6, r[i].key);
-			snprintf(label, sizeof label, "%s/%u%s%s", what[w], r[i].key, an ? " " : "", an ? an : "");
-			row(o, label, &r[i].c, n);
-		}
+		out_f(o, "\nTop %s ports (service side)\n", t == ST_TCP ? "tcp" : "udp");
+		text_table(o, &m, (enum sum_tab)t);
 	}
-
-	if (s->napp) {
+	if (m.n[ST_APP]) {
 		out_s(o, "\nApplication protocols (by content: dns http tls; else by port)\n");
-		struct ctr tmp[NAPPS];
-		memcpy(tmp, s->apps, sizeof tmp);
-		k = ranked(tmp, s->napp, r, 0);
-		for (unsigned i = 0; i < k; i++)
-			row(o, s->app[r[i].key], &r[i].c, n);
+		text_table(o, &m, ST_APP);
 		if (s->dns_q || s->dns_r || s->http_req || s->http_resp || s->tls_sni)
 			out_f(o, "  (%llu DNS queries, %llu DNS responses, %llu HTTP requests, %llu HTTP responses, %llu TLS ClientHellos with SNI)\n",
 			      (unsigned long long)s->dns_q, (unsigned long long)s->dns_r,
 			      (unsigned long long)s->http_req, (unsigned long long)s->http_resp,
 			      (unsigned long long)s->tls_sni);
 	}
-	free(r);
 
-	const struct host *top[TOPN];
-	k = top_hosts(s, top);
-	if (k) {
+	if (m.ntop) {
 		out_f(o, "\nTop talkers (%u hosts", s->nhosts);
 		if (s->hosts_dropped)
 			out_f(o, "; table full at %u, %llu packet ends not tracked",
 			      AN_HOSTS_MAX, (unsigned long long)s->hosts_dropped);
 		out_s(o, ")\n");
 		out_f(o, "  %-39s %10s %14s %10s %14s\n", "host", "pkts out", "bytes out", "pkts in", "bytes in");
-		for (unsigned i = 0; i < k; i++) {
+		for (unsigned i = 0; i < m.ntop; i++) {
+			const struct host *h = m.top[i];
 			char a[48];
-			int al = top[i]->len == 4 ? fmt_ip4(a, top[i]->a) : fmt_ip6(a, top[i]->a);
-			(void)al;
+			if (h->len == 4)
+				fmt_ip4(a, h->a);
+			else
+				fmt_ip6(a, h->a);
 			out_f(o, "  %-39s %10llu %14llu %10llu %14llu\n", a,
-			      (unsigned long long)top[i]->sent.pkts, (unsigned long long)top[i]->sent.bytes,
-			      (unsigned long long)top[i]->rcvd.pkts, (unsigned long long)top[i]->rcvd.bytes);
+			      (unsigned long long)h->sent.pkts, (unsigned long long)h->sent.bytes,
+			      (unsigned long long)h->rcvd.pkts, (unsigned long long)h->rcvd.bytes);
 		}
 	}
+	model_free(&m);
 }
 
 /* ---- JSON ------------------------------------------------------------- */
@@ -571,11 +683,50 @@ static void ctr_json(struct out *o, const struct ctr *c)
 	out_u(o, c->bytes);
 }
 
+/* A table as an array of objects: the row's number under the table's key
+ * (the ethertype as a "0x%04x" string), its name where the table gives
+ * names, and its counters.  The link types' "other" row is text only. */
+static void json_table(struct out *o, int *first, const struct sum_model *m, enum sum_tab t)
+{
+	static const char *const key[ST_N] = { "link_types", "ethertypes", "ip_protocols",
+	                                       "top_tcp_ports", "top_udp_ports", "applications" };
+	static const char *const num[ST_N] = { "dlt", "type", "proto", "port", "port", NULL };
+	json_key(o, first, key[t]);
+	out_c(o, '[');
+	int any = 0;
+	for (unsigned i = 0; i < m->n[t]; i++) {
+		const struct sum_row *e = &m->row[t][i];
+		if (e->kind == SR_OTHER)
+			continue;
+		out_s(o, any++ ? ",{" : "{");
+		if (e->kind == SR_LLC) {
+			out_s(o, "\"type\":\"llc\"");
+		} else if (t == ST_ETHER) {
+			out_s(o, "\"type\":\"0x");
+			out_x(o, e->key, 4);
+			out_c(o, '"');
+		} else if (num[t]) {
+			out_c(o, '"');
+			out_s(o, num[t]);
+			out_s(o, "\":");
+			out_u(o, e->key);
+		}
+		if (e->name && t != ST_TCP && t != ST_UDP) {
+			out_s(o, t == ST_APP ? "\"name\":" : ",\"name\":");
+			json_cstr(o, e->name);
+		}
+		out_c(o, ',');
+		ctr_json(o, &e->c);
+		out_c(o, '}');
+	}
+	out_c(o, ']');
+}
+
 void summary_json(struct summary *s, struct out *o, int nano)
 {
+	struct sum_model m;
+	int built = model_build(&m, s, nano);
 	int first = 1;
-	uint64_t ns = s->have_time ? an_span_ns(s->first_sec, s->first_frac, s->last_sec, s->last_frac, nano) : 0;
-	double secs = (double)ns / 1e9;
 	out_c(o, '{');
 	json_key(o, &first, "packets");
 	out_u(o, s->all.pkts);
@@ -590,58 +741,20 @@ void summary_json(struct summary *s, struct out *o, int nano)
 		json_time(o, s->last_sec, s->last_frac, nano);
 	}
 	json_key(o, &first, "duration");
-	out_u(o, ns / 1000000000u);
+	out_u(o, m.ns / 1000000000u);
 	out_c(o, '.');
-	out_uw(o, ns % 1000000000u, 9, '0');
+	out_uw(o, m.ns % 1000000000u, 9, '0');
 	json_key(o, &first, "packets_per_second");
-	json_fixed3(o, secs > 0 ? (double)s->all.pkts / secs : 0);
+	json_fixed3(o, m.secs > 0 ? (double)s->all.pkts / m.secs : 0);
 	json_key(o, &first, "bytes_per_second");
-	json_fixed3(o, secs > 0 ? (double)s->all.bytes / secs : 0);
-
-	json_key(o, &first, "link_types");
-	out_c(o, '[');
-	for (unsigned i = 0; i < s->ndlt; i++) {
-		out_s(o, i ? ",{\"dlt\":" : "{\"dlt\":");
-		out_u(o, (unsigned)s->dlt[i]);
-		const char *dn = dlt_name(s->dlt[i]);
-		if (dn) {
-			out_s(o, ",\"name\":");
-			json_cstr(o, dn);
-		}
-		out_c(o, ',');
-		ctr_json(o, &s->dlts[i]);
-		out_c(o, '}');
-	}
-	out_c(o, ']');
-
-	struct rank *r = malloc(65536 * sizeof *r);
-	if (!r) {
+	json_fixed3(o, m.secs > 0 ? (double)s->all.bytes / m.secs : 0);
+	if (built < 0) {
 		out_c(o, '}');
 		return;
 	}
-	unsigned k = ranked(s->ether, 65536, r, 0);
-	json_key(o, &first, "ethertypes");
-	out_c(o, '[');
-	for (unsigned i = 0; i < k; i++) {
-		out_s(o, i ? ",{\"type\":\"0x" : "{\"type\":\"0x");
-		out_x(o, r[i].key, 4);
-		out_c(o, '"');
-		const char *en = an_ethertype_name(r[i].key);
-		if (en) {
-			out_s(o, ",\"name\":");
-			json_cstr(o, en);
-		}
-		out_c(o, ',');
-		ctr_json(o, &r[i].c);
-		out_c(o, '}');
-	}
-	if (s->llc.pkts) {
-		out_s(o, k ? ",{\"type\":\"llc\"," : "{\"type\":\"llc\",");
-		ctr_json(o, &s->llc);
-		out_c(o, '}');
-	}
-	out_c(o, ']');
 
+	json_table(o, &first, &m, ST_DLT);
+	json_table(o, &first, &m, ST_ETHER);
 	json_key(o, &first, "ip");
 	out_s(o, "{\"v4\":{");
 	ctr_json(o, &s->ip4);
@@ -650,82 +763,37 @@ void summary_json(struct summary *s, struct out *o, int nano)
 	out_s(o, "},\"fragments\":{");
 	ctr_json(o, &s->frags);
 	out_s(o, "}}");
-
-	k = ranked(s->ipproto, 256, r, 0);
-	json_key(o, &first, "ip_protocols");
-	out_c(o, '[');
-	for (unsigned i = 0; i < k; i++) {
-		out_s(o, i ? ",{\"proto\":" : "{\"proto\":");
-		out_u(o, r[i].key);
-		const char *pn = ipproto_report(r[i].key);
-		if (pn) {
-			out_s(o, ",\"name\":");
-			json_cstr(o, pn);
-		}
-		out_c(o, ',');
-		ctr_json(o, &r[i].c);
-		out_c(o, '}');
-	}
-	out_c(o, ']');
-
+	json_table(o, &first, &m, ST_IPPROTO);
 	json_key(o, &first, "tcp_flags");
 	out_f(o, "{\"syn\":%llu,\"synack\":%llu,\"rst\":%llu,\"fin\":%llu}",
 	      (unsigned long long)s->syn, (unsigned long long)s->synack,
 	      (unsigned long long)s->rst, (unsigned long long)s->fin);
-
-	static const char *const what[2] = { "top_tcp_ports", "top_udp_ports" };
-	for (int w = 0; w < 2; w++) {
-		k = ranked(w ? s->udpport : s->tcpport, 65536, r, TOPN);
-		json_key(o, &first, what[w]);
-		out_c(o, '[');
-		for (unsigned i = 0; i < k; i++) {
-			out_s(o, i ? ",{\"port\":" : "{\"port\":");
-			out_u(o, r[i].key);
-			out_c(o, ',');
-			ctr_json(o, &r[i].c);
-			out_c(o, '}');
-		}
-		out_c(o, ']');
-	}
-
-	struct ctr tmp[NAPPS];
-	memcpy(tmp, s->apps, sizeof tmp);
-	k = ranked(tmp, s->napp, r, 0);
-	json_key(o, &first, "applications");
-	out_c(o, '[');
-	for (unsigned i = 0; i < k; i++) {
-		out_s(o, i ? ",{\"name\":" : "{\"name\":");
-		json_cstr(o, s->app[r[i].key]);
-		out_c(o, ',');
-		ctr_json(o, &r[i].c);
-		out_c(o, '}');
-	}
-	out_c(o, ']');
-	free(r);
+	json_table(o, &first, &m, ST_TCP);
+	json_table(o, &first, &m, ST_UDP);
+	json_table(o, &first, &m, ST_APP);
 	json_key(o, &first, "app_events");
 	out_f(o, "{\"dns_queries\":%llu,\"dns_responses\":%llu,\"http_requests\":%llu,\"http_responses\":%llu,\"tls_sni\":%llu}",
 	      (unsigned long long)s->dns_q, (unsigned long long)s->dns_r,
 	      (unsigned long long)s->http_req, (unsigned long long)s->http_resp,
 	      (unsigned long long)s->tls_sni);
 
-	const struct host *top[TOPN];
-	k = top_hosts(s, top);
 	json_key(o, &first, "hosts");
 	out_u(o, s->nhosts);
 	json_key(o, &first, "hosts_untracked_packet_ends");
 	out_u(o, s->hosts_dropped);
 	json_key(o, &first, "top_talkers");
 	out_c(o, '[');
-	for (unsigned i = 0; i < k; i++) {
+	for (unsigned i = 0; i < m.ntop; i++) {
 		out_s(o, i ? ",{\"host\":" : "{\"host\":");
-		json_addr(o, top[i]->a, top[i]->len);
+		json_addr(o, m.top[i]->a, m.top[i]->len);
 		out_s(o, ",\"sent\":{");
-		ctr_json(o, &top[i]->sent);
+		ctr_json(o, &m.top[i]->sent);
 		out_s(o, "},\"received\":{");
-		ctr_json(o, &top[i]->rcvd);
+		ctr_json(o, &m.top[i]->rcvd);
 		out_s(o, "}}");
 	}
 	out_s(o, "]}");
+	model_free(&m);
 }
 
 /* ---- the report's view (report.h) ------------------------------------- */

@@ -23,6 +23,11 @@ trap cleanup EXIT
 trap 'exit 1' INT TERM
 
 if [ "$(id -u)" -ne 0 ]; then
+	if [ "${CI:-}" = true ] || [ "${STRICT:-}" = 1 ]; then
+		echo "stream live: FAILED: not root (live capture needs root) (CI=true or STRICT=1)"
+		echo "stream live: 0 passed, 1 failed"
+		exit 1
+	fi
 	echo "stream live: SKIPPED: not root (live capture needs root)"
 	echo "stream live: 0 passed, 0 failed, 1 skipped"
 	exit 0

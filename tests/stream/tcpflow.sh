@@ -45,7 +45,7 @@ exec python3 - "$bin" "$corpus" "$dir" "$root/tests/stream/tcpflow.expected" "$r
 import hashlib, json, os, shutil, struct, subprocess, sys
 
 binary, corpus, work, expected_path, allow_path = sys.argv[1:6]
-ci = os.environ.get('CI', '') == 'true'
+ci = os.environ.get('CI', '') == 'true' or os.environ.get('STRICT', '') == '1'
 have_corpus = os.path.isdir(corpus) and any(n.endswith('.pcap') for n in os.listdir(corpus))
 tcpflow = shutil.which('tcpflow')
 if tcpflow:
@@ -367,7 +367,7 @@ print('tcpflow: %d corpus captures, %d probes; %d files identical, %d difference
     ', '.join('%s %d' % kv for kv in sorted(kinds_seen.items())) or 'none', empty))
 if not have_corpus:
     if ci:
-        fail('corpus missing at %s (CI=true)' % corpus)
+        fail('corpus missing at %s (CI=true or STRICT=1)' % corpus)
     else:
         print('tcpflow: corpus not found at %s: corpus captures skipped (probes only)' % corpus)
 print('tcpflow: %d passed, %d failed' % (passed, failed))

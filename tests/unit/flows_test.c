@@ -126,11 +126,24 @@ static void test_eviction(void)
 	CHECK(s && strstr(s, "Conversations: 4 (flow table limit 4; 3 evicted with 4 packets, 208 bytes)"));
 	if (s && !strstr(s, "3 evicted"))
 		printf("  got: %.200s\n", s);
+	/* the ones left: 3, 5, 6, 7 and no other */
+	static const char *const kept[] = { "10.0.0.3:1003", "10.0.0.5:1005", "10.0.0.6:1006", "10.0.0.7:1007" };
+	static const char *const gone[] = { "10.0.0.1:1001", "10.0.0.2:1002", "10.0.0.4:1004" };
+	for (unsigned k = 0; k < 4; k++)
+		CHECK(s && strstr(s, kept[k]));
+	for (unsigned k = 0; k < 3; k++)
+		CHECK(s && !strstr(s, gone[k]));
+	if (s && (!strstr(s, kept[0]) || strstr(s, gone[0])))
+		printf("  got: %.600s\n", s);
 	free(s);
 	flows_free(t);
 }
 
-static void test_summary_merge(void)
+static void summary_json_(void *s, struct out *o) { summary_json(s, o, 0); }
+
+/* Two halves split at `at` and merged report, in text and JSON, what one
+ * read of all 200 packets reports. */
+static void merge_at(unsigned at)
 {
 	struct summary *all = summary_new(0), *a = summary_new(0), *b = summary_new(0);
 	CHECK(all && a && b);
@@ -139,17 +152,34 @@ static void test_summary_merge(void)
 	for (unsigned i = 0; i < 200; i++) {
 		feed(1 + i % 7, 2000 + i % 13, i % 300, 100 + i);
 		summary_add(all, &f);
-		summary_add(i < 120 ? a : b, &f);
+		summary_add(i < at ? a : b, &f);
 	}
 	summary_merge(a, b);
 	char *sa = text(summary_text_, all), *sm = text(summary_text_, a);
 	CHECK(sa && sm && strcmp(sa, sm) == 0);
-	CHECK(sa && strstr(sa, "200"));
+	CHECK(sa && strstr(sa, "\n  packets                         200\n"));
+	if (sa && sm && strcmp(sa, sm))
+		printf("  split at %u:\n%s\n  merged:\n%s\n", at, sa, sm);
+	free(sa);
+	free(sm);
+	sa = text(summary_json_, all), sm = text(summary_json_, a);
+	CHECK(sa && sm && strcmp(sa, sm) == 0);
+	CHECK(sa && strncmp(sa, "{\"packets\":200,", 15) == 0);
+	/* the first and last times are the whole read's */
+	CHECK(sa && strstr(sa, "\"first\":100.000000,\"last\":299.000000,"));
 	free(sa);
 	free(sm);
 	summary_free(all);
 	summary_free(a);
 	summary_free(b);
+}
+
+static void test_summary_merge(void)
+{
+	merge_at(120);
+	merge_at(0);   /* an empty first half */
+	merge_at(200); /* an empty second half */
+	merge_at(1);
 }
 
 int main(void)

@@ -4,6 +4,7 @@
 #include <arpa/inet.h>
 #include <errno.h>
 #include <getopt.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -115,6 +116,98 @@ static void test_out_flush(void)
 	out_flush(&w);
 	CHECK(w.failed == EBADF && w.len == 0);
 	out_free(&w);
+}
+
+/* Reads back everything fd holds from the start; returns its length. */
+static size_t slurp(int fd, char *dst, size_t cap)
+{
+	size_t r = 0;
+	lseek(fd, 0, SEEK_SET);
+	while (r < cap) {
+		ssize_t g = read(fd, dst + r, cap - r);
+		if (g <= 0)
+			break;
+		r += (size_t)g;
+	}
+	return r;
+}
+
+/* The writer's number formats at their edges, out_room/out_commit, and
+ * out_f where it meets the end of the buffer (flush, then format again)
+ * and where its text is larger than the whole buffer (formatted apart). */
+static void test_out_edges(void)
+{
+	out_x(&o, 0, 0); CHECK(is("0"));
+	out_x(&o, 0xabc, 6); CHECK(is("000abc"));
+	out_x(&o, 0xffffffffffffffffull, 0); CHECK(is("ffffffffffffffff"));
+	out_x(&o, 1, 40); CHECK(is("0000000000000001")); /* 16 digits at most */
+	out_d(&o, INT64_MIN); CHECK(is("-9223372036854775808"));
+	out_d(&o, INT64_MAX); CHECK(is("9223372036854775807"));
+	out_d(&o, 0); CHECK(is("0"));
+	out_u(&o, 9); CHECK(is("9"));
+	out_u(&o, 10); CHECK(is("10"));
+	out_u(&o, 4294967295u); CHECK(is("4294967295"));
+	out_u(&o, 4294967296ull); CHECK(is("4294967296"));
+	out_uw(&o, 0, 3, '0'); CHECK(is("000"));
+	out_uw(&o, 5, 0, ' '); CHECK(is("5"));
+	out_uw(&o, 1, 30, '0'); CHECK(is("000000000000000000000001")); /* 24 at most */
+	char *r = out_room(&o, 3);
+	memcpy(r, "xyz", 3);
+	out_commit(&o, 3);
+	out_c(&o, '!');
+	CHECK(is("xyz!"));
+
+	char path[] = "/tmp/trawl-unit-XXXXXX";
+	int fd = mkstemp(path);
+	CHECK(fd >= 0);
+	if (fd < 0)
+		return;
+	unlink(path);
+	struct out w;
+	CHECK(out_init(&w, fd) == 0);
+	static char fill[OUT_BUFSZ];
+	memset(fill, '.', sizeof fill);
+	/* 3 bytes short of full: out_f's 10 bytes do not fit, so the buffer
+	 * goes out first and the text is formatted again at its start */
+	out_mem(&w, fill, OUT_BUFSZ - 3);
+	CHECK(w.len == OUT_BUFSZ - 3);
+	out_f(&w, "<%s>", "abcdefgh");
+	CHECK(w.len == 10 && memcmp(w.buf, "<abcdefgh>", 10) == 0);
+	/* exactly full, then one byte: out_c flushes first */
+	out_mem(&w, fill, OUT_BUFSZ - 10);
+	CHECK(w.len == OUT_BUFSZ);
+	out_c(&w, '#');
+	CHECK(w.len == 1);
+	/* larger than the whole buffer */
+	size_t bigl = OUT_BUFSZ + OUT_BUFSZ / 2;
+	char *big = malloc(bigl + 1);
+	CHECK(big != NULL);
+	if (big) {
+		for (size_t i = 0; i < bigl; i++)
+			big[i] = (char)('A' + i % 23);
+		big[bigl] = 0;
+		out_f(&w, "[%s]", big);
+	}
+	out_flush(&w);
+	CHECK(w.failed == 0 && w.len == 0);
+	size_t want = (OUT_BUFSZ - 3) + 10 + (OUT_BUFSZ - 10) + 1 + (big ? bigl + 2 : 0);
+	char *got = malloc(want + 16);
+	CHECK(got != NULL);
+	if (got && big) {
+		size_t n = slurp(fd, got, want + 16);
+		CHECK(n == want);
+		size_t k = OUT_BUFSZ - 3;
+		CHECK(n == want && memcmp(got + k, "<abcdefgh>", 10) == 0);
+		k += 10 + (OUT_BUFSZ - 10);
+		CHECK(n == want && got[k - 1] == '.' && got[k] == '#');
+		k++;
+		CHECK(n == want && got[k] == '[' && memcmp(got + k + 1, big, bigl) == 0 &&
+		      got[k + 1 + bigl] == ']');
+	}
+	free(got);
+	free(big);
+	out_free(&w);
+	close(fd);
 }
 
 static void test_ts(void)
@@ -548,12 +641,73 @@ static void test_community_id_icmp(void)
 }
 /* ---- end of the JSON tests ----------------------------------------------- */
 
+/* ---- dispatch (src/print/dispatch.c): which printer a packet goes to ---- */
+
+/* tcpdump's precedence: when both ports match a row, the earlier row in
+ * its chain of tests wins, whichever of the two ports it is; ranges match
+ * every port inside them; a printer whose own test fails hands the packet
+ * to the next row matching either port, never an earlier one. */
+static void test_dispatch(void)
+{
+	dispatch_init();
+	/* link types, ethertypes, IP protocols */
+	CHECK(dispatch_link(1) == ether_if_print);
+	CHECK(dispatch_link(12) == raw_if_print && dispatch_link(228) == raw_if_print);
+	CHECK(dispatch_link(113) == sll_if_print && dispatch_link(276) == sll2_if_print);
+	CHECK(dispatch_link(4242) == NULL);
+	CHECK(dispatch_ether(0x0800) == ip_print && dispatch_ether(0x86dd) == ip6_print);
+	CHECK(dispatch_ether(0x0806) == arp_print && dispatch_ether(0x8035) == arp_print);
+	CHECK(dispatch_ether(0x1234) == NULL);
+	CHECK(dispatch_ipproto(6) == tcp_print && dispatch_ipproto(17) == udp_print);
+	CHECK(dispatch_ipproto(1) == icmp_print);
+	CHECK(dispatch_ipproto(0) == NULL && dispatch_ipproto(255) == NULL && dispatch_ipproto(256) == NULL);
+	/* UDP: one port known, either side */
+	CHECK(dispatch_udp(53, 40000) == dns_print && dispatch_udp(40000, 53) == dns_print);
+	CHECK(dispatch_udp(40000, 40001) == NULL && dispatch_udp(0, 0) == NULL);
+	/* ranges, at both ends and inside */
+	CHECK(dispatch_udp(67, 9) == bootp_print && dispatch_udp(9, 68) == bootp_print);
+	CHECK(dispatch_udp(7000, 1) == rx_print && dispatch_udp(1, 7009) == rx_print &&
+	      dispatch_udp(7004, 1) == rx_print && dispatch_udp(7010, 1) == NULL);
+	CHECK(dispatch_udp(161, 1) == snmp_print && dispatch_udp(1, 162) == snmp_print);
+	/* both ports known: the earlier row wins, in either order */
+	CHECK(dispatch_udp(53, 123) == dns_print && dispatch_udp(123, 53) == dns_print);
+	CHECK(dispatch_udp(67, 161) == bootp_print && dispatch_udp(161, 67) == bootp_print);
+	CHECK(dispatch_udp(5060, 514) == sip_print && dispatch_udp(514, 5060) == sip_print);
+	CHECK(dispatch_udp(4789, 6081) == vxlan_print && dispatch_udp(6081, 4789) == vxlan_print);
+	CHECK(dispatch_udp(2049, 53) == nfs_udp_print && dispatch_udp(53, 2049) == nfs_udp_print);
+	CHECK(dispatch_udp(500, 4500) == isakmp_print && dispatch_udp(4500, 4501) == isakmp_rfc3948_print);
+	CHECK(dispatch_udp(1812, 1985) == radius_print && dispatch_udp(1985, 1812) == radius_print);
+	CHECK(dispatch_udp(4567, 9) == wb_print && dispatch_udp(49152, 9) == bcm_li_print);
+	/* hand-offs go to the next matching row only */
+	CHECK(dispatch_udp_next(nfs_udp_print, 2049, 53) == dns_print);
+	CHECK(dispatch_udp_next(nfs_udp_print, 2049, 40000) == NULL);
+	CHECK(dispatch_udp_next(wb_print, 4567, 1812) == radius_print);
+	CHECK(dispatch_udp_next(wb_print, 53, 4567) == NULL); /* dns is earlier */
+	CHECK(dispatch_udp_next(bcm_li_print, 49152, 53) == NULL);
+	CHECK(dispatch_udp_next(dns_print, 53, 123) == ntp_print);
+	/* TCP: tcpdump's own order, which is not the port numbers' */
+	CHECK(dispatch_tcp(80, 40000) == http_print && dispatch_tcp(40000, 8080) == http_print);
+	CHECK(dispatch_tcp(80, 23) == telnet_print && dispatch_tcp(23, 80) == telnet_print);
+	CHECK(dispatch_tcp(179, 22) == ssh_print && dispatch_tcp(22, 179) == ssh_print);
+	CHECK(dispatch_tcp(6379, 22) == resp_print && dispatch_tcp(22, 1723) == pptp_print);
+	CHECK(dispatch_tcp(53, 80) == http_print && dispatch_tcp(2049, 53) == dns_tcp_print);
+	CHECK(dispatch_tcp(21, 80) == ftp_print && dispatch_tcp(554, 8554) == rtsp_print);
+	CHECK(dispatch_tcp(2049, 40000) == nfs_tcp_print && dispatch_tcp(443, 40000) == NULL);
+	CHECK(dispatch_tcp_next(http_print, 80, 53) == dns_tcp_print);
+	CHECK(dispatch_tcp_next(telnet_print, 23, 40000) == NULL);
+	/* -T names */
+	CHECK(dispatch_type("domain") == dns_print && dispatch_type("rtp") == rtp_print);
+	CHECK(dispatch_type("rpc") == NULL && dispatch_type_known("rpc") == 1);
+	CHECK(dispatch_type("nosuch") == NULL && dispatch_type_known("nosuch") == 0);
+}
+
 int main(void)
 {
 	if (out_init(&o, -1) < 0)
 		return 1;
 	test_out();
 	test_out_flush();
+	test_out_edges();
 	test_ts();
 	test_hex();
 	test_reader();
@@ -565,6 +719,7 @@ int main(void)
 	test_json();
 	test_flow_id();
 	test_community_id_icmp();
+	test_dispatch();
 	out_free(&o);
 	printf("unit: %d passed, %d failed\n", passed, failed);
 	return failed != 0;
