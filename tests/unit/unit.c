@@ -140,7 +140,8 @@ static void test_out_edges(void)
 	out_x(&o, 0, 0); CHECK(is("0"));
 	out_x(&o, 0xabc, 6); CHECK(is("000abc"));
 	out_x(&o, 0xffffffffffffffffull, 0); CHECK(is("ffffffffffffffff"));
-	out_x(&o, 1, 40); CHECK(is("0000000000000001")); /* 16 digits at most */
+	out_x(&o, 1, 40); CHECK(is("0000000000000000000000000000000000000001")); /* as printf's %040x */
+	out_x(&o, 1, 99); CHECK(o.len == 64); reset(); /* 64 digits at most */
 	out_d(&o, INT64_MIN); CHECK(is("-9223372036854775808"));
 	out_d(&o, INT64_MAX); CHECK(is("9223372036854775807"));
 	out_d(&o, 0); CHECK(is("0"));
@@ -150,7 +151,8 @@ static void test_out_edges(void)
 	out_u(&o, 4294967296ull); CHECK(is("4294967296"));
 	out_uw(&o, 0, 3, '0'); CHECK(is("000"));
 	out_uw(&o, 5, 0, ' '); CHECK(is("5"));
-	out_uw(&o, 1, 30, '0'); CHECK(is("000000000000000000000001")); /* 24 at most */
+	out_uw(&o, 1, 30, '0'); CHECK(is("000000000000000000000000000001")); /* as %030u */
+	out_uw(&o, 1, 99, ' '); CHECK(o.len == 64); reset(); /* 64 at most */
 	char *r = out_room(&o, 3);
 	memcpy(r, "xyz", 3);
 	out_commit(&o, 3);
