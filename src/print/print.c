@@ -96,6 +96,11 @@ static unsigned run_printer(nd_t *nd, link_fn link, const uint8_t *p,
 	return 0; /* dumps show the whole packet after a truncation */
 }
 
+void print_ts(nd_t *nd, const struct pcap_pkthdr *h)
+{
+	ts_print(nd->ts, nd->out, (int64_t)h->ts.tv_sec, (int64_t)h->ts.tv_usec);
+}
+
 void print_packet(nd_t *nd, const struct pcap_pkthdr *h, const uint8_t *p,
                   unsigned long number, link_fn link)
 {
@@ -107,7 +112,7 @@ void print_packet(nd_t *nd, const struct pcap_pkthdr *h, const uint8_t *p,
 	}
 	if (bad_header(nd, h))
 		return;
-	ts_print(nd->ts, o, (int64_t)h->ts.tv_sec, (int64_t)h->ts.tv_usec);
+	print_ts(nd, h);
 
 	nd->pkt = p;
 	nd->end = p + h->caplen;

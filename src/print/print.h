@@ -60,6 +60,8 @@ void dispatch_init(void);
 struct print_run;
 void print_packet(nd_t *nd, const struct pcap_pkthdr *h, const uint8_t *p,
                   unsigned long packet_number, link_fn link);
+/* The packet's timestamp as the -t options ask (and -ttt/-ttttt's state). */
+void print_ts(nd_t *nd, const struct pcap_pkthdr *h);
 /* A packet another thread prints (src/printpar.c): what it changes in the
  * printers' state, and no output (shadow.c).  Returns how: SHADOW_PRINT
  * (printed, the output dropped), SHADOW_NONE (nothing to change) or

@@ -191,7 +191,7 @@ int print_shadow(nd_t *nd, const struct pcap_pkthdr *h, const uint8_t *p,
 	int mode = nd->opt->tflag;
 	if (mode == 3 || mode == 5) { /* deltas: the previous or first time */
 		out_reserve(o, OUT_SLACK);
-		ts_print(nd->ts, o, (int64_t)h->ts.tv_sec, (uint32_t)h->ts.tv_usec);
+		print_ts(nd, h);
 		o->len = mark;
 	}
 	if (k == SHADOW_TCP) {
