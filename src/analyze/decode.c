@@ -10,6 +10,8 @@
 #include <stddef.h>
 #include <string.h>
 
+#include "../core/ethertype.h"
+
 static inline unsigned be16(const uint8_t *p) { return (unsigned)p[0] << 8 | p[1]; }
 static inline uint32_t be32(const uint8_t *p)
 {
@@ -885,11 +887,6 @@ static int l3_type(struct facts *f, unsigned type, const uint8_t *p, unsigned n,
 	return r;
 }
 
-static int is_vlan(unsigned t)
-{
-	return t == 0x8100 || t == 0x88a8 || t == 0x9100 || t == 0x9200;
-}
-
 /* Network Service Header (RFC 8300): its length in words, then IP or
  * Ethernet as the next-protocol field says. */
 static int l2_nsh(struct facts *f, const uint8_t *p, unsigned n, unsigned kind,
@@ -947,7 +944,7 @@ static int l2_ether(struct facts *f, const uint8_t *p, unsigned n, unsigned tag,
 	}
 	unsigned tags = 0;
 	for (unsigned rounds = 0;; rounds++) {
-		while (is_vlan(type)) {
+		while (ethertype_is_vlan(type)) {
 			if (++tags > 8 || n - o < 4)
 				return 0;
 			if (top) {
@@ -1289,24 +1286,7 @@ void decode_packet_lite(struct facts *f, int dlt, const uint8_t *p, unsigned cap
 
 const char *an_ethertype_name(unsigned type)
 {
-	switch (type) {
-	case 0x0800: return "IPv4";
-	case 0x0806: return "ARP";
-	case 0x8035: return "RARP";
-	case 0x86dd: return "IPv6";
-	case 0x8100: return "802.1Q";
-	case 0x88a8: return "802.1ad";
-	case 0x8863: return "PPPoE-D";
-	case 0x8864: return "PPPoE-S";
-	case 0x8847: return "MPLS";
-	case 0x8848: return "MPLS-mc";
-	case 0x888e: return "EAPOL";
-	case 0x88cc: return "LLDP";
-	case 0x88e5: return "MACsec";
-	case 0x88f7: return "PTP";
-	case 0x9000: return "Loopback";
-	default: return NULL;
-	}
+	return ethertype_report_name(type);
 }
 
 const char *an_dnstype_name(unsigned type)

@@ -1,17 +1,13 @@
 /* ether.c - Ethernet II and 802.3 framing, 802.1Q/QinQ tags, and the
  * common frame walker that switch-tag link types (DSA, EDSA, Broadcom)
  * reuse. */
+#include "../core/ethertype.h"
 #include "../core/hexdump.h"
 #include "../core/names.h"
 #include "print.h"
 
 #define ETHER_HDRLEN 14
 #define MAX_8023_LEN 1500
-
-static int is_vlan(unsigned t)
-{
-	return t == 0x8100 || t == 0x9100 || t == 0x9200 || t == 0x88a8;
-}
 
 /* "ethertype NAME (0x....)", or with -q only the name. */
 void ether_type_print(nd_t *nd, unsigned type)
@@ -135,7 +131,7 @@ unsigned ether_common(nd_t *nd, const uint8_t *p, unsigned caplen,
 		hdrlen += 2;
 	}
 	for (unsigned rounds = 0;; rounds++) {
-	while (is_vlan(type)) {
+	while (ethertype_is_vlan(type)) {
 		if (caplen < 4) {
 			nd_proto(nd, "vlan");
 			nd_print_trunc(nd);

@@ -15,12 +15,12 @@
  * which cannot differ from what the printing thread does with it. */
 #include <pcap/pcap.h>
 
+#include "../core/ethertype.h"
 #include "../core/ts.h"
 #include "print.h"
 #include "tcp.h"
 
 #define ETH_HLEN 14
-#define VLAN_TPID 0x8100
 #define MAX_SNAPLEN 262144u
 
 static unsigned be16(const uint8_t *p)
@@ -73,12 +73,6 @@ static int in_table(const void *const *tab, size_t n, const void *fn)
 	return 0;
 }
 
-static int is_vlan(unsigned t)
-{
-	return t == 0x8100 || t == 0x9100 || t == 0x9200 || t == 0x88a8;
-}
-
-
 /* Ethertypes ether_common handles itself before its table, and those whose
  * printers carry other packets. */
 static int ether_special(unsigned t)
@@ -101,7 +95,7 @@ static int classify(const nd_t *nd, const uint8_t *p, unsigned caplen,
 	if (len < caplen || caplen < ETH_HLEN)
 		return SHADOW_PRINT;
 	unsigned off = 12, type = be16(p + off);
-	for (int tags = 0; is_vlan(type); tags++) {
+	for (int tags = 0; ethertype_is_vlan(type); tags++) {
 		if (tags == 4 || caplen < off + 8 || len < off + 8)
 			return SHADOW_PRINT;
 		off += 4;
