@@ -1569,14 +1569,9 @@ static void pdu_print(nd_t *nd, const uint8_t *p, unsigned hlen)
  * whole message was captured, so only such overruns unwind here. */
 static void pdu_guarded(nd_t *nd, const uint8_t *p, unsigned hlen)
 {
-	jmp_buf saved;
 	const uint8_t *end = nd->end;
-	memcpy(saved, nd->trunc, sizeof saved);
-	if (setjmp(nd->trunc) == 0)
-		pdu_print(nd, p, hlen);
-	else
+	if (nd_try_span(nd, pdu_print, p, hlen))
 		nd_print_trunc(nd);
-	memcpy(nd->trunc, saved, sizeof saved);
 	nd->end = end;
 }
 

@@ -610,19 +610,6 @@ static void rr_print(nd_t *nd, const uint8_t *bp, unsigned len)
 	}
 }
 
-/* Runs a printer whose truncation ends only its own part of the line. */
-static void soft_trunc(nd_t *nd, void (*fn)(nd_t *, const uint8_t *, unsigned),
-                       const uint8_t *bp, unsigned len)
-{
-	jmp_buf saved;
-	memcpy(&saved, &nd->trunc, sizeof saved);
-	if (setjmp(nd->trunc) == 0)
-		fn(nd, bp, len);
-	else
-		nd_print_trunc(nd);
-	memcpy(&nd->trunc, &saved, sizeof saved);
-}
-
 /* A DNS name in node information, as ", \"a.b.\"", with "???" where a
  * label runs past the end. */
 static void ni_dnsname(nd_t *nd, const uint8_t *p, const uint8_t *end)
@@ -1252,7 +1239,9 @@ static void icmp6_body(nd_t *nd, const uint8_t *bp, unsigned length,
 			nd_options(nd, bp + 40, length > 40 ? length - 40 : 0);
 		break;
 	case 138:
-		soft_trunc(nd, rr_print, bp, length);
+		/* its truncation ends only its own part of the line */
+		if (nd_try_span(nd, rr_print, bp, length))
+			nd_print_trunc(nd);
 		break;
 	case 139:
 	case 140:

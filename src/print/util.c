@@ -115,6 +115,38 @@ const char *oui_name(uint32_t oui)
 	return lookup(ouis, oui);
 }
 
+int nd_try(nd_t *nd, void (*fn)(nd_t *, void *), void *arg)
+{
+	jmp_buf saved;
+	memcpy(&saved, &nd->trunc, sizeof saved);
+	if (setjmp(nd->trunc) == 0) {
+		fn(nd, arg);
+		memcpy(&nd->trunc, &saved, sizeof saved);
+		return 0;
+	}
+	memcpy(&nd->trunc, &saved, sizeof saved);
+	return 1;
+}
+
+struct span_call {
+	void (*fn)(nd_t *, const uint8_t *, unsigned);
+	const uint8_t *p;
+	unsigned len;
+};
+
+static void span_run(nd_t *nd, void *arg)
+{
+	const struct span_call *c = arg;
+	c->fn(nd, c->p, c->len);
+}
+
+int nd_try_span(nd_t *nd, void (*fn)(nd_t *, const uint8_t *, unsigned),
+                const uint8_t *p, unsigned len)
+{
+	struct span_call c = { fn, p, len };
+	return nd_try(nd, span_run, &c);
+}
+
 void print_unknown_data(nd_t *nd, const uint8_t *p, const char *ident,
                         unsigned len)
 {
