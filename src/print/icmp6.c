@@ -58,22 +58,10 @@ static const char *opt_name(unsigned t)
 }
 
 /* "Flags [a, b]" from a table of bits, "none" when no bit is set. */
-struct bitname { unsigned bit; const char *name; };
-
-static void put_flags(nd_t *nd, unsigned v, const struct bitname *t)
+static void put_flags(nd_t *nd, unsigned v, const struct tok *t)
 {
-	const char *sep = "";
 	nd_s(nd, "Flags [");
-	int any = 0;
-	for (; t->name; t++)
-		if (v & t->bit) {
-			nd_s(nd, sep);
-			nd_s(nd, t->name);
-			sep = ", ";
-			any = 1;
-		}
-	if (!any)
-		nd_s(nd, "none");
+	put_bits(nd, t, v, "none");
 	nd_c(nd, ']');
 }
 
@@ -213,7 +201,7 @@ static void nd_options(nd_t *nd, const uint8_t *bp, unsigned resid)
 			put_lladdr(nd, op + 2, bytes - 2);
 			break;
 		case 3: {
-			static const struct bitname pf[] = {
+			static const struct tok pf[] = {
 				{ 0x80, "onlink" }, { 0x40, "auto" }, { 0x20, "router" },
 				{ 0, NULL } };
 			nd_need(nd, op, 32);
@@ -1180,7 +1168,7 @@ static void icmp6_body(nd_t *nd, const uint8_t *bp, unsigned length,
 		break;
 	case 134:
 		if (v) {
-			static const struct bitname raf[] = {
+			static const struct tok raf[] = {
 				{ 0x80, "managed" }, { 0x40, "other stateful" },
 				{ 0x20, "home agent" }, { 0x02, "ipv6 only" },
 				{ 0, NULL } };
@@ -1220,7 +1208,7 @@ static void icmp6_body(nd_t *nd, const uint8_t *bp, unsigned length,
 		nd_s(nd, ", tgt is ");
 		put_ip6(nd, bp + 8);
 		if (v) {
-			static const struct bitname naf[] = {
+			static const struct tok naf[] = {
 				{ 0x80, "router" }, { 0x40, "solicited" },
 				{ 0x20, "override" }, { 0, NULL } };
 			nd_s(nd, ", ");

@@ -216,6 +216,12 @@ const char *tok_name(const struct tok *t, uint32_t v)
 	return NULL;
 }
 
+const char *tok_name_or(const struct tok *t, uint32_t v, const char *dflt)
+{
+	const char *s = tok_name(t, v);
+	return s ? s : dflt;
+}
+
 void put_bits(nd_t *nd, const struct tok *t, uint32_t v, const char *none)
 {
 	int any = 0;
