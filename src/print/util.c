@@ -80,7 +80,7 @@ const char *ethertype_name(unsigned type)
 
 /* IANA address family numbers as tcpdump names them for BGP's AFI and
  * CFM's sender ID (LLDP, LDP and RSVP print their own lists). */
-static const struct name afnums[] = {
+static const struct tok afnums[] = {
 	{ 0, "Reserved" }, { 1, "IPv4" }, { 2, "IPv6" }, { 3, "NSAP" },
 	{ 4, "HDLC" }, { 5, "BBN 1822" }, { 6, "802" }, { 7, "E.163" },
 	{ 8, "E.164" }, { 9, "F.69" }, { 10, "X.121" }, { 11, "Novell IPX" },
@@ -91,7 +91,7 @@ static const struct name afnums[] = {
 
 const char *afnum_name(unsigned af)
 {
-	return lookup(afnums, af);
+	return tok_name(afnums, af);
 }
 
 static const struct name ouis[] = {
