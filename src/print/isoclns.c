@@ -96,6 +96,11 @@ static const struct tok clnp_scopes[] = {
 	{ 0xc0, "Globally unique" }, { 0, NULL },
 };
 
+static const struct tok clnp_flags[] = {
+	{ 0x80, "Segmentation permitted" }, { 0x40, "more Segments" },
+	{ 0x20, "request Error Report" }, { 0, NULL },
+};
+
 static const struct tok qos_bits[] = {
 	{ 0x20, "reserved" }, { 0x10, "sequencing vs. delay" }, { 0x08, "congested" },
 	{ 0x04, "delay vs. cost" }, { 0x02, "error vs. delay" }, { 0x01, "error vs. cost" },
@@ -216,14 +221,7 @@ static int clnp_print(nd_t *nd, const uint8_t *p, unsigned length, unsigned dept
 		  li, op[2], op[3] / 2, (op[3] % 2) * 5, nd_be16(nd, op + 5), nd_be16(nd, op + 7));
 	osi_cksum(nd, op, nd_be16(nd, op + 7), 7, li);
 	nd_s(nd, "\n\tFlags [");
-	if (!flags) {
-		nd_s(nd, "none");
-	} else {
-		const char *sep = "";
-		if (flags & 0x80) { nd_s(nd, "Segmentation permitted"); sep = ", "; }
-		if (flags & 0x40) { nd_s(nd, sep); nd_s(nd, "more Segments"); sep = ", "; }
-		if (flags & 0x20) { nd_s(nd, sep); nd_s(nd, "request Error Report"); }
-	}
+	put_bits(nd, clnp_flags, flags, "none");
 	nd_printf(nd, "]\n\tsource address (length %u): ", slen);
 	osi_nsap(nd, src, slen);
 	nd_printf(nd, "\n\tdest   address (length %u): ", dlen);
