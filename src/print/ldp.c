@@ -88,21 +88,6 @@ static void dump_captured(nd_t *nd, const uint8_t *p, const char *ident,
 	hex_dump(nd->out, ident, p, len < avail ? len : (unsigned)avail, 0);
 }
 
-static void ldp_put_bits(nd_t *nd, unsigned v, const char *const *names, unsigned n)
-{
-	int any = 0;
-	for (unsigned i = 0; i < n; i++) {
-		if (v & (1u << i)) {
-			if (any)
-				nd_s(nd, ", ");
-			nd_s(nd, names[i]);
-			any = 1;
-		}
-	}
-	if (!any)
-		nd_s(nd, "none");
-}
-
 /* "a.b.c.d/len" or "x::/len" from a length-prefixed prefix; returns the
  * bytes used, -1 for a bad length, -2 when it runs past itemlen. */
 static int decode_prefix(nd_t *nd, const uint8_t *p, unsigned itemlen, int v6,
@@ -267,18 +252,20 @@ static unsigned tlv(nd_t *nd, const uint8_t *p, unsigned msg_tlen)
 					for (unsigned i = 2; i < il; i++)
 						nd_print_char(nd, nd_u8(nd, p + i));
 				} else if (it == 0x0c) {
-					static const char *const cc[] = {
-						"PWE3 control word", "MPLS Router Alert Label",
-						"MPLS inner label TTL = 1",
+					static const struct tok cc[] = {
+						{ 1, "PWE3 control word" },
+						{ 2, "MPLS Router Alert Label" },
+						{ 4, "MPLS inner label TTL = 1" }, { 0, NULL },
 					};
-					static const char *const cv[] = {
-						"ICMP Ping", "LSP Ping", "BFD",
+					static const struct tok cv[] = {
+						{ 1, "ICMP Ping" }, { 2, "LSP Ping" }, { 4, "BFD" },
+						{ 0, NULL },
 					};
 					unsigned c = nd_u8(nd, p + 2), v = nd_u8(nd, p + 3);
 					nd_printf(nd, "\n\t\t  Control Channels (0x%02x) = [", c);
-					ldp_put_bits(nd, c, cc, 3);
+					put_bits(nd, cc, c, "none");
 					nd_printf(nd, "]\n\t\t  CV Types (0x%02x) = [", v);
-					ldp_put_bits(nd, v, cv, 3);
+					put_bits(nd, cv, v, "none");
 					nd_c(nd, ']');
 				} else {
 					dump_captured(nd, p + 2, "\n\t\t  ", il - 2);
