@@ -64,23 +64,6 @@ static const struct tok is_subtlv_names[] = {
 	{ 255, "Reserved for future expansion" }, { 0, NULL },
 };
 
-/* Bit names joined by ", ", or dflt when none is set. */
-static void isis_bits(nd_t *nd, const struct tok *t, unsigned v, const char *dflt)
-{
-	const char *sep = "";
-	int any = 0;
-	for (; t->s; t++) {
-		if (t->v && (v & t->v) == t->v) {
-			nd_s(nd, sep);
-			nd_s(nd, t->s);
-			sep = ", ";
-			any = 1;
-		}
-	}
-	if (!any)
-		nd_s(nd, dflt);
-}
-
 static void put_id(nd_t *nd, const uint8_t *p, unsigned n)
 {
 	nd_need(nd, p, n);
@@ -164,7 +147,7 @@ static unsigned mtid(nd_t *nd, const uint8_t *p, unsigned tlen)
 		out_x(nd->out, v & 0xfff, 3);
 		nd_s(nd, "), Flags: [");
 	}
-	isis_bits(nd, mt_flags, v & 0xf000, "none");
+	put_bits(nd, mt_flags, v & 0xf000, "none");
 	nd_c(nd, ']');
 	return 2;
 }
@@ -262,7 +245,7 @@ static void is_subtlv(nd_t *nd, const uint8_t *p, unsigned t, unsigned l, const 
 		if (l == 2) {
 			unsigned v = nd_be16(nd, p);
 			nd_s(nd, ", [ ");
-			isis_bits(nd, link_attr_bits, v, "Unknown");
+			put_bits(nd, link_attr_bits, v, "Unknown");
 			nd_s(nd, " ] (0x");
 			out_x(nd->out, v, 4);
 			nd_c(nd, ')');
@@ -271,7 +254,7 @@ static void is_subtlv(nd_t *nd, const uint8_t *p, unsigned t, unsigned l, const 
 	case 20:
 		if (l >= 2) {
 			nd_s(nd, ", ");
-			isis_bits(nd, link_prot_bits, nd_u8(nd, p), "none");
+			put_bits(nd, link_prot_bits, nd_u8(nd, p), "none");
 			{
 				unsigned v0 = nd_u8(nd, p + 1);
 				nd_s(nd, ", Priority ");
@@ -297,7 +280,7 @@ static void is_subtlv(nd_t *nd, const uint8_t *p, unsigned t, unsigned l, const 
 			unsigned f = nd_u8(nd, p);
 			nd_s(nd, ind);
 			nd_s(nd, "  Flags: [");
-			isis_bits(nd, lan_adj_flags, f, "none");
+			put_bits(nd, lan_adj_flags, f, "none");
 			{
 				unsigned v0 = nd_u8(nd, p + 1);
 				nd_c(nd, ']');
@@ -477,7 +460,7 @@ static int ip_subtlv(nd_t *nd, const uint8_t *p, unsigned t, unsigned l, const c
 			sid = nd_be32(nd, p + 2);
 		}
 		nd_s(nd, ", Flags [");
-		isis_bits(nd, prefix_sid_flags, f, "None");
+		put_bits(nd, prefix_sid_flags, f, "None");
 		{
 			const char *v0 = tok_name_or(sid_algos, a, "Unknown");
 			nd_s(nd, "], Algo ");
@@ -925,7 +908,7 @@ static void router_cap_subtlvs(nd_t *nd, const uint8_t *p, unsigned len)
 		if (t == 2) {
 			unsigned f = nd_u8(nd, p);
 			nd_s(nd, ", Flags [");
-			isis_bits(nd, sr_cap_flags, f, "None");
+			put_bits(nd, sr_cap_flags, f, "None");
 			{
 				unsigned v0 = nd_be24(nd, p + 1);
 				nd_s(nd, "], Range ");
@@ -1327,7 +1310,7 @@ static int tlv_print(nd_t *nd, unsigned type, const uint8_t *p, unsigned tlen,
 		nd_need(nd, p, 1);
 		nd_s(nd, I);
 		nd_s(nd, "Flags [");
-		isis_bits(nd, restart_flags, nd_u8(nd, p), "none");
+		put_bits(nd, restart_flags, nd_u8(nd, p), "none");
 		nd_c(nd, ']');
 		p++;
 		tlen--;
@@ -1441,7 +1424,7 @@ static int tlv_print(nd_t *nd, unsigned type, const uint8_t *p, unsigned tlen,
 		put_ip4at(nd, p);
 		nd_need(nd, p + 4, 1);
 		nd_s(nd, ", Flags [");
-		isis_bits(nd, cap_flags, nd_u8(nd, p + 4), "none");
+		put_bits(nd, cap_flags, nd_u8(nd, p + 4), "none");
 		nd_c(nd, ']');
 		if (tlen > 5)
 			router_cap_subtlvs(nd, p + 5, tlen - 5);
