@@ -379,21 +379,12 @@ static void put_jnp(nd_t *nd, const uint8_t *p, unsigned n)
 
 static void tls_flags(nd_t *nd, unsigned f)
 {
-	static const char *const names[3] = {
-		"L bit", "More fragments bit", "Start bit",
+	static const struct tok names[] = {
+		{ 0x80, "L bit" }, { 0x40, "More fragments bit" },
+		{ 0x20, "Start bit" }, { 0, NULL },
 	};
-	int any = 0;
 	nd_s(nd, " flags [");
-	for (int i = 0; i < 3; i++) {
-		if (f & (0x80u >> i)) {
-			if (any)
-				nd_s(nd, ", ");
-			nd_s(nd, names[i]);
-			any = 1;
-		}
-	}
-	if (!any)
-		nd_s(nd, "none");
+	put_bits(nd, names, f, "none");
 	nd_printf(nd, "] 0x%02x", f);
 }
 
