@@ -108,7 +108,7 @@ unsigned ether_common(nd_t *nd, const uint8_t *p, unsigned caplen,
 	hdrlen += 2;
 
 	int printed_length = 0;
-	if (type == 0x88e5) {
+	if (type == ET_MACSEC) {
 		if (eflag) {
 			ether_type_print(nd, type);
 			nd_s(nd, ", length ");
@@ -188,7 +188,7 @@ unsigned ether_common(nd_t *nd, const uint8_t *p, unsigned caplen,
 		nd_restore(nd, old);
 		return hdrlen + (unsigned)llc_len;
 	}
-	if (type == 0x8870) {
+	if (type == ET_JUMBO) {
 		/* Alteon jumbo frames: an LLC header follows the type */
 		int llc_len = llc_print(nd, p, len, caplen, src, dst);
 		if (llc_len < 0) {
@@ -198,7 +198,7 @@ unsigned ether_common(nd_t *nd, const uint8_t *p, unsigned caplen,
 		}
 		return hdrlen + (unsigned)llc_len;
 	}
-	if (type == 0xd28b && rounds < ND_MAX_DEPTH) {
+	if (type == ET_ARISTA && rounds < ND_MAX_DEPTH) {
 		/* Arista vendor header, then another ethertype */
 		if (caplen < 2 || len < 2) {
 			nd_s(nd, "[|arista]");
@@ -235,7 +235,7 @@ unsigned ether_common(nd_t *nd, const uint8_t *p, unsigned caplen,
 	}
 	break;
 	}
-	if (type == 0xfefe) { /* OSI: one octet precedes the NLPID */
+	if (type == ET_OSI) { /* OSI: one octet precedes the NLPID */
 		if (eflag) {
 			ether_type_print(nd, type);
 			if (!printed_length) {
@@ -257,12 +257,12 @@ unsigned ether_common(nd_t *nd, const uint8_t *p, unsigned caplen,
 		} else
 			nd_s(nd, ", ");
 	}
-	if (type == 0x1111) {
+	if (type == ET_CALM_FAST) {
 		/* CALM FAST names the source address */
 		calm_fast_print_src(nd, p, len, src);
 		return hdrlen;
 	}
-	if (type == 0x8947 || type == 0x0707) {
+	if (type == ET_GEONET || type == ET_GEONET_OLD) {
 		/* so does GeoNetworking */
 		geonet_ether_print(nd, p, len, src);
 		return hdrlen;

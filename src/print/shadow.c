@@ -78,8 +78,8 @@ static int in_table(const void *const *tab, size_t n, const void *fn)
 static int ether_special(unsigned t)
 {
 	switch (t) {
-	case 0x0800: case 0x86dd: case 0x8870: case 0xd28b: case 0xfefe: case 0x88e5:
-	case 0x1111: case 0x8947: case 0x0707:
+	case ET_IPV4: case ET_IPV6: case ET_JUMBO: case ET_ARISTA: case ET_OSI:
+	case ET_MACSEC: case ET_CALM_FAST: case ET_GEONET: case ET_GEONET_OLD:
 		return 1;
 	default:
 		return 0;
@@ -112,7 +112,7 @@ static int classify(const nd_t *nd, const uint8_t *p, unsigned caplen,
 	unsigned wire = len - off; /* what ether_common hands the IP printer */
 	const uint8_t *l4;
 	unsigned proto;
-	if (type == 0x0800) {
+	if (type == ET_IPV4) {
 		const uint8_t *h = p + off;
 		if (caplen - off < 20 || h[0] != 0x45)
 			return SHADOW_PRINT; /* short, not version 4, or options */
@@ -128,7 +128,7 @@ static int classify(const nd_t *nd, const uint8_t *p, unsigned caplen,
 		proto = h[9];
 		if (proto == 58 || proto == 143)
 			return SHADOW_NONE; /* the wrong IP version: said, no more */
-	} else if (type == 0x86dd) {
+	} else if (type == ET_IPV6) {
 		const uint8_t *h = p + off;
 		if (caplen - off < 40 || (h[0] >> 4) != 6)
 			return SHADOW_PRINT;
