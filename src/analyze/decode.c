@@ -10,6 +10,8 @@
 #include <stddef.h>
 #include <string.h>
 
+#include "../core/ethertype.h"
+
 static inline unsigned be16(const uint8_t *p) { return (unsigned)p[0] << 8 | p[1]; }
 static inline uint32_t be32(const uint8_t *p)
 {
@@ -369,11 +371,11 @@ static int tun_gre(struct facts *f, const uint8_t *p, unsigned n, unsigned lvl)
 		if (o > n)
 			return 0;
 		switch (prot) {
-		case 0x6558: /* transparent Ethernet bridging */
+		case ET_TEB: /* transparent Ethernet bridging */
 			return l2_ether(f, p + o, n - o, 0, TUN_GRE, lvl + 1);
-		case 0x0800:
-		case 0x86dd:
-		case 0x8847:
+		case ET_IPV4:
+		case ET_IPV6:
+		case ET_MPLS:
 			return l3_type(f, prot, p + o, n - o, TUN_GRE, lvl + 1);
 		}
 		return 0;
@@ -386,7 +388,7 @@ static int tun_gre(struct facts *f, const uint8_t *p, unsigned n, unsigned lvl)
 		o += 4;
 		if (flags & 0x0080) /* acknowledgment number */
 			o += 4;
-		if (o > n || prot != 0x880b)
+		if (o > n || prot != ET_PPP)
 			return 0;
 		return l2_ppp(f, p + o, n - o, TUN_GRE, lvl + 1);
 	}
@@ -473,7 +475,7 @@ static int tun_udp(struct facts *f, const uint8_t *p, unsigned n, unsigned lvl)
 		unsigned o = 8 + (unsigned)(p[0] & 0x3f) * 4, prot = be16(p + 2);
 		if (o > n)
 			return 0;
-		if (prot == 0x6558)
+		if (prot == ET_TEB)
 			return l2_ether(f, p + o, n - o, 0, TUN_GENEVE, lvl + 1);
 		return l3_type(f, prot, p + o, n - o, TUN_GENEVE, lvl + 1);
 	}
@@ -489,7 +491,7 @@ static int tun_udp(struct facts *f, const uint8_t *p, unsigned n, unsigned lvl)
 		return 0;
 	}
 	if (PORT(6635))
-		return l3_type(f, 0x8847, p, n, TUN_MPLS_UDP, lvl + 1);
+		return l3_type(f, ET_MPLS, p, n, TUN_MPLS_UDP, lvl + 1);
 	if (PORT(2152))
 		return tun_gtpu(f, p, n, lvl);
 #undef PORT
@@ -731,7 +733,7 @@ static void decode_arp(struct facts *f, const uint8_t *p, unsigned n)
 		return;
 	unsigned hln = p[4], pln = p[5];
 	f->arp_op = (uint16_t)be16(p + 6);
-	if (be16(p + 2) != 0x0800 || pln != 4 || n < 8 + 2 * hln + 8)
+	if (be16(p + 2) != ET_IPV4 || pln != 4 || n < 8 + 2 * hln + 8)
 		return;
 	f->addr_len = 4;
 	memcpy(f->src, p + 8 + hln, 4);
@@ -772,10 +774,10 @@ static int l2_mpls(struct facts *f, const uint8_t *p, unsigned n, unsigned kind,
 static unsigned ppp_to_ether(unsigned proto)
 {
 	switch (proto) {
-	case 0x0800: case 0x0021: case 0x002f: return 0x0800; /* IP, VJ uncompressed */
-	case 0x86dd: case 0x0057: return 0x86dd;
-	case 0x0281: return 0x8847;
-	case 0x0283: return 0x8848;
+	case ET_IPV4: case 0x0021: case 0x002f: return ET_IPV4; /* IP, VJ uncompressed */
+	case ET_IPV6: case 0x0057: return ET_IPV6;
+	case 0x0281: return ET_MPLS;
+	case 0x0283: return ET_MPLS_MC;
 	}
 	return 0;
 }
@@ -844,7 +846,7 @@ static int l2_llc(struct facts *f, const uint8_t *p, unsigned n, unsigned kind,
 	if (dsap == 0xaa && ssap == 0xaa)
 		return l2_snap(f, p + 3, n - 3, 2, kind, lvl + 1);
 	if (dsap == 0x06 && ssap == 0x06)
-		return l3_type(f, 0x0800, p + 3, n - 3, kind, lvl + 1);
+		return l3_type(f, ET_IPV4, p + 3, n - 3, kind, lvl + 1);
 	return 0;
 }
 
@@ -858,22 +860,22 @@ static int l3_type(struct facts *f, unsigned type, const uint8_t *p, unsigned n,
 		f->ethertype = (uint16_t)type;
 	int r;
 	switch (type) {
-	case 0x0800:
+	case ET_IPV4:
 		return net_ip4(f, p, n, kind, lvl);
-	case 0x86dd:
+	case ET_IPV6:
 		return net_ip6(f, p, n, kind, lvl);
-	case 0x0806:
+	case ET_ARP:
 		if (!kind && !f->net)
 			decode_arp(f, p, n);
 		return 0;
-	case 0x8847:
-	case 0x8848:
+	case ET_MPLS:
+	case ET_MPLS_MC:
 		r = l2_mpls(f, p, n, kind, lvl);
 		break;
-	case 0x8864:
+	case ET_PPPOE_S:
 		r = l2_pppoe(f, p, n, kind, lvl);
 		break;
-	case 0x894f:
+	case ET_NSH:
 		r = l2_nsh(f, p, n, kind, lvl);
 		break;
 	default:
@@ -883,11 +885,6 @@ static int l3_type(struct facts *f, unsigned type, const uint8_t *p, unsigned n,
 	if (!r && !kind && !f->net)
 		f->net = NET_OTHER;
 	return r;
-}
-
-static int is_vlan(unsigned t)
-{
-	return t == 0x8100 || t == 0x88a8 || t == 0x9100 || t == 0x9200;
 }
 
 /* Network Service Header (RFC 8300): its length in words, then IP or
@@ -924,7 +921,7 @@ static int l2_ether(struct facts *f, const uint8_t *p, unsigned n, unsigned tag,
 	}
 	unsigned o = 12 + tag, type = be16(p + o);
 	o += 2;
-	if (type == 0x88e5) { /* MACsec: only integrity-protected frames are readable */
+	if (type == ET_MACSEC) { /* MACsec: only integrity-protected frames are readable */
 		if (n - o < 6)
 			return 0;
 		unsigned tci = p[o], sl = p[o + 1], st = tci & 0x20 ? 14 : 6;
@@ -947,7 +944,7 @@ static int l2_ether(struct facts *f, const uint8_t *p, unsigned n, unsigned tag,
 	}
 	unsigned tags = 0;
 	for (unsigned rounds = 0;; rounds++) {
-		while (is_vlan(type)) {
+		while (ethertype_is_vlan(type)) {
 			if (++tags > 8 || n - o < 4)
 				return 0;
 			if (top) {
@@ -962,7 +959,7 @@ static int l2_ether(struct facts *f, const uint8_t *p, unsigned n, unsigned tag,
 			type = be16(p + o + 2);
 			o += 4;
 		}
-		if (type != 0xd28b || rounds >= 4)
+		if (type != ET_ARISTA || rounds >= 4)
 			break;
 		/* Arista: a timestamp subheader, then another type */
 		if (n - o < 4 || be16(p + o) != 1)
@@ -973,7 +970,7 @@ static int l2_ether(struct facts *f, const uint8_t *p, unsigned n, unsigned tag,
 		type = be16(p + o + used);
 		o += used + 2;
 	}
-	if (type <= 1500 || type == 0x8870) { /* 802.3 length (or jumbo): LLC */
+	if (type <= 1500 || type == ET_JUMBO) { /* 802.3 length (or jumbo): LLC */
 		unsigned m = n - o;
 		if (type <= 1500 && type < m)
 			m = type;
@@ -992,7 +989,7 @@ static int l2_ether(struct facts *f, const uint8_t *p, unsigned n, unsigned tag,
 static int l2_sll(struct facts *f, unsigned type, const uint8_t *p, unsigned n,
                   unsigned lvl)
 {
-	for (unsigned k = 0; type == 0x8100; k++) {
+	for (unsigned k = 0; type == ET_8021Q; k++) {
 		if (k >= 8 || n < 4)
 			return 0;
 		type = be16(p + 2);
@@ -1013,10 +1010,10 @@ static int l2_sll(struct facts *f, unsigned type, const uint8_t *p, unsigned n,
 static int ether_known(unsigned t)
 {
 	switch (t) {
-	case 0x0800: case 0x86dd: case 0x0806: case 0x8035: case 0x9000:
-	case 0x80f3: case 0x8847: case 0x8848: case 0x88f7: case 0x888e:
-	case 0x8809: case 0x88cc: case 0x886f: case 0x8137: case 0x1111:
-	case 0x894f: case 0x8863: case 0x8864: case 0xfefe:
+	case ET_IPV4: case ET_IPV6: case ET_ARP: case ET_RARP: case ET_LOOPBACK:
+	case ET_AARP: case ET_MPLS: case ET_MPLS_MC: case ET_PTP: case ET_EAPOL:
+	case ET_SLOW: case ET_LLDP: case ET_NLB: case ET_IPX: case ET_CALM_FAST:
+	case ET_NSH: case ET_PPPOE_D: case ET_PPPOE_S: case ET_OSI:
 		return 1;
 	}
 	return 0;
@@ -1056,8 +1053,8 @@ static int l2_fr(struct facts *f, const uint8_t *p, unsigned n, unsigned lvl)
 	p += hl;
 	n -= hl;
 	switch (nlpid) {
-	case 0xcc: return l3_type(f, 0x0800, p, n, 0, lvl + 1);
-	case 0x8e: return l3_type(f, 0x86dd, p, n, 0, lvl + 1);
+	case 0xcc: return l3_type(f, ET_IPV4, p, n, 0, lvl + 1);
+	case 0x8e: return l3_type(f, ET_IPV6, p, n, 0, lvl + 1);
 	case 0x80: return l2_snap(f, p, n, 0, 0, lvl + 1);
 	case 0xcf: return l2_ppp(f, p, n, 0, lvl + 1);
 	}
@@ -1072,7 +1069,7 @@ static int l2_chdlc(struct facts *f, const uint8_t *p, unsigned n, unsigned lvl)
 	if (n < 4)
 		return 0;
 	unsigned type = be16(p + 2);
-	if (type == 0x0800 || type == 0x86dd || type == 0x8847 || type == 0x8848)
+	if (type == ET_IPV4 || type == ET_IPV6 || type == ET_MPLS || type == ET_MPLS_MC)
 		return l3_type(f, type, p + 4, n - 4, 0, lvl + 1);
 	f->ethertype = (uint16_t)type;
 	f->net = NET_OTHER;
@@ -1083,9 +1080,9 @@ static int l2_family(struct facts *f, uint32_t fam, const uint8_t *p, unsigned n
                      unsigned lvl)
 {
 	if (fam == 2)
-		return l3_type(f, 0x0800, p, n, 0, lvl + 1);
+		return l3_type(f, ET_IPV4, p, n, 0, lvl + 1);
 	if (fam == 10 || fam == 24 || fam == 28 || fam == 30)
-		return l3_type(f, 0x86dd, p, n, 0, lvl + 1);
+		return l3_type(f, ET_IPV6, p, n, 0, lvl + 1);
 	f->net = NET_OTHER;
 	return 0;
 }
@@ -1095,9 +1092,9 @@ static int l2_raw(struct facts *f, const uint8_t *p, unsigned n, unsigned lvl)
 	if (n < 1)
 		return 0;
 	if (p[0] >> 4 == 4)
-		return l3_type(f, 0x0800, p, n, 0, lvl + 1);
+		return l3_type(f, ET_IPV4, p, n, 0, lvl + 1);
 	if (p[0] >> 4 == 6)
-		return l3_type(f, 0x86dd, p, n, 0, lvl + 1);
+		return l3_type(f, ET_IPV6, p, n, 0, lvl + 1);
 	f->net = NET_OTHER;
 	return 0;
 }
@@ -1129,9 +1126,9 @@ static int l2_nflog(struct facts *f, const uint8_t *p, unsigned n, unsigned lvl)
 		off += padded;
 	}
 	if (p[0] == 2)
-		return l3_type(f, 0x0800, p + off, n - off, 0, lvl + 1);
+		return l3_type(f, ET_IPV4, p + off, n - off, 0, lvl + 1);
 	if (p[0] == 10)
-		return l3_type(f, 0x86dd, p + off, n - off, 0, lvl + 1);
+		return l3_type(f, ET_IPV6, p + off, n - off, 0, lvl + 1);
 	f->net = NET_OTHER;
 	return 0;
 }
@@ -1229,7 +1226,7 @@ static int l2_link(struct facts *f, unsigned dlt, const uint8_t *p, unsigned n,
 			return 0;
 		if (p[0] == 0xaa && p[1] == 0xaa && p[2] == 0x03 && !p[3] && !p[4] && !p[5])
 			return l2_llc(f, p, n, 0, lvl + 1);
-		return l3_type(f, 0x0800, p, n, 0, lvl + 1);
+		return l3_type(f, ET_IPV4, p, n, 0, lvl + 1);
 	case 8: /* SLIP: a 16-byte header */
 		if (n < 17)
 			return 0;
@@ -1238,9 +1235,9 @@ static int l2_link(struct facts *f, unsigned dlt, const uint8_t *p, unsigned n,
 		if (n < 24)
 			return 0;
 		if (p[1] == 2)
-			return l3_type(f, 0x0800, p + 24, n - 24, 0, lvl + 1);
+			return l3_type(f, ET_IPV4, p + 24, n - 24, 0, lvl + 1);
 		if (p[1] == 26)
-			return l3_type(f, 0x86dd, p + 24, n - 24, 0, lvl + 1);
+			return l3_type(f, ET_IPV6, p + 24, n - 24, 0, lvl + 1);
 		f->net = NET_OTHER;
 		return 0;
 	case 239: /* NFLOG */
@@ -1289,24 +1286,7 @@ void decode_packet_lite(struct facts *f, int dlt, const uint8_t *p, unsigned cap
 
 const char *an_ethertype_name(unsigned type)
 {
-	switch (type) {
-	case 0x0800: return "IPv4";
-	case 0x0806: return "ARP";
-	case 0x8035: return "RARP";
-	case 0x86dd: return "IPv6";
-	case 0x8100: return "802.1Q";
-	case 0x88a8: return "802.1ad";
-	case 0x8863: return "PPPoE-D";
-	case 0x8864: return "PPPoE-S";
-	case 0x8847: return "MPLS";
-	case 0x8848: return "MPLS-mc";
-	case 0x888e: return "EAPOL";
-	case 0x88cc: return "LLDP";
-	case 0x88e5: return "MACsec";
-	case 0x88f7: return "PTP";
-	case 0x9000: return "Loopback";
-	default: return NULL;
-	}
+	return ethertype_report_name(type);
 }
 
 const char *an_dnstype_name(unsigned type)

@@ -16,6 +16,8 @@
 
 #include <stdint.h>
 
+#include "../core/tcpflags.h"
+
 /* What the network layer turned out to be. */
 enum net_kind { NET_NONE = 0, NET_IP4 = 4, NET_IP6 = 6, NET_ARP = 1, NET_OTHER = 2 };
 
@@ -146,15 +148,6 @@ struct facts {
 #define IPF_RB 0x4 /* ip_flags: the reserved bit, don't fragment, more fragments */
 #define IPF_DF 0x2
 #define IPF_MF 0x1
-
-#define TH_FIN 0x01
-#define TH_SYN 0x02
-#define TH_RST 0x04
-#define TH_PSH 0x08
-#define TH_ACK 0x10
-#define TH_URG 0x20
-#define TH_ECE 0x40
-#define TH_CWR 0x80
 
 /* Decodes one captured packet of link type dlt into f.  Never fails: what
  * could not be decoded is simply absent.  Only the fields that apply are

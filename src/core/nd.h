@@ -191,4 +191,14 @@ void nd_print_invalid(nd_t *nd);
 _Noreturn void nd_mark_trunc(nd_t *nd);
 void nd_run_marked(nd_t *nd, void (*body)(nd_t *, void *), void *arg);
 
+/* Runs fn(nd, arg) under a truncation trap of its own: a truncation in it
+ * (nd_trunc or nd_mark_trunc) ends fn alone, and nd_try returns 1 with
+ * the outer trap back in place for the caller to say what tcpdump says
+ * there (mostly nd_print_trunc, or nd_trunc to unwind on after undoing
+ * something); 0 when fn returned.  nd->marked is left as it is.
+ * nd_try_span is the same for a printer of len bytes at p. */
+int nd_try(nd_t *nd, void (*fn)(nd_t *, void *), void *arg);
+int nd_try_span(nd_t *nd, void (*fn)(nd_t *, const uint8_t *, unsigned),
+                const uint8_t *p, unsigned len);
+
 #endif

@@ -11,31 +11,21 @@
 #define PRO_IP 0x0800
 #define PRO_TRAIL 0x1000
 
-struct arp_name { unsigned v; const char *s; };
-
-static const struct arp_name hrd_names[] = {
+static const struct tok hrd_names[] = {
 	{ 1, "Ethernet" }, { 6, "TokenRing" }, { 7, "ArcNet" },
 	{ 15, "FrameRelay" }, { 19, "ATM" }, { 23, "Strip" },
 	{ 24, "IEEE 1394" }, { 32, "InfiniBand" }, { 0, NULL },
 };
 
-static const struct arp_name op_names[] = {
+static const struct tok op_names[] = {
 	{ 1, "Request" }, { 2, "Reply" }, { 3, "Reverse Request" },
 	{ 4, "Reverse Reply" }, { 8, "Inverse Request" }, { 9, "Inverse Reply" },
 	{ 10, "NACK Reply" }, { 0, NULL },
 };
 
-static const char *arp_lookup(const struct arp_name *t, unsigned v)
-{
-	for (; t->s; t++)
-		if (t->v == v)
-			return t->s;
-	return NULL;
-}
-
 static void hrd_print(nd_t *nd, unsigned hrd)
 {
-	const char *s = arp_lookup(hrd_names, hrd);
+	const char *s = tok_name(hrd_names, hrd);
 	if (s)
 		nd_s(nd, s);
 	else {
@@ -59,7 +49,7 @@ static void pro_print(nd_t *nd, unsigned pro)
 
 static int op_print(nd_t *nd, unsigned op)
 {
-	const char *s = arp_lookup(op_names, op);
+	const char *s = tok_name(op_names, op);
 	if (s)
 		nd_s(nd, s);
 	else {

@@ -13,16 +13,14 @@
 #define BFD_HDRLEN 24
 #define BFD_FLAG_AUTH 0x04
 
-struct bit_name { unsigned bit; const char *name; };
-
-static const struct bit_name v1_flags[] = {
+static const struct tok v1_flags[] = {
 	{ 0x20, "Poll" }, { 0x10, "Final" },
 	{ 0x08, "Control Plane Independent" },
 	{ 0x04, "Authentication Present" }, { 0x02, "Demand" },
 	{ 0x01, "Multipoint" }, { 0, NULL },
 };
 
-static const struct bit_name v0_flags[] = {
+static const struct tok v0_flags[] = {
 	{ 0x80, "I Hear You" }, { 0x40, "Demand" }, { 0x20, "Poll" },
 	{ 0x10, "Final" }, { 0x08, "Control Plane Independent" },
 	{ 0x04, "Authentication Present" }, { 0x02, "Reserved" },
@@ -43,19 +41,10 @@ static const char *const auth_names[] = {
 	[4] = "Keyed SHA1", [5] = "Meticulous Keyed SHA1",
 };
 
-static void put_flags(nd_t *nd, const struct bit_name *t, unsigned v)
+static void put_flags(nd_t *nd, const struct tok *t, unsigned v)
 {
-	int n = 0;
 	nd_s(nd, "Flags: [");
-	for (; t->name; t++) {
-		if (v & t->bit) {
-			if (n++)
-				nd_s(nd, ", ");
-			nd_s(nd, t->name);
-		}
-	}
-	if (!n)
-		nd_s(nd, "none");
+	put_bits(nd, t, v, "none");
 	nd_c(nd, ']');
 }
 
@@ -149,7 +138,7 @@ static void control_print(nd_t *nd, const uint8_t *p, unsigned len,
 		return;
 	}
 	unsigned diag = p[0] & 0x1f, flags, state = p[1] >> 6;
-	const struct bit_name *ft;
+	const struct tok *ft;
 	if (version == 0) {
 		flags = p[1];
 		ft = v0_flags;

@@ -14,22 +14,12 @@
 
 #define BGP_HDRLEN 19
 
-struct code_name { unsigned code; const char *name; };
-
-static const char *cn_lookup(const struct code_name *t, unsigned code)
-{
-	for (; t->name; t++)
-		if (t->code == code)
-			return t->name;
-	return NULL;
-}
-
-static const struct code_name msg_names[] = {
+static const struct tok msg_names[] = {
 	{ 1, "Open" }, { 2, "Update" }, { 3, "Notification" },
 	{ 4, "Keepalive" }, { 5, "Route Refresh" }, { 0, NULL },
 };
 
-static const struct code_name safi_names[] = {
+static const struct tok safi_names[] = {
 	{ 0, "Reserved" }, { 1, "Unicast" }, { 2, "Multicast" },
 	{ 3, "Unicast+Multicast" }, { 4, "labeled Unicast" },
 	{ 5, "Multicast VPN" }, { 64, "Tunnel" }, { 65, "VPLS" }, { 66, "MDT" },
@@ -38,7 +28,7 @@ static const struct code_name safi_names[] = {
 	{ 132, "Route Target Routing Information" }, { 0, NULL },
 };
 
-static const struct code_name cap_names[] = {
+static const struct tok cap_names[] = {
 	{ 1, "Multiprotocol Extensions" }, { 2, "Route Refresh" },
 	{ 3, "Cooperative Route Filtering" },
 	{ 4, "Multiple Routes to a Destination" },
@@ -50,7 +40,7 @@ static const struct code_name cap_names[] = {
 	{ 0, NULL },
 };
 
-static const struct code_name attr_names[] = {
+static const struct tok attr_names[] = {
 	{ 1, "Origin" }, { 2, "AS Path" }, { 3, "Next Hop" },
 	{ 4, "Multi Exit Discriminator" }, { 5, "Local Preference" },
 	{ 6, "Atomic Aggregate" }, { 7, "Aggregator" }, { 8, "Community" },
@@ -66,26 +56,26 @@ static const struct code_name attr_names[] = {
 	{ 0, NULL },
 };
 
-static const struct code_name notif_names[] = {
+static const struct tok notif_names[] = {
 	{ 1, "Message Header Error" }, { 2, "OPEN Message Error" },
 	{ 3, "UPDATE Message Error" }, { 4, "Hold Timer Expired" },
 	{ 5, "Finite State Machine Error" }, { 6, "Cease" },
 	{ 7, "Capability Message Error" }, { 0, NULL },
 };
 
-static const struct code_name notif_hdr_sub[] = {
+static const struct tok notif_hdr_sub[] = {
 	{ 1, "Connection Not Synchronized" }, { 2, "Bad Message Length" },
 	{ 3, "Bad Message Type" }, { 0, NULL },
 };
 
-static const struct code_name notif_open_sub[] = {
+static const struct tok notif_open_sub[] = {
 	{ 1, "Unsupported Version Number" }, { 2, "Bad Peer AS" },
 	{ 3, "Bad BGP Identifier" }, { 4, "Unsupported Optional Parameter" },
 	{ 5, "Authentication Failure" }, { 6, "Unacceptable Hold Time" },
 	{ 7, "Capability Message Error" }, { 0, NULL },
 };
 
-static const struct code_name notif_update_sub[] = {
+static const struct tok notif_update_sub[] = {
 	{ 1, "Malformed Attribute List" },
 	{ 2, "Unrecognized Well-known Attribute" },
 	{ 3, "Missing Well-known Attribute" }, { 4, "Attribute Flags Error" },
@@ -95,13 +85,13 @@ static const struct code_name notif_update_sub[] = {
 	{ 11, "Malformed AS_PATH" }, { 0, NULL },
 };
 
-static const struct code_name notif_fsm_sub[] = {
+static const struct tok notif_fsm_sub[] = {
 	{ 0, "Unspecified Error" }, { 1, "In OpenSent State" },
 	{ 2, "In OpenConfirm State" }, { 3, "In Established State" },
 	{ 0, NULL },
 };
 
-static const struct code_name notif_cease_sub[] = {
+static const struct tok notif_cease_sub[] = {
 	{ 1, "Maximum Number of Prefixes Reached" },
 	{ 2, "Administrative Shutdown" }, { 3, "Peer Unconfigured" },
 	{ 4, "Administrative Reset" }, { 5, "Connection Rejected" },
@@ -109,22 +99,15 @@ static const struct code_name notif_cease_sub[] = {
 	{ 7, "Connection Collision Resolution" }, { 0, NULL },
 };
 
-static const struct code_name notif_cap_sub[] = {
+static const struct tok notif_cap_sub[] = {
 	{ 1, "Invalid Action Value" }, { 2, "Invalid Capability Length" },
 	{ 3, "Malformed Capability Value" },
 	{ 4, "Unsupported Capability Code" }, { 0, NULL },
 };
 
-static const struct code_name origin_names[] = {
+static const struct tok origin_names[] = {
 	{ 0, "IGP" }, { 1, "EGP" }, { 2, "Incomplete" }, { 0, NULL },
 };
-
-static const char *name_or(const struct code_name *t, unsigned code,
-                           const char *dflt)
-{
-	const char *s = cn_lookup(t, code);
-	return s ? s : dflt;
-}
 
 static const char *afi_name(unsigned afi)
 {
@@ -133,7 +116,7 @@ static const char *afi_name(unsigned afi)
 
 static const char *safi_name(unsigned safi)
 {
-	return name_or(safi_names, safi, "Unknown SAFI");
+	return tok_name_or(safi_names, safi, "Unknown SAFI");
 }
 
 /* An AS number, plain or (-b) asdot. */
@@ -358,7 +341,7 @@ static int put_rt_routing(nd_t *nd, const uint8_t *p, unsigned len)
 /* Multicast VPN route (RFC 6514): type, length, then per type fields. */
 static int put_mvpn(nd_t *nd, const uint8_t *p, unsigned len)
 {
-	static const struct code_name types[] = {
+	static const struct tok types[] = {
 		{ 1, "Intra-AS I-PMSI" }, { 2, "Inter-AS I-PMSI" },
 		{ 3, "S-PMSI" }, { 4, "Intra-AS Segment-Leaf" },
 		{ 5, "Source-Active" }, { 6, "Shared Tree Join" },
@@ -367,7 +350,7 @@ static int put_mvpn(nd_t *nd, const uint8_t *p, unsigned len)
 	(void)len;
 	unsigned type = nd_u8(nd, p), rlen = nd_u8(nd, p + 1);
 	{
-		const char *v0 = name_or(types, type, "Unknown");
+		const char *v0 = tok_name_or(types, type, "Unknown");
 		nd_s(nd, "Route-Type: ");
 		nd_s(nd, v0);
 		nd_s(nd, " (");
@@ -615,7 +598,7 @@ static void put_community(nd_t *nd, uint32_t c, int last)
 	nd_s(nd, last ? "" : ", ");
 }
 
-static const struct code_name extcomm_types[] = {
+static const struct tok extcomm_types[] = {
 	{ 0x0002, "target" }, { 0x0102, "target" }, { 0x0202, "target" },
 	{ 0x0003, "origin" }, { 0x0103, "origin" }, { 0x0203, "origin" },
 	{ 0x4004, "link-BW" }, { 0x030c, "encapsulation" },
@@ -635,12 +618,12 @@ static const struct code_name extcomm_types[] = {
 	{ 0, NULL },
 };
 
-static const struct code_name ospf_rtypes[] = {
+static const struct tok ospf_rtypes[] = {
 	{ 1, "Router" }, { 2, "Network" }, { 3, "Summary" }, { 5, "External" },
 	{ 7, "NSSA External" }, { 129, "MPLS-VPN Sham" }, { 0, NULL },
 };
 
-static const struct code_name l2_encaps[] = {
+static const struct tok l2_encaps[] = {
 	{ 0, "Reserved" }, { 1, "Frame Relay" },
 	{ 2, "ATM AAL5 SDU VCC transport" },
 	{ 3, "ATM transparent cell transport" },
@@ -666,7 +649,7 @@ static void put_extcomm(nd_t *nd, const uint8_t *p)
 {
 	nd_need(nd, p, 8);
 	unsigned type = nd_be16(nd, p);
-	const char *name = cn_lookup(extcomm_types, type);
+	const char *name = tok_name(extcomm_types, type);
 	nd_s(nd, name ? name : "unknown extd community typecode");
 	nd_s(nd, " (0x");
 	out_x(nd->out, type, 4);
@@ -719,7 +702,7 @@ static void put_extcomm(nd_t *nd, const uint8_t *p)
 		nd_s(nd, "area:");
 		put_ip4(nd, p + 2);
 		nd_s(nd, ", router-type:");
-		const char *rn = cn_lookup(ospf_rtypes, rt);
+		const char *rn = tok_name(ospf_rtypes, rt);
 		if (rn)
 			nd_s(nd, rn);
 		else {
@@ -747,7 +730,7 @@ static void put_extcomm(nd_t *nd, const uint8_t *p)
 		break;
 	}
 	case 0x030c: {
-		static const struct code_name tunnels[] = {
+		static const struct tok tunnels[] = {
 			{ 1, "L2TPv3 over IP" }, { 2, "GRE" },
 			{ 3, "Transmit Tunnel" }, { 4, "IPsec" },
 			{ 5, "IP in IP with IPsec" }, { 6, "MPLS in IP with IPsec" },
@@ -758,7 +741,7 @@ static void put_extcomm(nd_t *nd, const uint8_t *p)
 		};
 		unsigned t = nd_be16(nd, p + 6);
 		{
-			const char *v0 = name_or(tunnels, t, "unknown encaps");
+			const char *v0 = tok_name_or(tunnels, t, "unknown encaps");
 			nd_s(nd, "Tunnel type: ");
 			nd_s(nd, v0);
 		}
@@ -767,7 +750,7 @@ static void put_extcomm(nd_t *nd, const uint8_t *p)
 	case 0x800a:
 		{
 			unsigned v0 = nd_be16(nd, p + 4);
-			nd_s(nd, name_or(l2_encaps, p[2], "unknown encaps"));
+			nd_s(nd, tok_name_or(l2_encaps, p[2], "unknown encaps"));
 			nd_s(nd, " Control Flags [0x");
 			out_x2(nd->out, p[3]);
 			nd_s(nd, "]:MTU ");
@@ -799,7 +782,7 @@ static void attrs_print(nd_t *nd, const uint8_t *p, unsigned len,
 		nd_need(nd, p, hl);
 		unsigned alen = (flags & 0x10) ? nd_be16(nd, p + 2) : p[2];
 		{
-			const char *v0 = name_or(attr_names, type, "Unknown Attribute");
+			const char *v0 = tok_name_or(attr_names, type, "Unknown Attribute");
 			nd_s(nd, ind);
 			nd_s(nd, v0);
 			nd_s(nd, " (");
@@ -986,7 +969,7 @@ static void attr_print(nd_t *nd, unsigned type, const uint8_t *p,
 			nd_s(nd, "invalid len");
 			break;
 		}
-		nd_s(nd, name_or(origin_names, nd_u8(nd, p),
+		nd_s(nd, tok_name_or(origin_names, nd_u8(nd, p),
 				 "Unknown Origin Typecode"));
 		break;
 	case 2: case 17: /* AS path (2- or 4-byte numbers), AS4 path */
@@ -1071,7 +1054,7 @@ static void attr_print(nd_t *nd, unsigned type, const uint8_t *p,
 		}
 		break;
 	case 22: { /* PMSI tunnel (RFC 6514) */
-		static const struct code_name ttypes[] = {
+		static const struct tok ttypes[] = {
 			{ 1, "RSVP-TE P2MP LSP" }, { 2, "LDP P2MP LSP" },
 			{ 3, "PIM-SSM Tree" }, { 4, "PIM-SM Tree" },
 			{ 5, "PIM-Bidir Tree" }, { 6, "Ingress Replication" },
@@ -1081,7 +1064,7 @@ static void attr_print(nd_t *nd, unsigned type, const uint8_t *p,
 			nd_trunc(nd);
 		unsigned fl = nd_u8(nd, p), tt = nd_u8(nd, p + 1);
 		{
-			const char *v0 = name_or(ttypes, tt, "Unknown");
+			const char *v0 = tok_name_or(ttypes, tt, "Unknown");
 			unsigned v1 = nd_be24(nd, p + 2) >> 4;
 			nd_s(nd, "\n\t    Tunnel-type ");
 			nd_s(nd, v0);
@@ -1234,7 +1217,7 @@ static const char *cap_afi(unsigned afi)
 
 static const char *cap_safi(unsigned safi)
 {
-	return name_or(safi_names, safi, "Unknown");
+	return tok_name_or(safi_names, safi, "Unknown");
 }
 
 static int cap_print(nd_t *nd, unsigned code, const uint8_t *p,
@@ -1410,7 +1393,7 @@ static void open_print(nd_t *nd, const uint8_t *p, unsigned len)
 		while (q < pe) {
 			unsigned code = nd_u8(nd, q), clen = nd_u8(nd, q + 1);
 			{
-				const char *v0 = name_or(cap_names, code, "Unknown");
+				const char *v0 = tok_name_or(cap_names, code, "Unknown");
 				nd_s(nd, "\n\t      ");
 				nd_s(nd, v0);
 				nd_s(nd, " (");
@@ -1431,14 +1414,14 @@ static void notification_print(nd_t *nd, const uint8_t *p, unsigned len)
 	nd_need(nd, p, BGP_HDRLEN + 2);
 	unsigned code = p[BGP_HDRLEN], sub = p[BGP_HDRLEN + 1];
 	{
-		const char *v0 = name_or(notif_names, code, "Unknown Error");
+		const char *v0 = tok_name_or(notif_names, code, "Unknown Error");
 		nd_s(nd, ", ");
 		nd_s(nd, v0);
 		nd_s(nd, " (");
 		nd_u(nd, code);
 		nd_c(nd, ')');
 	}
-	const struct code_name *st = NULL;
+	const struct tok *st = NULL;
 	const char *sep = ", ";
 	switch (code) {
 	case 1: st = notif_hdr_sub; break;
@@ -1449,7 +1432,7 @@ static void notification_print(nd_t *nd, const uint8_t *p, unsigned len)
 	case 7: st = notif_cap_sub; sep = " "; break;
 	}
 	if (st) {
-		const char *v0 = name_or(st, sub, "Unknown");
+		const char *v0 = tok_name_or(st, sub, "Unknown");
 		nd_s(nd, sep);
 		nd_s(nd, "subcode ");
 		nd_s(nd, v0);
@@ -1530,7 +1513,7 @@ static void pdu_print(nd_t *nd, const uint8_t *p, unsigned hlen)
 {
 	unsigned type = p[18];
 	{
-		const char *v0 = name_or(msg_names, type, "Unknown");
+		const char *v0 = tok_name_or(msg_names, type, "Unknown");
 		nd_s(nd, "\n\t");
 		nd_s(nd, v0);
 		nd_s(nd, " Message (");
@@ -1569,14 +1552,9 @@ static void pdu_print(nd_t *nd, const uint8_t *p, unsigned hlen)
  * whole message was captured, so only such overruns unwind here. */
 static void pdu_guarded(nd_t *nd, const uint8_t *p, unsigned hlen)
 {
-	jmp_buf saved;
 	const uint8_t *end = nd->end;
-	memcpy(saved, nd->trunc, sizeof saved);
-	if (setjmp(nd->trunc) == 0)
-		pdu_print(nd, p, hlen);
-	else
+	if (nd_try_span(nd, pdu_print, p, hlen))
 		nd_print_trunc(nd);
-	memcpy(nd->trunc, saved, sizeof saved);
 	nd->end = end;
 }
 
@@ -1623,7 +1601,7 @@ void bgp_print(nd_t *nd, const uint8_t *p, unsigned len,
 		}
 		if (!nd_has(nd, p, hlen)) {
 			{
-				const char *v0 = name_or(msg_names, p[18], "Unknown Message Type");
+				const char *v0 = tok_name_or(msg_names, p[18], "Unknown Message Type");
 				nd_s(nd, "\n[|BGP ");
 				nd_s(nd, v0);
 				nd_c(nd, ']');

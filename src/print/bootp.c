@@ -330,8 +330,9 @@ static unsigned special_opt(nd_t *nd, unsigned tag, const uint8_t **bpp,
 	return len;
 }
 
-static void rfc1048_print(nd_t *nd, const uint8_t *bp)
+static void rfc1048_print(nd_t *nd, void *arg)
 {
+	const uint8_t *bp = arg;
 	unsigned v = nd->opt->vflag;
 	nd_s(nd, "\n\t  Vendor-rfc1048 Extensions");
 	{
@@ -619,13 +620,8 @@ void bootp_print(nd_t *nd, const uint8_t *bp, unsigned length,
 	if (memcmp(vend, "\x63\x82\x53\x63", 4) == 0) {
 		/* tcpdump marks a truncation of the options and returns
 		 * instead of unwinding (dumps then skip the link header) */
-		jmp_buf saved;
-		memcpy(&saved, &nd->trunc, sizeof saved);
-		if (setjmp(nd->trunc) == 0)
-			rfc1048_print(nd, vend);
-		else
+		if (nd_try(nd, rfc1048_print, (void *)vend))
 			nd_print_trunc(nd);
-		memcpy(&nd->trunc, &saved, sizeof saved);
 	} else if (memcmp(vend, "CMU\0", 4) == 0) {
 		cmu_print(nd, vend);
 	} else {

@@ -107,24 +107,15 @@ invalid:
 static void print_cap(nd_t *nd, const uint8_t *p, unsigned l)
 {
 	(void)l;
-	static const struct { unsigned bit; const char *s; } caps[] = {
+	static const struct tok caps[] = {
 		{ 0x01, "Router" }, { 0x02, "Transparent Bridge" },
 		{ 0x04, "Source Route Bridge" }, { 0x08, "L2 Switch" },
 		{ 0x10, "L3 capable" }, { 0x20, "IGMP snooping" }, { 0x40, "L1 capable" },
+		{ 0, NULL },
 	};
 	uint32_t v = nd_be32(nd, p);
 	nd_printf(nd, "(0x%08x): ", v);
-	const char *sep = "";
-	int any = 0;
-	for (size_t i = 0; i < sizeof caps / sizeof caps[0]; i++)
-		if (v & caps[i].bit) {
-			nd_s(nd, sep);
-			nd_s(nd, caps[i].s);
-			sep = ", ";
-			any = 1;
-		}
-	if (!any)
-		nd_s(nd, "none");
+	put_bits(nd, caps, v, "none");
 }
 
 static void print_prefixes(nd_t *nd, const uint8_t *p, unsigned l)

@@ -79,12 +79,6 @@ static void need(nd_t *nd, const uint8_t *p, size_t n)
 		nd_mark_trunc(nd);
 }
 
-static const char *name_or(const struct tok *t, unsigned v, const char *dflt)
-{
-	const char *s = tok_name(t, v);
-	return s ? s : dflt;
-}
-
 /* Up to n bytes as escaped text, ending at the first NUL. */
 static void put_text(nd_t *nd, const uint8_t *p, unsigned n)
 {
@@ -100,7 +94,7 @@ static int maid_print(nd_t *nd, const uint8_t *m)
 	unsigned md_fmt = m[0];
 	const uint8_t *q = m + 1;
 	unsigned rem = MAID_LEN - 1;
-	nd_printf(nd, "\n\t  MD Name Format %s (%u)", name_or(md_formats, md_fmt, "Unknown"),
+	nd_printf(nd, "\n\t  MD Name Format %s (%u)", tok_name_or(md_formats, md_fmt, "Unknown"),
 		  md_fmt);
 	if (md_fmt != 1) {
 		unsigned md_len = m[1];
@@ -134,7 +128,7 @@ static int maid_print(nd_t *nd, const uint8_t *m)
 	unsigned ma_fmt = q[0], ma_len = q[1];
 	rem -= 2;
 	nd_printf(nd, "\n\t  MA Name-Format %s (%u), MA name length %u",
-		  name_or(ma_formats, ma_fmt, "Unknown"), ma_fmt, ma_len);
+		  tok_name_or(ma_formats, ma_fmt, "Unknown"), ma_fmt, ma_len);
 	if (ma_len > rem) {
 		nd_printf(nd, " (too large, must be <= %u)", rem);
 		return 0;
@@ -165,7 +159,7 @@ static const uint8_t *sender_id_print(nd_t *nd, const uint8_t *v, unsigned len)
 		unsigned ctype = c[0];
 		r--;
 		nd_printf(nd, "\n\t  Chassis-ID Type %s (%u), Chassis-ID length %u",
-			  name_or(chassis_types, ctype, "Unknown"), ctype, clen);
+			  tok_name_or(chassis_types, ctype, "Unknown"), ctype, clen);
 		if (r < clen)
 			goto too_short;
 		c++;
@@ -255,7 +249,7 @@ static void tlvs_print(nd_t *nd, const uint8_t *p, unsigned tlen)
 {
 	while (tlen > 0) {
 		unsigned type = nd_u8(nd, p); /* this read unwinds, as tcpdump's */
-		nd_printf(nd, "\n\t%s TLV (0x%02x)", name_or(tlv_names, type, "Unknown"), type);
+		nd_printf(nd, "\n\t%s TLV (0x%02x)", tok_name_or(tlv_names, type, "Unknown"), type);
 		if (type == 0)
 			return;
 		if (tlen < 3)
@@ -277,7 +271,7 @@ static void tlvs_print(nd_t *nd, const uint8_t *p, unsigned tlen)
 				return;
 			}
 			nd_printf(nd, ", Status: %s (%u)",
-				  name_or(type == 2 ? port_status : intf_status, p[0], "Unknown"),
+				  tok_name_or(type == 2 ? port_status : intf_status, p[0], "Unknown"),
 				  p[0]);
 			break;
 		case 1:
@@ -394,7 +388,7 @@ static void cfm_body(nd_t *nd, void *arg)
 		put_bits(nd, ltr_flags, flags, "none");
 		nd_printf(nd, "]\n\t  Transaction-ID 0x%08x, ttl %u", nd_be32(nd, t), t[4]);
 		nd_printf(nd, "\n\t  Replay-Action %s (%u)",
-			  name_or(relay_actions, t[5], "Unknown"), t[5]);
+			  tok_name_or(relay_actions, t[5], "Unknown"), t[5]);
 		break;
 	default:
 		print_unknown_data(nd, t, "\n\t  ", tlen - fto);

@@ -2,9 +2,7 @@
 #include "../core/names.h"
 #include "print.h"
 
-struct code_name { unsigned v; const char *s; };
-
-static const struct code_name msg_names[] = {
+static const struct tok msg_names[] = {
 	{ 1, "solicit" }, { 2, "advertise" }, { 3, "request" },
 	{ 4, "confirm" }, { 5, "renew" }, { 6, "rebind" }, { 7, "reply" },
 	{ 8, "release" }, { 9, "decline" }, { 10, "reconfigure" },
@@ -12,7 +10,7 @@ static const struct code_name msg_names[] = {
 	{ 14, "leasequery" }, { 15, "leasequery-reply" }, { 0, NULL },
 };
 
-static const struct code_name opt_names[] = {
+static const struct tok opt_names[] = {
 	{ 1, "client-ID" }, { 2, "server-ID" }, { 3, "IA_NA" }, { 4, "IA_TA" },
 	{ 5, "IA_ADDR" }, { 6, "option-request" }, { 7, "preference" },
 	{ 8, "elapsed-time" }, { 9, "relay-message" }, { 11, "authentication" },
@@ -35,17 +33,9 @@ static const struct code_name opt_names[] = {
 	{ 0, NULL },
 };
 
-static const char *lookup(const struct code_name *t, unsigned v)
-{
-	for (; t->s; t++)
-		if (t->v == v)
-			return t->s;
-	return NULL;
-}
-
 static void put_opt_name(nd_t *nd, unsigned code)
 {
-	const char *s = lookup(opt_names, code);
+	const char *s = tok_name(opt_names, code);
 	if (s)
 		nd_s(nd, s);
 	else {
@@ -575,7 +565,7 @@ static void dhcp6_msg(nd_t *nd, const uint8_t *cp, unsigned length)
 		return;
 	}
 	unsigned type = nd_u8(nd, cp);
-	const char *name = lookup(msg_names, type);
+	const char *name = tok_name(msg_names, type);
 	nd_c(nd, ' ');
 	if (name)
 		nd_s(nd, name);

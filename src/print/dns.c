@@ -26,16 +26,6 @@ struct dns {
 	int mdns;           /* the top class bit is QU / cache-flush */
 };
 
-struct code_name { uint16_t v; const char *s; };
-
-static const char *code_lookup(const struct code_name *t, unsigned v)
-{
-	for (; t->s; t++)
-		if (t->v == v)
-			return t->s;
-	return NULL;
-}
-
 static const char *const opcode_names[16] = {
 	"", " inv_q", " stat", " op3", " notify", " update", " op6", " op7",
 	" op8", " updateA", " updateD", " updateDA", " updateM", " updateMA",
@@ -60,18 +50,18 @@ static const char *const low_types[49] = {
 	"NSEC", "DNSKEY",
 };
 
-static const struct code_name high_types[] = {
+static const struct tok high_types[] = {
 	{ 99, "SPF" }, { 100, "UINFO" }, { 101, "UID" }, { 102, "GID" },
 	{ 103, "UNSPEC" }, { 104, "UNSPECA" }, { 249, "TKEY" }, { 250, "TSIG" },
 	{ 251, "IXFR" }, { 252, "AXFR" }, { 253, "MAILB" }, { 254, "MAILA" },
 	{ 255, "ANY" }, { 256, "URI" }, { 0, NULL },
 };
 
-static const struct code_name class_names[] = {
+static const struct tok class_names[] = {
 	{ 1, "IN" }, { 3, "CHAOS" }, { 4, "HS" }, { 255, "ANY" }, { 0, NULL },
 };
 
-static const struct code_name edns_options[] = {
+static const struct tok edns_options[] = {
 	{ 1, "LLQ" }, { 2, "UL" }, { 3, "NSID" }, { 5, "DAU" }, { 6, "DHU" },
 	{ 7, "N3U" }, { 8, "ECS" }, { 9, "EXPIRE" }, { 10, "COOKIE" },
 	{ 11, "KEEPALIVE" }, { 12, "PADDING" }, { 13, "CHAIN" },
@@ -80,7 +70,7 @@ static const struct code_name edns_options[] = {
 };
 
 /* DNSSEC algorithm numbers (DAU), DS digest types (DHU), NSEC3 hashes (N3U). */
-static const struct code_name sec_algs[] = {
+static const struct tok sec_algs[] = {
 	{ 0, "DELETE" }, { 1, "RSAMD5" }, { 2, "DH" }, { 3, "DS" },
 	{ 5, "RSASHA1" }, { 6, "DSA-NSEC3-SHA1" }, { 7, "RSASHA1-NSEC3-SHA1" },
 	{ 8, "RSASHA256" }, { 10, "RSASHA512" }, { 12, "ECC-GOST" },
@@ -89,12 +79,12 @@ static const struct code_name sec_algs[] = {
 	{ 254, "PRIVATEOID" }, { 0, NULL },
 };
 
-static const struct code_name ds_digests[] = {
+static const struct tok ds_digests[] = {
 	{ 1, "SHA-1" }, { 2, "SHA-256" }, { 3, "GOST_R_34.11-94" },
 	{ 4, "SHA-384" }, { 0, NULL },
 };
 
-static const struct code_name nsec3_hashes[] = {
+static const struct tok nsec3_hashes[] = {
 	{ 1, "SHA-1" }, { 0, NULL },
 };
 
@@ -113,12 +103,12 @@ static const struct code_name nsec3_hashes[] = {
  * uses them too. */
 const char *dns_type_name(unsigned t)
 {
-	return t < 49 ? low_types[t] : code_lookup(high_types, t);
+	return t < 49 ? low_types[t] : tok_name(high_types, t);
 }
 
 const char *dns_class_name(unsigned c)
 {
-	return code_lookup(class_names, c);
+	return tok_name(class_names, c);
 }
 
 static void put_type(nd_t *nd, unsigned t)
@@ -134,7 +124,7 @@ static void put_type(nd_t *nd, unsigned t)
 
 static void put_class(nd_t *nd, unsigned c)
 {
-	const char *s = code_lookup(class_names, c);
+	const char *s = tok_name(class_names, c);
 	if (s) {
 		nd_s(nd, s);
 	} else {
@@ -401,7 +391,7 @@ static const uint8_t *edns_option_print(const struct dns *d, const uint8_t *cp)
 	if (!nd_has(nd, cp, 2))
 		return NULL;
 	unsigned code = nd_be16(nd, cp);
-	const char *name = code_lookup(edns_options, code);
+	const char *name = tok_name(edns_options, code);
 	if (name)
 		nd_s(nd, name);
 	else {
@@ -472,12 +462,12 @@ static const uint8_t *edns_option_print(const struct dns *d, const uint8_t *cp)
 	case OPT_DAU:
 	case OPT_DHU:
 	case OPT_N3U: {
-		const struct code_name *t = code == OPT_DAU ? sec_algs :
+		const struct tok *t = code == OPT_DAU ? sec_algs :
 					    code == OPT_DHU ? ds_digests :
 					    nsec3_hashes;
 		for (unsigned i = 0; i < len; i++) {
 			unsigned a = nd_u8(nd, cp + i);
-			const char *s = code_lookup(t, a);
+			const char *s = tok_name(t, a);
 			if (i)
 				nd_c(nd, ' ');
 			if (s)

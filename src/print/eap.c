@@ -27,14 +27,12 @@ static const char *eap_type_name(unsigned t)
 
 static void tls_flags(nd_t *nd, unsigned f)
 {
-	const char *sep = "";
-	int any = 0;
+	static const struct tok bits[] = {
+		{ 0x80, "L bit" }, { 0x40, "More fragments bit" },
+		{ 0x20, "Start bit" }, { 0, NULL },
+	};
 	nd_s(nd, " flags [");
-	if (f & 0x80) { nd_s(nd, "L bit"); sep = ", "; any = 1; }
-	if (f & 0x40) { nd_s(nd, sep); nd_s(nd, "More fragments bit"); sep = ", "; any = 1; }
-	if (f & 0x20) { nd_s(nd, sep); nd_s(nd, "Start bit"); any = 1; }
-	if (!any)
-		nd_s(nd, "none");
+	put_bits(nd, bits, f, "none");
 	nd_printf(nd, "] 0x%02x,", f);
 }
 

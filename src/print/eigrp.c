@@ -199,19 +199,11 @@ void eigrp_print(nd_t *nd, const uint8_t *bp, unsigned len,
 		nd_s(nd, ", Flags: [");
 	}
 	uint32_t fl = nd_be32(nd, bp + 4);
-	static const char *const fn[] = { "Init", "Conditionally Received",
-					  "Restart", "End-of-Table" };
-	const char *sep = "";
-	int any = 0;
-	for (int i = 0; i < 4; i++)
-		if (fl & (1u << i)) {
-			nd_s(nd, sep);
-			nd_s(nd, fn[i]);
-			sep = ", ";
-			any = 1;
-		}
-	if (!any)
-		nd_s(nd, "none");
+	static const struct tok fn[] = {
+		{ 1, "Init" }, { 2, "Conditionally Received" }, { 4, "Restart" },
+		{ 8, "End-of-Table" }, { 0, NULL },
+	};
+	put_bits(nd, fn, fl, "none");
 	{
 		unsigned v0 = nd_be32(nd, bp + 8);
 		unsigned v1 = nd_be32(nd, bp + 12);

@@ -3,11 +3,11 @@
 #include "../core/names.h"
 #include "osi.h"
 
-static const struct osi_tok esis_types[] = {
+static const struct tok esis_types[] = {
 	{ 2, "ESH" }, { 4, "ISH" }, { 6, "redirect" }, { 0, NULL },
 };
 
-static const struct osi_tok esis_opts[] = {
+static const struct tok esis_opts[] = {
 	{ 195, "QoS Maintenance" }, { 197, "Security" },
 	{ 198, "ES Configuration Time" }, { 205, "Priority" },
 	{ 225, "Address Mask" }, { 226, "SNPA Mask" },
@@ -63,7 +63,7 @@ void esis_print(nd_t *nd, const uint8_t *p, unsigned length)
 		return;
 	}
 	unsigned type = p[4] & 0x1f;
-	const char *tn = osi_tok(esis_types, type);
+	const char *tn = tok_name(esis_types, type);
 	if (nd->opt->vflag < 1) {
 		nd_s(nd, e ? "" : ", ");
 		if (tn)
@@ -203,7 +203,7 @@ bad_esh:
 			return;
 		}
 		li -= ol;
-		const char *on = osi_tok(esis_opts, o);
+		const char *on = tok_name(esis_opts, o);
 		nd_printf(nd, "\n\t  %s Option #%u, length %u, value: ", on ? on : "Unknown", o, ol);
 		const uint8_t *t = p;
 		if (o == 198) {

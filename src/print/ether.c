@@ -1,17 +1,13 @@
 /* ether.c - Ethernet II and 802.3 framing, 802.1Q/QinQ tags, and the
  * common frame walker that switch-tag link types (DSA, EDSA, Broadcom)
  * reuse. */
+#include "../core/ethertype.h"
 #include "../core/hexdump.h"
 #include "../core/names.h"
 #include "print.h"
 
 #define ETHER_HDRLEN 14
 #define MAX_8023_LEN 1500
-
-static int is_vlan(unsigned t)
-{
-	return t == 0x8100 || t == 0x9100 || t == 0x9200 || t == 0x88a8;
-}
 
 /* "ethertype NAME (0x....)", or with -q only the name. */
 void ether_type_print(nd_t *nd, unsigned type)
@@ -112,7 +108,7 @@ unsigned ether_common(nd_t *nd, const uint8_t *p, unsigned caplen,
 	hdrlen += 2;
 
 	int printed_length = 0;
-	if (type == 0x88e5) {
+	if (type == ET_MACSEC) {
 		if (eflag) {
 			ether_type_print(nd, type);
 			nd_s(nd, ", length ");
@@ -135,7 +131,7 @@ unsigned ether_common(nd_t *nd, const uint8_t *p, unsigned caplen,
 		hdrlen += 2;
 	}
 	for (unsigned rounds = 0;; rounds++) {
-	while (is_vlan(type)) {
+	while (ethertype_is_vlan(type)) {
 		if (caplen < 4) {
 			nd_proto(nd, "vlan");
 			nd_print_trunc(nd);
@@ -192,7 +188,7 @@ unsigned ether_common(nd_t *nd, const uint8_t *p, unsigned caplen,
 		nd_restore(nd, old);
 		return hdrlen + (unsigned)llc_len;
 	}
-	if (type == 0x8870) {
+	if (type == ET_JUMBO) {
 		/* Alteon jumbo frames: an LLC header follows the type */
 		int llc_len = llc_print(nd, p, len, caplen, src, dst);
 		if (llc_len < 0) {
@@ -202,7 +198,7 @@ unsigned ether_common(nd_t *nd, const uint8_t *p, unsigned caplen,
 		}
 		return hdrlen + (unsigned)llc_len;
 	}
-	if (type == 0xd28b && rounds < ND_MAX_DEPTH) {
+	if (type == ET_ARISTA && rounds < ND_MAX_DEPTH) {
 		/* Arista vendor header, then another ethertype */
 		if (caplen < 2 || len < 2) {
 			nd_s(nd, "[|arista]");
@@ -239,7 +235,7 @@ unsigned ether_common(nd_t *nd, const uint8_t *p, unsigned caplen,
 	}
 	break;
 	}
-	if (type == 0xfefe) { /* OSI: one octet precedes the NLPID */
+	if (type == ET_OSI) { /* OSI: one octet precedes the NLPID */
 		if (eflag) {
 			ether_type_print(nd, type);
 			if (!printed_length) {
@@ -261,12 +257,12 @@ unsigned ether_common(nd_t *nd, const uint8_t *p, unsigned caplen,
 		} else
 			nd_s(nd, ", ");
 	}
-	if (type == 0x1111) {
+	if (type == ET_CALM_FAST) {
 		/* CALM FAST names the source address */
 		calm_fast_print_src(nd, p, len, src);
 		return hdrlen;
 	}
-	if (type == 0x8947 || type == 0x0707) {
+	if (type == ET_GEONET || type == ET_GEONET_OLD) {
 		/* so does GeoNetworking */
 		geonet_ether_print(nd, p, len, src);
 		return hdrlen;

@@ -77,21 +77,11 @@ static int q922_header(nd_t *nd, const uint8_t *p, unsigned length,
 
 static void fr_flags(nd_t *nd, uint32_t flags)
 {
-	static const struct { uint32_t bit; const char *s; } names[] = {
+	static const struct tok names[] = {
 		{ FR_CR_BIT, "C!" }, { FR_DE, "DE" }, { FR_BECN, "BECN" },
-		{ FR_FECN, "FECN" }, { 0x02, "sdlcore" },
+		{ FR_FECN, "FECN" }, { 0x02, "sdlcore" }, { 0, NULL },
 	};
-	const char *sep = "";
-	int any = 0;
-	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
-		if (flags & names[i].bit) {
-			nd_s(nd, sep);
-			nd_s(nd, names[i].s);
-			sep = ", ";
-			any = 1;
-		}
-	if (!any)
-		nd_s(nd, "none");
+	put_bits(nd, names, flags, "none");
 }
 
 static void fr_hdr_print(nd_t *nd, unsigned length, unsigned addr_len,
@@ -214,6 +204,11 @@ unsigned fr_if_print(nd_t *nd, const uint8_t *p, unsigned caplen, unsigned len)
 	return fr_print(nd, p, len);
 }
 
+/* The B(egin), E(nd) and C(ontrol) bits of FRF.15 and FRF.16 fragments. */
+static const struct tok frf_flags[] = {
+	{ 0x80, "Begin" }, { 0x40, "End" }, { 0x20, "Control" }, { 0, NULL },
+};
+
 /* FRF.15 end-to-end fragmentation header. */
 void frf15_print(nd_t *nd, const uint8_t *p, unsigned length)
 {
@@ -227,14 +222,7 @@ void frf15_print(nd_t *nd, const uint8_t *p, unsigned length)
 	unsigned b0 = p[0], flags = b0 & 0xe0;
 	unsigned seq = (b0 & 0x1e) << 7 | p[1];
 	nd_printf(nd, "FRF.15, seq 0x%03x, Flags [", seq);
-	if (!flags) {
-		nd_s(nd, "none");
-	} else {
-		const char *sep = "";
-		if (flags & 0x80) { nd_s(nd, "Begin"); sep = ", "; }
-		if (flags & 0x40) { nd_s(nd, sep); nd_s(nd, "End"); sep = ", "; }
-		if (flags & 0x20) { nd_s(nd, sep); nd_s(nd, "Control"); }
-	}
+	put_bits(nd, frf_flags, flags, "none");
 	nd_printf(nd, "],%s Fragmentation, length %u",
 		  b0 & 0x01 ? "Interface" : "End-to-End", length);
 }
@@ -263,18 +251,6 @@ static const char *mfr_ie_name(unsigned t)
 	return "Unknown";
 }
 
-static void frf_flag_names(nd_t *nd, unsigned flags)
-{
-	const char *sep = "";
-	if (!flags) {
-		nd_s(nd, "none");
-		return;
-	}
-	if (flags & 0x80) { nd_s(nd, "Begin"); sep = ", "; }
-	if (flags & 0x40) { nd_s(nd, sep); nd_s(nd, "End"); sep = ", "; }
-	if (flags & 0x20) { nd_s(nd, sep); nd_s(nd, "Control"); }
-}
-
 unsigned mfr_print(nd_t *nd, const uint8_t *p, unsigned length)
 {
 	nd_proto(nd, "mfr");
@@ -290,7 +266,7 @@ unsigned mfr_print(nd_t *nd, const uint8_t *p, unsigned length)
 	unsigned b0 = p[0], bec = b0 & 0xe0;
 	if (bec == 0xe0 && p[1] == 0) {
 		nd_s(nd, "FRF.16 Control, Flags [");
-		frf_flag_names(nd, bec);
+		put_bits(nd, frf_flags, bec, "none");
 		nd_s(nd, "], ");
 		const char *m = mfr_msg_name(p[2]);
 		if (m)
@@ -355,7 +331,7 @@ unsigned mfr_print(nd_t *nd, const uint8_t *p, unsigned length)
 	}
 	unsigned seq = (b0 & 0x1e) << 7 | p[1];
 	nd_printf(nd, "FRF.16 Frag, seq %u, Flags [", seq);
-	frf_flag_names(nd, bec);
+	put_bits(nd, frf_flags, bec, "none");
 	if (bec == 0xc0 || bec == 0x80) {
 		nd_s(nd, "], ");
 		fr_print(nd, p + 2, length - 2);

@@ -387,6 +387,19 @@ static void icmp_ext(nd_t *nd, const uint8_t *bp, unsigned plen)
 	}
 }
 
+struct icmp_text_call {
+	const uint8_t *bp;
+	unsigned type, code;
+	size_t start;
+	int local;
+};
+
+static void icmp_text_run(nd_t *nd, void *arg)
+{
+	struct icmp_text_call *c = arg;
+	c->local = icmp_text(nd, c->bp, c->type, c->code, c->start);
+}
+
 static int icmp_head(nd_t *nd, const uint8_t *bp, unsigned type,
                      unsigned code)
 {
@@ -394,16 +407,12 @@ static int icmp_head(nd_t *nd, const uint8_t *bp, unsigned type,
 	out_reserve(o, 2048); /* no flush while the text may be rolled back */
 	const size_t start = o->len;
 	out_s(o, "ICMP ");
-	jmp_buf saved;
-	memcpy(saved, nd->trunc, sizeof saved);
-	if (setjmp(nd->trunc)) {
-		memcpy(nd->trunc, saved, sizeof saved);
+	struct icmp_text_call c = { bp, type, code, start + 5, 0 };
+	if (nd_try(nd, icmp_text_run, &c)) {
 		o->len = start;
 		nd_trunc(nd);
 	}
-	int local = icmp_text(nd, bp, type, code, start + 5);
-	memcpy(nd->trunc, saved, sizeof saved);
-	if (local) {
+	if (c.local) {
 		o->len = start;
 		nd_print_trunc(nd);
 		return 1;

@@ -58,22 +58,10 @@ static const char *opt_name(unsigned t)
 }
 
 /* "Flags [a, b]" from a table of bits, "none" when no bit is set. */
-struct bitname { unsigned bit; const char *name; };
-
-static void put_flags(nd_t *nd, unsigned v, const struct bitname *t)
+static void put_flags(nd_t *nd, unsigned v, const struct tok *t)
 {
-	const char *sep = "";
 	nd_s(nd, "Flags [");
-	int any = 0;
-	for (; t->name; t++)
-		if (v & t->bit) {
-			nd_s(nd, sep);
-			nd_s(nd, t->name);
-			sep = ", ";
-			any = 1;
-		}
-	if (!any)
-		nd_s(nd, "none");
+	put_bits(nd, t, v, "none");
 	nd_c(nd, ']');
 }
 
@@ -213,7 +201,7 @@ static void nd_options(nd_t *nd, const uint8_t *bp, unsigned resid)
 			put_lladdr(nd, op + 2, bytes - 2);
 			break;
 		case 3: {
-			static const struct bitname pf[] = {
+			static const struct tok pf[] = {
 				{ 0x80, "onlink" }, { 0x40, "auto" }, { 0x20, "router" },
 				{ 0, NULL } };
 			nd_need(nd, op, 32);
@@ -608,19 +596,6 @@ static void rr_print(nd_t *nd, const uint8_t *bp, unsigned len)
 		nd_u(nd, u[1]);
 		nd_c(nd, ')');
 	}
-}
-
-/* Runs a printer whose truncation ends only its own part of the line. */
-static void soft_trunc(nd_t *nd, void (*fn)(nd_t *, const uint8_t *, unsigned),
-                       const uint8_t *bp, unsigned len)
-{
-	jmp_buf saved;
-	memcpy(&saved, &nd->trunc, sizeof saved);
-	if (setjmp(nd->trunc) == 0)
-		fn(nd, bp, len);
-	else
-		nd_print_trunc(nd);
-	memcpy(&nd->trunc, &saved, sizeof saved);
 }
 
 /* A DNS name in node information, as ", \"a.b.\"", with "???" where a
@@ -1193,7 +1168,7 @@ static void icmp6_body(nd_t *nd, const uint8_t *bp, unsigned length,
 		break;
 	case 134:
 		if (v) {
-			static const struct bitname raf[] = {
+			static const struct tok raf[] = {
 				{ 0x80, "managed" }, { 0x40, "other stateful" },
 				{ 0x20, "home agent" }, { 0x02, "ipv6 only" },
 				{ 0, NULL } };
@@ -1233,7 +1208,7 @@ static void icmp6_body(nd_t *nd, const uint8_t *bp, unsigned length,
 		nd_s(nd, ", tgt is ");
 		put_ip6(nd, bp + 8);
 		if (v) {
-			static const struct bitname naf[] = {
+			static const struct tok naf[] = {
 				{ 0x80, "router" }, { 0x40, "solicited" },
 				{ 0x20, "override" }, { 0, NULL } };
 			nd_s(nd, ", ");
@@ -1252,7 +1227,9 @@ static void icmp6_body(nd_t *nd, const uint8_t *bp, unsigned length,
 			nd_options(nd, bp + 40, length > 40 ? length - 40 : 0);
 		break;
 	case 138:
-		soft_trunc(nd, rr_print, bp, length);
+		/* its truncation ends only its own part of the line */
+		if (nd_try_span(nd, rr_print, bp, length))
+			nd_print_trunc(nd);
 		break;
 	case 139:
 	case 140:

@@ -4,10 +4,8 @@
 
 #define IPX_HDRLEN 30
 
-struct sap_name { unsigned v; const char *s; };
-
 /* Service types tcpdump names (when not run with -n). */
-static const struct sap_name sap_names[] = {
+static const struct tok sap_names[] = {
 	{ 0x0000, "Unknown" },
 	{ 0x0001, "User" },
 	{ 0x0002, "User Group" },
@@ -226,13 +224,11 @@ static const struct sap_name sap_names[] = {
 
 static void sap_type(nd_t *nd, unsigned t)
 {
-	if (!nd->opt->nflag)
-		for (const struct sap_name *s = sap_names; s->s; s++)
-			if (s->v == t) {
-				nd_s(nd, s->s);
-				return;
-			}
-	out_x(nd->out, t, 4);
+	const char *s = nd->opt->nflag ? NULL : tok_name(sap_names, t);
+	if (s)
+		nd_s(nd, s);
+	else
+		out_x(nd->out, t, 4);
 }
 
 static void ipx_addr(nd_t *nd, const uint8_t *net, const uint8_t *node)

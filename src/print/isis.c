@@ -10,13 +10,13 @@
 #define NODEID_LEN 7
 #define LSPID_LEN 8
 
-static const struct osi_tok pdu_types[] = {
+static const struct tok pdu_types[] = {
 	{ 15, "L1 Lan IIH" }, { 16, "L2 Lan IIH" }, { 17, "p2p IIH" },
 	{ 18, "L1 LSP" }, { 20, "L2 LSP" }, { 24, "L1 CSNP" },
 	{ 25, "L2 CSNP" }, { 26, "L1 PSNP" }, { 27, "L2 PSNP" }, { 0, NULL },
 };
 
-static const struct osi_tok tlv_names[] = {
+static const struct tok tlv_names[] = {
 	{ 1, "Area address(es)" }, { 2, "IS Reachability" },
 	{ 3, "ES Neighbor(s)" }, { 4, "Partition DIS" },
 	{ 5, "Prefix Neighbors" }, { 6, "IS Neighbor(s)" },
@@ -46,7 +46,7 @@ static const struct osi_tok tlv_names[] = {
 	{ 0, NULL },
 };
 
-static const struct osi_tok is_subtlv_names[] = {
+static const struct tok is_subtlv_names[] = {
 	{ 3, "Administrative groups" }, { 4, "Link Local/Remote Identifier" },
 	{ 5, "Link Remote Identifier" }, { 6, "IPv4 interface address" },
 	{ 8, "IPv4 neighbor address" }, { 9, "Maximum link bandwidth" },
@@ -63,29 +63,6 @@ static const struct osi_tok is_subtlv_names[] = {
 	{ 254, "Reserved for cisco specific extensions" },
 	{ 255, "Reserved for future expansion" }, { 0, NULL },
 };
-
-static const char *name_or(const struct osi_tok *t, unsigned v, const char *dflt)
-{
-	const char *s = osi_tok(t, v);
-	return s ? s : dflt;
-}
-
-/* Bit names joined by ", ", or dflt when none is set. */
-static void isis_bits(nd_t *nd, const struct osi_tok *t, unsigned v, const char *dflt)
-{
-	const char *sep = "";
-	int any = 0;
-	for (; t->s; t++) {
-		if (t->v && (v & t->v) == t->v) {
-			nd_s(nd, sep);
-			nd_s(nd, t->s);
-			sep = ", ";
-			any = 1;
-		}
-	}
-	if (!any)
-		nd_s(nd, dflt);
-}
 
 static void put_id(nd_t *nd, const uint8_t *p, unsigned n)
 {
@@ -146,13 +123,13 @@ static void metric_block(nd_t *nd, const uint8_t *p)
 		metric(nd, "\n\t\t  ", "Error", p[3]);
 }
 
-static const struct osi_tok mt_names[] = {
+static const struct tok mt_names[] = {
 	{ 0, "IPv4 unicast" }, { 1, "In-Band Management" },
 	{ 2, "IPv6 unicast" }, { 3, "Multicast" },
 	{ 4095, "Development, Experimental or Proprietary" }, { 0, NULL },
 };
 
-static const struct osi_tok mt_flags[] = {
+static const struct tok mt_flags[] = {
 	{ 0x4000, "ATT bit set" }, { 0x8000, "Overload bit set" }, { 0, NULL },
 };
 
@@ -163,35 +140,35 @@ static unsigned mtid(nd_t *nd, const uint8_t *p, unsigned tlen)
 		return 0;
 	unsigned v = nd_be16(nd, p);
 	{
-		const char *v0 = name_or(mt_names, v & 0xfff, "Reserved for IETF Consensus");
+		const char *v0 = tok_name_or(mt_names, v & 0xfff, "Reserved for IETF Consensus");
 		nd_s(nd, "\n\t      ");
 		nd_s(nd, v0);
 		nd_s(nd, " Topology (0x");
 		out_x(nd->out, v & 0xfff, 3);
 		nd_s(nd, "), Flags: [");
 	}
-	isis_bits(nd, mt_flags, v & 0xf000, "none");
+	put_bits(nd, mt_flags, v & 0xf000, "none");
 	nd_c(nd, ']');
 	return 2;
 }
 
-static const struct osi_tok lan_adj_flags[] = {
+static const struct tok lan_adj_flags[] = {
 	{ 0x80, "Address family IPv6" }, { 0x40, "Backup" }, { 0x20, "Value" },
 	{ 0x10, "Local significance" }, { 0x08, "Set of adjacencies" },
 	{ 0x04, "Persistent" }, { 0, NULL },
 };
 
-static const struct osi_tok bc_models[] = {
+static const struct tok bc_models[] = {
 	{ 0, "Russian dolls" }, { 1, "Maximum Allocation" },
 	{ 2, "Maximum Allocation with Reservation" }, { 0, NULL },
 };
 
-static const struct osi_tok link_attr_bits[] = {
+static const struct tok link_attr_bits[] = {
 	{ 0x01, "Local Protection Available" }, { 0x02, "Link excluded from local protection path" },
 	{ 0x04, "Local maintenance required" }, { 0, NULL },
 };
 
-static const struct osi_tok link_prot_bits[] = {
+static const struct tok link_prot_bits[] = {
 	{ 0x01, "Extra Traffic" }, { 0x02, "Unprotected" }, { 0x04, "Shared" },
 	{ 0x08, "Dedicated 1:1" }, { 0x10, "Dedicated 1+1" }, { 0x20, "Enhanced" },
 	{ 0, NULL },
@@ -240,7 +217,7 @@ static void is_subtlv(nd_t *nd, const uint8_t *p, unsigned t, unsigned l, const 
 		if (l == 0)
 			break;
 		{
-			const char *v0 = name_or(bc_models, nd_u8(nd, p), "unknown");
+			const char *v0 = tok_name_or(bc_models, nd_u8(nd, p), "unknown");
 			unsigned v1 = nd_u8(nd, p);
 			nd_s(nd, ind);
 			nd_s(nd, "Bandwidth Constraints Model ID: ");
@@ -268,7 +245,7 @@ static void is_subtlv(nd_t *nd, const uint8_t *p, unsigned t, unsigned l, const 
 		if (l == 2) {
 			unsigned v = nd_be16(nd, p);
 			nd_s(nd, ", [ ");
-			isis_bits(nd, link_attr_bits, v, "Unknown");
+			put_bits(nd, link_attr_bits, v, "Unknown");
 			nd_s(nd, " ] (0x");
 			out_x(nd->out, v, 4);
 			nd_c(nd, ')');
@@ -277,7 +254,7 @@ static void is_subtlv(nd_t *nd, const uint8_t *p, unsigned t, unsigned l, const 
 	case 20:
 		if (l >= 2) {
 			nd_s(nd, ", ");
-			isis_bits(nd, link_prot_bits, nd_u8(nd, p), "none");
+			put_bits(nd, link_prot_bits, nd_u8(nd, p), "none");
 			{
 				unsigned v0 = nd_u8(nd, p + 1);
 				nd_s(nd, ", Priority ");
@@ -303,7 +280,7 @@ static void is_subtlv(nd_t *nd, const uint8_t *p, unsigned t, unsigned l, const 
 			unsigned f = nd_u8(nd, p);
 			nd_s(nd, ind);
 			nd_s(nd, "  Flags: [");
-			isis_bits(nd, lan_adj_flags, f, "none");
+			put_bits(nd, lan_adj_flags, f, "none");
 			{
 				unsigned v0 = nd_u8(nd, p + 1);
 				nd_c(nd, ']');
@@ -393,7 +370,7 @@ static unsigned ext_is_reach(nd_t *nd, const uint8_t *p, unsigned type, unsigned
 		sum -= 2;
 		used += 2;
 		{
-			const char *v0 = name_or(is_subtlv_names, st, "unknown");
+			const char *v0 = tok_name_or(is_subtlv_names, st, "unknown");
 			nd_s(nd, ind);
 			nd_s(nd, v0);
 			nd_s(nd, " subTLV #");
@@ -421,25 +398,25 @@ static unsigned ext_is_reach(nd_t *nd, const uint8_t *p, unsigned type, unsigned
 	return used;
 }
 
-static const struct osi_tok ip_subtlv_names[] = {
+static const struct tok ip_subtlv_names[] = {
 	{ 1, "32-Bit Administrative tag" }, { 2, "64-Bit Administrative tag" },
 	{ 3, "Prefix SID" }, { 0, NULL },
 };
 
-static const struct osi_tok prefix_sid_flags[] = {
+static const struct tok prefix_sid_flags[] = {
 	{ 0x80, "Re-advertisement" }, { 0x40, "Node" }, { 0x20, "No-PHP" },
 	{ 0x10, "Explicit NULL" }, { 0x08, "Value" }, { 0x04, "Local" },
 	{ 0, NULL },
 };
 
-static const struct osi_tok sid_algos[] = {
+static const struct tok sid_algos[] = {
 	{ 0, "SPF" }, { 1, "strict-SPF" }, { 0, NULL },
 };
 
 static int ip_subtlv(nd_t *nd, const uint8_t *p, unsigned t, unsigned l, const char *ind)
 {
 	{
-		const char *v0 = name_or(ip_subtlv_names, t, "unknown");
+		const char *v0 = tok_name_or(ip_subtlv_names, t, "unknown");
 		nd_s(nd, ind);
 		nd_s(nd, v0);
 		nd_s(nd, " subTLV #");
@@ -483,9 +460,9 @@ static int ip_subtlv(nd_t *nd, const uint8_t *p, unsigned t, unsigned l, const c
 			sid = nd_be32(nd, p + 2);
 		}
 		nd_s(nd, ", Flags [");
-		isis_bits(nd, prefix_sid_flags, f, "None");
+		put_bits(nd, prefix_sid_flags, f, "None");
 		{
-			const char *v0 = name_or(sid_algos, a, "Unknown");
+			const char *v0 = tok_name_or(sid_algos, a, "Unknown");
 			nd_s(nd, "], Algo ");
 			nd_s(nd, v0);
 			nd_s(nd, " (");
@@ -654,7 +631,7 @@ static void mcid(nd_t *nd, const uint8_t *p)
 	}
 }
 
-static const struct osi_tok port_cap_names[] = {
+static const struct tok port_cap_names[] = {
 	{ 4, "SPB MCID" }, { 5, "SPB Digest" }, { 6, "SPB BVID" }, { 0, NULL },
 };
 
@@ -663,7 +640,7 @@ static void mt_port_cap(nd_t *nd, const uint8_t *p, unsigned len)
 	while (len > 2) {
 		unsigned t = nd_u8(nd, p), l = nd_u8(nd, p + 1);
 		{
-			const char *v0 = name_or(port_cap_names, t, "unknown");
+			const char *v0 = tok_name_or(port_cap_names, t, "unknown");
 			nd_s(nd, "\n\t       ");
 			nd_s(nd, v0);
 			nd_s(nd, " subTLV #");
@@ -750,7 +727,7 @@ too_short:
 	nd_s(nd, " (too short)");
 }
 
-static const struct osi_tok mt_cap_names[] = {
+static const struct tok mt_cap_names[] = {
 	{ 1, "SPB Instance" }, { 3, "SPBM Service Identifier and Unicast Address" }, { 0, NULL },
 };
 
@@ -762,7 +739,7 @@ static int mt_cap(nd_t *nd, const uint8_t *p, unsigned len)
 		p += 2;
 		len -= 2;
 		{
-			const char *v0 = name_or(mt_cap_names, t, "unknown");
+			const char *v0 = tok_name_or(mt_cap_names, t, "unknown");
 			nd_s(nd, "\n\t      ");
 			nd_s(nd, v0);
 			nd_s(nd, " subTLV #");
@@ -899,15 +876,15 @@ too_short:
 	return 0;
 }
 
-static const struct osi_tok cap_flags[] = {
+static const struct tok cap_flags[] = {
 	{ 0x01, "S bit" }, { 0x02, "D bit" }, { 0, NULL },
 };
 
-static const struct osi_tok cap_subtlv_names[] = {
+static const struct tok cap_subtlv_names[] = {
 	{ 2, "SR-Capabilities" }, { 0, NULL },
 };
 
-static const struct osi_tok sr_cap_flags[] = {
+static const struct tok sr_cap_flags[] = {
 	{ 0x80, "ipv4" }, { 0x40, "ipv6" }, { 0, NULL },
 };
 
@@ -918,7 +895,7 @@ static void router_cap_subtlvs(nd_t *nd, const uint8_t *p, unsigned len)
 		len -= 2;
 		p += 2;
 		{
-			const char *v0 = name_or(cap_subtlv_names, t, "unknown");
+			const char *v0 = tok_name_or(cap_subtlv_names, t, "unknown");
 			nd_s(nd, "\n\t\t");
 			nd_s(nd, v0);
 			nd_s(nd, " subTLV #");
@@ -931,7 +908,7 @@ static void router_cap_subtlvs(nd_t *nd, const uint8_t *p, unsigned len)
 		if (t == 2) {
 			unsigned f = nd_u8(nd, p);
 			nd_s(nd, ", Flags [");
-			isis_bits(nd, sr_cap_flags, f, "None");
+			put_bits(nd, sr_cap_flags, f, "None");
 			{
 				unsigned v0 = nd_be24(nd, p + 1);
 				nd_s(nd, "], Range ");
@@ -972,21 +949,21 @@ static void router_cap_subtlvs(nd_t *nd, const uint8_t *p, unsigned len)
 	}
 }
 
-static const struct osi_tok circuit_types[] = {
+static const struct tok circuit_types[] = {
 	{ 1, "Level 1 only" }, { 2, "Level 2 only" }, { 3, "Level 1, Level 2" },
 	{ 0, NULL },
 };
 
-static const struct osi_tok restart_flags[] = {
+static const struct tok restart_flags[] = {
 	{ 0x1, "Restart Request" }, { 0x2, "Restart Acknowledgement" },
 	{ 0x4, "Suppress adjacency advertisement" }, { 0, NULL },
 };
 
-static const struct osi_tok adj_states[] = {
+static const struct tok adj_states[] = {
 	{ 0, "Up" }, { 1, "Initializing" }, { 2, "Down" }, { 0, NULL },
 };
 
-static const struct osi_tok auth_types[] = {
+static const struct tok auth_types[] = {
 	{ 1, "simple text password" }, { 54, "HMAC-MD5 password" },
 	{ 3, "Generic Crypto key-id" }, { 255, "Routing Domain private password" },
 	{ 0, NULL },
@@ -1185,7 +1162,7 @@ static int tlv_print(nd_t *nd, unsigned type, const uint8_t *p, unsigned tlen,
 		unsigned at = nd_u8(nd, p);
 		p++;
 		tlen--;
-		const char *an = osi_tok(auth_types, at);
+		const char *an = tok_name(auth_types, at);
 		if (an) {
 			nd_s(nd, I);
 			nd_s(nd, an);
@@ -1218,7 +1195,7 @@ static int tlv_print(nd_t *nd, unsigned type, const uint8_t *p, unsigned tlen,
 		if (tlen >= 1) {
 			unsigned s = nd_u8(nd, p);
 			{
-				const char *v0 = name_or(adj_states, s, "unknown");
+				const char *v0 = tok_name_or(adj_states, s, "unknown");
 				nd_s(nd, I);
 				nd_s(nd, "Adjacency State: ");
 				nd_s(nd, v0);
@@ -1333,7 +1310,7 @@ static int tlv_print(nd_t *nd, unsigned type, const uint8_t *p, unsigned tlen,
 		nd_need(nd, p, 1);
 		nd_s(nd, I);
 		nd_s(nd, "Flags [");
-		isis_bits(nd, restart_flags, nd_u8(nd, p), "none");
+		put_bits(nd, restart_flags, nd_u8(nd, p), "none");
 		nd_c(nd, ']');
 		p++;
 		tlen--;
@@ -1447,7 +1424,7 @@ static int tlv_print(nd_t *nd, unsigned type, const uint8_t *p, unsigned tlen,
 		put_ip4at(nd, p);
 		nd_need(nd, p + 4, 1);
 		nd_s(nd, ", Flags [");
-		isis_bits(nd, cap_flags, nd_u8(nd, p + 4), "none");
+		put_bits(nd, cap_flags, nd_u8(nd, p + 4), "none");
 		nd_c(nd, ']');
 		if (tlen > 5)
 			router_cap_subtlvs(nd, p + 5, tlen - 5);
@@ -1565,7 +1542,7 @@ int isis_print(nd_t *nd, const uint8_t *p, unsigned length)
 	}
 	unsigned idlen = idlen_raw ? idlen_raw : 6;
 	unsigned type = p[4] & 0x1f;
-	const char *tn = osi_tok(pdu_types, type);
+	const char *tn = tok_name(pdu_types, type);
 	if (v == 0) {
 		nd_s(nd, e ? "" : ", ");
 		if (tn)
@@ -1667,8 +1644,8 @@ int isis_print(nd_t *nd, const uint8_t *p, unsigned length)
 			nd_u(nd, v0);
 			nd_s(nd, "s, Flags: [");
 		}
-		if (osi_tok(circuit_types, q[0]))
-			nd_s(nd, osi_tok(circuit_types, q[0]));
+		if (tok_name(circuit_types, q[0]))
+			nd_s(nd, tok_name(circuit_types, q[0]));
 		else {
 			nd_s(nd, "unknown circuit type 0x");
 			out_x2(nd->out, q[0]);
@@ -1699,8 +1676,8 @@ int isis_print(nd_t *nd, const uint8_t *p, unsigned length)
 			nd_u(nd, v0);
 			nd_s(nd, "s, Flags: [");
 		}
-		if (osi_tok(circuit_types, q[0]))
-			nd_s(nd, osi_tok(circuit_types, q[0]));
+		if (tok_name(circuit_types, q[0]))
+			nd_s(nd, tok_name(circuit_types, q[0]));
 		else {
 			nd_s(nd, "unknown circuit type 0x");
 			out_x2(nd->out, q[0]);
@@ -1819,7 +1796,7 @@ int isis_print(nd_t *nd, const uint8_t *p, unsigned length)
 		q += 2;
 		plen -= 2;
 		{
-			const char *v0 = name_or(tlv_names, t, "unknown");
+			const char *v0 = tok_name_or(tlv_names, t, "unknown");
 			nd_s(nd, "\n\t    ");
 			nd_s(nd, v0);
 			nd_s(nd, " TLV #");

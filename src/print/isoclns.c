@@ -3,15 +3,7 @@
  * live in esis.c and isis.c; the helpers they share are here. */
 #include "osi.h"
 
-const char *osi_tok(const struct osi_tok *t, unsigned v)
-{
-	for (; t->s; t++)
-		if (t->v == v)
-			return t->s;
-	return NULL;
-}
-
-static const struct osi_tok nlpids[] = {
+static const struct tok nlpids[] = {
 	{ 0x00, "NULL" }, { 0x08, "Q.933" }, { 0x80, "SNAP" },
 	{ 0x81, "CLNP" }, { 0x82, "ES-IS" }, { 0x83, "IS-IS" },
 	{ 0x8e, "IPv6" }, { 0xb1, "FRF.15" }, { 0xc1, "ISIS_SPB" },
@@ -20,7 +12,7 @@ static const struct osi_tok nlpids[] = {
 
 const char *osi_nlpid_name(unsigned v)
 {
-	return osi_tok(nlpids, v);
+	return tok_name(nlpids, v);
 }
 
 void osi_nsap(nd_t *nd, const uint8_t *p, unsigned n)
@@ -79,12 +71,12 @@ void osi_cksum(nd_t *nd, const uint8_t *p, unsigned cksum, unsigned off,
 		nd_printf(nd, " (incorrect should be 0x%04x)", c);
 }
 
-static const struct osi_tok clnp_types[] = {
+static const struct tok clnp_types[] = {
 	{ 0x01, "Error Report" }, { 0x1c, "Data" }, { 0x1d, "Multi-cast Data" },
 	{ 0x1e, "Echo Request" }, { 0x1f, "Echo Response" }, { 0, NULL },
 };
 
-static const struct osi_tok clnp_opts[] = {
+static const struct tok clnp_opts[] = {
 	{ 0xc1, "Discard Reason" }, { 0xc5, "Security" }, { 0xc3, "QoS Maintenance" },
 	{ 0xcd, "Priority" }, { 0xcb, "Source Routing" }, { 0xcc, "Record Route" },
 	{ 0xcf, "Padding" }, { 0, NULL },
@@ -92,19 +84,24 @@ static const struct osi_tok clnp_opts[] = {
 
 static void clnp_type(nd_t *nd, unsigned t)
 {
-	const char *s = osi_tok(clnp_types, t);
+	const char *s = tok_name(clnp_types, t);
 	if (s)
 		nd_s(nd, s);
 	else
 		nd_printf(nd, "unknown (%u)", t);
 }
 
-static const struct osi_tok clnp_scopes[] = {
+static const struct tok clnp_scopes[] = {
 	{ 0x40, "Source Address Specific" }, { 0x80, "Destination Address Specific" },
 	{ 0xc0, "Globally unique" }, { 0, NULL },
 };
 
-static const struct osi_tok qos_bits[] = {
+static const struct tok clnp_flags[] = {
+	{ 0x80, "Segmentation permitted" }, { 0x40, "more Segments" },
+	{ 0x20, "request Error Report" }, { 0, NULL },
+};
+
+static const struct tok qos_bits[] = {
 	{ 0x20, "reserved" }, { 0x10, "sequencing vs. delay" }, { 0x08, "congested" },
 	{ 0x04, "delay vs. cost" }, { 0x02, "error vs. delay" }, { 0x01, "error vs. cost" },
 	{ 0, NULL },
@@ -123,26 +120,18 @@ static void clnp_option(nd_t *nd, unsigned o, const uint8_t *p, unsigned ol)
 	case 0xc3:
 		if (ol < 1)
 			break;
-		s = osi_tok(clnp_scopes, p[0] & 0xc0);
+		s = tok_name(clnp_scopes, p[0] & 0xc0);
 		nd_printf(nd, "\n\t    Format Code: %s", s ? s : "Reserved");
 		if ((p[0] & 0xc0) == 0xc0) {
-			const char *sep = "";
 			nd_s(nd, "\n\t    QoS Flags [");
-			if (!(p[0] & 0x3f))
-				nd_s(nd, "none");
-			for (const struct osi_tok *t = qos_bits; t->s; t++)
-				if (p[0] & t->v) {
-					nd_s(nd, sep);
-					nd_s(nd, t->s);
-					sep = ", ";
-				}
+			put_bits(nd, qos_bits, p[0], "none");
 			nd_c(nd, ']');
 		}
 		return;
 	case 0xc5:
 		if (ol < 2)
 			break;
-		s = osi_tok(clnp_scopes, p[0] & 0xc0);
+		s = tok_name(clnp_scopes, p[0] & 0xc0);
 		nd_printf(nd, "\n\t    Format Code: %s, Security-Level %u", s ? s : "Reserved", p[1]);
 		return;
 	case 0xcf:
@@ -232,14 +221,7 @@ static int clnp_print(nd_t *nd, const uint8_t *p, unsigned length, unsigned dept
 		  li, op[2], op[3] / 2, (op[3] % 2) * 5, nd_be16(nd, op + 5), nd_be16(nd, op + 7));
 	osi_cksum(nd, op, nd_be16(nd, op + 7), 7, li);
 	nd_s(nd, "\n\tFlags [");
-	if (!flags) {
-		nd_s(nd, "none");
-	} else {
-		const char *sep = "";
-		if (flags & 0x80) { nd_s(nd, "Segmentation permitted"); sep = ", "; }
-		if (flags & 0x40) { nd_s(nd, sep); nd_s(nd, "more Segments"); sep = ", "; }
-		if (flags & 0x20) { nd_s(nd, sep); nd_s(nd, "request Error Report"); }
-	}
+	put_bits(nd, clnp_flags, flags, "none");
 	nd_printf(nd, "]\n\tsource address (length %u): ", slen);
 	osi_nsap(nd, src, slen);
 	nd_printf(nd, "\n\tdest   address (length %u): ", dlen);
@@ -271,7 +253,7 @@ static int clnp_print(nd_t *nd, const uint8_t *p, unsigned length, unsigned dept
 		if (!nd_has(nd, p, ol))
 			goto trunc;
 		rem -= ol;
-		const char *on = osi_tok(clnp_opts, o);
+		const char *on = tok_name(clnp_opts, o);
 		nd_printf(nd, "\n\t  %s Option #%u, length %u, value: ", on ? on : "Unknown", o, ol);
 		clnp_option(nd, o, p, ol);
 		if (nd->opt->vflag > 1)

@@ -6,17 +6,7 @@
 #include "../core/names.h"
 #include "print.h"
 
-struct code_name { unsigned v; const char *s; };
-
-static const char *lookup(const struct code_name *t, unsigned v, const char *d)
-{
-	for (; t->s; t++)
-		if (t->v == v)
-			return t->s;
-	return d;
-}
-
-static const struct code_name msg_names[] = {
+static const struct tok msg_names[] = {
 	{ 0x0001, "Notification" }, { 0x0100, "Hello" },
 	{ 0x0200, "Initialization" }, { 0x0201, "Keepalive" },
 	{ 0x0300, "Address" }, { 0x0301, "Address Withdraw" },
@@ -25,7 +15,7 @@ static const struct code_name msg_names[] = {
 	{ 0x0404, "Label Abort Request" }, { 0, NULL },
 };
 
-static const struct code_name tlv_names[] = {
+static const struct tok tlv_names[] = {
 	{ 0x0100, "FEC" }, { 0x0101, "Address List" }, { 0x0103, "Hop Count" },
 	{ 0x0104, "Path Vector" }, { 0x0200, "Generic Label" },
 	{ 0x0201, "ATM Label" }, { 0x0202, "Frame-Relay Label" },
@@ -42,12 +32,12 @@ static const struct code_name tlv_names[] = {
 	{ 0x0600, "Label Request Message ID" }, { 0x0601, "MTU" }, { 0, NULL },
 };
 
-static const struct code_name fec_names[] = {
+static const struct tok fec_names[] = {
 	{ 1, "Wildcard" }, { 2, "Prefix" }, { 3, "Host address" },
 	{ 0x80, "Martini VC" }, { 0, NULL },
 };
 
-static const struct code_name af_names[] = {
+static const struct tok af_names[] = {
 	{ 0, "Reserved" }, { 1, "IPv4" }, { 2, "IPv6" }, { 3, "NSAP" },
 	{ 4, "HDLC" }, { 5, "BBN 1822" }, { 6, "802" }, { 7, "E.163" },
 	{ 8, "E.164" }, { 9, "F.69" }, { 10, "X.121" }, { 11, "Novell IPX" },
@@ -55,7 +45,7 @@ static const struct code_name af_names[] = {
 	{ 15, "E.164 with NSAP subaddress" }, { 25, "VPLS" }, { 0, NULL },
 };
 
-static const struct code_name pw_types[] = {
+static const struct tok pw_types[] = {
 	{ 0x0000, "Reserved" }, { 0x0019, "Frame Relay DLCI" },
 	{ 0x0001, "Frame Relay DLCI (Martini Mode)" },
 	{ 0x0002, "ATM AAL5 SDU VCC transport" },
@@ -83,11 +73,11 @@ static const struct code_name pw_types[] = {
 /* Pseudowire type names (RFC 4446), shared with LSP ping's FEC 128 sub-TLVs. */
 const char *pw_type_name(unsigned type)
 {
-	return lookup(pw_types, type, NULL);
+	return tok_name_or(pw_types, type, NULL);
 }
 
 
-static const struct code_name ifparm_names[] = {
+static const struct tok ifparm_names[] = {
 	{ 0x01, "MTU" }, { 0x03, "Description" }, { 0x0c, "VCCV" }, { 0, NULL },
 };
 
@@ -96,21 +86,6 @@ static void dump_captured(nd_t *nd, const uint8_t *p, const char *ident,
 {
 	size_t avail = nd_avail(nd, p);
 	hex_dump(nd->out, ident, p, len < avail ? len : (unsigned)avail, 0);
-}
-
-static void ldp_put_bits(nd_t *nd, unsigned v, const char *const *names, unsigned n)
-{
-	int any = 0;
-	for (unsigned i = 0; i < n; i++) {
-		if (v & (1u << i)) {
-			if (any)
-				nd_s(nd, ", ");
-			nd_s(nd, names[i]);
-			any = 1;
-		}
-	}
-	if (!any)
-		nd_s(nd, "none");
 }
 
 /* "a.b.c.d/len" or "x::/len" from a length-prefixed prefix; returns the
@@ -159,7 +134,7 @@ static unsigned tlv(nd_t *nd, const uint8_t *p, unsigned msg_tlen)
 	}
 	unsigned tlen = tlv_len, raw = nd_be16(nd, p), type = raw & 0x3fff;
 	nd_printf(nd, "\n\t    %s TLV (0x%04x), length: %u, Flags: [%s and %s forward if unknown]",
-		  lookup(tlv_names, type, "Unknown"), type, tlv_len,
+		  tok_name_or(tlv_names, type, "Unknown"), type, tlv_len,
 		  (raw & 0x8000) ? "continue processing" : "ignore",
 		  (raw & 0x4000) ? "do" : "don't");
 	p += 4;
@@ -192,7 +167,7 @@ static unsigned tlv(nd_t *nd, const uint8_t *p, unsigned msg_tlen)
 		unsigned af = nd_be16(nd, p);
 		p += 2;
 		tlen -= 2;
-		const char *an = lookup(af_names, af, NULL);
+		const char *an = tok_name_or(af_names, af, NULL);
 		if (an)
 			nd_printf(nd, "\n\t      Address Family: %s, addresses", an);
 		else
@@ -222,7 +197,7 @@ static unsigned tlv(nd_t *nd, const uint8_t *p, unsigned msg_tlen)
 	case 0x0100: {
 		TLV_TCHECK(1);
 		unsigned ft = nd_u8(nd, p);
-		nd_printf(nd, "\n\t      %s FEC (0x%02x)", lookup(fec_names, ft, "Unknown"), ft);
+		nd_printf(nd, "\n\t      %s FEC (0x%02x)", tok_name_or(fec_names, ft, "Unknown"), ft);
 		p++;
 		tlen--;
 		if (ft == 2) {
@@ -247,13 +222,13 @@ static unsigned tlv(nd_t *nd, const uint8_t *p, unsigned msg_tlen)
 			unsigned vil = nd_u8(nd, p + 2), pw = nd_be16(nd, p);
 			if (vil == 0) {
 				nd_printf(nd, ": %s, %scontrol word, group-ID %u, VC-info-length: %u",
-					  lookup(pw_types, pw & 0x7fff, "Unknown"),
+					  tok_name_or(pw_types, pw & 0x7fff, "Unknown"),
 					  (pw & 0x8000) ? "" : "no ", nd_be32(nd, p + 3), vil);
 				break;
 			}
 			TLV_TCHECK(11);
 			nd_printf(nd, ": %s, %scontrol word, group-ID %u, VC-ID %u, VC-info-length: %u",
-				  lookup(pw_types, pw & 0x7fff, "Unknown"),
+				  tok_name_or(pw_types, pw & 0x7fff, "Unknown"),
 				  (pw & 0x8000) ? "" : "no ", nd_be32(nd, p + 3),
 				  nd_be32(nd, p + 7), vil);
 			if (vil < 4) {
@@ -269,7 +244,7 @@ static unsigned tlv(nd_t *nd, const uint8_t *p, unsigned msg_tlen)
 				if (il < 2 || vil < il)
 					break;
 				nd_printf(nd, "\n\t\tInterface Parameter: %s (0x%02x), len %u",
-					  lookup(ifparm_names, it, "Unknown"), it, il);
+					  tok_name_or(ifparm_names, it, "Unknown"), it, il);
 				if (it == 0x01) {
 					nd_printf(nd, ": %u", nd_be16(nd, p + 2));
 				} else if (it == 0x03) {
@@ -277,18 +252,20 @@ static unsigned tlv(nd_t *nd, const uint8_t *p, unsigned msg_tlen)
 					for (unsigned i = 2; i < il; i++)
 						nd_print_char(nd, nd_u8(nd, p + i));
 				} else if (it == 0x0c) {
-					static const char *const cc[] = {
-						"PWE3 control word", "MPLS Router Alert Label",
-						"MPLS inner label TTL = 1",
+					static const struct tok cc[] = {
+						{ 1, "PWE3 control word" },
+						{ 2, "MPLS Router Alert Label" },
+						{ 4, "MPLS inner label TTL = 1" }, { 0, NULL },
 					};
-					static const char *const cv[] = {
-						"ICMP Ping", "LSP Ping", "BFD",
+					static const struct tok cv[] = {
+						{ 1, "ICMP Ping" }, { 2, "LSP Ping" }, { 4, "BFD" },
+						{ 0, NULL },
 					};
 					unsigned c = nd_u8(nd, p + 2), v = nd_u8(nd, p + 3);
 					nd_printf(nd, "\n\t\t  Control Channels (0x%02x) = [", c);
-					ldp_put_bits(nd, c, cc, 3);
+					put_bits(nd, cc, c, "none");
 					nd_printf(nd, "]\n\t\t  CV Types (0x%02x) = [", v);
-					ldp_put_bits(nd, v, cv, 3);
+					put_bits(nd, cv, v, "none");
 					nd_c(nd, ']');
 				} else {
 					dump_captured(nd, p + 2, "\n\t\t  ", il - 2);
@@ -375,11 +352,11 @@ static unsigned pdu(nd_t *nd, const uint8_t *p)
 		unsigned mtype = raw & 0x7fff;
 		if (mlen < 4) {
 			nd_printf(nd, "\n\t  %s Message (0x%04x), length: %u (too short, < 4)",
-				  lookup(msg_names, mtype, "Unknown"), mtype, mlen);
+				  tok_name_or(msg_names, mtype, "Unknown"), mtype, mlen);
 			return 0;
 		}
 		nd_printf(nd, "\n\t  %s Message (0x%04x), length: %u, Message ID: 0x%08x, Flags: [%s if unknown]",
-			  lookup(msg_names, mtype, "Unknown"), mtype, mlen,
+			  tok_name_or(msg_names, mtype, "Unknown"), mtype, mlen,
 			  nd_be32(nd, t + 4), (raw & 0x8000) ? "continue processing" : "ignore");
 		const uint8_t *mp = t + 8;
 		unsigned mtlen = mlen - 4;

@@ -44,13 +44,12 @@ void lisp_print(nd_t *nd, const uint8_t *bp, unsigned length,
 		uint32_t w = nd_be32(nd, bp);
 		if (type == 3) {
 			nd_s(nd, " flags [");
-			const char *sep = "";
-			int any = 0;
-			if (w & 0x08000000) { nd_s(nd, "P-Proxy-Map-Reply"); sep = ", "; any = 1; }
-			if (w & 0x02000000) { nd_s(nd, sep); nd_s(nd, "I-xTR-ID-Present"); sep = ", "; any = 1; }
-			if (w & 0x00000100) { nd_s(nd, sep); nd_s(nd, "M-Want-Map-Notify"); any = 1; }
-			if (!any)
-				nd_s(nd, "none");
+			static const struct tok bits[] = {
+				{ 0x08000000, "P-Proxy-Map-Reply" },
+				{ 0x02000000, "I-xTR-ID-Present" },
+				{ 0x00000100, "M-Want-Map-Notify" }, { 0, NULL },
+			};
+			put_bits(nd, bits, w, "none");
 			nd_s(nd, "],");
 		} else if (type == 4) {
 			nd_printf(nd, " flags [%s],", (w & 0x08000000) ? "I-xTR-ID-Present"
@@ -133,13 +132,11 @@ void lisp_print(nd_t *nd, const uint8_t *bp, unsigned length,
 					  l[0], l[1], l[2], l[3]);
 				unsigned fl = nd_be16(nd, l + 4);
 				nd_s(nd, " flags [");
-				const char *sep = "";
-				int any = 0;
-				if (fl & 4) { nd_s(nd, "Local-Locator"); sep = ", "; any = 1; }
-				if (fl & 2) { nd_s(nd, sep); nd_s(nd, "RLoc-Probed"); sep = ", "; any = 1; }
-				if (fl & 1) { nd_s(nd, sep); nd_s(nd, "Reachable"); any = 1; }
-				if (!any)
-					nd_s(nd, "none");
+				static const struct tok bits[] = {
+					{ 4, "Local-Locator" }, { 2, "RLoc-Probed" },
+					{ 1, "Reachable" }, { 0, NULL },
+				};
+				put_bits(nd, bits, fl, "none");
 				nd_s(nd, "],");
 			}
 		}

@@ -1,44 +1,34 @@
 /* m3ua.c - SS7 MTP3 User Adaptation Layer (RFC 4666) over SCTP. */
 #include "print.h"
 
-struct name { unsigned v; const char *s; };
-
-static const char *lookup(const struct name *t, unsigned v)
-{
-	for (; t->s; t++)
-		if (t->v == v)
-			return t->s;
-	return NULL;
-}
-
-static const struct name mgmt[] = { { 0, "Error" }, { 1, "Notify" }, { 0, NULL } };
-static const struct name transfer[] = { { 1, "Data" }, { 0, NULL } };
-static const struct name ss7[] = {
+static const struct tok mgmt[] = { { 0, "Error" }, { 1, "Notify" }, { 0, NULL } };
+static const struct tok transfer[] = { { 1, "Data" }, { 0, NULL } };
+static const struct tok ss7[] = {
 	{ 1, "Destination Unavailable" }, { 2, "Destination Available" },
 	{ 3, "Destination State Audit" }, { 4, "Signalling Congestion" },
 	{ 5, "Destination User Part Unavailable" },
 	{ 6, "Destination Restricted" }, { 0, NULL },
 };
-static const struct name aspsm[] = {
+static const struct tok aspsm[] = {
 	{ 1, "Up" }, { 2, "Down" }, { 3, "Heartbeat" }, { 4, "Up Acknowledgement" },
 	{ 5, "Down Acknowledgement" }, { 6, "Heartbeat Acknowledgement" },
 	{ 0, NULL },
 };
-static const struct name asptm[] = {
+static const struct tok asptm[] = {
 	{ 1, "Active" }, { 2, "Inactive" }, { 3, "Active Acknowledgement" },
 	{ 4, "Inactive Acknowledgement" }, { 0, NULL },
 };
-static const struct name rkm[] = {
+static const struct tok rkm[] = {
 	{ 1, "Registration Request" }, { 2, "Registration Response" },
 	{ 3, "Deregistration Request" }, { 4, "Deregistration Response" },
 	{ 0, NULL },
 };
-static const struct name classes[] = {
+static const struct tok classes[] = {
 	{ 0, "Management" }, { 1, "Transfer" }, { 2, "SS7" },
 	{ 3, "ASP State Maintenance" }, { 4, "ASP Traffic Maintenance" },
 	{ 9, "Routing Key Management" }, { 0, NULL },
 };
-static const struct name params[] = {
+static const struct tok params[] = {
 	{ 0x0004, "INFO String" }, { 0x0006, "Routing Context" },
 	{ 0x0007, "Diagnostic Info" }, { 0x0009, "Heartbeat Data" },
 	{ 0x000b, "Traffic Mode Type" }, { 0x000c, "Error Code" },
@@ -62,7 +52,7 @@ static void tags(nd_t *nd, const uint8_t *buf, unsigned size)
 		if (p + 4 > buf + size)
 			goto invalid;
 		unsigned tag = nd_be16(nd, p);
-		const char *tn = lookup(params, tag);
+		const char *tn = tok_name(params, tag);
 		if (tn)
 			nd_printf(nd, "\n\t\t\t%s: ", tn);
 		else
@@ -106,15 +96,15 @@ void m3ua_print(nd_t *nd, const uint8_t *buf, unsigned size)
 	if (buf[0] != 1)
 		return;
 	unsigned cls = buf[2], type = buf[3];
-	const struct name *dict = cls == 0 ? mgmt : cls == 1 ? transfer : cls == 2 ? ss7
+	const struct tok *dict = cls == 0 ? mgmt : cls == 1 ? transfer : cls == 2 ? ss7
 		: cls == 3 ? aspsm : cls == 4 ? asptm : cls == 9 ? rkm : NULL;
-	const char *cn = lookup(classes, cls);
+	const char *cn = tok_name(classes, cls);
 	if (cn)
 		nd_printf(nd, "\n\t\t%s", cn);
 	else
 		nd_printf(nd, "\n\t\tUnknown message class %i", (int)cls);
 	if (dict) {
-		const char *tn = lookup(dict, type);
+		const char *tn = tok_name(dict, type);
 		if (tn)
 			nd_printf(nd, " %s Message", tn);
 		else

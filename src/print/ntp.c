@@ -142,13 +142,8 @@ static void ntp_time_msg(nd_t *nd, const uint8_t *bp, unsigned length)
 
 	/* From here tcpdump marks a truncation and returns instead of
 	 * unwinding, so -x/-X dumps after it skip the link header. */
-	jmp_buf saved;
-	memcpy(&saved, &nd->trunc, sizeof saved);
-	if (setjmp(nd->trunc) == 0)
-		ntp_time_rest(nd, bp, length);
-	else
+	if (nd_try_span(nd, ntp_time_rest, bp, length))
 		nd_print_trunc(nd);
-	memcpy(&nd->trunc, &saved, sizeof saved);
 }
 
 static void ntp_time_rest(nd_t *nd, const uint8_t *bp, unsigned length)

@@ -4,9 +4,6 @@
 
 #include "print.h"
 
-struct osi_tok { unsigned v; const char *s; };
-
-const char *osi_tok(const struct osi_tok *t, unsigned v);
 /* An NSAP as "49.0001.0000..."; "isonsap_string: illegal length" when
  * n is 0 or above 20.  Unwinds when the bytes were not captured. */
 void osi_nsap(nd_t *nd, const uint8_t *p, unsigned n);

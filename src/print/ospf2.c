@@ -5,16 +5,6 @@
 #include "../core/names.h"
 #include "print.h"
 
-struct name { unsigned v; const char *s; };
-
-static const char *lookup(const struct name *t, unsigned v, const char *dflt)
-{
-	for (; t->s; t++)
-		if (t->v == v)
-			return t->s;
-	return dflt;
-}
-
 static const struct tok opt_bits[] = {
 	{ 0x01, "MultiTopology" }, { 0x02, "External" }, { 0x04, "Multicast" },
 	{ 0x08, "NSSA" }, { 0x10, "LLS" }, { 0x20, "Demand Circuit" },
@@ -45,20 +35,20 @@ static const struct tok link_prot_bits[] = {
 	{ 0, NULL },
 };
 
-static const struct name lsa_names[] = {
+static const struct tok lsa_names[] = {
 	{ 1, "Router" }, { 2, "Network" }, { 3, "Summary" },
 	{ 4, "ASBR Summary" }, { 5, "External" }, { 6, "Multicast Group" },
 	{ 7, "NSSA" }, { 9, "Link Local Opaque" }, { 10, "Area Local Opaque" },
 	{ 11, "Domain Wide Opaque" }, { 0, NULL },
 };
-static const struct name opaque_names[] = {
+static const struct tok opaque_names[] = {
 	{ 1, "Traffic Engineering" }, { 3, "Graceful restart" },
 	{ 4, "Router Information" }, { 0, NULL },
 };
-static const struct name te_tlv_names[] = {
+static const struct tok te_tlv_names[] = {
 	{ 1, "Router Address" }, { 2, "Link" }, { 0, NULL },
 };
-static const struct name te_sub_names[] = {
+static const struct tok te_sub_names[] = {
 	{ 1, "Link Type" }, { 2, "Link ID" },
 	{ 3, "Local Interface IP address" }, { 4, "Remote Interface IP address" },
 	{ 5, "Traffic Engineering Metric" }, { 6, "Maximum Bandwidth" },
@@ -68,26 +58,26 @@ static const struct name te_sub_names[] = {
 	{ 16, "Shared Risk Link Group" }, { 17, "Bandwidth Constraints" },
 	{ 0, NULL },
 };
-static const struct name grace_names[] = {
+static const struct tok grace_names[] = {
 	{ 1, "Grace Period" }, { 2, "Graceful restart Reason" },
 	{ 3, "IPv4 interface address" }, { 0, NULL },
 };
-static const struct name grace_reasons[] = {
+static const struct tok grace_reasons[] = {
 	{ 0, "Unknown" }, { 1, "Software Restart" },
 	{ 2, "Software Reload/Upgrade" }, { 3, "Control Processor Switch" },
 	{ 0, NULL },
 };
-static const struct name topologies[] = {
+static const struct tok topologies[] = {
 	{ 0, "default" }, { 1, "multicast" }, { 2, "management" }, { 0, NULL },
 };
-static const struct name switch_caps[] = {
+static const struct tok switch_caps[] = {
 	{ 1, "Packet-Switch Capable-1" }, { 2, "Packet-Switch Capable-2" },
 	{ 3, "Packet-Switch Capable-3" }, { 4, "Packet-Switch Capable-4" },
 	{ 51, "Layer-2 Switch Capable" }, { 100, "Time-Division-Multiplex" },
 	{ 150, "Lambda-Switch Capable" }, { 200, "Fiber-Switch Capable" },
 	{ 0, NULL },
 };
-static const struct name encodings[] = {
+static const struct tok encodings[] = {
 	{ 1, "Packet" }, { 2, "Ethernet V2/DIX" }, { 3, "ANSI/ETSI PDH" },
 	{ 4, "Reserved" }, { 5, "SDH ITU-T G.707/SONET ANSI T1.105" },
 	{ 6, "Reserved" }, { 7, "Digital Wrapper" }, { 8, "Lambda (photonic)" },
@@ -95,7 +85,7 @@ static const struct name encodings[] = {
 	{ 12, "G.709 ODUk (Digital Path)" }, { 13, "G.709 Optical Channel" },
 	{ 0, NULL },
 };
-static const struct name bc_models[] = {
+static const struct tok bc_models[] = {
 	{ 0, "Russian dolls" }, { 1, "Maximum Allocation" },
 	{ 2, "Maximum Allocation with Reservation" }, { 0, NULL },
 };
@@ -143,7 +133,7 @@ static int te_lsa(nd_t *nd, const uint8_t *t, unsigned left)
 		t += 4;
 		left -= 4;
 		nd_printf(nd, "\n\t    %s TLV (%u), length: %u",
-			  lookup(te_tlv_names, tt, "unknown"), tt, tl);
+			  tok_name_or(te_tlv_names, tt, "unknown"), tt, tl);
 		if (tl > left) {
 			nd_printf(nd, "\n\t    Bogus length %u > %u", tl, left);
 			return -1;
@@ -163,7 +153,7 @@ static int te_lsa(nd_t *nd, const uint8_t *t, unsigned left)
 				if (st == 0 || sl == 0)
 					goto invalid;
 				nd_printf(nd, "\n\t      %s subTLV (%u), length: %u",
-					  lookup(te_sub_names, st, "unknown"), st, sl);
+					  tok_name_or(te_sub_names, st, "unknown"), st, sl);
 				if (tl < sl) {
 					nd_printf(nd, "\n\t    Remaining TLV length %u < %u",
 						  tl + 4, sl + 4);
@@ -226,7 +216,7 @@ static int te_lsa(nd_t *nd, const uint8_t *t, unsigned left)
 						goto invalid;
 					}
 					nd_printf(nd, "\n\t\tBandwidth Constraints Model ID: %s (%u)",
-						  lookup(bc_models, t[0], "unknown"), t[0]);
+						  tok_name_or(bc_models, t[0], "unknown"), t[0]);
 					if (sl % 4 != 0) {
 						nd_printf(nd, "\n\t\tlength %u != N x 4", sl);
 						goto invalid;
@@ -260,9 +250,9 @@ static int te_lsa(nd_t *nd, const uint8_t *t, unsigned left)
 						goto invalid;
 					}
 					nd_printf(nd, "\n\t\tInterface Switching Capability: %s",
-						  lookup(switch_caps, t[0], "Unknown"));
+						  tok_name_or(switch_caps, t[0], "Unknown"));
 					nd_printf(nd, "\n\t\tLSP Encoding: %s\n\t\tMax LSP Bandwidth:",
-						  lookup(encodings, t[1], "Unknown"));
+						  tok_name_or(encodings, t[1], "Unknown"));
 					for (unsigned c = 0; c < 8; c++)
 						nd_printf(nd, "\n\t\t  priority level %u: %.3f Mbps",
 							  c, bw(nd, t + 4 + c * 4));
@@ -355,7 +345,7 @@ static int grace_lsa(nd_t *nd, const uint8_t *t, unsigned left)
 		t += 4;
 		left -= 4;
 		nd_printf(nd, "\n\t    %s TLV (%u), length %u, value: ",
-			  lookup(grace_names, tt, "unknown"), tt, tl);
+			  tok_name_or(grace_names, tt, "unknown"), tt, tl);
 		if (tl > left) {
 			nd_printf(nd, "\n\t    Bogus length %u > %u", tl, left);
 			return -1;
@@ -377,7 +367,7 @@ static int grace_lsa(nd_t *nd, const uint8_t *t, unsigned left)
 				nd_printf(nd, "\n\t    Bogus length %u != 1", tl);
 				return -1;
 			}
-			nd_printf(nd, "%s (%u)", lookup(grace_reasons, t[0], "Unknown"), t[0]);
+			nd_printf(nd, "%s (%u)", tok_name_or(grace_reasons, t[0], "Unknown"), t[0]);
 			break;
 		case 3:
 			if (tl != 4) {
@@ -416,12 +406,12 @@ static int lshdr(nd_t *nd, const uint8_t *h)
 	unsigned type = h[3];
 	if (type >= 9 && type <= 11)
 		nd_printf(nd, "\n\t    %s LSA (%u), Opaque-Type %s LSA (%u), Opaque-ID %u",
-			  lookup(lsa_names, type, "unknown"), type,
-			  lookup(opaque_names, h[4], "unknown"), h[4],
+			  tok_name_or(lsa_names, type, "unknown"), type,
+			  tok_name_or(opaque_names, h[4], "unknown"), h[4],
 			  nd_be24(nd, h + 5));
 	else {
 		nd_printf(nd, "\n\t    %s LSA (%u), LSA-ID: ",
-			  lookup(lsa_names, type, "unknown"), type);
+			  tok_name_or(lsa_names, type, "unknown"), type);
 		put_ip4(nd, h + 4);
 	}
 	nd_s(nd, "\n\t    Options: [");
@@ -437,7 +427,7 @@ static void tos_metrics(nd_t *nd, const uint8_t *tos)
 		nd_need(nd, tos, 4);
 		unsigned type = n ? tos[0] : 0;
 		nd_printf(nd, "\n\t\ttopology %s (%u), metric %u",
-			  lookup(topologies, type, "Unknown"), type, nd_be16(nd, tos + 2));
+			  tok_name_or(topologies, type, "Unknown"), type, nd_be16(nd, tos + 2));
 		n++;
 		tos += 4;
 		count--;
@@ -508,7 +498,7 @@ static const uint8_t *lsa(nd_t *nd, const uint8_t *l)
 			uint32_t ul = nd_be32(nd, p);
 			unsigned topo = (ul >> 24) & 0x7f;
 			nd_printf(nd, "\n\t\ttopology %s (%u) metric %u",
-				  lookup(topologies, topo, "Unknown"), topo, ul & 0xffffff);
+				  tok_name_or(topologies, topo, "Unknown"), topo, ul & 0xffffff);
 		}
 		break;
 	}
@@ -522,7 +512,7 @@ static const uint8_t *lsa(nd_t *nd, const uint8_t *l)
 			uint32_t ul = nd_be32(nd, m);
 			unsigned topo = (ul >> 24) & 0x7f;
 			nd_printf(nd, "\n\t\ttopology %s (%u), type %u, metric",
-				  lookup(topologies, topo, "Unknown"), topo,
+				  tok_name_or(topologies, topo, "Unknown"), topo,
 				  (ul & 0x80000000u) ? 2 : 1);
 			if ((ul & 0xffffff) == 0xffffff)
 				nd_s(nd, " infinite");
@@ -663,10 +653,10 @@ static int decode_v2(nd_t *nd, const uint8_t *op, const uint8_t *dataend)
 			uint32_t t = nd_be32(nd, r);
 			nd_s(nd, "\n\t  Advertising Router: ");
 			put_ip4(nd, r + 8);
-			nd_printf(nd, ", %s LSA (%u)", lookup(lsa_names, t, "unknown"), t);
+			nd_printf(nd, ", %s LSA (%u)", tok_name_or(lsa_names, t, "unknown"), t);
 			if (t >= 9 && t <= 11)
 				nd_printf(nd, ", Opaque-Type: %s LSA (%u), Opaque-ID: %u",
-					  lookup(opaque_names, r[4], "unknown"), r[4],
+					  tok_name_or(opaque_names, r[4], "unknown"), r[4],
 					  nd_be24(nd, r + 5));
 			else {
 				nd_s(nd, ", LSA-ID: ");

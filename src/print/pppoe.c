@@ -5,14 +5,12 @@
 #define PPPOE_HDRLEN 6
 #define MAXTAGPRINT 80
 
-struct pppoe_name { unsigned v; const char *s; };
-
-static const struct pppoe_name codes[] = {
+static const struct tok codes[] = {
 	{ 0x09, "PADI" }, { 0x07, "PADO" }, { 0x19, "PADR" }, { 0x65, "PADS" },
 	{ 0xa7, "PADT" }, { 0x00, "" }, { 0, NULL },
 };
 
-static const struct pppoe_name tags[] = {
+static const struct tok tags[] = {
 	{ 0x0000, "EOL" }, { 0x0101, "Service-Name" }, { 0x0102, "AC-Name" },
 	{ 0x0103, "Host-Uniq" }, { 0x0104, "AC-Cookie" },
 	{ 0x0105, "Vendor-Specific" }, { 0x0110, "Relay-Session-ID" },
@@ -21,17 +19,9 @@ static const struct pppoe_name tags[] = {
 	{ 0, NULL },
 };
 
-static const char *pppoe_lookup(const struct pppoe_name *t, unsigned v)
-{
-	for (; t->s; t++)
-		if (t->v == v)
-			return t->s;
-	return NULL;
-}
-
 static void tag_name(nd_t *nd, unsigned type)
 {
-	const char *s = pppoe_lookup(tags, type);
+	const char *s = tok_name(tags, type);
 	if (s)
 		nd_s(nd, s);
 	else
@@ -58,7 +48,7 @@ void pppoe_print(nd_t *nd, const uint8_t *bp, unsigned length)
 	if (type != 1)
 		nd_printf(nd, " [type %u]", type);
 	nd_s(nd, "PPPoE ");
-	const char *cs = pppoe_lookup(codes, code);
+	const char *cs = tok_name(codes, code);
 	if (cs)
 		nd_s(nd, cs);
 	else

@@ -363,6 +363,8 @@ void isakmp_rfc3948_print(nd_t *, const uint8_t *, unsigned,
 struct tok { uint32_t v; const char *s; };
 /* The name of v in t (ended by a NULL name), or NULL. */
 const char *tok_name(const struct tok *t, uint32_t v);
+/* The same, or dflt when v has no name in t. */
+const char *tok_name_or(const struct tok *t, uint32_t v, const char *dflt);
 /* The names in t of the bits set in v, joined by ", "; none if no bit has one. */
 void put_bits(nd_t *nd, const struct tok *t, uint32_t v, const char *none);
 /* An IPv4 or IPv6 address, as the context's version says. */

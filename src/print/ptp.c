@@ -13,11 +13,13 @@ static const char *const ctl_names[] = {
 	"Sync", "Delay_Req", "Follow_Up", "Delay_Resp", "Management", "Other",
 };
 
-static const char *const flag_names[16] = {
-	[0] = "l1 61", [1] = "l1 59", [2] = "utc reasonable", [3] = "timescale",
-	[4] = "time tracable", [5] = "frequency tracable", [8] = "alternate master",
-	[9] = "two step", [10] = "unicast", [12] = "profile specific 1",
-	[13] = "profile specific 2", [14] = "security mask",
+static const struct tok flag_names[] = {
+	{ 0x0001, "l1 61" }, { 0x0002, "l1 59" }, { 0x0004, "utc reasonable" },
+	{ 0x0008, "timescale" }, { 0x0010, "time tracable" },
+	{ 0x0020, "frequency tracable" }, { 0x0100, "alternate master" },
+	{ 0x0200, "two step" }, { 0x0400, "unicast" },
+	{ 0x1000, "profile specific 1" }, { 0x2000, "profile specific 2" },
+	{ 0x4000, "security mask" }, { 0, NULL },
 };
 
 static uint64_t be48(nd_t *nd, const uint8_t *p)
@@ -110,15 +112,8 @@ static void ptp_body(nd_t *nd, const uint8_t *dat, unsigned length)
 	nd_need(nd, dat + 6, 2);
 	unsigned fl = nd_be16(nd, dat + 6);
 	nd_s(nd, ", Flags [");
-	int any = 0;
-	for (unsigned b = 0; b < 16; b++) {
-		if ((fl & (1u << b)) && flag_names[b]) {
-			nd_s(nd, any ? ", " : "");
-			nd_s(nd, flag_names[b]);
-			any = 1;
-		}
-	}
-	nd_s(nd, any ? "]" : "none]");
+	put_bits(nd, flag_names, fl, "none");
+	nd_c(nd, ']');
 	nd_need(nd, dat + 8, 6);
 	{
 		unsigned long long v0 = (unsigned long long)be48(nd, dat + 8);

@@ -2,9 +2,7 @@
  * Annex D / ITU Q.933 Annex A): call reference, message type, IEs. */
 #include "print.h"
 
-struct q933_name { unsigned v; const char *s; };
-
-static const struct q933_name msg_names[] = {
+static const struct tok msg_names[] = {
 	{ 0x00, "ESC to National" }, { 0x01, "Alert" },
 	{ 0x02, "Call proceeding" }, { 0x07, "Connect" },
 	{ 0x0f, "Connect ACK" }, { 0x03, "Progress" }, { 0x05, "Setup" },
@@ -13,20 +11,12 @@ static const struct q933_name msg_names[] = {
 	{ 0x75, "Status Enquiry" }, { 0, NULL },
 };
 
-static const struct q933_name ie_names[] = {
+static const struct tok ie_names[] = {
 	{ 0x01, "ANSI Report Type" }, { 0x19, "ANSI Link Verify" },
 	{ 0x03, "ANSI Link Verify" }, { 0x07, "ANSI PVC Status" },
 	{ 0x51, "CCITT Report Type" }, { 0x53, "CCITT Link Verify" },
 	{ 0x57, "CCITT PVC Status" }, { 0, NULL },
 };
-
-static const char *q933_lookup(const struct q933_name *t, unsigned v)
-{
-	for (; t->s; t++)
-		if (t->v == v)
-			return t->s;
-	return NULL;
-}
 
 /* Returns 1 when the IE is one of the LMI ones decoded here. */
 static int lmi_ie(nd_t *nd, unsigned iecode, unsigned ielength, const uint8_t *p)
@@ -164,7 +154,7 @@ void q933_print(nd_t *nd, const uint8_t *p, unsigned length)
 				nd_printf(nd, "%02x", call_ref[i]);
 		}
 	}
-	const char *mn = q933_lookup(msg_names, msgtype);
+	const char *mn = tok_name(msg_names, msgtype);
 	if (v)
 		nd_printf(nd, ", %s (0x%02x), length %u", mn ? mn : "unknown message",
 			  msgtype, olen);
@@ -210,7 +200,7 @@ void q933_print(nd_t *nd, const uint8_t *p, unsigned length)
 		length--;
 		int lmi = codeset == 0 || codeset == 5;
 		if (v) {
-			const char *s = lmi ? q933_lookup(ie_names, iecode) : NULL;
+			const char *s = lmi ? tok_name(ie_names, iecode) : NULL;
 			nd_printf(nd, "\n\t%s IE (0x%02x), length %u: ", s ? s : "unknown",
 				  iecode, ielength);
 		}

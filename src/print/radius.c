@@ -8,17 +8,7 @@
 
 void ntp_time_put(nd_t *nd, const uint8_t *p); /* ntp.c */
 
-struct code_name { unsigned v; const char *s; };
-
-static const char *lookup(const struct code_name *t, unsigned v)
-{
-	for (; t->s; t++)
-		if (t->v == v)
-			return t->s;
-	return NULL;
-}
-
-static const struct code_name commands[] = {
+static const struct tok commands[] = {
 	{ 1, "Access-Request" }, { 2, "Access-Accept" }, { 3, "Access-Reject" },
 	{ 4, "Accounting-Request" }, { 5, "Accounting-Response" },
 	{ 11, "Access-Challenge" }, { 12, "Status-Server" },
@@ -29,7 +19,7 @@ static const struct code_name commands[] = {
 };
 
 /* SMI network management private enterprise codes. */
-static const struct code_name vendors[] = {
+static const struct tok vendors[] = {
 	{ 0, "IETF (reserved)" },
 	{ 5, "ACC" },
 	{ 9, "Cisco" },
@@ -95,7 +85,7 @@ static const struct code_name vendors[] = {
 	{ 0, NULL },
 };
 
-static const struct code_name error_causes[] = {
+static const struct tok error_causes[] = {
 	{ 201, "Residual Session Context Removed" },
 	{ 202, "Invalid EAP Packet (Ignored)" },
 	{ 401, "Unsupported Attribute" }, { 402, "Missing Attribute" },
@@ -349,12 +339,12 @@ static const struct attr attrs[130] = {
 	[129] = { "Basic-Location-Policy-Rules", K_BLPR, 0, 0, NULL },
 };
 
-static const struct code_name eap_codes[] = {
+static const struct tok eap_codes[] = {
 	{ 1, "Request" }, { 2, "Response" }, { 3, "Success" }, { 4, "Failure" },
 	{ 0, NULL },
 };
 
-static const struct code_name eap_types[] = {
+static const struct tok eap_types[] = {
 	{ 0, "No proposed" }, { 1, "Identity" }, { 2, "Notification" },
 	{ 3, "Nak" }, { 4, "MD5-challenge" }, { 5, "OTP" }, { 6, "GTC" },
 	{ 13, "TLS" }, { 18, "SIM" }, { 21, "TTLS" }, { 23, "AKA" },
@@ -362,17 +352,17 @@ static const struct code_name eap_types[] = {
 	{ 0, NULL },
 };
 
-static const struct code_name aka_subtypes[] = {
+static const struct tok aka_subtypes[] = {
 	{ 1, "Challenge" }, { 2, "Auth reject" }, { 4, "Sync failure" },
 	{ 5, "Identity" }, { 10, "Start" }, { 11, "Challenge" },
 	{ 12, "Notification" }, { 13, "Reauth" }, { 14, "Client error" },
 	{ 0, NULL },
 };
 
-static void put_name(nd_t *nd, const struct code_name *t, unsigned v,
+static void put_name(nd_t *nd, const struct tok *t, unsigned v,
                      const char *dflt)
 {
-	const char *s = lookup(t, v);
+	const char *s = tok_name(t, v);
 	nd_s(nd, s ? s : dflt);
 }
 
@@ -389,21 +379,12 @@ static void put_jnp(nd_t *nd, const uint8_t *p, unsigned n)
 
 static void tls_flags(nd_t *nd, unsigned f)
 {
-	static const char *const names[3] = {
-		"L bit", "More fragments bit", "Start bit",
+	static const struct tok names[] = {
+		{ 0x80, "L bit" }, { 0x40, "More fragments bit" },
+		{ 0x20, "Start bit" }, { 0, NULL },
 	};
-	int any = 0;
 	nd_s(nd, " flags [");
-	for (int i = 0; i < 3; i++) {
-		if (f & (0x80u >> i)) {
-			if (any)
-				nd_s(nd, ", ");
-			nd_s(nd, names[i]);
-			any = 1;
-		}
-	}
-	if (!any)
-		nd_s(nd, "none");
+	put_bits(nd, names, f, "none");
 	nd_printf(nd, "] 0x%02x", f);
 }
 
@@ -748,7 +729,7 @@ static void attr_special(nd_t *nd, const uint8_t *data, unsigned length,
 		}
 		unsigned v = nd_be32(nd, data);
 		nd_printf(nd, "Error cause %u: ", v);
-		const char *s = lookup(error_causes, v);
+		const char *s = tok_name(error_causes, v);
 		if (s)
 			nd_s(nd, s);
 		else
@@ -979,7 +960,7 @@ void radius_print(nd_t *nd, const uint8_t *bp, unsigned length,
 	if (len > length)
 		len = length;
 	unsigned code = bp[0];
-	const char *cname = lookup(commands, code);
+	const char *cname = tok_name(commands, code);
 	if (!cname)
 		cname = "Unknown Command";
 	if (!nd->opt->vflag) {

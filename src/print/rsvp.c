@@ -6,17 +6,7 @@
 #include "../core/names.h"
 #include "print.h"
 
-struct name { unsigned v; const char *s; };
-
-static const char *lookup(const struct name *t, unsigned v, const char *dflt)
-{
-	for (; t->s; t++)
-		if (t->v == v)
-			return t->s;
-	return dflt;
-}
-
-static const struct name class_names[] = {
+static const struct tok class_names[] = {
 	{ 1, "Session" },
 	{ 3, "RSVP Hop" },
 	{ 4, "Integrity" },
@@ -63,7 +53,7 @@ static const struct name class_names[] = {
 };
 
 /* Keyed by class number * 256 + C-Type. */
-static const struct name ctype_names[] = {
+static const struct tok ctype_names[] = {
 	{ 0x0101, "IPv4" },
 	{ 0x0102, "IPv6" },
 	{ 0x0107, "Tunnel IPv4" },
@@ -140,26 +130,26 @@ static const struct name ctype_names[] = {
 	{ 0, NULL },
 };
 
-static const struct name msg_names[] = {
+static const struct tok msg_names[] = {
 	{ 1, "Path" }, { 2, "Resv" }, { 3, "PathErr" }, { 4, "ResvErr" },
 	{ 5, "PathTear" }, { 6, "ResvTear" }, { 7, "ResvConf" },
 	{ 12, "Bundle" }, { 13, "Acknowledgement" }, { 14, "Hello (Old)" },
 	{ 15, "Refresh" }, { 20, "Hello" }, { 0, NULL },
 };
 
-static const struct name xro_names[] = {
+static const struct tok xro_names[] = {
 	{ 0, "Reserved" }, { 1, "IPv4 prefix" }, { 2, "IPv6 prefix" },
 	{ 3, "Label" }, { 32, "Autonomous system number" },
 	{ 64, "MPLS label switched path termination" }, { 0, NULL },
 };
 
-static const struct name uni_names[] = {
+static const struct tok uni_names[] = {
 	{ 1, "Source TNA address" }, { 2, "Destination TNA address" },
 	{ 3, "Diversity" }, { 4, "Egress label" }, { 5, "Service level" },
 	{ 0, NULL },
 };
 
-static const struct name af_names[] = {
+static const struct tok af_names[] = {
 	{ 0, "Reserved" }, { 1, "IPv4" }, { 2, "IPv6" }, { 3, "NSAP" },
 	{ 4, "HDLC" }, { 5, "BBN 1822" }, { 6, "802" }, { 7, "E.163" },
 	{ 8, "E.164" }, { 9, "F.69" }, { 10, "X.121" }, { 11, "Novell IPX" },
@@ -168,7 +158,7 @@ static const struct name af_names[] = {
 	{ 196, "Layer-2 VPN" }, { 0, NULL },
 };
 
-static const struct name style_names[] = {
+static const struct tok style_names[] = {
 	{ 17, "Wildcard Filter" }, { 10, "Fixed Filter" },
 	{ 18, "Shared Explicit" }, { 0, NULL },
 };
@@ -201,7 +191,7 @@ static void hex_avail(nd_t *nd, const uint8_t *p, const char *indent,
 
 enum { OBJ_OK, OBJ_SHORT, SUB_SHORT, OBJ_INVALID, OBJ_TRUNC };
 
-static const struct name param_names[] = {
+static const struct tok param_names[] = {
 	{ 4, "IS hop cnt" }, { 6, "Path b/w estimate" },
 	{ 8, "Minimum path latency" }, { 10, "Composed MTU" },
 	{ 127, "Token Bucket TSpec" }, { 130, "Guaranteed Service RSpec" },
@@ -225,7 +215,7 @@ static unsigned intserv(nd_t *nd, const uint8_t *t, unsigned tl)
 		return 0;
 	unsigned id = nd_u8(nd, t), pl = nd_be16(nd, t + 2) << 2;
 	nd_printf(nd, "\n\t      Parameter ID: %s (%u), length: %u, Flags: [0x%02x]",
-		  lookup(param_names, id, "unknown"), id, pl, nd_u8(nd, t + 1));
+		  tok_name_or(param_names, id, "unknown"), id, pl, nd_u8(nd, t + 1));
 	if (tl < pl + 4)
 		return 0;
 	switch (id) {
@@ -429,7 +419,7 @@ static int object(nd_t *nd, unsigned cls, unsigned ct, const uint8_t *p,
 			return OBJ_SHORT;
 		nd_need(nd, p, 4);
 		nd_printf(nd, "%s  Reservation Style: %s, Flags: [0x%02x]", in,
-			  lookup(style_names, nd_be24(nd, p + 1), "Unknown"), p[0]);
+			  tok_name_or(style_names, nd_be24(nd, p + 1), "Unknown"), p[0]);
 		return OBJ_OK;
 	case 10: /* filter spec */
 	case 11: /* sender template */
@@ -471,7 +461,7 @@ static int object(nd_t *nd, unsigned cls, unsigned ct, const uint8_t *p,
 		while (tl >= 4) {
 			nd_need(nd, p, 4);
 			unsigned len = p[1], st = p[0] & 0x7f;
-			const char *sn = lookup(xro_names, st, NULL);
+			const char *sn = tok_name_or(xro_names, st, NULL);
 			if (sn)
 				nd_printf(nd, "%s  Subobject Type: %s, length %u", in, sn, len);
 			else
@@ -509,7 +499,7 @@ static int object(nd_t *nd, unsigned cls, unsigned ct, const uint8_t *p,
 				nd_s(nd, ", Flags: [");
 				put_bits(nd, rro_label_bits, p[2], "none");
 				nd_printf(nd, "] (%#x), Class-Type: %s (%u), %u", p[2],
-					  lookup(ctype_names, p[3] + 256u * 21, "Unknown"),
+					  tok_name_or(ctype_names, p[3] + 256u * 21, "Unknown"),
 					  p[3], nd_be32(nd, p + 4));
 			}
 			tl -= len;
@@ -571,12 +561,12 @@ static int object(nd_t *nd, unsigned cls, unsigned ct, const uint8_t *p,
 				return OBJ_SHORT;
 			nd_need(nd, p, 8);
 			unsigned code = p[5], val = nd_be16(nd, p + 6);
-			static const struct name codes[] = {
+			static const struct tok codes[] = {
 				{ 24, "Routing Problem" }, { 25, "Notify Error" },
 				{ 28, "Diffserv TE Error" }, { 125, "Diffserv TE Error (Old)" },
 				{ 0, NULL },
 			};
-			static const struct name routing[] = {
+			static const struct tok routing[] = {
 				{ 1, "Bad EXPLICIT_ROUTE object" }, { 2, "Bad strict node" },
 				{ 3, "Bad loose node" }, { 4, "Bad initial subobject" },
 				{ 5, "No route available toward destination" },
@@ -586,7 +576,7 @@ static int object(nd_t *nd, unsigned cls, unsigned ct, const uint8_t *p,
 				{ 9, "MPLS label allocation failure" },
 				{ 10, "Unsupported L3PID" }, { 0, NULL },
 			};
-			static const struct name dste[] = {
+			static const struct tok dste[] = {
 				{ 1, "Unexpected CT object" }, { 2, "Unsupported CT" },
 				{ 3, "Invalid CT value" },
 				{ 4, "CT/setup priority do not form a configured TE-Class" },
@@ -599,13 +589,13 @@ static int object(nd_t *nd, unsigned cls, unsigned ct, const uint8_t *p,
 			nd_printf(nd, "%s  Error Node Address: ", in);
 			put_ip4(nd, p);
 			nd_printf(nd, ", Flags: [0x%02x]%s  Error Code: %s (%u)", p[4], in,
-				  lookup(codes, code, "unknown"), code);
+				  tok_name_or(codes, code, "unknown"), code);
 			if (code == 24)
 				nd_printf(nd, ", Error Value: %s (%u)",
-					  lookup(routing, val, "unknown"), val);
+					  tok_name_or(routing, val, "unknown"), val);
 			else if (code == 28 || code == 125)
 				nd_printf(nd, ", Error Value: %s (%u)",
-					  lookup(dste, val, "unknown"), val);
+					  tok_name_or(dste, val, "unknown"), val);
 			else
 				nd_printf(nd, ", Unknown Error Value (%u)", val);
 		} else {
@@ -758,8 +748,8 @@ static int object(nd_t *nd, unsigned cls, unsigned ct, const uint8_t *p,
 			unsigned sl = nd_be16(nd, p), w = nd_be16(nd, p + 2);
 			unsigned st = w >> 8, af = w & 0xff;
 			nd_printf(nd, "%s  Subobject Type: %s (%u), AF: %s (%u), length: %u",
-				  in, lookup(uni_names, st, "Unknown"), st,
-				  lookup(af_names, af, "Unknown"), af, sl);
+				  in, tok_name_or(uni_names, st, "Unknown"), st,
+				  tok_name_or(af_names, af, "Unknown"), af, sl);
 			if (sl < 4 || sl > total)
 				return OBJ_INVALID;
 			switch (st) {
@@ -832,11 +822,11 @@ static int objects(nd_t *nd, const uint8_t *t, unsigned tlen, const char *in)
 		}
 		unsigned cls = t[2];
 		nd_printf(nd, "%s%s Object (%u) Flags: [%s", in,
-			  lookup(class_names, cls, "Unknown"), cls,
+			  tok_name_or(class_names, cls, "Unknown"), cls,
 			  (cls & 0x80) ? ((cls & 0x40) ? "ignore and forward"
 						     : "ignore silently") : "reject");
 		nd_printf(nd, " if unknown], Class-Type: %s (%u), length: %u",
-			  lookup(ctype_names, cls * 256 + ct, "Unknown"), ct, len);
+			  tok_name_or(ctype_names, cls * 256 + ct, "Unknown"), ct, len);
 		if (tlen < len) {
 			nd_printf(nd, "%sERROR: object goes past end of objects TLV", in);
 			return -1;
@@ -869,7 +859,7 @@ static int objects(nd_t *nd, const uint8_t *t, unsigned tlen, const char *in)
 
 static const char *msg_name(unsigned type)
 {
-	return lookup(msg_names, type, NULL);
+	return tok_name_or(msg_names, type, NULL);
 }
 
 /* "RSVPvN TYPE Message (N), Flags: [...], length: N, ttl: N, checksum: 0x" */

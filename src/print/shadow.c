@@ -15,12 +15,12 @@
  * which cannot differ from what the printing thread does with it. */
 #include <pcap/pcap.h>
 
+#include "../core/ethertype.h"
 #include "../core/ts.h"
 #include "print.h"
 #include "tcp.h"
 
 #define ETH_HLEN 14
-#define VLAN_TPID 0x8100
 #define MAX_SNAPLEN 262144u
 
 static unsigned be16(const uint8_t *p)
@@ -73,19 +73,13 @@ static int in_table(const void *const *tab, size_t n, const void *fn)
 	return 0;
 }
 
-static int is_vlan(unsigned t)
-{
-	return t == 0x8100 || t == 0x9100 || t == 0x9200 || t == 0x88a8;
-}
-
-
 /* Ethertypes ether_common handles itself before its table, and those whose
  * printers carry other packets. */
 static int ether_special(unsigned t)
 {
 	switch (t) {
-	case 0x0800: case 0x86dd: case 0x8870: case 0xd28b: case 0xfefe: case 0x88e5:
-	case 0x1111: case 0x8947: case 0x0707:
+	case ET_IPV4: case ET_IPV6: case ET_JUMBO: case ET_ARISTA: case ET_OSI:
+	case ET_MACSEC: case ET_CALM_FAST: case ET_GEONET: case ET_GEONET_OLD:
 		return 1;
 	default:
 		return 0;
@@ -101,7 +95,7 @@ static int classify(const nd_t *nd, const uint8_t *p, unsigned caplen,
 	if (len < caplen || caplen < ETH_HLEN)
 		return SHADOW_PRINT;
 	unsigned off = 12, type = be16(p + off);
-	for (int tags = 0; is_vlan(type); tags++) {
+	for (int tags = 0; ethertype_is_vlan(type); tags++) {
 		if (tags == 4 || caplen < off + 8 || len < off + 8)
 			return SHADOW_PRINT;
 		off += 4;
@@ -118,7 +112,7 @@ static int classify(const nd_t *nd, const uint8_t *p, unsigned caplen,
 	unsigned wire = len - off; /* what ether_common hands the IP printer */
 	const uint8_t *l4;
 	unsigned proto;
-	if (type == 0x0800) {
+	if (type == ET_IPV4) {
 		const uint8_t *h = p + off;
 		if (caplen - off < 20 || h[0] != 0x45)
 			return SHADOW_PRINT; /* short, not version 4, or options */
@@ -134,7 +128,7 @@ static int classify(const nd_t *nd, const uint8_t *p, unsigned caplen,
 		proto = h[9];
 		if (proto == 58 || proto == 143)
 			return SHADOW_NONE; /* the wrong IP version: said, no more */
-	} else if (type == 0x86dd) {
+	} else if (type == ET_IPV6) {
 		const uint8_t *h = p + off;
 		if (caplen - off < 40 || (h[0] >> 4) != 6)
 			return SHADOW_PRINT;

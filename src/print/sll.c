@@ -2,6 +2,7 @@
  * v2 (DLT_LINUX_SLL2, 20 bytes with the interface index). */
 #include <net/if.h>
 
+#include "../core/ethertype.h"
 #include "../core/names.h"
 #include "print.h"
 
@@ -102,7 +103,7 @@ static unsigned sll_payload(nd_t *nd, const uint8_t *hdr, unsigned hdrlen,
 				link_default_print(nd, p, caplen);
 			return hdrlen;
 		}
-		if (type == 0x8100) {
+		if (type == ET_8021Q) {
 			if (caplen < 4) {
 				nd_proto(nd, "vlan");
 				nd_print_trunc(nd);

@@ -5,19 +5,13 @@
 
 static void state_flags(nd_t *nd, unsigned s)
 {
-	static const char *const names[8] = { "Activity", "Timeout", "Aggregation",
-		"Synchronization", "Collecting", "Distributing", "Default", "Expired" };
-	const char *sep = "";
-	if (!s) {
-		nd_s(nd, "none");
-		return;
-	}
-	for (int i = 0; i < 8; i++)
-		if (s & (1u << i)) {
-			nd_s(nd, sep);
-			nd_s(nd, names[i]);
-			sep = ", ";
-		}
+	static const struct tok names[] = {
+		{ 0x01, "Activity" }, { 0x02, "Timeout" }, { 0x04, "Aggregation" },
+		{ 0x08, "Synchronization" }, { 0x10, "Collecting" },
+		{ 0x20, "Distributing" }, { 0x40, "Default" }, { 0x80, "Expired" },
+		{ 0, NULL },
+	};
+	put_bits(nd, names, s, "none");
 }
 
 static const char *tlv_name(unsigned sub, unsigned type)

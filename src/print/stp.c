@@ -32,22 +32,12 @@ static void bridge_id(nd_t *nd, const uint8_t *p)
 
 static void flag_names(nd_t *nd, unsigned f)
 {
-	static const struct { unsigned bit; const char *s; } names[] = {
+	static const struct tok names[] = {
 		{ 0x01, "Topology change" }, { 0x02, "Proposal" }, { 0x10, "Learn" },
 		{ 0x20, "Forward" }, { 0x40, "Agreement" },
-		{ 0x80, "Topology change ACK" },
+		{ 0x80, "Topology change ACK" }, { 0, NULL },
 	};
-	const char *sep = "";
-	int any = 0;
-	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
-		if (f & names[i].bit) {
-			nd_s(nd, sep);
-			nd_s(nd, names[i].s);
-			sep = ", ";
-			any = 1;
-		}
-	if (!any)
-		nd_s(nd, "none");
+	put_bits(nd, names, f, "none");
 }
 
 static const char *port_role(unsigned flags)

@@ -3,16 +3,8 @@
 #ifndef TRAWL_TCP_H
 #define TRAWL_TCP_H
 
+#include "../core/tcpflags.h"
 #include "print.h"
-
-#define TH_FIN 0x01
-#define TH_SYN 0x02
-#define TH_RST 0x04
-#define TH_PUSH 0x08
-#define TH_ACK 0x10
-#define TH_URG 0x20
-#define TH_ECE 0x40
-#define TH_CWR 0x80
 
 struct tcp_seqtab *tcp_seqtab_new(void);
 void tcp_seqtab_free(struct tcp_seqtab *t);

@@ -1,4 +1,5 @@
 /* util.c - checksums and the name tables several printers share. */
+#include "../core/ethertype.h"
 #include "../core/hexdump.h"
 #include "../core/names.h"
 #include "print.h"
@@ -72,37 +73,14 @@ static const char *lookup(const struct name *t, unsigned v)
 	return NULL;
 }
 
-/* Names tcpdump gives ethertypes in "ethertype NAME (0x....)". */
-static const struct name ethertypes[] = {
-	{ 0x0200, "PUP" }, { 0x0600, "NS" }, { 0x0707, "GeoNet (old)" },
-	{ 0x0800, "IPv4" }, { 0x0806, "ARP" },
-	{ 0x1000, "Trail" }, { 0x1111, "CALM FAST" }, { 0x6001, "MOP DL" },
-	{ 0x6002, "MOP RC" }, { 0x6003, "DN" }, { 0x6004, "LAT" }, { 0x6007, "SCA" },
-	{ 0x6558, "TEB" }, { 0x8035, "Reverse ARP" }, { 0x8038, "Lanbridge" },
-	{ 0x803c, "DEC DNS" }, { 0x803e, "DEC DTS" }, { 0x805b, "VEXP" },
-	{ 0x805c, "VPROD" }, { 0x809b, "Appletalk" }, { 0x80f3, "Appletalk ARP" },
-	{ 0x8100, "802.1Q" }, { 0x8137, "IPX" }, { 0x86dd, "IPv6" },
-	{ 0x8808, "MPCP" }, { 0x8809, "Slow Protocols" }, { 0x880b, "PPP" },
-	{ 0x8847, "MPLS unicast" }, { 0x8848, "MPLS multicast" },
-	{ 0x8863, "PPPoE D" }, { 0x8864, "PPPoE S" }, { 0x886f, "MS NLB heartbeat" },
-	{ 0x8870, "Jumbo" }, { 0x888e, "EAPOL" }, { 0x8899, "Realtek protocols" },
-	{ 0x88a2, "AoE" }, { 0x88a8, "802.1Q-QinQ" }, { 0x88ca, "TIPC" },
-	{ 0x88cc, "LLDP" }, { 0x88e5, "802.1AE MACsec" }, { 0x88f7, "PTP" },
-	{ 0x8902, "CFM" }, { 0x893a, "IEEE1905.1" }, { 0x8947, "GeoNet" },
-	{ 0x894f, "NSH" }, { 0x9000, "Loopback" }, { 0x9100, "802.1Q-9100" },
-	{ 0x9200, "802.1Q-9200" }, { 0xd28b, "Arista Vendor Specific Protocol" },
-	{ 0xabcd, "CFM (old)" }, { 0xfefe, "OSI" }, { 0x00fe, "GRE-OSI" },
-	{ 0, NULL },
-};
-
 const char *ethertype_name(unsigned type)
 {
-	return lookup(ethertypes, type);
+	return ethertype_print_name(type);
 }
 
 /* IANA address family numbers as tcpdump names them for BGP's AFI and
  * CFM's sender ID (LLDP, LDP and RSVP print their own lists). */
-static const struct name afnums[] = {
+static const struct tok afnums[] = {
 	{ 0, "Reserved" }, { 1, "IPv4" }, { 2, "IPv6" }, { 3, "NSAP" },
 	{ 4, "HDLC" }, { 5, "BBN 1822" }, { 6, "802" }, { 7, "E.163" },
 	{ 8, "E.164" }, { 9, "F.69" }, { 10, "X.121" }, { 11, "Novell IPX" },
@@ -113,7 +91,7 @@ static const struct name afnums[] = {
 
 const char *afnum_name(unsigned af)
 {
-	return lookup(afnums, af);
+	return tok_name(afnums, af);
 }
 
 static const struct name ouis[] = {
@@ -135,6 +113,38 @@ const char *oui_name(uint32_t oui);
 const char *oui_name(uint32_t oui)
 {
 	return lookup(ouis, oui);
+}
+
+int nd_try(nd_t *nd, void (*fn)(nd_t *, void *), void *arg)
+{
+	jmp_buf saved;
+	memcpy(&saved, &nd->trunc, sizeof saved);
+	if (setjmp(nd->trunc) == 0) {
+		fn(nd, arg);
+		memcpy(&nd->trunc, &saved, sizeof saved);
+		return 0;
+	}
+	memcpy(&nd->trunc, &saved, sizeof saved);
+	return 1;
+}
+
+struct span_call {
+	void (*fn)(nd_t *, const uint8_t *, unsigned);
+	const uint8_t *p;
+	unsigned len;
+};
+
+static void span_run(nd_t *nd, void *arg)
+{
+	const struct span_call *c = arg;
+	c->fn(nd, c->p, c->len);
+}
+
+int nd_try_span(nd_t *nd, void (*fn)(nd_t *, const uint8_t *, unsigned),
+                const uint8_t *p, unsigned len)
+{
+	struct span_call c = { fn, p, len };
+	return nd_try(nd, span_run, &c);
 }
 
 void print_unknown_data(nd_t *nd, const uint8_t *p, const char *ident,
@@ -204,6 +214,12 @@ const char *tok_name(const struct tok *t, uint32_t v)
 		if (t->v == v)
 			return t->s;
 	return NULL;
+}
+
+const char *tok_name_or(const struct tok *t, uint32_t v, const char *dflt)
+{
+	const char *s = tok_name(t, v);
+	return s ? s : dflt;
 }
 
 void put_bits(nd_t *nd, const struct tok *t, uint32_t v, const char *none)
