@@ -104,15 +104,34 @@ static char *dec_back(char *end, uint64_t v)
 	return p;
 }
 
+/* The number of decimal digits of v. */
+static unsigned dec_len(uint64_t v)
+{
+	if (v < 10)
+		return 1;
+	if (v < 100)
+		return 2;
+	unsigned n = 3;
+	uint64_t t = 1000;
+	while (n < 20 && v >= t) {
+		n++;
+		t *= 10; /* wraps only after the last comparison (n == 20) */
+	}
+	return n;
+}
+
+/* The writers below format straight into the buffer, sized first, rather
+ * than through a temporary and a variable-length memcpy. */
 void out_u(struct out *o, uint64_t v)
 {
 	if (v < 10) {
 		out_c(o, (char)('0' + v));
 		return;
 	}
-	char tmp[20];
-	char *p = dec_back(tmp + 20, v);
-	out_mem(o, p, (size_t)(tmp + 20 - p));
+	unsigned n = dec_len(v);
+	char *b = out_room(o, 20);
+	dec_back(b + n, v);
+	out_commit(o, n);
 }
 
 void out_d(struct out *o, int64_t v)
@@ -127,38 +146,46 @@ void out_d(struct out *o, int64_t v)
 
 void out_uw(struct out *o, uint64_t v, int width, char pad)
 {
-	char tmp[64];
-	char *p = dec_back(tmp + 64, v);
 	if (width > 64)
 		width = 64;
-	while (tmp + 64 - p < width)
-		*--p = pad;
-	out_mem(o, p, (size_t)(tmp + 64 - p));
+	unsigned n = dec_len(v);
+	unsigned total = width > 0 && (unsigned)width > n ? (unsigned)width : n;
+	char *b = out_room(o, 64);
+	dec_back(b + total, v);
+	if (total > n)
+		memset(b, pad, total - n);
+	out_commit(o, total);
 }
 
 void out_ul(struct out *o, uint64_t v, int width)
 {
-	char tmp[20];
-	char *p = dec_back(tmp + 20, v);
-	size_t n = (size_t)(tmp + 20 - p);
-	out_mem(o, p, n);
-	for (; (int)n < width; n++)
+	int w = width > 64 ? 64 : width;
+	unsigned n = dec_len(v);
+	unsigned total = w > 0 && (unsigned)w > n ? (unsigned)w : n;
+	char *b = out_room(o, 64);
+	dec_back(b + n, v);
+	if (total > n)
+		memset(b + n, ' ', total - n);
+	out_commit(o, total);
+	for (; w < width; w++)
 		out_c(o, ' ');
 }
 
 static void hex_out(struct out *o, uint64_t v, int width, const char *dig)
 {
-	char tmp[64];
-	int i = 64;
-	do {
-		tmp[--i] = dig[v & 15];
-		v >>= 4;
-	} while (v);
 	if (width > 64)
 		width = 64;
-	while (64 - i < width)
-		tmp[--i] = '0';
-	out_mem(o, tmp + i, (size_t)(64 - i));
+	unsigned n = v ? (unsigned)(67 - __builtin_clzll(v)) / 4 : 1;
+	unsigned total = width > 0 && (unsigned)width > n ? (unsigned)width : n;
+	char *b = out_room(o, 64);
+	char *p = b + total;
+	do {
+		*--p = dig[v & 15];
+		v >>= 4;
+	} while (v);
+	if (p > b)
+		memset(b, '0', (size_t)(p - b));
+	out_commit(o, total);
 }
 
 void out_x(struct out *o, uint64_t v, int width)
