@@ -35,7 +35,9 @@ static void tls_flags(nd_t *nd, unsigned f)
 	if (f & 0x20) { nd_s(nd, sep); nd_s(nd, "Start bit"); any = 1; }
 	if (!any)
 		nd_s(nd, "none");
-	nd_printf(nd, "] 0x%02x,", f);
+	nd_s(nd, "] 0x");
+	out_x2(nd->out, f);
+	nd_c(nd, ',');
 }
 
 void eap_print(nd_t *nd, const uint8_t *cp, unsigned length)
@@ -44,8 +46,16 @@ void eap_print(nd_t *nd, const uint8_t *cp, unsigned length)
 	unsigned type = nd_u8(nd, cp + 1), len = nd_be16(nd, cp + 2);
 	static const char *const ft[] = { "EAP packet", "EAPOL start", "EAPOL logoff",
 					  "EAPOL key", "EAPOL Encap-ASF-Alert" };
-	nd_printf(nd, "%s (%u) v%u, len %u", type < 5 ? ft[type] : "unknown", type,
-		  nd_u8(nd, cp), len);
+	{
+		unsigned v0 = nd_u8(nd, cp);
+		nd_s(nd, type < 5 ? ft[type] : "unknown");
+		nd_s(nd, " (");
+		nd_u(nd, type);
+		nd_s(nd, ") v");
+		nd_u(nd, v0);
+		nd_s(nd, ", len ");
+		nd_u(nd, len);
+	}
 	if (nd->opt->vflag < 1)
 		return;
 	cp += 4;
@@ -62,13 +72,28 @@ void eap_print(nd_t *nd, const uint8_t *cp, unsigned length)
 		return;
 	}
 	static const char *const cn[] = { NULL, "Request", "Response", "Success", "Failure" };
-	nd_printf(nd, "%s (%u), id %u, len %u", code >= 1 && code <= 4 ? cn[code] : "unknown",
-		  code, nd_u8(nd, cp + 1), len);
+	{
+		unsigned v0 = nd_u8(nd, cp + 1);
+		nd_s(nd, code >= 1 && code <= 4 ? cn[code] : "unknown");
+		nd_s(nd, " (");
+		nd_u(nd, code);
+		nd_s(nd, "), id ");
+		nd_u(nd, v0);
+		nd_s(nd, ", len ");
+		nd_u(nd, len);
+	}
 	nd_need(nd, cp, len);
 	if (code != 1 && code != 2)
 		return;
 	unsigned sub = nd_u8(nd, cp + 4);
-	nd_printf(nd, "\n\t\t Type %s (%u)", eap_type_name(sub), sub);
+	{
+		const char *v0 = eap_type_name(sub);
+		nd_s(nd, "\n\t\t Type ");
+		nd_s(nd, v0);
+		nd_s(nd, " (");
+		nd_u(nd, sub);
+		nd_c(nd, ')');
+	}
 	switch (sub) {
 	case 1:
 	case 2:
@@ -81,20 +106,34 @@ void eap_print(nd_t *nd, const uint8_t *cp, unsigned length)
 	case 3:
 		for (unsigned i = 5; i < len; i++) {
 			unsigned t = nd_u8(nd, cp + i);
-			nd_printf(nd, " %s (%u),", eap_type_name(t), t);
+			{
+				const char *v0 = eap_type_name(t);
+				nd_c(nd, ' ');
+				nd_s(nd, v0);
+				nd_s(nd, " (");
+				nd_u(nd, t);
+				nd_s(nd, "),");
+			}
 		}
 		break;
 	case 21:
 	case 13:
 	case 43: {
 		unsigned f = nd_u8(nd, cp + 5);
-		if (sub == 21)
-			nd_printf(nd, " TTLSv%u", f & 0x07);
-		if (sub == 43)
-			nd_printf(nd, " FASTv%u", f & 0x07);
+		if (sub == 21) {
+			nd_s(nd, " TTLSv");
+			nd_u(nd, f & 0x07);
+		}
+		if (sub == 43) {
+			nd_s(nd, " FASTv");
+			nd_u(nd, f & 0x07);
+		}
 		tls_flags(nd, f);
-		if (f & 0x80)
-			nd_printf(nd, " len %u", nd_be32(nd, cp + 6));
+		if (f & 0x80) {
+			unsigned v0 = nd_be32(nd, cp + 6);
+			nd_s(nd, " len ");
+			nd_u(nd, v0);
+		}
 		break;
 	}
 	case 18:
@@ -113,7 +152,10 @@ void eap_print(nd_t *nd, const uint8_t *cp, unsigned length)
 		case 14: n = "Client-Error"; break;
 		default: n = "unknown"; break;
 		}
-		nd_printf(nd, " subtype [%s] 0x%02x", n, s);
+		nd_s(nd, " subtype [");
+		nd_s(nd, n);
+		nd_s(nd, "] 0x");
+		out_x2(nd->out, s);
 		break;
 	}
 	}
