@@ -363,10 +363,16 @@ static int private_8021(nd_t *nd, const uint8_t *p, unsigned len)
 		if (len < 25)
 			return 0;
 		unsigned t = nd_u8(nd, p + 4);
-		if (sub == 9)
-			nd_printf(nd, "\n\t    Willing:%u, CBS:%u, RES:%u, Max TCs:%u", t >> 7,
-				  (t >> 6) & 2, (t >> 3) & 7, t & 7); /* CBS as tcpdump has it */
-		else {
+		if (sub == 9) {
+			nd_s(nd, "\n\t    Willing:");
+			nd_u(nd, t >> 7);
+			nd_s(nd, ", CBS:");
+			nd_u(nd, (t >> 6) & 2); /* CBS as tcpdump has it */
+			nd_s(nd, ", RES:");
+			nd_u(nd, (t >> 3) & 7);
+			nd_s(nd, ", Max TCs:");
+			nd_u(nd, t & 7);
+		} else {
 			nd_s(nd, "\n\t    RES: ");
 			nd_u(nd, t);
 		}
@@ -390,8 +396,10 @@ static int private_8021(nd_t *nd, const uint8_t *p, unsigned len)
 		t = nd_u8(nd, p + 5);
 		nd_s(nd, "\n\t     Priority : 0  1  2  3  4  5  6  7");
 		nd_s(nd, "\n\t     Value    : ");
-		for (int i = 0; i < 8; i++)
-			nd_printf(nd, "%-2d ", (t >> i) & 1);
+		for (int i = 0; i < 8; i++) { /* "%-2d " of a bit */
+			nd_c(nd, (char)('0' + ((t >> i) & 1)));
+			nd_s(nd, "  ");
+		}
 		break;
 	}
 	case 12: {
