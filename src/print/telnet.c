@@ -25,6 +25,8 @@ static const char *const telopts[] = {
 };
 #define NTELOPTS (sizeof telopts / sizeof *telopts)
 
+static const char hexdig[] = "0123456789abcdef";
+
 static const char *const sbcmds[] = { "IS", "SEND", "INFO" };
 static const char *const authcmd[] = { "IS", "SEND", "REPLY", "NAME" };
 static const char *const authtype[] = {
@@ -137,11 +139,31 @@ static int telnet_parse(nd_t *nd, const uint8_t *sp, unsigned length, int print)
 					str_or_id(nd, c, t2, n2);
 			}
 		}
+		if (!print) {
+			/* the bytes up to p were read (or found captured) by
+			 * the search above: nothing left to check */
+			length -= (unsigned)(p - sp);
+			sp = p;
+		}
 		while (p > sp) {
 			FETCH(x);
-			if (print) {
-				nd_c(nd, ' ');
-				out_xp(nd->out, x);
+			/* " %#x" of a byte, in place */
+			char *b = out_room(nd->out, 5);
+			b[0] = ' ';
+			if (x == 0) {
+				b[1] = '0';
+				out_commit(nd->out, 2);
+			} else if (x < 16) {
+				b[1] = '0';
+				b[2] = 'x';
+				b[3] = hexdig[x];
+				out_commit(nd->out, 4);
+			} else {
+				b[1] = '0';
+				b[2] = 'x';
+				b[3] = hexdig[x >> 4];
+				b[4] = hexdig[x & 15];
+				out_commit(nd->out, 5);
 			}
 		}
 		if (print)
