@@ -124,14 +124,22 @@ static unsigned dec_len(uint64_t v)
  * than through a temporary and a variable-length memcpy. */
 void out_u(struct out *o, uint64_t v)
 {
-	if (v < 10) {
-		out_c(o, (char)('0' + v));
-		return;
-	}
-	unsigned n = dec_len(v);
 	char *b = out_room(o, 20);
-	dec_back(b + n, v);
-	out_commit(o, n);
+	if (v < 10) {
+		b[0] = (char)('0' + v);
+		out_commit(o, 1);
+	} else if (v < 100) {
+		memcpy(b, pairs + 2 * v, 2);
+		out_commit(o, 2);
+	} else if (v < 1000) {
+		b[0] = (char)('0' + v / 100);
+		memcpy(b + 1, pairs + 2 * (v % 100), 2);
+		out_commit(o, 3);
+	} else {
+		unsigned n = dec_len(v);
+		dec_back(b + n, v);
+		out_commit(o, n);
+	}
 }
 
 void out_d(struct out *o, int64_t v)
