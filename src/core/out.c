@@ -104,15 +104,42 @@ static char *dec_back(char *end, uint64_t v)
 	return p;
 }
 
+/* The number of decimal digits of v. */
+static unsigned dec_len(uint64_t v)
+{
+	if (v < 10)
+		return 1;
+	if (v < 100)
+		return 2;
+	unsigned n = 3;
+	uint64_t t = 1000;
+	while (n < 20 && v >= t) {
+		n++;
+		t *= 10; /* wraps only after the last comparison (n == 20) */
+	}
+	return n;
+}
+
+/* The writers below format straight into the buffer, sized first, rather
+ * than through a temporary and a variable-length memcpy. */
 void out_u(struct out *o, uint64_t v)
 {
+	char *b = out_room(o, 20);
 	if (v < 10) {
-		out_c(o, (char)('0' + v));
-		return;
+		b[0] = (char)('0' + v);
+		out_commit(o, 1);
+	} else if (v < 100) {
+		memcpy(b, pairs + 2 * v, 2);
+		out_commit(o, 2);
+	} else if (v < 1000) {
+		b[0] = (char)('0' + v / 100);
+		memcpy(b + 1, pairs + 2 * (v % 100), 2);
+		out_commit(o, 3);
+	} else {
+		unsigned n = dec_len(v);
+		dec_back(b + n, v);
+		out_commit(o, n);
 	}
-	char tmp[20];
-	char *p = dec_back(tmp + 20, v);
-	out_mem(o, p, (size_t)(tmp + 20 - p));
 }
 
 void out_d(struct out *o, int64_t v)
@@ -127,38 +154,46 @@ void out_d(struct out *o, int64_t v)
 
 void out_uw(struct out *o, uint64_t v, int width, char pad)
 {
-	char tmp[64];
-	char *p = dec_back(tmp + 64, v);
 	if (width > 64)
 		width = 64;
-	while (tmp + 64 - p < width)
-		*--p = pad;
-	out_mem(o, p, (size_t)(tmp + 64 - p));
+	unsigned n = dec_len(v);
+	unsigned total = width > 0 && (unsigned)width > n ? (unsigned)width : n;
+	char *b = out_room(o, 64);
+	dec_back(b + total, v);
+	if (total > n)
+		memset(b, pad, total - n);
+	out_commit(o, total);
 }
 
 void out_ul(struct out *o, uint64_t v, int width)
 {
-	char tmp[20];
-	char *p = dec_back(tmp + 20, v);
-	size_t n = (size_t)(tmp + 20 - p);
-	out_mem(o, p, n);
-	for (; (int)n < width; n++)
+	int w = width > 64 ? 64 : width;
+	unsigned n = dec_len(v);
+	unsigned total = w > 0 && (unsigned)w > n ? (unsigned)w : n;
+	char *b = out_room(o, 64);
+	dec_back(b + n, v);
+	if (total > n)
+		memset(b + n, ' ', total - n);
+	out_commit(o, total);
+	for (; w < width; w++)
 		out_c(o, ' ');
 }
 
 static void hex_out(struct out *o, uint64_t v, int width, const char *dig)
 {
-	char tmp[64];
-	int i = 64;
-	do {
-		tmp[--i] = dig[v & 15];
-		v >>= 4;
-	} while (v);
 	if (width > 64)
 		width = 64;
-	while (64 - i < width)
-		tmp[--i] = '0';
-	out_mem(o, tmp + i, (size_t)(64 - i));
+	unsigned n = v ? (unsigned)(67 - __builtin_clzll(v)) / 4 : 1;
+	unsigned total = width > 0 && (unsigned)width > n ? (unsigned)width : n;
+	char *b = out_room(o, 64);
+	char *p = b + total;
+	do {
+		*--p = dig[v & 15];
+		v >>= 4;
+	} while (v);
+	if (p > b)
+		memset(b, '0', (size_t)(p - b));
+	out_commit(o, total);
 }
 
 void out_x(struct out *o, uint64_t v, int width)
@@ -201,24 +236,51 @@ void out_0x(struct out *o, uint64_t v, int width)
 	hex_out(o, v, width, hexdig);
 }
 
+/* Each byte's decimal digits and a dot, in four bytes (the rest filler),
+ * and how many of them count. */
+static const char ip4_dig[1025] =
+	"0...1...2...3...4...5...6...7...8...9...10..11..12..13..14..15.."
+	"16..17..18..19..20..21..22..23..24..25..26..27..28..29..30..31.."
+	"32..33..34..35..36..37..38..39..40..41..42..43..44..45..46..47.."
+	"48..49..50..51..52..53..54..55..56..57..58..59..60..61..62..63.."
+	"64..65..66..67..68..69..70..71..72..73..74..75..76..77..78..79.."
+	"80..81..82..83..84..85..86..87..88..89..90..91..92..93..94..95.."
+	"96..97..98..99..100.101.102.103.104.105.106.107.108.109.110.111."
+	"112.113.114.115.116.117.118.119.120.121.122.123.124.125.126.127."
+	"128.129.130.131.132.133.134.135.136.137.138.139.140.141.142.143."
+	"144.145.146.147.148.149.150.151.152.153.154.155.156.157.158.159."
+	"160.161.162.163.164.165.166.167.168.169.170.171.172.173.174.175."
+	"176.177.178.179.180.181.182.183.184.185.186.187.188.189.190.191."
+	"192.193.194.195.196.197.198.199.200.201.202.203.204.205.206.207."
+	"208.209.210.211.212.213.214.215.216.217.218.219.220.221.222.223."
+	"224.225.226.227.228.229.230.231.232.233.234.235.236.237.238.239."
+	"240.241.242.243.244.245.246.247.248.249.250.251.252.253.254.255.";
+
+static unsigned char ip4_len(unsigned v)
+{
+	return (unsigned char)(v >= 100 ? 4 : v >= 10 ? 3 : 2);
+}
+
+/* The first three bytes are copied four characters at a time, which never
+ * writes past where the terminating NUL goes; the last is written exactly. */
 size_t out_fmt_ip4(char *buf, const uint8_t *a)
 {
 	char *s = buf;
-	for (int i = 0; i < 4; i++) {
-		unsigned v = a[i];
-		if (v >= 100) {
-			*s++ = (char)('0' + v / 100);
-			memcpy(s, pairs + 2 * (v % 100), 2);
-			s += 2;
-		} else if (v >= 10) {
-			memcpy(s, pairs + 2 * v, 2);
-			s += 2;
-		} else {
-			*s++ = (char)('0' + v);
-		}
-		*s++ = '.';
+	for (int i = 0; i < 3; i++) {
+		memcpy(s, ip4_dig + 4 * a[i], 4);
+		s += ip4_len(a[i]);
 	}
-	s--;
+	unsigned v = a[3];
+	if (v >= 100) {
+		*s++ = (char)('0' + v / 100);
+		memcpy(s, pairs + 2 * (v % 100), 2);
+		s += 2;
+	} else if (v >= 10) {
+		memcpy(s, pairs + 2 * v, 2);
+		s += 2;
+	} else {
+		*s++ = (char)('0' + v);
+	}
 	*s = 0;
 	return (size_t)(s - buf);
 }

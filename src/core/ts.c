@@ -1,5 +1,6 @@
 #include "ts.h"
 
+#include <string.h>
 #include <time.h>
 
 void ts_init(struct ts_state *ts, int mode, int nano)
@@ -41,22 +42,41 @@ static long zone_offset(struct ts_state *ts, int64_t sec)
 	return ts->zone_off;
 }
 
+static const char pairs[201] =
+	"00010203040506070809101112131415161718192021222324252627282930313233"
+	"34353637383940414243444546474849505152535455565758596061626364656667"
+	"6869707172737475767778798081828384858687888990919293949596979899";
+
 /* tcpdump prints a fraction's low 32 bits, unsigned: a fraction of a
  * million microseconds or more shows all its digits, a negative one as
  * 2^32 less it. */
 static void put_frac(struct ts_state *ts, struct out *o, int64_t frac)
 {
+	uint32_t f = (uint32_t)frac;
+	if (!ts->nano && f < 1000000) { /* the common case, written in place */
+		char *b = out_room(o, 7);
+		b[0] = '.';
+		memcpy(b + 1, pairs + 2 * (f / 10000), 2);
+		memcpy(b + 3, pairs + 2 * (f / 100 % 100), 2);
+		memcpy(b + 5, pairs + 2 * (f % 100), 2);
+		out_commit(o, 7);
+		return;
+	}
 	out_c(o, '.');
-	out_uw(o, (uint32_t)frac, ts->nano ? 9 : 6, '0');
+	out_uw(o, f, ts->nano ? 9 : 6, '0');
 }
 
+/* secs_of_day is below 86400 (every caller reduces it so). */
 static void put_hms(struct out *o, int64_t secs_of_day)
 {
-	out_uw(o, (uint64_t)(secs_of_day / 3600), 2, '0');
-	out_c(o, ':');
-	out_uw(o, (uint64_t)(secs_of_day / 60 % 60), 2, '0');
-	out_c(o, ':');
-	out_uw(o, (uint64_t)(secs_of_day % 60), 2, '0');
+	unsigned s = (unsigned)secs_of_day;
+	char *b = out_room(o, 8);
+	memcpy(b, pairs + 2 * (s / 3600), 2);
+	b[2] = ':';
+	memcpy(b + 3, pairs + 2 * (s / 60 % 60), 2);
+	b[5] = ':';
+	memcpy(b + 6, pairs + 2 * (s % 60), 2);
+	out_commit(o, 8);
 }
 
 /* tcpdump refuses seconds whose low 32 bits, read as a signed 32-bit

@@ -10,11 +10,19 @@ unsigned ah_header_print(nd_t *nd, const uint8_t *bp)
 	unsigned words = nd_u8(nd, bp + 1);
 	unsigned hlen = (words + 2) * 4;
 	nd_c(nd, '(');
-	if (nd->opt->vflag)
-		nd_printf(nd, "length=%u(%u-bytes),", words, hlen);
+	if (nd->opt->vflag) {
+		nd_s(nd, "length=");
+		nd_u(nd, words);
+		nd_c(nd, '(');
+		nd_u(nd, hlen);
+		nd_s(nd, "-bytes),");
+	}
 	unsigned reserved = nd_be16(nd, bp + 2);
-	if (reserved)
-		nd_printf(nd, "reserved=0x%x[MustBeZero],", reserved);
+	if (reserved) {
+		nd_s(nd, "reserved=0x");
+		out_x(nd->out, reserved, 0);
+		nd_s(nd, "[MustBeZero],");
+	}
 	uint32_t spi = nd_be32(nd, bp + 4); /* read before printing, as tcpdump */
 	nd_s(nd, "spi=0x");
 	out_x(nd->out, spi, 8);

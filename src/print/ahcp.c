@@ -179,12 +179,20 @@ void ahcp_print(nd_t *nd, const uint8_t *cp, unsigned len,
 		nd_printf(nd, ", Nonce 0x%08x", nd_be32(nd, cp + 2));
 		nd_need(nd, cp + 6, 8);
 		nd_s(nd, ", Source Id ");
-		for (int i = 0; i < 8; i++)
-			nd_printf(nd, i ? ":%02x" : "%02x", nd_u8(nd, cp + 6 + i));
+		for (int i = 0; i < 8; i++) {
+			unsigned v = nd_u8(nd, cp + 6 + i);
+			if (i)
+				nd_c(nd, ':');
+			out_x2(nd->out, v);
+		}
 		nd_need(nd, cp + 14, 8);
 		nd_s(nd, ", Destination Id ");
-		for (int i = 0; i < 8; i++)
-			nd_printf(nd, i ? ":%02x" : "%02x", nd_u8(nd, cp + 14 + i));
+		for (int i = 0; i < 8; i++) {
+			unsigned v = nd_u8(nd, cp + 14 + i);
+			if (i)
+				nd_c(nd, ':');
+			out_x2(nd->out, v);
+		}
 	}
 	body(nd, cp + 22, len - 22);
 }

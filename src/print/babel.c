@@ -20,8 +20,12 @@ static const uint8_t v4prefix[16] = {
 
 static void put_id(nd_t *nd, const uint8_t *id)
 {
-	for (int i = 0; i < 8; i++)
-		nd_printf(nd, i ? ":%02x" : "%02x", nd_u8(nd, id + i));
+	for (int i = 0; i < 8; i++) {
+		unsigned v = nd_u8(nd, id + i);
+		if (i)
+			nd_c(nd, ':');
+		out_x2(nd->out, v);
+	}
 }
 
 /* Addresses decoded into a local buffer; shown numerically. */

@@ -17,11 +17,14 @@ void bcm_li_print(nd_t *nd, const uint8_t *bp, unsigned length,
 	nd_proto(nd, "bcm_li");
 	if (sport != BCM_LI_PORT) {
 		/* tcpdump looks at the source port only */
-		nd_printf(nd, "UDP, length %u", length);
+		nd_s(nd, "UDP, length ");
+		nd_u(nd, length);
 		return;
 	}
 	if (length < 4) {
-		nd_printf(nd, " (length %u < 4)", length);
+		nd_s(nd, " (length ");
+		nd_u(nd, length);
+		nd_s(nd, " < 4)");
 		nd_print_invalid(nd);
 		return;
 	}
@@ -31,10 +34,16 @@ void bcm_li_print(nd_t *nd, const uint8_t *bp, unsigned length,
 	length -= 4;
 	bp += 4;
 	const char *v = nd->opt->vflag ? "\n    " : "";
-	nd_printf(nd, "%sBCM-LI-SHIM: direction %s, pkt-type %s, pkt-subtype %s, li-id %u%s",
-		  v, dir < 4 && dirs[dir] ? dirs[dir] : "unknown",
-		  type >= 4 && type <= 7 ? types[type - 4] : "unknown",
-		  sub < 4 && subtypes[sub] ? subtypes[sub] : "unknown", id, v);
+	nd_s(nd, v);
+	nd_s(nd, "BCM-LI-SHIM: direction ");
+	nd_s(nd, dir < 4 && dirs[dir] ? dirs[dir] : "unknown");
+	nd_s(nd, ", pkt-type ");
+	nd_s(nd, type >= 4 && type <= 7 ? types[type - 4] : "unknown");
+	nd_s(nd, ", pkt-subtype ");
+	nd_s(nd, sub < 4 && subtypes[sub] ? subtypes[sub] : "unknown");
+	nd_s(nd, ", li-id ");
+	nd_u(nd, id);
+	nd_s(nd, v);
 	if (!nd->opt->vflag) {
 		if (!nd_has(nd, bp, length))
 			nd_print_trunc(nd);

@@ -55,7 +55,9 @@ static void print_addr(nd_t *nd, const uint8_t *p, unsigned l)
 				nd_s(nd, " (not enough space for A)");
 				goto invalid;
 			}
-			nd_printf(nd, "IPv4 (%u) ", num);
+			nd_s(nd, "IPv4 (");
+			nd_u(nd, num);
+			nd_s(nd, ") ");
 			put_ip4(nd, p);
 			p += al;
 			l -= al;
@@ -67,19 +69,31 @@ static void print_addr(nd_t *nd, const uint8_t *p, unsigned l)
 				nd_s(nd, " (not enough space for A)");
 				goto invalid;
 			}
-			nd_printf(nd, "IPv6 (%u) ", num);
+			nd_s(nd, "IPv6 (");
+			nd_u(nd, num);
+			nd_s(nd, ") ");
 			put_ip6(nd, p);
 			p += al;
 			l -= al;
 		} else {
-			nd_printf(nd, "pt=0x%02x, pl=%u, pb=", pt, pl);
+			nd_s(nd, "pt=0x");
+			out_x2(nd->out, pt);
+			nd_s(nd, ", pl=");
+			nd_u(nd, pl);
+			nd_s(nd, ", pb=");
 			while (pl != 0) {
-				nd_printf(nd, " %02x", nd_u8(nd, p));
+				{
+					unsigned v0 = nd_u8(nd, p);
+					nd_c(nd, ' ');
+					out_x2(nd->out, v0);
+				}
 				p++;
 				l--;
 				pl--;
 			}
-			nd_printf(nd, ", al=%u, a=", al);
+			nd_s(nd, ", al=");
+			nd_u(nd, al);
+			nd_s(nd, ", a=");
 			p += 2;
 			l -= 2;
 			if (l < al) {
@@ -87,7 +101,11 @@ static void print_addr(nd_t *nd, const uint8_t *p, unsigned l)
 				goto invalid;
 			}
 			while (al != 0) {
-				nd_printf(nd, " %02x", nd_u8(nd, p));
+				{
+					unsigned v0 = nd_u8(nd, p);
+					nd_c(nd, ' ');
+					out_x2(nd->out, v0);
+				}
 				p++;
 				l--;
 				al--;
@@ -97,8 +115,11 @@ static void print_addr(nd_t *nd, const uint8_t *p, unsigned l)
 		if (num)
 			nd_c(nd, ' ');
 	}
-	if (l)
-		nd_printf(nd, " (%u bytes of stray data)", l);
+	if (l) {
+		nd_s(nd, " (");
+		nd_u(nd, l);
+		nd_s(nd, " bytes of stray data)");
+	}
 	return;
 invalid:
 	nd_need(nd, p, l);
@@ -114,20 +135,33 @@ static void print_cap(nd_t *nd, const uint8_t *p, unsigned l)
 		{ 0, NULL },
 	};
 	uint32_t v = nd_be32(nd, p);
-	nd_printf(nd, "(0x%08x): ", v);
+	nd_s(nd, "(0x");
+	out_x(nd->out, v, 8);
+	nd_s(nd, "): ");
 	put_bits(nd, caps, v, "none");
 }
 
 static void print_prefixes(nd_t *nd, const uint8_t *p, unsigned l)
 {
 	if (l % 5) {
-		nd_printf(nd, " [length %u is not a multiple of 5]", l);
+		nd_s(nd, " [length ");
+		nd_u(nd, l);
+		nd_s(nd, " is not a multiple of 5]");
 		nd_need(nd, p, l);
 		return;
 	}
 	for (; l > 0; l -= 5, p += 5) {
 		nd_need(nd, p, 5);
-		nd_printf(nd, " %u.%u.%u.%u/%u", p[0], p[1], p[2], p[3], p[4]);
+		nd_c(nd, ' ');
+		nd_u(nd, p[0]);
+		nd_c(nd, '.');
+		nd_u(nd, p[1]);
+		nd_c(nd, '.');
+		nd_u(nd, p[2]);
+		nd_c(nd, '.');
+		nd_u(nd, p[3]);
+		nd_c(nd, '/');
+		nd_u(nd, p[4]);
 	}
 }
 
@@ -168,19 +202,38 @@ void cdp_print(nd_t *nd, const uint8_t *p, unsigned length)
 	unsigned orig = length;
 	int v = nd->opt->vflag;
 	if (length < CDP_HEADER_LEN) {
-		nd_printf(nd, " (packet length %u < %u)", length, CDP_HEADER_LEN);
+		nd_s(nd, " (packet length ");
+		nd_u(nd, length);
+		nd_s(nd, " < ");
+		nd_u(nd, CDP_HEADER_LEN);
+		nd_c(nd, ')');
 		goto invalid;
 	}
-	nd_printf(nd, "CDPv%u, ttl: %us", nd_u8(nd, p), nd_u8(nd, p + 1));
+	{
+		unsigned v0 = nd_u8(nd, p);
+		unsigned v1 = nd_u8(nd, p + 1);
+		nd_s(nd, "CDPv");
+		nd_u(nd, v0);
+		nd_s(nd, ", ttl: ");
+		nd_u(nd, v1);
+		nd_c(nd, 's');
+	}
 	unsigned ck = nd_be16(nd, p + 2);
-	if (v)
-		nd_printf(nd, ", checksum: 0x%04x (unverified), length %u", ck, orig);
+	if (v) {
+		nd_s(nd, ", checksum: 0x");
+		out_x(nd->out, ck, 4);
+		nd_s(nd, " (unverified), length ");
+		nd_u(nd, orig);
+	}
 	p += CDP_HEADER_LEN;
 	length -= CDP_HEADER_LEN;
 	while (length) {
 		if (length < CDP_TLV_HEADER_LEN) {
-			nd_printf(nd, " (remaining packet length %u < %u)", length,
-				  CDP_TLV_HEADER_LEN);
+			nd_s(nd, " (remaining packet length ");
+			nd_u(nd, length);
+			nd_s(nd, " < ");
+			nd_u(nd, CDP_TLV_HEADER_LEN);
+			nd_c(nd, ')');
 			goto invalid;
 		}
 		unsigned type = nd_be16(nd, p), len = nd_be16(nd, p + 2);
@@ -188,15 +241,31 @@ void cdp_print(nd_t *nd, const uint8_t *p, unsigned length)
 					     tlvs[type].name ? &tlvs[type] : NULL;
 		const char *name = info ? info->name : "unknown field type";
 		if (len < CDP_TLV_HEADER_LEN) {
-			if (v)
-				nd_printf(nd, "\n\t%s (0x%02x), TLV length: %u byte%s (too short)",
-					  name, type, len, len == 1 ? "" : "s");
-			else
-				nd_printf(nd, ", %s TLV length %u too short", name, len);
+			if (v) {
+				nd_s(nd, "\n\t");
+				nd_s(nd, name);
+				nd_s(nd, " (0x");
+				out_x2(nd->out, type);
+				nd_s(nd, "), TLV length: ");
+				nd_u(nd, len);
+				nd_s(nd, " byte");
+				nd_s(nd, len == 1 ? "" : "s");
+				nd_s(nd, " (too short)");
+			} else {
+				nd_s(nd, ", ");
+				nd_s(nd, name);
+				nd_s(nd, " TLV length ");
+				nd_u(nd, len);
+				nd_s(nd, " too short");
+			}
 			goto invalid;
 		}
 		if (len > length) {
-			nd_printf(nd, " (TLV length %u > %u)", len, length);
+			nd_s(nd, " (TLV length ");
+			nd_u(nd, len);
+			nd_s(nd, " > ");
+			nd_u(nd, length);
+			nd_c(nd, ')');
 			goto invalid;
 		}
 		p += CDP_TLV_HEADER_LEN;
@@ -204,9 +273,17 @@ void cdp_print(nd_t *nd, const uint8_t *p, unsigned length)
 		len -= CDP_TLV_HEADER_LEN;
 		if (!v && type == 0x01)
 			nd_s(nd, ", Device-ID ");
-		else if (v)
-			nd_printf(nd, "\n\t%s (0x%02x), value length: %u byte%s: ", name, type,
-				  len, len == 1 ? "" : "s");
+		else if (v) {
+			nd_s(nd, "\n\t");
+			nd_s(nd, name);
+			nd_s(nd, " (0x");
+			out_x2(nd->out, type);
+			nd_s(nd, "), value length: ");
+			nd_u(nd, len);
+			nd_s(nd, " byte");
+			nd_s(nd, len == 1 ? "" : "s");
+			nd_s(nd, ": ");
+		}
 		int covered = 0;
 		if (info) {
 			if ((info->min > 0 && len < (unsigned)info->min) ||
@@ -224,8 +301,14 @@ void cdp_print(nd_t *nd, const uint8_t *p, unsigned length)
 				case P_U8X: nd_printf(nd, "0x%02x", nd_u8(nd, p)); break;
 				case P_MTU: nd_printf(nd, "%u bytes", nd_be32(nd, p)); break;
 				case P_ATA:
-					nd_printf(nd, "app %u, vlan %u", nd_u8(nd, p),
-						  nd_be16(nd, p + 1));
+					{
+						unsigned v0 = nd_u8(nd, p);
+						unsigned v1 = nd_be16(nd, p + 1);
+						nd_s(nd, "app ");
+						nd_u(nd, v0);
+						nd_s(nd, ", vlan ");
+						nd_u(nd, v1);
+					}
 					break;
 				default: nd_need(nd, p, len); break;
 				}
@@ -239,8 +322,10 @@ void cdp_print(nd_t *nd, const uint8_t *p, unsigned length)
 		p += len;
 		length -= len;
 	}
-	if (v < 1)
-		nd_printf(nd, ", length %u", orig);
+	if (v < 1) {
+		nd_s(nd, ", length ");
+		nd_u(nd, orig);
+	}
 	return;
 invalid:
 	nd_print_invalid(nd);

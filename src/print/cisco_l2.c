@@ -22,14 +22,22 @@ void dtp_print(nd_t *nd, const uint8_t *p, unsigned length)
 		nd_print_invalid(nd);
 		return;
 	}
-	nd_printf(nd, "DTPv%u, length %u", nd_u8(nd, p), length);
+	{
+		unsigned v0 = nd_u8(nd, p);
+		nd_s(nd, "DTPv");
+		nd_u(nd, v0);
+		nd_s(nd, ", length ");
+		nd_u(nd, length);
+	}
 	if (nd->opt->vflag < 1)
 		return;
 	p++;
 	length--;
 	while (length) {
 		if (length < 4) {
-			nd_printf(nd, "[%u bytes remaining]", length);
+			nd_c(nd, '[');
+			nd_u(nd, length);
+			nd_s(nd, " bytes remaining]");
 			goto invalid;
 		}
 		unsigned type = nd_be16(nd, p), len = nd_be16(nd, p + 2);
@@ -37,9 +45,16 @@ void dtp_print(nd_t *nd, const uint8_t *p, unsigned length)
 			return;
 		const char *n = type == 1 ? "Domain" : type == 2 ? "Status" :
 				type == 3 ? "DTP type" : type == 4 ? "Neighbor" : "Unknown";
-		nd_printf(nd, "\n\t%s (0x%04x) TLV, length %u", n, type, len);
+		nd_s(nd, "\n\t");
+		nd_s(nd, n);
+		nd_s(nd, " (0x");
+		out_x(nd->out, type, 4);
+		nd_s(nd, ") TLV, length ");
+		nd_u(nd, len);
 		if (len < 4 || len > length) {
-			nd_printf(nd, "[invalid TLV length %u]", len);
+			nd_s(nd, "[invalid TLV length ");
+			nd_u(nd, len);
+			nd_c(nd, ']');
 			goto invalid;
 		}
 		switch (type) {
@@ -51,7 +66,11 @@ void dtp_print(nd_t *nd, const uint8_t *p, unsigned length)
 		case 3:
 			if (len != 5)
 				goto invalid;
-			nd_printf(nd, ", 0x%x", nd_u8(nd, p + 4));
+			{
+				unsigned v0 = nd_u8(nd, p + 4);
+				nd_s(nd, ", 0x");
+				out_x(nd->out, v0, 0);
+			}
 			break;
 		case 4:
 			if (len != 10)
@@ -83,17 +102,31 @@ void udld_print(nd_t *nd, const uint8_t *p, unsigned length)
 	length -= 2;
 	const char *cn = code == 1 ? "Probe message" : code == 2 ? "Echo message" :
 			 code == 3 ? "Flush message" : "Reserved";
-	nd_printf(nd, "UDLDv%u, Code %s (%x), Flags [", ver, cn, code);
+	nd_s(nd, "UDLDv");
+	nd_u(nd, ver);
+	nd_s(nd, ", Code ");
+	nd_s(nd, cn);
+	nd_s(nd, " (");
+	out_x(nd->out, code, 0);
+	nd_s(nd, "), Flags [");
 	if (!(flags & 3))
 		nd_s(nd, "none");
 	else if ((flags & 3) == 3)
 		nd_s(nd, "RT, RSY");
 	else
 		nd_s(nd, flags & 1 ? "RT" : "RSY");
-	nd_printf(nd, "] (0x%02x), length %u", flags, length + 2);
+	nd_s(nd, "] (0x");
+	out_x2(nd->out, flags);
+	nd_s(nd, "), length ");
+	nd_u(nd, length + 2);
 	if (nd->opt->vflag < 1)
 		goto tcheck;
-	nd_printf(nd, "\n\tChecksum 0x%04x (unverified)", nd_be16(nd, p));
+	{
+		unsigned v0 = nd_be16(nd, p);
+		nd_s(nd, "\n\tChecksum 0x");
+		out_x(nd->out, v0, 4);
+		nd_s(nd, " (unverified)");
+	}
 	p += 2;
 	length -= 2;
 	while (length) {
@@ -105,8 +138,12 @@ void udld_print(nd_t *nd, const uint8_t *p, unsigned length)
 			"Message Interval TLV", "Timeout Interval TLV",
 			"Device Name TLV", "Sequence Number TLV",
 		};
-		nd_printf(nd, "\n\t%s (0x%04x) TLV, length %u",
-			  type >= 1 && type <= 7 ? tn[type] : "Unknown", type, len);
+		nd_s(nd, "\n\t");
+		nd_s(nd, type >= 1 && type <= 7 ? tn[type] : "Unknown");
+		nd_s(nd, " (0x");
+		out_x(nd->out, type, 4);
+		nd_s(nd, ") TLV, length ");
+		nd_u(nd, len);
 		if (len <= 4)
 			goto invalid;
 		len -= 4;
@@ -129,12 +166,21 @@ void udld_print(nd_t *nd, const uint8_t *p, unsigned length)
 		case 5:
 			if (len != 1)
 				goto invalid;
-			nd_printf(nd, ", %us", nd_u8(nd, p));
+			{
+				unsigned v0 = nd_u8(nd, p);
+				nd_s(nd, ", ");
+				nd_u(nd, v0);
+				nd_c(nd, 's');
+			}
 			break;
 		case 7:
 			if (len != 4)
 				goto invalid;
-			nd_printf(nd, ", %u", nd_be32(nd, p));
+			{
+				unsigned v0 = nd_be32(nd, p);
+				nd_s(nd, ", ");
+				nd_u(nd, v0);
+			}
 			break;
 		default:
 			nd_need(nd, p, len);
@@ -164,35 +210,78 @@ void vtp_print(nd_t *nd, const uint8_t *pptr, unsigned length)
 	unsigned type = p[1];
 	static const char *const mt[] = { NULL, "Summary advertisement",
 		"Subset advertisement", "Advertisement request", "Join message" };
-	nd_printf(nd, "VTPv%u, Message %s (0x%02x), length %u", p[0],
-		  type >= 1 && type <= 4 ? mt[type] : "Unknown message type", type,
-		  length);
+	nd_s(nd, "VTPv");
+	nd_u(nd, p[0]);
+	nd_s(nd, ", Message ");
+	nd_s(nd, type >= 1 && type <= 4 ? mt[type] : "Unknown message type");
+	nd_s(nd, " (0x");
+	out_x2(nd->out, type);
+	nd_s(nd, "), length ");
+	nd_u(nd, length);
 	if (nd->opt->vflag < 1)
 		goto tcheck;
 	nd_s(nd, "\n\tDomain name: ");
 	unsigned dlen = p[3];
 	if (dlen < 1 || dlen > 32) {
-		nd_printf(nd, " [invalid MgmtD Len %u]", dlen);
+		nd_s(nd, " [invalid MgmtD Len ");
+		nd_u(nd, dlen);
+		nd_c(nd, ']');
 		goto invalid;
 	}
 	zstr(nd, p + 4, dlen);
 	static const char *const hv[] = { NULL, "Followers", "Seq number", "Rsvd", "Rsvd" };
-	nd_printf(nd, ", %s: %u", type >= 1 && type <= 4 ? hv[type] : "Unknown", p[2]);
+	nd_s(nd, ", ");
+	nd_s(nd, type >= 1 && type <= 4 ? hv[type] : "Unknown");
+	nd_s(nd, ": ");
+	nd_u(nd, p[2]);
 	p += 36;
 	switch (type) {
 	case 1:
 		nd_need(nd, p, 8);
-		nd_printf(nd, "\n\t  Config Rev %x, Updater ", nd_be32(nd, p));
-		nd_printf(nd, "%u.%u.%u.%u", p[4], p[5], p[6], p[7]);
+		{
+			unsigned v0 = nd_be32(nd, p);
+			nd_s(nd, "\n\t  Config Rev ");
+			out_x(nd->out, v0, 0);
+			nd_s(nd, ", Updater ");
+		}
+		nd_u(nd, p[4]);
+		nd_c(nd, '.');
+		nd_u(nd, p[5]);
+		nd_c(nd, '.');
+		nd_u(nd, p[6]);
+		nd_c(nd, '.');
+		nd_u(nd, p[7]);
 		p += 8;
-		nd_printf(nd, ", Timestamp 0x%08x 0x%08x 0x%08x", nd_be32(nd, p),
-			  nd_be32(nd, p + 4), nd_be32(nd, p + 8));
+		{
+			unsigned v0 = nd_be32(nd, p);
+			unsigned v1 = nd_be32(nd, p + 4);
+			unsigned v2 = nd_be32(nd, p + 8);
+			nd_s(nd, ", Timestamp 0x");
+			out_x(nd->out, v0, 8);
+			nd_s(nd, " 0x");
+			out_x(nd->out, v1, 8);
+			nd_s(nd, " 0x");
+			out_x(nd->out, v2, 8);
+		}
 		p += 12;
-		nd_printf(nd, ", MD5 digest: %08x%08x%08x%08x", nd_be32(nd, p),
-			  nd_be32(nd, p + 4), nd_be32(nd, p + 8), nd_be32(nd, p + 12));
+		{
+			unsigned v0 = nd_be32(nd, p);
+			unsigned v1 = nd_be32(nd, p + 4);
+			unsigned v2 = nd_be32(nd, p + 8);
+			unsigned v3 = nd_be32(nd, p + 12);
+			nd_s(nd, ", MD5 digest: ");
+			out_x(nd->out, v0, 8);
+			out_x(nd->out, v1, 8);
+			out_x(nd->out, v2, 8);
+			out_x(nd->out, v3, 8);
+		}
 		break;
 	case 2:
-		nd_printf(nd, ", Config Rev %x", nd_be32(nd, p));
+		{
+			unsigned v0 = nd_be32(nd, p);
+			nd_s(nd, ", Config Rev ");
+			out_x(nd->out, v0, 0);
+		}
 		p += 4;
 		while ((unsigned)(p - pptr) < length) {
 			unsigned len = nd_u8(nd, p);
@@ -204,10 +293,22 @@ void vtp_print(nd_t *nd, const uint8_t *pptr, unsigned length)
 			static const char *const vt[] = { NULL, "Ethernet", "FDDI", "TrCRF",
 							  "FDDI-net", "TrBRF" };
 			unsigned st = p[1], ty = p[2], nl = p[3];
-			nd_printf(nd, "\n\tVLAN info status %s, type %s, VLAN-id %u, MTU %u, SAID 0x%08x, Name ",
-				  st == 0 ? "Operational" : st == 1 ? "Suspended" : "Unknown",
-				  ty >= 1 && ty <= 5 ? vt[ty] : "Unknown", nd_be16(nd, p + 4),
-				  nd_be16(nd, p + 6), nd_be32(nd, p + 8));
+			{
+				unsigned v0 = nd_be16(nd, p + 4);
+				unsigned v1 = nd_be16(nd, p + 6);
+				unsigned v2 = nd_be32(nd, p + 8);
+				nd_s(nd, "\n\tVLAN info status ");
+				nd_s(nd, st == 0 ? "Operational" : st == 1 ? "Suspended" : "Unknown");
+				nd_s(nd, ", type ");
+				nd_s(nd, ty >= 1 && ty <= 5 ? vt[ty] : "Unknown");
+				nd_s(nd, ", VLAN-id ");
+				nd_u(nd, v0);
+				nd_s(nd, ", MTU ");
+				nd_u(nd, v1);
+				nd_s(nd, ", SAID 0x");
+				out_x(nd->out, v2, 8);
+				nd_s(nd, ", Name ");
+			}
 			unsigned rest = len - 12;
 			unsigned padded = 4 * ((nl + 3) / 4);
 			if (rest < padded)
@@ -217,7 +318,11 @@ void vtp_print(nd_t *nd, const uint8_t *pptr, unsigned length)
 		}
 		break;
 	case 3:
-		nd_printf(nd, "\n\tStart value: %u", nd_be32(nd, p));
+		{
+			unsigned v0 = nd_be32(nd, p);
+			nd_s(nd, "\n\tStart value: ");
+			nd_u(nd, v0);
+		}
 		break;
 	}
 	return;

@@ -41,10 +41,13 @@ static void opt_name(nd_t *nd, unsigned type)
 		nd_s(nd, "slowreceiver");
 	else if (type >= 32 && type <= 44)
 		nd_s(nd, opt_names[type - 32]);
-	else if (type >= 128)
-		nd_printf(nd, "CCID option %u", type);
-	else
-		nd_printf(nd, "Option %u", type);
+	else if (type >= 128) {
+		nd_s(nd, "CCID option ");
+		nd_u(nd, type);
+	} else {
+		nd_s(nd, "Option ");
+		nd_u(nd, type);
+	}
 }
 
 /* One option; returns its length, or 0 after printing why the walk stops
@@ -73,7 +76,8 @@ static unsigned option(nd_t *nd, const uint8_t *p, unsigned room)
 		return 0;
 	}
 	if (type >= 128) {
-		nd_printf(nd, "CCID option %u", type);
+		nd_s(nd, "CCID option ");
+		nd_u(nd, type);
 		switch (len) {
 		case 4: nd_printf(nd, " %u", nd_be16(nd, p + 2)); break;
 		case 6: nd_printf(nd, " %u", nd_be32(nd, p + 2)); break;
@@ -95,9 +99,12 @@ static unsigned option(nd_t *nd, const uint8_t *p, unsigned room)
 		}
 		unsigned f = p[2];
 		if (f < 10) {
-			nd_printf(nd, " %s", f ? feature_names[f] : "reserved");
-			for (unsigned i = 3; i < len; i++)
-				nd_printf(nd, " %u", p[i]);
+			nd_c(nd, ' ');
+			nd_s(nd, f ? feature_names[f] : "reserved");
+			for (unsigned i = 3; i < len; i++) {
+				nd_c(nd, ' ');
+				nd_u(nd, p[i]);
+			}
 		}
 		break;
 	}
@@ -106,20 +113,22 @@ static unsigned option(nd_t *nd, const uint8_t *p, unsigned room)
 		if (len > 2) {
 			nd_s(nd, " 0x");
 			for (unsigned i = 2; i < len; i++)
-				nd_printf(nd, "%02x", p[i]);
+				out_x2(nd->out, p[i]);
 		}
 		break;
 	case 37:
 		nd_s(nd, "ndp_count");
-		for (unsigned i = 2; i < len; i++)
-			nd_printf(nd, " %u", p[i]);
+		for (unsigned i = 2; i < len; i++) {
+			nd_c(nd, ' ');
+			nd_u(nd, p[i]);
+		}
 		break;
 	case 38: case 39:
 		nd_s(nd, type == 38 ? "ack_vector0" : "ack_vector1");
 		if (len > 2) {
 			nd_s(nd, " 0x");
 			for (unsigned i = 2; i < len; i++)
-				nd_printf(nd, "%02x", p[i]);
+				out_x2(nd->out, p[i]);
 		}
 		break;
 	case 40:
@@ -127,29 +136,53 @@ static unsigned option(nd_t *nd, const uint8_t *p, unsigned room)
 		if (len > 2) {
 			nd_s(nd, " 0x");
 			for (unsigned i = 2; i < len; i++)
-				nd_printf(nd, "%02x", p[i]);
+				out_x2(nd->out, p[i]);
 		}
 		break;
 	case 41:
 		nd_s(nd, "timestamp");
-		if (len == 6)
-			nd_printf(nd, " %u", nd_be32(nd, p + 2));
-		else
+		if (len == 6) {
+			unsigned v0 = nd_be32(nd, p + 2);
+			nd_c(nd, ' ');
+			nd_u(nd, v0);
+		} else
 			nd_s(nd, " [optlen != 6]");
 		break;
 	case 42:
 		nd_s(nd, "timestamp_echo");
 		switch (len) {
 		case 6:
-			nd_printf(nd, " %u", nd_be32(nd, p + 2));
+			{
+				unsigned v0 = nd_be32(nd, p + 2);
+				nd_c(nd, ' ');
+				nd_u(nd, v0);
+			}
 			break;
 		case 8:
-			nd_printf(nd, " %u", nd_be32(nd, p + 2));
-			nd_printf(nd, " (elapsed time %u)", nd_be16(nd, p + 6));
+			{
+				unsigned v0 = nd_be32(nd, p + 2);
+				nd_c(nd, ' ');
+				nd_u(nd, v0);
+			}
+			{
+				unsigned v0 = nd_be16(nd, p + 6);
+				nd_s(nd, " (elapsed time ");
+				nd_u(nd, v0);
+				nd_c(nd, ')');
+			}
 			break;
 		case 10:
-			nd_printf(nd, " %u", nd_be32(nd, p + 2));
-			nd_printf(nd, " (elapsed time %u)", nd_be32(nd, p + 6));
+			{
+				unsigned v0 = nd_be32(nd, p + 2);
+				nd_c(nd, ' ');
+				nd_u(nd, v0);
+			}
+			{
+				unsigned v0 = nd_be32(nd, p + 6);
+				nd_s(nd, " (elapsed time ");
+				nd_u(nd, v0);
+				nd_c(nd, ')');
+			}
 			break;
 		default:
 			nd_s(nd, " [optlen != 6 or 8 or 10]");
@@ -158,11 +191,15 @@ static unsigned option(nd_t *nd, const uint8_t *p, unsigned room)
 		break;
 	case 43:
 		nd_s(nd, "elapsed_time");
-		if (len == 6)
-			nd_printf(nd, " %u", nd_be32(nd, p + 2));
-		else if (len == 4)
-			nd_printf(nd, " %u", nd_be16(nd, p + 2));
-		else
+		if (len == 6) {
+			unsigned v0 = nd_be32(nd, p + 2);
+			nd_c(nd, ' ');
+			nd_u(nd, v0);
+		} else if (len == 4) {
+			unsigned v0 = nd_be16(nd, p + 2);
+			nd_c(nd, ' ');
+			nd_u(nd, v0);
+		} else
 			nd_s(nd, " [optlen != 4 or 6]");
 		break;
 	case 44:
@@ -170,11 +207,12 @@ static unsigned option(nd_t *nd, const uint8_t *p, unsigned room)
 		if (len > 2) {
 			nd_s(nd, " ");
 			for (unsigned i = 2; i < len; i++)
-				nd_printf(nd, "%02x", p[i]);
+				out_x2(nd->out, p[i]);
 		}
 		break;
 	default:
-		nd_printf(nd, "Option %u", type);
+		nd_s(nd, "Option ");
+		nd_u(nd, type);
 		break;
 	}
 	return len;
@@ -193,27 +231,44 @@ void dccp_print(nd_t *nd, const uint8_t *bp, unsigned len,
 	unsigned sport = nd_be16(nd, bp), dport = nd_be16(nd, bp + 2);
 	unsigned hlen = nd_u8(nd, bp + 4) * 4u;
 	if (len < 8) {
-		nd_printf(nd, "truncated-dccp - %u bytes missing!", 8 - len);
+		nd_s(nd, "truncated-dccp - ");
+		nd_u(nd, 8 - len);
+		nd_s(nd, " bytes missing!");
 		return;
 	}
 	if (ip->nh == 33) {
 		put_ip_addr(nd, ip, ip->src);
-		nd_printf(nd, ".%u > ", sport);
+		nd_c(nd, '.');
+		nd_u(nd, sport);
+		nd_s(nd, " > ");
 		put_ip_addr(nd, ip, ip->dst);
-		nd_printf(nd, ".%u: ", dport);
+		nd_c(nd, '.');
+		nd_u(nd, dport);
+		nd_s(nd, ": ");
 	} else {
-		nd_printf(nd, "%u > %u: ", sport, dport);
+		nd_u(nd, sport);
+		nd_s(nd, " > ");
+		nd_u(nd, dport);
+		nd_s(nd, ": ");
 	}
 	nd_s(nd, "DCCP");
 	if (opt->qflag) {
 		nd_printf(nd, " %u", len - hlen); /* wraps, as in tcpdump */
-		if (hlen > len)
-			nd_printf(nd, " [bad hdr length %u - too long, > %u]", hlen, len);
+		if (hlen > len) {
+			nd_s(nd, " [bad hdr length ");
+			nd_u(nd, hlen);
+			nd_s(nd, " - too long, > ");
+			nd_u(nd, len);
+			nd_c(nd, ']');
+		}
 		return;
 	}
 	unsigned ccval = nd_u8(nd, bp + 5) >> 4, cscov = nd_u8(nd, bp + 5) & 15;
 	if (opt->vflag) {
-		nd_printf(nd, " (CCVal %u, CsCov %u", ccval, cscov);
+		nd_s(nd, " (CCVal ");
+		nd_u(nd, ccval);
+		nd_s(nd, ", CsCov ");
+		nd_u(nd, cscov);
 		if (!ip->fragmented && nd_has(nd, bp, len)) {
 			unsigned cov = len;
 			if (cscov) {
@@ -230,11 +285,15 @@ void dccp_print(nd_t *nd, const uint8_t *bp, unsigned len,
 			s += (len >> 16) + (len & 0xffff) + 33;
 			uint16_t sum = in_cksum(bp, cov, s);
 			unsigned got = nd_be16(nd, bp + 6);
-			nd_printf(nd, ", cksum 0x%04x ", got);
+			nd_s(nd, ", cksum 0x");
+			out_x(nd->out, got, 4);
+			nd_c(nd, ' ');
 			if (sum) {
 				uint32_t should = (uint32_t)got + sum;
 				should = (should & 0xffff) + (should >> 16);
-				nd_printf(nd, "(incorrect -> 0x%04x)", (unsigned)(should & 0xffff));
+				nd_s(nd, "(incorrect -> 0x");
+				out_x(nd->out, (unsigned)(should & 0xffff), 4);
+				nd_c(nd, ')');
 			} else {
 				nd_s(nd, "(correct)");
 			}
@@ -258,8 +317,11 @@ void dccp_print(nd_t *nd, const uint8_t *bp, unsigned len,
 	default: extlen = fixed; break;
 	}
 	if (type <= 9 && len < extlen) {
-		nd_printf(nd, "truncated-%s - %u bytes missing!", type_names[type],
-			  extlen - len);
+		nd_s(nd, "truncated-");
+		nd_s(nd, type_names[type]);
+		nd_s(nd, " - ");
+		nd_u(nd, extlen - len);
+		nd_s(nd, " bytes missing!");
 		return;
 	}
 	switch (type) {
@@ -268,15 +330,26 @@ void dccp_print(nd_t *nd, const uint8_t *bp, unsigned len,
 			nd_print_trunc(nd);
 			return;
 		}
-		nd_printf(nd, "%s (service=%u) ", type_names[type], nd_be32(nd, bp + fixed));
+		{
+			unsigned v0 = nd_be32(nd, bp + fixed);
+			nd_s(nd, type_names[type]);
+			nd_s(nd, " (service=");
+			nd_u(nd, v0);
+			nd_s(nd, ") ");
+		}
 		break;
 	case 1:
 		if (!nd_has(nd, bp + fixed + 8, 4)) { /* marked, not unwound */
 			nd_print_trunc(nd);
 			return;
 		}
-		nd_printf(nd, "%s (service=%u) ", type_names[type],
-			  nd_be32(nd, bp + fixed + 8));
+		{
+			unsigned v0 = nd_be32(nd, bp + fixed + 8);
+			nd_s(nd, type_names[type]);
+			nd_s(nd, " (service=");
+			nd_u(nd, v0);
+			nd_s(nd, ") ");
+		}
 		break;
 	case 7: {
 		if (!nd_has(nd, bp + fixed + 8, 4)) { /* marked, not unwound */
@@ -284,25 +357,34 @@ void dccp_print(nd_t *nd, const uint8_t *bp, unsigned len,
 			return;
 		}
 		unsigned code = nd_u8(nd, bp + fixed + 8);
-		nd_printf(nd, "%s (code=%s) ", type_names[type],
-			  code < 12 ? reset_codes[code] : "invalid");
+		nd_s(nd, type_names[type]);
+		nd_s(nd, " (code=");
+		nd_s(nd, code < 12 ? reset_codes[code] : "invalid");
+		nd_s(nd, ") ");
 		break;
 	}
 	default:
-		if (type <= 9)
-			nd_printf(nd, "%s ", type_names[type]);
-		else
-			nd_printf(nd, "unknown-type-%u ", type);
+		if (type <= 9) {
+			nd_s(nd, type_names[type]);
+			nd_c(nd, ' ');
+		} else {
+			nd_s(nd, "unknown-type-");
+			nd_u(nd, type);
+			nd_c(nd, ' ');
+		}
 		break;
 	}
 	if (type != 0 && type != 2) {
 		uint64_t a = x ? be48(nd, ack + 2) : nd_be24(nd, ack + 1);
-		nd_printf(nd, "(ack=%llu) ", (unsigned long long)a);
+		nd_s(nd, "(ack=");
+		nd_u(nd, (unsigned long long)a);
+		nd_s(nd, ") ");
 	}
 	if (opt->vflag < 2)
 		return;
 	uint64_t seq = x ? be48(nd, bp + 10) : nd_be24(nd, bp + 9);
-	nd_printf(nd, "seq %llu", (unsigned long long)seq);
+	nd_s(nd, "seq ");
+	nd_u(nd, (unsigned long long)seq);
 	if (hlen > extlen) {
 		const uint8_t *p = bp + extlen;
 		unsigned room = hlen - extlen;

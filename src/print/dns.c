@@ -750,18 +750,31 @@ static int section_print(const struct dns *d, const uint8_t **cpp,
 	return count == 0;
 }
 
+/* How far the question section was skipped: the number of questions whose
+ * name could be skipped, and where the last of them (with its type and
+ * class) ends. */
+struct qskip {
+	unsigned n;
+	const uint8_t *end;
+};
+
 /* The response code, extended by the OPT record's high bits when the
- * additional section has one (found without printing anything). */
+ * additional section has one (found without printing anything).  Fills *qs
+ * for response_print's question loop, which need not skip the names again. */
 static unsigned full_rcode(const struct dns *d, unsigned flags, unsigned qd,
-                           unsigned an_ns, unsigned ar)
+                           unsigned an_ns, unsigned ar, struct qskip *qs)
 {
 	nd_t *nd = d->nd;
 	unsigned rcode = flags & 0xf;
 	const uint8_t *cp = d->msg + 12;
+	qs->n = 0;
+	qs->end = cp;
 	for (unsigned i = 0; i < qd; i++) {
 		if ((cp = name_skip(nd, cp)) == NULL)
 			return rcode;
 		cp += 4;
+		qs->n = i + 1;
+		qs->end = cp;
 		if (!nd_has(nd, cp, 1))
 			return rcode;
 	}
@@ -800,7 +813,8 @@ static int response_print(const struct dns *d, unsigned flags, unsigned qd,
                            unsigned an, unsigned ns, unsigned ar)
 {
 	nd_t *nd = d->nd;
-	unsigned rcode = full_rcode(d, flags, qd, an + ns, ar);
+	struct qskip qs;
+	unsigned rcode = full_rcode(d, flags, qd, an + ns, ar, &qs);
 	nd_s(nd, opcode_names[(flags >> 11) & 0xf]);
 	if (rcode < 24)
 		nd_s(nd, rcode_names[rcode]);
@@ -823,18 +837,27 @@ static int response_print(const struct dns *d, unsigned flags, unsigned qd,
 	}
 
 	const uint8_t *cp = d->msg + 12;
-	for (unsigned i = 0; i < qd; i++) {
-		if (i)
-			nd_c(nd, ',');
-		if (nd->opt->vflag > 1) {
+	if (nd->opt->vflag > 1) {
+		for (unsigned i = 0; i < qd; i++) {
+			if (i)
+				nd_c(nd, ',');
 			nd_s(nd, " q:");
 			if ((cp = question_print(d, cp)) == NULL)
 				goto trunc;
-		} else {
-			if ((cp = name_skip(nd, cp)) == NULL)
-				goto trunc;
-			cp += 4;
 		}
+	} else if (qd) {
+		/* Skipping each name again (a comma before every question
+		 * but the first) would end where full_rcode's skip did: after
+		 * all qd, or, failing at question qs.n (its name, or the one
+		 * byte full_rcode found missing past the previous question,
+		 * which the name's skip finds missing too), after qs.n commas
+		 * and in truncation. */
+		unsigned commas = qs.n == qd ? qd - 1 : qs.n;
+		for (unsigned i = 0; i < commas; i++)
+			nd_c(nd, ',');
+		if (qs.n < qd)
+			goto trunc;
+		cp = qs.end;
 	}
 	nd_c(nd, ' ');
 	nd_u(nd, an);

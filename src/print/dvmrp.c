@@ -5,15 +5,22 @@
 
 static void put_ip4_num(nd_t *nd, uint32_t a)
 {
-	nd_printf(nd, "%u.%u.%u.%u", a >> 24, (a >> 16) & 255, (a >> 8) & 255,
-		  a & 255);
+	nd_u(nd, a >> 24);
+	nd_c(nd, '.');
+	nd_u(nd, (a >> 16) & 255);
+	nd_c(nd, '.');
+	nd_u(nd, (a >> 8) & 255);
+	nd_c(nd, '.');
+	nd_u(nd, a & 255);
 }
 
 static int report(nd_t *nd, const uint8_t *bp, unsigned len)
 {
 	while (len > 0) {
 		if (len < 3) {
-			nd_printf(nd, " [length %u < 3]", len);
+			nd_s(nd, " [length ");
+			nd_u(nd, len);
+			nd_s(nd, " < 3]");
 			return -1;
 		}
 		uint32_t mask = 0xffu << 24 | nd_be24(nd, bp);
@@ -44,7 +51,8 @@ static int report(nd_t *nd, const uint8_t *bp, unsigned len)
 			done = metric & 0x80;
 			nd_s(nd, "\n\t  ");
 			put_ip4_num(nd, origin);
-			nd_printf(nd, " metric %u", metric & 0x7f);
+			nd_s(nd, " metric ");
+			nd_u(nd, metric & 0x7f);
 			len -= width + 1;
 		} while (!done);
 	}
@@ -54,18 +62,26 @@ static int report(nd_t *nd, const uint8_t *bp, unsigned len)
 static int probe(nd_t *nd, const uint8_t *bp, unsigned len)
 {
 	if (len < 4) {
-		nd_printf(nd, " [full length %u]", len);
+		nd_s(nd, " [full length ");
+		nd_u(nd, len);
+		nd_c(nd, ']');
 		return 0;
 	}
 	nd_s(nd, nd->opt->vflag > 1 ? "\n\t" : " ");
-	nd_printf(nd, "genid %u", nd_be32(nd, bp));
+	{
+		unsigned v0 = nd_be32(nd, bp);
+		nd_s(nd, "genid ");
+		nd_u(nd, v0);
+	}
 	if (nd->opt->vflag < 2)
 		return 0;
 	bp += 4;
 	len -= 4;
 	while (len > 0) {
 		if (len < 4) {
-			nd_printf(nd, "[remaining length %u < 4]", len);
+			nd_s(nd, "[remaining length ");
+			nd_u(nd, len);
+			nd_s(nd, " < 4]");
 			return -1;
 		}
 		nd_need(nd, bp, 4);
@@ -81,7 +97,9 @@ static int neighbors(nd_t *nd, const uint8_t *bp, unsigned len)
 {
 	while (len > 0) {
 		if (len < 7) {
-			nd_printf(nd, " [length %u < 7]", len);
+			nd_s(nd, " [length ");
+			nd_u(nd, len);
+			nd_s(nd, " < 7]");
 			return -1;
 		}
 		const uint8_t *laddr = bp;
@@ -91,7 +109,9 @@ static int neighbors(nd_t *nd, const uint8_t *bp, unsigned len)
 		len -= 7;
 		while (--ncount >= 0) {
 			if (len < 4) {
-				nd_printf(nd, " [length %u < 4]", len);
+				nd_s(nd, " [length ");
+				nd_u(nd, len);
+				nd_s(nd, " < 4]");
 				return -1;
 			}
 			nd_need(nd, laddr, 4);
@@ -101,7 +121,11 @@ static int neighbors(nd_t *nd, const uint8_t *bp, unsigned len)
 			nd_need(nd, bp, 4);
 			nd_c(nd, ' ');
 			put_ip4(nd, bp);
-			nd_printf(nd, ", (%u/%u)]", metric, thresh);
+			nd_s(nd, ", (");
+			nd_u(nd, metric);
+			nd_c(nd, '/');
+			nd_u(nd, thresh);
+			nd_s(nd, ")]");
 			bp += 4;
 			len -= 4;
 		}
@@ -112,10 +136,16 @@ static int neighbors(nd_t *nd, const uint8_t *bp, unsigned len)
 static int neighbors2(nd_t *nd, const uint8_t *bp, unsigned len,
                       unsigned major, unsigned minor)
 {
-	nd_printf(nd, " (v %u.%u):", major, minor);
+	nd_s(nd, " (v ");
+	nd_u(nd, major);
+	nd_c(nd, '.');
+	nd_u(nd, minor);
+	nd_s(nd, "):");
 	while (len > 0) {
 		if (len < 8) {
-			nd_printf(nd, " [length %u < 8]", len);
+			nd_s(nd, " [length ");
+			nd_u(nd, len);
+			nd_s(nd, " < 8]");
 			return -1;
 		}
 		const uint8_t *laddr = bp;
@@ -126,7 +156,9 @@ static int neighbors2(nd_t *nd, const uint8_t *bp, unsigned len,
 		len -= 8;
 		while (--ncount >= 0 && len > 0) {
 			if (len < 4) {
-				nd_printf(nd, " [length %u < 4]", len);
+				nd_s(nd, " [length ");
+				nd_u(nd, len);
+				nd_s(nd, " < 4]");
 				return -1;
 			}
 			nd_need(nd, laddr, 4);
@@ -135,7 +167,10 @@ static int neighbors2(nd_t *nd, const uint8_t *bp, unsigned len,
 			nd_s(nd, " -> ");
 			nd_need(nd, bp, 4);
 			put_ip4(nd, bp);
-			nd_printf(nd, " (%u/%u", metric, thresh);
+			nd_s(nd, " (");
+			nd_u(nd, metric);
+			nd_c(nd, '/');
+			nd_u(nd, thresh);
 			if (flags & 0x01)
 				nd_s(nd, "/tunnel");
 			if (flags & 0x02)
@@ -217,7 +252,9 @@ void dvmrp_print(nd_t *nd, const uint8_t *bp, unsigned len)
 		src_grp(nd, p);
 		break;
 	default:
-		nd_printf(nd, " [type %u]", type);
+		nd_s(nd, " [type ");
+		nd_u(nd, type);
+		nd_c(nd, ']');
 		break;
 	}
 	if (r < 0)

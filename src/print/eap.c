@@ -33,7 +33,9 @@ static void tls_flags(nd_t *nd, unsigned f)
 	};
 	nd_s(nd, " flags [");
 	put_bits(nd, bits, f, "none");
-	nd_printf(nd, "] 0x%02x,", f);
+	nd_s(nd, "] 0x");
+	out_x2(nd->out, f);
+	nd_c(nd, ',');
 }
 
 void eap_print(nd_t *nd, const uint8_t *cp, unsigned length)
@@ -42,8 +44,16 @@ void eap_print(nd_t *nd, const uint8_t *cp, unsigned length)
 	unsigned type = nd_u8(nd, cp + 1), len = nd_be16(nd, cp + 2);
 	static const char *const ft[] = { "EAP packet", "EAPOL start", "EAPOL logoff",
 					  "EAPOL key", "EAPOL Encap-ASF-Alert" };
-	nd_printf(nd, "%s (%u) v%u, len %u", type < 5 ? ft[type] : "unknown", type,
-		  nd_u8(nd, cp), len);
+	{
+		unsigned v0 = nd_u8(nd, cp);
+		nd_s(nd, type < 5 ? ft[type] : "unknown");
+		nd_s(nd, " (");
+		nd_u(nd, type);
+		nd_s(nd, ") v");
+		nd_u(nd, v0);
+		nd_s(nd, ", len ");
+		nd_u(nd, len);
+	}
 	if (nd->opt->vflag < 1)
 		return;
 	cp += 4;
@@ -60,13 +70,28 @@ void eap_print(nd_t *nd, const uint8_t *cp, unsigned length)
 		return;
 	}
 	static const char *const cn[] = { NULL, "Request", "Response", "Success", "Failure" };
-	nd_printf(nd, "%s (%u), id %u, len %u", code >= 1 && code <= 4 ? cn[code] : "unknown",
-		  code, nd_u8(nd, cp + 1), len);
+	{
+		unsigned v0 = nd_u8(nd, cp + 1);
+		nd_s(nd, code >= 1 && code <= 4 ? cn[code] : "unknown");
+		nd_s(nd, " (");
+		nd_u(nd, code);
+		nd_s(nd, "), id ");
+		nd_u(nd, v0);
+		nd_s(nd, ", len ");
+		nd_u(nd, len);
+	}
 	nd_need(nd, cp, len);
 	if (code != 1 && code != 2)
 		return;
 	unsigned sub = nd_u8(nd, cp + 4);
-	nd_printf(nd, "\n\t\t Type %s (%u)", eap_type_name(sub), sub);
+	{
+		const char *v0 = eap_type_name(sub);
+		nd_s(nd, "\n\t\t Type ");
+		nd_s(nd, v0);
+		nd_s(nd, " (");
+		nd_u(nd, sub);
+		nd_c(nd, ')');
+	}
 	switch (sub) {
 	case 1:
 	case 2:
@@ -79,20 +104,34 @@ void eap_print(nd_t *nd, const uint8_t *cp, unsigned length)
 	case 3:
 		for (unsigned i = 5; i < len; i++) {
 			unsigned t = nd_u8(nd, cp + i);
-			nd_printf(nd, " %s (%u),", eap_type_name(t), t);
+			{
+				const char *v0 = eap_type_name(t);
+				nd_c(nd, ' ');
+				nd_s(nd, v0);
+				nd_s(nd, " (");
+				nd_u(nd, t);
+				nd_s(nd, "),");
+			}
 		}
 		break;
 	case 21:
 	case 13:
 	case 43: {
 		unsigned f = nd_u8(nd, cp + 5);
-		if (sub == 21)
-			nd_printf(nd, " TTLSv%u", f & 0x07);
-		if (sub == 43)
-			nd_printf(nd, " FASTv%u", f & 0x07);
+		if (sub == 21) {
+			nd_s(nd, " TTLSv");
+			nd_u(nd, f & 0x07);
+		}
+		if (sub == 43) {
+			nd_s(nd, " FASTv");
+			nd_u(nd, f & 0x07);
+		}
 		tls_flags(nd, f);
-		if (f & 0x80)
-			nd_printf(nd, " len %u", nd_be32(nd, cp + 6));
+		if (f & 0x80) {
+			unsigned v0 = nd_be32(nd, cp + 6);
+			nd_s(nd, " len ");
+			nd_u(nd, v0);
+		}
 		break;
 	}
 	case 18:
@@ -111,7 +150,10 @@ void eap_print(nd_t *nd, const uint8_t *cp, unsigned length)
 		case 14: n = "Client-Error"; break;
 		default: n = "unknown"; break;
 		}
-		nd_printf(nd, " subtype [%s] 0x%02x", n, s);
+		nd_s(nd, " subtype [");
+		nd_s(nd, n);
+		nd_s(nd, "] 0x");
+		out_x2(nd->out, s);
 		break;
 	}
 	}

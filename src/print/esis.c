@@ -25,8 +25,11 @@ static void snpa_print(nd_t *nd, const uint8_t *p, unsigned n)
 		nd_s(nd, "<empty>");
 		return;
 	}
-	for (unsigned i = 0; i < n; i++)
-		nd_printf(nd, i ? ":%02x" : "%02x", p[i]);
+	for (unsigned i = 0; i < n; i++) {
+		if (i)
+			nd_c(nd, ':');
+		out_x2(nd->out, p[i]);
+	}
 }
 
 void esis_print(nd_t *nd, const uint8_t *p, unsigned length)

@@ -29,16 +29,29 @@ static void geneve_opts(nd_t *nd, const uint8_t *bp, unsigned len)
 		sep = ", ";
 		unsigned cls = nd_be16(nd, bp), type = nd_u8(nd, bp + 2);
 		unsigned olen = 4 + (nd_u8(nd, bp + 3) & 0x1f) * 4;
-		nd_printf(nd, "class %s (0x%x) type 0x%x%s len %u", opt_class_name(cls),
-			  cls, type, type & 0x80 ? "(C)" : "", olen);
+		{
+			const char *v0 = opt_class_name(cls);
+			nd_s(nd, "class ");
+			nd_s(nd, v0);
+			nd_s(nd, " (0x");
+			out_x(nd->out, cls, 0);
+			nd_s(nd, ") type 0x");
+			out_x(nd->out, type, 0);
+			nd_s(nd, type & 0x80 ? "(C)" : "");
+			nd_s(nd, " len ");
+			nd_u(nd, olen);
+		}
 		if (olen > len) {
 			nd_s(nd, " [bad length]");
 			return;
 		}
 		if (nd->opt->vflag > 1 && olen > 4) {
 			nd_s(nd, " data");
-			for (unsigned i = 4; i < olen; i += 4)
-				nd_printf(nd, " %08x", nd_be32(nd, bp + i));
+			for (unsigned i = 4; i < olen; i += 4) {
+				unsigned v0 = nd_be32(nd, bp + i);
+				nd_c(nd, ' ');
+				out_x(nd->out, v0, 8);
+			}
 		}
 		bp += olen;
 		len -= olen;
@@ -54,7 +67,11 @@ void geneve_print(nd_t *nd, const uint8_t *bp, unsigned len,
 	nd_proto(nd, "geneve");
 	nd_s(nd, "Geneve");
 	if (len < GENEVE_HDRLEN) {
-		nd_printf(nd, " [length %u < %u]", len, GENEVE_HDRLEN);
+		nd_s(nd, " [length ");
+		nd_u(nd, len);
+		nd_s(nd, " < ");
+		nd_u(nd, GENEVE_HDRLEN);
+		nd_c(nd, ']');
 		nd_print_invalid(nd);
 		return;
 	}
@@ -65,7 +82,8 @@ void geneve_print(nd_t *nd, const uint8_t *bp, unsigned len,
 	unsigned ver_opt = nd_u8(nd, bp);
 	unsigned version = ver_opt >> 6;
 	if (version != 0) {
-		nd_printf(nd, " ERROR: unknown-version %u", version);
+		nd_s(nd, " ERROR: unknown-version ");
+		nd_u(nd, version);
 		return;
 	}
 	unsigned flags = nd_u8(nd, bp + 1);
@@ -81,16 +99,25 @@ void geneve_print(nd_t *nd, const uint8_t *bp, unsigned len,
 	for (unsigned i = 0; i < 8; i++)
 		if (flags & (0x80u >> i))
 			nd_s(nd, flag_names[i]);
-	nd_printf(nd, "], vni 0x%x", vni);
-	if (rsvd)
-		nd_printf(nd, ", rsvd 0x%x", rsvd);
+	nd_s(nd, "], vni 0x");
+	out_x(nd->out, vni, 0);
+	if (rsvd) {
+		nd_s(nd, ", rsvd 0x");
+		out_x(nd->out, rsvd, 0);
+	}
 	if (nd->opt->eflag) {
 		const char *s = ethertype_name(prot);
-		nd_printf(nd, ", proto %s (0x%04x)", s ? s : "unknown", prot);
+		nd_s(nd, ", proto ");
+		nd_s(nd, s ? s : "unknown");
+		nd_s(nd, " (0x");
+		out_x(nd->out, prot, 4);
+		nd_c(nd, ')');
 	}
 	unsigned opts_len = (ver_opt & 0x3f) * 4;
 	if (len < opts_len) {
-		nd_printf(nd, " truncated-geneve - %u bytes missing", opts_len - len);
+		nd_s(nd, " truncated-geneve - ");
+		nd_u(nd, opts_len - len);
+		nd_s(nd, " bytes missing");
 		return;
 	}
 	if (!nd_has(nd, bp, opts_len)) {
@@ -101,8 +128,10 @@ void geneve_print(nd_t *nd, const uint8_t *bp, unsigned len,
 		nd_s(nd, ", options [");
 		if (nd->opt->vflag)
 			geneve_opts(nd, bp, opts_len);
-		else
-			nd_printf(nd, "%u bytes", opts_len);
+		else {
+			nd_u(nd, opts_len);
+			nd_s(nd, " bytes");
+		}
 		nd_c(nd, ']');
 	}
 	bp += opts_len;
@@ -111,7 +140,9 @@ void geneve_print(nd_t *nd, const uint8_t *bp, unsigned len,
 	if (!ethertype_print(nd, prot, bp, len)) {
 		if (prot == 0x6558)
 			ether_print(nd, bp, len);
-		else
-			nd_printf(nd, "geneve-proto-0x%x", prot);
+		else {
+			nd_s(nd, "geneve-proto-0x");
+			out_x(nd->out, prot, 0);
+		}
 	}
 }

@@ -86,7 +86,11 @@ static void geonet_print_src(nd_t *nd, const uint8_t *bp, unsigned length,
 	}
 	nd_s(nd, "; ");
 	if (length < GN_COMMON_LEN) {
-		nd_printf(nd, " (common header length %u < %u)", length, GN_COMMON_LEN);
+		nd_s(nd, " (common header length ");
+		nd_u(nd, length);
+		nd_s(nd, " < ");
+		nd_u(nd, GN_COMMON_LEN);
+		nd_c(nd, ')');
 		nd_print_invalid(nd);
 		return;
 	}
@@ -95,8 +99,26 @@ static void geonet_print_src(nd_t *nd, const uint8_t *bp, unsigned length,
 	unsigned plen = nd_be16(nd, bp + 4), hops = nd_u8(nd, bp + 7);
 	int ext;
 	const char *htn = ht_name(ht, hst, &ext);
-	nd_printf(nd, "v:%u NH:%u-%s HT:%u-%u-%s HopLim:%u Payload:%u ", ver, nh,
-		  nh_name(nh), ht, hst, htn, hops, plen);
+	{
+		const char *v0 = nh_name(nh);
+		nd_s(nd, "v:");
+		nd_u(nd, ver);
+		nd_s(nd, " NH:");
+		nd_u(nd, nh);
+		nd_c(nd, '-');
+		nd_s(nd, v0);
+		nd_s(nd, " HT:");
+		nd_u(nd, ht);
+		nd_c(nd, '-');
+		nd_u(nd, hst);
+		nd_c(nd, '-');
+		nd_s(nd, htn);
+		nd_s(nd, " HopLim:");
+		nd_u(nd, hops);
+		nd_s(nd, " Payload:");
+		nd_u(nd, plen);
+		nd_c(nd, ' ');
+	}
 	/* the long position vector: address, timestamp, latitude, longitude */
 	nd_need(nd, bp + 8, 8);
 	char mac[24];
@@ -109,13 +131,26 @@ static void geonet_print_src(nd_t *nd, const uint8_t *bp, unsigned length,
 		mac[3 * i + 2] = i < 7 ? ':' : ' ';
 	}
 	out_mem(nd->out, mac, sizeof mac);
-	nd_printf(nd, "lat:%u ", nd_be32(nd, bp + 20));
-	nd_printf(nd, "lon:%u", nd_be32(nd, bp + 24));
+	{
+		unsigned v0 = nd_be32(nd, bp + 20);
+		nd_s(nd, "lat:");
+		nd_u(nd, v0);
+		nd_c(nd, ' ');
+	}
+	{
+		unsigned v0 = nd_be32(nd, bp + 24);
+		nd_s(nd, "lon:");
+		nd_u(nd, v0);
+	}
 	bp += GN_COMMON_LEN;
 	length -= GN_COMMON_LEN;
 	if (ext >= 0) {
 		if (length < (unsigned)ext) {
-			nd_printf(nd, " (header size %d > %u)", ext, length);
+			nd_s(nd, " (header size ");
+			out_d(nd->out, ext);
+			nd_s(nd, " > ");
+			nd_u(nd, length);
+			nd_c(nd, ')');
 			nd_print_invalid(nd);
 			return;
 		}
@@ -123,22 +158,44 @@ static void geonet_print_src(nd_t *nd, const uint8_t *bp, unsigned length,
 		length -= (unsigned)ext;
 		if (nh == 1 || nh == 2) {
 			if (length < 4) {
-				nd_printf(nd, " (BTP length %u < 4)", length);
+				nd_s(nd, " (BTP length ");
+				nd_u(nd, length);
+				nd_s(nd, " < 4)");
 				nd_print_invalid(nd);
 				return;
 			}
-			nd_printf(nd, "; BTP Dst:%u", nd_be16(nd, bp));
-			nd_printf(nd, " Src:%u", nd_be16(nd, bp + 2));
+			{
+				unsigned v0 = nd_be16(nd, bp);
+				nd_s(nd, "; BTP Dst:");
+				nd_u(nd, v0);
+			}
+			{
+				unsigned v0 = nd_be16(nd, bp + 2);
+				nd_s(nd, " Src:");
+				nd_u(nd, v0);
+			}
 			bp += 4;
 			length -= 4;
 			if (length >= 2) {
-				nd_printf(nd, "; ItsPduHeader v:%u", nd_u8(nd, bp));
+				{
+					unsigned v0 = nd_u8(nd, bp);
+					nd_s(nd, "; ItsPduHeader v:");
+					nd_u(nd, v0);
+				}
 				unsigned t = nd_u8(nd, bp + 1);
 				const char *tn = its_name(t);
-				if (tn)
-					nd_printf(nd, " t:%u-%s", t, tn);
-				else
-					nd_printf(nd, " t:%u-unknown (%u)", t, t);
+				if (tn) {
+					nd_s(nd, " t:");
+					nd_u(nd, t);
+					nd_c(nd, '-');
+					nd_s(nd, tn);
+				} else {
+					nd_s(nd, " t:");
+					nd_u(nd, t);
+					nd_s(nd, "-unknown (");
+					nd_u(nd, t);
+					nd_c(nd, ')');
+				}
 			}
 		}
 	}

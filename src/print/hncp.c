@@ -49,19 +49,32 @@ static void indent_nl(nd_t *nd, int indent)
 
 static void put_nid(nd_t *nd, const uint8_t *d)
 {
-	nd_printf(nd, "%02x:%02x:%02x:%02x", nd_u8(nd, d), nd_u8(nd, d + 1),
-		  nd_u8(nd, d + 2), nd_u8(nd, d + 3));
+	{
+		unsigned v0 = nd_u8(nd, d + 1);
+		unsigned v1 = nd_u8(nd, d + 2);
+		unsigned v2 = nd_u8(nd, d + 3);
+		out_x2(nd->out, nd_u8(nd, d));
+		nd_c(nd, ':');
+		out_x2(nd->out, v0);
+		nd_c(nd, ':');
+		out_x2(nd->out, v1);
+		nd_c(nd, ':');
+		out_x2(nd->out, v2);
+	}
 }
 
 static void put_interval(nd_t *nd, uint32_t n)
 {
-	nd_printf(nd, "%u.%03us", n / 1000, n % 1000);
+	nd_u(nd, n / 1000);
+	nd_c(nd, '.');
+	out_uw(nd->out, n % 1000, 3, '0');
+	nd_c(nd, 's');
 }
 
 static void put_256(nd_t *nd, const uint8_t *d)
 {
 	for (int i = 0; i < 4; i++)
-		nd_printf(nd, "%016llx", (unsigned long long)nd_be64(nd, d + 8 * i));
+		out_x(nd->out, (unsigned long long)nd_be64(nd, d + 8 * i), 16);
 }
 
 static int is_v4mapped(const uint8_t *a)
@@ -168,7 +181,9 @@ static int dhcpv4(nd_t *nd, const uint8_t *cp, unsigned length, int indent)
 		indent_nl(nd, indent);
 		nd_s(nd, type == 6 ? "DNS-server" : type == 42 ? "NTP-server"
 		     : type == 119 ? "DNS-search" : "Unknown");
-		nd_printf(nd, " (%u)", ol + 2);
+		nd_s(nd, " (");
+		nd_u(nd, ol + 2);
+		nd_c(nd, ')');
 		if (i + 2 + ol > length)
 			return -1;
 		if (type == 6 || type == 42) {
@@ -203,7 +218,9 @@ static int dhcpv6(nd_t *nd, const uint8_t *cp, unsigned length, int indent)
 		indent_nl(nd, indent);
 		nd_s(nd, type == 23 ? "DNS-server" : type == 24 ? "DNS-search-list"
 		     : type == 31 ? "SNTP-servers" : "Unknown");
-		nd_printf(nd, " (%u)", ol + 4);
+		nd_s(nd, " (");
+		nd_u(nd, ol + 4);
+		nd_c(nd, ')');
 		if (i + 4 + ol > length)
 			return -1;
 		if (type == 23 || type == 31) {
@@ -244,8 +261,11 @@ static void type_in_line(nd_t *nd, uint32_t type, int count, int indent,
 	}
 	const char *n = type_name(type);
 	nd_s(nd, n ? n : "Easter Egg");
-	if (count > 1)
-		nd_printf(nd, " (x%d)", count);
+	if (count > 1) {
+		nd_s(nd, " (x");
+		out_d(nd->out, count);
+		nd_c(nd, ')');
+	}
 }
 
 static unsigned round4(unsigned n)
@@ -301,9 +321,13 @@ static void rec(nd_t *nd, const uint8_t *cp, unsigned length, int indent)
 			const char *n = type_name(mask);
 			nd_s(nd, n ? n : "Easter Egg (42)");
 		}
-		if (mask > 0xffff)
-			nd_printf(nd, ": type=%u", type);
-		nd_printf(nd, " (%u)", bl + 4);
+		if (mask > 0xffff) {
+			nd_s(nd, ": type=");
+			nd_u(nd, type);
+		}
+		nd_s(nd, " (");
+		nd_u(nd, bl + 4);
+		nd_c(nd, ')');
 		switch (mask) {
 		case 1:
 			if (bl != 0)
@@ -324,14 +348,22 @@ static void rec(nd_t *nd, const uint8_t *cp, unsigned length, int indent)
 			}
 			nd_s(nd, " NID: ");
 			put_nid(nd, val);
-			nd_printf(nd, " EPID: %08x", nd_be32(nd, val + 4));
+			{
+				unsigned v0 = nd_be32(nd, val + 4);
+				nd_s(nd, " EPID: ");
+				out_x(nd->out, v0, 8);
+			}
 			break;
 		case 4:
 			if (bl != 8) {
 				nd_print_invalid(nd);
 				break;
 			}
-			nd_printf(nd, " hash: %016llx", (unsigned long long)nd_be64(nd, val));
+			{
+				unsigned long long v0 = (unsigned long long)nd_be64(nd, val);
+				nd_s(nd, " hash: ");
+				out_x(nd->out, v0, 16);
+			}
 			break;
 		case 5:
 			if (bl < 20) {
@@ -340,9 +372,18 @@ static void rec(nd_t *nd, const uint8_t *cp, unsigned length, int indent)
 			}
 			nd_s(nd, " NID: ");
 			put_nid(nd, val);
-			nd_printf(nd, " seqno: %u ", nd_be32(nd, val + 4));
+			{
+				unsigned v0 = nd_be32(nd, val + 4);
+				nd_s(nd, " seqno: ");
+				nd_u(nd, v0);
+				nd_c(nd, ' ');
+			}
 			put_interval(nd, nd_be32(nd, val + 8));
-			nd_printf(nd, " hash: %016llx", (unsigned long long)nd_be64(nd, val + 12));
+			{
+				unsigned long long v0 = (unsigned long long)nd_be64(nd, val + 12);
+				nd_s(nd, " hash: ");
+				out_x(nd->out, v0, 16);
+			}
 			rec(nd, val + 20, bl - 20, indent + 1);
 			break;
 		case 8:
@@ -352,15 +393,26 @@ static void rec(nd_t *nd, const uint8_t *cp, unsigned length, int indent)
 			}
 			nd_s(nd, " Peer-NID: ");
 			put_nid(nd, val);
-			nd_printf(nd, " Peer-EPID: %08x Local-EPID: %08x", nd_be32(nd, val + 4),
-				  nd_be32(nd, val + 8));
+			{
+				unsigned v0 = nd_be32(nd, val + 4);
+				unsigned v1 = nd_be32(nd, val + 8);
+				nd_s(nd, " Peer-EPID: ");
+				out_x(nd->out, v0, 8);
+				nd_s(nd, " Local-EPID: ");
+				out_x(nd->out, v1, 8);
+			}
 			break;
 		case 9:
 			if (bl < 8) {
 				nd_print_invalid(nd);
 				break;
 			}
-			nd_printf(nd, " EPID: %08x Interval: ", nd_be32(nd, val));
+			{
+				unsigned v0 = nd_be32(nd, val);
+				nd_s(nd, " EPID: ");
+				out_x(nd->out, v0, 8);
+				nd_s(nd, " Interval: ");
+			}
 			put_interval(nd, nd_be32(nd, val + 4));
 			break;
 		case 10:
@@ -368,7 +420,12 @@ static void rec(nd_t *nd, const uint8_t *cp, unsigned length, int indent)
 				nd_print_invalid(nd);
 				break;
 			}
-			nd_printf(nd, " Verdict: %u Fingerprint: ", nd_u8(nd, val));
+			{
+				unsigned v0 = nd_u8(nd, val);
+				nd_s(nd, " Verdict: ");
+				nd_u(nd, v0);
+				nd_s(nd, " Fingerprint: ");
+			}
 			put_256(nd, val + 4);
 			nd_s(nd, " Common Name: ");
 			put_jnp(nd, val + 36, bl - 36);
@@ -379,8 +436,15 @@ static void rec(nd_t *nd, const uint8_t *cp, unsigned length, int indent)
 				break;
 			}
 			unsigned c = nd_be16(nd, val + 2);
-			nd_printf(nd, " M: %u P: %u H: %u L: %u User-agent: ", (c >> 12) & 0xf,
-				  (c >> 8) & 0xf, (c >> 4) & 0xf, c & 0xf);
+			nd_s(nd, " M: ");
+			nd_u(nd, (c >> 12) & 0xf);
+			nd_s(nd, " P: ");
+			nd_u(nd, (c >> 8) & 0xf);
+			nd_s(nd, " H: ");
+			nd_u(nd, (c >> 4) & 0xf);
+			nd_s(nd, " L: ");
+			nd_u(nd, c & 0xf);
+			nd_s(nd, " User-agent: ");
 			put_jnp(nd, val + 4, bl - 4);
 			break;
 		}
@@ -444,7 +508,9 @@ static void rec(nd_t *nd, const uint8_t *cp, unsigned length, int indent)
 				}
 				nd_s(nd, "Restrictive assignment");
 			} else {
-				nd_printf(nd, "Unknown (%u)", pol);
+				nd_s(nd, "Unknown (");
+				nd_u(nd, pol);
+				nd_c(nd, ')');
 			}
 			break;
 		}
@@ -469,8 +535,14 @@ static void rec(nd_t *nd, const uint8_t *cp, unsigned length, int indent)
 				nd_print_invalid(nd);
 				break;
 			}
-			nd_printf(nd, " EPID: %08x Prty: %u", nd_be32(nd, val),
-				  nd_u8(nd, val + 4) & 0xf);
+			{
+				unsigned v0 = nd_be32(nd, val);
+				unsigned v1 = nd_u8(nd, val + 4) & 0xf;
+				nd_s(nd, " EPID: ");
+				out_x(nd->out, v0, 8);
+				nd_s(nd, " Prty: ");
+				nd_u(nd, v1);
+			}
 			nd_s(nd, " Prefix: ");
 			int l = put_prefix(nd, val + 5, bl - 5);
 			if (l < 0) {
@@ -488,7 +560,12 @@ static void rec(nd_t *nd, const uint8_t *cp, unsigned length, int indent)
 				nd_print_invalid(nd);
 				break;
 			}
-			nd_printf(nd, " EPID: %08x IP Address: ", nd_be32(nd, val));
+			{
+				unsigned v0 = nd_be32(nd, val);
+				nd_s(nd, " EPID: ");
+				out_x(nd->out, v0, 8);
+				nd_s(nd, " IP Address: ");
+			}
 			put_ip6addr(nd, val + 4);
 			rec(nd, val + 20, bl - 20, indent + 1);
 			break;
@@ -500,8 +577,11 @@ static void rec(nd_t *nd, const uint8_t *cp, unsigned length, int indent)
 			nd_s(nd, " IP-Address: ");
 			put_ip6addr(nd, val);
 			unsigned f = nd_u8(nd, val + 16);
-			nd_printf(nd, " %c%c%c ", (f & 4) ? 'l' : '-', (f & 2) ? 'b' : '-',
-				  (f & 1) ? 's' : '-');
+			nd_c(nd, ' ');
+			nd_c(nd, (char)(f & 4) ? 'l' : '-');
+			nd_c(nd, (char)(f & 2) ? 'b' : '-');
+			nd_c(nd, (char)(f & 1) ? 's' : '-');
+			nd_c(nd, ' ');
 			int len = dns_label(nd, val + 17, bl - 17, 1);
 			if (len < 0) {
 				nd_print_invalid(nd);
@@ -578,6 +658,8 @@ void hncp_print(nd_t *nd, const uint8_t *cp, unsigned length,
 {
 	(void)ip; (void)sport; (void)dport;
 	nd_proto(nd, "hncp");
-	nd_printf(nd, "hncp (%u)", length);
+	nd_s(nd, "hncp (");
+	nd_u(nd, length);
+	nd_c(nd, ')');
 	rec(nd, cp, length, 1);
 }

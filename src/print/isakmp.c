@@ -263,10 +263,15 @@ static const uint8_t *attr_print(nd_t *nd, const uint8_t *p, const uint8_t *ep2,
 	}
 	nd_c(nd, '(');
 	unsigned t = nd_be16(nd, p) & 0x7fff;
-	if (map && t < nmap && map[t].type)
-		nd_printf(nd, "type=%s ", map[t].type);
-	else
-		nd_printf(nd, "type=#%u ", t);
+	if (map && t < nmap && map[t].type) {
+		nd_s(nd, "type=");
+		nd_s(nd, map[t].type);
+		nd_c(nd, ' ');
+	} else {
+		nd_s(nd, "type=#");
+		nd_u(nd, t);
+		nd_c(nd, ' ');
+	}
 	if (first & 0x80) {
 		nd_s(nd, "value=");
 		unsigned v = nd_be16(nd, p + 2);
@@ -277,7 +282,9 @@ static const uint8_t *attr_print(nd_t *nd, const uint8_t *p, const uint8_t *ep2,
 			return NULL;
 		}
 	} else {
-		nd_printf(nd, "len=%u value=", totlen - 4);
+		nd_s(nd, "len=");
+		nd_u(nd, totlen - 4);
+		nd_s(nd, " value=");
 		if (!rawprint(nd, p + 4, totlen - 4)) {
 			nd_c(nd, ')');
 			return NULL;
@@ -299,7 +306,10 @@ static const uint8_t *v1_sa(nd_t *nd, const struct ike *ike, unsigned np,
 		goto trunc;
 	uint32_t doi = nd_be32(nd, ext + 4), sit = nd_be32(nd, ext + 8);
 	if (doi != 1) {
-		nd_printf(nd, " doi=%u situation=%u", doi, sit);
+		nd_s(nd, " doi=");
+		nd_u(nd, doi);
+		nd_s(nd, " situation=");
+		nd_u(nd, sit);
 		return ext + 12;
 	}
 	nd_s(nd, " doi=ipsec situation=");
@@ -317,7 +327,11 @@ static const uint8_t *v1_sa(nd_t *nd, const struct ike *ike, unsigned np,
 	const uint8_t *next = ext + 12;
 	if (sit != 1) {
 		/* tcpdump reads the "ident" from where the DOI is */
-		nd_printf(nd, " ident=%u", nd_be32(nd, ext + 4));
+		{
+			unsigned v0 = nd_be32(nd, ext + 4);
+			nd_s(nd, " ident=");
+			nd_u(nd, v0);
+		}
 		next += 4;
 	}
 	if (!nd_has(nd, next, 4))
@@ -337,9 +351,18 @@ static const uint8_t *v1_p(nd_t *nd, const struct ike *ike, unsigned np,
 	if (!nd_has(nd, ext, 8))
 		goto trunc;
 	unsigned protoid = nd_u8(nd, ext + 5);
-	nd_printf(nd, " #%u protoid=", nd_u8(nd, ext + 4));
+	{
+		unsigned v0 = nd_u8(nd, ext + 4);
+		nd_s(nd, " #");
+		nd_u(nd, v0);
+		nd_s(nd, " protoid=");
+	}
 	PUT(nd, protoid, protoid_names);
-	nd_printf(nd, " transform=%u", nd_u8(nd, ext + 7));
+	{
+		unsigned v0 = nd_u8(nd, ext + 7);
+		nd_s(nd, " transform=");
+		nd_u(nd, v0);
+	}
 	unsigned spi_size = nd_u8(nd, ext + 6);
 	if (spi_size) {
 		nd_s(nd, " spi=");
@@ -378,7 +401,12 @@ static const uint8_t *v1_t(nd_t *nd, const struct ike *ike, unsigned np,
 		map = ipsec_t_map; nmap = N(ipsec_t_map); break;
 	}
 	unsigned tid = nd_u8(nd, ext + 5);
-	nd_printf(nd, " #%u id=", nd_u8(nd, ext + 4));
+	{
+		unsigned v0 = nd_u8(nd, ext + 4);
+		nd_s(nd, " #");
+		nd_u(nd, v0);
+		nd_s(nd, " id=");
+	}
 	if (ids)
 		put_name(nd, tid, ids, nids);
 	else
@@ -403,7 +431,10 @@ static const uint8_t *v1_blob(nd_t *nd, unsigned np, const uint8_t *ext,
                               unsigned item_len, const char *label)
 {
 	put_np(nd, np);
-	nd_printf(nd, ":%s len=%u", label, item_len - 4);
+	nd_c(nd, ':');
+	nd_s(nd, label);
+	nd_s(nd, " len=");
+	nd_u(nd, item_len - 4);
 	if (nd->opt->vflag > 2 && item_len > 4) {
 		nd_c(nd, ' ');
 		if (!rawprint(nd, ext + 4, item_len - 4)) {
@@ -458,7 +489,9 @@ static const uint8_t *v1_cert(nd_t *nd, unsigned np, const uint8_t *ext,
 	nd_c(nd, ':');
 	if (!nd_has(nd, ext, 6)) /* tcpdump's struct has a byte of data */
 		goto trunc;
-	nd_printf(nd, " len=%u type=", item_len - 4);
+	nd_s(nd, " len=");
+	nd_u(nd, item_len - 4);
+	nd_s(nd, " type=");
 	PUT(nd, nd_u8(nd, ext + 4), cert_names);
 	if (nd->opt->vflag > 2 && item_len > 4) {
 		nd_c(nd, ' ');
@@ -492,7 +525,8 @@ static const uint8_t *v1_nonce(nd_t *nd, const struct ike *ike, unsigned np,
                                uint32_t doi, uint32_t proto, int depth)
 {
 	(void)ike; (void)np; (void)doi; (void)proto; (void)depth;
-	nd_printf(nd, "nonce: n len=%u", item_len - 4);
+	nd_s(nd, "nonce: n len=");
+	nd_u(nd, item_len - 4);
 	if (item_len > 4) {
 		if (nd->opt->vflag > 2) {
 			nd_c(nd, ' ');
@@ -545,7 +579,11 @@ static const uint8_t *v1_id(nd_t *nd, const struct ike *ike, unsigned np,
 	if (ike->phase != 1 && ike->phase != 2) {
 		nd_s(nd, " idtype=");
 		PUT(nd, nd_u8(nd, ext + 4), idtypes);
-		nd_printf(nd, " doi_data=%u", nd_be32(nd, ext + 4) & 0xffffff);
+		{
+			unsigned v0 = nd_be32(nd, ext + 4) & 0xffffff;
+			nd_s(nd, " doi_data=");
+			nd_u(nd, v0);
+		}
 	} else {
 		unsigned type = nd_u8(nd, ext + 4);
 		nd_s(nd, " idtype=");
@@ -558,53 +596,82 @@ static const uint8_t *v1_id(nd_t *nd, const struct ike *ike, unsigned np,
 			nd_s(nd, " protoid=");
 			nd_s(nd, pname);
 		} else {
-			nd_printf(nd, " protoid=%u", protoid);
+			nd_s(nd, " protoid=");
+			nd_u(nd, protoid);
 		}
-		nd_printf(nd, " port=%u", nd_be16(nd, ext + 6));
+		{
+			unsigned v0 = nd_be16(nd, ext + 6);
+			nd_s(nd, " port=");
+			nd_u(nd, v0);
+		}
 		if (len) {
 			if (!nd_has(nd, data, len))
 				goto trunc;
 			switch (type) {
 			case 1: /* IPv4 */
 				if (len < 4) {
-					nd_printf(nd, " len=%u [bad: < 4]", len);
+					nd_s(nd, " len=");
+					nd_u(nd, len);
+					nd_s(nd, " [bad: < 4]");
 				} else {
-					nd_printf(nd, " len=%u ", len);
+					nd_s(nd, " len=");
+					nd_u(nd, len);
+					nd_c(nd, ' ');
 					put_v4(nd, data);
 				}
 				len = 0;
 				break;
 			case 2: case 3: /* FQDN, user FQDN */
-				nd_printf(nd, " len=%u ", len);
+				nd_s(nd, " len=");
+				nd_u(nd, len);
+				nd_c(nd, ' ');
 				for (unsigned i = 0; i < len; i++)
 					nd_print_char(nd, nd_u8(nd, data + i));
 				len = 0;
 				break;
 			case 4: /* IPv4 subnet */
 				if (len < 8) {
-					nd_printf(nd, " len=%u [bad: < 8]", len);
+					nd_s(nd, " len=");
+					nd_u(nd, len);
+					nd_s(nd, " [bad: < 8]");
 				} else {
-					nd_printf(nd, " len=%u ", len);
+					nd_s(nd, " len=");
+					nd_u(nd, len);
+					nd_c(nd, ' ');
 					put_v4(nd, data);
-					nd_printf(nd, "/%u.%u.%u.%u", data[4], data[5],
-						  data[6], data[7]);
+					nd_c(nd, '/');
+					nd_u(nd, data[4]);
+					nd_c(nd, '.');
+					nd_u(nd, data[5]);
+					nd_c(nd, '.');
+					nd_u(nd, data[6]);
+					nd_c(nd, '.');
+					nd_u(nd, data[7]);
 				}
 				len = 0;
 				break;
 			case 5: /* IPv6 */
 				if (len < 16) {
-					nd_printf(nd, " len=%u [bad: < 16]", len);
+					nd_s(nd, " len=");
+					nd_u(nd, len);
+					nd_s(nd, " [bad: < 16]");
 				} else {
-					nd_printf(nd, " len=%u ", len);
+					nd_s(nd, " len=");
+					nd_u(nd, len);
+					nd_c(nd, ' ');
 					put_v6(nd, data);
 				}
 				len = 0;
 				break;
 			case 6: /* IPv6 subnet */
 				if (len < 32) {
-					nd_printf(nd, " len=%u [bad: < 32]", len);
+					nd_s(nd, " len=");
+					nd_u(nd, len);
+					nd_s(nd, " [bad: < 32]");
 				} else {
-					nd_printf(nd, " len=%u ", len);
+					nd_s(nd, " len=");
+					nd_u(nd, len);
+					nd_c(nd, ' ');
 					put_v6(nd, data);
 					nd_s(nd, "/0x");
 					hexprint(nd, data + 16, 16);
@@ -613,9 +680,13 @@ static const uint8_t *v1_id(nd_t *nd, const struct ike *ike, unsigned np,
 				break;
 			case 7: /* IPv4 range */
 				if (len < 8) {
-					nd_printf(nd, " len=%u [bad: < 8]", len);
+					nd_s(nd, " len=");
+					nd_u(nd, len);
+					nd_s(nd, " [bad: < 8]");
 				} else {
-					nd_printf(nd, " len=%u ", len);
+					nd_s(nd, " len=");
+					nd_u(nd, len);
+					nd_c(nd, ' ');
 					put_v4(nd, data);
 					nd_c(nd, '-');
 					put_v4(nd, data + 4);
@@ -624,9 +695,13 @@ static const uint8_t *v1_id(nd_t *nd, const struct ike *ike, unsigned np,
 				break;
 			case 8: /* IPv6 range */
 				if (len < 32) {
-					nd_printf(nd, " len=%u [bad: < 32]", len);
+					nd_s(nd, " len=");
+					nd_u(nd, len);
+					nd_s(nd, " [bad: < 32]");
 				} else {
-					nd_printf(nd, " len=%u ", len);
+					nd_s(nd, " len=");
+					nd_u(nd, len);
+					nd_c(nd, ' ');
 					put_v6(nd, data);
 					nd_c(nd, '-');
 					put_v6(nd, data + 16);
@@ -637,7 +712,8 @@ static const uint8_t *v1_id(nd_t *nd, const struct ike *ike, unsigned np,
 		}
 	}
 	if (data && len) {
-		nd_printf(nd, " len=%u", len);
+		nd_s(nd, " len=");
+		nd_u(nd, len);
 		if (nd->opt->vflag > 2) {
 			nd_c(nd, ' ');
 			if (!rawprint(nd, data, len))
@@ -684,14 +760,20 @@ static const uint8_t *v1_n(nd_t *nd, const struct ike *ike, unsigned np,
 	unsigned spi_size;
 	unsigned type;
 	if (doi != 1) {
-		nd_printf(nd, " doi=%u proto=%u type=", doi, proto);
+		nd_s(nd, " doi=");
+		nd_u(nd, doi);
+		nd_s(nd, " proto=");
+		nd_u(nd, proto);
+		nd_s(nd, " type=");
 		type = nd_be16(nd, ext + 10);
 		if (type < 8192)
 			PUT(nd, type, notify_error_names);
 		else if (type >= 16384 && type < 24576)
 			PUT(nd, type - 16384, notify_status_names);
-		else
-			nd_printf(nd, "#%u", type);
+		else {
+			nd_c(nd, '#');
+			nd_u(nd, type);
+		}
 		spi_size = nd_u8(nd, ext + 9);
 		if (spi_size) {
 			nd_s(nd, " spi=");
@@ -714,8 +796,10 @@ static const uint8_t *v1_n(nd_t *nd, const struct ike *ike, unsigned np,
 	else if (type < 32768)
 		put_name(nd, type - 24576, ipsec_notify_status_names,
 			 N(ipsec_notify_status_names));
-	else
-		nd_printf(nd, "#%u", type);
+	else {
+		nd_c(nd, '#');
+		nd_u(nd, type);
+	}
 	spi_size = nd_u8(nd, ext + 9);
 	if (spi_size) {
 		nd_s(nd, " spi=");
@@ -739,8 +823,12 @@ static const uint8_t *v1_n(nd_t *nd, const struct ike *ike, unsigned np,
 			break;
 		case 24577: /* replay status */
 			nd_s(nd, " status=(");
-			nd_printf(nd, "replay detection %sabled)",
-				  nd_be32(nd, cp) ? "en" : "dis");
+			{
+				const char *v0 = nd_be32(nd, cp) ? "en" : "dis";
+				nd_s(nd, "replay detection ");
+				nd_s(nd, v0);
+				nd_s(nd, "abled)");
+			}
 			break;
 		default:
 			if (nd->opt->vflag > 3) {
@@ -772,14 +860,21 @@ static const uint8_t *v1_d(nd_t *nd, const struct ike *ike, unsigned np,
 	uint32_t doi = nd_be32(nd, ext + 4);
 	unsigned proto = nd_u8(nd, ext + 8);
 	if (doi != 1) {
-		nd_printf(nd, " doi=%u proto=%u", doi, proto);
+		nd_s(nd, " doi=");
+		nd_u(nd, doi);
+		nd_s(nd, " proto=");
+		nd_u(nd, proto);
 	} else {
 		nd_s(nd, " doi=ipsec proto=");
 		PUT(nd, proto, protoid_names);
 	}
 	unsigned spi_size = nd_u8(nd, ext + 9);
 	unsigned num = nd_be16(nd, ext + 10);
-	nd_printf(nd, " spilen=%u nspi=%u spi=", spi_size, num);
+	nd_s(nd, " spilen=");
+	nd_u(nd, spi_size);
+	nd_s(nd, " nspi=");
+	nd_u(nd, num);
+	nd_s(nd, " spi=");
 	const uint8_t *q = ext + 12;
 	for (unsigned i = 0; i < num; i++) {
 		if (i)
@@ -812,7 +907,8 @@ static const uint8_t *v2_gen(nd_t *nd, const struct ike *ike, unsigned np,
 	if (!nd_has(nd, ext, 4))
 		goto trunc;
 	pay_name(nd, np, nd_u8(nd, ext + 1));
-	nd_printf(nd, " len=%u", item_len - 4);
+	nd_s(nd, " len=");
+	nd_u(nd, item_len - 4);
 	if (nd->opt->vflag > 2 && item_len > 4) {
 		nd_c(nd, ' ');
 		if (!rawprint(nd, ext + 4, item_len - 4))
@@ -844,7 +940,9 @@ static const uint8_t *v2_t(nd_t *nd, int tcount, const uint8_t *ext,
 	case 4: ids = dh_names; nids = N(dh_names); break;
 	case 5: ids = esn_names; nids = N(esn_names); break;
 	}
-	nd_printf(nd, " #%d type=", tcount);
+	nd_s(nd, " #");
+	out_d(nd->out, tcount);
+	nd_s(nd, " type=");
 	PUT(nd, ttype, v2_ttype_names);
 	nd_s(nd, " id=");
 	if (ids)
@@ -873,9 +971,20 @@ static const uint8_t *v2_p(nd_t *nd, const uint8_t *ext, unsigned oplen,
 		goto trunc;
 	pay_name(nd, NP_P, nd_u8(nd, ext + 1));
 	unsigned plen = oplen - 4;
-	nd_printf(nd, " #%u protoid=", nd_u8(nd, ext + 4));
+	{
+		unsigned v0 = nd_u8(nd, ext + 4);
+		nd_s(nd, " #");
+		nd_u(nd, v0);
+		nd_s(nd, " protoid=");
+	}
 	PUT(nd, nd_u8(nd, ext + 5), protoid_names);
-	nd_printf(nd, " transform=%u len=%u", nd_u8(nd, ext + 7), oplen);
+	{
+		unsigned v0 = nd_u8(nd, ext + 7);
+		nd_s(nd, " transform=");
+		nd_u(nd, v0);
+		nd_s(nd, " len=");
+		nd_u(nd, oplen);
+	}
 	const uint8_t *cp = ext + 8;
 	unsigned spi_size = nd_u8(nd, ext + 6);
 	if (spi_size) {
@@ -938,7 +1047,8 @@ static const uint8_t *v2_sa(nd_t *nd, const struct ike *ike, unsigned np,
 		nd_s(nd, "[C]");
 	nd_c(nd, ':');
 	unsigned salen = nd_be16(nd, ext + 2) - 4;
-	nd_printf(nd, " len=%u", salen);
+	nd_s(nd, " len=");
+	nd_u(nd, salen);
 	const uint8_t *cp = ext + 4, *p = ext;
 	for (unsigned pnp = NP_P; pnp != 0; pnp = nd_u8(nd, p)) {
 		p = cp;
@@ -985,10 +1095,14 @@ static const uint8_t *v2_ke(nd_t *nd, const struct ike *ike, unsigned np,
 		goto trunc;
 	pay_name(nd, np, nd_u8(nd, ext + 1));
 	if (item_len < 8) {
-		nd_printf(nd, " len=%u < 8", item_len);
+		nd_s(nd, " len=");
+		nd_u(nd, item_len);
+		nd_s(nd, " < 8");
 		return ext + item_len;
 	}
-	nd_printf(nd, " len=%u group=", item_len - 8);
+	nd_s(nd, " len=");
+	nd_u(nd, item_len - 8);
+	nd_s(nd, " group=");
 	PUT(nd, nd_be16(nd, ext + 4), dh_names);
 	if (nd->opt->vflag > 2 && item_len > 8) {
 		nd_c(nd, ' ');
@@ -1009,7 +1123,8 @@ static const uint8_t *v2_id(nd_t *nd, const struct ike *ike, unsigned np,
 	if (!nd_has(nd, ext, 8))
 		goto trunc;
 	pay_name(nd, np, nd_u8(nd, ext + 1));
-	nd_printf(nd, " len=%u", item_len - 4);
+	nd_s(nd, " len=");
+	nd_u(nd, item_len - 4);
 	if (nd->opt->vflag > 2 && item_len > 4) {
 		nd_c(nd, ' ');
 		if (!rawprint(nd, ext + 4, item_len - 4))
@@ -1054,7 +1169,9 @@ static const uint8_t *v2_auth(nd_t *nd, const struct ike *ike, unsigned np,
 	if (!nd_has(nd, ext, 8))
 		goto trunc;
 	pay_name(nd, np, nd_u8(nd, ext + 1));
-	nd_printf(nd, " len=%u method=", item_len - 4);
+	nd_s(nd, " len=");
+	nd_u(nd, item_len - 4);
+	nd_s(nd, " method=");
 	PUT(nd, nd_u8(nd, ext + 4), methods);
 	if (item_len > 4) {
 		if (nd->opt->vflag > 1) {
@@ -1083,7 +1200,8 @@ static const uint8_t *v2_nonce(nd_t *nd, const struct ike *ike, unsigned np,
 	nd_s(nd, "nonce");
 	if (nd_u8(nd, ext + 1) & 0x80)
 		nd_s(nd, "[C]");
-	nd_printf(nd, ": len=%u", item_len - 4);
+	nd_s(nd, ": len=");
+	nd_u(nd, item_len - 4);
 	if (nd->opt->vflag > 1 && item_len > 4) {
 		nd_s(nd, " nonce=(");
 		if (!rawprint(nd, ext + 4, item_len - 4))
@@ -1165,7 +1283,11 @@ static const uint8_t *v2_n(nd_t *nd, const struct ike *ike, unsigned np,
 		else
 			name = "private-status";
 	}
-	nd_printf(nd, " type=%u(%s)", type, name);
+	nd_s(nd, " type=");
+	nd_u(nd, type);
+	nd_c(nd, '(');
+	nd_s(nd, name);
+	nd_c(nd, ')');
 	unsigned spi_size = nd_u8(nd, ext + 5);
 	if (showspi && spi_size) {
 		nd_s(nd, " spi=");
@@ -1200,7 +1322,9 @@ static const uint8_t *v2_vid(nd_t *nd, const struct ike *ike, unsigned np,
 		goto trunc;
 	pay_name(nd, np, nd_u8(nd, ext + 1));
 	unsigned len = item_len - 4;
-	nd_printf(nd, " len=%u vid=", len);
+	nd_s(nd, " len=");
+	nd_u(nd, len);
+	nd_s(nd, " vid=");
 	if (!nd_has(nd, ext + 4, len))
 		goto trunc;
 	for (unsigned i = 0; i < len; i++) {
@@ -1228,7 +1352,8 @@ static const uint8_t *v2_e(nd_t *nd, const struct ike *ike, unsigned np,
 		goto trunc;
 	pay_name(nd, np, nd_u8(nd, ext + 1));
 	unsigned dlen = item_len - 4;
-	nd_printf(nd, " len=%u", dlen);
+	nd_s(nd, " len=");
+	nd_u(nd, dlen);
 	const uint8_t *dat = ext + 4;
 	if (nd->opt->vflag > 2 && dlen > 4) {
 		nd_c(nd, ' ');
@@ -1382,9 +1507,12 @@ static void v1_message(nd_t *nd, const uint8_t *bp, const struct ip_ctx *ip)
 	nd_c(nd, ' ');
 	PUT(nd, nd_u8(nd, bp + 18), exch_names);
 	unsigned flags = nd_u8(nd, bp + 19);
-	if (flags)
-		nd_printf(nd, "[%s%s]", flags & FLAG_E ? "E" : "",
-			  flags & FLAG_C ? "C" : "");
+	if (flags) {
+		nd_c(nd, '[');
+		nd_s(nd, flags & FLAG_E ? "E" : "");
+		nd_s(nd, flags & FLAG_C ? "C" : "");
+		nd_c(nd, ']');
+	}
 	if (nd->opt->vflag) {
 		nd_c(nd, ':');
 		unsigned np = nd_u8(nd, bp + 16);
@@ -1407,9 +1535,13 @@ static void v2_message(nd_t *nd, const uint8_t *bp)
 	nd_c(nd, ' ');
 	PUT(nd, nd_u8(nd, bp + 18), exch_names);
 	unsigned flags = nd_u8(nd, bp + 19);
-	if (flags)
-		nd_printf(nd, "[%s%s%s]", flags & FLAG_I ? "I" : "",
-			  flags & FLAG_V ? "V" : "", flags & FLAG_R ? "R" : "");
+	if (flags) {
+		nd_c(nd, '[');
+		nd_s(nd, flags & FLAG_I ? "I" : "");
+		nd_s(nd, flags & FLAG_V ? "V" : "");
+		nd_s(nd, flags & FLAG_R ? "R" : "");
+		nd_c(nd, ']');
+	}
 	if (nd->opt->vflag) {
 		nd_c(nd, ':');
 		unsigned np = nd_u8(nd, bp + 16);
@@ -1438,7 +1570,11 @@ static void isakmp_message(nd_t *nd, const uint8_t *bp, unsigned length,
 	unsigned vers = nd_u8(nd, bp + 17);
 	unsigned major = vers >> 4, minor = vers & 15;
 	if (nd->opt->vflag) {
-		nd_printf(nd, " %u.%u msgid ", major, minor);
+		nd_c(nd, ' ');
+		nd_u(nd, major);
+		nd_c(nd, '.');
+		nd_u(nd, minor);
+		nd_s(nd, " msgid ");
 		hexprint(nd, bp + 20, 4);
 	}
 	if (nd->opt->vflag > 1) {
@@ -1456,9 +1592,13 @@ static void isakmp_message(nd_t *nd, const uint8_t *bp, unsigned length,
 		v2_message(nd, bp);
 	if (nd->opt->vflag) {
 		uint32_t len = nd_be32(nd, bp + 24);
-		if (len != length)
-			nd_printf(nd, " (len mismatch: isakmp %u/ip %u)", len,
-				  length);
+		if (len != length) {
+			nd_s(nd, " (len mismatch: isakmp ");
+			nd_u(nd, len);
+			nd_s(nd, "/ip ");
+			nd_u(nd, length);
+			nd_c(nd, ')');
+		}
 	}
 }
 

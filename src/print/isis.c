@@ -90,8 +90,11 @@ static void put_ip4at(nd_t *nd, const uint8_t *p)
 static void put_ip4_w15(nd_t *nd, const uint8_t *a)
 {
 	char b[16];
-	snprintf(b, sizeof b, "%u.%u.%u.%u", a[0], a[1], a[2], a[3]);
-	nd_printf(nd, "%15s", b);
+	size_t n = out_fmt_ip4(b, a); /* "%15s" */
+	char *w = out_room(nd->out, 15);
+	memset(w, ' ', 15 - n);
+	memcpy(w + 15 - n, b, n);
+	out_commit(nd->out, 15);
 }
 
 static void put_bw(nd_t *nd, uint32_t bits)

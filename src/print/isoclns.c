@@ -23,7 +23,7 @@ void osi_nsap(nd_t *nd, const uint8_t *p, unsigned n)
 	}
 	nd_need(nd, p, n);
 	for (unsigned i = 0; i < n; i++) {
-		nd_printf(nd, "%02x", p[i]);
+		out_x2(nd->out, p[i]);
 		if (!(i & 1) && i + 1 < n)
 			nd_c(nd, '.');
 	}
@@ -67,8 +67,11 @@ void osi_cksum(nd_t *nd, const uint8_t *p, unsigned cksum, unsigned off,
 	unsigned c = osi_fletcher(p, off, len);
 	if (c == cksum)
 		nd_s(nd, " (correct)");
-	else
-		nd_printf(nd, " (incorrect should be 0x%04x)", c);
+	else {
+		nd_s(nd, " (incorrect should be 0x");
+		out_x(nd->out, c, 4);
+		nd_c(nd, ')');
+	}
 }
 
 static const struct tok clnp_types[] = {
@@ -87,8 +90,11 @@ static void clnp_type(nd_t *nd, unsigned t)
 	const char *s = tok_name(clnp_types, t);
 	if (s)
 		nd_s(nd, s);
-	else
-		nd_printf(nd, "unknown (%u)", t);
+	else {
+		nd_s(nd, "unknown (");
+		nd_u(nd, t);
+		nd_c(nd, ')');
+	}
 }
 
 static const struct tok clnp_scopes[] = {
@@ -121,7 +127,8 @@ static void clnp_option(nd_t *nd, unsigned o, const uint8_t *p, unsigned ol)
 		if (ol < 1)
 			break;
 		s = tok_name(clnp_scopes, p[0] & 0xc0);
-		nd_printf(nd, "\n\t    Format Code: %s", s ? s : "Reserved");
+		nd_s(nd, "\n\t    Format Code: ");
+		nd_s(nd, s ? s : "Reserved");
 		if ((p[0] & 0xc0) == 0xc0) {
 			nd_s(nd, "\n\t    QoS Flags [");
 			put_bits(nd, qos_bits, p[0], "none");
@@ -132,7 +139,10 @@ static void clnp_option(nd_t *nd, unsigned o, const uint8_t *p, unsigned ol)
 		if (ol < 2)
 			break;
 		s = tok_name(clnp_scopes, p[0] & 0xc0);
-		nd_printf(nd, "\n\t    Format Code: %s, Security-Level %u", s ? s : "Reserved", p[1]);
+		nd_s(nd, "\n\t    Format Code: ");
+		nd_s(nd, s ? s : "Reserved");
+		nd_s(nd, ", Security-Level ");
+		nd_u(nd, p[1]);
 		return;
 	case 0xcf:
 		nd_s(nd, "padding data");
@@ -158,13 +168,19 @@ static int clnp_print(nd_t *nd, const uint8_t *p, unsigned length, unsigned dept
 	if (!e)
 		nd_s(nd, "CLNP");
 	if (li > length) {
-		nd_printf(nd, " length indicator(%u) > PDU size (%u)!", li, length);
+		nd_s(nd, " length indicator(");
+		nd_u(nd, li);
+		nd_s(nd, ") > PDU size (");
+		nd_u(nd, length);
+		nd_s(nd, ")!");
 		return 0;
 	}
 	if (li < 9) {
-		nd_printf(nd, " length indicator %u < min PDU size:", li);
+		nd_s(nd, " length indicator ");
+		nd_u(nd, li);
+		nd_s(nd, " < min PDU size:");
 		while (nd_has(nd, p, 1)) {
-			nd_printf(nd, "%02X", *p);
+			out_xu(nd->out, *p, 2);
 			p++;
 		}
 		return 0;
@@ -212,19 +228,41 @@ static int clnp_print(nd_t *nd, const uint8_t *p, unsigned length, unsigned dept
 		osi_nsap(nd, dst, dlen);
 		nd_s(nd, ", ");
 		clnp_type(nd, type);
-		nd_printf(nd, ", length %u", length);
+		nd_s(nd, ", length ");
+		nd_u(nd, length);
 		return 1;
 	}
-	nd_printf(nd, "%slength %u\n\t", e ? "" : ", ", length);
+	nd_s(nd, e ? "" : ", ");
+	nd_s(nd, "length ");
+	nd_u(nd, length);
+	nd_s(nd, "\n\t");
 	clnp_type(nd, type);
-	nd_printf(nd, " PDU, hlen: %u, v: %u, lifetime: %u.%us, Segment PDU length: %u, checksum: 0x%04x",
-		  li, op[2], op[3] / 2, (op[3] % 2) * 5, nd_be16(nd, op + 5), nd_be16(nd, op + 7));
+	{
+		unsigned v0 = nd_be16(nd, op + 5);
+		unsigned v1 = nd_be16(nd, op + 7);
+		nd_s(nd, " PDU, hlen: ");
+		nd_u(nd, li);
+		nd_s(nd, ", v: ");
+		nd_u(nd, op[2]);
+		nd_s(nd, ", lifetime: ");
+		nd_u(nd, op[3] / 2);
+		nd_c(nd, '.');
+		nd_u(nd, (op[3] % 2) * 5);
+		nd_s(nd, "s, Segment PDU length: ");
+		nd_u(nd, v0);
+		nd_s(nd, ", checksum: 0x");
+		out_x(nd->out, v1, 4);
+	}
 	osi_cksum(nd, op, nd_be16(nd, op + 7), 7, li);
 	nd_s(nd, "\n\tFlags [");
 	put_bits(nd, clnp_flags, flags, "none");
-	nd_printf(nd, "]\n\tsource address (length %u): ", slen);
+	nd_s(nd, "]\n\tsource address (length ");
+	nd_u(nd, slen);
+	nd_s(nd, "): ");
 	osi_nsap(nd, src, slen);
-	nd_printf(nd, "\n\tdest   address (length %u): ", dlen);
+	nd_s(nd, "\n\tdest   address (length ");
+	nd_u(nd, dlen);
+	nd_s(nd, "): ");
 	osi_nsap(nd, dst, dlen);
 	if (flags & 0x80) {
 		if (rem < 6) {
@@ -233,8 +271,17 @@ static int clnp_print(nd_t *nd, const uint8_t *p, unsigned length, unsigned dept
 		}
 		if (!nd_has(nd, p, 6))
 			goto trunc;
-		nd_printf(nd, "\n\tData Unit ID: 0x%04x, Segment Offset: %u, Total PDU Length: %u",
-			  nd_be16(nd, p), nd_be16(nd, p + 2), nd_be16(nd, p + 4));
+		{
+			unsigned v0 = nd_be16(nd, p);
+			unsigned v1 = nd_be16(nd, p + 2);
+			unsigned v2 = nd_be16(nd, p + 4);
+			nd_s(nd, "\n\tData Unit ID: 0x");
+			out_x(nd->out, v0, 4);
+			nd_s(nd, ", Segment Offset: ");
+			nd_u(nd, v1);
+			nd_s(nd, ", Total PDU Length: ");
+			nd_u(nd, v2);
+		}
 		p += 6;
 		rem -= 6;
 	}
@@ -247,14 +294,22 @@ static int clnp_print(nd_t *nd, const uint8_t *p, unsigned length, unsigned dept
 		p += 2;
 		rem -= 2;
 		if (ol > rem) {
-			nd_printf(nd, ", opt (%u) too long", o);
+			nd_s(nd, ", opt (");
+			nd_u(nd, o);
+			nd_s(nd, ") too long");
 			return 0;
 		}
 		if (!nd_has(nd, p, ol))
 			goto trunc;
 		rem -= ol;
 		const char *on = tok_name(clnp_opts, o);
-		nd_printf(nd, "\n\t  %s Option #%u, length %u, value: ", on ? on : "Unknown", o, ol);
+		nd_s(nd, "\n\t  ");
+		nd_s(nd, on ? on : "Unknown");
+		nd_s(nd, " Option #");
+		nd_u(nd, o);
+		nd_s(nd, ", length ");
+		nd_u(nd, ol);
+		nd_s(nd, ", value: ");
 		clnp_option(nd, o, p, ol);
 		if (nd->opt->vflag > 1)
 			print_unknown_data(nd, p, "\n\t  ", ol);
@@ -266,7 +321,8 @@ static int clnp_print(nd_t *nd, const uint8_t *p, unsigned length, unsigned dept
 		return 1;
 	}
 	if (length > (unsigned)(p - op)) {
-		nd_printf(nd, "\n\t  undecoded non-header data, length %u", length - li);
+		nd_s(nd, "\n\t  undecoded non-header data, length ");
+		nd_u(nd, length - li);
 		print_unknown_data(nd, p, "\n\t  ", length - (unsigned)(p - op));
 	}
 	return 1;
@@ -284,7 +340,11 @@ void isoclns_print(nd_t *nd, const uint8_t *p, unsigned length)
 	int e = nd->opt->eflag;
 	if (e) {
 		const char *s = osi_nlpid_name(id);
-		nd_printf(nd, "OSI NLPID %s (0x%02x): ", s ? s : "Unknown", id);
+		nd_s(nd, "OSI NLPID ");
+		nd_s(nd, s ? s : "Unknown");
+		nd_s(nd, " (0x");
+		out_x2(nd->out, id);
+		nd_s(nd, "): ");
 	}
 	switch (id) {
 	case 0x81:
@@ -299,7 +359,9 @@ void isoclns_print(nd_t *nd, const uint8_t *p, unsigned length)
 			print_unknown_data(nd, p, "\n\t", length);
 		break;
 	case 0x00:
-		nd_printf(nd, "%slength: %u", e ? "" : ", ", length);
+		nd_s(nd, e ? "" : ", ");
+		nd_s(nd, "length: ");
+		nd_u(nd, length);
 		break;
 	case 0xcc:
 		ethertype_print(nd, 0x0800, p + 1, length - 1);
@@ -314,9 +376,14 @@ void isoclns_print(nd_t *nd, const uint8_t *p, unsigned length)
 		nd->depth--;
 		break;
 	default:
-		if (!e)
-			nd_printf(nd, "OSI NLPID 0x%02x unknown", id);
-		nd_printf(nd, "%slength: %u", e ? "" : ", ", length);
+		if (!e) {
+			nd_s(nd, "OSI NLPID 0x");
+			out_x2(nd->out, id);
+			nd_s(nd, " unknown");
+		}
+		nd_s(nd, e ? "" : ", ");
+		nd_s(nd, "length: ");
+		nd_u(nd, length);
 		if (length > 1)
 			print_unknown_data(nd, p, "\n\t", length);
 		break;

@@ -62,7 +62,8 @@ static void krb_body(nd_t *nd, const uint8_t *p)
 	unsigned ver = p[0];
 	switch (ver) {
 	case 1: case 2: case 3: /* named only */
-		nd_printf(nd, " v%u", ver);
+		nd_s(nd, " v");
+		nd_u(nd, ver);
 		return;
 	case 106: case 107: /* version 5: an AS-REQ or AS-REP application tag, named only */
 		nd_s(nd, " v5");
@@ -80,35 +81,67 @@ static void krb_body(nd_t *nd, const uint8_t *p)
 	nd_s(nd, le ? " le " : " be ");
 	if (tn)
 		nd_s(nd, tn);
-	else
-		nd_printf(nd, "#%u", t);
+	else {
+		nd_c(nd, '#');
+		nd_u(nd, t);
+	}
 	nd_s(nd, ": ");
 	const uint8_t *cp = p + 2;
 	switch (t) {
 	case 2:
 		cp = principal(nd, cp) + 4; /* and the time */
-		nd_printf(nd, " %umin ", nd_u8(nd, cp) * 5u);
+		{
+			unsigned v0 = nd_u8(nd, cp) * 5u;
+			nd_c(nd, ' ');
+			nd_u(nd, v0);
+			nd_s(nd, "min ");
+		}
 		cp = c_str(nd, cp + 1);
 		nd_c(nd, '.');
 		c_str(nd, cp);
 		break;
 	case 4:
 		cp = principal(nd, cp) + 10;
-		nd_printf(nd, " (%u)", get16(nd, cp, le));
+		{
+			unsigned v0 = get16(nd, cp, le);
+			nd_s(nd, " (");
+			nd_u(nd, v0);
+			nd_c(nd, ')');
+		}
 		break;
 	case 6:
-		nd_printf(nd, "v%u ", nd_u8(nd, cp));
+		{
+			unsigned v0 = nd_u8(nd, cp);
+			nd_c(nd, 'v');
+			nd_u(nd, v0);
+			nd_c(nd, ' ');
+		}
 		cp = c_str(nd, cp + 1);
-		nd_printf(nd, " (%u)", nd_u8(nd, cp));
-		nd_printf(nd, " (%u)", nd_u8(nd, cp + 1));
+		{
+			unsigned v0 = nd_u8(nd, cp);
+			nd_s(nd, " (");
+			nd_u(nd, v0);
+			nd_c(nd, ')');
+		}
+		{
+			unsigned v0 = nd_u8(nd, cp + 1);
+			nd_s(nd, " (");
+			nd_u(nd, v0);
+			nd_c(nd, ')');
+		}
 		break;
 	case 10: {
 		cp = principal(nd, cp) + 4;
 		unsigned e = get16(nd, cp, le);
-		if (e < sizeof err_names / sizeof err_names[0])
-			nd_printf(nd, " %s ", err_names[e]);
-		else
-			nd_printf(nd, " #%u ", e);
+		if (e < sizeof err_names / sizeof err_names[0]) {
+			nd_c(nd, ' ');
+			nd_s(nd, err_names[e]);
+			nd_c(nd, ' ');
+		} else {
+			nd_s(nd, " #");
+			nd_u(nd, e);
+			nd_c(nd, ' ');
+		}
 		c_str(nd, cp + 4);
 		break;
 	}

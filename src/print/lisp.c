@@ -35,10 +35,14 @@ void lisp_print(nd_t *nd, const uint8_t *bp, unsigned length,
 	}
 	unsigned tf = bp[0], type = tf >> 4;
 	const char *tn = type_name(type);
-	if (tn)
-		nd_printf(nd, "%s,", tn);
-	else
-		nd_printf(nd, "unknown-type-%u,", type);
+	if (tn) {
+		nd_s(nd, tn);
+		nd_c(nd, ',');
+	} else {
+		nd_s(nd, "unknown-type-");
+		nd_u(nd, type);
+		nd_c(nd, ',');
+	}
 	int v = nd->opt->vflag != 0;
 	if (v) {
 		uint32_t w = nd_be32(nd, bp);
@@ -52,8 +56,10 @@ void lisp_print(nd_t *nd, const uint8_t *bp, unsigned length,
 			put_bits(nd, bits, w, "none");
 			nd_s(nd, "],");
 		} else if (type == 4) {
-			nd_printf(nd, " flags [%s],", (w & 0x08000000) ? "I-xTR-ID-Present"
+			nd_s(nd, " flags [");
+			nd_s(nd, (w & 0x08000000) ? "I-xTR-ID-Present"
 				  : "none");
+			nd_s(nd, "],");
 		}
 	}
 	if (type != 3 && type != 4)
@@ -63,12 +69,18 @@ void lisp_print(nd_t *nd, const uint8_t *bp, unsigned length,
 	const uint8_t *p = bp + 16;
 	if (v) {
 		unsigned key = nd_be16(nd, bp + 12);
-		nd_printf(nd, "\n    %u record(s), ", rc);
-		nd_printf(nd, "Authentication %s,", key == 0 ? "None" : key == 1 ? "SHA1"
+		nd_s(nd, "\n    ");
+		nd_u(nd, rc);
+		nd_s(nd, " record(s), ");
+		nd_s(nd, "Authentication ");
+		nd_s(nd, key == 0 ? "None" : key == 1 ? "SHA1"
 			  : key == 2 ? "SHA256" : "unknown-type");
+		nd_c(nd, ',');
 		put_hex(nd, "\n    Authentication-Data: ", p, alen);
 	} else {
-		nd_printf(nd, " %u record(s),", rc);
+		nd_c(nd, ' ');
+		nd_u(nd, rc);
+		nd_s(nd, " record(s),");
 	}
 	p += alen;
 	while (length > (unsigned)(p - bp) && rc != 0) {
@@ -80,31 +92,49 @@ void lisp_print(nd_t *nd, const uint8_t *bp, unsigned length,
 		p += 12;
 		unsigned mask = e[5], afi = nd_be16(nd, e + 10), lc = e[4];
 		if (v) {
-			nd_printf(nd, "      Record TTL %u,", nd_be32(nd, e));
+			{
+				unsigned v0 = nd_be32(nd, e);
+				nd_s(nd, "      Record TTL ");
+				nd_u(nd, v0);
+				nd_c(nd, ',');
+			}
 			unsigned a = e[6];
 			nd_s(nd, (a >> 4) & 1 ? " Authoritative," : " Non-Authoritative,");
 			static const char *const acts[] = {
 				"No-Action", "Natively-Forward", "Send-Map-Request", "Drop",
 			};
-			nd_printf(nd, " %s,", (a >> 5) < 4 ? acts[a >> 5] : "unknown");
-			nd_printf(nd, " Map Version: %u,", nd_be16(nd, e + 8) & 0x0fff);
+			nd_c(nd, ' ');
+			nd_s(nd, (a >> 5) < 4 ? acts[a >> 5] : "unknown");
+			nd_c(nd, ',');
+			{
+				unsigned v0 = nd_be16(nd, e + 8) & 0x0fff;
+				nd_s(nd, " Map Version: ");
+				nd_u(nd, v0);
+				nd_c(nd, ',');
+			}
 		}
 		if (afi == 1) {
 			nd_need(nd, p, 4);
 			nd_s(nd, " EID ");
 			put_ip4(nd, p);
-			nd_printf(nd, "/%u,", mask);
+			nd_c(nd, '/');
+			nd_u(nd, mask);
+			nd_c(nd, ',');
 			p += 4;
 		} else if (afi == 2) {
 			nd_need(nd, p, 16);
 			nd_s(nd, " EID ");
 			put_ip6(nd, p);
-			nd_printf(nd, "/%u,", mask);
+			nd_c(nd, '/');
+			nd_u(nd, mask);
+			nd_c(nd, ',');
 			p += 16;
 		} else {
 			return;
 		}
-		nd_printf(nd, " %u locator(s)", lc);
+		nd_c(nd, ' ');
+		nd_u(nd, lc);
+		nd_s(nd, " locator(s)");
 		while (lc != 0) {
 			lc--;
 			if (!nd_has(nd, p, 8))
@@ -128,8 +158,15 @@ void lisp_print(nd_t *nd, const uint8_t *bp, unsigned length,
 				p += 16;
 			}
 			if (v) {
-				nd_printf(nd, "\n          Priority/Weight %u/%u, Multicast Priority/Weight %u/%u,",
-					  l[0], l[1], l[2], l[3]);
+				nd_s(nd, "\n          Priority/Weight ");
+				nd_u(nd, l[0]);
+				nd_c(nd, '/');
+				nd_u(nd, l[1]);
+				nd_s(nd, ", Multicast Priority/Weight ");
+				nd_u(nd, l[2]);
+				nd_c(nd, '/');
+				nd_u(nd, l[3]);
+				nd_c(nd, ',');
 				unsigned fl = nd_be16(nd, l + 4);
 				nd_s(nd, " flags [");
 				static const struct tok bits[] = {
@@ -147,7 +184,11 @@ void lisp_print(nd_t *nd, const uint8_t *bp, unsigned length,
 			return;
 		}
 		hex_dump(nd->out, "\n    xTR-ID: ", p, 16, 0);
-		nd_printf(nd, "\n    SITE-ID: %llu", (unsigned long long)nd_be64(nd, p + 16));
+		{
+			unsigned long long v0 = (unsigned long long)nd_be64(nd, p + 16);
+			nd_s(nd, "\n    SITE-ID: ");
+			nd_u(nd, v0);
+		}
 	} else if (nd_avail(nd, p) > 0) {
 		hex_dump(nd->out, "\n    Data: ", p, (unsigned)nd_avail(nd, p), 0);
 	}

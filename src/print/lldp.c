@@ -153,7 +153,14 @@ static int network_addr(nd_t *nd, const uint8_t *p, unsigned len)
 		return 0;
 	if (need)
 		nd_need(nd, p + 1, need);
-	nd_printf(nd, "AFI %s (%u)", lk(af_names, af, "Unknown"), af);
+	{
+		const char *v0 = lk(af_names, af, "Unknown");
+		nd_s(nd, "AFI ");
+		nd_s(nd, v0);
+		nd_s(nd, " (");
+		nd_u(nd, af);
+		nd_c(nd, ')');
+	}
 	switch (af) {
 	case 1:
 		nd_s(nd, ": ");
@@ -190,15 +197,25 @@ static int mgmt_addr(nd_t *nd, const uint8_t *p, unsigned tlen)
 	unsigned need = af == 1 ? 4 : af == 2 ? 16 : af == 6 ? 6 : 0;
 	if (need && alen - 1 < need)
 		return 0;
-	nd_printf(nd, "\n\t  Management Address length %u, ", alen);
+	nd_s(nd, "\n\t  Management Address length ");
+	nd_u(nd, alen);
+	nd_s(nd, ", ");
 	network_addr(nd, p, alen);
 	p += alen;
 	tlen -= alen;
 	if (tlen < 5)
 		return 0;
 	unsigned sub = nd_u8(nd, p);
-	nd_printf(nd, "\n\t  %s Interface Numbering (%u): %u", lk(intf_num, sub, "Unknown"),
-		  sub, nd_be32(nd, p + 1));
+	{
+		const char *v0 = lk(intf_num, sub, "Unknown");
+		unsigned v1 = nd_be32(nd, p + 1);
+		nd_s(nd, "\n\t  ");
+		nd_s(nd, v0);
+		nd_s(nd, " Interface Numbering (");
+		nd_u(nd, sub);
+		nd_s(nd, "): ");
+		nd_u(nd, v1);
+	}
 	p += 5;
 	tlen -= 5;
 	if (tlen) {
@@ -206,7 +223,8 @@ static int mgmt_addr(nd_t *nd, const uint8_t *p, unsigned tlen)
 		if (tlen < 1 + olen)
 			return 0;
 		if (olen) {
-			nd_printf(nd, "\n\t  OID length %u", olen);
+			nd_s(nd, "\n\t  OID length ");
+			nd_u(nd, olen);
 			zstr(nd, p + 1, olen);
 		}
 	}
@@ -216,11 +234,14 @@ static int mgmt_addr(nd_t *nd, const uint8_t *p, unsigned tlen)
 /* IEEE 802.1Qau: one bit per priority, priority 0 the low-order bit. */
 static void prio_bits(nd_t *nd, const char *title, unsigned v)
 {
-	nd_printf(nd, "\n\t    %s", title);
+	nd_s(nd, "\n\t    ");
+	nd_s(nd, title);
 	nd_s(nd, "\n\t     Priority : 0  1  2  3  4  5  6  7");
 	nd_s(nd, "\n\t     Value    : ");
-	for (int i = 0; i < 8; i++)
-		nd_printf(nd, "%-2u ", (v >> i) & 1);
+	for (int i = 0; i < 8; i++) {
+		out_ul(nd->out, (v >> i) & 1, 2);
+		nd_c(nd, ' ');
+	}
 }
 
 /* IEEE 802.1Qaz ETS: priority assignment (4 bits each, 4 bytes), TC
@@ -232,18 +253,25 @@ static void ets_tables(nd_t *nd, const uint8_t *p)
 	nd_s(nd, "\n\t     Value    : ");
 	for (int i = 0; i < 4; i++) {
 		unsigned b = nd_u8(nd, p + i);
-		nd_printf(nd, "%-3u %-3u%s", b >> 4, b & 0x0f, i < 3 ? " " : "");
+		out_ul(nd->out, b >> 4, 3);
+		nd_c(nd, ' ');
+		out_ul(nd->out, b & 0x0f, 3);
+		nd_s(nd, i < 3 ? " " : "");
 	}
 	nd_s(nd, "\n\t    TC Bandwidth Table");
 	nd_s(nd, "\n\t     TC%   : 0   1   2   3   4   5   6   7");
 	nd_s(nd, "\n\t     Value : ");
-	for (int i = 0; i < 8; i++)
-		nd_printf(nd, "%-3u%s", nd_u8(nd, p + 4 + i), i < 7 ? " " : "");
+	for (int i = 0; i < 8; i++) {
+		out_ul(nd->out, nd_u8(nd, p + 4 + i), 3);
+		nd_s(nd, i < 7 ? " " : "");
+	}
 	nd_s(nd, "\n\t    TSA Assignment Table");
 	nd_s(nd, "\n\t     Traffic Class: 0   1   2   3   4   5   6   7");
 	nd_s(nd, "\n\t     Value        : ");
-	for (int i = 0; i < 8; i++)
-		nd_printf(nd, "%-3u%s", nd_u8(nd, p + 12 + i), i < 7 ? " " : "");
+	for (int i = 0; i < 8; i++) {
+		out_ul(nd->out, nd_u8(nd, p + 12 + i), 3);
+		nd_s(nd, i < 7 ? " " : "");
+	}
 }
 
 static int private_8021(nd_t *nd, const uint8_t *p, unsigned len)
@@ -251,27 +279,48 @@ static int private_8021(nd_t *nd, const uint8_t *p, unsigned len)
 	if (len < 4) /* as tcpdump: no subtype, and no dump with -v */
 		return 0;
 	unsigned sub = nd_u8(nd, p + 3);
-	nd_printf(nd, "\n\t  %s Subtype (%u)", lk(sub8021, sub, "unknown"), sub);
+	{
+		const char *v0 = lk(sub8021, sub, "unknown");
+		nd_s(nd, "\n\t  ");
+		nd_s(nd, v0);
+		nd_s(nd, " Subtype (");
+		nd_u(nd, sub);
+		nd_c(nd, ')');
+	}
 	switch (sub) {
 	case 1:
 		if (len < 6)
 			return 0; /* too short: no dump either */
-		nd_printf(nd, "\n\t    port vlan id (PVID): %u", nd_be16(nd, p + 4));
+		{
+			unsigned v0 = nd_be16(nd, p + 4);
+			nd_s(nd, "\n\t    port vlan id (PVID): ");
+			nd_u(nd, v0);
+		}
 		break;
 	case 2: {
 		if (len < 7)
 			return 0;
 		unsigned f = nd_u8(nd, p + 4);
-		nd_printf(nd, "\n\t    port and protocol vlan id (PPVID): %u, flags [",
-			  nd_be16(nd, p + 5));
+		{
+			unsigned v0 = nd_be16(nd, p + 5);
+			nd_s(nd, "\n\t    port and protocol vlan id (PPVID): ");
+			nd_u(nd, v0);
+			nd_s(nd, ", flags [");
+		}
 		bits(nd, ppvid_flags, f, "none");
-		nd_printf(nd, "] (0x%02x)", f);
+		nd_s(nd, "] (0x");
+		out_x2(nd->out, f);
+		nd_c(nd, ')');
 		break;
 	}
 	case 3: {
 		if (len < 6)
 			return 0;
-		nd_printf(nd, "\n\t    vlan id (VID): %u", nd_be16(nd, p + 4));
+		{
+			unsigned v0 = nd_be16(nd, p + 4);
+			nd_s(nd, "\n\t    vlan id (VID): ");
+			nd_u(nd, v0);
+		}
 		if (len < 7)
 			return 0;
 		unsigned sl = nd_u8(nd, p + 6);
@@ -297,7 +346,11 @@ static int private_8021(nd_t *nd, const uint8_t *p, unsigned len)
 		unsigned st = nd_u8(nd, p + 4);
 		nd_s(nd, "\n\t    aggregation status [");
 		bits(nd, autoneg, st, "none");
-		nd_printf(nd, "], aggregation port ID %u", nd_be32(nd, p + 5));
+		{
+			unsigned v0 = nd_be32(nd, p + 5);
+			nd_s(nd, "], aggregation port ID ");
+			nd_u(nd, v0);
+		}
 		break;
 	}
 	case 8:
@@ -310,11 +363,19 @@ static int private_8021(nd_t *nd, const uint8_t *p, unsigned len)
 		if (len < 25)
 			return 0;
 		unsigned t = nd_u8(nd, p + 4);
-		if (sub == 9)
-			nd_printf(nd, "\n\t    Willing:%u, CBS:%u, RES:%u, Max TCs:%u", t >> 7,
-				  (t >> 6) & 2, (t >> 3) & 7, t & 7); /* CBS as tcpdump has it */
-		else
-			nd_printf(nd, "\n\t    RES: %u", t);
+		if (sub == 9) {
+			nd_s(nd, "\n\t    Willing:");
+			nd_u(nd, t >> 7);
+			nd_s(nd, ", CBS:");
+			nd_u(nd, (t >> 6) & 2); /* CBS as tcpdump has it */
+			nd_s(nd, ", RES:");
+			nd_u(nd, (t >> 3) & 7);
+			nd_s(nd, ", Max TCs:");
+			nd_u(nd, t & 7);
+		} else {
+			nd_s(nd, "\n\t    RES: ");
+			nd_u(nd, t);
+		}
 		ets_tables(nd, p + 5);
 		break;
 	}
@@ -322,20 +383,33 @@ static int private_8021(nd_t *nd, const uint8_t *p, unsigned len)
 		if (len < 6)
 			return 0;
 		unsigned t = nd_u8(nd, p + 4);
-		nd_printf(nd, "\n\t    Willing: %u, MBC: %u, RES: %u, PFC cap:%u ", t >> 7,
-			  (t >> 6) & 1, (t >> 4) & 3, t & 0x0f);
+		nd_s(nd, "\n\t    Willing: ");
+		nd_u(nd, t >> 7);
+		nd_s(nd, ", MBC: ");
+		nd_u(nd, (t >> 6) & 1);
+		nd_s(nd, ", RES: ");
+		nd_u(nd, (t >> 4) & 3);
+		nd_s(nd, ", PFC cap:");
+		nd_u(nd, t & 0x0f);
+		nd_c(nd, ' ');
 		nd_s(nd, "\n\t    PFC Enable");
 		t = nd_u8(nd, p + 5);
 		nd_s(nd, "\n\t     Priority : 0  1  2  3  4  5  6  7");
 		nd_s(nd, "\n\t     Value    : ");
-		for (int i = 0; i < 8; i++)
-			nd_printf(nd, "%-2d ", (t >> i) & 1);
+		for (int i = 0; i < 8; i++) { /* "%-2d " of a bit */
+			nd_c(nd, (char)('0' + ((t >> i) & 1)));
+			nd_s(nd, "  ");
+		}
 		break;
 	}
 	case 12: {
 		if (len < 5)
 			return 0;
-		nd_printf(nd, "\n\t    RES: %u", nd_u8(nd, p + 4));
+		{
+			unsigned v0 = nd_u8(nd, p + 4);
+			nd_s(nd, "\n\t    RES: ");
+			nd_u(nd, v0);
+		}
 		if (len <= 5)
 			return 0;
 		unsigned sl = len - 5;
@@ -344,8 +418,17 @@ static int private_8021(nd_t *nd, const uint8_t *p, unsigned len)
 		nd_s(nd, "\n\t    Application Priority Table");
 		for (unsigned i = 0; i < sl; i += 3) {
 			unsigned t = nd_u8(nd, p + i + 5);
-			nd_printf(nd, "\n\t      Priority: %u, RES: %u, Sel: %u, Protocol ID: %u",
-				  t >> 5, (t >> 3) & 3, t & 7, nd_be16(nd, p + i + 6));
+			{
+				unsigned v0 = nd_be16(nd, p + i + 6);
+				nd_s(nd, "\n\t      Priority: ");
+				nd_u(nd, t >> 5);
+				nd_s(nd, ", RES: ");
+				nd_u(nd, (t >> 3) & 3);
+				nd_s(nd, ", Sel: ");
+				nd_u(nd, t & 7);
+				nd_s(nd, ", Protocol ID: ");
+				nd_u(nd, v0);
+			}
 		}
 		break;
 	}
@@ -356,34 +439,75 @@ static int private_8021(nd_t *nd, const uint8_t *p, unsigned len)
 			"EVB Station", "Reserved for future Standardization" };
 		unsigned t = nd_u8(nd, p + 4);
 		nd_s(nd, "\n\t    EVB Bridge Status");
-		nd_printf(nd, "\n\t      RES: %u, BGID: %u, RRCAP: %u, RRCTR: %u", t >> 3,
-			  (t >> 2) & 1, (t >> 1) & 1, t & 1);
+		nd_s(nd, "\n\t      RES: ");
+		nd_u(nd, t >> 3);
+		nd_s(nd, ", BGID: ");
+		nd_u(nd, (t >> 2) & 1);
+		nd_s(nd, ", RRCAP: ");
+		nd_u(nd, (t >> 1) & 1);
+		nd_s(nd, ", RRCTR: ");
+		nd_u(nd, t & 1);
 		nd_s(nd, "\n\t    EVB Station Status");
 		t = nd_u8(nd, p + 5);
-		nd_printf(nd, "\n\t      RES: %u, SGID: %u, RRREQ: %u,RRSTAT: %u", t >> 4,
-			  (t >> 3) & 1, (t >> 2) & 1, t & 3);
+		nd_s(nd, "\n\t      RES: ");
+		nd_u(nd, t >> 4);
+		nd_s(nd, ", SGID: ");
+		nd_u(nd, (t >> 3) & 1);
+		nd_s(nd, ", RRREQ: ");
+		nd_u(nd, (t >> 2) & 1);
+		nd_s(nd, ",RRSTAT: ");
+		nd_u(nd, t & 3);
 		t = nd_u8(nd, p + 6);
-		nd_printf(nd, "\n\t    R: %u, RTE: %u, ", t >> 5, t & 0x1f);
+		nd_s(nd, "\n\t    R: ");
+		nd_u(nd, t >> 5);
+		nd_s(nd, ", RTE: ");
+		nd_u(nd, t & 0x1f);
+		nd_s(nd, ", ");
 		t = nd_u8(nd, p + 7);
-		nd_printf(nd, "EVB Mode: %s [%u]", modes[t >> 6], t >> 6);
-		nd_printf(nd, "\n\t    ROL: %u, RWD: %u, ", (t >> 5) & 1, t & 0x1f);
+		nd_s(nd, "EVB Mode: ");
+		nd_s(nd, modes[t >> 6]);
+		nd_s(nd, " [");
+		nd_u(nd, t >> 6);
+		nd_c(nd, ']');
+		nd_s(nd, "\n\t    ROL: ");
+		nd_u(nd, (t >> 5) & 1);
+		nd_s(nd, ", RWD: ");
+		nd_u(nd, t & 0x1f);
+		nd_s(nd, ", ");
 		t = nd_u8(nd, p + 8);
-		nd_printf(nd, "RES: %u, ROL: %u, RKA: %u", t >> 6, (t >> 5) & 1, t & 0x1f);
+		nd_s(nd, "RES: ");
+		nd_u(nd, t >> 6);
+		nd_s(nd, ", ROL: ");
+		nd_u(nd, (t >> 5) & 1);
+		nd_s(nd, ", RKA: ");
+		nd_u(nd, t & 0x1f);
 		break;
 	}
 	case 14: {
 		if (len < 8)
 			return 0;
 		unsigned t = nd_u8(nd, p + 4);
-		nd_printf(nd, "\n\t    Role: %u, RES: %u, Scomp: %u ", t >> 7, (t >> 4) & 7,
-			  (t >> 3) & 1);
-		nd_printf(nd, "ChnCap: %u", nd_be16(nd, p + 6) & 0x0fff);
+		nd_s(nd, "\n\t    Role: ");
+		nd_u(nd, t >> 7);
+		nd_s(nd, ", RES: ");
+		nd_u(nd, (t >> 4) & 7);
+		nd_s(nd, ", Scomp: ");
+		nd_u(nd, (t >> 3) & 1);
+		nd_c(nd, ' ');
+		{
+			unsigned v0 = nd_be16(nd, p + 6) & 0x0fff;
+			nd_s(nd, "ChnCap: ");
+			nd_u(nd, v0);
+		}
 		unsigned sl = len - 8;
 		if (sl % 3)
 			return 0;
 		for (unsigned i = 0; i < sl; i += 3) {
 			uint32_t w = nd_be24(nd, p + i + 8);
-			nd_printf(nd, "\n\t    SCID: %u, SVID: %u", w >> 12, w & 0xfff);
+			nd_s(nd, "\n\t    SCID: ");
+			nd_u(nd, w >> 12);
+			nd_s(nd, ", SVID: ");
+			nd_u(nd, w & 0xfff);
 		}
 		break;
 	}
@@ -398,7 +522,14 @@ static int private_8023(nd_t *nd, const uint8_t *p, unsigned len)
 	if (len < 4) /* as tcpdump: no subtype, and no dump with -v */
 		return 0;
 	unsigned sub = nd_u8(nd, p + 3);
-	nd_printf(nd, "\n\t  %s Subtype (%u)", lk(sub8023, sub, "unknown"), sub);
+	{
+		const char *v0 = lk(sub8023, sub, "unknown");
+		nd_s(nd, "\n\t  ");
+		nd_s(nd, v0);
+		nd_s(nd, " Subtype (");
+		nd_u(nd, sub);
+		nd_c(nd, ')');
+	}
 	switch (sub) {
 	case 1: {
 		if (len < 9)
@@ -407,11 +538,22 @@ static int private_8023(nd_t *nd, const uint8_t *p, unsigned len)
 			 mau = nd_be16(nd, p + 7);
 		nd_s(nd, "\n\t    autonegotiation [");
 		bits(nd, autoneg, a, "none");
-		nd_printf(nd, "] (0x%02x)", a);
+		nd_s(nd, "] (0x");
+		out_x2(nd->out, a);
+		nd_c(nd, ')');
 		nd_s(nd, "\n\t    PMD autoneg capability [");
 		bits(nd, pmd_cap, pmd, "unknown");
-		nd_printf(nd, "] (0x%04x)", pmd);
-		nd_printf(nd, "\n\t    MAU type %s (0x%04x)", lk(mau_types, mau, "unknown"), mau);
+		nd_s(nd, "] (0x");
+		out_x(nd->out, pmd, 4);
+		nd_c(nd, ')');
+		{
+			const char *v0 = lk(mau_types, mau, "unknown");
+			nd_s(nd, "\n\t    MAU type ");
+			nd_s(nd, v0);
+			nd_s(nd, " (0x");
+			out_x(nd->out, mau, 4);
+			nd_c(nd, ')');
+		}
 		break;
 	}
 	case 3: {
@@ -420,13 +562,21 @@ static int private_8023(nd_t *nd, const uint8_t *p, unsigned len)
 		unsigned st = nd_u8(nd, p + 4);
 		nd_s(nd, "\n\t    aggregation status [");
 		bits(nd, autoneg, st, "none");
-		nd_printf(nd, "], aggregation port ID %u", nd_be32(nd, p + 5));
+		{
+			unsigned v0 = nd_be32(nd, p + 5);
+			nd_s(nd, "], aggregation port ID ");
+			nd_u(nd, v0);
+		}
 		break;
 	}
 	case 4:
 		if (len < 6) /* too short for the size: nothing, no dump */
 			return 0;
-		nd_printf(nd, "\n\t    MTU size %u", nd_be16(nd, p + 4));
+		{
+			unsigned v0 = nd_be16(nd, p + 4);
+			nd_s(nd, "\n\t    MTU size ");
+			nd_u(nd, v0);
+		}
 		break;
 	default:
 		return 1;
@@ -439,7 +589,11 @@ static int private_iana(nd_t *nd, const uint8_t *p, unsigned len)
 	if (len < 8) /* as tcpdump: no subtype, and no dump with -v */
 		return 0;
 	unsigned sub = nd_u8(nd, p + 3);
-	nd_printf(nd, "\n\t  %s Subtype (%u)", sub == 1 ? "MUD-URL" : "unknown", sub);
+	nd_s(nd, "\n\t  ");
+	nd_s(nd, sub == 1 ? "MUD-URL" : "unknown");
+	nd_s(nd, " Subtype (");
+	nd_u(nd, sub);
+	nd_c(nd, ')');
 	if (sub != 1)
 		return 1;
 	nd_s(nd, "\n\t  MUD-URL=");
@@ -454,16 +608,23 @@ static void lldp_body(nd_t *nd, const uint8_t *pptr, unsigned len)
 	const uint8_t *p = pptr;
 	unsigned tlen = len;
 	int v = nd->opt->vflag;
-	nd_printf(nd, "LLDP, length %u", len);
+	nd_s(nd, "LLDP, length ");
+	nd_u(nd, len);
 	while (tlen >= 2) {
 		unsigned tlv = nd_be16(nd, p);
 		unsigned type = tlv >> 9, tl = tlv & 0x1ff;
 		int hexdump = 0;
 		tlen -= 2;
 		p += 2;
-		if (v)
-			nd_printf(nd, "\n\t%s TLV (%u), length %u", lk(tlv_names, type, "Unknown"),
-				  type, tl);
+		if (v) {
+			const char *v0 = lk(tlv_names, type, "Unknown");
+			nd_s(nd, "\n\t");
+			nd_s(nd, v0);
+			nd_s(nd, " TLV (");
+			nd_u(nd, type);
+			nd_s(nd, "), length ");
+			nd_u(nd, tl);
+		}
 		if (!type || !tl)
 			break;
 		nd_need(nd, p, tl);
@@ -476,8 +637,14 @@ static void lldp_body(nd_t *nd, const uint8_t *pptr, unsigned len)
 				if (tl < 2)
 					goto trunc;
 				unsigned sub = nd_u8(nd, p);
-				nd_printf(nd, "\n\t  Subtype %s (%u): ",
-					  lk(type == 1 ? chassis_sub : port_sub, sub, "Unknown"), sub);
+				{
+					const char *v0 = lk(type == 1 ? chassis_sub : port_sub, sub, "Unknown");
+					nd_s(nd, "\n\t  Subtype ");
+					nd_s(nd, v0);
+					nd_s(nd, " (");
+					nd_u(nd, sub);
+					nd_s(nd, "): ");
+				}
 				unsigned mac = type == 1 ? 4 : 3, net = type == 1 ? 5 : 4;
 				if (sub == mac) {
 					if (tl < 7)
@@ -497,7 +664,12 @@ static void lldp_body(nd_t *nd, const uint8_t *pptr, unsigned len)
 			if (v) {
 				if (tl < 2)
 					goto trunc;
-				nd_printf(nd, ": TTL %us", nd_be16(nd, p));
+				{
+					unsigned v0 = nd_be16(nd, p);
+					nd_s(nd, ": TTL ");
+					nd_u(nd, v0);
+					nd_c(nd, 's');
+				}
 			}
 			break;
 		case 4:
@@ -523,10 +695,14 @@ static void lldp_body(nd_t *nd, const uint8_t *pptr, unsigned len)
 				unsigned cap = nd_be16(nd, p), ena = nd_be16(nd, p + 2);
 				nd_s(nd, "\n\t  System  Capabilities [");
 				bits(nd, cap_names, cap, "none");
-				nd_printf(nd, "] (0x%04x)", cap);
+				nd_s(nd, "] (0x");
+				out_x(nd->out, cap, 4);
+				nd_c(nd, ')');
 				nd_s(nd, "\n\t  Enabled Capabilities [");
 				bits(nd, cap_names, ena, "none");
-				nd_printf(nd, "] (0x%04x)", ena);
+				nd_s(nd, "] (0x");
+				out_x(nd->out, ena, 4);
+				nd_c(nd, ')');
 			}
 			break;
 		case 8:
@@ -539,7 +715,11 @@ static void lldp_body(nd_t *nd, const uint8_t *pptr, unsigned len)
 					goto trunc;
 				uint32_t oui = nd_be24(nd, p);
 				const char *o = oui_name(oui);
-				nd_printf(nd, ": OUI %s (0x%06x)", o ? o : "Unknown", oui);
+				nd_s(nd, ": OUI ");
+				nd_s(nd, o ? o : "Unknown");
+				nd_s(nd, " (0x");
+				out_x(nd->out, oui, 6);
+				nd_c(nd, ')');
 				switch (oui) {
 				case 0x0080c2: hexdump = private_8021(nd, p, tl); break;
 				case 0x00120f: hexdump = private_8023(nd, p, tl); break;

@@ -156,16 +156,26 @@ static void put_mbps(nd_t *nd, uint32_t bits)
 
 static void put_v4_id(nd_t *nd, const char *label, const uint8_t *p)
 {
-	nd_printf(nd, "%s", label);
+	nd_s(nd, label);
 	put_ip4(nd, p);
-	nd_printf(nd, " (0x%08x)", nd_be32(nd, p));
+	{
+		unsigned v0 = nd_be32(nd, p);
+		nd_s(nd, " (0x");
+		out_x(nd->out, v0, 8);
+		nd_c(nd, ')');
+	}
 }
 
 static void put_v6_id(nd_t *nd, const char *label, const uint8_t *p)
 {
-	nd_printf(nd, "%s", label);
+	nd_s(nd, label);
 	put_ip6(nd, p);
-	nd_printf(nd, " (0x%08x)", nd_be32(nd, p));
+	{
+		unsigned v0 = nd_be32(nd, p);
+		nd_s(nd, " (0x");
+		out_x(nd->out, v0, 8);
+		nd_c(nd, ')');
+	}
 }
 
 static void dump_captured(nd_t *nd, const uint8_t *p, unsigned len)
@@ -179,9 +189,13 @@ static int data_link_subobjs(nd_t *nd, const uint8_t *p, int total, int off)
 {
 	while (total > 0) {
 		unsigned type = nd_u8(nd, p + off), len = nd_u8(nd, p + off + 1);
-		nd_printf(nd, "\n\t    Subobject, Type: %s (%u), Length: %u",
-			  type == 1 ? "Interface Switching Type"
-			  : type == 2 ? "Wavelength" : "Unknown", type, len);
+		nd_s(nd, "\n\t    Subobject, Type: ");
+		nd_s(nd, type == 1 ? "Interface Switching Type"
+			  : type == 2 ? "Wavelength" : "Unknown");
+		nd_s(nd, " (");
+		nd_u(nd, type);
+		nd_s(nd, "), Length: ");
+		nd_u(nd, len);
 		if (len < 4) {
 			nd_s(nd, " (too short)");
 			break;
@@ -197,8 +211,22 @@ static int data_link_subobjs(nd_t *nd, const uint8_t *p, int total, int off)
 		switch (type) {
 		case 1: {
 			unsigned sc = nd_u8(nd, p + off + 2), enc = nd_u8(nd, p + off + 3);
-			nd_printf(nd, "\n\t      Switching Type: %s (%u)", switch_cap(sc), sc);
-			nd_printf(nd, "\n\t      Encoding Type: %s (%u)", encoding(enc), enc);
+			{
+				const char *v0 = switch_cap(sc);
+				nd_s(nd, "\n\t      Switching Type: ");
+				nd_s(nd, v0);
+				nd_s(nd, " (");
+				nd_u(nd, sc);
+				nd_c(nd, ')');
+			}
+			{
+				const char *v0 = encoding(enc);
+				nd_s(nd, "\n\t      Encoding Type: ");
+				nd_s(nd, v0);
+				nd_s(nd, " (");
+				nd_u(nd, enc);
+				nd_c(nd, ')');
+			}
 			uint32_t bw = nd_be32(nd, p + off + 4);
 			nd_s(nd, "\n\t      Min Reservable Bandwidth: ");
 			put_mbps(nd, bw);
@@ -208,7 +236,11 @@ static int data_link_subobjs(nd_t *nd, const uint8_t *p, int total, int off)
 			break;
 		}
 		case 2:
-			nd_printf(nd, "\n\t      Wavelength: %u", nd_be32(nd, p + off + 4));
+			{
+				unsigned v0 = nd_be32(nd, p + off + 4);
+				nd_s(nd, "\n\t      Wavelength: ");
+				nd_u(nd, v0);
+			}
 			break;
 		default:
 			return 1;
@@ -231,17 +263,34 @@ static void channel_status(nd_t *nd, const uint8_t *p, unsigned tlen,
 			put_v4_id(nd, "\n\t    Interface ID: ", p + off);
 		else if (ct == 2)
 			put_v6_id(nd, "\n\t    Interface ID: ", p + off);
-		else
-			nd_printf(nd, "\n\t    Interface ID: %u (0x%08x)",
-				  nd_be32(nd, p + off), nd_be32(nd, p + off));
+		else {
+			unsigned v0 = nd_be32(nd, p + off);
+			unsigned v1 = nd_be32(nd, p + off);
+			nd_s(nd, "\n\t    Interface ID: ");
+			nd_u(nd, v0);
+			nd_s(nd, " (0x");
+			out_x(nd->out, v1, 8);
+			nd_c(nd, ')');
+		}
 		uint32_t v = nd_be32(nd, p + off + idl);
-		nd_printf(nd, "\n\t\t    Active: %s (%u)", v >> 31 ? "Allocated"
-			  : "Non-allocated", v >> 31);
-		nd_printf(nd, "\n\t\t    Direction: %s (%u)", (v >> 30) & 1 ? "Transmit"
-			  : "Receive", (v >> 30) & 1);
+		nd_s(nd, "\n\t\t    Active: ");
+		nd_s(nd, v >> 31 ? "Allocated"
+			  : "Non-allocated");
+		nd_s(nd, " (");
+		nd_u(nd, v >> 31);
+		nd_c(nd, ')');
+		nd_s(nd, "\n\t\t    Direction: ");
+		nd_s(nd, (v >> 30) & 1 ? "Transmit"
+			  : "Receive");
+		nd_s(nd, " (");
+		nd_u(nd, (v >> 30) & 1);
+		nd_c(nd, ')');
 		unsigned cs = v & 0x3ffffff;
-		nd_printf(nd, "\n\t\t    Channel Status: %s (%u)",
-			  cs >= 1 && cs <= 3 ? st[cs] : "Unknown", cs);
+		nd_s(nd, "\n\t\t    Channel Status: ");
+		nd_s(nd, cs >= 1 && cs <= 3 ? st[cs] : "Unknown");
+		nd_s(nd, " (");
+		nd_u(nd, cs);
+		nd_c(nd, ')');
 	}
 }
 
@@ -256,8 +305,15 @@ static int object(nd_t *nd, unsigned cls, unsigned ct, const uint8_t *p,
 		if (ct != 1 && ct != 2)
 			return 1;
 		NOT_CORRECT(tlen != 4);
-		nd_printf(nd, "\n\t    Control Channel ID: %u (0x%08x)", nd_be32(nd, p),
-			  nd_be32(nd, p));
+		{
+			unsigned v0 = nd_be32(nd, p);
+			unsigned v1 = nd_be32(nd, p);
+			nd_s(nd, "\n\t    Control Channel ID: ");
+			nd_u(nd, v0);
+			nd_s(nd, " (0x");
+			out_x(nd->out, v1, 8);
+			nd_c(nd, ')');
+		}
 		break;
 	case 3: case 4: /* link id, interface id */
 		switch (ct) {
@@ -271,8 +327,15 @@ static int object(nd_t *nd, unsigned cls, unsigned ct, const uint8_t *p,
 			break;
 		case 5: case 6:
 			NOT_CORRECT(tlen != 4);
-			nd_printf(nd, "\n\t    Link ID: %u (0x%08x)", nd_be32(nd, p),
-				  nd_be32(nd, p));
+			{
+				unsigned v0 = nd_be32(nd, p);
+				unsigned v1 = nd_be32(nd, p);
+				nd_s(nd, "\n\t    Link ID: ");
+				nd_u(nd, v0);
+				nd_s(nd, " (0x");
+				out_x(nd->out, v1, 8);
+				nd_c(nd, ')');
+			}
 			break;
 		default:
 			return 1;
@@ -282,8 +345,17 @@ static int object(nd_t *nd, unsigned cls, unsigned ct, const uint8_t *p,
 		if (ct != 1 && ct != 2)
 			return 1;
 		NOT_CORRECT(tlen != 4);
-		nd_printf(nd, "\n\t    Message ID%s: %u (0x%08x)", ct == 2 ? " Ack" : "",
-			  nd_be32(nd, p), nd_be32(nd, p));
+		{
+			unsigned v0 = nd_be32(nd, p);
+			unsigned v1 = nd_be32(nd, p);
+			nd_s(nd, "\n\t    Message ID");
+			nd_s(nd, ct == 2 ? " Ack" : "");
+			nd_s(nd, ": ");
+			nd_u(nd, v0);
+			nd_s(nd, " (0x");
+			out_x(nd->out, v1, 8);
+			nd_c(nd, ')');
+		}
 		break;
 	case 2: /* node id */
 		if (ct != 1 && ct != 2)
@@ -295,15 +367,27 @@ static int object(nd_t *nd, unsigned cls, unsigned ct, const uint8_t *p,
 		if (ct != 1)
 			return 1;
 		NOT_CORRECT(tlen != 4);
-		nd_printf(nd, "\n\t    Hello Interval: %u\n\t    Hello Dead Interval: %u",
-			  nd_be16(nd, p), nd_be16(nd, p + 2));
+		{
+			unsigned v0 = nd_be16(nd, p);
+			unsigned v1 = nd_be16(nd, p + 2);
+			nd_s(nd, "\n\t    Hello Interval: ");
+			nd_u(nd, v0);
+			nd_s(nd, "\n\t    Hello Dead Interval: ");
+			nd_u(nd, v1);
+		}
 		break;
 	case 7: /* hello */
 		if (ct != 1)
 			return 1;
 		NOT_CORRECT(tlen != 8);
-		nd_printf(nd, "\n\t    Tx Seq: %u, Rx Seq: %u", nd_be32(nd, p),
-			  nd_be32(nd, p + 4));
+		{
+			unsigned v0 = nd_be32(nd, p);
+			unsigned v1 = nd_be32(nd, p + 4);
+			nd_s(nd, "\n\t    Tx Seq: ");
+			nd_u(nd, v0);
+			nd_s(nd, ", Rx Seq: ");
+			nd_u(nd, v1);
+		}
 		break;
 	case 11: /* TE link */
 		if (ct < 1 || ct > 3)
@@ -319,9 +403,21 @@ static int object(nd_t *nd, unsigned cls, unsigned ct, const uint8_t *p,
 			put_v6_id(nd, "\n\t    Local Link-ID: ", p + 4);
 			put_v6_id(nd, "\n\t    Remote Link-ID: ", p + 20);
 		} else {
-			nd_printf(nd, "\n\t    Local Link-ID: %u (0x%08x)\n\t    Remote Link-ID: %u (0x%08x)",
-				  nd_be32(nd, p + 4), nd_be32(nd, p + 4),
-				  nd_be32(nd, p + 8), nd_be32(nd, p + 8));
+			{
+				unsigned v0 = nd_be32(nd, p + 4);
+				unsigned v1 = nd_be32(nd, p + 4);
+				unsigned v2 = nd_be32(nd, p + 8);
+				unsigned v3 = nd_be32(nd, p + 8);
+				nd_s(nd, "\n\t    Local Link-ID: ");
+				nd_u(nd, v0);
+				nd_s(nd, " (0x");
+				out_x(nd->out, v1, 8);
+				nd_s(nd, ")\n\t    Remote Link-ID: ");
+				nd_u(nd, v2);
+				nd_s(nd, " (0x");
+				out_x(nd->out, v3, 8);
+				nd_c(nd, ')');
+			}
 		}
 		break;
 	case 12: { /* data link */
@@ -339,9 +435,21 @@ static int object(nd_t *nd, unsigned cls, unsigned ct, const uint8_t *p,
 			put_v6_id(nd, "\n\t    Local Interface ID: ", p + 4);
 			put_v6_id(nd, "\n\t    Remote Interface ID: ", p + 20);
 		} else {
-			nd_printf(nd, "\n\t    Local Interface ID: %u (0x%08x)\n\t    Remote Interface ID: %u (0x%08x)",
-				  nd_be32(nd, p + 4), nd_be32(nd, p + 4),
-				  nd_be32(nd, p + 8), nd_be32(nd, p + 8));
+			{
+				unsigned v0 = nd_be32(nd, p + 4);
+				unsigned v1 = nd_be32(nd, p + 4);
+				unsigned v2 = nd_be32(nd, p + 8);
+				unsigned v3 = nd_be32(nd, p + 8);
+				nd_s(nd, "\n\t    Local Interface ID: ");
+				nd_u(nd, v0);
+				nd_s(nd, " (0x");
+				out_x(nd->out, v1, 8);
+				nd_s(nd, ")\n\t    Remote Interface ID: ");
+				nd_u(nd, v2);
+				nd_s(nd, " (0x");
+				out_x(nd->out, v3, 8);
+				nd_c(nd, ')');
+			}
 		}
 		return data_link_subobjs(nd, p, (int)(tlen - fixed), (int)fixed);
 	}
@@ -351,30 +459,60 @@ static int object(nd_t *nd, unsigned cls, unsigned ct, const uint8_t *p,
 		NOT_CORRECT(tlen != 20);
 		nd_s(nd, "\n\t    Flags: ");
 		put_bits(nd, verify_flags, nd_be16(nd, p), "none");
-		nd_printf(nd, "\n\t    Verify Interval: %u", nd_be16(nd, p + 2));
-		nd_printf(nd, "\n\t    Data links: %u", nd_be32(nd, p + 4));
-		nd_printf(nd, "\n\t    Encoding type: %s", encoding(nd_u8(nd, p + 8)));
+		{
+			unsigned v0 = nd_be16(nd, p + 2);
+			nd_s(nd, "\n\t    Verify Interval: ");
+			nd_u(nd, v0);
+		}
+		{
+			unsigned v0 = nd_be32(nd, p + 4);
+			nd_s(nd, "\n\t    Data links: ");
+			nd_u(nd, v0);
+		}
+		{
+			const char *v0 = encoding(nd_u8(nd, p + 8));
+			nd_s(nd, "\n\t    Encoding type: ");
+			nd_s(nd, v0);
+		}
 		unsigned vtm = nd_be16(nd, p + 10);
-		nd_printf(nd, "\n\t    Verify Transport Mechanism: %u (0x%x)%s", vtm, vtm,
-			  (vtm & 8000) ? " (Payload test messages capable)" : "");
+		nd_s(nd, "\n\t    Verify Transport Mechanism: ");
+		nd_u(nd, vtm);
+		nd_s(nd, " (0x");
+		out_x(nd->out, vtm, 0);
+		nd_c(nd, ')');
+		nd_s(nd, (vtm & 8000) ? " (Payload test messages capable)" : "");
 		uint32_t rate = nd_be32(nd, p + 12);
 		nd_s(nd, "\n\t    Transmission Rate: ");
 		put_mbps(nd, rate);
-		nd_printf(nd, "\n\t    Wavelength: %u", nd_be32(nd, p + 16));
+		{
+			unsigned v0 = nd_be32(nd, p + 16);
+			nd_s(nd, "\n\t    Wavelength: ");
+			nd_u(nd, v0);
+		}
 		break;
 	}
 	case 9: /* verify begin ack */
 		if (ct != 1)
 			return 1;
 		NOT_CORRECT(tlen != 4);
-		nd_printf(nd, "\n\t    Verify Dead Interval: %u\n\t    Verify Transport Response: %u",
-			  nd_be16(nd, p), nd_be16(nd, p + 2));
+		{
+			unsigned v0 = nd_be16(nd, p);
+			unsigned v1 = nd_be16(nd, p + 2);
+			nd_s(nd, "\n\t    Verify Dead Interval: ");
+			nd_u(nd, v0);
+			nd_s(nd, "\n\t    Verify Transport Response: ");
+			nd_u(nd, v1);
+		}
 		break;
 	case 10: /* verify id */
 		if (ct != 1)
 			return 1;
 		NOT_CORRECT(tlen != 4);
-		nd_printf(nd, "\n\t    Verify ID: %u", nd_be32(nd, p));
+		{
+			unsigned v0 = nd_be32(nd, p);
+			nd_s(nd, "\n\t    Verify ID: ");
+			nd_u(nd, v0);
+		}
 		break;
 	case 13: /* channel status */
 		if (ct < 1 || ct > 3)
@@ -390,9 +528,15 @@ static int object(nd_t *nd, unsigned cls, unsigned ct, const uint8_t *p,
 				put_v4_id(nd, "\n\t    Interface ID: ", p + off);
 			else if (ct == 2)
 				put_v6_id(nd, "\n\t    Interface ID: ", p + off);
-			else
-				nd_printf(nd, "\n\t    Interface ID: %u (0x%08x)",
-					  nd_be32(nd, p + off), nd_be32(nd, p + off));
+			else {
+				unsigned v0 = nd_be32(nd, p + off);
+				unsigned v1 = nd_be32(nd, p + off);
+				nd_s(nd, "\n\t    Interface ID: ");
+				nd_u(nd, v0);
+				nd_s(nd, " (0x");
+				out_x(nd->out, v1, 8);
+				nd_c(nd, ')');
+			}
 		}
 		break;
 	}
@@ -409,7 +553,11 @@ static int object(nd_t *nd, unsigned cls, unsigned ct, const uint8_t *p,
 			NOT_CORRECT(tlen != 4);
 			nd_s(nd, "\n\t Flags: ");
 			put_bits(nd, sc_sp_flags, nd_u8(nd, p), "none");
-			nd_printf(nd, "\n\t  UNI Version: %u", nd_u8(nd, p + 1));
+			{
+				unsigned v0 = nd_u8(nd, p + 1);
+				nd_s(nd, "\n\t  UNI Version: ");
+				nd_u(nd, v0);
+			}
 			break;
 		case 2: {
 			static const char *const sdh[] = {
@@ -422,21 +570,44 @@ static int object(nd_t *nd, unsigned cls, unsigned ct, const uint8_t *p,
 			};
 			NOT_CORRECT(tlen != 16);
 			unsigned lt = nd_u8(nd, p), sig = nd_u8(nd, p + 1);
-			nd_printf(nd, "\n\t  Link Type: %s (%u)",
-				  lt == 5 ? "SDH ITU-T G.707" : lt == 6 ? "SONET ANSI T1.105"
-				  : "Unknown", lt);
-			if (lt == 5 || lt == 6)
-				nd_printf(nd, "\n\t  Signal Type: %s (%u)",
-					  sig >= 5 && sig <= 12 ? (lt == 5 ? sdh : sonet)[sig - 5]
-					  : "Unknown", sig);
+			nd_s(nd, "\n\t  Link Type: ");
+			nd_s(nd, lt == 5 ? "SDH ITU-T G.707" : lt == 6 ? "SONET ANSI T1.105"
+				  : "Unknown");
+			nd_s(nd, " (");
+			nd_u(nd, lt);
+			nd_c(nd, ')');
+			if (lt == 5 || lt == 6) {
+				nd_s(nd, "\n\t  Signal Type: ");
+				nd_s(nd, sig >= 5 && sig <= 12 ? (lt == 5 ? sdh : sonet)[sig - 5]
+					  : "Unknown");
+				nd_s(nd, " (");
+				nd_u(nd, sig);
+				nd_c(nd, ')');
+			}
 			nd_s(nd, "\n\t  Transparency: ");
 			put_bits(nd, sc_tp_flags, nd_u8(nd, p + 2), "none");
 			nd_s(nd, "\n\t  Contiguous Concatenation Types: ");
 			put_bits(nd, sc_cct_flags, nd_u8(nd, p + 3), "none");
-			nd_printf(nd, "\n\t  Minimum NCC: %u", nd_be16(nd, p + 4));
-			nd_printf(nd, "\n\t  Maximum NCC: %u", nd_be16(nd, p + 6));
-			nd_printf(nd, "\n\t  Minimum NVC:%u", nd_be16(nd, p + 8));
-			nd_printf(nd, "\n\t  Maximum NVC:%u", nd_be16(nd, p + 10));
+			{
+				unsigned v0 = nd_be16(nd, p + 4);
+				nd_s(nd, "\n\t  Minimum NCC: ");
+				nd_u(nd, v0);
+			}
+			{
+				unsigned v0 = nd_be16(nd, p + 6);
+				nd_s(nd, "\n\t  Maximum NCC: ");
+				nd_u(nd, v0);
+			}
+			{
+				unsigned v0 = nd_be16(nd, p + 8);
+				nd_s(nd, "\n\t  Minimum NVC:");
+				nd_u(nd, v0);
+			}
+			{
+				unsigned v0 = nd_be16(nd, p + 10);
+				nd_s(nd, "\n\t  Maximum NVC:");
+				nd_u(nd, v0);
+			}
 			put_v4_id(nd, "\n\t    Local Interface ID: ", p + 12);
 			break;
 		}
@@ -475,28 +646,41 @@ void lmp_print(nd_t *nd, const uint8_t *pptr, unsigned length,
 		nd_trunc(nd); /* unwinds, as tcpdump: dumps show the whole frame */
 	unsigned version = pptr[0] >> 4, mt = pptr[3];
 	if (version != 1) {
-		nd_printf(nd, "LMP version %u packet not supported", version);
+		nd_s(nd, "LMP version ");
+		nd_u(nd, version);
+		nd_s(nd, " packet not supported");
 		return;
 	}
 	const char *mn = msg_name(mt);
 	if (!nd->opt->vflag) {
-		nd_printf(nd, "LMPv%u ", version);
+		nd_s(nd, "LMPv");
+		nd_u(nd, version);
+		nd_c(nd, ' ');
 		if (mn)
 			nd_s(nd, mn);
-		else
-			nd_printf(nd, "unknown (%u)", mt);
-		nd_printf(nd, " Message, length: %u", length);
+		else {
+			nd_s(nd, "unknown (");
+			nd_u(nd, mt);
+			nd_c(nd, ')');
+		}
+		nd_s(nd, " Message, length: ");
+		nd_u(nd, length);
 		return;
 	}
 	unsigned tlen = nd_be16(nd, pptr + 4);
-	nd_printf(nd, "\n\tLMPv%u, msg-type: ", version);
+	nd_s(nd, "\n\tLMPv");
+	nd_u(nd, version);
+	nd_s(nd, ", msg-type: ");
 	if (mn)
 		nd_s(nd, mn);
-	else
-		nd_printf(nd, "unknown, type: %u", mt);
+	else {
+		nd_s(nd, "unknown, type: ");
+		nd_u(nd, mt);
+	}
 	nd_s(nd, ", Flags: [");
 	put_bits(nd, header_flags, pptr[2], "none");
-	nd_printf(nd, "], length: %u", tlen);
+	nd_s(nd, "], length: ");
+	nd_u(nd, tlen);
 	if (tlen < 8) {
 		nd_s(nd, " (too short)");
 		return;
@@ -511,9 +695,21 @@ void lmp_print(nd_t *nd, const uint8_t *pptr, unsigned length,
 		unsigned olen = nd_be16(nd, tptr + 2), ctb = nd_u8(nd, tptr);
 		unsigned ct = ctb & 0x7f, cls = nd_u8(nd, tptr + 1);
 		const char *ctn = ctype_name(cls, ct);
-		nd_printf(nd, "\n\t  %s Object (%u), Class-Type: %s (%u) Flags: [%snegotiable], length: %u",
-			  obj_name(cls), cls, ctn ? ctn : "Unknown", ct,
-			  (ctb & 0x80) ? "" : "non-", olen);
+		{
+			const char *v0 = obj_name(cls);
+			nd_s(nd, "\n\t  ");
+			nd_s(nd, v0);
+			nd_s(nd, " Object (");
+			nd_u(nd, cls);
+			nd_s(nd, "), Class-Type: ");
+			nd_s(nd, ctn ? ctn : "Unknown");
+			nd_s(nd, " (");
+			nd_u(nd, ct);
+			nd_s(nd, ") Flags: [");
+			nd_s(nd, (ctb & 0x80) ? "" : "non-");
+			nd_s(nd, "negotiable], length: ");
+			nd_u(nd, olen);
+		}
 		if (olen < 4) {
 			nd_s(nd, " (too short)");
 			return;
@@ -530,7 +726,11 @@ void lmp_print(nd_t *nd, const uint8_t *pptr, unsigned length,
 		if (nd->opt->vflag > 1 || hexdump)
 			dump_captured(nd, tptr + 4, olen - 4);
 		if (tlen < olen) {
-			nd_printf(nd, " [remaining objects length %u < %u]", tlen, olen);
+			nd_s(nd, " [remaining objects length ");
+			nd_u(nd, tlen);
+			nd_s(nd, " < ");
+			nd_u(nd, olen);
+			nd_c(nd, ']');
 			nd_print_invalid(nd);
 			break;
 		}

@@ -37,7 +37,12 @@ static void mh_options(nd_t *nd, const uint8_t *p, unsigned len)
 				nd_s(nd, "(refresh: trunc)");
 				nd_trunc(nd);
 			}
-			nd_printf(nd, "(refresh: %u)", nd_be16(nd, o + 2) << 2);
+			{
+				unsigned v0 = nd_be16(nd, o + 2) << 2;
+				nd_s(nd, "(refresh: ");
+				nd_u(nd, v0);
+				nd_c(nd, ')');
+			}
 			break;
 		case 3:
 			if (len - i < 18) {
@@ -54,8 +59,15 @@ static void mh_options(nd_t *nd, const uint8_t *p, unsigned len)
 				nd_s(nd, "(ni: trunc)");
 				nd_trunc(nd);
 			}
-			nd_printf(nd, "(ni: ho=0x%04x co=0x%04x)", nd_be16(nd, o + 2),
-				  nd_be16(nd, o + 4));
+			{
+				unsigned v0 = nd_be16(nd, o + 2);
+				unsigned v1 = nd_be16(nd, o + 4);
+				nd_s(nd, "(ni: ho=0x");
+				out_x(nd->out, v0, 4);
+				nd_s(nd, " co=0x");
+				out_x(nd->out, v1, 4);
+				nd_c(nd, ')');
+			}
 			break;
 		case 5:
 			if (len - i < 12) {
@@ -66,10 +78,16 @@ static void mh_options(nd_t *nd, const uint8_t *p, unsigned len)
 			break;
 		default:
 			if (len - i < 2) {
-				nd_printf(nd, "(sopt_type %u: trunc)", type);
+				nd_s(nd, "(sopt_type ");
+				nd_u(nd, type);
+				nd_s(nd, ": trunc)");
 				nd_trunc(nd);
 			}
-			nd_printf(nd, "(type-0x%02x: len=%u)", type, olen - 2);
+			nd_s(nd, "(type-0x");
+			out_x2(nd->out, type);
+			nd_s(nd, ": len=");
+			nd_u(nd, olen - 2);
+			nd_c(nd, ')');
 			break;
 		}
 		i += olen;
@@ -81,8 +99,18 @@ static void cookie(nd_t *nd, const char *what, const char *kind,
 {
 	if (!nd->opt->vflag)
 		return;
-	nd_printf(nd, " %s %s=%08x:%08x", what, kind, nd_be32(nd, p),
-		  nd_be32(nd, p + 4));
+	{
+		unsigned v0 = nd_be32(nd, p);
+		unsigned v1 = nd_be32(nd, p + 4);
+		nd_c(nd, ' ');
+		nd_s(nd, what);
+		nd_c(nd, ' ');
+		nd_s(nd, kind);
+		nd_c(nd, '=');
+		out_x(nd->out, v0, 8);
+		nd_c(nd, ':');
+		out_x(nd->out, v1, 8);
+	}
 }
 
 int mobility_print(nd_t *nd, const uint8_t *cp, const uint8_t *ip6)
@@ -98,15 +126,21 @@ int mobility_print(nd_t *nd, const uint8_t *cp, const uint8_t *ip6)
 	unsigned mhlen = (nd_u8(nd, cp + 1) + 1u) * 8;
 	unsigned type = nd_u8(nd, cp + 2);
 	if (type < 8 && mhlen < mh_minlen[type]) {
-		nd_printf(nd, "(header length %u is too small for type %u)", mhlen,
-			  type);
+		nd_s(nd, "(header length ");
+		nd_u(nd, mhlen);
+		nd_s(nd, " is too small for type ");
+		nd_u(nd, type);
+		nd_c(nd, ')');
 		nd_print_trunc(nd);
 		return -1;
 	}
-	if (type < 8)
-		nd_printf(nd, "mobility: %s", mh_names[type]);
-	else
-		nd_printf(nd, "mobility: type-#%u", type);
+	if (type < 8) {
+		nd_s(nd, "mobility: ");
+		nd_s(nd, mh_names[type]);
+	} else {
+		nd_s(nd, "mobility: type-#");
+		nd_u(nd, type);
+	}
 	unsigned hlen;
 	switch (type) {
 	case 0:
@@ -119,14 +153,22 @@ int mobility_print(nd_t *nd, const uint8_t *cp, const uint8_t *ip6)
 		break;
 	case 3:
 	case 4:
-		nd_printf(nd, " nonce id=0x%x", nd_be16(nd, cp + 6));
+		{
+			unsigned v0 = nd_be16(nd, cp + 6);
+			nd_s(nd, " nonce id=0x");
+			out_x(nd->out, v0, 0);
+		}
 		cookie(nd, type == 3 ? "Home" : "Care-of", "Init Cookie", cp + 8);
 		cookie(nd, type == 3 ? "Home" : "Care-of", "Keygen Token",
 			       cp + 16);
 		hlen = 24;
 		break;
 	case 5: {
-		nd_printf(nd, " seq#=%u", nd_be16(nd, cp + 6));
+		{
+			unsigned v0 = nd_be16(nd, cp + 6);
+			nd_s(nd, " seq#=");
+			nd_u(nd, v0);
+		}
 		if (!nd_has(nd, cp + 8, 2)) { /* marked, not unwound */
 			nd_print_trunc(nd);
 			return -1;
@@ -138,27 +180,51 @@ int mobility_print(nd_t *nd, const uint8_t *cp, const uint8_t *ip6)
 		if (f & 0x40) nd_c(nd, 'H');
 		if (f & 0x20) nd_c(nd, 'L');
 		if (f & 0x10) nd_c(nd, 'K');
-		nd_printf(nd, " lifetime=%u", nd_be16(nd, cp + 10) << 2);
+		{
+			unsigned v0 = nd_be16(nd, cp + 10) << 2;
+			nd_s(nd, " lifetime=");
+			nd_u(nd, v0);
+		}
 		hlen = 12;
 		break;
 	}
 	case 6:
-		nd_printf(nd, " status=%u", nd_u8(nd, cp + 6));
+		{
+			unsigned v0 = nd_u8(nd, cp + 6);
+			nd_s(nd, " status=");
+			nd_u(nd, v0);
+		}
 		if (nd_u8(nd, cp + 7) & 0x80)
 			nd_s(nd, " K");
-		nd_printf(nd, " seq#=%u", nd_be16(nd, cp + 8));
-		nd_printf(nd, " lifetime=%u", nd_be16(nd, cp + 10) << 2);
+		{
+			unsigned v0 = nd_be16(nd, cp + 8);
+			nd_s(nd, " seq#=");
+			nd_u(nd, v0);
+		}
+		{
+			unsigned v0 = nd_be16(nd, cp + 10) << 2;
+			nd_s(nd, " lifetime=");
+			nd_u(nd, v0);
+		}
 		hlen = 12;
 		break;
 	case 7:
-		nd_printf(nd, " status=%u", nd_u8(nd, cp + 6));
+		{
+			unsigned v0 = nd_u8(nd, cp + 6);
+			nd_s(nd, " status=");
+			nd_u(nd, v0);
+		}
 		nd_need(nd, cp + 8, 16);
 		nd_s(nd, " homeaddr ");
 		put_ip6(nd, cp + 8);
 		hlen = 24;
 		break;
 	default:
-		nd_printf(nd, " len=%u", nd_u8(nd, cp + 1));
+		{
+			unsigned v0 = nd_u8(nd, cp + 1);
+			nd_s(nd, " len=");
+			nd_u(nd, v0);
+		}
 		return (int)mhlen;
 	}
 	if (nd->opt->vflag && hlen < mhlen) {

@@ -24,14 +24,21 @@ void mpls_print(nd_t *nd, const uint8_t *p, unsigned length)
 		e = nd_be32(nd, p);
 		unsigned label = e >> 12;
 		nd_s(nd, depth && v ? "\n\t" : " ");
-		nd_printf(nd, "(label %u", label);
+		nd_s(nd, "(label ");
+		nd_u(nd, label);
 		depth++;
-		if (v && label < sizeof label_names / sizeof label_names[0])
-			nd_printf(nd, " (%s)", label_names[label]);
-		nd_printf(nd, ", tc %u", (e >> 9) & 7);
+		if (v && label < sizeof label_names / sizeof label_names[0]) {
+			nd_s(nd, " (");
+			nd_s(nd, label_names[label]);
+			nd_c(nd, ')');
+		}
+		nd_s(nd, ", tc ");
+		nd_u(nd, (e >> 9) & 7);
 		if (e & 0x100)
 			nd_s(nd, ", [S]");
-		nd_printf(nd, ", ttl %u)", e & 0xff);
+		nd_s(nd, ", ttl ");
+		nd_u(nd, e & 0xff);
+		nd_c(nd, ')');
 		p += 4;
 		length -= 4;
 	} while (!(e & 0x100));

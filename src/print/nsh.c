@@ -83,9 +83,12 @@ void nsh_print(nd_t *nd, const uint8_t *bp, unsigned len)
 				}
 				if (tl) {
 					nd_s(nd, "\n            Value: 0x");
-					for (unsigned k = 0; k < tl; k++)
-						nd_printf(nd, k ? ":%02x" : "%02x",
-							  nd_u8(nd, p + n * 4 + k));
+					for (unsigned k = 0; k < tl; k++) {
+						unsigned v = nd_u8(nd, p + n * 4 + k);
+						if (k)
+							nd_c(nd, ':');
+						out_x2(nd->out, v);
+					}
 				}
 				n += tw;
 			}

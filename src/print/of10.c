@@ -32,7 +32,10 @@ static void invalid(nd_t *nd)
 static void data_print(nd_t *nd, const char *pfx, const uint8_t *p,
                        unsigned len)
 {
-	nd_printf(nd, "%sdata (%u octets)", pfx, len);
+	nd_s(nd, pfx);
+	nd_s(nd, "data (");
+	nd_u(nd, len);
+	nd_s(nd, " octets)");
 	if (nd->opt->vflag > 1) {
 		char ident[16];
 		size_t n = strlen(pfx);
@@ -79,13 +82,15 @@ static void bitmap_print(nd_t *nd, const struct tok *t, uint32_t v,
 
 static void bitmap32(nd_t *nd, const struct tok *t, uint32_t v, uint32_t known)
 {
-	nd_printf(nd, "0x%08x", v);
+	nd_s(nd, "0x");
+	out_x(nd->out, v, 8);
 	bitmap_print(nd, t, v, known);
 }
 
 static void bitmap16(nd_t *nd, const struct tok *t, uint32_t v, uint32_t known)
 {
-	nd_printf(nd, "0x%04x", v);
+	nd_s(nd, "0x");
+	out_x(nd->out, v, 4);
 	bitmap_print(nd, t, v, known);
 }
 
@@ -118,8 +123,10 @@ static void buffer_print(nd_t *nd, uint32_t b)
 {
 	if (b == 0xffffffffu)
 		nd_s(nd, "NONE");
-	else
-		nd_printf(nd, "0x%08x", b);
+	else {
+		nd_s(nd, "0x");
+		out_x(nd->out, b, 8);
+	}
 }
 
 /* The same, after a label: the value is read (and a truncation found)
@@ -185,8 +192,12 @@ static void port_state_print(nd_t *nd, uint32_t v)
 	static const char *const stp[] = {
 		"STP_LISTEN", "STP_LEARN", "STP_FORWARD", "STP_BLOCK",
 	};
-	nd_printf(nd, "0x%08x (%s%s)", v, stp[(v >> 8) & 3],
-		  (v & 1) ? ", LINK_DOWN" : "");
+	nd_s(nd, "0x");
+	out_x(nd->out, v, 8);
+	nd_s(nd, " (");
+	nd_s(nd, stp[(v >> 8) & 3]);
+	nd_s(nd, (v & 1) ? ", LINK_DOWN" : "");
+	nd_c(nd, ')');
 	if (v & ~0x301u)
 		nd_s(nd, " (bogus)");
 }
@@ -210,7 +221,10 @@ static void phy_port_print(nd_t *nd, const char *pfx, const uint8_t *p)
 	};
 	for (unsigned i = 0; i < N(names); i++) {
 		uint32_t v = nd_be32(nd, p + 24 + 4 * i);
-		nd_printf(nd, "%s %s ", pfx, names[i]);
+		nd_s(nd, pfx);
+		nd_c(nd, ' ');
+		nd_s(nd, names[i]);
+		nd_c(nd, ' ');
 		if (i == 0)
 			bitmap32(nd, port_config, v, PORT_CONFIG_KNOWN);
 		else if (i == 1)
@@ -249,9 +263,13 @@ static void nw_addr_match(nd_t *nd, const char *pfx, const char *name,
 	if (wbits >= 32)
 		return;
 	nd_need(nd, a, 4);
-	nd_printf(nd, "%smatch %s ", pfx, name);
+	nd_s(nd, pfx);
+	nd_s(nd, "match ");
+	nd_s(nd, name);
+	nd_c(nd, ' ');
 	put_ip4(nd, a);
-	nd_printf(nd, "/%u", 32 - wbits);
+	nd_c(nd, '/');
+	nd_u(nd, 32 - wbits);
 }
 
 /* ofp_match: one line for each field that is not wildcarded. */
@@ -260,44 +278,74 @@ static void match_print(nd_t *nd, const char *pfx, const uint8_t *p)
 	uint32_t w = nd_be32(nd, p);
 	if (!(w & FW_IN_PORT)) {
 		unsigned in_port = nd_be16(nd, p + 4);
-		nd_printf(nd, "%smatch in_port ", pfx);
+		nd_s(nd, pfx);
+		nd_s(nd, "match in_port ");
 		port_print(nd, in_port);
 	}
 	if (!(w & FW_DL_SRC)) {
 		nd_need(nd, p + 6, 6);
-		nd_printf(nd, "%smatch dl_src ", pfx);
+		nd_s(nd, pfx);
+		nd_s(nd, "match dl_src ");
 		put_mac(nd, p + 6);
 	}
 	if (!(w & FW_DL_DST)) {
 		nd_need(nd, p + 12, 6);
-		nd_printf(nd, "%smatch dl_dst ", pfx);
+		nd_s(nd, pfx);
+		nd_s(nd, "match dl_dst ");
 		put_mac(nd, p + 12);
 	}
 	if (!(w & FW_DL_VLAN)) {
 		unsigned vlan = nd_be16(nd, p + 18);
-		nd_printf(nd, "%smatch dl_vlan ", pfx);
+		nd_s(nd, pfx);
+		nd_s(nd, "match dl_vlan ");
 		if (vlan == 0xffff)
 			nd_s(nd, "NONE");
 		else
 			nd_u(nd, vlan);
 	}
-	if (!(w & FW_DL_VLAN_PCP))
-		nd_printf(nd, "%smatch dl_vlan_pcp %u", pfx, nd_u8(nd, p + 20));
-	if (!(w & FW_DL_TYPE))
-		nd_printf(nd, "%smatch dl_type 0x%04x", pfx, nd_be16(nd, p + 22));
-	if (!(w & FW_NW_TOS))
-		nd_printf(nd, "%smatch nw_tos 0x%02x", pfx, nd_u8(nd, p + 24));
-	if (!(w & FW_NW_PROTO))
-		nd_printf(nd, "%smatch nw_proto %u", pfx, nd_u8(nd, p + 25));
+	if (!(w & FW_DL_VLAN_PCP)) {
+		unsigned v0 = nd_u8(nd, p + 20);
+		nd_s(nd, pfx);
+		nd_s(nd, "match dl_vlan_pcp ");
+		nd_u(nd, v0);
+	}
+	if (!(w & FW_DL_TYPE)) {
+		unsigned v0 = nd_be16(nd, p + 22);
+		nd_s(nd, pfx);
+		nd_s(nd, "match dl_type 0x");
+		out_x(nd->out, v0, 4);
+	}
+	if (!(w & FW_NW_TOS)) {
+		unsigned v0 = nd_u8(nd, p + 24);
+		nd_s(nd, pfx);
+		nd_s(nd, "match nw_tos 0x");
+		out_x2(nd->out, v0);
+	}
+	if (!(w & FW_NW_PROTO)) {
+		unsigned v0 = nd_u8(nd, p + 25);
+		nd_s(nd, pfx);
+		nd_s(nd, "match nw_proto ");
+		nd_u(nd, v0);
+	}
 	nw_addr_match(nd, pfx, "nw_src", p + 28, (w >> 8) & 0x3f);
 	nw_addr_match(nd, pfx, "nw_dst", p + 32, (w >> 14) & 0x3f);
 	int icmp = nd_be16(nd, p + 22) == 0x0800 && nd_u8(nd, p + 25) == 1;
-	if (!(w & FW_TP_SRC))
-		nd_printf(nd, "%smatch %s %u", pfx, icmp ? "icmp_type" : "tp_src",
-			  nd_be16(nd, p + 36));
-	if (!(w & FW_TP_DST))
-		nd_printf(nd, "%smatch %s %u", pfx, icmp ? "icmp_code" : "tp_dst",
-			  nd_be16(nd, p + 38));
+	if (!(w & FW_TP_SRC)) {
+		unsigned v0 = nd_be16(nd, p + 36);
+		nd_s(nd, pfx);
+		nd_s(nd, "match ");
+		nd_s(nd, icmp ? "icmp_type" : "tp_src");
+		nd_c(nd, ' ');
+		nd_u(nd, v0);
+	}
+	if (!(w & FW_TP_DST)) {
+		unsigned v0 = nd_be16(nd, p + 38);
+		nd_s(nd, pfx);
+		nd_s(nd, "match ");
+		nd_s(nd, icmp ? "icmp_code" : "tp_dst");
+		nd_c(nd, ' ');
+		nd_u(nd, v0);
+	}
 }
 
 /* ---- actions ---- */
@@ -339,36 +387,57 @@ static void bsn_action_print(nd_t *nd, const char *pfx, const uint8_t *p,
 	uint32_t sub = nd_be32(nd, p + 8);
 	switch (sub) {
 	case 4:
-		nd_printf(nd, "%s subtype CHECKSUM", pfx);
+		nd_s(nd, pfx);
+		nd_s(nd, " subtype CHECKSUM");
 		return;
 	case 1: { /* MIRROR */
-		nd_printf(nd, "%s subtype MIRROR", pfx);
+		nd_s(nd, pfx);
+		nd_s(nd, " subtype MIRROR");
 		if (len != 24) {
 			invalid(nd);
 			return;
 		}
-		nd_printf(nd, ", dest_port %u", nd_be32(nd, p + 12));
+		{
+			unsigned v0 = nd_be32(nd, p + 12);
+			nd_s(nd, ", dest_port ");
+			nd_u(nd, v0);
+		}
 		uint32_t tag = nd_be32(nd, p + 16);
 		nd_s(nd, ", vlan_tag ");
 		if (tag == 0)
 			nd_s(nd, "none");
-		else if (tag >> 16 == 0x8100)
-			nd_printf(nd, "802.1Q (vlan %u, p %u%s)", tag & 0xfff,
-				  (tag >> 13) & 7, (tag & 0x1000) ? ", DEI" : "");
-		else
-			nd_printf(nd, "unknown (0x%04x)", tag >> 16);
+		else if (tag >> 16 == 0x8100) {
+			nd_s(nd, "802.1Q (vlan ");
+			nd_u(nd, tag & 0xfff);
+			nd_s(nd, ", p ");
+			nd_u(nd, (tag >> 13) & 7);
+			nd_s(nd, (tag & 0x1000) ? ", DEI" : "");
+			nd_c(nd, ')');
+		} else {
+			nd_s(nd, "unknown (0x");
+			out_x(nd->out, tag >> 16, 4);
+			nd_c(nd, ')');
+		}
 		unsigned cs = nd_u8(nd, p + 20);
-		if (cs < 2)
-			nd_printf(nd, ", copy_stage %s", cs ? "EGRESS" : "INGRESS");
-		else
-			nd_printf(nd, ", copy_stage unknown (%u)", cs);
+		if (cs < 2) {
+			nd_s(nd, ", copy_stage ");
+			nd_s(nd, cs ? "EGRESS" : "INGRESS");
+		} else {
+			nd_s(nd, ", copy_stage unknown (");
+			nd_u(nd, cs);
+			nd_c(nd, ')');
+		}
 		return;
 	}
 	case 2: /* SET_TUNNEL_DST: not decoded further */
-		nd_printf(nd, "%s subtype SET_TUNNEL_DST", pfx);
+		nd_s(nd, pfx);
+		nd_s(nd, " subtype SET_TUNNEL_DST");
 		return;
 	default:
-		nd_printf(nd, "%s subtype unknown (0x%08x)", pfx, sub);
+		nd_s(nd, pfx);
+		nd_s(nd, " subtype unknown (0x");
+		out_x(nd->out, sub, 8);
+		nd_c(nd, ')');
 		return;
 	}
 }
@@ -384,15 +453,20 @@ static void actions_print(nd_t *nd, const char *pfx, const uint8_t *p,
 			return;
 		}
 		unsigned type = nd_be16(nd, p);
-		nd_printf(nd, "%saction type ", pfx);
+		nd_s(nd, pfx);
+		nd_s(nd, "action type ");
 		if (type < N(action_names))
 			nd_s(nd, action_names[type]);
 		else if (type == AT_VENDOR)
 			nd_s(nd, "VENDOR");
-		else
-			nd_printf(nd, "invalid (0x%04x)", type);
+		else {
+			nd_s(nd, "invalid (0x");
+			out_x(nd->out, type, 4);
+			nd_c(nd, ')');
+		}
 		unsigned alen = nd_be16(nd, p + 2);
-		nd_printf(nd, ", len %u", alen);
+		nd_s(nd, ", len ");
+		nd_u(nd, alen);
 		unsigned want = type < N(action_names) || type == AT_VENDOR ?
 				action_len(type) : 0;
 		if (alen < ACTION_MIN || alen > len || alen % 8) {
@@ -408,15 +482,26 @@ static void actions_print(nd_t *nd, const char *pfx, const uint8_t *p,
 		case 0: { /* OUTPUT */
 			unsigned port = nd_be16(nd, p + 4);
 			port_print_l(nd, ", port ", port);
-			if (port == 0xfffd)
-				nd_printf(nd, ", max_len %u", nd_be16(nd, p + 6));
+			if (port == 0xfffd) {
+				unsigned v0 = nd_be16(nd, p + 6);
+				nd_s(nd, ", max_len ");
+				nd_u(nd, v0);
+			}
 			break;
 		}
 		case 1:
-			nd_printf(nd, ", vlan_vid %u", nd_be16(nd, p + 4));
+			{
+				unsigned v0 = nd_be16(nd, p + 4);
+				nd_s(nd, ", vlan_vid ");
+				nd_u(nd, v0);
+			}
 			break;
 		case 2:
-			nd_printf(nd, ", vlan_pcp %u", nd_u8(nd, p + 4));
+			{
+				unsigned v0 = nd_u8(nd, p + 4);
+				nd_s(nd, ", vlan_pcp ");
+				nd_u(nd, v0);
+			}
 			break;
 		case 3:
 			break;
@@ -431,18 +516,37 @@ static void actions_print(nd_t *nd, const char *pfx, const uint8_t *p,
 			put_ip4(nd, p + 4);
 			break;
 		case 8:
-			nd_printf(nd, ", nw_tos 0x%02x", nd_u8(nd, p + 4));
+			{
+				unsigned v0 = nd_u8(nd, p + 4);
+				nd_s(nd, ", nw_tos 0x");
+				out_x2(nd->out, v0);
+			}
 			break;
 		case 9: case 10:
-			nd_printf(nd, ", tp_port %u", nd_be16(nd, p + 4));
+			{
+				unsigned v0 = nd_be16(nd, p + 4);
+				nd_s(nd, ", tp_port ");
+				nd_u(nd, v0);
+			}
 			break;
 		case 11:
 			port_print_l(nd, ", port ", nd_be16(nd, p + 4));
-			nd_printf(nd, ", queue_id %u", nd_be32(nd, p + 12));
+			{
+				unsigned v0 = nd_be32(nd, p + 12);
+				nd_s(nd, ", queue_id ");
+				nd_u(nd, v0);
+			}
 			break;
 		case AT_VENDOR: {
 			uint32_t v = nd_be32(nd, p + 4);
-			nd_printf(nd, ", vendor 0x%08x (%s)", v, vendor_name(v));
+			{
+				const char *v0 = vendor_name(v);
+				nd_s(nd, ", vendor 0x");
+				out_x(nd->out, v, 8);
+				nd_s(nd, " (");
+				nd_s(nd, v0);
+				nd_c(nd, ')');
+			}
 			if (v == BSN_VENDOR)
 				bsn_action_print(nd, pfx, p, alen);
 			else
@@ -466,7 +570,9 @@ static void frame_print(nd_t *nd, const uint8_t *p, unsigned len)
 {
 	if (len == 0)
 		return;
-	nd_printf(nd, "\n\t data (%u octets)", len);
+	nd_s(nd, "\n\t data (");
+	nd_u(nd, len);
+	nd_s(nd, " octets)");
 	if (nd->opt->vflag < 3)
 		return;
 	nd_s(nd, ", frame decoding below\n");
@@ -515,15 +621,23 @@ static void bsn_print(nd_t *nd, const uint8_t *p, unsigned mlen)
 		return;
 	}
 	uint32_t sub = nd_be32(nd, p + 12);
-	if (sub < N(names) && names[sub])
-		nd_printf(nd, "\n\t subtype %s", names[sub]);
-	else
-		nd_printf(nd, "\n\t subtype unknown (0x%08x)", sub);
+	if (sub < N(names) && names[sub]) {
+		nd_s(nd, "\n\t subtype ");
+		nd_s(nd, names[sub]);
+	} else {
+		nd_s(nd, "\n\t subtype unknown (0x");
+		out_x(nd->out, sub, 8);
+		nd_c(nd, ')');
+	}
 	switch (sub) {
 	case 0: case 1: case 2:
 		if (mlen != 24)
 			break;
-		nd_printf(nd, ", index %u", nd_u8(nd, p + 16));
+		{
+			unsigned v0 = nd_u8(nd, p + 16);
+			nd_s(nd, ", index ");
+			nd_u(nd, v0);
+		}
 		if (sub != 1) {
 			nd_need(nd, p + 20, 4);
 			nd_s(nd, ", mask ");
@@ -534,16 +648,25 @@ static void bsn_print(nd_t *nd, const uint8_t *p, unsigned mlen)
 		if (mlen != 20)
 			break;
 		unsigned r = nd_u8(nd, p + 16);
-		if (r < 2)
-			nd_printf(nd, ", report_mirror_ports %s", r ? "ON" : "OFF");
-		else
-			nd_printf(nd, ", report_mirror_ports bogus (%u)", r);
+		if (r < 2) {
+			nd_s(nd, ", report_mirror_ports ");
+			nd_s(nd, r ? "ON" : "OFF");
+		} else {
+			nd_s(nd, ", report_mirror_ports bogus (");
+			nd_u(nd, r);
+			nd_c(nd, ')');
+		}
 		return;
 	}
 	case 6:
 		if (mlen < 20)
 			break;
-		nd_printf(nd, ", service %u, data '", nd_be32(nd, p + 16));
+		{
+			unsigned v0 = nd_be32(nd, p + 16);
+			nd_s(nd, ", service ");
+			nd_u(nd, v0);
+			nd_s(nd, ", data '");
+		}
 		if (nd_print_chars(nd, p + 20, mlen - 20))
 			nd_trunc(nd);
 		nd_c(nd, '\'');
@@ -557,12 +680,20 @@ static void bsn_print(nd_t *nd, const uint8_t *p, unsigned mlen)
 	case 8:
 		if (mlen != 20)
 			break;
-		nd_printf(nd, ", status 0x%08x", nd_be32(nd, p + 16));
+		{
+			unsigned v0 = nd_be32(nd, p + 16);
+			nd_s(nd, ", status 0x");
+			out_x(nd->out, v0, 8);
+		}
 		return;
 	case 17: /* VIRTUAL_PORT_REMOVE_REQUEST */
 		if (mlen != 20)
 			break;
-		nd_printf(nd, ", vport_no %u", nd_be32(nd, p + 16));
+		{
+			unsigned v0 = nd_be32(nd, p + 16);
+			nd_s(nd, ", vport_no ");
+			nd_u(nd, v0);
+		}
 		return;
 	case 9: case 13: case 19: case 21: case 27: /* requests without a body */
 		if (mlen != 16)
@@ -590,10 +721,14 @@ static void stats_type_print(nd_t *nd, unsigned t, unsigned flags, int reply)
 {
 	static const struct tok reply_flags[] = { { 1, "MORE" }, { 0, NULL } };
 	const char *s = stats_name(t);
-	if (s)
-		nd_printf(nd, "\n\t type %s", s);
-	else
-		nd_printf(nd, "\n\t type invalid (0x%04x)", t);
+	if (s) {
+		nd_s(nd, "\n\t type ");
+		nd_s(nd, s);
+	} else {
+		nd_s(nd, "\n\t type invalid (0x");
+		out_x(nd->out, t, 4);
+		nd_c(nd, ')');
+	}
 	bitmap16_l(nd, ", flags ", reply_flags, flags, reply ? 1u : 0u);
 }
 
@@ -611,7 +746,14 @@ static void other_stats_body(nd_t *nd, unsigned t, const uint8_t *b, unsigned bl
 		return;
 	}
 	uint32_t v = nd_be32(nd, b);
-	nd_printf(nd, ", vendor 0x%08x (%s)", v, vendor_name(v));
+	{
+		const char *v0 = vendor_name(v);
+		nd_s(nd, ", vendor 0x");
+		out_x(nd->out, v, 8);
+		nd_s(nd, " (");
+		nd_s(nd, v0);
+		nd_c(nd, ')');
+	}
 	if (blen > 4)
 		data_print(nd, "\n\t ", b + 4, blen - 4);
 }
@@ -656,8 +798,10 @@ static void stats_request_print(nd_t *nd, const uint8_t *p, unsigned mlen)
 		uint32_t q = nd_be32(nd, b + 4);
 		if (q == 0xffffffffu)
 			nd_s(nd, ", queue_id ALL");
-		else
-			nd_printf(nd, ", queue_id %u", q);
+		else {
+			nd_s(nd, ", queue_id ");
+			nd_u(nd, q);
+		}
 		return;
 	}
 	default:
@@ -668,7 +812,13 @@ static void stats_request_print(nd_t *nd, const uint8_t *p, unsigned mlen)
 
 static void u64_field(nd_t *nd, const char *name, const uint8_t *p)
 {
-	nd_printf(nd, ", %s %llu", name, (unsigned long long)nd_be64(nd, p));
+	{
+		unsigned long long v0 = (unsigned long long)nd_be64(nd, p);
+		nd_s(nd, ", ");
+		nd_s(nd, name);
+		nd_c(nd, ' ');
+		nd_u(nd, v0);
+	}
 }
 
 static void stats_reply_print(nd_t *nd, const uint8_t *p, unsigned mlen)
@@ -693,7 +843,9 @@ static void stats_reply_print(nd_t *nd, const uint8_t *p, unsigned mlen)
 		}
 		for (unsigned i = 0; i < N(names); i++) {
 			nd_need(nd, b, lens[i]);
-			nd_printf(nd, "\n\t  %s ", names[i]);
+			nd_s(nd, "\n\t  ");
+			nd_s(nd, names[i]);
+			nd_c(nd, ' ');
 			str_print(nd, "", b, lens[i]);
 			b += lens[i];
 		}
@@ -707,7 +859,8 @@ static void stats_reply_print(nd_t *nd, const uint8_t *p, unsigned mlen)
 				return;
 			}
 			unsigned elen = nd_be16(nd, b);
-			nd_printf(nd, "\n\t length %u", elen);
+			nd_s(nd, "\n\t length ");
+			nd_u(nd, elen);
 			if (elen < 88 || elen > blen) {
 				invalid(nd);
 				nd_need(nd, b, blen);
@@ -715,13 +868,36 @@ static void stats_reply_print(nd_t *nd, const uint8_t *p, unsigned mlen)
 			}
 			table_print_l(nd, ", table_id ", nd_u8(nd, b + 2));
 			match_print(nd, "\n\t  ", b + 4);
-			nd_printf(nd, "\n\t  duration_sec %u", nd_be32(nd, b + 44));
-			nd_printf(nd, ", duration_nsec %u", nd_be32(nd, b + 48));
-			nd_printf(nd, ", priority %u", nd_be16(nd, b + 52));
-			nd_printf(nd, ", idle_timeout %u", nd_be16(nd, b + 54));
-			nd_printf(nd, ", hard_timeout %u", nd_be16(nd, b + 56));
-			nd_printf(nd, ", cookie 0x%016llx",
-				  (unsigned long long)nd_be64(nd, b + 64));
+			{
+				unsigned v0 = nd_be32(nd, b + 44);
+				nd_s(nd, "\n\t  duration_sec ");
+				nd_u(nd, v0);
+			}
+			{
+				unsigned v0 = nd_be32(nd, b + 48);
+				nd_s(nd, ", duration_nsec ");
+				nd_u(nd, v0);
+			}
+			{
+				unsigned v0 = nd_be16(nd, b + 52);
+				nd_s(nd, ", priority ");
+				nd_u(nd, v0);
+			}
+			{
+				unsigned v0 = nd_be16(nd, b + 54);
+				nd_s(nd, ", idle_timeout ");
+				nd_u(nd, v0);
+			}
+			{
+				unsigned v0 = nd_be16(nd, b + 56);
+				nd_s(nd, ", hard_timeout ");
+				nd_u(nd, v0);
+			}
+			{
+				unsigned long long v0 = (unsigned long long)nd_be64(nd, b + 64);
+				nd_s(nd, ", cookie 0x");
+				out_x(nd->out, v0, 16);
+			}
 			u64_field(nd, "packet_count", b + 72);
 			u64_field(nd, "byte_count", b + 80);
 			actions_print(nd, "\n\t  ", b + 88, elen - 88);
@@ -734,10 +910,17 @@ static void stats_reply_print(nd_t *nd, const uint8_t *p, unsigned mlen)
 			invalid(nd);
 			return;
 		}
-		nd_printf(nd, "\n\t packet_count %llu",
-			  (unsigned long long)nd_be64(nd, b));
+		{
+			unsigned long long v0 = (unsigned long long)nd_be64(nd, b);
+			nd_s(nd, "\n\t packet_count ");
+			nd_u(nd, v0);
+		}
 		u64_field(nd, "byte_count", b + 8);
-		nd_printf(nd, ", flow_count %u", nd_be32(nd, b + 16));
+		{
+			unsigned v0 = nd_be32(nd, b + 16);
+			nd_s(nd, ", flow_count ");
+			nd_u(nd, v0);
+		}
 		return;
 	case 3: /* TABLE */
 		if (blen % 64) {
@@ -749,8 +932,16 @@ static void stats_reply_print(nd_t *nd, const uint8_t *p, unsigned mlen)
 			str_print(nd, ", name ", b + 4, 32);
 			bitmap32_l(nd, "\n\t  wildcards ", wildcard_names, nd_be32(nd, b + 36),
 				 WILDCARDS_KNOWN);
-			nd_printf(nd, "\n\t  max_entries %u", nd_be32(nd, b + 40));
-			nd_printf(nd, ", active_count %u", nd_be32(nd, b + 44));
+			{
+				unsigned v0 = nd_be32(nd, b + 40);
+				nd_s(nd, "\n\t  max_entries ");
+				nd_u(nd, v0);
+			}
+			{
+				unsigned v0 = nd_be32(nd, b + 44);
+				nd_s(nd, ", active_count ");
+				nd_u(nd, v0);
+			}
 			u64_field(nd, "lookup_count", b + 48);
 			u64_field(nd, "matched_count", b + 56);
 		}
@@ -783,7 +974,11 @@ static void stats_reply_print(nd_t *nd, const uint8_t *p, unsigned mlen)
 		}
 		for (; blen > 0; b += 32, blen -= 32) {
 			port_print_l(nd, "\n\t  port_no ", nd_be16(nd, b));
-			nd_printf(nd, ", queue_id %u", nd_be32(nd, b + 4));
+			{
+				unsigned v0 = nd_be32(nd, b + 4);
+				nd_s(nd, ", queue_id ");
+				nd_u(nd, v0);
+			}
 			u64_field(nd, "tx_bytes", b + 8);
 			u64_field(nd, "tx_packets", b + 16);
 			u64_field(nd, "tx_errors", b + 24);
@@ -812,9 +1007,13 @@ static void queue_props_print(nd_t *nd, const uint8_t *p, unsigned len)
 			nd_s(nd, "NONE");
 		else if (t == 1)
 			nd_s(nd, "MIN_RATE");
-		else
-			nd_printf(nd, "invalid (0x%04x)", t);
-		nd_printf(nd, ", len %u", plen);
+		else {
+			nd_s(nd, "invalid (0x");
+			out_x(nd->out, t, 4);
+			nd_c(nd, ')');
+		}
+		nd_s(nd, ", len ");
+		nd_u(nd, plen);
 		if (plen < 8 || plen > len || (t == 0 && plen != 8) ||
 		    (t == 1 && plen != 16)) {
 			invalid(nd);
@@ -825,8 +1024,13 @@ static void queue_props_print(nd_t *nd, const uint8_t *p, unsigned len)
 			unsigned r = nd_be16(nd, p + 8);
 			if (r > 1000)
 				nd_s(nd, ", rate disabled");
-			else
-				nd_printf(nd, ", rate %u.%u%%", r / 10, r % 10);
+			else {
+				nd_s(nd, ", rate ");
+				nd_u(nd, r / 10);
+				nd_c(nd, '.');
+				nd_u(nd, r % 10);
+				nd_c(nd, '%');
+			}
 		} else if (t != 0 && plen > 8) {
 			data_print(nd, "\n\t   ", p + 8, plen - 8);
 		}
@@ -852,9 +1056,14 @@ static void queue_reply_print(nd_t *nd, const uint8_t *p, unsigned mlen)
 			nd_need(nd, q, len);
 			return;
 		}
-		nd_printf(nd, "\n\t  queue_id %u", nd_be32(nd, q));
+		{
+			unsigned v0 = nd_be32(nd, q);
+			nd_s(nd, "\n\t  queue_id ");
+			nd_u(nd, v0);
+		}
 		unsigned qlen = nd_be16(nd, q + 4);
-		nd_printf(nd, ", len %u", qlen);
+		nd_s(nd, ", len ");
+		nd_u(nd, qlen);
 		if (qlen < 8 || qlen > len) {
 			invalid(nd);
 			nd_need(nd, q, len);
@@ -901,15 +1110,23 @@ static void error_print(nd_t *nd, const uint8_t *p, unsigned mlen)
 		return;
 	}
 	unsigned et = nd_be16(nd, p + 8), ec;
-	if (et < N(types))
-		nd_printf(nd, "\n\t type %s", types[et]);
-	else
-		nd_printf(nd, "\n\t type invalid (0x%04x)", et);
+	if (et < N(types)) {
+		nd_s(nd, "\n\t type ");
+		nd_s(nd, types[et]);
+	} else {
+		nd_s(nd, "\n\t type invalid (0x");
+		out_x(nd->out, et, 4);
+		nd_c(nd, ')');
+	}
 	ec = nd_be16(nd, p + 10);
-	if (et < N(types) && ec < ncodes[et])
-		nd_printf(nd, ", code %s", codes[et][ec]);
-	else
-		nd_printf(nd, ", code invalid (0x%04x)", ec);
+	if (et < N(types) && ec < ncodes[et]) {
+		nd_s(nd, ", code ");
+		nd_s(nd, codes[et][ec]);
+	} else {
+		nd_s(nd, ", code invalid (0x");
+		out_x(nd->out, ec, 4);
+		nd_c(nd, ')');
+	}
 	if (mlen > 12)
 		data_print(nd, "\n\t ", p + 12, mlen - 12);
 }
@@ -925,9 +1142,21 @@ static void features_reply_print(nd_t *nd, const uint8_t *p, unsigned mlen)
 		{ 1u << 6, "QUEUE_STATS" }, { 1u << 7, "ARP_MATCH_IP" },
 		{ 0, NULL },
 	};
-	nd_printf(nd, "\n\t dpid 0x%016llx", (unsigned long long)nd_be64(nd, p + 8));
-	nd_printf(nd, ", n_buffers %u", nd_be32(nd, p + 16));
-	nd_printf(nd, ", n_tables %u", nd_u8(nd, p + 20));
+	{
+		unsigned long long v0 = (unsigned long long)nd_be64(nd, p + 8);
+		nd_s(nd, "\n\t dpid 0x");
+		out_x(nd->out, v0, 16);
+	}
+	{
+		unsigned v0 = nd_be32(nd, p + 16);
+		nd_s(nd, ", n_buffers ");
+		nd_u(nd, v0);
+	}
+	{
+		unsigned v0 = nd_u8(nd, p + 20);
+		nd_s(nd, ", n_tables ");
+		nd_u(nd, v0);
+	}
 	bitmap32_l(nd, "\n\t capabilities ", caps, nd_be32(nd, p + 24), 0xefu);
 	bitmap32_l(nd, "\n\t actions ", action_bits, nd_be32(nd, p + 28), ACTION_BITS_KNOWN);
 	if ((mlen - 32) % PHY_PORT_LEN) {
@@ -948,11 +1177,19 @@ static void config_print(nd_t *nd, const uint8_t *p, unsigned mlen)
 		return;
 	}
 	unsigned f = nd_be16(nd, p + 8);
-	if (f < N(frag))
-		nd_printf(nd, "\n\t flags %s", frag[f]);
-	else
-		nd_printf(nd, "\n\t flags invalid (0x%04x)", f);
-	nd_printf(nd, ", miss_send_len %u", nd_be16(nd, p + 10));
+	if (f < N(frag)) {
+		nd_s(nd, "\n\t flags ");
+		nd_s(nd, frag[f]);
+	} else {
+		nd_s(nd, "\n\t flags invalid (0x");
+		out_x(nd->out, f, 4);
+		nd_c(nd, ')');
+	}
+	{
+		unsigned v0 = nd_be16(nd, p + 10);
+		nd_s(nd, ", miss_send_len ");
+		nd_u(nd, v0);
+	}
 }
 
 static void flow_mod_print(nd_t *nd, const uint8_t *p, unsigned mlen)
@@ -969,22 +1206,35 @@ static void flow_mod_print(nd_t *nd, const uint8_t *p, unsigned mlen)
 		return;
 	}
 	match_print(nd, "\n\t ", p + 8);
-	nd_printf(nd, "\n\t cookie 0x%016llx",
-		  (unsigned long long)nd_be64(nd, p + 48));
+	{
+		unsigned long long v0 = (unsigned long long)nd_be64(nd, p + 48);
+		nd_s(nd, "\n\t cookie 0x");
+		out_x(nd->out, v0, 16);
+	}
 	unsigned cmd = nd_be16(nd, p + 56);
-	if (cmd < N(cmds))
-		nd_printf(nd, ", command %s", cmds[cmd]);
-	else
-		nd_printf(nd, ", command invalid (0x%04x)", cmd);
+	if (cmd < N(cmds)) {
+		nd_s(nd, ", command ");
+		nd_s(nd, cmds[cmd]);
+	} else {
+		nd_s(nd, ", command invalid (0x");
+		out_x(nd->out, cmd, 4);
+		nd_c(nd, ')');
+	}
 	unsigned v = nd_be16(nd, p + 58);
-	if (v)
-		nd_printf(nd, ", idle_timeout %u", v);
+	if (v) {
+		nd_s(nd, ", idle_timeout ");
+		nd_u(nd, v);
+	}
 	v = nd_be16(nd, p + 60);
-	if (v)
-		nd_printf(nd, ", hard_timeout %u", v);
+	if (v) {
+		nd_s(nd, ", hard_timeout ");
+		nd_u(nd, v);
+	}
 	v = nd_be16(nd, p + 62);
-	if (v)
-		nd_printf(nd, ", priority %u", v);
+	if (v) {
+		nd_s(nd, ", priority ");
+		nd_u(nd, v);
+	}
 	if (cmd < 3) {
 		buffer_print_l(nd, ", buffer_id ", nd_be32(nd, p + 64));
 	}
@@ -1002,15 +1252,22 @@ static void packet_in_print(nd_t *nd, const uint8_t *p, unsigned mlen)
 		return;
 	}
 	buffer_print_l(nd, "\n\t buffer_id ", nd_be32(nd, p + 8));
-	nd_printf(nd, ", total_len %u", nd_be16(nd, p + 12));
+	{
+		unsigned v0 = nd_be16(nd, p + 12);
+		nd_s(nd, ", total_len ");
+		nd_u(nd, v0);
+	}
 	port_print_l(nd, ", in_port ", nd_be16(nd, p + 14));
 	unsigned r = nd_u8(nd, p + 16);
 	if (r == 0)
 		nd_s(nd, ", reason NO_MATCH");
 	else if (r == 1)
 		nd_s(nd, ", reason ACTION");
-	else
-		nd_printf(nd, ", reason invalid (0x%02x)", r);
+	else {
+		nd_s(nd, ", reason invalid (0x");
+		out_x2(nd->out, r);
+		nd_c(nd, ')');
+	}
 	frame_print(nd, p + 18, mlen - 18);
 }
 
@@ -1020,7 +1277,11 @@ static void packet_out_print(nd_t *nd, const uint8_t *p, unsigned mlen)
 		invalid(nd);
 		return;
 	}
-	nd_printf(nd, "\n\t buffer_id 0x%08x", nd_be32(nd, p + 8));
+	{
+		unsigned v0 = nd_be32(nd, p + 8);
+		nd_s(nd, "\n\t buffer_id 0x");
+		out_x(nd->out, v0, 8);
+	}
 	port_print_l(nd, ", in_port ", nd_be16(nd, p + 12));
 	unsigned alen = nd_be16(nd, p + 14);
 	if (alen > mlen - 16) {
@@ -1042,19 +1303,40 @@ static void flow_removed_print(nd_t *nd, const uint8_t *p, unsigned mlen)
 		return;
 	}
 	match_print(nd, "\n\t ", p + 8);
-	nd_printf(nd, "\n\t cookie 0x%016llx",
-		  (unsigned long long)nd_be64(nd, p + 48));
-	nd_printf(nd, ", priority %u", nd_be16(nd, p + 56));
+	{
+		unsigned long long v0 = (unsigned long long)nd_be64(nd, p + 48);
+		nd_s(nd, "\n\t cookie 0x");
+		out_x(nd->out, v0, 16);
+	}
+	{
+		unsigned v0 = nd_be16(nd, p + 56);
+		nd_s(nd, ", priority ");
+		nd_u(nd, v0);
+	}
 	unsigned r = nd_u8(nd, p + 58);
-	if (r < N(reasons))
-		nd_printf(nd, ", reason %s", reasons[r]);
-	else
-		nd_printf(nd, ", reason unknown (0x%02x)", r);
-	nd_printf(nd, ", duration_sec %u", nd_be32(nd, p + 60));
-	nd_printf(nd, ", duration_nsec %u", nd_be32(nd, p + 64));
+	if (r < N(reasons)) {
+		nd_s(nd, ", reason ");
+		nd_s(nd, reasons[r]);
+	} else {
+		nd_s(nd, ", reason unknown (0x");
+		out_x2(nd->out, r);
+		nd_c(nd, ')');
+	}
+	{
+		unsigned v0 = nd_be32(nd, p + 60);
+		nd_s(nd, ", duration_sec ");
+		nd_u(nd, v0);
+	}
+	{
+		unsigned v0 = nd_be32(nd, p + 64);
+		nd_s(nd, ", duration_nsec ");
+		nd_u(nd, v0);
+	}
 	unsigned idle = nd_be16(nd, p + 68);
-	if (idle)
-		nd_printf(nd, ", idle_timeout %u", idle);
+	if (idle) {
+		nd_s(nd, ", idle_timeout ");
+		nd_u(nd, idle);
+	}
 	u64_field(nd, "packet_count", p + 72);
 	u64_field(nd, "byte_count", p + 80);
 }
@@ -1067,10 +1349,14 @@ static void port_status_print(nd_t *nd, const uint8_t *p, unsigned mlen)
 		return;
 	}
 	unsigned r = nd_u8(nd, p + 8);
-	if (r < N(reasons))
-		nd_printf(nd, "\n\t reason %s", reasons[r]);
-	else
-		nd_printf(nd, "\n\t reason invalid (0x%02x)", r);
+	if (r < N(reasons)) {
+		nd_s(nd, "\n\t reason ");
+		nd_s(nd, reasons[r]);
+	} else {
+		nd_s(nd, "\n\t reason invalid (0x");
+		out_x2(nd->out, r);
+		nd_c(nd, ')');
+	}
 	phy_port_print(nd, "\n\t  ", p + 16);
 }
 
@@ -1123,7 +1409,14 @@ void of10_body_print(nd_t *nd, const uint8_t *p, unsigned type, unsigned mlen)
 			break;
 		}
 		uint32_t v = nd_be32(nd, p + 8);
-		nd_printf(nd, ", vendor 0x%08x (%s)", v, vendor_name(v));
+		{
+			const char *v0 = vendor_name(v);
+			nd_s(nd, ", vendor 0x");
+			out_x(nd->out, v, 8);
+			nd_s(nd, " (");
+			nd_s(nd, v0);
+			nd_c(nd, ')');
+		}
 		if (v == BSN_VENDOR)
 			bsn_print(nd, p, mlen);
 		else if (mlen > 12)

@@ -34,8 +34,11 @@ static unsigned msg_print(nd_t *nd, const uint8_t *p, unsigned len)
 		nd_s(nd, "1.0");
 	else if (ver == 4)
 		nd_s(nd, "1.3");
-	else
-		nd_printf(nd, "unknown (0x%02x)", ver);
+	else {
+		nd_s(nd, "unknown (0x");
+		out_x2(nd->out, ver);
+		nd_c(nd, ')');
+	}
 	if (len < 2)
 		goto end;
 	unsigned type = nd_u8(nd, p + 1);
@@ -44,19 +47,28 @@ static unsigned msg_print(nd_t *nd, const uint8_t *p, unsigned len)
 		tn = of10_types[type];
 	else if (ver == 4 && type < N(of13_types))
 		tn = of13_types[type];
-	if (tn)
-		nd_printf(nd, ", type %s", tn);
-	else
-		nd_printf(nd, ", type unknown (0x%02x)", type);
+	if (tn) {
+		nd_s(nd, ", type ");
+		nd_s(nd, tn);
+	} else {
+		nd_s(nd, ", type unknown (0x");
+		out_x2(nd->out, type);
+		nd_c(nd, ')');
+	}
 	if (len < 4)
 		goto end;
 	unsigned mlen = nd_be16(nd, p + 2);
-	nd_printf(nd, ", length %u", mlen);
+	nd_s(nd, ", length ");
+	nd_u(nd, mlen);
 	if (mlen < 8)
 		nd_s(nd, " (too short!)");
 	if (len < 8)
 		goto end;
-	nd_printf(nd, ", xid 0x%08x", nd_be32(nd, p + 4));
+	{
+		unsigned v0 = nd_be32(nd, p + 4);
+		nd_s(nd, ", xid 0x");
+		out_x(nd->out, v0, 8);
+	}
 	if (mlen < 8) {
 		nd_s(nd, " (invalid)");
 		return 0;

@@ -33,7 +33,13 @@ static unsigned nla(nd_t *nd, unsigned afi, const uint8_t *p, char *buf)
 static int fixed(nd_t *nd, const char *name, unsigned ol, unsigned want)
 {
 	if (ol != want) {
-		nd_printf(nd, "[Bad OPT_%s option, length %u != %u]", name, ol, want);
+		nd_s(nd, "[Bad OPT_");
+		nd_s(nd, name);
+		nd_s(nd, " option, length ");
+		nd_u(nd, ol);
+		nd_s(nd, " != ");
+		nd_u(nd, want);
+		nd_c(nd, ']');
 		return 0;
 	}
 	return 1;
@@ -49,22 +55,28 @@ static int options(nd_t *nd, const uint8_t *bp, const uint8_t **endp)
 		goto trunc;
 	unsigned ot = nd_u8(nd, bp++);
 	if ((ot & OPT_MASK) != 0) {
-		nd_printf(nd, "[First option bad, should be PGM_OPT_LENGTH, is %u]",
-			  ot & OPT_MASK);
+		nd_s(nd, "[First option bad, should be PGM_OPT_LENGTH, is ");
+		nd_u(nd, ot & OPT_MASK);
+		nd_c(nd, ']');
 		return 0;
 	}
 	unsigned ol = nd_u8(nd, bp++);
 	if (ol != 4) {
-		nd_printf(nd, "[Bad OPT_LENGTH option, length %u != 4]", ol);
+		nd_s(nd, "[Bad OPT_LENGTH option, length ");
+		nd_u(nd, ol);
+		nd_s(nd, " != 4]");
 		return 0;
 	}
 	unsigned total = nd_be16(nd, bp);
 	bp += 2;
 	if (total < 4) {
-		nd_printf(nd, "[Bad total option length %u < 4]", total);
+		nd_s(nd, "[Bad total option length ");
+		nd_u(nd, total);
+		nd_s(nd, " < 4]");
 		return 0;
 	}
-	nd_printf(nd, " OPTS LEN %u", total);
+	nd_s(nd, " OPTS LEN ");
+	nd_u(nd, total);
 	total -= 4;
 	while (total) {
 		if (total < 4) {
@@ -74,7 +86,9 @@ static int options(nd_t *nd, const uint8_t *bp, const uint8_t **endp)
 		ot = nd_u8(nd, bp++);
 		ol = nd_u8(nd, bp++);
 		if (ol < 4) {
-			nd_printf(nd, "[Bad option, length %u < 4]", ol);
+			nd_s(nd, "[Bad option, length ");
+			nd_u(nd, ol);
+			nd_s(nd, " < 4]");
 			break;
 		}
 		if (total < ol) {
@@ -88,7 +102,11 @@ static int options(nd_t *nd, const uint8_t *bp, const uint8_t **endp)
 		case 0x00:
 			if (!fixed(nd, "LENGTH", ol, 4))
 				return 0;
-			nd_printf(nd, " OPTS LEN (extra?) %u", nd_be16(nd, bp));
+			{
+				unsigned v0 = nd_be16(nd, bp);
+				nd_s(nd, " OPTS LEN (extra?) ");
+				nd_u(nd, v0);
+			}
 			bp += 2;
 			total -= 4;
 			break;
@@ -99,7 +117,12 @@ static int options(nd_t *nd, const uint8_t *bp, const uint8_t **endp)
 			b = nd_be32(nd, bp + 6);
 			c = nd_be32(nd, bp + 10);
 			bp += 14;
-			nd_printf(nd, " FRAG seq %u off %u len %u", a, b, c);
+			nd_s(nd, " FRAG seq ");
+			nd_u(nd, a);
+			nd_s(nd, " off ");
+			nd_u(nd, b);
+			nd_s(nd, " len ");
+			nd_u(nd, c);
 			total -= 16;
 			break;
 		case 0x02:
@@ -111,7 +134,11 @@ static int options(nd_t *nd, const uint8_t *bp, const uint8_t **endp)
 					nd_s(nd, "[Option length not a multiple of 4]");
 					return 0;
 				}
-				nd_printf(nd, " %u", nd_be32(nd, bp));
+				{
+					unsigned v0 = nd_be32(nd, bp);
+					nd_c(nd, ' ');
+					nd_u(nd, v0);
+				}
 				bp += 4;
 				ol -= 4;
 				total -= 4;
@@ -120,7 +147,11 @@ static int options(nd_t *nd, const uint8_t *bp, const uint8_t **endp)
 		case 0x03:
 			if (!fixed(nd, "JOIN", ol, 8))
 				return 0;
-			nd_printf(nd, " JOIN %u", nd_be32(nd, bp + 2));
+			{
+				unsigned v0 = nd_be32(nd, bp + 2);
+				nd_s(nd, " JOIN ");
+				nd_u(nd, v0);
+			}
 			bp += 6;
 			total -= 8;
 			break;
@@ -130,7 +161,10 @@ static int options(nd_t *nd, const uint8_t *bp, const uint8_t **endp)
 			a = nd_be32(nd, bp + 2);
 			b = nd_be32(nd, bp + 6);
 			bp += 10;
-			nd_printf(nd, " BACKOFF ivl %u ivlseq %u", a, b);
+			nd_s(nd, " BACKOFF ivl ");
+			nd_u(nd, a);
+			nd_s(nd, " ivlseq ");
+			nd_u(nd, b);
 			total -= 12;
 			break;
 		case 0x05:
@@ -139,12 +173,17 @@ static int options(nd_t *nd, const uint8_t *bp, const uint8_t **endp)
 			a = nd_be32(nd, bp + 2);
 			b = nd_be32(nd, bp + 6);
 			bp += 10;
-			nd_printf(nd, " BACKOFF max %u min %u", a, b);
+			nd_s(nd, " BACKOFF max ");
+			nd_u(nd, a);
+			nd_s(nd, " min ");
+			nd_u(nd, b);
 			total -= 12;
 			break;
 		case 0x07: {
 			if (ol < 8) {
-				nd_printf(nd, "[Bad OPT_REDIRECT option, length %u < 8]", ol);
+				nd_s(nd, "[Bad OPT_REDIRECT option, length ");
+				nd_u(nd, ol);
+				nd_s(nd, " < 8]");
 				return 0;
 			}
 			bp += 2;
@@ -154,34 +193,49 @@ static int options(nd_t *nd, const uint8_t *bp, const uint8_t **endp)
 			if (!want)
 				goto trunc;
 			if (ol != 8 + want) {
-				nd_printf(nd, "[Bad OPT_REDIRECT option, length %u != 8 + address size]", ol);
+				nd_s(nd, "[Bad OPT_REDIRECT option, length ");
+				nd_u(nd, ol);
+				nd_s(nd, " != 8 + address size]");
 				return 0;
 			}
 			if (!nla(nd, afi, bp, buf))
 				goto trunc;
 			bp += want;
 			total -= 8 + want;
-			nd_printf(nd, " REDIRECT %s", buf);
+			nd_s(nd, " REDIRECT ");
+			nd_s(nd, buf);
 			break;
 		}
 		case 0x08:
 			if (!fixed(nd, "PARITY_PRM", ol, 8))
 				return 0;
-			nd_printf(nd, " PARITY MAXTGS %u", nd_be32(nd, bp + 2));
+			{
+				unsigned v0 = nd_be32(nd, bp + 2);
+				nd_s(nd, " PARITY MAXTGS ");
+				nd_u(nd, v0);
+			}
 			bp += 6;
 			total -= 8;
 			break;
 		case 0x09:
 			if (!fixed(nd, "PARITY_GRP", ol, 8))
 				return 0;
-			nd_printf(nd, " PARITY GROUP %u", nd_be32(nd, bp + 2));
+			{
+				unsigned v0 = nd_be32(nd, bp + 2);
+				nd_s(nd, " PARITY GROUP ");
+				nd_u(nd, v0);
+			}
 			bp += 6;
 			total -= 8;
 			break;
 		case 0x0a:
 			if (!fixed(nd, "CURR_TGSIZE", ol, 8))
 				return 0;
-			nd_printf(nd, " PARITY ATGS %u", nd_be32(nd, bp + 2));
+			{
+				unsigned v0 = nd_be32(nd, bp + 2);
+				nd_s(nd, " PARITY ATGS ");
+				nd_u(nd, v0);
+			}
 			bp += 6;
 			total -= 8;
 			break;
@@ -193,7 +247,9 @@ static int options(nd_t *nd, const uint8_t *bp, const uint8_t **endp)
 			total -= 4;
 			break;
 		case 0x0c:
-			nd_printf(nd, " PATH_NLA [%u]", ol);
+			nd_s(nd, " PATH_NLA [");
+			nd_u(nd, ol);
+			nd_c(nd, ']');
 			bp += ol;
 			total -= ol;
 			break;
@@ -234,7 +290,11 @@ static int options(nd_t *nd, const uint8_t *bp, const uint8_t **endp)
 		case 0x13: {
 			const char *nm = (ot & OPT_MASK) == 0x12 ? "DATA" : "FEEDBACK";
 			if (ol < 12) {
-				nd_printf(nd, "[Bad OPT_PGMCC_%s option, length %u < 12]", nm, ol);
+				nd_s(nd, "[Bad OPT_PGMCC_");
+				nd_s(nd, nm);
+				nd_s(nd, " option, length ");
+				nd_u(nd, ol);
+				nd_s(nd, " < 12]");
 				return 0;
 			}
 			bp += 2;
@@ -246,19 +306,31 @@ static int options(nd_t *nd, const uint8_t *bp, const uint8_t **endp)
 			if (!want)
 				goto trunc;
 			if (ol != 12 + want) {
-				nd_printf(nd, "[Bad OPT_PGMCC_%s option, length %u != 12 + address size]",
-					  nm, ol);
+				nd_s(nd, "[Bad OPT_PGMCC_");
+				nd_s(nd, nm);
+				nd_s(nd, " option, length ");
+				nd_u(nd, ol);
+				nd_s(nd, " != 12 + address size]");
 				return 0;
 			}
 			if (!nla(nd, afi, bp, buf))
 				goto trunc;
 			bp += want;
 			total -= 12 + want;
-			nd_printf(nd, " PGMCC %s %u %s", nm, a, buf);
+			nd_s(nd, " PGMCC ");
+			nd_s(nd, nm);
+			nd_c(nd, ' ');
+			nd_u(nd, a);
+			nd_c(nd, ' ');
+			nd_s(nd, buf);
 			break;
 		}
 		default:
-			nd_printf(nd, " OPT_%02X [%u] ", ot, ol);
+			nd_s(nd, " OPT_");
+			out_xu(nd->out, ot, 2);
+			nd_s(nd, " [");
+			nd_u(nd, ol);
+			nd_s(nd, "] ");
 			bp += ol;
 			total -= ol;
 			break;
@@ -304,12 +376,22 @@ void pgm_print(nd_t *nd, const uint8_t *bp, unsigned length,
 	}
 	if (!nd_has(nd, bp, 16))
 		goto trunc;
-	nd_printf(nd, "PGM, length %u", nd_be16(nd, bp + 14));
+	{
+		unsigned v0 = nd_be16(nd, bp + 14);
+		nd_s(nd, "PGM, length ");
+		nd_u(nd, v0);
+	}
 	if (!nd->opt->vflag)
 		return;
 	unsigned type = bp[4];
-	nd_printf(nd, " 0x%02x%02x%02x%02x%02x%02x ", bp[8], bp[9], bp[10],
-		  bp[11], bp[12], bp[13]);
+	nd_s(nd, " 0x");
+	out_x2(nd->out, bp[8]);
+	out_x2(nd->out, bp[9]);
+	out_x2(nd->out, bp[10]);
+	out_x2(nd->out, bp[11]);
+	out_x2(nd->out, bp[12]);
+	out_x2(nd->out, bp[13]);
+	nd_c(nd, ' ');
 	const uint8_t *p = bp + 16;
 	unsigned n;
 	switch (type) {
@@ -319,8 +401,19 @@ void pgm_print(nd_t *nd, const uint8_t *bp, unsigned length,
 		n = nla(nd, nd_be16(nd, p + 12), p + 16, buf);
 		if (!n)
 			goto trunc;
-		nd_printf(nd, "SPM seq %u trail %u lead %u nla %s",
-			  nd_be32(nd, p), nd_be32(nd, p + 4), nd_be32(nd, p + 8), buf);
+		{
+			unsigned v0 = nd_be32(nd, p);
+			unsigned v1 = nd_be32(nd, p + 4);
+			unsigned v2 = nd_be32(nd, p + 8);
+			nd_s(nd, "SPM seq ");
+			nd_u(nd, v0);
+			nd_s(nd, " trail ");
+			nd_u(nd, v1);
+			nd_s(nd, " lead ");
+			nd_u(nd, v2);
+			nd_s(nd, " nla ");
+			nd_s(nd, buf);
+		}
 		p += 16 + n;
 		break;
 	case 0x01: { /* POLL */
@@ -332,23 +425,51 @@ void pgm_print(nd_t *nd, const uint8_t *bp, unsigned length,
 		const uint8_t *q = p + 12 + n;
 		uint32_t ivl = nd_be32(nd, q), rnd = nd_be32(nd, q + 4),
 			 mask = nd_be32(nd, q + 8);
-		nd_printf(nd, "POLL seq %u round %u nla %s ivl %u rnd 0x%08x mask 0x%08x",
-			  nd_be32(nd, p), nd_be16(nd, p + 4), buf, ivl, rnd, mask);
+		{
+			unsigned v0 = nd_be32(nd, p);
+			unsigned v1 = nd_be16(nd, p + 4);
+			nd_s(nd, "POLL seq ");
+			nd_u(nd, v0);
+			nd_s(nd, " round ");
+			nd_u(nd, v1);
+			nd_s(nd, " nla ");
+			nd_s(nd, buf);
+			nd_s(nd, " ivl ");
+			nd_u(nd, ivl);
+			nd_s(nd, " rnd 0x");
+			out_x(nd->out, rnd, 8);
+			nd_s(nd, " mask 0x");
+			out_x(nd->out, mask, 8);
+		}
 		p = q + 12;
 		break;
 	}
 	case 0x02: /* POLR */
 		if (!nd_has(nd, p, 8))
 			goto trunc;
-		nd_printf(nd, "POLR seq %u round %u", nd_be32(nd, p), nd_be16(nd, p + 4));
+		{
+			unsigned v0 = nd_be32(nd, p);
+			unsigned v1 = nd_be16(nd, p + 4);
+			nd_s(nd, "POLR seq ");
+			nd_u(nd, v0);
+			nd_s(nd, " round ");
+			nd_u(nd, v1);
+		}
 		p += 8;
 		break;
 	case 0x04: /* ODATA */
 	case 0x05: /* RDATA */
 		if (!nd_has(nd, p, 8))
 			goto trunc;
-		nd_printf(nd, "%s trail %u seq %u", type == 4 ? "ODATA" : "RDATA",
-			  nd_be32(nd, p + 4), nd_be32(nd, p));
+		{
+			unsigned v0 = nd_be32(nd, p + 4);
+			unsigned v1 = nd_be32(nd, p);
+			nd_s(nd, type == 4 ? "ODATA" : "RDATA");
+			nd_s(nd, " trail ");
+			nd_u(nd, v0);
+			nd_s(nd, " seq ");
+			nd_u(nd, v1);
+		}
 		p += 8;
 		break;
 	case 0x08: /* NAK */
@@ -368,14 +489,26 @@ void pgm_print(nd_t *nd, const uint8_t *bp, unsigned length,
 			goto trunc;
 		q += n;
 		nd_s(nd, type == 8 ? "NAK " : type == 9 ? "NNAK " : "NCF ");
-		nd_printf(nd, "(%s -> %s), seq %u", buf, buf2, nd_be32(nd, p));
+		{
+			unsigned v0 = nd_be32(nd, p);
+			nd_c(nd, '(');
+			nd_s(nd, buf);
+			nd_s(nd, " -> ");
+			nd_s(nd, buf2);
+			nd_s(nd, "), seq ");
+			nd_u(nd, v0);
+		}
 		p = q;
 		break;
 	}
 	case 0x0b: /* ACK */
 		if (!nd_has(nd, p, 8))
 			goto trunc;
-		nd_printf(nd, "ACK seq %u", nd_be32(nd, p));
+		{
+			unsigned v0 = nd_be32(nd, p);
+			nd_s(nd, "ACK seq ");
+			nd_u(nd, v0);
+		}
 		p += 8;
 		break;
 	case 0x0c:
@@ -383,7 +516,8 @@ void pgm_print(nd_t *nd, const uint8_t *bp, unsigned length,
 		p = bp; /* tcpdump looks for options from the header's start */
 		break;
 	default:
-		nd_printf(nd, "UNKNOWN type 0x%02x", type);
+		nd_s(nd, "UNKNOWN type 0x");
+		out_x2(nd->out, type);
 		p = bp;
 		break;
 	}
@@ -391,7 +525,9 @@ void pgm_print(nd_t *nd, const uint8_t *bp, unsigned length,
 		if (!options(nd, p, &p))
 			return;
 	}
-	nd_printf(nd, " [%u]", length);
+	nd_s(nd, " [");
+	nd_u(nd, length);
+	nd_c(nd, ']');
 	/* -T pgm_zmtp1: the data packets' payload is ZMTP/1.0 datagrams */
 	if ((type == 0x04 || type == 0x05) && nd->opt->Tname &&
 	    strcmp(nd->opt->Tname, "pgm_zmtp1") == 0) {

@@ -24,15 +24,21 @@ static void tag_name(nd_t *nd, unsigned type)
 	const char *s = tok_name(tags, type);
 	if (s)
 		nd_s(nd, s);
-	else
-		nd_printf(nd, "TAG-0x%x", type);
+	else {
+		nd_s(nd, "TAG-0x");
+		out_x(nd->out, type, 0);
+	}
 }
 
 void pppoe_print(nd_t *nd, const uint8_t *bp, unsigned length)
 {
 	nd_proto(nd, "pppoe");
 	if (length < PPPOE_HDRLEN) {
-		nd_printf(nd, " (length %u < %u)", length, PPPOE_HDRLEN);
+		nd_s(nd, " (length ");
+		nd_u(nd, length);
+		nd_s(nd, " < ");
+		nd_u(nd, PPPOE_HDRLEN);
+		nd_c(nd, ')');
 		nd_print_invalid(nd);
 		return;
 	}
@@ -43,24 +49,42 @@ void pppoe_print(nd_t *nd, const uint8_t *bp, unsigned length)
 	unsigned sid = nd_be16(nd, bp + 2), plen = nd_be16(nd, bp + 4);
 	const uint8_t *payload = bp + PPPOE_HDRLEN;
 
-	if (ver != 1)
-		nd_printf(nd, " [ver %u]", ver);
-	if (type != 1)
-		nd_printf(nd, " [type %u]", type);
+	if (ver != 1) {
+		nd_s(nd, " [ver ");
+		nd_u(nd, ver);
+		nd_c(nd, ']');
+	}
+	if (type != 1) {
+		nd_s(nd, " [type ");
+		nd_u(nd, type);
+		nd_c(nd, ']');
+	}
 	nd_s(nd, "PPPoE ");
 	const char *cs = tok_name(codes, code);
 	if (cs)
 		nd_s(nd, cs);
-	else
-		nd_printf(nd, "PAD-%x", code);
-	if (code == 0x09 && plen > 1484 - PPPOE_HDRLEN)
-		nd_printf(nd, " [len %u!]", plen);
+	else {
+		nd_s(nd, "PAD-");
+		out_x(nd->out, code, 0);
+	}
+	if (code == 0x09 && plen > 1484 - PPPOE_HDRLEN) {
+		nd_s(nd, " [len ");
+		nd_u(nd, plen);
+		nd_s(nd, "!]");
+	}
 	if (plen > length) {
-		nd_printf(nd, " [len %u > %u!]", plen, length);
+		nd_s(nd, " [len ");
+		nd_u(nd, plen);
+		nd_s(nd, " > ");
+		nd_u(nd, length);
+		nd_s(nd, "!]");
 		plen = length;
 	}
-	if (sid)
-		nd_printf(nd, " [ses 0x%x]", sid);
+	if (sid) {
+		nd_s(nd, " [ses 0x");
+		out_x(nd->out, sid, 0);
+		nd_c(nd, ']');
+	}
 
 	if (code == 0) {
 		nd_c(nd, ' ');
@@ -98,7 +122,7 @@ void pppoe_print(nd_t *nd, const uint8_t *bp, unsigned length)
 			} else {
 				nd_s(nd, " 0x");
 				for (unsigned i = 0; i < tag_len; i++)
-					nd_printf(nd, "%02X", p[i]);
+					out_xu(nd->out, p[i], 2);
 				nd_c(nd, ']');
 			}
 		} else {

@@ -52,26 +52,45 @@ static void text(nd_t *nd, const uint8_t *p, unsigned n)
 
 static void field_text(nd_t *nd, const char *name, const uint8_t *p, unsigned n)
 {
-	nd_printf(nd, " %s(", name);
+	nd_c(nd, ' ');
+	nd_s(nd, name);
+	nd_c(nd, '(');
 	text(nd, p, n);
 	nd_c(nd, ')');
 }
 
 static void u16f(nd_t *nd, const char *name, const uint8_t *p)
 {
-	nd_printf(nd, " %s(%u)", name, nd_be16(nd, p));
+	{
+		unsigned v0 = nd_be16(nd, p);
+		nd_c(nd, ' ');
+		nd_s(nd, name);
+		nd_c(nd, '(');
+		nd_u(nd, v0);
+		nd_c(nd, ')');
+	}
 }
 
 static void u32f(nd_t *nd, const char *name, const uint8_t *p)
 {
-	nd_printf(nd, " %s(%u)", name, nd_be32(nd, p));
+	{
+		unsigned v0 = nd_be32(nd, p);
+		nd_c(nd, ' ');
+		nd_s(nd, name);
+		nd_c(nd, '(');
+		nd_u(nd, v0);
+		nd_c(nd, ')');
+	}
 }
 
 /* Reserved fields must be zero; tcpdump says so when they are not. */
 static void reserved(nd_t *nd, unsigned v)
 {
-	if (v)
-		nd_printf(nd, " [ERROR: reserved=%u must be zero]", v);
+	if (v) {
+		nd_s(nd, " [ERROR: reserved=");
+		nd_u(nd, v);
+		nd_s(nd, " must be zero]");
+	}
 }
 
 static void rsv16(nd_t *nd, const uint8_t *p)
@@ -82,7 +101,8 @@ static void rsv16(nd_t *nd, const uint8_t *p)
 static void result_code(nd_t *nd, const uint8_t *p, unsigned msg)
 {
 	unsigned v = nd_u8(nd, p);
-	nd_printf(nd, " RESULT_CODE(%u", v);
+	nd_s(nd, " RESULT_CODE(");
+	nd_u(nd, v);
 	if (nd->opt->vflag) {
 		const char *const *tab = NULL;
 		size_t n = 0;
@@ -94,8 +114,10 @@ static void result_code(nd_t *nd, const uint8_t *p, unsigned msg)
 		case ICRP: tab = icrp_results; n = N(icrp_results); break;
 		case CDN: tab = cdn_results; n = N(cdn_results); break;
 		}
-		if (tab)
-			nd_printf(nd, ":%s", v < n && tab[v] ? tab[v] : "?");
+		if (tab) {
+			nd_c(nd, ':');
+			nd_s(nd, v < n && tab[v] ? tab[v] : "?");
+		}
 	}
 	nd_c(nd, ')');
 }
@@ -103,15 +125,27 @@ static void result_code(nd_t *nd, const uint8_t *p, unsigned msg)
 static void err_code(nd_t *nd, const uint8_t *p)
 {
 	unsigned v = nd_u8(nd, p);
-	nd_printf(nd, " ERR_CODE(%u", v);
-	if (nd->opt->vflag)
-		nd_printf(nd, ":%s", v < N(err_names) ? err_names[v] : "?");
+	nd_s(nd, " ERR_CODE(");
+	nd_u(nd, v);
+	if (nd->opt->vflag) {
+		const char *v0 = v < N(err_names) ? err_names[v] : "?";
+		nd_c(nd, ':');
+		nd_s(nd, v0);
+	}
 	nd_c(nd, ')');
 }
 
 static void proto_ver(nd_t *nd, const uint8_t *p)
 {
-	nd_printf(nd, " PROTO_VER(%u.%u)", nd_u8(nd, p), nd_u8(nd, p + 1));
+	{
+		unsigned v0 = nd_u8(nd, p);
+		unsigned v1 = nd_u8(nd, p + 1);
+		nd_s(nd, " PROTO_VER(");
+		nd_u(nd, v0);
+		nd_c(nd, '.');
+		nd_u(nd, v1);
+		nd_c(nd, ')');
+	}
 }
 
 static void framing_cap(nd_t *nd, const uint8_t *p)
@@ -141,7 +175,8 @@ static void bearer_type(nd_t *nd, const uint8_t *p)
 	static const char *const names[] = { "?", "A", "D", "Any" };
 	uint32_t v = nd_be32(nd, p);
 	nd_s(nd, " BEARER_TYPE(");
-	nd_printf(nd, "%s)", v < 4 ? names[v] : "?");
+	nd_s(nd, v < 4 ? names[v] : "?");
+	nd_c(nd, ')');
 }
 
 static void framing_type(nd_t *nd, const uint8_t *p)
@@ -149,7 +184,8 @@ static void framing_type(nd_t *nd, const uint8_t *p)
 	static const char *const names[] = { "?", "A", "S", "E" };
 	uint32_t v = nd_be32(nd, p);
 	nd_s(nd, " FRAME_TYPE(");
-	nd_printf(nd, "%s)", v < 4 ? names[v] : "?");
+	nd_s(nd, v < 4 ? names[v] : "?");
+	nd_c(nd, ')');
 }
 
 static void host_vendor(nd_t *nd, const uint8_t *p)
@@ -174,7 +210,11 @@ void pptp_print(nd_t *nd, const uint8_t *bp, unsigned length,
 	nd_s(nd, ": pptp");
 	int v = nd->opt->vflag;
 	if (v) {
-		nd_printf(nd, " Length=%u", nd_be16(nd, bp));
+		{
+			unsigned v0 = nd_be16(nd, bp);
+			nd_s(nd, " Length=");
+			nd_u(nd, v0);
+		}
 		switch (nd_be16(nd, bp + 2)) {
 		case 1: nd_s(nd, " CTRL-MSG"); break;
 		case 2: nd_s(nd, " MGMT-MSG"); break;
@@ -182,15 +222,24 @@ void pptp_print(nd_t *nd, const uint8_t *bp, unsigned length,
 		}
 	}
 	uint32_t mc = nd_be32(nd, bp + 4);
-	if (mc != MAGIC_COOKIE)
-		nd_printf(nd, " UNEXPECTED Magic-Cookie!!(%08x)", mc);
-	if (v || mc != MAGIC_COOKIE)
-		nd_printf(nd, " Magic-Cookie=%08x", mc);
+	if (mc != MAGIC_COOKIE) {
+		nd_s(nd, " UNEXPECTED Magic-Cookie!!(");
+		out_x(nd->out, mc, 8);
+		nd_c(nd, ')');
+	}
+	if (v || mc != MAGIC_COOKIE) {
+		nd_s(nd, " Magic-Cookie=");
+		out_x(nd->out, mc, 8);
+	}
 	unsigned type = nd_be16(nd, bp + 8);
-	if (type < N(msg_names))
-		nd_printf(nd, " CTRL_MSGTYPE=%s", msg_names[type]);
-	else
-		nd_printf(nd, " UNKNOWN_CTRL_MSGTYPE(%u)", type);
+	if (type < N(msg_names)) {
+		nd_s(nd, " CTRL_MSGTYPE=");
+		nd_s(nd, msg_names[type]);
+	} else {
+		nd_s(nd, " UNKNOWN_CTRL_MSGTYPE(");
+		nd_u(nd, type);
+		nd_c(nd, ')');
+	}
 	rsv16(nd, bp + 10);
 	const uint8_t *p = bp + 12;
 	switch (type) {
@@ -215,7 +264,8 @@ void pptp_print(nd_t *nd, const uint8_t *bp, unsigned length,
 		break;
 	case StopCCRQ: {
 		unsigned r = nd_u8(nd, p);
-		nd_printf(nd, " REASON(%u", r);
+		nd_s(nd, " REASON(");
+		nd_u(nd, r);
 		if (v) {
 			static const char *const reasons[] = {
 				"?", ":None", ":Stop-Protocol",
@@ -252,7 +302,9 @@ void pptp_print(nd_t *nd, const uint8_t *bp, unsigned length,
 		u16f(nd, "RECV_WIN", p + 20);
 		u16f(nd, "PROC_DELAY", p + 22);
 		unsigned plen = nd_be16(nd, p + 24);
-		nd_printf(nd, " PHONE_NO_LEN(%u)", plen);
+		nd_s(nd, " PHONE_NO_LEN(");
+		nd_u(nd, plen);
+		nd_c(nd, ')');
 		rsv16(nd, p + 26);
 		field_text(nd, "PHONE_NO", p + 28, min64(plen));
 		field_text(nd, "SUB_ADDR", p + 92, 64);
@@ -275,9 +327,13 @@ void pptp_print(nd_t *nd, const uint8_t *bp, unsigned length,
 		bearer_type(nd, p + 4);
 		u32f(nd, "PHY_CHAN_ID", p + 8);
 		unsigned dlen = nd_be16(nd, p + 12);
-		nd_printf(nd, " DIALED_NO_LEN(%u)", dlen);
+		nd_s(nd, " DIALED_NO_LEN(");
+		nd_u(nd, dlen);
+		nd_c(nd, ')');
 		unsigned glen = nd_be16(nd, p + 14);
-		nd_printf(nd, " DIALING_NO_LEN(%u)", glen);
+		nd_s(nd, " DIALING_NO_LEN(");
+		nd_u(nd, glen);
+		nd_c(nd, ')');
 		field_text(nd, "DIALED_NO", p + 16, min64(dlen));
 		field_text(nd, "DIALING_NO", p + 80, min64(glen));
 		field_text(nd, "SUB_ADDR", p + 144, 64);
@@ -325,8 +381,18 @@ void pptp_print(nd_t *nd, const uint8_t *bp, unsigned length,
 	case SLI:
 		u16f(nd, "PEER_CALL_ID", p);
 		rsv16(nd, p + 2);
-		nd_printf(nd, " SEND_ACCM(0x%08x)", nd_be32(nd, p + 4));
-		nd_printf(nd, " RECV_ACCM(0x%08x)", nd_be32(nd, p + 8));
+		{
+			unsigned v0 = nd_be32(nd, p + 4);
+			nd_s(nd, " SEND_ACCM(0x");
+			out_x(nd->out, v0, 8);
+			nd_c(nd, ')');
+		}
+		{
+			unsigned v0 = nd_be32(nd, p + 8);
+			nd_s(nd, " RECV_ACCM(0x");
+			out_x(nd->out, v0, 8);
+			nd_c(nd, ')');
+		}
 		break;
 	}
 }

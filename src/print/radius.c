@@ -385,7 +385,8 @@ static void tls_flags(nd_t *nd, unsigned f)
 	};
 	nd_s(nd, " flags [");
 	put_bits(nd, names, f, "none");
-	nd_printf(nd, "] 0x%02x", f);
+	nd_s(nd, "] 0x");
+	out_x2(nd->out, f);
 }
 
 /* An EAP packet (RFC 3748) inside an EAP-Message attribute. */
@@ -398,7 +399,15 @@ static void eap_in_radius(nd_t *nd, const uint8_t *cp, unsigned length)
 		return;
 	}
 	put_name(nd, eap_codes, type, "unknown");
-	nd_printf(nd, " (%u), id %u, len %u", type, nd_u8(nd, cp + 1), len);
+	{
+		unsigned v0 = nd_u8(nd, cp + 1);
+		nd_s(nd, " (");
+		nd_u(nd, type);
+		nd_s(nd, "), id ");
+		nd_u(nd, v0);
+		nd_s(nd, ", len ");
+		nd_u(nd, len);
+	}
 	nd_need(nd, cp, len);
 	if (type != 1 && type != 2)
 		return;
@@ -409,7 +418,9 @@ static void eap_in_radius(nd_t *nd, const uint8_t *cp, unsigned length)
 	unsigned sub = nd_u8(nd, cp + 4);
 	nd_s(nd, "\n\t\t Type ");
 	put_name(nd, eap_types, sub, "unknown");
-	nd_printf(nd, " (%u)", sub);
+	nd_s(nd, " (");
+	nd_u(nd, sub);
+	nd_c(nd, ')');
 	switch (sub) {
 	case 1: case 2:
 		if (len > 5) {
@@ -422,25 +433,34 @@ static void eap_in_radius(nd_t *nd, const uint8_t *cp, unsigned length)
 			unsigned t = nd_u8(nd, cp + i);
 			nd_s(nd, i == 5 ? " " : ", ");
 			put_name(nd, eap_types, t, "unknown");
-			nd_printf(nd, " (%u)", t);
+			nd_s(nd, " (");
+			nd_u(nd, t);
+			nd_c(nd, ')');
 		}
 		break;
 	case 13: case 21: case 43: {
 		unsigned f = nd_u8(nd, cp + 5);
-		if (sub == 21)
-			nd_printf(nd, " TTLSv%u", f & 7);
-		else if (sub == 43)
-			nd_printf(nd, " FASTv%u", f & 7);
+		if (sub == 21) {
+			nd_s(nd, " TTLSv");
+			nd_u(nd, f & 7);
+		} else if (sub == 43) {
+			nd_s(nd, " FASTv");
+			nd_u(nd, f & 7);
+		}
 		tls_flags(nd, f);
-		if (f & 0x80)
-			nd_printf(nd, ", len %u", nd_be32(nd, cp + 6));
+		if (f & 0x80) {
+			unsigned v0 = nd_be32(nd, cp + 6);
+			nd_s(nd, ", len ");
+			nd_u(nd, v0);
+		}
 		break;
 	}
 	case 18: case 23: {
 		unsigned s = nd_u8(nd, cp + 5);
 		nd_s(nd, " subtype [");
 		put_name(nd, aka_subtypes, s, "unknown");
-		nd_printf(nd, "] 0x%02x", s);
+		nd_s(nd, "] 0x");
+		out_x2(nd->out, s);
 		break;
 	}
 	}
@@ -449,14 +469,18 @@ static void eap_in_radius(nd_t *nd, const uint8_t *cp, unsigned length)
 static void put_tagged(nd_t *nd, unsigned c)
 {
 	nd_s(nd, c == 0x31 ? "Tagged" : c == 0x32 ? "Untagged" : "Unknown tag");
-	nd_printf(nd, " (0x%02x) ", c);
+	nd_s(nd, " (0x");
+	out_x2(nd->out, c);
+	nd_s(nd, ") ");
 }
 
 static void put_tag(nd_t *nd, unsigned t)
 {
-	if (t)
-		nd_printf(nd, "Tag[%u] ", t);
-	else
+	if (t) {
+		nd_s(nd, "Tag[");
+		nd_u(nd, t);
+		nd_s(nd, "] ");
+	} else
 		nd_s(nd, "Tag[Unused] ");
 }
 
@@ -471,7 +495,12 @@ static int attr_string(nd_t *nd, const uint8_t *data, unsigned length,
 			return -1;
 		unsigned t = nd_u8(nd, data);
 		put_tag(nd, t <= 0x1f ? t : 0);
-		nd_printf(nd, "Salt %u ", nd_be16(nd, data + 1));
+		{
+			unsigned v0 = nd_be16(nd, data + 1);
+			nd_s(nd, "Salt ");
+			nd_u(nd, v0);
+			nd_c(nd, ' ');
+		}
 		data += 3;
 		length -= 3;
 		break;
@@ -505,13 +534,22 @@ static int attr_string(nd_t *nd, const uint8_t *data, unsigned length,
 
 static void put_duration(nd_t *nd, uint32_t v)
 {
-	if (v < 60)
-		nd_printf(nd, "%02u secs", v);
-	else if (v < 3600)
-		nd_printf(nd, "%02u:%02u min", v / 60, v % 60);
-	else
-		nd_printf(nd, "%02u:%02u:%02u hours", v / 3600, (v % 3600) / 60,
-			  v % 60);
+	if (v < 60) {
+		out_uw(nd->out, v, 2, '0');
+		nd_s(nd, " secs");
+	} else if (v < 3600) {
+		out_uw(nd->out, v / 60, 2, '0');
+		nd_c(nd, ':');
+		out_uw(nd->out, v % 60, 2, '0');
+		nd_s(nd, " min");
+	} else {
+		out_uw(nd->out, v / 3600, 2, '0');
+		nd_c(nd, ':');
+		out_uw(nd->out, (v % 3600) / 60, 2, '0');
+		nd_c(nd, ':');
+		out_uw(nd->out, v % 60, 2, '0');
+		nd_s(nd, " hours");
+	}
 }
 
 static void attr_num(nd_t *nd, const uint8_t *data, unsigned length,
@@ -519,7 +557,9 @@ static void attr_num(nd_t *nd, const uint8_t *data, unsigned length,
 {
 	const struct attr *a = &attrs[code];
 	if (length != 4) {
-		nd_printf(nd, "ERROR: length %u != 4", length);
+		nd_s(nd, "ERROR: length ");
+		nd_u(nd, length);
+		nd_s(nd, " != 4");
 		return;
 	}
 	if (a->n) {
@@ -532,8 +572,10 @@ static void attr_num(nd_t *nd, const uint8_t *data, unsigned length,
 		}
 		if (v >= a->first && v - a->first < a->n)
 			nd_s(nd, a->values[v - a->first]);
-		else
-			nd_printf(nd, "#%u", v);
+		else {
+			nd_c(nd, '#');
+			nd_u(nd, v);
+		}
 		return;
 	}
 	uint32_t v = 0;
@@ -579,7 +621,9 @@ static void attr_address(nd_t *nd, const uint8_t *data, unsigned length,
                          unsigned code)
 {
 	if (length != 4) {
-		nd_printf(nd, "ERROR: length %u != 4", length);
+		nd_s(nd, "ERROR: length ");
+		nd_u(nd, length);
+		nd_s(nd, " != 4");
 		return;
 	}
 	uint32_t v = nd_be32(nd, data);
@@ -594,7 +638,9 @@ static void attr_address(nd_t *nd, const uint8_t *data, unsigned length,
 static void attr_prefix6(nd_t *nd, const uint8_t *data, unsigned length)
 {
 	if (length < 2 || length > 18) {
-		nd_printf(nd, "ERROR: length %u not in range (2..18)", length);
+		nd_s(nd, "ERROR: length ");
+		nd_u(nd, length);
+		nd_s(nd, " not in range (2..18)");
 		return;
 	}
 	if (!nd_has(nd, data, length)) {
@@ -603,14 +649,18 @@ static void attr_prefix6(nd_t *nd, const uint8_t *data, unsigned length)
 	}
 	unsigned plen = data[1];
 	if (plen > 128) {
-		nd_printf(nd, "ERROR: netmask %u not in range (0..128)", plen);
+		nd_s(nd, "ERROR: netmask ");
+		nd_u(nd, plen);
+		nd_s(nd, " not in range (0..128)");
 		return;
 	}
 	uint8_t a[16] = { 0 };
 	memcpy(a, data + 2, length - 2);
 	char buf[64];
 	fmt_ip6(buf, a);
-	nd_printf(nd, "%s/%u", buf, plen);
+	nd_s(nd, buf);
+	nd_c(nd, '/');
+	nd_u(nd, plen);
 	if (plen > 8 * (length - 2))
 		nd_s(nd, " (inconsistent prefix length)");
 }
@@ -618,7 +668,9 @@ static void attr_prefix6(nd_t *nd, const uint8_t *data, unsigned length)
 static void attr_time(nd_t *nd, const uint8_t *data, unsigned length)
 {
 	if (length != 4) {
-		nd_printf(nd, "ERROR: length %u != 4", length);
+		nd_s(nd, "ERROR: length ");
+		nd_u(nd, length);
+		nd_s(nd, " != 4");
 		return;
 	}
 	time_t t = (time_t)nd_be32(nd, data);
@@ -635,7 +687,7 @@ static void attr_time(nd_t *nd, const uint8_t *data, unsigned length)
 static void put_hexup(nd_t *nd, const uint8_t *p, unsigned n)
 {
 	for (unsigned i = 0; i < n; i++)
-		nd_printf(nd, "%02X", nd_u8(nd, p + i));
+		out_xu(nd->out, nd_u8(nd, p + i), 2);
 }
 
 /* The ARAP attributes. */
@@ -645,7 +697,9 @@ static void attr_strange(nd_t *nd, const uint8_t *data, unsigned length,
 	switch (code) {
 	case 70:
 		if (length != 16) {
-			nd_printf(nd, "ERROR: length %u != 16", length);
+			nd_s(nd, "ERROR: length ");
+			nd_u(nd, length);
+			nd_s(nd, " != 16");
 			return;
 		}
 		nd_s(nd, "User_challenge (");
@@ -656,12 +710,18 @@ static void attr_strange(nd_t *nd, const uint8_t *data, unsigned length,
 		break;
 	case 71:
 		if (length != 14) {
-			nd_printf(nd, "ERROR: length %u != 14", length);
+			nd_s(nd, "ERROR: length ");
+			nd_u(nd, length);
+			nd_s(nd, " != 14");
 			return;
 		}
 		nd_s(nd, nd_u8(nd, data) ? "User can change password"
 					  : "User cannot change password");
-		nd_printf(nd, ", Min password length: %u", nd_u8(nd, data + 1));
+		{
+			unsigned v0 = nd_u8(nd, data + 1);
+			nd_s(nd, ", Min password length: ");
+			nd_u(nd, v0);
+		}
 		nd_s(nd, ", created at: ");
 		put_hexup(nd, data + 2, 4);
 		nd_s(nd, ", expires in: ");
@@ -671,7 +731,9 @@ static void attr_strange(nd_t *nd, const uint8_t *data, unsigned length,
 		break;
 	case 84:
 		if (length < 8) {
-			nd_printf(nd, "ERROR: length %u != 8", length);
+			nd_s(nd, "ERROR: length ");
+			nd_u(nd, length);
+			nd_s(nd, " != 8");
 			return;
 		}
 		put_hexup(nd, data, 8);
@@ -690,17 +752,25 @@ static void attr_vendor(nd_t *nd, const uint8_t *data, unsigned length)
 	length -= 4;
 	nd_s(nd, "Vendor: ");
 	put_name(nd, vendors, id, "Unknown");
-	nd_printf(nd, " (%u)", id);
+	nd_s(nd, " (");
+	nd_u(nd, id);
+	nd_c(nd, ')');
 	while (length >= 2) {
 		unsigned vt = nd_u8(nd, data), vl = nd_u8(nd, data + 1);
 		if (vl < 2) {
-			nd_printf(nd, "\n\t    Vendor Attribute: %u, Length: %u (bogus, must be >= 2)",
-				  vt, vl);
+			nd_s(nd, "\n\t    Vendor Attribute: ");
+			nd_u(nd, vt);
+			nd_s(nd, ", Length: ");
+			nd_u(nd, vl);
+			nd_s(nd, " (bogus, must be >= 2)");
 			return;
 		}
 		if (vl > length) {
-			nd_printf(nd, "\n\t    Vendor Attribute: %u, Length: %u (bogus, goes past end of vendor-specific attribute)",
-				  vt, vl);
+			nd_s(nd, "\n\t    Vendor Attribute: ");
+			nd_u(nd, vt);
+			nd_s(nd, ", Length: ");
+			nd_u(nd, vl);
+			nd_s(nd, " (bogus, goes past end of vendor-specific attribute)");
 			return;
 		}
 		data += 2;
@@ -710,8 +780,11 @@ static void attr_vendor(nd_t *nd, const uint8_t *data, unsigned length)
 			nd_print_trunc(nd);
 			return;
 		}
-		nd_printf(nd, "\n\t    Vendor Attribute: %u, Length: %u, Value: ",
-			  vt, vl);
+		nd_s(nd, "\n\t    Vendor Attribute: ");
+		nd_u(nd, vt);
+		nd_s(nd, ", Length: ");
+		nd_u(nd, vl);
+		nd_s(nd, ", Value: ");
 		for (unsigned i = 0; i < vl; i++, data++)
 			nd_c(nd, *data >= 0x20 && *data < 0x7f ? (char)*data : '.');
 		length -= vl;
@@ -724,16 +797,23 @@ static void attr_special(nd_t *nd, const uint8_t *data, unsigned length,
 	switch (kind) {
 	case K_ERRCAUSE: {
 		if (length != 4) {
-			nd_printf(nd, "Error: length %u != 4", length);
+			nd_s(nd, "Error: length ");
+			nd_u(nd, length);
+			nd_s(nd, " != 4");
 			break;
 		}
 		unsigned v = nd_be32(nd, data);
-		nd_printf(nd, "Error cause %u: ", v);
+		nd_s(nd, "Error cause ");
+		nd_u(nd, v);
+		nd_s(nd, ": ");
 		const char *s = tok_name(error_causes, v);
 		if (s)
 			nd_s(nd, s);
-		else
-			nd_printf(nd, "Error-Cause %u not known", v);
+		else {
+			nd_s(nd, "Error-Cause ");
+			nd_u(nd, v);
+			nd_s(nd, " not known");
+		}
 		break;
 	}
 	case K_VEC64: {
@@ -746,7 +826,9 @@ static void attr_special(nd_t *nd, const uint8_t *data, unsigned length,
 			"IP4_HOA_ONLY_SUPPORTED", "INTER_MAG_ROUTING_SUPPORTED",
 		};
 		if (length != 8) {
-			nd_printf(nd, "ERROR: length %u != 8", length);
+			nd_s(nd, "ERROR: length ");
+			nd_u(nd, length);
+			nd_s(nd, " != 8");
 			break;
 		}
 		nd_c(nd, '[');
@@ -765,7 +847,9 @@ static void attr_special(nd_t *nd, const uint8_t *data, unsigned length,
 	}
 	case K_MIP6PFX:
 		if (length != 17) {
-			nd_printf(nd, "ERROR: length %u != 17", length);
+			nd_s(nd, "ERROR: length ");
+			nd_u(nd, length);
+			nd_s(nd, " != 17");
 			break;
 		}
 		if (!nd_has(nd, data, length)) {
@@ -773,44 +857,69 @@ static void attr_special(nd_t *nd, const uint8_t *data, unsigned length,
 			break;
 		}
 		if (nd_u8(nd, data) > 128) {
-			nd_printf(nd, "ERROR: netmask %u not in range (0..128)",
-				  nd_u8(nd, data));
+			{
+				unsigned v0 = nd_u8(nd, data);
+				nd_s(nd, "ERROR: netmask ");
+				nd_u(nd, v0);
+				nd_s(nd, " not in range (0..128)");
+			}
 			break;
 		}
 		put_ip6(nd, data + 1);
-		nd_printf(nd, "/%u", nd_u8(nd, data));
+		{
+			unsigned v0 = nd_u8(nd, data);
+			nd_c(nd, '/');
+			nd_u(nd, v0);
+		}
 		break;
 	case K_OPNAME: {
 		static const char *const nss[] = { "TADIG", "REALM", "E212", "ICC" };
 		if (length < 2) {
-			nd_printf(nd, "ERROR: length %u < 2", length);
+			nd_s(nd, "ERROR: length ");
+			nd_u(nd, length);
+			nd_s(nd, " < 2");
 			break;
 		}
 		unsigned ns = nd_u8(nd, data);
-		if (ns >= 0x30 && ns <= 0x33)
-			nd_printf(nd, "[%s] ", nss[ns - 0x30]);
-		else
-			nd_printf(nd, "[unknown namespace %u] ", ns);
+		if (ns >= 0x30 && ns <= 0x33) {
+			nd_c(nd, '[');
+			nd_s(nd, nss[ns - 0x30]);
+			nd_s(nd, "] ");
+		} else {
+			nd_s(nd, "[unknown namespace ");
+			nd_u(nd, ns);
+			nd_s(nd, "] ");
+		}
 		nd_print_chars(nd, data + 1, length - 1);
 		break;
 	}
 	case K_LOCINFO: {
 		if (length < 21) {
-			nd_printf(nd, "ERROR: length %u < 21", length);
+			nd_s(nd, "ERROR: length ");
+			nd_u(nd, length);
+			nd_s(nd, " < 21");
 			break;
 		}
 		unsigned idx = nd_be16(nd, data);
 		unsigned code = nd_u8(nd, data + 2), ent = nd_u8(nd, data + 3);
-		nd_printf(nd, "index %u, code ", idx);
+		nd_s(nd, "index ");
+		nd_u(nd, idx);
+		nd_s(nd, ", code ");
 		if (code <= 1)
 			nd_s(nd, code ? "Geospatial" : "Civic");
-		else
-			nd_printf(nd, "Unknown (%u)", code);
+		else {
+			nd_s(nd, "Unknown (");
+			nd_u(nd, code);
+			nd_c(nd, ')');
+		}
 		nd_s(nd, ", entity ");
 		if (ent <= 1)
 			nd_s(nd, ent ? "RADIUS" : "User");
-		else
-			nd_printf(nd, "Unknown (%u)", ent);
+		else {
+			nd_s(nd, "Unknown (");
+			nd_u(nd, ent);
+			nd_c(nd, ')');
+		}
 		nd_s(nd, ", sighting time ");
 		ntp_time_put(nd, data + 4);
 		nd_s(nd, ", time to live ");
@@ -822,15 +931,24 @@ static void attr_special(nd_t *nd, const uint8_t *data, unsigned length,
 	}
 	case K_LOCDATA:
 		if (length < 3) {
-			nd_printf(nd, "ERROR: length %u < 3", length);
+			nd_s(nd, "ERROR: length ");
+			nd_u(nd, length);
+			nd_s(nd, " < 3");
 			break;
 		}
-		nd_printf(nd, "index %u, location", nd_be16(nd, data));
+		{
+			unsigned v0 = nd_be16(nd, data);
+			nd_s(nd, "index ");
+			nd_u(nd, v0);
+			nd_s(nd, ", location");
+		}
 		hex_ascii_dump(nd->out, "\n\t    ", data + 2, length - 2, 0);
 		break;
 	case K_BLPR: {
 		if (length < 10) {
-			nd_printf(nd, "ERROR: length %u < 10", length);
+			nd_s(nd, "ERROR: length ");
+			nd_u(nd, length);
+			nd_s(nd, " < 10");
 			break;
 		}
 		unsigned fl = nd_be16(nd, data);
@@ -842,8 +960,10 @@ static void attr_special(nd_t *nd, const uint8_t *data, unsigned length,
 				continue;
 			if (i == 15)
 				nd_s(nd, "Retransmission Allowed");
-			else
-				nd_printf(nd, "MBZ-%u", 15 - i);
+			else {
+				nd_s(nd, "MBZ-");
+				nd_u(nd, 15 - i);
+			}
 			if (fl >> (i + 1))
 				nd_s(nd, ", ");
 		}
@@ -884,9 +1004,11 @@ static void attr_value(nd_t *nd, const uint8_t *data, unsigned length,
 		attr_address(nd, data, length, code);
 		break;
 	case K_ADDR6:
-		if (length != 16)
-			nd_printf(nd, "ERROR: length %u != 16", length);
-		else
+		if (length != 16) {
+			nd_s(nd, "ERROR: length ");
+			nd_u(nd, length);
+			nd_s(nd, " != 16");
+		} else
 			put_ip6(nd, data);
 		break;
 	case K_PREFIX6:
@@ -917,8 +1039,12 @@ static void radius_attrs(nd_t *nd, const uint8_t *p, unsigned length)
 		unsigned type = p[0], len = p[1];
 		const char *name = type != 0 && type < 130 ? attrs[type].name
 							 : "Unknown";
-		nd_printf(nd, "\n\t  %s Attribute (%u), length: %u", name, type,
-			  len);
+		nd_s(nd, "\n\t  ");
+		nd_s(nd, name);
+		nd_s(nd, " Attribute (");
+		nd_u(nd, type);
+		nd_s(nd, "), length: ");
+		nd_u(nd, len);
 		if (len < 2) {
 			nd_s(nd, " (bogus, must be >= 2)");
 			return;
@@ -964,15 +1090,27 @@ void radius_print(nd_t *nd, const uint8_t *bp, unsigned length,
 	if (!cname)
 		cname = "Unknown Command";
 	if (!nd->opt->vflag) {
-		nd_printf(nd, "RADIUS, %s (%u), id: 0x%02x length: %u", cname,
-			  code, bp[1], len);
+		nd_s(nd, "RADIUS, ");
+		nd_s(nd, cname);
+		nd_s(nd, " (");
+		nd_u(nd, code);
+		nd_s(nd, "), id: 0x");
+		out_x2(nd->out, bp[1]);
+		nd_s(nd, " length: ");
+		nd_u(nd, len);
 		return;
 	}
-	nd_printf(nd, "RADIUS, length: %u", len);
-	nd_printf(nd, "\n\t%s (%u), id: 0x%02x, Authenticator: ", cname, code,
-		  bp[1]);
+	nd_s(nd, "RADIUS, length: ");
+	nd_u(nd, len);
+	nd_s(nd, "\n\t");
+	nd_s(nd, cname);
+	nd_s(nd, " (");
+	nd_u(nd, code);
+	nd_s(nd, "), id: 0x");
+	out_x2(nd->out, bp[1]);
+	nd_s(nd, ", Authenticator: ");
 	for (int i = 0; i < 16; i++)
-		nd_printf(nd, "%02x", bp[4 + i]);
+		out_x2(nd->out, bp[4 + i]);
 	if (len > 20)
 		radius_attrs(nd, bp + 20, len - 20);
 }

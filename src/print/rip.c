@@ -12,8 +12,8 @@ static void dump_captured(nd_t *nd, const uint8_t *p, const char *ident,
                           unsigned len)
 {
 	if (!nd_has(nd, p, 0)) {
-		nd_printf(nd, "%sDissector error: print_unknown_data called with pointer past end of packet",
-			  ident);
+		nd_s(nd, ident);
+		nd_s(nd, "Dissector error: print_unknown_data called with pointer past end of packet");
 		return;
 	}
 	size_t avail = nd_avail(nd, p);
@@ -38,8 +38,11 @@ static void put_af(nd_t *nd, unsigned af)
 	const char *s = af_name(af);
 	if (s)
 		nd_s(nd, s);
-	else
-		nd_printf(nd, "Unknown (%u)", af);
+	else {
+		nd_s(nd, "Unknown (");
+		nd_u(nd, af);
+		nd_c(nd, ')');
+	}
 }
 
 /* Prefix length of a contiguous netmask, -1 otherwise. */
@@ -90,7 +93,11 @@ static unsigned entry_v1(nd_t *nd, const uint8_t *p, unsigned remaining)
 	}
 	nd_s(nd, af == 0 ? "\n\t  AFI 0, " : "\n\t  ");
 	put_ip4(nd, p + 4);
-	nd_printf(nd, ", metric: %u", nd_be32(nd, p + 16));
+	{
+		unsigned v0 = nd_be32(nd, p + 16);
+		nd_s(nd, ", metric: ");
+		nd_u(nd, v0);
+	}
 	return RIP_ROUTELEN;
 }
 
@@ -114,15 +121,32 @@ static unsigned entry_v2(nd_t *nd, const uint8_t *p, unsigned remaining)
 		} else if (type == 3) {
 			if (!nd_has(nd, p, 16) || remaining < 16)
 				return 0;
-			nd_printf(nd, "\n\t  Auth header: Packet Len %u, Key-ID %u, Auth Data Len %u, SeqNo %u, MBZ %u, MBZ %u",
-				  nd_be16(nd, p), p[2], p[3], nd_be32(nd, p + 4),
-				  nd_be32(nd, p + 8), nd_be32(nd, p + 12));
+			{
+				unsigned v0 = nd_be16(nd, p);
+				unsigned v1 = nd_be32(nd, p + 4);
+				unsigned v2 = nd_be32(nd, p + 8);
+				unsigned v3 = nd_be32(nd, p + 12);
+				nd_s(nd, "\n\t  Auth header: Packet Len ");
+				nd_u(nd, v0);
+				nd_s(nd, ", Key-ID ");
+				nd_u(nd, p[2]);
+				nd_s(nd, ", Auth Data Len ");
+				nd_u(nd, p[3]);
+				nd_s(nd, ", SeqNo ");
+				nd_u(nd, v1);
+				nd_s(nd, ", MBZ ");
+				nd_u(nd, v2);
+				nd_s(nd, ", MBZ ");
+				nd_u(nd, v3);
+			}
 		} else if (type == 1) {
 			nd_s(nd, "\n\t  Auth trailer:");
 			dump_captured(nd, p, "\n\t  ", remaining);
 			return 4 + remaining;
 		} else {
-			nd_printf(nd, "\n\t  Unknown (%u) Authentication data:", type);
+			nd_s(nd, "\n\t  Unknown (");
+			nd_u(nd, type);
+			nd_s(nd, ") Authentication data:");
 			dump_captured(nd, p, "\n\t  ", remaining);
 			return 4 + remaining;
 		}
@@ -168,15 +192,24 @@ void rip_print(nd_t *nd, const uint8_t *dat, unsigned length,
 	}
 	len -= 4;
 	unsigned vers = dat[1], cmd = dat[0];
-	nd_printf(nd, "%sRIPv%u", nd->opt->vflag ? "\n\t" : "", vers);
+	nd_s(nd, nd->opt->vflag ? "\n\t" : "");
+	nd_s(nd, "RIPv");
+	nd_u(nd, vers);
 	if (vers == 0) { /* RFC 1058: to be ignored */
 		dump_captured(nd, dat, "\n\t", length);
 		return;
 	}
-	if (cmd >= 1 && cmd <= 6)
-		nd_printf(nd, ", %s, length: %u", cmds[cmd], length);
-	else
-		nd_printf(nd, ", unknown command (%u), length: %u", cmd, length);
+	if (cmd >= 1 && cmd <= 6) {
+		nd_s(nd, ", ");
+		nd_s(nd, cmds[cmd]);
+		nd_s(nd, ", length: ");
+		nd_u(nd, length);
+	} else {
+		nd_s(nd, ", unknown command (");
+		nd_u(nd, cmd);
+		nd_s(nd, "), length: ");
+		nd_u(nd, length);
+	}
 	if (!nd->opt->vflag)
 		return;
 	switch (cmd) {
@@ -185,8 +218,9 @@ void rip_print(nd_t *nd, const uint8_t *dat, unsigned length,
 			nd_s(nd, ", unknown version");
 			break;
 		}
-		nd_printf(nd, ", routes: %u%s", length / RIP_ROUTELEN,
-			  vers == 2 ? " or less" : "");
+		nd_s(nd, ", routes: ");
+		nd_u(nd, length / RIP_ROUTELEN);
+		nd_s(nd, vers == 2 ? " or less" : "");
 		const uint8_t *p = dat + 4;
 		while (len != 0) {
 			unsigned n = vers == 1 ? entry_v1(nd, p, len)
@@ -196,8 +230,11 @@ void rip_print(nd_t *nd, const uint8_t *dat, unsigned length,
 				break;
 			}
 			if (len < n) {
-				nd_printf(nd, " [remaining entries length %u < %u]",
-					  len, n);
+				nd_s(nd, " [remaining entries length ");
+				nd_u(nd, len);
+				nd_s(nd, " < ");
+				nd_u(nd, n);
+				nd_c(nd, ']');
 				nd_print_invalid(nd);
 				break;
 			}

@@ -11,25 +11,44 @@ int rt6_print(nd_t *nd, const uint8_t *cp, const uint8_t **final_dst)
 	int v = nd->opt->vflag != 0;
 	nd_s(nd, "RT6");
 	unsigned len = nd_u8(nd, cp + 1);
-	nd_printf(nd, " (len=%u", len);
+	nd_s(nd, " (len=");
+	nd_u(nd, len);
 	unsigned type = nd_u8(nd, cp + 2);
-	nd_printf(nd, ", type=%u", type);
+	nd_s(nd, ", type=");
+	nd_u(nd, type);
 	if (type == 0)
 		nd_s(nd, " [Deprecated]");
-	nd_printf(nd, ", segleft=%u", nd_u8(nd, cp + 3));
+	{
+		unsigned v0 = nd_u8(nd, cp + 3);
+		nd_s(nd, ", segleft=");
+		nd_u(nd, v0);
+	}
 	switch (type) {
 	case 0:
 	case 2: {
 		uint32_t rsv = nd_be32(nd, cp + 4);
-		if (v || rsv)
-			nd_printf(nd, ", rsv=0x%x", rsv);
+		if (v || rsv) {
+			nd_s(nd, ", rsv=0x");
+			out_x(nd->out, rsv, 0);
+		}
 		break;
 	}
 	case 4:
-		nd_printf(nd, ", last-entry=%u", nd_u8(nd, cp + 4));
-		if (v || nd_u8(nd, cp + 5))
-			nd_printf(nd, ", flags=0x%x", nd_u8(nd, cp + 5));
-		nd_printf(nd, ", tag=%x", nd_be16(nd, cp + 6));
+		{
+			unsigned v0 = nd_u8(nd, cp + 4);
+			nd_s(nd, ", last-entry=");
+			nd_u(nd, v0);
+		}
+		if (v || nd_u8(nd, cp + 5)) {
+			unsigned v0 = nd_u8(nd, cp + 5);
+			nd_s(nd, ", flags=0x");
+			out_x(nd->out, v0, 0);
+		}
+		{
+			unsigned v0 = nd_be16(nd, cp + 6);
+			nd_s(nd, ", tag=");
+			out_x(nd->out, v0, 0);
+		}
 		break;
 	default:
 		nd_s(nd, " (unknown type)");
@@ -37,7 +56,9 @@ int rt6_print(nd_t *nd, const uint8_t *cp, const uint8_t **final_dst)
 		return -1;
 	}
 	if (len % 2 == 1) {
-		nd_printf(nd, " (invalid length %u)", len);
+		nd_s(nd, " (invalid length ");
+		nd_u(nd, len);
+		nd_c(nd, ')');
 		nd_print_invalid(nd);
 		return -1;
 	}
@@ -45,7 +66,9 @@ int rt6_print(nd_t *nd, const uint8_t *cp, const uint8_t **final_dst)
 	const uint8_t *a = cp + 8;
 	for (unsigned i = 0; i < n; i++, a += 16) {
 		nd_need(nd, a, 16);
-		nd_printf(nd, ", [%u]", i);
+		nd_s(nd, ", [");
+		nd_u(nd, i);
+		nd_c(nd, ']');
 		put_ip6(nd, a);
 	}
 	nd_s(nd, ") ");

@@ -47,24 +47,34 @@ void sctp_print(nd_t *nd, const uint8_t *bp, unsigned len,
 {
 	nd_proto(nd, "sctp");
 	if (len < 12) {
-		nd_printf(nd, "truncated-sctp - %u bytes missing!", 12 - len);
+		nd_s(nd, "truncated-sctp - ");
+		nd_u(nd, 12 - len);
+		nd_s(nd, " bytes missing!");
 		return;
 	}
 	if (!nd_has(nd, bp, 12))
 		goto trunc;
 	unsigned sport = nd_be16(nd, bp), dport = nd_be16(nd, bp + 2);
 	put_ip_addr(nd, ip, ip->src);
-	nd_printf(nd, ".%u > ", sport);
+	nd_c(nd, '.');
+	nd_u(nd, sport);
+	nd_s(nd, " > ");
 	put_ip_addr(nd, ip, ip->dst);
-	nd_printf(nd, ".%u: sctp", dport);
+	nd_c(nd, '.');
+	nd_u(nd, dport);
+	nd_s(nd, ": sctp");
 	int forces = 0;
 	const char *fc;
 	if ((fc = forces_channel(sport))) {
-		nd_printf(nd, "[%s]", fc);
+		nd_c(nd, '[');
+		nd_s(nd, fc);
+		nd_c(nd, ']');
 		forces = 1;
 	}
 	if ((fc = forces_channel(dport))) {
-		nd_printf(nd, "[%s]", fc);
+		nd_c(nd, '[');
+		nd_s(nd, fc);
+		nd_c(nd, ']');
 		forces = 1;
 	}
 	const uint8_t *p = bp + 12;
@@ -72,22 +82,30 @@ void sctp_print(nd_t *nd, const uint8_t *bp, unsigned len,
 	const char *sep = nd->opt->vflag >= 2 ? "\n\t" : " (";
 	for (unsigned n = 1; rem != 0; n++) {
 		if (rem < 4) {
-			nd_printf(nd, "%s%u) [chunk descriptor cut off at end of packet]", sep, n);
+			nd_s(nd, sep);
+			nd_u(nd, n);
+			nd_s(nd, ") [chunk descriptor cut off at end of packet]");
 			break;
 		}
 		if (!nd_has(nd, p, 4))
 			goto trunc;
 		unsigned clen = nd_be16(nd, p + 2);
 		if (clen < 4) {
-			nd_printf(nd, "%s%u) [Bad chunk length %u, < size of chunk descriptor]",
-				  sep, n, clen);
+			nd_s(nd, sep);
+			nd_u(nd, n);
+			nd_s(nd, ") [Bad chunk length ");
+			nd_u(nd, clen);
+			nd_s(nd, ", < size of chunk descriptor]");
 			break;
 		}
 		unsigned crem = clen;
 		unsigned align = clen % 4 ? 4 - clen % 4 : 0;
 		if (rem < align) {
-			nd_printf(nd, "%s%u) [Bad chunk length %u, > remaining data in packet]",
-				  sep, n, clen);
+			nd_s(nd, sep);
+			nd_u(nd, n);
+			nd_s(nd, ") [Bad chunk length ");
+			nd_u(nd, clen);
+			nd_s(nd, ", > remaining data in packet]");
 			break;
 		}
 		if (!nd_has(nd, p, clen))
@@ -96,12 +114,19 @@ void sctp_print(nd_t *nd, const uint8_t *bp, unsigned len,
 		const uint8_t *c = p + 4;
 		rem -= 4;
 		crem -= 4;
-		nd_printf(nd, "%s%u) ", sep, n);
+		nd_s(nd, sep);
+		nd_u(nd, n);
+		nd_s(nd, ") ");
 		const char *cn = chunk_name(id);
-		if (cn)
-			nd_printf(nd, "[%s] ", cn);
-		else
-			nd_printf(nd, "[Unknown chunk type: 0x%x] ", id);
+		if (cn) {
+			nd_c(nd, '[');
+			nd_s(nd, cn);
+			nd_s(nd, "] ");
+		} else {
+			nd_s(nd, "[Unknown chunk type: 0x");
+			out_x(nd->out, id, 0);
+			nd_s(nd, "] ");
+		}
 		switch (id) {
 		case 0: {
 			if (flg & 4)
@@ -113,18 +138,40 @@ void sctp_print(nd_t *nd, const uint8_t *bp, unsigned len,
 			if (flg & 7)
 				nd_c(nd, ' ');
 			if (crem < 12) {
-				nd_printf(nd, "bogus chunk length %u]", clen);
+				nd_s(nd, "bogus chunk length ");
+				nd_u(nd, clen);
+				nd_c(nd, ']');
 				return;
 			}
 			uint32_t ppid = nd_be32(nd, c + 8);
-			nd_printf(nd, "[TSN: %u] ", nd_be32(nd, c));
-			nd_printf(nd, "[SID: %u] ", nd_be16(nd, c + 4));
-			nd_printf(nd, "[SSEQ %u] ", nd_be16(nd, c + 6));
+			{
+				unsigned v0 = nd_be32(nd, c);
+				nd_s(nd, "[TSN: ");
+				nd_u(nd, v0);
+				nd_s(nd, "] ");
+			}
+			{
+				unsigned v0 = nd_be16(nd, c + 4);
+				nd_s(nd, "[SID: ");
+				nd_u(nd, v0);
+				nd_s(nd, "] ");
+			}
+			{
+				unsigned v0 = nd_be16(nd, c + 6);
+				nd_s(nd, "[SSEQ ");
+				nd_u(nd, v0);
+				nd_s(nd, "] ");
+			}
 			const char *pn = ppid_name(ppid);
-			if (pn)
-				nd_printf(nd, "[PPID %s] ", pn);
-			else
-				nd_printf(nd, "[PPID 0x%x] ", ppid);
+			if (pn) {
+				nd_s(nd, "[PPID ");
+				nd_s(nd, pn);
+				nd_s(nd, "] ");
+			} else {
+				nd_s(nd, "[PPID 0x");
+				out_x(nd->out, ppid, 0);
+				nd_s(nd, "] ");
+			}
 			if (!forces)
 				forces = ppid >= 21 && ppid <= 23;
 			c += 12;
@@ -132,7 +179,9 @@ void sctp_print(nd_t *nd, const uint8_t *bp, unsigned len,
 			crem -= 12;
 			unsigned psize = crem;
 			if (psize == 0) {
-				nd_printf(nd, "bogus chunk length %u]", clen);
+				nd_s(nd, "bogus chunk length ");
+				nd_u(nd, clen);
+				nd_c(nd, ']');
 				return;
 			}
 			if (forces) {
@@ -162,49 +211,109 @@ void sctp_print(nd_t *nd, const uint8_t *bp, unsigned len,
 		case 1:
 		case 2:
 			if (crem < 16) {
-				nd_printf(nd, "bogus chunk length %u]", clen);
+				nd_s(nd, "bogus chunk length ");
+				nd_u(nd, clen);
+				nd_c(nd, ']');
 				return;
 			}
-			nd_printf(nd, "[init tag: %u] ", nd_be32(nd, c));
-			nd_printf(nd, "[rwnd: %u] ", nd_be32(nd, c + 4));
-			nd_printf(nd, "[OS: %u] ", nd_be16(nd, c + 8));
-			nd_printf(nd, "[MIS: %u] ", nd_be16(nd, c + 10));
-			nd_printf(nd, "[init TSN: %u] ", nd_be32(nd, c + 12));
+			{
+				unsigned v0 = nd_be32(nd, c);
+				nd_s(nd, "[init tag: ");
+				nd_u(nd, v0);
+				nd_s(nd, "] ");
+			}
+			{
+				unsigned v0 = nd_be32(nd, c + 4);
+				nd_s(nd, "[rwnd: ");
+				nd_u(nd, v0);
+				nd_s(nd, "] ");
+			}
+			{
+				unsigned v0 = nd_be16(nd, c + 8);
+				nd_s(nd, "[OS: ");
+				nd_u(nd, v0);
+				nd_s(nd, "] ");
+			}
+			{
+				unsigned v0 = nd_be16(nd, c + 10);
+				nd_s(nd, "[MIS: ");
+				nd_u(nd, v0);
+				nd_s(nd, "] ");
+			}
+			{
+				unsigned v0 = nd_be32(nd, c + 12);
+				nd_s(nd, "[init TSN: ");
+				nd_u(nd, v0);
+				nd_s(nd, "] ");
+			}
 			c += crem;
 			rem -= crem;
 			crem = 0;
 			break;
 		case 3: {
 			if (crem < 12) {
-				nd_printf(nd, "bogus chunk length %u]", clen);
+				nd_s(nd, "bogus chunk length ");
+				nd_u(nd, clen);
+				nd_c(nd, ']');
 				return;
 			}
 			uint32_t cum = nd_be32(nd, c);
 			unsigned ngap = nd_be16(nd, c + 8), ndup = nd_be16(nd, c + 10);
-			nd_printf(nd, "[cum ack %u] ", cum);
-			nd_printf(nd, "[a_rwnd %u] ", nd_be32(nd, c + 4));
-			nd_printf(nd, "[#gap acks %u] ", ngap);
-			nd_printf(nd, "[#dup tsns %u] ", ndup);
+			nd_s(nd, "[cum ack ");
+			nd_u(nd, cum);
+			nd_s(nd, "] ");
+			{
+				unsigned v0 = nd_be32(nd, c + 4);
+				nd_s(nd, "[a_rwnd ");
+				nd_u(nd, v0);
+				nd_s(nd, "] ");
+			}
+			nd_s(nd, "[#gap acks ");
+			nd_u(nd, ngap);
+			nd_s(nd, "] ");
+			nd_s(nd, "[#dup tsns ");
+			nd_u(nd, ndup);
+			nd_s(nd, "] ");
 			c += 12;
 			rem -= 12;
 			crem -= 12;
 			for (unsigned i = 0; crem != 0 && i < ngap; i++) {
 				if (crem < 4) {
-					nd_printf(nd, "bogus chunk length %u]", clen);
+					nd_s(nd, "bogus chunk length ");
+					nd_u(nd, clen);
+					nd_c(nd, ']');
 					return;
 				}
-				nd_printf(nd, "\n\t\t[gap ack block #%u: start = %u, end = %u] ",
-					  i + 1, cum + nd_be16(nd, c), cum + nd_be16(nd, c + 2));
+				{
+					unsigned v0 = cum + nd_be16(nd, c);
+					unsigned v1 = cum + nd_be16(nd, c + 2);
+					nd_s(nd, "\n\t\t[gap ack block #");
+					nd_u(nd, i + 1);
+					nd_s(nd, ": start = ");
+					nd_u(nd, v0);
+					nd_s(nd, ", end = ");
+					nd_u(nd, v1);
+					nd_s(nd, "] ");
+				}
 				c += 4;
 				rem -= 4;
 				crem -= 4;
 			}
 			for (unsigned i = 0; crem != 0 && i < ndup; i++) {
 				if (crem < 4) {
-					nd_printf(nd, "bogus chunk length %u]", clen);
+					nd_s(nd, "bogus chunk length ");
+					nd_u(nd, clen);
+					nd_c(nd, ']');
 					return;
 				}
-				nd_printf(nd, "\n\t\t[dup TSN #%u: %u] ", i + 1, nd_be32(nd, c));
+				{
+					unsigned v0 = nd_be32(nd, c);
+					nd_s(nd, "\n\t\t[dup TSN #");
+					nd_u(nd, i + 1);
+					nd_s(nd, ": ");
+					nd_u(nd, v0);
+					nd_s(nd, "] ");
+				}
 				c += 4;
 				rem -= 4;
 				crem -= 4;

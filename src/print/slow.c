@@ -33,7 +33,15 @@ static void marker_lacp(nd_t *nd, const uint8_t *p, unsigned tlen, unsigned sub)
 		if (tlen < 2)
 			goto tooshort;
 		unsigned type = nd_u8(nd, p), len = nd_u8(nd, p + 1);
-		nd_printf(nd, "\n\t%s TLV (0x%02x), length %u", tlv_name(sub, type), type, len);
+		{
+			const char *v0 = tlv_name(sub, type);
+			nd_s(nd, "\n\t");
+			nd_s(nd, v0);
+			nd_s(nd, " TLV (0x");
+			out_x2(nd->out, type);
+			nd_s(nd, "), length ");
+			nd_u(nd, len);
+		}
 		if (type == 0)
 			return;
 		if (len < 2) {
@@ -55,9 +63,21 @@ static void marker_lacp(nd_t *nd, const uint8_t *p, unsigned tlen, unsigned sub)
 			}
 			nd_s(nd, "\n\t  System ");
 			put_mac(nd, t + 2);
-			nd_printf(nd, ", System Priority %u, Key %u, Port %u, Port Priority %u\n\t  State Flags [",
-				  nd_be16(nd, t), nd_be16(nd, t + 8), nd_be16(nd, t + 12),
-				  nd_be16(nd, t + 10));
+			{
+				unsigned v0 = nd_be16(nd, t);
+				unsigned v1 = nd_be16(nd, t + 8);
+				unsigned v2 = nd_be16(nd, t + 12);
+				unsigned v3 = nd_be16(nd, t + 10);
+				nd_s(nd, ", System Priority ");
+				nd_u(nd, v0);
+				nd_s(nd, ", Key ");
+				nd_u(nd, v1);
+				nd_s(nd, ", Port ");
+				nd_u(nd, v2);
+				nd_s(nd, ", Port Priority ");
+				nd_u(nd, v3);
+				nd_s(nd, "\n\t  State Flags [");
+			}
 			state_flags(nd, nd_u8(nd, t + 14));
 			nd_c(nd, ']');
 			break;
@@ -66,7 +86,11 @@ static void marker_lacp(nd_t *nd, const uint8_t *p, unsigned tlen, unsigned sub)
 				nd_s(nd, "\n\t    ERROR: illegal length - should be 16");
 				break;
 			}
-			nd_printf(nd, "\n\t  Max Delay %u", nd_be16(nd, t));
+			{
+				unsigned v0 = nd_be16(nd, t);
+				nd_s(nd, "\n\t  Max Delay ");
+				nd_u(nd, v0);
+			}
 			break;
 		case 0x201:
 			if (tl != 14) {
@@ -75,8 +99,14 @@ static void marker_lacp(nd_t *nd, const uint8_t *p, unsigned tlen, unsigned sub)
 			}
 			nd_s(nd, "\n\t  Request System ");
 			put_mac(nd, t + 2);
-			nd_printf(nd, ", Request Port %u, Request Transaction ID 0x%08x",
-				  nd_be16(nd, t), nd_be32(nd, t + 8));
+			{
+				unsigned v0 = nd_be16(nd, t);
+				unsigned v1 = nd_be32(nd, t + 8);
+				nd_s(nd, ", Request Port ");
+				nd_u(nd, v0);
+				nd_s(nd, ", Request Transaction ID 0x");
+				out_x(nd->out, v1, 8);
+			}
 			break;
 		default:
 			if (nd->opt->vflag <= 1)
@@ -109,20 +139,35 @@ void slow_print(nd_t *nd, const uint8_t *p, unsigned len)
 			return;
 		}
 		if (nd_u8(nd, p + 1) != 1) {
-			nd_printf(nd, "%s version %u packet not supported",
-				  sub == 1 ? "LACP" : "MARKER", nd_u8(nd, p + 1));
+			{
+				unsigned v0 = nd_u8(nd, p + 1);
+				nd_s(nd, sub == 1 ? "LACP" : "MARKER");
+				nd_s(nd, " version ");
+				nd_u(nd, v0);
+				nd_s(nd, " packet not supported");
+			}
 			return;
 		}
-		nd_printf(nd, "%sv%u, length %u", sub == 1 ? "LACP" : "MARKER",
-			  nd_u8(nd, p + 1), len);
+		{
+			unsigned v0 = nd_u8(nd, p + 1);
+			nd_s(nd, sub == 1 ? "LACP" : "MARKER");
+			nd_c(nd, 'v');
+			nd_u(nd, v0);
+			nd_s(nd, ", length ");
+			nd_u(nd, len);
+		}
 		if (nd->opt->vflag)
 			marker_lacp(nd, p + 2, len - 2, sub);
 		return;
 	case 3:
-		nd_printf(nd, "OAM, length %u", len);
+		nd_s(nd, "OAM, length ");
+		nd_u(nd, len);
 		return;
 	default:
-		nd_printf(nd, "unknown (%u), length %u", sub, len);
+		nd_s(nd, "unknown (");
+		nd_u(nd, sub);
+		nd_s(nd, "), length ");
+		nd_u(nd, len);
 		print_unknown_data(nd, p, "\n\t", len);
 		return;
 	}

@@ -25,6 +25,8 @@ static const char *const telopts[] = {
 };
 #define NTELOPTS (sizeof telopts / sizeof *telopts)
 
+static const char hexdig[] = "0123456789abcdef";
+
 static const char *const sbcmds[] = { "IS", "SEND", "INFO" };
 static const char *const authcmd[] = { "IS", "SEND", "REPLY", "NAME" };
 static const char *const authtype[] = {
@@ -59,8 +61,12 @@ static void str_or_id(nd_t *nd, unsigned c, const char *const *tab,
 		length--; \
 	} while (0)
 
-/* One command from sp: its length, or -1 when it is not complete. */
-static int telnet_parse(nd_t *nd, const uint8_t *sp, unsigned length, int print)
+/* One command from sp: its length, or -1 when it is not complete.  The
+ * length-finding pass (print 0) leaves where a subnegotiation's IAC SE is
+ * in *sb_end, and the printing pass of the same command takes it from
+ * there rather than searching again. */
+static int telnet_parse(nd_t *nd, const uint8_t *sp, unsigned length, int print,
+                        const uint8_t **sb_end)
 {
 	const uint8_t *osp = sp;
 	unsigned c, x;
@@ -89,6 +95,10 @@ static int telnet_parse(nd_t *nd, const uint8_t *sp, unsigned length, int print)
 		if (c != SB)
 			return (int)(sp - osp);
 		const uint8_t *p = sp;
+		if (print && *sb_end) {
+			p = *sb_end;
+			goto found;
+		}
 		if (length >= 2) {
 			/* IAC SE among the first length - 1 positions: where
 			 * a position and the byte after it were captured, by
@@ -118,6 +128,8 @@ static int telnet_parse(nd_t *nd, const uint8_t *sp, unsigned length, int print)
 		}
 		if (nd_u8(nd, p) != IAC)
 			return -1;
+		*sb_end = p;
+	found:;
 		const char *const *t1 = sbcmds, *const *t2 = NULL;
 		unsigned n1 = 3, n2 = 0;
 		if (x == 37) {
@@ -137,11 +149,31 @@ static int telnet_parse(nd_t *nd, const uint8_t *sp, unsigned length, int print)
 					str_or_id(nd, c, t2, n2);
 			}
 		}
+		if (!print) {
+			/* the bytes up to p were read (or found captured) by
+			 * the search above: nothing left to check */
+			length -= (unsigned)(p - sp);
+			sp = p;
+		}
 		while (p > sp) {
 			FETCH(x);
-			if (print) {
-				nd_c(nd, ' ');
-				out_xp(nd->out, x);
+			/* " %#x" of a byte, in place */
+			char *b = out_room(nd->out, 5);
+			b[0] = ' ';
+			if (x == 0) {
+				b[1] = '0';
+				out_commit(nd->out, 2);
+			} else if (x < 16) {
+				b[1] = '0';
+				b[2] = 'x';
+				b[3] = hexdig[x];
+				out_commit(nd->out, 4);
+			} else {
+				b[1] = '0';
+				b[2] = 'x';
+				b[3] = hexdig[x >> 4];
+				b[4] = hexdig[x & 15];
+				out_commit(nd->out, 5);
 			}
 		}
 		if (print)
@@ -163,7 +195,8 @@ void telnet_print(nd_t *nd, const uint8_t *sp, unsigned length,
 	int first = 1;
 	int hex = nd->opt->Xflag && nd->opt->vflag > 2;
 	while (length > 0 && nd_u8(nd, sp) == IAC) {
-		int l = telnet_parse(nd, sp, length, 0);
+		const uint8_t *sb_end = NULL;
+		int l = telnet_parse(nd, sp, length, 0, &sb_end);
 		if (l < 0)
 			break;
 		if (hex) {
@@ -181,7 +214,7 @@ void telnet_print(nd_t *nd, const uint8_t *sp, unsigned length,
 		} else {
 			nd_s(nd, first ? " [telnet " : ", ");
 		}
-		telnet_parse(nd, sp, length, 1);
+		telnet_parse(nd, sp, length, 1, &sb_end);
 		first = 0;
 		sp += l;
 		length -= (unsigned)l;

@@ -49,19 +49,33 @@ static const char *mtype_name(unsigned t)
 
 static void put_node(nd_t *nd, uint32_t a)
 {
-	nd_printf(nd, "%u.%u.%u", a >> 24, (a >> 12) & 0xfff, a & 0xfff);
+	nd_u(nd, a >> 24);
+	nd_c(nd, '.');
+	nd_u(nd, (a >> 12) & 0xfff);
+	nd_c(nd, '.');
+	nd_u(nd, a & 0xfff);
 }
 
 /* "TIPC vN.0 " */
 static void head(nd_t *nd, uint32_t w0)
 {
-	nd_printf(nd, "TIPC v%u.0 ", w0 >> 29);
+	nd_s(nd, "TIPC v");
+	nd_u(nd, w0 >> 29);
+	nd_s(nd, ".0 ");
 }
 
 static void sizes(nd_t *nd, uint32_t w0)
 {
-	nd_printf(nd, ", headerlength %u bytes, MessageSize %u bytes, %s, messageType ",
-		  ((w0 >> 21) & 0xf) * 4, w0 & 0x1ffff, user_name((w0 >> 25) & 0xf));
+	{
+		const char *v0 = user_name((w0 >> 25) & 0xf);
+		nd_s(nd, ", headerlength ");
+		nd_u(nd, ((w0 >> 21) & 0xf) * 4);
+		nd_s(nd, " bytes, MessageSize ");
+		nd_u(nd, w0 & 0x1ffff);
+		nd_s(nd, " bytes, ");
+		nd_s(nd, v0);
+		nd_s(nd, ", messageType ");
+	}
 }
 
 static void payload_msg(nd_t *nd, const uint8_t *p, uint32_t w0)
@@ -78,12 +92,18 @@ static void payload_msg(nd_t *nd, const uint8_t *p, uint32_t w0)
 	head(nd, w0);
 	if (hsize <= 24) {
 		put_node(nd, prev);
-		nd_printf(nd, ":%u > %u", oport, dport);
+		nd_c(nd, ':');
+		nd_u(nd, oport);
+		nd_s(nd, " > ");
+		nd_u(nd, dport);
 	} else {
 		put_node(nd, onode);
-		nd_printf(nd, ":%u > ", oport);
+		nd_c(nd, ':');
+		nd_u(nd, oport);
+		nd_s(nd, " > ");
 		put_node(nd, dnode);
-		nd_printf(nd, ":%u", dport);
+		nd_c(nd, ':');
+		nd_u(nd, dport);
 	}
 	sizes(nd, w0);
 	nd_s(nd, mtype_name(w1 >> 29));
@@ -91,8 +111,12 @@ static void payload_msg(nd_t *nd, const uint8_t *p, uint32_t w0)
 		uint32_t w2 = nd_be32(nd, p + 8);
 		nd_s(nd, "\n\tPrevious Node ");
 		put_node(nd, prev);
-		nd_printf(nd, ", Broadcast Ack %u, Link Ack %u, Link Sequence %u",
-			  w1 & 0xffff, w2 >> 16, w2 & 0xffff);
+		nd_s(nd, ", Broadcast Ack ");
+		nd_u(nd, w1 & 0xffff);
+		nd_s(nd, ", Link Ack ");
+		nd_u(nd, w2 >> 16);
+		nd_s(nd, ", Link Sequence ");
+		nd_u(nd, w2 & 0xffff);
 	}
 }
 
@@ -105,7 +129,10 @@ static void internal_msg(nd_t *nd, const uint8_t *p, uint32_t w0)
 	nd_s(nd, " > ");
 	put_node(nd, dnode);
 	sizes(nd, w0);
-	nd_printf(nd, "%s (0x%08x)", mtype_name(w1 >> 29), w1);
+	nd_s(nd, mtype_name(w1 >> 29));
+	nd_s(nd, " (0x");
+	out_x(nd->out, w1, 8);
+	nd_c(nd, ')');
 	if (!nd->opt->vflag)
 		return;
 	uint32_t w2 = nd_be32(nd, p + 8), prev = nd_be32(nd, p + 12),
@@ -113,12 +140,26 @@ static void internal_msg(nd_t *nd, const uint8_t *p, uint32_t w0)
 		 w8 = nd_be32(nd, p + 32), w9 = nd_be32(nd, p + 36);
 	nd_s(nd, "\n\tPrevious Node ");
 	put_node(nd, prev);
-	nd_printf(nd, ", Session No. %u, Broadcast Ack %u, Sequence Gap %u, "
-		  " Broadcast Gap After %u, Broadcast Gap To %u, Last Sent Packet No. %u,"
-		  " Next sent Packet No. %u, Transport Sequence %u, msg_count %u,"
-		  " Link Tolerance %u",
-		  w5 >> 16, w1 & 0xffff, (w1 >> 16) & 0x1fff, w2 >> 16, w2 & 0xffff,
-		  w4 >> 16, w4 & 0xffff, w8, w9 >> 16, w9 & 0xffff);
+	nd_s(nd, ", Session No. ");
+	nd_u(nd, w5 >> 16);
+	nd_s(nd, ", Broadcast Ack ");
+	nd_u(nd, w1 & 0xffff);
+	nd_s(nd, ", Sequence Gap ");
+	nd_u(nd, (w1 >> 16) & 0x1fff);
+	nd_s(nd, ",  Broadcast Gap After ");
+	nd_u(nd, w2 >> 16);
+	nd_s(nd, ", Broadcast Gap To ");
+	nd_u(nd, w2 & 0xffff);
+	nd_s(nd, ", Last Sent Packet No. ");
+	nd_u(nd, w4 >> 16);
+	nd_s(nd, ", Next sent Packet No. ");
+	nd_u(nd, w4 & 0xffff);
+	nd_s(nd, ", Transport Sequence ");
+	nd_u(nd, w8);
+	nd_s(nd, ", msg_count ");
+	nd_u(nd, w9 >> 16);
+	nd_s(nd, ", Link Tolerance ");
+	nd_u(nd, w9 & 0xffff);
 }
 
 static void link_conf(nd_t *nd, const uint8_t *p, uint32_t w0)
@@ -135,8 +176,12 @@ static void link_conf(nd_t *nd, const uint8_t *p, uint32_t w0)
 	if (!nd->opt->vflag)
 		return;
 	uint32_t net = nd_be32(nd, p + 16), w5 = nd_be32(nd, p + 20);
-	nd_printf(nd, "\n\tNodeSignature %u, network_id %u, media_id %u",
-		  w1 & 0xffff, net, w5 & 0xff);
+	nd_s(nd, "\n\tNodeSignature ");
+	nd_u(nd, w1 & 0xffff);
+	nd_s(nd, ", network_id ");
+	nd_u(nd, net);
+	nd_s(nd, ", media_id ");
+	nd_u(nd, w5 & 0xff);
 }
 
 void tipc_print(nd_t *nd, const uint8_t *p, unsigned len)

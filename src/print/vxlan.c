@@ -17,8 +17,17 @@ void vxlan_print(nd_t *nd, const uint8_t *bp, unsigned len,
 		return;
 	}
 	unsigned flags = nd_u8(nd, bp);
-	nd_printf(nd, ", flags [%s] (0x%02x), ", flags & 0x08 ? "I" : "invalid", flags);
-	nd_printf(nd, "vni %u\n", nd_be24(nd, bp + 4));
+	nd_s(nd, ", flags [");
+	nd_s(nd, flags & 0x08 ? "I" : "invalid");
+	nd_s(nd, "] (0x");
+	out_x2(nd->out, flags);
+	nd_s(nd, "), ");
+	{
+		unsigned v0 = nd_be24(nd, bp + 4);
+		nd_s(nd, "vni ");
+		nd_u(nd, v0);
+		nd_c(nd, '\n');
+	}
 	ether_print(nd, bp + VXLAN_HDRLEN, len - VXLAN_HDRLEN);
 }
 
@@ -33,7 +42,11 @@ void vxlan_gpe_print(nd_t *nd, const uint8_t *bp, unsigned len,
 	nd_proto(nd, "vxlan_gpe");
 	nd_s(nd, "VXLAN-GPE, ");
 	if (len < VXLAN_HDRLEN) {
-		nd_printf(nd, " (len %u < %u)", len, VXLAN_HDRLEN);
+		nd_s(nd, " (len ");
+		nd_u(nd, len);
+		nd_s(nd, " < ");
+		nd_u(nd, VXLAN_HDRLEN);
+		nd_c(nd, ')');
 		nd_print_invalid(nd);
 		return;
 	}
@@ -50,7 +63,11 @@ void vxlan_gpe_print(nd_t *nd, const uint8_t *bp, unsigned len,
 	if (flags & 0x01)
 		nd_c(nd, 'O');
 	nd_s(nd, "], ");
-	nd_printf(nd, "vni %u", nd_be24(nd, bp + 4));
+	{
+		unsigned v0 = nd_be24(nd, bp + 4);
+		nd_s(nd, "vni ");
+		nd_u(nd, v0);
+	}
 	unsigned next = nd_u8(nd, bp + 3);
 	nd_s(nd, nd->opt->vflag ? "\n    " : ": ");
 	bp += VXLAN_HDRLEN;
@@ -90,8 +107,22 @@ void otv_print(nd_t *nd, const uint8_t *bp, unsigned len,
 		return;
 	}
 	unsigned flags = nd_u8(nd, bp);
-	nd_printf(nd, "flags [%s] (0x%02x), ", flags & 0x08 ? "I" : ".", flags);
-	nd_printf(nd, "overlay %u, ", nd_be24(nd, bp + 1));
-	nd_printf(nd, "instance %u\n", nd_be24(nd, bp + 4));
+	nd_s(nd, "flags [");
+	nd_s(nd, flags & 0x08 ? "I" : ".");
+	nd_s(nd, "] (0x");
+	out_x2(nd->out, flags);
+	nd_s(nd, "), ");
+	{
+		unsigned v0 = nd_be24(nd, bp + 1);
+		nd_s(nd, "overlay ");
+		nd_u(nd, v0);
+		nd_s(nd, ", ");
+	}
+	{
+		unsigned v0 = nd_be24(nd, bp + 4);
+		nd_s(nd, "instance ");
+		nd_u(nd, v0);
+		nd_c(nd, '\n');
+	}
 	ether_print(nd, bp + 8, len - 8);
 }
