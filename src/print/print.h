@@ -11,6 +11,7 @@
 #include <stdint.h>
 
 #include "../core/nd.h"
+#include "../core/oui.h"
 
 struct pcap_pkthdr;
 
