@@ -186,28 +186,38 @@ static const struct port_row tcp_rows[] = {
 	{ 554, 554, rtsp_print },
 	{ 8554, 8554, rtsp_print },
 	{ 53, 53, dns_tcp_print },
-	{ 179, 179, bgp_print },
-	{ 6379, 6379, resp_print },
-	{ 22, 22, ssh_print },
 	{ 323, 323, rpki_rtr_print },
 	{ 646, 646, ldp_print },
-	{ 323, 323, rpki_rtr_print },
 	{ 2049, 2049, nfs_tcp_print },
 };
 
+/* Every -T name tcpdump 4.99.3 accepts, the one list of them: the payload
+ * printer the type forces (NULL: accepted, payload left undecoded),
+ * whether tcpdump decodes the type over UDP at all (it prints nothing of a
+ * UDP datagram otherwise, not even the addresses), and the printer it
+ * takes over TCP (where only DNS, with its length prefix, RESP and ZMTP
+ * are decoded). */
 static const struct type_row type_rows[] = {
-	{ "zmtp1", zmtp1_print },
-	{ "domain", dns_print },
-	{ "tftp", tftp_print },
-	{ "resp", resp_print },
-	{ "vxlan", vxlan_print },
-	{ "pgm", pgm_udp_print },
-	{ "pgm_zmtp1", pgm_udp_print }, /* pgm_print decodes the payload */
-	{ "radius", radius_print },
-	{ "snmp", snmp_print },
-	{ "lmp", lmp_print },
-	{ "rtp", rtp_print },
-	{ "wb", wb_type_print },
+	{ "aodv", NULL, 1, NULL },
+	{ "carp", NULL, 0, NULL },
+	{ "cnfp", NULL, 1, NULL },
+	{ "domain", dns_print, 1, dns_tcp_print },
+	{ "lmp", lmp_print, 1, NULL },
+	{ "pgm", pgm_udp_print, 1, NULL },
+	{ "pgm_zmtp1", pgm_udp_print, 1, NULL }, /* pgm_print decodes the payload */
+	{ "ptp", NULL, 1, NULL },
+	{ "radius", radius_print, 1, NULL },
+	{ "resp", resp_print, 0, resp_print },
+	{ "rpc", NULL, 1, NULL },
+	{ "rtcp", NULL, 1, NULL },
+	{ "rtp", rtp_print, 1, NULL },
+	{ "snmp", snmp_print, 1, NULL },
+	{ "someip", NULL, 1, NULL },
+	{ "tftp", tftp_print, 1, NULL },
+	{ "vat", NULL, 1, NULL },
+	{ "vxlan", vxlan_print, 1, NULL },
+	{ "wb", wb_type_print, 1, NULL },
+	{ "zmtp1", zmtp1_print, 0, zmtp1_print },
 };
 
 #define N(a) (sizeof(a) / sizeof((a)[0]))
@@ -304,25 +314,33 @@ port_fn dispatch_tcp(unsigned sport, unsigned dport)
 	return by_rank(tcp_rank, tcp_rows, sport, dport);
 }
 
-port_fn dispatch_type(const char *name)
+static const struct type_row *type_row(const char *name)
 {
 	for (size_t i = 0; i < N(type_rows); i++)
 		if (strcmp(type_rows[i].name, name) == 0)
-			return type_rows[i].fn;
+			return &type_rows[i];
 	return NULL;
 }
 
-/* Every -T name tcpdump 4.99.3 accepts, whether or not trawl has a printer
- * for it: an accepted type without a printer leaves payloads undecoded. */
+port_fn dispatch_type(const char *name)
+{
+	const struct type_row *t = type_row(name);
+	return t ? t->fn : NULL;
+}
+
 int dispatch_type_known(const char *name)
 {
-	static const char *const known[] = {
-		"aodv", "carp", "cnfp", "domain", "lmp", "pgm", "pgm_zmtp1",
-		"ptp", "radius", "resp", "rpc", "rtcp", "rtp", "snmp", "someip",
-		"tftp", "vat", "vxlan", "wb", "zmtp1",
-	};
-	for (size_t i = 0; i < N(known); i++)
-		if (strcmp(known[i], name) == 0)
-			return 1;
-	return dispatch_type(name) != NULL;
+	return type_row(name) != NULL;
+}
+
+int dispatch_type_udp(const char *name)
+{
+	const struct type_row *t = type_row(name);
+	return t && t->udp;
+}
+
+port_fn dispatch_type_tcp(const char *name)
+{
+	const struct type_row *t = type_row(name);
+	return t ? t->tcp : NULL;
 }

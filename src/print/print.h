@@ -46,15 +46,21 @@ struct ipproto_row { uint8_t proto; ipproto_fn fn; };
 /* A row matches when the source or destination port lies in [lo, hi]; the
  * first matching row wins, as in tcpdump's chains of port tests. */
 struct port_row { uint16_t lo, hi; port_fn fn; };
-/* -T NAME: force a UDP/TCP payload interpretation. */
-struct type_row { const char *name; port_fn fn; };
+/* -T NAME: force a UDP/TCP payload interpretation (dispatch.c's one list). */
+struct type_row { const char *name; port_fn fn; uint8_t udp; port_fn tcp; };
 
 link_fn dispatch_link(int dlt);
 ether_fn dispatch_ether(unsigned type);
 ipproto_fn dispatch_ipproto(unsigned proto);
 port_fn dispatch_udp(unsigned sport, unsigned dport);
 port_fn dispatch_tcp(unsigned sport, unsigned dport);
+/* -T NAME: the printer it forces (NULL: none); whether tcpdump decodes it
+ * over UDP; the printer it takes over TCP (NULL: none). */
 port_fn dispatch_type(const char *name);
+int dispatch_type_udp(const char *name);
+port_fn dispatch_type_tcp(const char *name);
+/* -T NAME is one tcpdump accepts (a printer may still be missing). */
+int dispatch_type_known(const char *name);
 void dispatch_init(void);
 
 /* Entry point: one packet, timestamp, printers, dumps, newline. */
@@ -327,25 +333,8 @@ void tipc_print(nd_t *, const uint8_t *, unsigned);
 void decnet_print(nd_t *, const uint8_t *, unsigned);
 void aoe_print(nd_t *, const uint8_t *, unsigned);
 void cdp_print(nd_t *, const uint8_t *, unsigned);
-void otv_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
-               unsigned, unsigned);
 void slow_print(nd_t *, const uint8_t *, unsigned);
 void eap_print(nd_t *, const uint8_t *, unsigned);
-
-/* -T NAME is one tcpdump accepts (a printer may still be missing). */
-int dispatch_type_known(const char *name);
-
-void zmtp1_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
-                 unsigned, unsigned);
-
-void bfd_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
-               unsigned, unsigned);
-
-void bgp_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
-               unsigned, unsigned);
-
-void hsrp_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
-                unsigned, unsigned);
 
 
 /* IPsec and IKE (esp.c, ah.c, ipcomp.c, isakmp.c). */
@@ -377,9 +366,7 @@ void l2tp_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
                 unsigned, unsigned);
 void pptp_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
                 unsigned, unsigned);
-/* ctl area: RPKI-RTR, timed, SunRPC/NFS. */
-void rpki_rtr_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
-                    unsigned, unsigned);
+/* ctl area: timed, SunRPC/NFS. */
 void timed_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
                  unsigned, unsigned);
 /* An NFS call to port 2049 or reply from it, decoded before UDP's checksum
