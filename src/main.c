@@ -24,7 +24,7 @@
 #include "core/ts.h"
 #include "options.h"
 #include "print/print.h"
-#include "print/tcp.h"
+#include "print/state.h"
 #include "printpar.h"
 #include "version.h"
 #include "analyze/analyze.h"
@@ -224,10 +224,7 @@ static int setup_printing(struct run *r)
 	ts_init(&r->ts, r->opt.tflag, r->opt.nano);
 	dispatch_init();
 	r->nd = (nd_t){ .opt = &r->opt, .out = &r->out, .ts = &r->ts };
-	r->nd.names = names_new(&r->opt);
-	r->nd.tcpseq = tcp_seqtab_new();
-	r->nd.esp = esp_state_new(&r->opt);
-	if (!r->nd.names || !r->nd.tcpseq || !r->nd.esp)
+	if (print_state_new(&r->nd, &r->opt) < 0)
 		return -1;
 	if (analyze_wanted(&r->opt)) {
 		char err[512];
@@ -255,9 +252,7 @@ static void teardown(struct run *r)
 {
 	free_files(r->files, r->nfiles);
 	analyze_free(r->an);
-	names_free(r->nd.names);
-	tcp_seqtab_free(r->nd.tcpseq);
-	esp_state_free(r->nd.esp);
+	print_state_free(&r->nd);
 	out_free(&r->out);
 	options_free(&r->opt);
 }

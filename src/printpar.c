@@ -26,7 +26,7 @@
 #include "core/names.h"
 #include "core/ts.h"
 #include "print/print.h"
-#include "print/tcp.h"
+#include "print/state.h"
 #include "printpar.h"
 
 /* Packets per chunk: small enough that both threads stay close in the
@@ -175,13 +175,11 @@ int printpar_run(pcap_t *p, const char *path, const struct options *opt, nd_t *n
 	struct out out2;
 	struct ts_state ts2;
 	nd_t nd2 = *nd;
-	int ok = out_init(&out2, nd->out->fd) == 0;
+	int ok = print_state_new(&nd2, opt) == 0; /* never the caller's */
+	ok = out_init(&out2, nd->out->fd) == 0 && ok;
 	ts_init(&ts2, opt->tflag, opt->nano);
 	nd2.out = &out2;
 	nd2.ts = &ts2;
-	nd2.names = ok ? names_new(opt) : NULL;
-	nd2.tcpseq = ok ? tcp_seqtab_new() : NULL;
-	nd2.esp = ok ? esp_state_new(opt) : NULL;
 	/* The state the caller's printers hold already is the same in nd2
 	 * only when they hold none: one file, read from its start. */
 	unsigned long chunk_len = CHUNK;
@@ -198,7 +196,7 @@ int printpar_run(pcap_t *p, const char *path, const struct options *opt, nd_t *n
 			       .chunk_len = chunk_len, .chunk = 0, .owns = 1 };
 	pthread_t th;
 	int rc = MAPREAD_DECLINED;
-	if (ok && nd2.names && nd2.tcpseq && nd2.esp) {
+	if (ok) {
 		out2.sink = sink;
 		out2.sink_ctx = &f.w;
 		struct out *o = nd->out;
@@ -239,9 +237,7 @@ int printpar_run(pcap_t *p, const char *path, const struct options *opt, nd_t *n
 	if (atomic_load(&t.abandon))
 		nd->out->len = 0; /* what was not written in turn must not be now */
 	out_free(&out2);
-	names_free(nd2.names);
-	tcp_seqtab_free(nd2.tcpseq);
-	esp_state_free(nd2.esp);
+	print_state_free(&nd2);
 	if (have_prog)
 		pcap_freecode(&prog);
 	pthread_mutex_destroy(&t.mu);

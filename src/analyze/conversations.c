@@ -17,6 +17,7 @@
 #include "community_id.h"
 #include "internal.h"
 #include "json.h"
+#include "report.h"
 
 struct fkey {
 	uint8_t kind;  /* enum net_kind */
@@ -760,8 +761,6 @@ void flows_json(struct flowtab *t, struct out *o, int nano)
 }
 
 /* ---- the report's view (report.h) ------------------------------------- */
-
-#include "report.h"
 
 void flows_each(struct flowtab *t, void (*fn)(void *ctx, const struct flow_view *v), void *ctx,
                 struct flows_stats *st)

@@ -69,20 +69,9 @@ void eve_packets_free(struct eve_packets *e);
 void packet_json(struct out *o, struct eve_packets *e, const struct facts *f,
                  unsigned long number, int nano);
 
-/* Text helpers for the reports. */
-/* Local time of the last second formatted, so that rows of the same second
- * cost one conversion. */
-#include <time.h>
-struct an_clock {
-	int valid;
-	uint64_t sec;
-	struct tm tm;
-};
-void an_put_time(struct out *o, struct an_clock *c, uint64_t sec, uint32_t frac, int nano,
-                 int with_date);
-void an_put_addr(struct out *o, const uint8_t *a, unsigned len);
-/* Nanoseconds between two timestamps (b >= a assumed). */
-uint64_t an_span_ns(uint64_t sa, uint32_t fa, uint64_t sb, uint32_t fb, int nano);
+/* Text helpers for the reports (text.c). */
+#include "text.h"
+
 /* Cheap hash of a short byte string. */
 static inline uint32_t an_hash(const uint8_t *p, unsigned n, uint32_t h)
 {

@@ -13,6 +13,7 @@
 #include "analyze.h"
 #include "internal.h"
 #include "json.h"
+#include "report.h"
 
 struct ctr {
 	uint64_t pkts, bytes;
@@ -797,8 +798,6 @@ void summary_json(struct summary *s, struct out *o, int nano)
 }
 
 /* ---- the report's view (report.h) ------------------------------------- */
-
-#include "report.h"
 
 static void rv_copy(struct rv_ctr *d, const struct ctr *s)
 {

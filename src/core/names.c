@@ -1,6 +1,7 @@
 #include "names.h"
 
 #include "gentab.h"
+#include "oui.h"
 
 #include <arpa/inet.h>
 #include <netdb.h>
@@ -187,8 +188,6 @@ void put_mac_plain(nd_t *nd, const uint8_t *a)
 	nd_need(nd, a, 6);
 	out_mem(nd->out, buf, (size_t)fmt_mac(buf, a));
 }
-
-const char *oui_name(uint32_t oui);
 
 void put_mac(nd_t *nd, const uint8_t *a)
 {

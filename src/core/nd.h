@@ -22,34 +22,7 @@ struct names;
 struct tcp_seqtab;
 struct esp_state;
 struct ts_state;
-
-/* NFS calls seen lately, so that a reply (which names neither program,
- * version nor procedure) can be decoded: a ring of the last NFS_XIDMAP_N
- * calls, searched from the slot of the last match on, as tcpdump does. */
-#define NFS_XIDMAP_N 64
-struct nfs_xid {
-	uint32_t xid, vers, proc;
-	uint8_t ipver;               /* 0: slot unused */
-	uint8_t client[16], server[16];
-};
-struct nfs_xidmap {
-	struct nfs_xid e[NFS_XIDMAP_N];
-	unsigned next, hint;
-};
-
-/* Rx (AFS) calls seen lately, so that a reply (which carries no opcode) can
- * be decoded: a ring of the last RX_CACHE_N calls (rx.c). */
-#define RX_CACHE_N 64
-struct rx_call {
-	uint32_t callnum, opcode;
-	uint8_t client[4], server[4];
-	uint16_t dport, serviceid;
-	uint8_t used;
-};
-struct rx_cache {
-	struct rx_call e[RX_CACHE_N];
-	unsigned next, hint;
-};
+struct print_state;
 
 typedef struct nd {
 	const struct options *opt;
@@ -58,9 +31,7 @@ typedef struct nd {
 	struct tcp_seqtab *tcpseq;   /* relative TCP sequence numbers */
 	struct esp_state *esp;       /* ESP decryption keys (-E) */
 	struct ts_state *ts;         /* timestamp mode and deltas */
-	unsigned slip_lastlen[2][256], slip_lastconn; /* SLIP header compression */
-	struct nfs_xidmap nfsxid;    /* NFS calls awaiting replies */
-	struct rx_cache rxcache;     /* Rx calls awaiting replies */
+	struct print_state *ps;      /* what printers keep between packets (print/state.h) */
 
 	/* per packet */
 	const uint8_t *pkt;  /* first captured byte */

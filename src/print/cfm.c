@@ -9,8 +9,6 @@
 #include "../core/names.h"
 #include "print.h"
 
-const char *oui_name(uint32_t oui); /* util.c */
-
 static const struct tok opcodes[] = {
 	{ 1, "Continuity Check Message" }, { 2, "Loopback Reply" },
 	{ 3, "Loopback Message" }, { 4, "Linktrace Reply" },

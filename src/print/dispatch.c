@@ -1,213 +1,42 @@
-/* dispatch.c - the tables that route packets to printers.
- *
- * Adding a protocol: write its file, declare its entry in print.h, add one
- * row here.  Port rows keep tcpdump's precedence: the earlier row wins when
- * the source and destination ports both match something. */
+/* dispatch.c - the tables that route packets to printers, built from the
+ * rows of printers.def (adding a protocol: its file and one row there, see
+ * docs/adding-a-printer.md).  Port rows keep tcpdump's precedence: the
+ * earlier row wins when the source and destination ports both match
+ * something. */
 #include <pcap/dlt.h>
 #include <string.h>
 
 #include "print.h"
 
 static const struct link_row link_rows[] = {
-	{ DLT_EN10MB, ether_if_print },
-	{ 7, arcnet_if_print }, /* DLT_ARCNET */
-	{ 129, arcnet_linux_if_print }, /* DLT_ARCNET_LINUX */
-	{ DLT_NULL, null_if_print },
-	{ DLT_LOOP, loop_if_print },
-	{ DLT_RAW, raw_if_print },
-	{ DLT_IPV4, raw_if_print }, /* tcpdump 4.99.3 reads both by the version nibble */
-	{ DLT_IPV6, raw_if_print },
-	{ DLT_LINUX_SLL, sll_if_print },
-	{ DLT_LINUX_SLL2, sll2_if_print },
-	{ DLT_PPP, ppp_if_print },
-	{ 149, pktap_if_print }, /* DLT_PKTAP on Darwin, LINKTYPE_USER2 */
-	{ 258, pktap_if_print }, /* LINKTYPE_PKTAP */
-	{ DLT_FRELAY, fr_if_print },
-	{ DLT_MFR, mfr_if_print },
-	{ DLT_ATM_RFC1483, atm_if_print },
-	{ DLT_ATM_CLIP, cip_if_print },
-	{ DLT_SLIP, sl_if_print },
-	{ DLT_C_HDLC, chdlc_if_print },
-	{ DLT_IPNET, ipnet_if_print },
-	{ DLT_NFLOG, nflog_if_print },
-	{ DLT_IPOIB, ipoib_if_print },
-	{ DLT_DSA_TAG_BRCM, brcm_if_print },
-	{ DLT_DSA_TAG_BRCM_PREPEND, brcm_prepend_if_print },
-	{ DLT_DSA_TAG_DSA, dsa_if_print },
-	{ DLT_DSA_TAG_EDSA, edsa_if_print },
-	{ DLT_PPP_SERIAL, ppp_hdlc_if_print },
-	{ 271, vsock_if_print }, /* DLT_VSOCK */
-	{ 105, ieee80211_if_print }, /* DLT_IEEE802_11 */
-	{ 127, radiotap_if_print }, /* DLT_IEEE802_11_RADIO */
-	{ 119, prism_if_print }, /* DLT_PRISM_HEADER */
-	{ 163, avs_if_print }, /* DLT_IEEE802_11_RADIO_AVS */
-	{ 195, ieee802154_if_print }, /* DLT_IEEE802_15_4_WITHFCS */
-	{ 230, ieee802154_if_print }, /* DLT_IEEE802_15_4_NOFCS */
-	{ 283, ieee802154_tap_if_print }, /* DLT_IEEE802_15_4_TAP */
-	{ DLT_SUNATM, sunatm_if_print },
-	{ DLT_JUNIPER_ETHER, juniper_ether_if_print },
-	{ DLT_JUNIPER_ATM1, juniper_atm1_if_print },
-	{ DLT_JUNIPER_ES, juniper_es_if_print },
+#define P_LINK(dlt, fn) { dlt, fn },
+#include "printers.def"
 };
 
 static const struct ether_row ether_rows[] = {
-	{ 0x0800, ip_print },
-	{ 0x86dd, ip6_print },
-	{ 0x0806, arp_print },
-	{ 0x8035, arp_print },
-	{ 0x9000, loopback_print },
-	{ 0x80f3, aarp_print },
-	{ 0x809b, atalk_print },
-	{ 0x8847, mpls_print },
-	{ 0x8848, mpls_print },
-	{ 0x88f7, ptp_eth_print },
-	{ 0x888e, eap_print },
-	{ 0x8809, slow_print },
-	{ 0x88cc, lldp_print },
-	{ 0x886f, msnlb_print },
-	{ 0x88a2, aoe_print },
-	{ 0x8137, ipx_ether_print },
-	{ 0x1111, calm_fast_print },
-	{ 0x894f, nsh_print },
-	{ 0x8863, pppoe_print },
-	{ 0x8864, pppoe_print },
-	{ 0xfefe, isoclns_print },
-	{ 0x880b, ppp_ether_print },
-	{ 0x88ca, tipc_print },
-	{ 0x6003, decnet_print },
-	{ 0x8902, cfm_print },
-	{ 0xabcd, cfm_print }, /* CFM (old) */
-	{ 0x8947, geonet_print },
-	{ 0x0707, geonet_print }, /* GeoNet (old) */
+#define P_ETHER(type, fn) { type, fn },
+#include "printers.def"
 };
 
 static const struct ipproto_row ipproto_rows[] = {
-	{ 1, icmp_print },
-	{ 6, tcp_print },
-	{ 17, udp_print },
-	{ 2, igmp_print },
-	{ 4, ipip_print },
-	{ 112, vrrp_print },
-	{ 33, dccp_print },
-	{ 41, ip6_ipproto_print },
-	{ 58, icmp6_print },
-	{ 88, eigrp_print },
-	{ 103, pim_print },
-	{ 143, ipether_print },
-	{ 50, esp_print },
-	{ 51, ah_print },
-	{ 108, ipcomp_print },
-	{ 47, gre_print },
-	{ 113, pgm_print },
-	{ 9, igrp_print },
-	{ 89, ospf_print },
-	{ 46, rsvp_print },
-	{ 132, sctp_print },
+#define P_IPPROTO(proto, fn) { proto, fn },
+#include "printers.def"
 };
 
 static const struct port_row udp_rows[] = {
-	/* tcpdump's order of UDP port tests (checked pair by pair against
-	 * tcpdump 4.99.3): the first row matching either port wins.  NFS is
-	 * first because tcpdump checks the RPC direction before any port;
-	 * printers whose test is narrower than their row (destination port
-	 * only, RPC direction) hand other packets on (dispatch_udp_next). */
-	{ 2049, 2049, nfs_udp_print }, /* RPC direction decides, as tcpdump */
-	{ 53, 53, dns_print },
-	{ 5353, 5353, mdns_print },
-	{ 525, 525, timed_print },
-	{ 69, 69, tftp_print },
-	{ 67, 68, bootp_print },
-	{ 520, 520, rip_print },
-	{ 654, 654, aodv_print },
-	{ 500, 500, isakmp_print },
-	{ 4500, 4500, isakmp_rfc3948_print },
-	{ 7500, 7500, isakmp_print },
-	{ 8500, 8500, isakmp_print },
-	{ 161, 162, snmp_print },
-	{ 123, 123, ntp_print },
-	{ 88, 88, krb_print },
-	{ 750, 750, krb_print },
-	{ 496, 496, cisco_autorp_print },
-	{ 1701, 1701, l2tp_print },
-	{ 7000, 7009, rx_print },
-	{ 2103, 2104, zephyr_print },
-	{ 521, 521, ripng_print },
-	{ 546, 547, dhcp6_print },
-	{ 5359, 5359, ahcp_print },
-	{ 6696, 6697, babel_print },
-	{ 8231, 8231, hncp_print },
-	{ 4567, 4567, wb_print }, /* destination port only, as tcpdump */
-	{ 1645, 1646, radius_print },
-	{ 1812, 1813, radius_print },
-	{ 1700, 1700, radius_print },
-	{ 3799, 3799, radius_print },
-	{ 1985, 1985, hsrp_print },
-	{ 921, 921, lwres_print },
-	{ 646, 646, ldp_print },
-	{ 698, 698, olsr_print },
-	{ 3503, 3503, lspping_print },
-	{ 3784, 3785, bfd_print },
-	{ 4784, 4784, bfd_print },
-	{ 6784, 6784, bfd_print },
-	{ 701, 701, lmp_print },
-	{ 1589, 1589, vqp_print },
-	{ 6343, 6343, sflow_print },
-	{ 12222, 12223, lwapp_print }, /* control: to 12223, from it; then data */
-	{ 5060, 5060, sip_print },
-	{ 514, 514, syslog_print },
-	{ 8472, 8472, otv_print },
-	{ 4789, 4789, vxlan_print },
-	{ 6081, 6081, geneve_print },
-	{ 4342, 4342, lisp_print },
-	{ 4790, 4790, vxlan_gpe_print },
-	{ 6635, 6635, mpls_udp_print },
-	{ 319, 320, ptp_print },
-	{ 30490, 30490, someip_print },
-	{ 49152, 49152, bcm_li_print }, /* source port only, as tcpdump */
+#define P_UDP(lo, hi, fn) { lo, hi, fn },
+#include "printers.def"
 };
 
 static const struct port_row tcp_rows[] = {
-	/* tcpdump order: telnet 23, SMTP 25, whois 43, BGP 179, PPTP 1723,
-	 * RESP 6379, SSH 22, BEEP 10288, OpenFlow 6633/6653, FTP 21,
-	 * HTTP 80/8080, RTSP 554/8554, then DNS 53 and the rest. */
-	{ 23, 23, telnet_print },
-	{ 25, 25, smtp_print },
-	{ 43, 43, whois_print },
-	{ 1723, 1723, pptp_print },
-	{ 6379, 6379, resp_print },
-	{ 22, 22, ssh_print },
-	{ 179, 179, bgp_print },
-	{ 10288, 10288, beep_print },
-	{ 6633, 6633, openflow_print },
-	{ 6653, 6653, openflow_print },
-	{ 21, 21, ftp_print },
-	{ 80, 80, http_print },
-	{ 8080, 8080, http_print },
-	{ 554, 554, rtsp_print },
-	{ 8554, 8554, rtsp_print },
-	{ 53, 53, dns_tcp_print },
-	{ 179, 179, bgp_print },
-	{ 6379, 6379, resp_print },
-	{ 22, 22, ssh_print },
-	{ 323, 323, rpki_rtr_print },
-	{ 646, 646, ldp_print },
-	{ 323, 323, rpki_rtr_print },
-	{ 2049, 2049, nfs_tcp_print },
+#define P_TCP(lo, hi, fn) { lo, hi, fn },
+#include "printers.def"
 };
 
 static const struct type_row type_rows[] = {
-	{ "zmtp1", zmtp1_print },
-	{ "domain", dns_print },
-	{ "tftp", tftp_print },
-	{ "resp", resp_print },
-	{ "vxlan", vxlan_print },
-	{ "pgm", pgm_udp_print },
-	{ "pgm_zmtp1", pgm_udp_print }, /* pgm_print decodes the payload */
-	{ "radius", radius_print },
-	{ "snmp", snmp_print },
-	{ "lmp", lmp_print },
-	{ "rtp", rtp_print },
-	{ "wb", wb_type_print },
+#define P_TYPE(name, fn, udp, tcp_fn) { name, fn, udp, tcp_fn },
+#define P_TYPE_ONLY(name, udp) { name, NULL, udp, NULL },
+#include "printers.def"
 };
 
 #define N(a) (sizeof(a) / sizeof((a)[0]))
@@ -304,25 +133,33 @@ port_fn dispatch_tcp(unsigned sport, unsigned dport)
 	return by_rank(tcp_rank, tcp_rows, sport, dport);
 }
 
-port_fn dispatch_type(const char *name)
+static const struct type_row *type_row(const char *name)
 {
 	for (size_t i = 0; i < N(type_rows); i++)
 		if (strcmp(type_rows[i].name, name) == 0)
-			return type_rows[i].fn;
+			return &type_rows[i];
 	return NULL;
 }
 
-/* Every -T name tcpdump 4.99.3 accepts, whether or not trawl has a printer
- * for it: an accepted type without a printer leaves payloads undecoded. */
+port_fn dispatch_type(const char *name)
+{
+	const struct type_row *t = type_row(name);
+	return t ? t->fn : NULL;
+}
+
 int dispatch_type_known(const char *name)
 {
-	static const char *const known[] = {
-		"aodv", "carp", "cnfp", "domain", "lmp", "pgm", "pgm_zmtp1",
-		"ptp", "radius", "resp", "rpc", "rtcp", "rtp", "snmp", "someip",
-		"tftp", "vat", "vxlan", "wb", "zmtp1",
-	};
-	for (size_t i = 0; i < N(known); i++)
-		if (strcmp(known[i], name) == 0)
-			return 1;
-	return dispatch_type(name) != NULL;
+	return type_row(name) != NULL;
+}
+
+int dispatch_type_udp(const char *name)
+{
+	const struct type_row *t = type_row(name);
+	return t && t->udp;
+}
+
+port_fn dispatch_type_tcp(const char *name)
+{
+	const struct type_row *t = type_row(name);
+	return t ? t->tcp : NULL;
 }

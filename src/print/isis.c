@@ -1436,7 +1436,6 @@ static int tlv_print(nd_t *nd, unsigned type, const uint8_t *p, unsigned tlen,
 		if (tlen < 3)
 			break;
 		{
-			const char *oui_name(uint32_t oui);
 			uint32_t v = nd_be24(nd, p);
 			const char *o = oui_name(v);
 			nd_s(nd, I);

@@ -57,8 +57,6 @@ static void sap_print(nd_t *nd, unsigned sap, const char *unknown_fmt)
 		nd_printf(nd, unknown_fmt, sap);
 }
 
-const char *oui_name(uint32_t oui);
-
 /* PID names for the OUIs whose protocol identifiers tcpdump names. */
 static const struct llc_name cisco_pids[] = {
 	{ 0x2000, "CDP" }, { 0x2004, "DTP" }, { 0x0111, "UDLD" },

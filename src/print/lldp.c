@@ -601,7 +601,6 @@ static int private_iana(nd_t *nd, const uint8_t *p, unsigned len)
 	return 0;
 }
 
-const char *oui_name(uint32_t oui);
 
 static void lldp_body(nd_t *nd, const uint8_t *pptr, unsigned len)
 {

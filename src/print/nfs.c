@@ -14,6 +14,7 @@
  * tcpdump shows them, after its guess of the server's operating system.
  * Any version but 3 is read as version 2, as tcpdump does. */
 #include "print.h"
+#include "state.h"
 
 #define NFS_PORT 2049
 
@@ -65,7 +66,7 @@ static int addr_len(const struct ip_ctx *ip)
 static void xid_enter(nd_t *nd, const struct ip_ctx *ip, uint32_t xid,
                       uint32_t vers, uint32_t proc)
 {
-	struct nfs_xidmap *m = &nd->nfsxid;
+	struct nfs_xidmap *m = &nd->ps->nfsxid;
 	struct nfs_xid *e = &m->e[m->next];
 	m->next = (m->next + 1) % NFS_XIDMAP_N;
 	memset(e, 0, sizeof *e);
@@ -81,7 +82,7 @@ static void xid_enter(nd_t *nd, const struct ip_ctx *ip, uint32_t xid,
 static const struct nfs_xid *xid_find(nd_t *nd, const struct ip_ctx *ip,
                                       uint32_t xid)
 {
-	struct nfs_xidmap *m = &nd->nfsxid;
+	struct nfs_xidmap *m = &nd->ps->nfsxid;
 	uint8_t ver = (uint8_t)(ip->ver == 6 ? 6 : 4);
 	size_t al = (size_t)addr_len(ip);
 	unsigned i = m->hint % NFS_XIDMAP_N;

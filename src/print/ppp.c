@@ -155,7 +155,6 @@ static unsigned lcp_option(nd_t *nd, const uint8_t *p, unsigned length)
 		}
 		{
 			uint32_t oui = nd_be24(nd, p + 2);
-			extern const char *oui_name(uint32_t);
 			const char *o = oui_name(oui);
 			nd_printf(nd, ": Vendor: %s (%u)", o ? o : "Unknown", oui);
 		}
@@ -529,7 +528,6 @@ static void ctrl_proto(nd_t *nd, unsigned proto, const uint8_t *p,
 			break;
 		nd_printf(nd, "\n\t  Magic-Num 0x%08x", nd_be32(nd, t));
 		{
-			extern const char *oui_name(uint32_t);
 			uint32_t oui = nd_be24(nd, t + 4);
 			const char *o = oui_name(oui);
 			nd_printf(nd, " Vendor: %s (%u)", o ? o : "Unknown", oui);

@@ -1,9 +1,11 @@
 /* print.h - how printers are found: the dispatch tables and their row types.
  *
  * Each protocol lives in its own file (ether.c, ip.c, tcp.c ...) and exports
- * one entry function.  dispatch.c holds the tables that map a link type, an
- * ethertype, an IP protocol number or a UDP/TCP port to those functions, so
- * adding a protocol is one new file plus one row there. */
+ * one entry function.  printers.def registers each of them with the link
+ * type, ethertype, IP protocol number, UDP/TCP ports or -T name that route
+ * to it; from it come their declarations (below) and dispatch.c's tables, so
+ * adding a protocol is one new file plus one row there
+ * (docs/adding-a-printer.md). */
 /* Parallel work appends declarations to the end of this file, so it is
  * guarded with #pragma once rather than an #endif that has to stay last. */
 #pragma once
@@ -11,6 +13,7 @@
 #include <stdint.h>
 
 #include "../core/nd.h"
+#include "../core/oui.h"
 
 struct pcap_pkthdr;
 
@@ -45,15 +48,21 @@ struct ipproto_row { uint8_t proto; ipproto_fn fn; };
 /* A row matches when the source or destination port lies in [lo, hi]; the
  * first matching row wins, as in tcpdump's chains of port tests. */
 struct port_row { uint16_t lo, hi; port_fn fn; };
-/* -T NAME: force a UDP/TCP payload interpretation. */
-struct type_row { const char *name; port_fn fn; };
+/* -T NAME: force a UDP/TCP payload interpretation (dispatch.c's one list). */
+struct type_row { const char *name; port_fn fn; uint8_t udp; port_fn tcp; };
 
 link_fn dispatch_link(int dlt);
 ether_fn dispatch_ether(unsigned type);
 ipproto_fn dispatch_ipproto(unsigned proto);
 port_fn dispatch_udp(unsigned sport, unsigned dport);
 port_fn dispatch_tcp(unsigned sport, unsigned dport);
+/* -T NAME: the printer it forces (NULL: none); whether tcpdump decodes it
+ * over UDP; the printer it takes over TCP (NULL: none). */
 port_fn dispatch_type(const char *name);
+int dispatch_type_udp(const char *name);
+port_fn dispatch_type_tcp(const char *name);
+/* -T NAME is one tcpdump accepts (a printer may still be missing). */
+int dispatch_type_known(const char *name);
 void dispatch_init(void);
 
 /* Entry point: one packet, timestamp, printers, dumps, newline. */
@@ -70,104 +79,26 @@ enum { SHADOW_PRINT, SHADOW_NONE, SHADOW_TCP, SHADOW_KINDS };
 int print_shadow(nd_t *nd, const struct pcap_pkthdr *h, const uint8_t *p,
                  unsigned long number, link_fn link);
 
-/* Printers the tables name (each defined in the file of its protocol). */
-unsigned ether_if_print(nd_t *, const uint8_t *, unsigned, unsigned);
-unsigned null_if_print(nd_t *, const uint8_t *, unsigned, unsigned);
-unsigned loop_if_print(nd_t *, const uint8_t *, unsigned, unsigned);
-unsigned raw_if_print(nd_t *, const uint8_t *, unsigned, unsigned);
-unsigned sll_if_print(nd_t *, const uint8_t *, unsigned, unsigned);
-unsigned sll2_if_print(nd_t *, const uint8_t *, unsigned, unsigned);
+/* Every printer the tables name (printers.def, the one place a printer is
+ * registered), declared from its rows; each is defined in the file of its
+ * protocol.  Several rows of one printer declare it again, harmlessly. */
+#define P_LINK(dlt, fn) unsigned fn(nd_t *, const uint8_t *, unsigned, unsigned);
+#define P_ETHER(type, fn) void fn(nd_t *, const uint8_t *, unsigned);
+#define P_IPPROTO(proto, fn) void fn(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *);
+#define P_UDP(lo, hi, fn) void fn(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *, \
+                                  unsigned, unsigned);
+#define P_TCP(lo, hi, fn) P_UDP(lo, hi, fn)
+#define P_TYPE(name, fn, udp, tcp_fn) P_UDP(0, 0, fn)
+#include "printers.def"
 
 /* 802.2 LLC (and SNAP) after an 802.3 length; src/dst are the MAC
  * addresses, printed when the payload is not decoded. */
 int llc_print(nd_t *nd, const uint8_t *p, unsigned len, unsigned caplen,
               const uint8_t *src, const uint8_t *dst);
-void ip_print(nd_t *, const uint8_t *, unsigned);
-void ip6_print(nd_t *, const uint8_t *, unsigned);
-void arp_print(nd_t *, const uint8_t *, unsigned);
 
-void tcp_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *);
-void udp_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *);
-void icmp_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *);
-
-void dns_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
-               unsigned, unsigned);
-void dns_tcp_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
-                   unsigned, unsigned);
-void mdns_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
-                unsigned, unsigned);
-void lwres_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
-                 unsigned, unsigned);
 const char *dns_type_name(unsigned type);   /* NULL when unknown */
 const char *dns_class_name(unsigned cls);   /* NULL when unknown */
-void ntp_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
-               unsigned, unsigned);
-void bootp_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
-                 unsigned, unsigned);
-void dhcp6_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
-                 unsigned, unsigned);
-void radius_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
-                  unsigned, unsigned);
-void snmp_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
-                unsigned, unsigned);
-void bfd_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
-               unsigned, unsigned);
-void hsrp_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
-                unsigned, unsigned);
-void rip_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
-               unsigned, unsigned);
-void ripng_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
-                 unsigned, unsigned);
-void ptp_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
-               unsigned, unsigned);
-void ptp_eth_print(nd_t *, const uint8_t *, unsigned);
-void bcm_li_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
-                  unsigned, unsigned);
-void someip_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
-                  unsigned, unsigned);
-void sflow_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
-                 unsigned, unsigned);
-void olsr_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
-                unsigned, unsigned);
-void lmp_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
-               unsigned, unsigned);
-void babel_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
-                 unsigned, unsigned);
-void ahcp_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
-                unsigned, unsigned);
-void otv_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
-               unsigned, unsigned);
-void zmtp1_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
-                 unsigned, unsigned);
 void zmtp1_datagram_print(nd_t *, const uint8_t *, unsigned);
-void aodv_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
-                unsigned, unsigned);
-void lisp_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
-                unsigned, unsigned);
-void hncp_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
-                unsigned, unsigned);
-void rpki_rtr_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
-                    unsigned, unsigned);
-void ldp_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
-               unsigned, unsigned);
-void lspping_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
-                   unsigned, unsigned);
-void vqp_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
-               unsigned, unsigned);
-void bgp_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
-               unsigned, unsigned);
-void tftp_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
-                unsigned, unsigned);
-void syslog_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
-                  unsigned, unsigned);
-void ssh_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
-               unsigned, unsigned);
-void whois_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
-                 unsigned, unsigned);
-void resp_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
-                unsigned, unsigned);
-void telnet_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
-                  unsigned, unsigned);
 
 /* Ethernet-type payload dispatch shared by every link layer that carries an
  * ethertype (Ethernet, VLAN, SLL, GRE ...).  Returns 0 when no printer knows
@@ -203,34 +134,17 @@ void link_default_print(nd_t *nd, const uint8_t *p, unsigned len);
 int suppress_default(const nd_t *nd);
 int snap_print(nd_t *nd, const uint8_t *p, unsigned len, unsigned caplen,
                const uint8_t *src, const uint8_t *dst, unsigned bridge_pad);
-void loopback_print(nd_t *, const uint8_t *, unsigned);
-void pppoe_print(nd_t *, const uint8_t *, unsigned);
 unsigned ppp_print(nd_t *nd, const uint8_t *p, unsigned length);
 void ppp_proto_print(nd_t *nd, unsigned proto, const uint8_t *p, unsigned length);
 const char *ppp_proto_name(unsigned proto);
-unsigned ppp_if_print(nd_t *, const uint8_t *, unsigned, unsigned);
-unsigned ppp_hdlc_if_print(nd_t *, const uint8_t *, unsigned, unsigned);
 /* Seconds as "1y2w3d4h5m6s" ("0s" for zero). */
 void put_relts_unsigned(nd_t *nd, uint32_t secs);
 /* IPv4-family printers (ipv4 area). */
-void ipip_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *);
-void igmp_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *);
 void mtrace_print(nd_t *, const uint8_t *, unsigned, const char *);
 void dvmrp_print(nd_t *, const uint8_t *, unsigned);
 void pimv1_print(nd_t *, const uint8_t *, unsigned);
-void vrrp_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *);
-void pim_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *);
-void eigrp_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *);
-void dccp_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *);
-void pgm_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *);
-void igrp_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *);
-void ospf_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *);
-void rsvp_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *);
-void sctp_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *);
 void m3ua_print(nd_t *, const uint8_t *, unsigned);
 void forces_print(nd_t *, const uint8_t *, unsigned);
-void pgm_udp_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
-                   unsigned, unsigned);
 /* Last hop of an IPv4 source route option, else NULL (header captured). */
 const uint8_t *ip_final_dst(const uint8_t *iph);
 
@@ -250,9 +164,6 @@ int ip6_dstopt_print(nd_t *nd, const uint8_t *cp, struct ip6_walk *w);
 int rt6_print(nd_t *nd, const uint8_t *cp, const uint8_t **final_dst);
 int frag6_print(nd_t *nd, const uint8_t *cp, const uint8_t *ip6);
 int mobility_print(nd_t *nd, const uint8_t *cp, const uint8_t *ip6);
-void ip6_ipproto_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *);
-void icmp6_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *);
-void ipether_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *);
 /* Line-oriented text protocols (txtproto.c): prints name, then the first
  * line (or, with -v, ", length: N" and every line).  cmds: request keywords
  * (NULL: every payload is text); TXT_RESP_CODE2: a line whose second token
@@ -261,103 +172,30 @@ void ipether_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *);
 void txtproto_print(nd_t *nd, const uint8_t *p, unsigned len,
                     const char *name, const char *trunc_name,
                     const char *const *cmds, unsigned flags);
-void http_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
-                unsigned, unsigned);
-void ftp_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
-               unsigned, unsigned);
-void smtp_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
-                unsigned, unsigned);
-void rtsp_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
-                unsigned, unsigned);
-void sip_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
-               unsigned, unsigned);
-void beep_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
-                unsigned, unsigned);
-void gre_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *);
-void vxlan_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
-                 unsigned, unsigned);
-void geneve_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
-                  unsigned, unsigned);
-unsigned dsa_if_print(nd_t *, const uint8_t *, unsigned, unsigned);
-unsigned edsa_if_print(nd_t *, const uint8_t *, unsigned, unsigned);
-unsigned brcm_if_print(nd_t *, const uint8_t *, unsigned, unsigned);
-unsigned brcm_prepend_if_print(nd_t *, const uint8_t *, unsigned, unsigned);
-unsigned vsock_if_print(nd_t *, const uint8_t *, unsigned, unsigned);
-unsigned ipnet_if_print(nd_t *, const uint8_t *, unsigned, unsigned);
-unsigned nflog_if_print(nd_t *, const uint8_t *, unsigned, unsigned);
-unsigned ipoib_if_print(nd_t *, const uint8_t *, unsigned, unsigned);
 unsigned unsupported_if_print(nd_t *, const uint8_t *, unsigned, unsigned);
 unsigned chdlc_print(nd_t *nd, const uint8_t *p, unsigned length);
-unsigned chdlc_if_print(nd_t *, const uint8_t *, unsigned, unsigned);
 unsigned macsec_print(nd_t *nd, const uint8_t **pp, unsigned *lenp,
                       unsigned *caplenp, unsigned *hdrlenp,
                       const uint8_t *src, const uint8_t *dst);
-void mpls_print(nd_t *, const uint8_t *, unsigned);
-void mpls_udp_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
-                    unsigned, unsigned);
 unsigned arista_print(nd_t *nd, const uint8_t *p, unsigned len);
-unsigned sl_if_print(nd_t *, const uint8_t *, unsigned, unsigned);
-void aarp_print(nd_t *, const uint8_t *, unsigned);
 unsigned llc_if_print(nd_t *, const uint8_t *, unsigned, unsigned);
-unsigned cip_if_print(nd_t *, const uint8_t *, unsigned, unsigned);
-unsigned atm_if_print(nd_t *, const uint8_t *, unsigned, unsigned);
-void vxlan_gpe_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
-                     unsigned, unsigned);
-void nsh_print(nd_t *, const uint8_t *, unsigned);
 unsigned fr_print(nd_t *nd, const uint8_t *p, unsigned length);
-unsigned fr_if_print(nd_t *, const uint8_t *, unsigned, unsigned);
 void frf15_print(nd_t *, const uint8_t *, unsigned);
-void calm_fast_print(nd_t *, const uint8_t *, unsigned);
 void calm_fast_print_src(nd_t *nd, const uint8_t *bp, unsigned length,
                          const uint8_t *src);
 void q933_print(nd_t *, const uint8_t *, unsigned);
-unsigned pktap_if_print(nd_t *, const uint8_t *, unsigned, unsigned);
 unsigned mfr_print(nd_t *nd, const uint8_t *p, unsigned length);
-unsigned mfr_if_print(nd_t *, const uint8_t *, unsigned, unsigned);
 void ipx_print(nd_t *, const uint8_t *, unsigned);
-void ipx_ether_print(nd_t *, const uint8_t *, unsigned);
 void stp_print(nd_t *, const uint8_t *, unsigned);
 void dtp_print(nd_t *, const uint8_t *, unsigned);
 void udld_print(nd_t *, const uint8_t *, unsigned);
 void vtp_print(nd_t *, const uint8_t *, unsigned);
-void lldp_print(nd_t *, const uint8_t *, unsigned);
-void msnlb_print(nd_t *, const uint8_t *, unsigned);
-void tipc_print(nd_t *, const uint8_t *, unsigned);
-void decnet_print(nd_t *, const uint8_t *, unsigned);
-void aoe_print(nd_t *, const uint8_t *, unsigned);
 void cdp_print(nd_t *, const uint8_t *, unsigned);
-void otv_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
-               unsigned, unsigned);
-void slow_print(nd_t *, const uint8_t *, unsigned);
-void eap_print(nd_t *, const uint8_t *, unsigned);
-
-/* -T NAME is one tcpdump accepts (a printer may still be missing). */
-int dispatch_type_known(const char *name);
-
-void zmtp1_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
-                 unsigned, unsigned);
-
-void bfd_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
-               unsigned, unsigned);
-
-void bgp_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
-               unsigned, unsigned);
-
-void hsrp_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
-                unsigned, unsigned);
-
 
 /* IPsec and IKE (esp.c, ah.c, ipcomp.c, isakmp.c). */
 struct esp_state *esp_state_new(const struct options *opt);
 void esp_state_free(struct esp_state *st);
-void esp_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *);
-void ah_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *);
 unsigned ah_header_print(nd_t *nd, const uint8_t *bp);
-void ipcomp_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *);
-void isakmp_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
-                  unsigned, unsigned);
-void isakmp_rfc3948_print(nd_t *, const uint8_t *, unsigned,
-                          const struct ip_ctx *, unsigned, unsigned);
 
 /* A value and its name, for the many name tables and flag sets. */
 struct tok { uint32_t v; const char *s; };
@@ -374,31 +212,15 @@ void put_ip_addr(nd_t *nd, const struct ip_ctx *ip, const uint8_t *a);
  * names in DNS, DHCPv6 and elsewhere.  Returns the position after the name,
  * or NULL when it could not be printed whole. */
 const uint8_t *fqdn_print(nd_t *nd, const uint8_t *cp, const uint8_t *base);
-void l2tp_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
-                unsigned, unsigned);
-void pptp_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
-                unsigned, unsigned);
-/* ctl area: RPKI-RTR, timed, SunRPC/NFS. */
-void rpki_rtr_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
-                    unsigned, unsigned);
-void timed_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
-                 unsigned, unsigned);
 /* An NFS call to port 2049 or reply from it, decoded before UDP's checksum
  * (as tcpdump does); 0 when the payload is not one. */
 int nfs_udp_try(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
                 unsigned, unsigned);
-void nfs_udp_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
-                   unsigned, unsigned);
-void nfs_tcp_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
-                   unsigned, unsigned);
-void openflow_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
-                    unsigned, unsigned);
 void of10_body_print(nd_t *nd, const uint8_t *p, unsigned type, unsigned mlen);
 int of10_len_ok(unsigned type, unsigned mlen);
 void of13_body_print(nd_t *nd, const uint8_t *p, unsigned type, unsigned mlen);
 /* OSI (isoclns.c): p at the NLPID octet; isoclns_ether_print skips the
  * octet that follows Ethernet type 0xfefe. */
-void isoclns_print(nd_t *, const uint8_t *, unsigned);
 void isoclns_ether_print(nd_t *, const uint8_t *, unsigned);
 /* For a printer that declines a packet matched by its row: the next printer
  * down the precedence order for these ports, or NULL. */
@@ -409,50 +231,9 @@ void put_rd(nd_t *nd, const uint8_t *p);
 /* A pseudowire type's name (RFC 4446), or NULL (ldp.c). */
 const char *pw_type_name(unsigned type);
 
-/* IEEE 802.11 and its capture headers (ieee80211.c). */
-unsigned ieee80211_if_print(nd_t *, const uint8_t *, unsigned, unsigned);
-unsigned radiotap_if_print(nd_t *, const uint8_t *, unsigned, unsigned);
-unsigned prism_if_print(nd_t *, const uint8_t *, unsigned, unsigned);
-unsigned avs_if_print(nd_t *, const uint8_t *, unsigned, unsigned);
-/* IEEE 802.15.4 (ieee802154.c). */
-unsigned ieee802154_if_print(nd_t *, const uint8_t *, unsigned, unsigned);
-unsigned ieee802154_tap_if_print(nd_t *, const uint8_t *, unsigned, unsigned);
-/* misc area (juniper.c, atm.c): Juniper link types, SunATM, ATM OAM. */
-unsigned juniper_ether_if_print(nd_t *, const uint8_t *, unsigned, unsigned);
-unsigned juniper_atm1_if_print(nd_t *, const uint8_t *, unsigned, unsigned);
-unsigned juniper_es_if_print(nd_t *, const uint8_t *, unsigned, unsigned);
-unsigned sunatm_if_print(nd_t *, const uint8_t *, unsigned, unsigned);
-/* An OAM cell, after hec octets of HEC (1 when the capture kept it). */
+/* An ATM OAM cell (atm.c), after hec octets of HEC (1 when the capture
+ * kept it). */
 void oam_print(nd_t *nd, const uint8_t *p, unsigned len, unsigned hec);
-void rtp_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
-               unsigned, unsigned);
-void ppp_ether_print(nd_t *, const uint8_t *, unsigned);
-/* AFS Rx, UDP ports 7000-7009 (rx.c). */
-void rx_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
-              unsigned, unsigned);
-/* Kerberos, UDP ports 88 and 750 (krb.c). */
-void krb_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
-               unsigned, unsigned);
-/* wb whiteboard and Zephyr (wb.c, zephyr.c). */
-void wb_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
-              unsigned, unsigned);
-void wb_type_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
-                   unsigned, unsigned);
-void zephyr_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
-                  unsigned, unsigned);
-/* ARCNET link layers and AppleTalk DDP (arcnet.c, atalk.c). */
-unsigned arcnet_if_print(nd_t *, const uint8_t *, unsigned, unsigned);
-unsigned arcnet_linux_if_print(nd_t *, const uint8_t *, unsigned, unsigned);
-void atalk_print(nd_t *, const uint8_t *, unsigned);
-/* IEEE 802.1ag CFM (cfm.c). */
-void cfm_print(nd_t *, const uint8_t *, unsigned);
-/* ETSI GeoNetworking (geonet.c); the Ethernet form names the source. */
-void geonet_print(nd_t *, const uint8_t *, unsigned);
+/* ETSI GeoNetworking over Ethernet, which names the source (geonet.c). */
 void geonet_ether_print(nd_t *nd, const uint8_t *bp, unsigned length,
                         const uint8_t *src);
-/* Cisco Auto-RP (autorp.c). */
-void cisco_autorp_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
-                        unsigned, unsigned);
-/* LWAPP, UDP ports 12222 (data) and 12223 (control) (lwapp.c). */
-void lwapp_print(nd_t *, const uint8_t *, unsigned, const struct ip_ctx *,
-                 unsigned, unsigned);

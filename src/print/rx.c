@@ -23,6 +23,7 @@
 
 #include "../core/names.h"
 #include "print.h"
+#include "state.h"
 
 #define RX_HDR_LEN 28
 
@@ -935,7 +936,7 @@ static void cache_insert(nd_t *nd, const uint8_t *bp,
 {
 	if (!nd_has(nd, bp + RX_HDR_LEN, 4))
 		return;
-	struct rx_cache *c = &nd->rxcache;
+	struct rx_cache *c = &nd->ps->rxcache;
 	struct rx_call *e = &c->e[c->next];
 	c->next = (c->next + 1) % RX_CACHE_N;
 	e->callnum = nd_be32(nd, bp + 8);
@@ -950,7 +951,7 @@ static void cache_insert(nd_t *nd, const uint8_t *bp,
 static int cache_find(nd_t *nd, const uint8_t *bp, const struct ip_ctx *ip,
                       unsigned sport, uint32_t *opcode)
 {
-	struct rx_cache *c = &nd->rxcache;
+	struct rx_cache *c = &nd->ps->rxcache;
 	uint32_t callnum = nd_be32(nd, bp + 8);
 	uint16_t sid = nd_be16(nd, bp + 26);
 	unsigned i = c->hint % RX_CACHE_N;

@@ -2,6 +2,7 @@
  * direction and the Van Jacobson compressed TCP/IP header (RFC 1144),
  * then the IP packet. */
 #include "print.h"
+#include "state.h"
 
 #define SLIP_HDRLEN 16
 #define SLX_DIR 0
@@ -67,14 +68,14 @@ static void compressed_sl_print(nd_t *nd, const uint8_t *chdr, const uint8_t *ip
 	unsigned flags = nd_u8(nd, cp);
 	cp++;
 	if (flags & NEW_C) {
-		nd->slip_lastconn = nd_u8(nd, cp);
+		nd->ps->slip_lastconn = nd_u8(nd, cp);
 		cp++;
-		nd_printf(nd, "ctcp %u", nd->slip_lastconn);
+		nd_printf(nd, "ctcp %u", nd->ps->slip_lastconn);
 	} else {
 		nd_s(nd, "ctcp *");
 	}
 	cp += 2; /* TCP checksum */
-	unsigned *last = &nd->slip_lastlen[dir][nd->slip_lastconn & 0xff];
+	unsigned *last = &nd->ps->slip_lastlen[dir][nd->ps->slip_lastconn & 0xff];
 	switch (flags & SPECIALS_MASK) {
 	case SPECIAL_I:
 		nd_printf(nd, " *SA+%u", *last);
@@ -125,12 +126,12 @@ static void sliplink_print(nd_t *nd, const uint8_t *p, const uint8_t *ip,
 	case TYPE_UNCOMPRESSED_TCP: {
 		/* the connection number sits in the IP protocol field of the
 		 * saved header */
-		nd->slip_lastconn = nd_u8(nd, p + SLX_CHDR + 9);
-		nd_printf(nd, "utcp %u: ", nd->slip_lastconn);
+		nd->ps->slip_lastconn = nd_u8(nd, p + SLX_CHDR + 9);
+		nd_printf(nd, "utcp %u: ", nd->ps->slip_lastconn);
 		if (!valid)
 			return;
 		unsigned hlen = tcpip_words(nd, ip);
-		nd->slip_lastlen[dir][nd->slip_lastconn & 0xff] = length - (hlen << 2);
+		nd->ps->slip_lastlen[dir][nd->ps->slip_lastconn & 0xff] = length - (hlen << 2);
 		break;
 	}
 	default:

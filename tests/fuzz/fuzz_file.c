@@ -19,6 +19,7 @@
 #include "../../src/core/names.h"
 #include "../../src/core/ts.h"
 #include "../../src/print/print.h"
+#include "../../src/print/state.h"
 #include "../../src/print/tcp.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -74,6 +75,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct fz z = { .nd = { .opt = &opt, .out = &out, .ts = &ts } };
 	z.nd.names = names;
 	z.nd.tcpseq = tcp_seqtab_new();
+	static struct print_state ps;
+	memset(&ps, 0, sizeof ps); /* fresh for each input, as tcpseq */
+	z.nd.ps = &ps;
 	z.link = dispatch_link(pcap_datalink(p));
 	if (z.link) {
 		int rc = mapread_loop(p, path, &opt, on_packet, finished, (u_char *)&z);

@@ -15,6 +15,7 @@
 #include "../../src/core/ts.h"
 #include "../../src/print/ipsec.h"
 #include "../../src/print/print.h"
+#include "../../src/print/state.h"
 #include "../../src/print/tcp.h"
 
 /* 16 entries, so the selector is byte 0's low four bits (bit 7 stays -E);
@@ -65,6 +66,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (data[0] & 0x80)
 		nd.esp = esp; /* its SAs are parsed on first use and kept */
 	nd.tcpseq = tcp_seqtab_new();
+	struct print_state ps = { 0 }; /* fresh for each input, as tcpseq */
+	nd.ps = &ps;
 	link_fn link = dispatch_link(dlts[data[0] % (sizeof dlts / sizeof dlts[0])]);
 	/* a private copy, so reads past the end are caught by ASan */
 	size_t n = size - 2;
