@@ -19,6 +19,7 @@
 #include <fcntl.h>
 #include <pcap/pcap.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
@@ -57,6 +58,7 @@ struct mfile {
 	int swap, nano;
 	uint32_t snap;
 	const struct mapread_keep *keep; /* NULL: the mappings are ours alone */
+	size_t pf_dist; /* read_records prefetches the file this far ahead (0: no) */
 };
 
 /* A reader's window onto the file: bytes [base, base + mlen) at m. */
@@ -73,6 +75,7 @@ static int mfile_open(struct mfile *f, const char *path, const struct options *o
 	f->path = path;
 	f->opt = opt;
 	f->keep = NULL;
+	f->pf_dist = 0;
 	f->fd = open(path, O_RDONLY);
 	if (f->fd < 0)
 		return -1;
@@ -162,6 +165,41 @@ static inline size_t record_at(const struct mfile *f, const uint8_t *r, size_t o
 	return 16 + (size_t)caplen;
 }
 
+/* The pcap_pkthdr libpcap would make of the record r of length rl. */
+static inline void record_hdr(const struct mfile *f, const uint8_t *r, size_t rl,
+                              struct pcap_pkthdr *h)
+{
+	uint32_t sec = get32(r, f->swap), frac = get32(r + 4, f->swap);
+	/* libpcap reads the seconds and the fraction signed in a file of this
+	 * machine's byte order, unsigned in a byte-swapped one (which shows
+	 * in -ttt and -ttttt past 2038), then scales the fraction in a long:
+	 * an invalid one of 2^31 and more is negative there, and divided
+	 * toward zero */
+	h->ts.tv_sec = f->swap ? (time_t)sec : (time_t)(int32_t)sec;
+	int64_t fr = f->swap ? (int64_t)frac : (int64_t)(int32_t)frac;
+	if (f->nano && !f->opt->nano)
+		fr /= 1000;
+	else if (!f->nano && f->opt->nano)
+		fr *= 1000;
+	h->ts.tv_usec = (suseconds_t)fr;
+	h->caplen = (uint32_t)(rl - 16);
+	h->len = get32(r + 12, f->swap);
+}
+
+/* Prefetches the lines of the window from *pf up to off + f->pf_dist: the
+ * hardware's own prefetching stops at each page, and a record's header is
+ * otherwise a wait on memory each time. */
+static inline void stream_ahead(const struct mfile *f, const struct win *w, size_t *pf, size_t off)
+{
+	size_t lim = off + f->pf_dist;
+	if (lim > w->base + w->mlen)
+		lim = w->base + w->mlen;
+	size_t q = *pf > off ? *pf : off;
+	for (; q < lim; q += 64)
+		__builtin_prefetch(w->m + (q - w->base));
+	*pf = q;
+}
+
 #define READ_END 0
 #define READ_STOPPED 1 /* finished(user) said so */
 #define READ_DAMAGED 2 /* *offp is a record left to libpcap */
@@ -176,8 +214,8 @@ static int read_records(const struct mfile *f, struct win *w, const struct bpf_p
                         const atomic_int *abandon,
                         pcap_handler cb, int (*finished)(u_char *user), u_char *user)
 {
-	const struct options *opt = f->opt;
 	size_t off = *offp;
+	size_t pf = off;
 	struct pcap_pkthdr h;
 	int rc = READ_END;
 	for (;;) {
@@ -206,26 +244,14 @@ static int read_records(const struct mfile *f, struct win *w, const struct bpf_p
 			rc = READ_DAMAGED;
 			break;
 		}
-		uint32_t sec = get32(r, f->swap), frac = get32(r + 4, f->swap);
+		record_hdr(f, r, rl, &h);
 		off += rl;
 		if (off + 128 <= w->base + w->mlen) { /* the next record, while this one is decoded */
 			__builtin_prefetch(w->m + (off - w->base));
 			__builtin_prefetch(w->m + (off - w->base) + 64);
 		}
-		/* libpcap reads the seconds and the fraction signed in a file
-		 * of this machine's byte order, unsigned in a byte-swapped one
-		 * (which shows in -ttt and -ttttt past 2038), then scales the
-		 * fraction in a long: an invalid one of 2^31 and more is
-		 * negative there, and divided toward zero */
-		h.ts.tv_sec = f->swap ? (time_t)sec : (time_t)(int32_t)sec;
-		int64_t fr = f->swap ? (int64_t)frac : (int64_t)(int32_t)frac;
-		if (f->nano && !opt->nano)
-			fr /= 1000;
-		else if (!f->nano && opt->nano)
-			fr *= 1000;
-		h.ts.tv_usec = (suseconds_t)fr;
-		h.caplen = (uint32_t)(rl - 16);
-		h.len = get32(r + 12, f->swap);
+		if (f->pf_dist)
+			stream_ahead(f, w, &pf, off);
 		if (!abandon) /* the thread reading the start: the progress line */
 			progress_packet(split ? 2 * off : off);
 		if (prog && !pcap_offline_filter(prog, &h, r + 16))
@@ -478,6 +504,255 @@ int mapread_loop2(pcap_t *p, const char *path, const struct options *opt,
 		pcap_freecode(&prog1);
 	if (have2)
 		pcap_freecode(&prog2);
+	close(f.fd);
+	return rc;
+}
+
+/* ---- writing: the filter on two cores ----------------------------------
+ *
+ * For -w, where handing a packet on is cheap and reading the records and
+ * running the filter is most of the work.  The file is cut into chunks of
+ * CHUNK_BYTES that either thread takes the next of when it is free; a
+ * chunk's first record is guessed by resync (the first chunk's is known),
+ * and the thread copies the records of the chunk that the filter takes into
+ * the chunk's slot of a ring of WRING.  The calling thread hands the slots'
+ * records to cb in file order, checking each guess as it goes: a chunk is
+ * used only when it starts exactly where the one before ended.  When it
+ * does not (or a thread could not map the file), this thread reads on
+ * alone from there, as read_records would; a damaged record ends the chunk
+ * that meets it, and once every record before it is handed on, libpcap goes
+ * on from it.  Memory: WRING slots of at most a chunk and a largest record
+ * each, and the threads' windows. */
+
+#define CHUNK_BYTES (256u << 10)
+#define WRING 8
+
+struct wslot {
+	unsigned long seq;   /* chunk number + 1 once the slot holds that chunk */
+	size_t start;        /* its first record (resync's guess) */
+	size_t end;          /* where its reader stopped: the next chunk's first record */
+	int state;           /* READ_END, READ_DAMAGED (at end), READ_FAILED (at end) */
+	size_t nrec;         /* records read, for the progress line */
+	size_t len;          /* bytes of matching records in buf, as in the file */
+	uint8_t *buf;
+};
+
+struct wpar {
+	const struct mfile *f;
+	size_t chunk;        /* bytes per chunk */
+	unsigned long nchunks;
+	uint32_t sec0;       /* the first record's seconds, for resync */
+	pthread_mutex_t mu;
+	pthread_cond_t cv;
+	unsigned long claim;    /* the next chunk to be read */
+	unsigned long consumed; /* the chunks handed on (or given up) */
+	int stop;               /* no more chunks are wanted */
+	struct wslot slot[WRING];
+	unsigned long by[2];    /* chunks read by each thread (trace) */
+};
+
+/* Reads chunk k into its slot through window w and filter prog. */
+static void wpar_chunk(struct wpar *t, struct win *w, const struct bpf_program *prog,
+                       unsigned long k)
+{
+	const struct mfile *f = t->f;
+	struct wslot *s = &t->slot[k % WRING];
+	size_t cs = 24 + k * t->chunk;
+	size_t ce = f->size - cs < t->chunk ? f->size : cs + t->chunk;
+	size_t off = k == 0 ? 24 : resync(f, w, cs, t->sec0);
+	size_t pf = off;
+	struct pcap_pkthdr h;
+	s->start = off;
+	s->state = READ_END;
+	s->nrec = 0;
+	s->len = 0;
+	while (off < ce) {
+		if (f->size - off < 16) {
+			s->state = READ_DAMAGED;
+			break;
+		}
+		if (win_at(f, w, off) < 0) {
+			s->state = READ_FAILED;
+			break;
+		}
+		const uint8_t *r = w->m + (off - w->base);
+		size_t rl = record_at(f, r, off);
+		if (rl == 0) {
+			s->state = READ_DAMAGED;
+			break;
+		}
+		s->nrec++;
+		off += rl;
+		stream_ahead(f, w, &pf, off);
+		if (prog) {
+			record_hdr(f, r, rl, &h);
+			if (!pcap_offline_filter(prog, &h, r + 16))
+				continue;
+		}
+		memcpy(s->buf + s->len, r, rl);
+		s->len += rl;
+	}
+	s->end = off;
+}
+
+struct wpar_worker {
+	struct wpar *t;
+	const struct bpf_program *prog;
+};
+
+static void *wpar_thread(void *arg)
+{
+	struct wpar_worker *ww = arg;
+	struct wpar *t = ww->t;
+	struct win w = { 0 };
+	pthread_mutex_lock(&t->mu);
+	for (;;) {
+		if (t->stop || t->claim >= t->nchunks)
+			break;
+		if (t->claim >= t->consumed + WRING) {
+			pthread_cond_wait(&t->cv, &t->mu);
+			continue;
+		}
+		unsigned long k = t->claim++;
+		t->by[1]++;
+		pthread_mutex_unlock(&t->mu);
+		wpar_chunk(t, &w, ww->prog, k);
+		pthread_mutex_lock(&t->mu);
+		t->slot[k % WRING].seq = k + 1;
+		pthread_cond_broadcast(&t->cv);
+	}
+	pthread_mutex_unlock(&t->mu);
+	win_close(t->f, &w);
+	return NULL;
+}
+
+/* Hands the records of slot s on to cb; READ_STOPPED when finished() said
+ * so (at *posp, past the record handed on last). */
+static int wpar_deliver(const struct mfile *f, const struct wslot *s, size_t *posp,
+                        pcap_handler cb, int (*finished)(u_char *user), u_char *user)
+{
+	struct pcap_pkthdr h;
+	for (size_t i = 0; i < s->nrec; i++)
+		progress_packet(s->end);
+	size_t o = 0;
+	while (o < s->len) {
+		const uint8_t *r = s->buf + o;
+		size_t rl = 16 + (size_t)get32(r + 8, f->swap);
+		record_hdr(f, r, rl, &h);
+		o += rl;
+		cb(user, &h, r + 16);
+		if (finished && finished(user))
+			return READ_STOPPED;
+	}
+	*posp = s->end;
+	return READ_END;
+}
+
+/* Whether mapread_loop_write reads path on two threads. */
+static int wpar_wanted(const struct options *opt, const struct mfile *f)
+{
+	if (opt->threads == 1 || !opt->filter)
+		return 0;
+	if (opt->threads >= 2)
+		return 1;
+	return f->size >= MAPREAD_PAR_MIN && sysconf(_SC_NPROCESSORS_ONLN) >= 2;
+}
+
+int mapread_loop_write(pcap_t *p, const char *path, const struct options *opt,
+                       pcap_handler cb, int (*finished)(u_char *user), u_char *user)
+{
+	struct mfile f;
+	if (mfile_open(&f, path, opt) < 0)
+		return MAPREAD_DECLINED;
+	f.pf_dist = 2048;
+	struct bpf_program prog1, prog2;
+	int have1 = compile(p, opt, &prog1);
+	if (have1 < 0) {
+		close(f.fd);
+		return MAPREAD_DECLINED;
+	}
+	struct win w = { 0 };
+	size_t off = 24;
+	int r = -1;
+	if (wpar_wanted(opt, &f) && compile(p, opt, &prog2) > 0) {
+		struct wpar t = { .f = &f, .chunk = CHUNK_BYTES,
+				  .mu = PTHREAD_MUTEX_INITIALIZER, .cv = PTHREAD_COND_INITIALIZER };
+		const char *env = getenv("TRAWL_WRITEPAR_CHUNK");
+		if (env && atol(env) > 0)
+			t.chunk = (size_t)atol(env);
+		t.nchunks = (unsigned long)((f.size - 24 + t.chunk - 1) / t.chunk);
+		int ok = 1;
+		for (int i = 0; i < WRING; i++)
+			if (!(t.slot[i].buf = malloc(t.chunk + 16 + MAX_CAPLEN)))
+				ok = 0;
+		uint8_t first[4];
+		if (f.size >= 24 + 16 && pread(f.fd, first, 4, 24) == 4)
+			t.sec0 = get32(first, f.swap);
+		struct wpar_worker ww = { .t = &t, .prog = &prog2 };
+		pthread_t th;
+		if (ok && pthread_create(&th, NULL, wpar_thread, &ww) == 0) {
+			struct win wr = { 0 }; /* this thread's chunks */
+			int fellback = 0;
+			r = READ_END;
+			pthread_mutex_lock(&t.mu);
+			while (t.consumed < t.nchunks) {
+				struct wslot *s = &t.slot[t.consumed % WRING];
+				if (s->seq == t.consumed + 1) {
+					pthread_mutex_unlock(&t.mu);
+					if (s->start != off) {
+						fellback = 1; /* a wrong guess: alone from off */
+					} else {
+						r = wpar_deliver(&f, s, &off, cb, finished, user);
+						if (r == READ_END && s->state != READ_END) {
+							r = s->state;
+							if (r == READ_FAILED) { /* perhaps again: alone */
+								fellback = 1;
+								r = READ_END;
+							}
+						}
+					}
+					pthread_mutex_lock(&t.mu);
+					t.consumed++;
+					if (r != READ_END || fellback)
+						break;
+					pthread_cond_broadcast(&t.cv);
+				} else if (t.claim < t.nchunks && t.claim < t.consumed + WRING) {
+					unsigned long k = t.claim++;
+					t.by[0]++;
+					pthread_mutex_unlock(&t.mu);
+					wpar_chunk(&t, &wr, &prog1, k);
+					pthread_mutex_lock(&t.mu);
+					s = &t.slot[k % WRING];
+					s->seq = k + 1;
+				} else {
+					pthread_cond_wait(&t.cv, &t.mu);
+				}
+			}
+			t.stop = 1;
+			pthread_cond_broadcast(&t.cv);
+			pthread_mutex_unlock(&t.mu);
+			pthread_join(th, NULL);
+			win_close(&f, &wr);
+			if (getenv("TRAWL_WRITEPAR_TRACE")) /* for the tests */
+				fprintf(stderr, "writepar: %lu chunks of %zu; read %lu + %lu; %s\n",
+					t.nchunks, t.chunk, t.by[0], t.by[1],
+					fellback ? "alone from a wrong guess" : "whole");
+			if (fellback)
+				r = -1;
+		}
+		for (int i = 0; i < WRING; i++)
+			free(t.slot[i].buf);
+		pthread_mutex_destroy(&t.mu);
+		pthread_cond_destroy(&t.cv);
+		pcap_freecode(&prog2);
+	}
+	if (r < 0) /* one thread, or on alone from off */
+		r = read_records(&f, &w, have1 ? &prog1 : NULL, &off, SIZE_MAX, NULL, 0, NULL,
+				 cb, finished, user);
+	int rc = r == READ_FAILED ? 1 : r == READ_DAMAGED ? hand_back(p, off) : 0;
+	if (have1)
+		pcap_freecode(&prog1);
+	win_close(&f, &w);
 	close(f.fd);
 	return rc;
 }
