@@ -65,6 +65,7 @@ struct mfile {
 struct win {
 	const uint8_t *m;
 	size_t base, mlen;
+	size_t want; /* bytes to map (0: WINDOW) */
 };
 
 /* Opens path when it is a classic pcap file this reader handles. */
@@ -135,7 +136,10 @@ static int win_slide(const struct mfile *f, struct win *w, size_t off)
 {
 	win_unmap(f, w);
 	w->base = off & ~(size_t)4095;
-	w->mlen = f->size - w->base < WINDOW ? f->size - w->base : WINDOW;
+	size_t want = w->want ? w->want : WINDOW;
+	if (want < 4096 + 16 + MAX_CAPLEN) /* the largest record from any offset of the page */
+		want = 4096 + 16 + MAX_CAPLEN;
+	w->mlen = f->size - w->base < want ? f->size - w->base : want;
 	void *m = mmap(NULL, w->mlen, PROT_READ, MAP_PRIVATE | MAP_POPULATE, f->fd, (off_t)w->base);
 	if (m == MAP_FAILED) {
 		fprintf(stderr, "trawl: %s: %s\n", f->path, strerror(errno));
@@ -395,29 +399,58 @@ struct half2 {
  * its start: the first offset where RESYNC_CHAIN records (or all up to the
  * end) follow one another with believable headers.  A guess, which the first
  * thread checks by landing on it exactly; f->size when there is none. */
+/* Whether the record at r (at o) is believable where a boundary is guessed:
+ * within ten years of the first packet, a valid fraction, a wire length no
+ * shorter than the captured one.  Its length with the header, else 0. */
+static inline size_t believable(const struct mfile *f, const uint8_t *r, size_t o, uint32_t sec0)
+{
+	uint32_t sec = get32(r, f->swap), frac = get32(r + 4, f->swap);
+	uint32_t len = get32(r + 12, f->swap);
+	size_t rl = record_at(f, r, o);
+	if (rl == 0 || len < rl - 16 || len > MAX_CAPLEN ||
+	    frac >= (f->nano ? 1000000000u : 1000000u) ||
+	    (sec > sec0 ? sec - sec0 : sec0 - sec) > 315360000u)
+		return 0;
+	return rl;
+}
+
 static size_t resync(const struct mfile *f, struct win *w, size_t from, uint32_t sec0)
 {
-	for (size_t c = from; c < from + RESYNC_SPAN && c + 16 <= f->size; c++) {
+	size_t end = from + RESYNC_SPAN;
+	size_t c = from;
+	while (c < end && c + 16 <= f->size) {
+		if (win_at(f, w, c) < 0)
+			return f->size;
+		/* the offsets whose own header is not believable, quickly: a
+		 * guess in a long packet's payload passes many of them */
+		size_t lim = w->base + w->mlen - 15;
+		if (lim > end)
+			lim = end;
+		if (lim > f->size - 15)
+			lim = f->size - 15;
+		while (c < lim) {
+			const uint8_t *r = w->m + (c - w->base);
+			uint32_t caplen = get32(r + 8, f->swap), sec = get32(r, f->swap);
+			if (caplen <= f->snap && (sec > sec0 ? sec - sec0 : sec0 - sec) <= 315360000u)
+				break;
+			c++;
+		}
+		if (c >= lim)
+			continue; /* the window's end (slid next time round), or the span's */
 		size_t o = c;
 		unsigned n = 0;
 		while (n < RESYNC_CHAIN && o + 16 <= f->size) {
 			if (win_at(f, w, o) < 0)
 				return f->size;
-			const uint8_t *r = w->m + (o - w->base);
-			uint32_t sec = get32(r, f->swap), frac = get32(r + 4, f->swap);
-			uint32_t len = get32(r + 12, f->swap);
-			size_t rl = record_at(f, r, o);
-			/* within ten years of the first packet, a valid fraction,
-			 * a wire length no shorter than the captured one */
-			if (rl == 0 || len < rl - 16 || len > MAX_CAPLEN ||
-			    frac >= (f->nano ? 1000000000u : 1000000u) ||
-			    (sec > sec0 ? sec - sec0 : sec0 - sec) > 315360000u)
+			size_t rl = believable(f, w->m + (o - w->base), o, sec0);
+			if (rl == 0)
 				break;
 			o += rl;
 			n++;
 		}
 		if (n == RESYNC_CHAIN || (n > 0 && o == f->size))
 			return c;
+		c++;
 	}
 	return f->size;
 }
@@ -518,14 +551,14 @@ int mapread_loop2(pcap_t *p, const char *path, const struct options *opt,
  * the chunk's slot of a ring of WRING.  The calling thread hands the slots'
  * records to cb in file order, checking each guess as it goes: a chunk is
  * used only when it starts exactly where the one before ended.  When it
- * does not (or a thread could not map the file), this thread reads on
- * alone from there, as read_records would; a damaged record ends the chunk
- * that meets it, and once every record before it is handed on, libpcap goes
- * on from it.  Memory: WRING slots of at most a chunk and a largest record
+ * does not (or a thread could not map the file), this thread reads that
+ * chunk's records again itself, from there, as read_records would; a
+ * damaged record ends the chunk that meets it, and once every record before
+ * it is handed on, libpcap goes on from it.  Memory: WRING slots of at most a chunk and a largest record
  * each, and the threads' windows. */
 
-#define CHUNK_BYTES (256u << 10)
-#define WRING 8
+#define CHUNK_BYTES (1u << 20)
+#define WRING 4
 
 struct wslot {
 	unsigned long seq;   /* chunk number + 1 once the slot holds that chunk */
@@ -559,6 +592,20 @@ static void wpar_chunk(struct wpar *t, struct win *w, const struct bpf_program *
 	struct wslot *s = &t->slot[k % WRING];
 	size_t cs = 24 + k * t->chunk;
 	size_t ce = f->size - cs < t->chunk ? f->size : cs + t->chunk;
+	/* the chunk and the longest record that may start at its end, and no
+	 * more: the other thread maps the chunks between */
+	size_t mbase = cs & ~(size_t)4095;
+	if (!w->m || cs < w->base || ce + 16 + MAX_CAPLEN > w->base + w->mlen) {
+		win_unmap(f, w);
+		w->want = ce + 16 + MAX_CAPLEN - mbase;
+		if (win_slide(f, w, cs) < 0) {
+			s->start = cs; /* not where the chunk before ended: alone from there */
+			s->end = cs;
+			s->state = READ_FAILED;
+			s->nrec = s->len = 0;
+			return;
+		}
+	}
 	size_t off = k == 0 ? 24 : resync(f, w, cs, t->sec0);
 	size_t pf = off;
 	struct pcap_pkthdr h;
@@ -692,28 +739,31 @@ int mapread_loop_write(pcap_t *p, const char *path, const struct options *opt,
 		pthread_t th;
 		if (ok && pthread_create(&th, NULL, wpar_thread, &ww) == 0) {
 			struct win wr = { 0 }; /* this thread's chunks */
-			int fellback = 0;
+			unsigned long again = 0;
 			r = READ_END;
 			pthread_mutex_lock(&t.mu);
 			while (t.consumed < t.nchunks) {
-				struct wslot *s = &t.slot[t.consumed % WRING];
-				if (s->seq == t.consumed + 1) {
+				unsigned long k = t.consumed;
+				struct wslot *s = &t.slot[k % WRING];
+				if (s->seq == k + 1) {
 					pthread_mutex_unlock(&t.mu);
-					if (s->start != off) {
-						fellback = 1; /* a wrong guess: alone from off */
-					} else {
+					int rest = 1; /* the chunk's records from off: read here */
+					if (s->start == off) {
 						r = wpar_deliver(&f, s, &off, cb, finished, user);
-						if (r == READ_END && s->state != READ_END) {
-							r = s->state;
-							if (r == READ_FAILED) { /* perhaps again: alone */
-								fellback = 1;
-								r = READ_END;
-							}
-						}
+						if (r == READ_END && s->state == READ_DAMAGED)
+							r = READ_DAMAGED;
+						rest = r == READ_END && s->state == READ_FAILED;
+					}
+					if (rest) { /* a wrong guess, or a mapping failed */
+						size_t cs = 24 + k * t.chunk;
+						size_t ce = f.size - cs < t.chunk ? f.size : cs + t.chunk;
+						again++;
+						r = read_records(&f, &w, &prog1, &off, ce, NULL, 0, NULL,
+								 cb, finished, user);
 					}
 					pthread_mutex_lock(&t.mu);
 					t.consumed++;
-					if (r != READ_END || fellback)
+					if (r != READ_END)
 						break;
 					pthread_cond_broadcast(&t.cv);
 				} else if (t.claim < t.nchunks && t.claim < t.consumed + WRING) {
@@ -734,11 +784,8 @@ int mapread_loop_write(pcap_t *p, const char *path, const struct options *opt,
 			pthread_join(th, NULL);
 			win_close(&f, &wr);
 			if (getenv("TRAWL_WRITEPAR_TRACE")) /* for the tests */
-				fprintf(stderr, "writepar: %lu chunks of %zu; read %lu + %lu; %s\n",
-					t.nchunks, t.chunk, t.by[0], t.by[1],
-					fellback ? "alone from a wrong guess" : "whole");
-			if (fellback)
-				r = -1;
+				fprintf(stderr, "writepar: %lu chunks of %zu; read %lu + %lu; %lu read again\n",
+					t.nchunks, t.chunk, t.by[0], t.by[1], again);
 		}
 		for (int i = 0; i < WRING; i++)
 			free(t.slot[i].buf);
@@ -746,7 +793,7 @@ int mapread_loop_write(pcap_t *p, const char *path, const struct options *opt,
 		pthread_cond_destroy(&t.cv);
 		pcap_freecode(&prog2);
 	}
-	if (r < 0) /* one thread, or on alone from off */
+	if (r < 0) /* one thread */
 		r = read_records(&f, &w, have1 ? &prog1 : NULL, &off, SIZE_MAX, NULL, 0, NULL,
 				 cb, finished, user);
 	int rc = r == READ_FAILED ? 1 : r == READ_DAMAGED ? hand_back(p, off) : 0;
