@@ -10,6 +10,8 @@
  * mapping (a sliding window of WINDOW bytes, so memory stays bounded
  * whatever the file's size), after the same BPF filter (pcap_offline_filter).  Anything this
  * reader does not handle (pcapng, stdin, a pipe) is left to libpcap.
+ * Writing (-w, mapread_loop_write) reads into buffers instead, and runs
+ * the filter on two threads.
  * Damaged files stop with libpcap's messages and exit status 1. */
 #include <errno.h>
 #include <pthread.h>
@@ -580,11 +582,12 @@ int mapread_loop2(pcap_t *p, const char *path, const struct options *opt,
  * the chunk's slot of a ring of WRING.  The calling thread hands the slots'
  * records to cb in file order, checking each guess as it goes: a chunk is
  * used only when it starts exactly where the one before ended.  When it
- * does not (or a thread could not map the file), this thread reads that
+ * does not (or a thread could not read the file), this thread reads that
  * chunk's records again itself, from there, as read_records would; a
- * damaged record ends the chunk that meets it, and once every record before
- * it is handed on, libpcap goes on from it.  Memory: WRING slots of at most a chunk and a largest record
- * each, and the threads' windows. */
+ * damaged record ends the chunk that meets it, and once every record
+ * before it is handed on, libpcap goes on from it.  Memory: WRING slots of
+ * at most a chunk and a largest record each, and a window of as much for
+ * each thread (read into a buffer: see win_own). */
 
 #define CHUNK_BYTES (1u << 20)
 #define WRING 4
@@ -622,13 +625,13 @@ static void wpar_chunk(struct wpar *t, struct win *w, const struct bpf_program *
 	size_t cs = 24 + k * t->chunk;
 	size_t ce = f->size - cs < t->chunk ? f->size : cs + t->chunk;
 	/* the chunk and the longest record that may start at its end, and no
-	 * more: the other thread maps the chunks between */
+	 * more: the other thread reads the chunks between */
 	size_t mbase = cs & ~(size_t)4095;
 	if (!w->m || cs < w->base || ce + 16 + MAX_CAPLEN > w->base + w->mlen) {
 		win_unmap(f, w);
 		w->want = ce + 16 + MAX_CAPLEN - mbase;
 		if (win_slide(f, w, cs) < 0) {
-			s->start = cs; /* not where the chunk before ended: alone from there */
+			s->start = cs; /* said; the calling thread reads the chunk again */
 			s->end = cs;
 			s->state = READ_FAILED;
 			s->nrec = s->len = 0;

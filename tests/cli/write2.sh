@@ -47,6 +47,14 @@ else
 	echo "write2: $corpus missing: the generated captures only"
 fi
 
+# same_file A B: both the same bytes, or neither written (a filter that
+# cannot be compiled for the link type)
+same_file() {
+	if [ -e "$1" ] || [ -e "$2" ]; then
+		cmp -s "$1" "$2"
+	fi
+}
+
 failed() {
 	fail=$((fail + 1))
 	echo "FAIL write2 $*"
@@ -66,7 +74,7 @@ wcase() {
 	local rc2=$?
 	grep '^writepar: ' "$dir/w2.all" >>"$dir/trace"
 	grep -v '^writepar: ' "$dir/w2.all" >"$dir/w2.err"
-	if [ $rc1 -ne $rc2 ] || [ $rc1 -ge 124 ] || ! cmp -s "$dir/w1.pcap" "$dir/w2.pcap" ||
+	if [ $rc1 -ne $rc2 ] || [ $rc1 -ge 124 ] || ! same_file "$dir/w1.pcap" "$dir/w2.pcap" ||
 		! cmp -s "$dir/w1.err" "$dir/w2.err" || ! cmp -s "$dir/w1.out" "$dir/w2.out"; then
 		failed "$name: trawl $* (exit $rc1 / $rc2)"
 		cmp "$dir/w1.pcap" "$dir/w2.pcap"
@@ -76,7 +84,7 @@ wcase() {
 	if [ $have_td = 1 ]; then
 		timeout 30 "$tcpdump" "$@" -w "$dir/w0.pcap" >/dev/null 2>"$dir/w0.err"
 		local rc0=$?
-		if [ $rc0 -ne $rc1 ] || ! cmp -s "$dir/w0.pcap" "$dir/w1.pcap"; then
+		if [ $rc0 -ne $rc1 ] || ! same_file "$dir/w0.pcap" "$dir/w1.pcap"; then
 			failed "$name: tcpdump $* (exit $rc0, trawl $rc1)"
 			cmp "$dir/w0.pcap" "$dir/w1.pcap"
 			return
@@ -87,9 +95,9 @@ wcase() {
 
 : >"$dir/trace"
 
-# every capture at chunks of 97 bytes and five filters (none: the
+# every capture at chunks of 97 bytes and four filters (none: the
 # one-thread reader, which two threads must leave alone), and at chunks of
-# 4096 with one
+# 4096 with a fifth
 while read -r chunk filters; do
 	export TRAWL_WRITEPAR_CHUNK=$chunk
 	for f in "${files[@]}"; do
@@ -102,8 +110,8 @@ while read -r chunk filters; do
 		done
 	done
 done <<'END'
-97 tcp udp ip6 not_arp none
-4096 tcp
+97 tcp udp not_arp none
+4096 ip6
 END
 
 # a chunk of one byte: a guess at every offset
