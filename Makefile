@@ -92,6 +92,7 @@ check: deps trawl tests/unit/run-unit tests/unit/run-decode tests/unit/run-defra
 	tests/session/run-inspect
 	tests/golden/run.sh
 	tests/cli/run.sh
+	tests/cli/write2.sh
 	tests/printpar/run.sh
 	tests/analyze/run.sh
 	tests/analyze/multi.sh

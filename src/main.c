@@ -194,6 +194,9 @@ static int run_source(struct run *r, const char *name, int live)
 		if (r->opt.count && r->count >= (unsigned long)r->opt.count)
 			r->done = 1;
 	}
+	if (rc == MAPREAD_DECLINED && r->writing && !r->print && !r->an)
+		/* -w: the filter on two cores, the packets written here */
+		rc = mapread_loop_write(r->pcap, name, &r->opt, on_packet, run_finished, (u_char *)r);
 	if (rc == MAPREAD_DECLINED)
 		rc = mapread_loop_kept(r->pcap, name, &r->opt, on_packet, run_finished, (u_char *)r,
 				       r->an ? analyze_keep(r->an) : NULL);

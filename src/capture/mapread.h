@@ -64,6 +64,18 @@ int mapread_loop_kept(pcap_t *p, const char *path, const struct options *opt,
 int mapread_loop2(pcap_t *p, const char *path, const struct options *opt,
                   pcap_handler cb, u_char *user1, u_char *user2, int *used2);
 
+/* Files from this size up are written (mapread_loop_write) on two cores
+ * unless --threads 1. */
+#define MAPREAD_PAR_MIN (4u << 20)
+
+/* mapread_loop for -w, where cb is cheap: with a filter (and --threads 2,
+ * or a file from MAPREAD_PAR_MIN on two cores) the filter runs on two
+ * threads over chunks of the file, and cb is called in this thread, in
+ * file order, with the same packets, as mapread_loop would.  Returns as
+ * mapread_loop. */
+int mapread_loop_write(pcap_t *p, const char *path, const struct options *opt,
+                       pcap_handler cb, int (*finished)(u_char *user), u_char *user);
+
 /* Whether mapread_loop would read path (a classic pcap savefile in a
  * regular file); its size in *size. */
 int mapread_takes(const char *path, const struct options *opt, size_t *size);
