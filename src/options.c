@@ -141,9 +141,10 @@ static void help(void)
 	      "per packet, or with --conversations a flow event per conversation and a\n"
 	      "stats event; --summary stays one document (docs/events.md).\n", stdout);
 	fputs("--report FILE.html: the same in one self-contained page (docs/report.md).\n", stdout);
-	fputs("\n--threads N: 2 (the default) or 1 cores for printing a file with -n (from\n"
-	      "4 MiB), --sessions' hashing and the reports over several files; the\n"
-	      "output is the same byte for byte.\n", stdout);
+	fputs("\n--threads N: 2 (the default) or 1 cores for --sessions' hashing, -w with a\n"
+	      "filter (from 4 MiB), and the reports over several files; printing a file\n"
+	      "with -n uses two only when --threads 2 is given. The output is the same\n"
+	      "byte for byte.\n", stdout);
 	fputs("\nSessions: --sessions (one line, or with --json one EVE event, per\n"
 	      "HTTP, FTP, SMTP, IRC, DNS or TLS transaction, telnet line and file carried,\n"
 	      "the protocol found by content; --extract DIR also writes the files).\n", stdout);

@@ -156,11 +156,9 @@ static void *follow(void *arg)
 int printpar_wanted(const struct options *opt, const char *path)
 {
 	size_t size;
-	if (opt->threads == 1 || !opt->nflag || opt->Tname || !mapread_takes(path, opt, &size))
+	if (opt->threads < 2 || !opt->nflag || opt->Tname || !mapread_takes(path, opt, &size))
 		return 0;
-	if (opt->threads >= 2)
-		return 1;
-	return size >= PRINTPAR_MIN_SIZE && sysconf(_SC_NPROCESSORS_ONLN) >= 2;
+	return 1;
 }
 
 int printpar_run(pcap_t *p, const char *path, const struct options *opt, nd_t *nd,
