@@ -255,14 +255,9 @@ void tcp_print(nd_t *nd, const uint8_t *bp, unsigned length,
 	port_fn fn;
 	if (nd->opt->Tname) {
 		/* Over TCP, -T knows only DNS (with its length prefix), RESP
-		 * and ZMTP; any other type leaves the payload undecoded. */
-		const char *t = nd->opt->Tname;
-		if (strcmp(t, "domain") == 0)
-			fn = dns_tcp_print;
-		else if (strcmp(t, "resp") == 0 || strcmp(t, "zmtp1") == 0)
-			fn = dispatch_type(t);
-		else
-			fn = NULL;
+		 * and ZMTP (printers.def's P_TYPE rows with a TCP printer);
+		 * any other type leaves the payload undecoded. */
+		fn = dispatch_type_tcp(nd->opt->Tname);
 	} else {
 		fn = dispatch_tcp(sport, dport);
 	}

@@ -31,19 +31,6 @@ static void udpipaddr(nd_t *nd, const struct ip_ctx *ip, int sport, int dport)
 }
 
 /* The -T types tcpdump decodes over UDP. */
-static int udp_packet_type(const char *name)
-{
-	static const char *const types[] = {
-		"aodv", "cnfp", "domain", "lmp", "pgm", "pgm_zmtp1", "ptp",
-		"radius", "rpc", "rtcp", "rtp", "snmp", "someip", "tftp", "vat",
-		"vxlan", "wb",
-	};
-	for (size_t i = 0; i < sizeof types / sizeof *types; i++)
-		if (strcmp(types[i], name) == 0)
-			return 1;
-	return 0;
-}
-
 void udp_print(nd_t *nd, const uint8_t *bp, unsigned length,
                const struct ip_ctx *ip)
 {
@@ -88,7 +75,7 @@ void udp_print(nd_t *nd, const uint8_t *bp, unsigned length,
 	if (opt->Tname) {
 		/* -T: no checksum; types tcpdump does not decode over UDP print
 		 * nothing at all, not even the addresses. */
-		if (!udp_packet_type(opt->Tname))
+		if (!dispatch_type_udp(opt->Tname))
 			return;
 		udpipaddr(nd, ip, (int)sport, (int)dport);
 		port_fn fn = dispatch_type(opt->Tname);
