@@ -3,7 +3,8 @@
 #
 #   bench/run.sh [-s SIZE_MB] [-n RUNS] [-j JOBS] [CAPTURE]
 #
-# Jobs: print (-n), verbose (-n -v), hex (-n -X), write (-w with a filter),
+# Jobs: print (-n), stamp (-n -S), verbose (-n -v), vv (-n -vv), ether
+# (-n -e), hex (-n -X), ascii (-n -A), write (-w with a filter),
 # names (no -n, on a capture where every flow has a new source address;
 # run inside an empty network namespace so that the resolver fails at once
 # and no query leaves the machine; also reports each program's throughput
@@ -16,6 +17,13 @@
 # programs RUNS times and prints the median wall-clock seconds, the ratio
 # tcpdump/trawl and both peak RSS values.  TZ is set for both (tcpdump
 # without TZ stats /etc/localtime per packet).  No thresholds are asserted.
+# trawl's own jobs, which tcpdump has no equivalent for, are timed against
+# tcpdump -n on the same capture in the same alternation (the ratio is
+# tcpdump -n's time over the job's): summary, conversations, json (--json
+# packet events), follow (--follow), extract (--extract DIR, a new directory
+# each run), sessions, rules (ET Open from ../shared/rules/et-open, or
+# BENCH_RULES; its compiled databases cached after the first run).
+# `-j all` runs every job but names and flat.
 # Then, for print, verbose and hex, the number of printf-family calls trawl
 # makes per packet (bench/pfcount.c, built here, preloaded).
 set -u
@@ -25,7 +33,8 @@ while getopts "s:n:j:" o; do
 	case $o in
 	s) size=$OPTARG ;;
 	n) runs=$OPTARG ;;
-	j) jobs=$OPTARG ;;
+	j) jobs=$OPTARG
+	   [ "$jobs" = all ] && jobs="print stamp verbose vv ether hex ascii write summary conversations json follow extract sessions rules" ;;
 	*) exit 2 ;;
 	esac
 done
@@ -64,9 +73,20 @@ iso() { if [ "$job" = names ]; then unshare -n "$@"; else "$@"; fi; }
 args_for() {
 	case $1 in
 	print) echo "-n -r $cap" ;;
+	stamp) echo "-n -S -r $cap" ;;
 	verbose) echo "-n -v -r $cap" ;;
+	vv) echo "-n -vv -r $cap" ;;
+	ether) echo "-n -e -r $cap" ;;
 	hex) echo "-n -X -r $cap" ;;
+	ascii) echo "-n -A -r $cap" ;;
 	write) echo "-r $cap -w @OUT@ tcp" ;;
+	summary) echo "--summary -r $cap" ;;
+	conversations) echo "-n --conversations -r $cap" ;;
+	json) echo "--json -r $cap" ;;
+	follow) echo "--follow -r $cap" ;;
+	extract) echo "-r $cap --extract @DIR@" ;;
+	sessions) echo "--sessions -r $cap" ;;
+	rules) echo "--rules $rules -r $cap" ;;
 	names) echo "-r $mcap" ;;
 	esac
 }
@@ -76,6 +96,8 @@ run() {
 	local prog=$1 job=$2 a
 	a=$(args_for "$job")
 	a=${a//@OUT@/$work/out-$(basename "$prog").pcap}
+	a=${a//@DIR@/$work/extract}
+	if [ "$job" = extract ]; then rm -rf "$work/extract"; sync; fi
 	# -w writes a new file: the previous run's output is removed and the
 	# disk synced first, untimed (overwriting a 700 MB file whose pages
 	# are still being written back costs ext4 seconds, whoever writes)
@@ -87,8 +109,25 @@ run() {
 median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 
 printf '%-8s %10s %10s %8s %12s %12s\n' job tcpdump_s trawl_s ratio tcpdump_KiB trawl_KiB
+trawl_only=" summary conversations json follow extract sessions rules "
+rules=${BENCH_RULES:-$root/../shared/rules/et-open}
 for job in $jobs; do
 	a=$(args_for "$job")
+	case $trawl_only in *" $job "*)
+		if [ "$job" = rules ] && [ ! -e "$rules" ]; then echo "rules: no rule set at $rules (BENCH_RULES); skipped"; continue; fi
+		: >"$work/t.tcpdump"; : >"$work/t.trawl"
+		for i in $(seq "$runs"); do
+			run "$(command -v tcpdump)" print >>"$work/t.tcpdump"
+			run "$trawl" "$job" >>"$work/t.trawl"
+		done
+		ts=$(cut -d' ' -f1 "$work/t.tcpdump" | median)
+		tt=$(cut -d' ' -f1 "$work/t.trawl" | median)
+		ms=$(cut -d' ' -f2 "$work/t.tcpdump" | median)
+		mt=$(cut -d' ' -f2 "$work/t.trawl" | median)
+		printf '%-8s %10s %10s %8s %12s %12s   (tcpdump -n against trawl %s)\n' "$job" "$ts" "$tt" \
+			"$(awk -v a="$ts" -v b="$tt" 'BEGIN { printf "%.1fx", (b > 0 ? a / b : 0) }')" "$ms" "$mt" "$a"
+		continue ;;
+	esac
 	# identical output first
 	if [ "$job" = write ]; then
 		tcpdump ${a//@OUT@/$work/ref.pcap} 2>/dev/null
@@ -139,4 +178,4 @@ case " $jobs " in *" names "*)
 	echo "  trawl:   $(unshare -n "$trawl" $a 2>/dev/null | python3 "$root/bench/rate.py")"
 	echo "  (first last last/first)" ;;
 esac
-rm -f "$work"/out-*.pcap
+rm -rf "$work"/out-*.pcap "$work/extract"
