@@ -81,7 +81,7 @@ wcase() {
 		diff "$dir/w1.err" "$dir/w2.err" | head -4
 		return
 	fi
-	if [ $have_td = 1 ]; then
+	if [ $have_td = 1 ] && [ "${td_now:-1}" = 1 ]; then
 		timeout 30 "$tcpdump" "$@" -w "$dir/w0.pcap" >/dev/null 2>"$dir/w0.err"
 		local rc0=$?
 		if [ $rc0 -ne $rc1 ] || ! same_file "$dir/w0.pcap" "$dir/w1.pcap"; then
@@ -95,9 +95,12 @@ wcase() {
 
 : >"$dir/trace"
 
-# every capture at chunks of 97 bytes and four filters (none: the
-# one-thread reader, which two threads must leave alone), and at chunks of
-# 4096 with a fifth
+# every capture at chunks of 97 bytes with tcp (against tcpdump too) and
+# no filter (the one-thread reader, which two threads must leave alone),
+# and at chunks of 4096 with ip6 (sparse matches, and link types it cannot
+# be compiled for); the other filters of the big capture below.  (udp and
+# 'not arp' over every capture as well made this test 13 minutes of make
+# check's 30.)
 while read -r chunk filters; do
 	export TRAWL_WRITEPAR_CHUNK=$chunk
 	for f in "${files[@]}"; do
@@ -105,14 +108,17 @@ while read -r chunk filters; do
 		for filt in $filters; do
 			[ "$filt" = none ] && filt=
 			filt=${filt//_/ }
+			td_now=0
+			[ "$filt" = tcp ] && td_now=1
 			# shellcheck disable=SC2086
 			wcase "$n [$filt] chunk $chunk" -r "$f" $filt
 		done
 	done
 done <<'END'
-97 tcp udp not_arp none
+97 tcp none
 4096 ip6
 END
+td_now=1
 
 # a chunk of one byte: a guess at every offset
 export TRAWL_WRITEPAR_CHUNK=1
